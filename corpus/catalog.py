@@ -1,0 +1,188 @@
+"""The set of documents the index is built from: the shipped corpus (past reports, regulation
+digests) plus the files a user imported into the library folder. The index is derived from this
+set and can always be rebuilt from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from corpus.docnumbers import find_refs
+from corpus.errors import InputError
+from corpus.loaders import DEFAULT_MAX_BYTES, load_file
+from corpus.models import SourceDocument
+from corpus.registry import Registry
+from corpus.text import fold
+
+CORPUS_DIR = Path(__file__).parent
+REPORTS_DIR = CORPUS_DIR / "reports"
+DIGESTS_DIR = CORPUS_DIR / "regulations" / "digests"
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")[:60]
+
+
+def shipped_reports() -> list[SourceDocument]:
+    meta = yaml.safe_load((REPORTS_DIR / "reports.yaml").read_text(encoding="utf-8"))["reports"]
+    docs = []
+    for m in meta:
+        path = REPORTS_DIR / m["file"]
+        text = load_file(path).text
+        docs.append(SourceDocument(
+            doc_id=f"report-{m['file'].split('_')[0]}", kind="report", title=m["title"], text=text,
+            source=f"corpus/reports/{m['file']}", issuer=m["issuer"], level=m["level"],
+            locality=m["locality"], period=m["period"], year=m["year"], date=m.get("date"),
+            doc_type=m["doc_type"], quality=m["quality"], number=m.get("number", ""),
+            extra={"parent": m.get("parent", "")},
+        ))
+    return docs
+
+
+def shipped_digests(registry: Registry) -> list[SourceDocument]:
+    docs = []
+    for path in sorted(DIGESTS_DIR.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        raw = path.read_text(encoding="utf-8")
+        m = _FRONT.match(raw)
+        if not m:
+            raise ValueError(f"{path}: digest without front matter")
+        front = yaml.safe_load(m.group(1))
+        reg = registry.get(front["number"])
+        if reg is None:
+            raise ValueError(f"{path}: {front['number']} is not in the registry")
+        docs.append(SourceDocument(
+            doc_id=f"digest-{path.stem}", kind="regulation", title=f"{reg.type} {reg.number}: {reg.title}",
+            text=raw[m.end():], source=f"corpus/regulations/digests/{path.name}", number=reg.number,
+            is_digest=True, confidence=str(front.get("confidence", "K")), issuer=reg.issuer,
+            date=reg.signed, year=reg.signed.year if reg.signed else None, doc_type=reg.type.lower(),
+        ))
+    return docs
+
+
+# ---------------------------------------------------------------- the user's library
+_LEGAL_TITLE = re.compile(r"^(nghi dinh|thong tu|quyet dinh|nghi quyet|luat|chi thi|phap lenh)\b", re.I)
+_PERIODS = [("quy i", "quý I"), ("quy 1", "quý I"), ("9 thang", "9 tháng"), ("quy iii", "9 tháng"),
+            ("6 thang", "6 tháng"), ("nam", "năm")]
+_LEVELS = [("uy ban nhan dan tinh", "tỉnh"), ("ubnd tinh", "tỉnh"), ("so ", "sở"),
+           ("uy ban nhan dan huyen", "huyện"), ("ubnd huyen", "huyện"), ("huyen", "huyện"),
+           ("uy ban nhan dan xa", "xã"), ("ubnd xa", "xã"), ("xa ", "xã"), ("phuong ", "xã")]
+
+
+def guess_metadata(text: str, name: str, registry: Registry) -> dict:
+    """Best-effort metadata of an imported file; the user can correct it in the library."""
+    head = text[:3000]
+    fhead = fold(head).lower()
+    lines = [fold(line).strip().lower() for line in head.split("\n") if line.strip()]
+    is_legal = any(_LEGAL_TITLE.match(line) for line in lines[:15]) and re.search(r"\bdieu 1\b", fold(text[:20000]).lower())
+    meta: dict = {"kind": "regulation" if is_legal else "report", "title": name}
+    if is_legal:
+        for ref in find_refs(head):
+            if ref.year and ref.symbol:
+                doc = registry.resolve(ref)
+                meta["number"] = doc.number if doc else head[ref.start:ref.end].split()[-1]
+                break
+        for line in head.split("\n"):
+            if _LEGAL_TITLE.match(fold(line).strip().lower()):
+                meta["title"] = line.strip()
+                break
+        return meta
+    for key, label in _PERIODS:
+        if key in fhead[:1500]:
+            meta["period"] = label
+            break
+    for key, label in _LEVELS:
+        if key in fhead[:600]:
+            meta["level"] = label
+            break
+    years = re.findall(r"\b(20[0-4]\d)\b", head)
+    if years:
+        meta["year"] = int(max(set(years), key=years.count))
+    m = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fhead)
+    if m:
+        try:
+            meta["date"] = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            pass
+    for line in head.split("\n"):
+        if fold(line).strip().lower() in ("bao cao", "thong bao"):
+            meta["doc_type"] = "báo cáo" if "bao" in fold(line).lower()[:3] else "thông báo"
+    return meta
+
+
+class Library:
+    """Files the user imported, each stored as the original bytes plus a metadata sidecar.
+    Writes go through a temporary name and a rename, so an interrupted import leaves either the
+    whole file or nothing."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def _files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.iterdir() if p.is_file() and not p.name.endswith((".json", ".tmp")))
+
+    def add(self, path: Path, registry: Registry, *, max_bytes: int = DEFAULT_MAX_BYTES,
+            kind: str | None = None) -> SourceDocument:
+        path = Path(path)
+        loaded = load_file(path, max_bytes=max_bytes)  # refuses bad input before anything is written
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        safe = _slug(path.stem) or "tai-lieu"
+        target = self.root / f"{safe}-{digest}{path.suffix.lower()}"
+        self.root.mkdir(parents=True, exist_ok=True)
+        meta = guess_metadata(loaded.text, path.name, registry)
+        if kind:
+            meta["kind"] = kind
+        meta.update({"original_name": path.name, "format": loaded.fmt, "encoding": loaded.encoding})
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        shutil.copyfile(path, tmp)
+        meta_tmp = Path(str(target) + ".json.tmp")
+        meta_tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        meta_tmp.replace(Path(str(target) + ".json"))
+        tmp.replace(target)
+        return self._document(target, meta, loaded.text)
+
+    def remove(self, doc_id: str) -> bool:
+        for p in self._files():
+            if self._doc_id(p) == doc_id:
+                p.unlink()
+                Path(str(p) + ".json").unlink(missing_ok=True)
+                return True
+        return False
+
+    @staticmethod
+    def _doc_id(path: Path) -> str:
+        return f"user-{path.stem}"
+
+    def _document(self, path: Path, meta: dict, text: str) -> SourceDocument:
+        fields = {k: v for k, v in meta.items() if k in SourceDocument.model_fields}
+        fields.setdefault("title", path.name)
+        return SourceDocument(doc_id=self._doc_id(path), text=text, source=str(path), **fields)
+
+    def documents(self) -> tuple[list[SourceDocument], list[tuple[Path, InputError]]]:
+        docs, errors = [], []
+        for p in self._files():
+            meta_path = Path(str(p) + ".json")
+            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"kind": "report"}
+            try:
+                docs.append(self._document(p, meta, load_file(p).text))
+            except InputError as exc:
+                errors.append((p, exc))
+        return docs, errors
+
+
+def all_documents(registry: Registry, library: Library | None = None) -> list[SourceDocument]:
+    docs = shipped_reports() + shipped_digests(registry)
+    if library is not None:
+        docs += library.documents()[0]
+    return docs

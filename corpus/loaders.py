@@ -1,0 +1,184 @@
+"""Read a user's file into clean Unicode text: .docx, .pdf with a text layer, .txt, .md, .html.
+
+The file's type is decided by its content, not its name; size and page limits are checked before
+any parsing; every refusal is an InputError with a Vietnamese message that says what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.encodings import decode_text
+from corpus.errors import InputError
+from corpus.text import clean
+
+SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_PAGES = 2000
+# a .docx whose parts inflate far beyond its size is a zip bomb, not a report
+_MAX_UNZIPPED = 400 * 1024 * 1024
+
+
+@dataclass
+class LoadedText:
+    text: str
+    fmt: str  # docx | pdf | txt | md | html
+    encoding: str = ""
+    pages: int = 0
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format by content. A name that disagrees with the content is refused."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith((b"\xd0\xcf\x11\xe0",)):
+        return "ole"  # legacy .doc/.xls
+    head = data[:2048].lstrip().lower()
+    if suffix in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "md" if suffix == ".md" else "txt"
+
+
+def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise InputError(f"Không tìm thấy tệp {name}.")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(
+            f"{name}: định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ; hãy dùng "
+            ".docx, .pdf (có lớp chữ), .txt, .md hoặc .html."
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{name}: tệp rỗng, không có nội dung.")
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: tệp có dung lượng {_mb(size)}, vượt giới hạn {_mb(max_bytes)}. Hãy tách "
+            "tệp hoặc chỉ tải lên phần cần dùng."
+        )
+    data = path.read_bytes()
+    return load_bytes(data, name, max_pages=max_pages)
+
+
+def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
+    suffix = Path(name).suffix.lower()
+    fmt = sniff(data, suffix)
+    if fmt == "ole":
+        raise InputError(f"{name}: đây là tệp Word/Excel đời cũ (.doc/.xls); hãy lưu lại thành .docx.")
+    if suffix == ".docx" and fmt != "docx":
+        raise InputError(f"{name}: tệp mang đuôi .docx nhưng nội dung không phải tài liệu Word.")
+    if suffix == ".pdf" and fmt != "pdf":
+        raise InputError(f"{name}: tệp mang đuôi .pdf nhưng nội dung không phải PDF.")
+    if fmt == "docx" and suffix != ".docx":
+        raise InputError(f"{name}: nội dung là tệp nén/Word nhưng đuôi tệp là {suffix}; hãy đổi đuôi thành .docx.")
+    if fmt == "pdf" and suffix != ".pdf":
+        raise InputError(f"{name}: nội dung là PDF nhưng đuôi tệp là {suffix}; hãy đổi đuôi thành .pdf.")
+    if fmt == "docx":
+        loaded = _load_docx(data, name)
+    elif fmt == "pdf":
+        loaded = _load_pdf(data, name, max_pages)
+    elif fmt == "html":
+        loaded = _load_html(data, name)
+    else:
+        text, enc = decode_text(data, name)
+        loaded = LoadedText(clean(text), fmt, enc)
+    if not loaded.text.strip():
+        raise InputError(f"{name}: tệp không có nội dung chữ nào để đọc.")
+    return loaded
+
+
+def _load_docx(data: bytes, name: str) -> LoadedText:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > _MAX_UNZIPPED:
+                raise InputError(f"{name}: tệp .docx giải nén ra quá lớn (nghi là tệp nén độc hại); không đọc.")
+            if "word/document.xml" not in zf.namelist():
+                raise InputError(f"{name}: tệp nén không phải tài liệu Word (.docx).")
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=str(exc))
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:
+        raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=repr(exc))
+    parts: list[str] = []
+    body = document.element.body
+    # walk paragraphs and tables in document order, so a table stays where the author put it
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row:
+                        if cell.tag.endswith("}tc"):
+                            cells.append(" ".join(
+                                "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
+                                for p in cell if p.tag.endswith("}p")).strip())
+                    parts.append(" | ".join(cells))
+    raw = "\n".join(parts)
+    text, enc = decode_text(raw.encode("utf-8"), name)
+    return LoadedText(clean(text), "docx", enc)
+
+
+def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise InputError(f"{name}: tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")
+        n = len(reader.pages)
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, Exception) as exc:
+        raise InputError(f"{name}: tệp PDF bị hỏng, không đọc được.", detail=repr(exc))
+    if n > max_pages:
+        raise InputError(f"{name}: tệp PDF có {n} trang, vượt giới hạn {max_pages} trang.")
+    pages: list[str] = []
+    for page in reader.pages:
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception as exc:  # a broken page should not hide the others
+            raise InputError(f"{name}: một trang của tệp PDF bị hỏng, không đọc được.", detail=repr(exc))
+    raw = "\n\n".join(pages)
+    if len(raw.strip()) < 20 * max(1, n) // 10 and len(raw.strip()) < 50:
+        raise InputError(
+            f"{name}: tệp PDF không có lớp chữ (bản scan/ảnh). Cần nhận dạng chữ (OCR) trước, "
+            "ví dụ xuất lại từ phần mềm scan có OCR tiếng Việt, rồi tải lên lại."
+        )
+    text, enc = decode_text(raw.encode("utf-8"), name)
+    return LoadedText(clean(text), "pdf", enc, pages=n)
+
+
+def _load_html(data: bytes, name: str) -> LoadedText:
+    from bs4 import BeautifulSoup
+
+    text, enc = decode_text(data, name)
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "footer", "header"]):
+        tag.decompose()
+    body = soup.get_text("\n")
+    return LoadedText(clean(body), "html", enc)

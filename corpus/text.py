@@ -1,0 +1,67 @@
+"""Vietnamese text normalisation: Unicode NFC, diacritic folding and tokens for lexical search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that decompose to a base Latin letter plus marks fold to that letter; đ/Đ do not
+# decompose, so they are mapped by hand.
+_SPECIAL = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _fold_char(ch: str) -> str:
+    out = _FOLD_CACHE.get(ch)
+    if out is None:
+        if ch in _SPECIAL:
+            out = _SPECIAL[ch]
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out = base if len(base) == 1 and ord(base) < 0x250 else ch
+        _FOLD_CACHE[ch] = out
+    return out
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese diacritics, keep case. Length-preserving on NFC text, so character
+    offsets found in the folded text are valid in the original."""
+    return "".join(_fold_char(c) if ord(c) > 127 else c for c in text)
+
+
+def fold_lower(text: str) -> str:
+    return fold(nfc(text)).lower()
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """Folded lower-case word tokens: 'Cải cách' and 'cai cach' give the same tokens."""
+    return _WORD.findall(fold_lower(text))
+
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean(text: str) -> str:
+    """NFC, no invisible characters, no trailing spaces, at most one blank line in a row."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line)
+    return "\n".join(out).strip()
+
+
+def snippet(text: str, length: int = 220) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1].rsplit(" ", 1)[0] + "…"
