@@ -182,7 +182,42 @@ class Library:
 
 
 def all_documents(registry: Registry, library: Library | None = None) -> list[SourceDocument]:
-    docs = shipped_reports() + shipped_digests(registry)
+    docs = shipped_reports() + shipped_digests(registry) + registry_cards(registry)
     if library is not None:
         docs += library.documents()[0]
     return docs
+
+
+def registry_cards(registry: Registry) -> list[SourceDocument]:
+    """One short card per registry document, so every document the registry knows can be found
+    and cited even where no digest of its content exists."""
+    from corpus.registry import CONFIDENCE_LABELS, fmt_date
+
+    cards = []
+    for d in registry:
+        def tagged(field: str, value: str) -> str:
+            tag = d.tag(field)
+            return f"{value} [{tag}: {CONFIDENCE_LABELS[tag]}]"
+
+        lines = [
+            f"{d.type} số {d.number} của {d.issuer}: {d.title}.",
+            tagged("signed", f"Ngày ký: {fmt_date(d.signed)}."),
+            tagged("effective_from", f"Hiệu lực từ: {fmt_date(d.effective_from)}."),
+        ]
+        if d.effective_to:
+            lines.append(tagged("effective_to", f"Hết hiệu lực sau ngày {fmt_date(d.effective_to)}."))
+        for label, items, field in (("Được thay thế bởi", d.replaced_by, "replaced_by"),
+                                    ("Thay thế", d.replaces, "replaces"), ("Sửa đổi, bổ sung", d.amends, "amends"),
+                                    ("Được sửa đổi, bổ sung bởi", d.amended_by, "amended_by")):
+            if items:
+                lines.append(tagged(field, f"{label}: {', '.join(items)}."))
+        if d.topics:
+            lines.append(f"Chủ đề: {', '.join(d.topics)}.")
+        lines.append(f"Nguồn: {d.source}.")
+        cards.append(SourceDocument(
+            doc_id=f"registry-{_slug(d.number)}", kind="regulation", title=f"{d.type} {d.number}: {d.title}",
+            text="\n\n".join(lines), source="corpus/regulations/registry.yaml", number=d.number,
+            issuer=d.issuer, date=d.signed, year=d.signed.year if d.signed else None,
+            doc_type=d.type.lower(), confidence=d.tag("signed"),
+        ))
+    return cards

@@ -160,7 +160,7 @@ def _split(paras: list[str], max_chars: int) -> list[list[str]]:
     if cur:
         pieces.append(cur)
     # fold a too-small tail into the previous piece
-    if len(pieces) > 1 and sum(len(p) for p in pieces[-1]) < MIN_CHARS:
+    if len(pieces) > 1 and sum(len(p) for p in pieces[-1]) < min(MIN_CHARS, max_chars // 4):
         pieces[-2].extend(pieces.pop())
     return pieces
 

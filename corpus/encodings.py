@@ -95,14 +95,22 @@ def _vni_to_unicode(text: str) -> str:
     return "".join(out)
 
 
+_TONES = set("\u0300\u0301\u0303\u0309\u0323")
+_TONED = {c for c in _VI_LETTERS if _TONES & set(unicodedata.normalize("NFD", c))}
+
+
 def _score(text: str) -> tuple[int, int]:
-    """(Vietnamese letters, stray 8-bit symbols) in a decoded text."""
+    """(Vietnamese letters, implausible characters) in a decoded text. Stray 8-bit symbols and
+    words with two tone marks (impossible in Vietnamese) betray a wrong decoding."""
     vi = stray = 0
     for c in text:
         if c in _VI_LETTERS:
             vi += 1
         elif 0x80 <= ord(c) <= 0xFF and c not in _LATIN1_VI:
             stray += 1
+    for word in re.findall(r"\w+", text):
+        if sum(1 for c in word if c in _TONED) > 1:
+            stray += 2
     return vi, stray
 
 

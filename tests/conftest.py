@@ -1,0 +1,28 @@
+"""Shared fixtures: a real index of the shipped corpus, built once per session on disk in a
+temporary folder with the real embedding model and a real Chroma store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from retrieval.settings import load_settings  # noqa: E402
+from retrieval.wiring import build_retrieval  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def corpus_stack(tmp_path_factory):
+    data = tmp_path_factory.mktemp("index")
+    stack = build_retrieval(load_settings(env={}, data_dir=data))
+    stack.indexer.sync(stack.documents())
+    return stack
+
+
+@pytest.fixture(scope="session")
+def searcher(corpus_stack):
+    return corpus_stack.searcher
