@@ -1,0 +1,59 @@
+"""Imports point one way (app → drafting → retrieval → corpus), only app.py imports gradio, and
+telemetry is off in one place."""
+
+import ast
+import os
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+ORDER = {"corpus": 0, "retrieval": 1, "drafting": 2}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_dependencies_point_one_way():
+    for pkg, rank in ORDER.items():
+        for path in (ROOT / pkg).rglob("*.py"):
+            for name in _imports(path):
+                if name in ORDER:
+                    assert ORDER[name] <= rank, f"{path.relative_to(ROOT)} imports {name}"
+                assert name not in ("app", "evals", "tests"), f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_only_app_imports_gradio():
+    for path in ROOT.rglob("*.py"):
+        if ".venv" in path.parts or path.name == "app.py" or "tests" in path.parts:
+            continue
+        assert "gradio" not in _imports(path), path
+
+
+def test_telemetry_is_off_once_retrieval_is_imported():
+    import retrieval  # noqa: F401
+    from retrieval.offline import OFFLINE_ENV
+
+    for key, value in OFFLINE_ENV.items():
+        assert os.environ[key] == value
+    assert os.environ["ANONYMIZED_TELEMETRY"] == "False" and os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_chroma_client_has_telemetry_off(corpus_stack):
+    assert corpus_stack.store.client.get_settings().anonymized_telemetry is False
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from retrieval.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, field in Settings.model_fields.items():
+        assert f"TROLY_{name.upper()}" in readme, name
+        assert field.description
