@@ -47,7 +47,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.model_id = "st-" + re.sub(r"[^a-zA-Z0-9._-]+", "-", folder.name)[:40]
         use_e5 = prefixes == "e5" or (prefixes == "auto" and "e5" in folder.name.lower())
         self._q, self._p = ("query: ", "passage: ") if use_e5 else ("", "")
-        self.dim = self._model.get_sentence_embedding_dimension()
+        self.dim = self._model.get_embedding_dimension()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vecs = self._model.encode([self._p + t for t in texts], batch_size=16,
