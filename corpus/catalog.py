@@ -113,9 +113,11 @@ def guess_metadata(text: str, name: str, registry: Registry) -> dict:
             meta["date"] = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
         except ValueError:
             pass
-    for line in head.split("\n"):
-        if fold(line).strip().lower() in ("bao cao", "thong bao"):
-            meta["doc_type"] = "báo cáo" if "bao" in fold(line).lower()[:3] else "thông báo"
+    doc_types = {"bao cao": "báo cáo", "thong bao": "thông báo"}
+    for line in lines[:20]:
+        if line in doc_types:
+            meta["doc_type"] = doc_types[line]
+            break
     return meta
 
 

@@ -116,7 +116,7 @@ def bench_retrieval(n_synth: int) -> dict:
         syn.store.write_document(ids, vectors, texts, metas)
         write_s = time.perf_counter() - t
         t = time.perf_counter()
-        lex = LexicalIndex.build(ids, [lexical_tokens(m, x) for m, x in zip(metas, texts)], "syn", metas)
+        lex = LexicalIndex.build(ids, [lexical_tokens(m, x) for m, x in zip(metas, texts)], metas)
         lex.save(syn.lexical_path)
         lex_s = time.perf_counter() - t
         lat = _latencies(syn.searcher, questions)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,8 +85,6 @@ class Indexer:
     def sync(self, documents: Iterable[SourceDocument],
              progress: Callable[[int, int], None] | None = None,
              remove_missing: bool = True) -> IngestReport:
-        import time
-
         t0 = time.perf_counter()
         report = IngestReport()
         documents = list(documents)
@@ -128,14 +127,9 @@ class Indexer:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def fingerprint(self, data: dict | None = None) -> str:
-        data = data or self.store.all_chunks()
-        keys = sorted(f"{i}|{m['doc_hash']}" for i, m in zip(data["ids"], data["metadatas"]))
-        return hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
-
     def rebuild_lexical(self) -> LexicalIndex:
         data = self.store.all_chunks()
         tokens = [lexical_tokens(m, t) for m, t in zip(data["metadatas"], data["documents"])]
-        index = LexicalIndex.build(data["ids"], tokens, self.fingerprint(data), data["metadatas"])
+        index = LexicalIndex.build(data["ids"], tokens, data["metadatas"])
         index.save(self.lexical_path)
         return index

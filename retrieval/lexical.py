@@ -37,19 +37,21 @@ def query_tokens(text: str) -> list[str]:
 
 class LexicalIndex:
     def __init__(self, ids: list[str], vocab: dict[str, int], weights: sparse.csc_matrix,
-                 fingerprint: str = "", metas: list[dict] | None = None):
+                 metas: list[dict] | None = None):
         self.ids = ids
         self.metas = metas or [{} for _ in ids]  # chunk metadata, for filters without a round trip
         self.vocab = vocab
         self.weights = weights  # docs x terms, BM25 weight of each term in each doc
-        self.fingerprint = fingerprint
         self._pos = {cid: i for i, cid in enumerate(ids)}
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def meta_of(self, chunk_id: str) -> dict:
+        return self.metas[self._pos[chunk_id]]
+
     @classmethod
-    def build(cls, ids: list[str], token_lists: list[list[str]], fingerprint: str = "",
+    def build(cls, ids: list[str], token_lists: list[list[str]],
               metas: list[dict] | None = None) -> "LexicalIndex":
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
@@ -72,7 +74,7 @@ class LexicalIndex:
         tf = tf.tocoo()
         w = tf.data * (K1 + 1) / (tf.data + norm[tf.row]) * idf[tf.col]
         weights = sparse.csc_matrix((w.astype(np.float32), (tf.row, tf.col)), shape=(n, len(vocab)))
-        return cls(ids, vocab, weights, fingerprint, metas)
+        return cls(ids, vocab, weights, metas)
 
     def scores(self, query: str) -> np.ndarray:
         cols: dict[int, int] = {}
@@ -102,7 +104,7 @@ class LexicalIndex:
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as fh:
             pickle.dump({"ids": self.ids, "vocab": self.vocab, "weights": self.weights,
-                         "fingerprint": self.fingerprint, "metas": self.metas}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         "metas": self.metas}, fh, protocol=pickle.HIGHEST_PROTOCOL)
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(path)
@@ -112,6 +114,6 @@ class LexicalIndex:
         try:
             with open(path, "rb") as fh:
                 d = pickle.load(fh)
-            return cls(d["ids"], d["vocab"], d["weights"], d["fingerprint"], d.get("metas"))
+            return cls(d["ids"], d["vocab"], d["weights"], d.get("metas"))
         except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError):
             return None

@@ -113,20 +113,27 @@ class HybridSearcher:
         self.lexical_path = lexical_path
         self._indexer = indexer
         self._lexical: LexicalIndex | None = None
+        self._loaded_mtime = 0
+
+    def _file_mtime(self) -> int:
+        try:
+            return self.lexical_path.stat().st_mtime_ns
+        except OSError:
+            return 0
 
     @property
     def lexical(self) -> LexicalIndex:
-        if self._lexical is None:
+        """The BM25 index, reloaded whenever an ingest (in this process or another) rewrote it."""
+        mtime = self._file_mtime()
+        if self._lexical is None or mtime != self._loaded_mtime:
             idx = LexicalIndex.load(self.lexical_path)
             if idx is None or len(idx) != self.store.count():
                 if self._indexer is None:
                     raise RuntimeError("lexical index missing and no indexer to rebuild it")
                 idx = self._indexer.rebuild_lexical()
-            self._lexical = idx
+                mtime = self._file_mtime()
+            self._lexical, self._loaded_mtime = idx, mtime
         return self._lexical
-
-    def reload(self) -> None:
-        self._lexical = None
 
     def _dense(self, query: str, flt: SearchFilter, n: int) -> list[str]:
         vec = self.embedder.embed_query(query)
@@ -146,8 +153,7 @@ class HybridSearcher:
         if not numbers:
             return []
         lex = self.lexical
-        pos = {cid: i for i, cid in enumerate(lex.ids)}
-        own = [cid for cid in lexical if lex.metas[pos[cid]].get("number") in numbers]
+        own = [cid for cid in lexical if lex.meta_of(cid).get("number") in numbers]
         rest = [cid for cid, m in zip(lex.ids, lex.metas)
                 if m.get("number") in numbers and cid not in own and flt.matches(m)]
         return own + rest

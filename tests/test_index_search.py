@@ -42,8 +42,11 @@ def test_incremental_ingest_add_noop_change_remove_and_interrupt(tmp_path):
     again = stack.indexer.sync(docs)
     assert again.chunks_written == 0 and len(again.unchanged) == 3
 
+    assert not stack.searcher.search("253 hồ sơ", k=3, mode="lexical")  # loads the index
     docs[1] = _doc(1, "Nội dung đã sửa: tiếp nhận 253 hồ sơ thủ tục hành chính.")
     changed = stack.indexer.sync(docs)
+    # the searcher that was already open sees the new text without a restart
+    assert stack.searcher.search("253 hồ sơ", k=3, mode="lexical")[0].doc_id == "bc-1"
     assert changed.updated == ["bc-1"] and changed.chunks_written == 2
     got = stack.store.collection.get(where={"doc_id": "bc-1"})
     assert len(got["ids"]) == 2 and all("253 hồ sơ" in t for t in got["documents"])
