@@ -99,18 +99,24 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) ->
     return loaded
 
 
+def check_zip(data: bytes, name: str, required: str = "", what: str = "tệp Office") -> None:
+    """Refuse a zip container (.docx, .xlsx) that is broken, inflates far beyond its size (a zip
+    bomb) or lacks the part that makes it what its name says."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > _MAX_UNZIPPED:
+                raise InputError(f"{name}: tệp giải nén ra quá lớn (nghi là tệp nén độc hại); không đọc.")
+            if required and required not in zf.namelist():
+                raise InputError(f"{name}: tệp nén không phải {what}.")
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"{name}: {what} bị hỏng, không mở được.", detail=str(exc))
+
+
 def _load_docx(data: bytes, name: str) -> LoadedText:
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(i.file_size for i in zf.infolist()) > _MAX_UNZIPPED:
-                raise InputError(f"{name}: tệp .docx giải nén ra quá lớn (nghi là tệp nén độc hại); không đọc.")
-            if "word/document.xml" not in zf.namelist():
-                raise InputError(f"{name}: tệp nén không phải tài liệu Word (.docx).")
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=str(exc))
+    check_zip(data, name, required="word/document.xml", what="tài liệu Word (.docx)")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:

@@ -85,6 +85,9 @@ class SearchHit(BaseModel):
     outline_key: str = ""
     confidence: str = ""
     source: str = ""
+    quality: str = ""  # report text quality: clean | no_diacritics | damaged
+    locality: str = ""
+    issuer: str = ""
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
@@ -196,7 +199,8 @@ class HybridSearcher:
                 chunk_id=cid, doc_id=m["doc_id"], kind=m["kind"], title=m["title"], number=m.get("number", ""),
                 section=m.get("section", ""), article=m.get("article", ""), clause=m.get("clause", ""),
                 outline_key=m.get("outline_key", ""), confidence=m.get("confidence", ""),
-                source=m.get("source", ""), score=scores[cid], dense_rank=d_rank.get(cid),
+                source=m.get("source", ""), quality=m.get("quality", ""), locality=m.get("locality", ""),
+                issuer=m.get("issuer", ""), score=scores[cid], dense_rank=d_rank.get(cid),
                 lexical_rank=l_rank.get(cid), text=text, status=status,
             ))
         return hits

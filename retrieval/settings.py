@@ -34,6 +34,15 @@ class Settings(BaseModel):
     chroma_port: int = Field(8000, description="Chroma server port (chroma_mode=http).")
     max_upload_mb: int = Field(50, description="Largest file accepted for import, in MB.")
     max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
+    llm: Literal["none", "local", "openai"] = Field(
+        "none", description="Chat model for drafting and answers: none (deterministic writer), local "
+        "(the bundled Qwen2.5-Coder-1.5B GGUF via llama-cpp-python) or openai (any OpenAI-compatible server)."
+    )
+    llm_url: str = Field("", description="Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1.")
+    llm_model: str = Field("", description="Model name sent to the OpenAI-compatible server.")
+    llm_api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")
+    llm_timeout: float = Field(120.0, description="Seconds to wait for the chat model before falling back.")
+    model_dir: Path | None = Field(None, description="Where the local GGUF model is assembled (default data_dir/models).")
 
     @property
     def chroma_dir(self) -> Path:
@@ -42,6 +51,10 @@ class Settings(BaseModel):
     @property
     def library_dir(self) -> Path:
         return self.data_dir / "library"
+
+    @property
+    def local_model_dir(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
 
     @property
     def max_upload_bytes(self) -> int:

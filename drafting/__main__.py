@@ -1,0 +1,142 @@
+"""Command line for drafting.
+
+  python -m drafting template --out so-lieu.xlsx
+  python -m drafting check --figures so-lieu.xlsx
+  python -m drafting draft --figures FILE --out report.docx [--section NAME] [--llm none|local|openai] [--json] [--force]
+  python -m drafting setup-llm
+
+Exit codes: 0 done; 1 the figures have errors (nothing drafted unless --force); 2 a product error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from corpus.errors import TroLyError
+
+
+def _print_issues(issues) -> None:
+    for i in issues:
+        mark = "LỖI" if i.severity == "error" else "Lưu ý"
+        print(f"  [{mark}] {i.message}")
+
+
+def cmd_template(args) -> int:
+    from drafting.workbook import write_template
+
+    out = Path(args.out)
+    write_template(out)
+    print(f"Đã tạo biểu số liệu: {out}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from drafting.inputs import load_figures_file
+
+    data = load_figures_file(Path(args.figures))
+    if not data.issues:
+        print("Số liệu hợp lệ.")
+    _print_issues(data.issues)
+    for f in data.figures.figures():
+        if f.source == "derived":
+            print(f"  {f.label}: {f.text} ({f.formula})")
+    return 1 if data.errors else 0
+
+
+def cmd_draft(args) -> int:
+    from drafting.assistant import build_assistant
+    from drafting.docx_render import render_docx
+    from drafting.inputs import load_figures_file
+    from drafting.outline import section_key
+    from retrieval.settings import load_settings
+
+    settings = load_settings()
+    data = load_figures_file(Path(args.figures))
+    if data.issues:
+        print("Kiểm tra số liệu:", file=sys.stderr)
+        for i in data.issues:
+            print(f"  [{'LỖI' if i.severity == 'error' else 'Lưu ý'}] {i.message}", file=sys.stderr)
+    if data.meta is None or (data.errors and not args.force):
+        print("Chưa soạn: số liệu có lỗi. Sửa lỗi, hoặc chạy lại với --force để soạn từ số liệu hiện có "
+              "(lỗi vẫn được ghi trong phần phát hiện của bản thảo).", file=sys.stderr)
+        return 1
+    sections = None
+    if args.section:
+        keys = [section_key(s) for s in args.section]
+        if None in keys:
+            print(f"Không có mục “{args.section[keys.index(None)]}”. Dùng: I, II.1 … II.6, III, IV, V.", file=sys.stderr)
+            return 2
+        sections = keys
+    assistant = build_assistant(settings, llm=args.llm)
+
+    def progress(key, done, total):
+        if key and not args.json:
+            print(f"  soạn mục {key} ({done + 1}/{total})…", file=sys.stderr)
+
+    def token(key, piece):
+        if args.stream:
+            sys.stderr.write(piece)
+            sys.stderr.flush()
+
+    t0 = time.perf_counter()
+    draft = assistant.draft_input(data, sections, on_progress=progress, on_token=token)
+    elapsed = time.perf_counter() - t0
+    if args.out:
+        render_docx(draft, Path(args.out))
+    if args.json:
+        print(draft.model_dump_json(indent=2))
+    else:
+        print(draft.full_text())
+        print()
+        print(f"Soạn trong {elapsed:.1f} s; mô hình: {draft.llm}.")
+        if draft.findings:
+            print("Phát hiện:")
+            for f in draft.findings:
+                print(f"  [{f.severity}] ({f.section}) {f.message}")
+        if args.out:
+            print(f"Đã ghi {args.out}")
+    return 0
+
+
+def cmd_setup_llm(args) -> int:
+    from drafting.local_model import assemble
+    from retrieval.settings import load_settings
+
+    path = assemble(load_settings().local_model_dir)
+    print(f"Mô hình cục bộ sẵn sàng: {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m drafting", description="Soạn báo cáo CCHC từ số liệu.")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("template", help="tạo biểu số liệu .xlsx")
+    p.add_argument("--out", required=True)
+    p.set_defaults(fn=cmd_template)
+    p = sub.add_parser("check", help="kiểm tra tệp số liệu")
+    p.add_argument("--figures", required=True)
+    p.set_defaults(fn=cmd_check)
+    p = sub.add_parser("draft", help="soạn báo cáo")
+    p.add_argument("--figures", required=True, help="tệp .yaml, .json hoặc .xlsx")
+    p.add_argument("--out", help="tệp .docx kết quả")
+    p.add_argument("--section", action="append", help="chỉ soạn mục này (I, II.1 … II.6, III, IV, V); lặp lại được")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--stream", action="store_true", help="in chữ mô hình sinh ra khi đang soạn")
+    p.add_argument("--force", action="store_true", help="soạn cả khi số liệu có lỗi")
+    p.set_defaults(fn=cmd_draft)
+    p = sub.add_parser("setup-llm", help="lắp ráp và kiểm tra mô hình cục bộ")
+    p.set_defaults(fn=cmd_setup_llm)
+    args = parser.parse_args(argv)
+    try:
+        return args.fn(args)
+    except TroLyError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

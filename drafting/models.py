@@ -1,0 +1,153 @@
+"""Structured results. The renderer and the reviewer consume these models, never raw LLM text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from drafting.figures import Figure, FigureIssue
+from drafting.periods import PERIODS, Period, data_window, levels_on, period_phrase, next_period_phrase
+
+Level = Literal["tỉnh", "huyện", "xã", "sở"]
+
+
+class ReportMeta(BaseModel):
+    """Who reports, for which period, and the header and closing blocks of the document."""
+
+    issuer: str = Field(description="Cơ quan ban hành, e.g. 'Ủy ban nhân dân xã Ba Trang'")
+    parent: str = Field("", description="Cơ quan chủ quản trực tiếp, e.g. 'UBND huyện Ba Tơ'")
+    level: Level
+    locality: str = Field(description="Địa bàn, e.g. 'xã Ba Trang'")
+    period: Period
+    year: int
+    number: str = Field("", description="Số văn bản; để trống khi còn là dự thảo")
+    symbol: str = Field("BC-UBND", description="Ký hiệu, e.g. 'BC-UBND'")
+    place: str = Field(description="Địa danh ghi ở dòng ngày tháng")
+    date: dt.date
+    signer: str = ""
+    signer_title: str = "CHỦ TỊCH"
+    capacity: str = Field("TM. ỦY BAN NHÂN DÂN", description="Quyền hạn ký: TM., KT., TL., TUQ., Q. …")
+    recipients: list[str] = Field(default_factory=list)
+    archive: str = "Lưu: VT"
+    basis: list[str] = Field(default_factory=list,
+                             description="Văn bản làm căn cứ của cấp trên (kế hoạch CCHC năm…), như người dùng ghi")
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, v):
+        from drafting.periods import period_of_label
+
+        if isinstance(v, str) and v not in PERIODS:
+            return period_of_label(v) or v
+        return v
+
+    @field_validator("symbol")
+    @classmethod
+    def _symbol(cls, v: str) -> str:
+        v = v.strip().upper()
+        if not re.fullmatch(r"BC-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*", v):
+            raise ValueError(f"ký hiệu “{v}” không đúng mẫu BC-<viết tắt cơ quan> (ví dụ BC-UBND)")
+        return v
+
+    @model_validator(mode="after")
+    def _era(self):
+        if self.level not in levels_on(self.date):
+            raise ValueError(
+                f"cấp “{self.level}” không còn từ 01/07/2025 (chính quyền địa phương hai cấp); "
+                f"báo cáo ngày {self.date:%d/%m/%Y} chỉ có thể ở cấp: {', '.join(levels_on(self.date))}")
+        if not 2000 <= self.year <= self.date.year + 1:
+            raise ValueError(f"năm báo cáo {self.year} không hợp lệ")
+        return self
+
+    @property
+    def window(self):
+        return data_window(self.period, self.year)
+
+    @property
+    def period_text(self) -> str:
+        return period_phrase(self.period, self.year)
+
+    @property
+    def next_period_text(self) -> str:
+        return next_period_phrase(self.period, self.year)
+
+    @property
+    def number_line(self) -> str:
+        num = self.number.strip()
+        if num.isdigit() and int(num) < 10:
+            num = f"0{int(num)}"
+        return f"Số: {num}/{self.symbol}" if num else f"Số:       /{self.symbol}"
+
+    @property
+    def subject(self) -> str:
+        return (f"Kết quả thực hiện công tác cải cách hành chính {self.period_text} "
+                f"và phương hướng, nhiệm vụ {self.next_period_text}")
+
+
+class Citation(BaseModel):
+    """A document the draft cites, as the registry knows it on the report's date."""
+
+    number: str
+    title: str = ""
+    article: str = ""
+    status: str = ""
+    confidence: str = ""
+    source: str = ""
+
+
+class SourceRef(BaseModel):
+    """A retrieved passage that informed a section (precedent or law)."""
+
+    doc_id: str
+    title: str
+    kind: str
+    location: str = ""
+    chunk_id: str = ""
+
+
+class DraftFinding(BaseModel):
+    kind: Literal["ungrounded_number", "foreign_name", "citation", "figures", "llm", "injection", "missing"]
+    severity: Literal["error", "warning", "info"] = "warning"
+    section: str = ""
+    text: str = ""
+    message: str
+
+
+class Paragraph(BaseModel):
+    text: str
+    style: Literal["body", "heading", "subheading", "bullet"] = "body"
+
+
+class Section(BaseModel):
+    key: str
+    heading: str
+    level: int
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    figures: list[str] = Field(default_factory=list, description="keys of the figures stated")
+    sources: list[SourceRef] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    writer: Literal["deterministic", "llm"] = "deterministic"
+
+
+class ReportDraft(BaseModel):
+    meta: ReportMeta
+    opening: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    previous: dict[str, str] = Field(default_factory=dict)
+    figure_issues: list[FigureIssue] = Field(default_factory=list)
+    findings: list[DraftFinding] = Field(default_factory=list)
+    llm: str = "none"
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def full_text(self) -> str:
+        lines = [p.text for p in self.opening]
+        for s in self.sections:
+            lines.append(s.heading)
+            lines += [p.text for p in s.paragraphs]
+        return "\n".join(lines)

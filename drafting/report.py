@@ -1,0 +1,200 @@
+"""The drafting chain: for each outline section, retrieve precedent (same section of past reports)
+and the law in force on the report's date, let the LLM write prose with figure slots (or the
+deterministic writer when there is no LLM or it fails), fill the slots from code, then verify every
+number and strip other localities' names. The result is a ReportDraft, never raw model text."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from corpus.errors import BackendError
+from corpus.registry import Registry
+from drafting.figures import DERIVED_BY_KEY, FIELD_BY_KEY, FigureSet
+from drafting.grounding import MARK, GroundingContext, fill_slots, ground
+from drafting.models import DraftFinding, Paragraph, ReportDraft, ReportMeta, Section, SourceRef
+from drafting.outline import DRAFTED, SECTION_BY_KEY
+from drafting.precedent import foreign_names, mask_for_prompt, place_names, style_sentences
+from drafting.prompting import PROMPTS_DIR, load_prompt
+from drafting.safety import has_injection, strip_invisible
+from drafting.writer import DeterministicWriter, LawCatalog
+from retrieval.search import HybridSearcher, SearchFilter, SearchHit
+
+Progress = Callable[[str, int, int], None]  # (section key, done, total)
+TokenSink = Callable[[str, str], None]  # (section key, text piece)
+
+_INSTRUCTIONS = {
+    "III": "Viết phần đánh giá chung gồm ưu điểm; tồn tại, hạn chế và nguyên nhân, dựa trên số liệu đã có.",
+    "IV": "Viết các nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một câu, bám theo sáu lĩnh vực CCHC.",
+    "V": "Viết các kiến nghị, đề xuất ngắn gọn với cấp trên.",
+}
+
+
+def build_section_chain(model: BaseChatModel, prompts_dir=PROMPTS_DIR) -> Runnable:
+    """inputs dict → prompt (system + section) → model → text. Plain LCEL, no agent."""
+    system = load_prompt("system", prompts_dir)
+    section = load_prompt("section", prompts_dir)
+    prompt = ChatPromptTemplate.from_messages([("system", system.template), ("human", section.template)])
+    return prompt | model | StrOutputParser()
+
+
+def _clean_llm_text(text: str) -> list[Paragraph]:
+    paras = []
+    for line in re.split(r"\n\s*\n|\n(?=[-+•*] )", strip_invisible(text).strip()):
+        line = re.sub(r"\s+", " ", line).strip()
+        line = re.sub(r"^#+\s*|\*\*", "", line)
+        if not line or re.fullmatch(r"[IVX]+\.\s.*|\d\.\s[A-ZĐ].{0,80}", line) and len(line) < 90:
+            continue  # a heading the model repeated
+        style = "bullet" if line.startswith(("- ", "+ ", "• ", "* ")) else "body"
+        if style == "bullet":
+            line = "- " + line[2:].strip()
+        paras.append(Paragraph(text=line, style=style))
+    return paras
+
+
+class Drafter:
+    def __init__(self, searcher: HybridSearcher | None, registry: Registry, model: BaseChatModel | None = None,
+                 known_places: set[str] | None = None, prompts_dir=PROMPTS_DIR, precedent_k: int = 3):
+        self.searcher = searcher
+        self.registry = registry
+        self.model = model
+        self.known_places = set(known_places or ())
+        self.chain = build_section_chain(model, prompts_dir) if model is not None else None
+        self.precedent_k = precedent_k
+
+    # retrieval ---------------------------------------------------------------------------------
+    def precedent(self, key: str, meta: ReportMeta) -> list[SearchHit]:
+        if self.searcher is None:
+            return []
+        sec = SECTION_BY_KEY[key]
+        hits = self.searcher.search(sec.topic, k=self.precedent_k,
+                                    flt=SearchFilter(kind="report", outline_key=key, as_of=meta.date))
+        return hits  # text that carries instructions is masked before a model sees it, and never reused
+
+    def law_hits(self, key: str, meta: ReportMeta) -> list[SearchHit]:
+        if self.searcher is None:
+            return []
+        return self.searcher.search(SECTION_BY_KEY[key].topic, k=2, flt=SearchFilter(kind="regulation", as_of=meta.date))
+
+    # drafting ----------------------------------------------------------------------------------
+    def draft(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
+              on_progress: Progress | None = None, on_token: TokenSink | None = None) -> ReportDraft:
+        keys = [k for k in DRAFTED if sections is None or k in sections]
+        law = LawCatalog(self.registry, meta.date)
+        writer = DeterministicWriter(meta, fs, law)
+        ctx = GroundingContext(fs, meta, self.registry, extra_refs=meta.basis)
+        own = place_names(meta.locality, meta.issuer, meta.parent, meta.place) | {meta.place}
+        draft = ReportDraft(meta=meta, figures=fs.figures(), figure_issues=list(fs.issues),
+                            previous={k: str(v) for k, v in fs.previous.items()},
+                            llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
+        if sections is None:
+            opening = writer.opening()
+            draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
+        for i, key in enumerate(keys):
+            if on_progress:
+                on_progress(key, i, len(keys))
+            draft.sections.append(self._section(key, meta, fs, writer, law, ctx, own, draft, on_token))
+        if sections is None:
+            present = {s.key for s in draft.sections}
+            for k in DRAFTED:
+                if k not in present:
+                    draft.findings.append(DraftFinding(kind="missing", severity="error", section=k,
+                                                       message=f"Thiếu mục {SECTION_BY_KEY[k].heading}."))
+        missing = [s.label for s in FIELD_BY_KEY.values() if s.key not in fs.values and s.area == "tthc"
+                   and s.key in ("tthc.ho_so_tiep_nhan", "tthc.ho_so_da_giai_quyet")]
+        if missing and (sections is None or "II.2" in keys):
+            draft.findings.append(DraftFinding(kind="missing", severity="info", section="II.2",
+                                               message="Chưa có số liệu: " + "; ".join(missing) + "."))
+        if on_progress:
+            on_progress("", len(keys), len(keys))
+        return draft
+
+    def _section(self, key, meta, fs, writer, law, ctx, own, draft, on_token) -> Section:
+        sec = SECTION_BY_KEY[key]
+        heading = sec.heading.replace("{next_period}", meta.next_period_text.upper())
+        hits = self.precedent(key, meta)
+        names = set(self.known_places)
+        for h in hits:
+            names |= place_names(h.text, h.locality, h.issuer)
+        style: list[str] = []
+        for h in hits:
+            if h.quality == "clean":
+                style += style_sentences(h.text, names, own)
+        sources = [SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
+                   for h in hits]
+        paragraphs = self._deterministic(key, writer, style)
+        writer_kind = "deterministic"
+        if self.chain is not None:
+            try:
+                llm_paras = self._llm_section(key, heading, meta, fs, writer, law, hits, names, own, on_token)
+                if llm_paras:
+                    paragraphs, writer_kind = llm_paras, "llm"
+                    if key == "III":  # keep the fixed sub-headings of the assessment
+                        paragraphs = [Paragraph(text="1. Ưu điểm; tồn tại, hạn chế và nguyên nhân", style="subheading"), *paragraphs]
+                else:
+                    draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
+                                                       message="Mô hình không trả về nội dung; dùng bản soạn tự động."))
+            except BackendError as exc:
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
+                                                   message=f"{exc.message} Mục này dùng bản soạn tự động."))
+        law_sources = [SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
+                       for h in self.law_hits(key, meta)]
+        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
+        return Section(key=key, heading=heading, level=sec.level, paragraphs=paragraphs, figures=used,
+                       sources=sources + law_sources, citations=writer.citations.get(key, []), writer=writer_kind)
+
+    def _deterministic(self, key: str, w: DeterministicWriter, style: list[str]) -> list[Paragraph]:
+        fn = {"I": w.section_I, "II.1": w.section_II_1, "II.2": w.section_II_2, "II.3": w.section_II_3,
+              "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
+        if fn:
+            paras = fn()
+            if not paras:
+                paras = [Paragraph(text=f"{MARK} (bổ sung kết quả thực hiện trong kỳ)")]
+            return paras
+        return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key](style)
+
+    def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own, on_token) -> list[Paragraph]:
+        area_keys = [f for f in [*fs.values, *fs.derived]
+                     if (FIELD_BY_KEY.get(f) or DERIVED_BY_KEY.get(f)).section == key or key in ("III", "IV", "V")]
+        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} = {fs.text(k)}" for k in area_keys[:40]) or "- (không có)"
+        cites = []
+        for found in (law.one_stop() if key in ("II.2", "IV") else None, law.program()):
+            if found:
+                cites.append(f"- {found[0]}")
+        precedent = "\n---\n".join(mask_for_prompt(h.text[:700], names, own) for h in hits[:2]) or "(không có)"
+        inputs = {"heading": heading, "issuer": meta.issuer, "locality": meta.locality, "period": meta.period_text,
+                  "figures": figures, "law": "\n".join(cites) or "- (không cần trích dẫn)", "precedent": precedent,
+                  "instructions": _INSTRUCTIONS.get(key, "Trình bày kết quả thực hiện trong kỳ của lĩnh vực này, "
+                                                         "dùng chỗ trống cho mọi số liệu.")}
+        chain = RunnableLambda(lambda x: x) | self.chain
+        pieces = []
+        for piece in chain.stream(inputs):
+            pieces.append(piece)
+            if on_token:
+                on_token(key, piece)
+        return _clean_llm_text("".join(pieces))
+
+    def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
+                names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:
+        out, used_all = [], []
+        for p in paragraphs:
+            text, used, f1 = fill_slots(p.text, fs, key)
+            text, f2 = ground(text, ctx, key)
+            for n in foreign_names(text, names, own):
+                text = re.sub(re.escape(n), MARK, text)
+                f2.append(DraftFinding(kind="foreign_name", severity="warning", section=key, text=n,
+                                       message=f"Đã bỏ tên “{n}” của địa phương khác (lấy từ báo cáo tham khảo)."))
+            if has_injection(text):
+                f2.append(DraftFinding(kind="injection", severity="error", section=key, text=text[:120],
+                                       message="Đoạn văn có câu mang tính ra lệnh cho trợ lý; đã bỏ đoạn này."))
+                draft.findings += f1 + f2
+                continue
+            draft.findings += f1 + f2
+            used_all += used
+            out.append(p.model_copy(update={"text": text}))
+        return out, list(dict.fromkeys(used_all))

@@ -1,0 +1,493 @@
+"""The deterministic writer: a complete report from the figures, the law in force and precedent,
+without any language model. It writes the same slots the LLM writes, so both paths go through the
+same filling and grounding. Sentences about figures that were not given are not written; the draft's
+findings list what is missing instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from corpus.registry import Registry, fmt_date
+from drafting.figures import FigureSet, changes, FIELD_BY_KEY
+from drafting.models import Citation, Paragraph, ReportMeta
+
+
+def slot(key: str) -> str:
+    return "{" + key + "}"
+
+
+class LawCatalog:
+    """The documents the writer cites, chosen by what is in force on the report's date."""
+
+    def __init__(self, registry: Registry, day: dt.date):
+        self.registry = registry
+        self.day = day
+
+    def doc(self, number: str):
+        d = self.registry.get(number)
+        return d if d is not None and d.in_force_on(self.day) else None
+
+    def cite(self, number: str, with_title: bool = True) -> tuple[str, Citation] | None:
+        d = self.doc(number)
+        if d is None:
+            return None
+        # a signing date is written only when the registry's source for it is not merely recalled
+        when = f" ngày {fmt_date(d.signed)}" if d.signed and d.tag("signed") in ("V", "S", "Seed") else ""
+        title = f" {d.title[0].lower()}{d.title[1:]}" if with_title and d.title else ""
+        text = f"{d.type} số {d.number}{when} của {d.issuer}{title}"
+        status = self.registry.status_on(d, self.day)
+        return text, Citation(number=d.number, title=d.title, status=status.text, confidence=status.confidence,
+                              source=d.source)
+
+    def one_stop(self) -> tuple[str, list[Citation]] | None:
+        new = self.cite("118/2025/NĐ-CP")
+        if new:
+            return new[0], [new[1]]
+        old = self.cite("61/2018/NĐ-CP")
+        if not old:
+            return None
+        amend = self.cite("107/2021/NĐ-CP", with_title=False)
+        if amend:
+            return f"{old[0]} (được sửa đổi, bổ sung bởi {amend[0]})", [old[1], amend[1]]
+        return old[0], [old[1]]
+
+    def program(self) -> tuple[str, list[Citation]] | None:
+        c = self.cite("76/NQ-CP")
+        return (c[0], [c[1]]) if c else None
+
+
+def _join(parts: list[str]) -> str:
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "; ".join(parts[:-1]) + "; " + parts[-1]
+
+
+class DeterministicWriter:
+    def __init__(self, meta: ReportMeta, fs: FigureSet, law: LawCatalog):
+        self.m = meta
+        self.fs = fs
+        self.law = law
+        self.changes = changes(fs)
+        self.citations: dict[str, list[Citation]] = {}
+
+    # helpers -----------------------------------------------------------------------------------
+    def has(self, *keys: str) -> bool:
+        return self.fs.has(*keys)
+
+    def val(self, key: str) -> Decimal:
+        return self.fs.get(key) or Decimal(0)
+
+    def ch(self, key: str) -> str:
+        c = self.changes.get(key)
+        return f" ({c.phrase(FIELD_BY_KEY[key].unit)})" if c else ""
+
+    def cite(self, section: str, found) -> str:
+        if not found:
+            return ""
+        text, cits = found
+        self.citations.setdefault(section, []).extend(cits)
+        return text
+
+    @property
+    def who(self) -> str:
+        return f"Ủy ban nhân dân {self.m.locality}" if self.m.level in ("xã", "huyện", "tỉnh") else self.m.issuer
+
+    @property
+    def period(self) -> str:
+        return self.m.period_text
+
+    # sections ----------------------------------------------------------------------------------
+    def opening(self) -> list[Paragraph]:
+        basis = "; ".join(self.m.basis)
+        lead = f"Thực hiện {basis}, " if basis else "Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, "
+        return [
+            Paragraph(text=f"{lead}{self.m.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) "
+                           f"{self.period} và phương hướng, nhiệm vụ {self.m.next_period_text} như sau:"),
+            Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text()}."),
+        ]
+
+    def section_I(self) -> list[Paragraph]:
+        p: list[Paragraph] = []
+        prog = self.cite("I", self.law.program())
+        docs = []
+        if self.has("chi_dao.van_ban_chi_dao"):
+            docs.append(f"ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản chỉ đạo, điều hành về CCHC"
+                        f"{self.ch('chi_dao.van_ban_chi_dao')}")
+        if self.has("chi_dao.hoi_nghi"):
+            docs.append(f"tổ chức {slot('chi_dao.hoi_nghi')} hội nghị, cuộc họp triển khai, sơ kết công tác CCHC")
+        base = (f"Bám sát {prog}, " if prog else "")
+        if docs:
+            p.append(Paragraph(text=f"{base}trong {self.period}, {self.who} đã " + ", ".join(docs)
+                                    + "; kịp thời quán triệt, phân công nhiệm vụ CCHC đến từng bộ phận, cán bộ, công chức."))
+        elif prog:
+            p.append(Paragraph(text=f"{base}{self.who} tiếp tục chỉ đạo triển khai các nhiệm vụ CCHC theo kế hoạch năm."))
+        if self.has("chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"):
+            t = (f"Về tiến độ thực hiện kế hoạch CCHC năm: kế hoạch đề ra {slot('chi_dao.nhiem_vu_ke_hoach')} nhiệm vụ, "
+                 f"đến nay đã hoàn thành {slot('chi_dao.nhiem_vu_hoan_thanh')} nhiệm vụ")
+            if self.has("chi_dao.ty_le_hoan_thanh_ke_hoach"):
+                t += f", đạt {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm"
+            p.append(Paragraph(text=t + "; các nhiệm vụ còn lại đang được triển khai theo tiến độ."))
+        if self.has("chi_dao.co_quan_duoc_kiem_tra"):
+            t = f"Về công tác kiểm tra CCHC: đã kiểm tra {slot('chi_dao.co_quan_duoc_kiem_tra')} cơ quan, đơn vị"
+            if self.has("chi_dao.van_de_phat_hien"):
+                t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} vấn đề"
+                if self.has("chi_dao.van_de_da_xu_ly"):
+                    t += f", đã chỉ đạo xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
+                    if self.has("chi_dao.ty_le_van_de_xu_ly"):
+                        t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+            p.append(Paragraph(text=t + "."))
+        prop = []
+        if self.has("chi_dao.tin_bai"):
+            prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
+        if self.has("chi_dao.buoi_tuyen_truyen"):
+            t = f"tổ chức {slot('chi_dao.buoi_tuyen_truyen')} buổi tuyên truyền trực tiếp"
+            if self.has("chi_dao.luot_nguoi_tuyen_truyen"):
+                t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
+            prop.append(t)
+        if self.has("chi_dao.chuong_trinh_phat_thanh"):
+            prop.append(f"thực hiện {slot('chi_dao.chuong_trinh_phat_thanh')} chương trình phát thanh, truyền hình")
+        if self.has("chi_dao.doi_thoai"):
+            prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
+        if prop:
+            p.append(Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop)
+                                    + "; nội dung tập trung vào chủ trương CCHC, chuyển đổi số và hướng dẫn nộp hồ sơ trực tuyến."))
+        if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
+            t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
+            parts = []
+            if self.has("chi_dao.nhiem_vu_cap_tren_dung_han"):
+                parts.append(f"hoàn thành đúng hạn {slot('chi_dao.nhiem_vu_cap_tren_dung_han')} nhiệm vụ")
+                if self.has("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han"):
+                    parts[-1] += f" ({slot('chi_dao.ty_le_nhiem_vu_cap_tren_dung_han')})"
+            if self.has("chi_dao.nhiem_vu_cap_tren_qua_han"):
+                parts.append(f"hoàn thành quá hạn {slot('chi_dao.nhiem_vu_cap_tren_qua_han')} nhiệm vụ")
+            if self.has("chi_dao.nhiem_vu_cap_tren_chua_xong"):
+                parts.append(f"chưa hoàn thành {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ")
+            p.append(Paragraph(text=t + (", trong đó " + ", ".join(parts) if parts else "") + "."))
+        if self.has("chi_dao.sang_kien"):
+            if self.val("chi_dao.sang_kien") > 0:
+                p.append(Paragraph(text=f"Về mô hình, sáng kiến: có {slot('chi_dao.sang_kien')} mô hình, sáng kiến, "
+                                        "giải pháp mới trong CCHC được triển khai, bước đầu mang lại hiệu quả."))
+            else:
+                p.append(Paragraph(text="Về mô hình, sáng kiến: trong kỳ chưa có mô hình, sáng kiến mới về CCHC "
+                                        "được áp dụng; tiếp tục nghiên cứu, học tập các mô hình hiệu quả."))
+        return p
+
+    def section_II_1(self) -> list[Paragraph]:
+        p = []
+        if self.has("the_che.vbqppl_ban_hanh"):
+            n = self.val("the_che.vbqppl_ban_hanh")
+            p.append(Paragraph(text=(f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ đã ban hành "
+                                     f"{slot('the_che.vbqppl_ban_hanh')} văn bản quy phạm pháp luật, bảo đảm đúng thẩm quyền, "
+                                     "trình tự, thủ tục." if n else
+                                     "Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không ban hành văn bản "
+                                     "quy phạm pháp luật do chưa phát sinh yêu cầu.")))
+        if self.has("the_che.vbqppl_kiem_tra"):
+            t = f"Về kiểm tra văn bản: đã tự kiểm tra {slot('the_che.vbqppl_kiem_tra')} văn bản theo thẩm quyền"
+            if self.has("the_che.vbqppl_kiem_tra_phai_xu_ly"):
+                if self.val("the_che.vbqppl_kiem_tra_phai_xu_ly") == 0:
+                    t += ", không phát hiện văn bản trái pháp luật"
+                else:
+                    t += f"; phát hiện {slot('the_che.vbqppl_kiem_tra_phai_xu_ly')} văn bản phải xử lý"
+                    if self.has("the_che.vbqppl_kiem_tra_da_xu_ly"):
+                        t += f", đã xử lý {slot('the_che.vbqppl_kiem_tra_da_xu_ly')} văn bản"
+            p.append(Paragraph(text=t + "."))
+        if self.has("the_che.vbqppl_ra_soat"):
+            t = f"Về rà soát, hệ thống hóa văn bản: đã rà soát {slot('the_che.vbqppl_ra_soat')} văn bản"
+            if self.has("the_che.vbqppl_ra_soat_phai_xu_ly"):
+                if self.val("the_che.vbqppl_ra_soat_phai_xu_ly") == 0:
+                    t += ", chưa phát hiện văn bản phải sửa đổi, bổ sung, thay thế hoặc bãi bỏ"
+                else:
+                    t += f"; có {slot('the_che.vbqppl_ra_soat_phai_xu_ly')} văn bản phải xử lý"
+                    if self.has("the_che.vbqppl_ra_soat_da_xu_ly"):
+                        t += f", đã xử lý {slot('the_che.vbqppl_ra_soat_da_xu_ly')} văn bản"
+            p.append(Paragraph(text=t + "."))
+        if self.has("the_che.pbgdpl_buoi"):
+            t = f"Về tuyên truyền, phổ biến, giáo dục pháp luật: đã tổ chức {slot('the_che.pbgdpl_buoi')} buổi"
+            if self.has("the_che.pbgdpl_luot_nguoi"):
+                t += f" với {slot('the_che.pbgdpl_luot_nguoi')} lượt người tham dự"
+            p.append(Paragraph(text=t + ", góp phần nâng cao ý thức chấp hành pháp luật của cán bộ và nhân dân."))
+        p.append(Paragraph(text="Công tác tổ chức thi hành pháp luật và theo dõi tình hình thi hành pháp luật được "
+                                "triển khai thường xuyên, gắn với nhiệm vụ chuyên môn của từng lĩnh vực."))
+        return p
+
+    def section_II_2(self) -> list[Paragraph]:
+        p = []
+        pub = []
+        for key, word in (("tthc.tthc_cong_bo_moi", "công bố mới"), ("tthc.tthc_sua_doi", "sửa đổi, bổ sung"),
+                          ("tthc.tthc_bai_bo", "bãi bỏ, thay thế")):
+            if self.has(key):
+                pub.append(f"{word} {slot(key)} thủ tục")
+        if self.has("tthc.tthc_don_gian_hoa"):
+            p.append(Paragraph(text=f"Về rà soát, đơn giản hóa TTHC: có {slot('tthc.tthc_don_gian_hoa')} thủ tục hành chính "
+                                    "có phương án đơn giản hóa được phê duyệt."))
+        if pub:
+            p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ đã " + ", ".join(pub)
+                                    + "; các TTHC được công khai đầy đủ tại Bộ phận Một cửa và trên Cổng Dịch vụ công."))
+        if self.has("tthc.tthc_tong_so"):
+            t = f"Tổng số TTHC thuộc thẩm quyền giải quyết là {slot('tthc.tthc_tong_so')} thủ tục"
+            lv = [f"cấp {w} {slot(k)} thủ tục" for k, w in (("tthc.tthc_cap_tinh", "tỉnh"), ("tthc.tthc_cap_huyen", "huyện"),
+                                                             ("tthc.tthc_cap_xa", "xã")) if self.has(k)]
+            if lv:
+                t += " (" + ", ".join(lv) + ")"
+            if self.has("tthc.tthc_lien_thong"):
+                t += f"; {slot('tthc.tthc_lien_thong')} thủ tục thực hiện liên thông"
+            p.append(Paragraph(text=t + "."))
+        law = self.cite("II.2", self.law.one_stop())
+        if law:
+            p.append(Paragraph(text=f"Việc thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết TTHC được triển khai "
+                                    f"theo {law}."))
+        if self.has("tthc.ho_so_tiep_nhan"):
+            t = f"Kết quả giải quyết hồ sơ TTHC: tổng số hồ sơ tiếp nhận là {slot('tthc.ho_so_tiep_nhan')} hồ sơ{self.ch('tthc.ho_so_tiep_nhan')}"
+            src = []
+            if self.has("tthc.ho_so_ky_truoc"):
+                src.append(f"kỳ trước chuyển sang {slot('tthc.ho_so_ky_truoc')} hồ sơ")
+            if self.has("tthc.ho_so_moi"):
+                src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ")
+            for k, w in (("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
+                         ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")):
+                if self.has(k):
+                    src.append(f"tiếp nhận {w} {slot(k)} hồ sơ")
+            if src:
+                t += " (" + ", ".join(src) + ")"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tthc.ho_so_da_giai_quyet"):
+            t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ"
+            parts = []
+            if self.has("tthc.ho_so_truoc_han", "tthc.ho_so_dung_han") and self.val("tthc.ho_so_truoc_han") and self.val("tthc.ho_so_dung_han"):
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ, đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            elif self.has("tthc.ho_so_dung_han_tong"):
+                parts.append(f"trước và đúng hạn {slot('tthc.ho_so_dung_han_tong')} hồ sơ")
+            elif self.has("tthc.ho_so_truoc_han"):
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
+            elif self.has("tthc.ho_so_dung_han"):
+                parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            if self.has("tthc.ty_le_dung_han"):
+                parts.append(f"tỷ lệ giải quyết trước và đúng hạn đạt {slot('tthc.ty_le_dung_han')}")
+            if self.has("tthc.ho_so_qua_han"):
+                q = f"quá hạn {slot('tthc.ho_so_qua_han')} hồ sơ"
+                if self.has("tthc.ty_le_qua_han"):
+                    q += f" (chiếm {slot('tthc.ty_le_qua_han')})"
+                parts.append(q)
+            if parts:
+                t += ", trong đó " + "; ".join(parts)
+            p.append(Paragraph(text=t + "."))
+        rest = []
+        for k, w in (("tthc.ho_so_dang_giai_quyet", "đang giải quyết"), ("tthc.ho_so_tam_dung", "tạm dừng giải quyết"),
+                     ("tthc.ho_so_tra_lai", "trả lại"), ("tthc.ho_so_rut", "công dân rút, hủy")):
+            if self.has(k):
+                rest.append(f"{w} {slot(k)} hồ sơ")
+        if rest:
+            p.append(Paragraph(text="Số hồ sơ còn lại: " + "; ".join(rest) + "."))
+        if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0:
+            if self.has("tthc.van_ban_xin_loi"):
+                p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
+                                        "người dân, tổ chức theo quy định."))
+        dvc = []
+        if self.has("tthc.dvc_toan_trinh"):
+            dvc.append(f"{slot('tthc.dvc_toan_trinh')} dịch vụ công trực tuyến toàn trình")
+        if self.has("tthc.dvc_mot_phan"):
+            dvc.append(f"{slot('tthc.dvc_mot_phan')} dịch vụ công trực tuyến một phần")
+        online = []
+        if dvc:
+            online.append("đang cung cấp " + " và ".join(dvc))
+        if self.has("tthc.ty_le_truc_tuyen"):
+            online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot('tthc.ty_le_truc_tuyen')}")
+        if self.has("tthc.thanh_toan_truc_tuyen"):
+            t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
+            if self.has("tthc.ty_le_thanh_toan_truc_tuyen"):
+                t += f" (đạt {slot('tthc.ty_le_thanh_toan_truc_tuyen')} số hồ sơ phát sinh phí)"
+            online.append(t)
+        if online:
+            p.append(Paragraph(text="Về dịch vụ công trực tuyến: " + "; ".join(online) + "."))
+        dig = []
+        if self.has("tthc.ho_so_so_hoa"):
+            t = f"số hóa {slot('tthc.ho_so_so_hoa')} hồ sơ khi tiếp nhận"
+            if self.has("tthc.ty_le_so_hoa"):
+                t += f" (đạt {slot('tthc.ty_le_so_hoa')})"
+            dig.append(t)
+        if self.has("tthc.ket_qua_so_hoa"):
+            t = f"số hóa {slot('tthc.ket_qua_so_hoa')} kết quả giải quyết"
+            if self.has("tthc.ty_le_ket_qua_so_hoa"):
+                t += f" (đạt {slot('tthc.ty_le_ket_qua_so_hoa')})"
+            dig.append(t)
+        if dig:
+            p.append(Paragraph(text="Về số hóa hồ sơ, kết quả giải quyết TTHC: đã " + ", ".join(dig) + "."))
+        if self.has("tthc.pakn_tiep_nhan"):
+            if self.val("tthc.pakn_tiep_nhan") == 0:
+                p.append(Paragraph(text="Về tiếp nhận, xử lý phản ánh, kiến nghị: trong kỳ không phát sinh phản ánh, "
+                                        "kiến nghị về quy định hành chính."))
+            else:
+                t = f"Về tiếp nhận, xử lý phản ánh, kiến nghị: đã tiếp nhận {slot('tthc.pakn_tiep_nhan')} phản ánh, kiến nghị"
+                if self.has("tthc.pakn_da_xu_ly"):
+                    t += f", đã xử lý {slot('tthc.pakn_da_xu_ly')}"
+                    if self.has("tthc.ty_le_pakn_xu_ly"):
+                        t += f" (đạt {slot('tthc.ty_le_pakn_xu_ly')})"
+                p.append(Paragraph(text=t + "."))
+        if self.has("tthc.ty_le_hai_long"):
+            t = f"Mức độ hài lòng của người dân, tổ chức đối với việc giải quyết TTHC đạt {slot('tthc.ty_le_hai_long')}"
+            if self.has("tthc.phieu_khao_sat"):
+                t += f" (qua {slot('tthc.phieu_khao_sat')} phiếu khảo sát)"
+            p.append(Paragraph(text=t + "."))
+        return p
+
+    def section_II_3(self) -> list[Paragraph]:
+        p = []
+        if self.has("to_chuc.bien_che_giao"):
+            t = f"Về quản lý, sử dụng biên chế: biên chế công chức được giao là {slot('to_chuc.bien_che_giao')} người"
+            if self.has("to_chuc.bien_che_co_mat"):
+                t += f", hiện có mặt {slot('to_chuc.bien_che_co_mat')} người"
+            if self.has("to_chuc.hop_dong_lao_dong"):
+                t += f"; hợp đồng lao động {slot('to_chuc.hop_dong_lao_dong')} người"
+            p.append(Paragraph(text=t + "; việc sử dụng biên chế bảo đảm đúng số lượng được giao."))
+        if self.has("to_chuc.vien_chuc_giao"):
+            t = f"Số người làm việc trong đơn vị sự nghiệp công lập được giao là {slot('to_chuc.vien_chuc_giao')} người"
+            if self.has("to_chuc.vien_chuc_co_mat"):
+                t += f", có mặt {slot('to_chuc.vien_chuc_co_mat')} người"
+            p.append(Paragraph(text=t + "."))
+        if self.has("to_chuc.tinh_gian"):
+            p.append(Paragraph(text=(f"Thực hiện tinh giản biên chế: trong kỳ đã giải quyết tinh giản {slot('to_chuc.tinh_gian')} người."
+                                     if self.val("to_chuc.tinh_gian") else "Trong kỳ không phát sinh trường hợp tinh giản biên chế.")))
+        if self.has("to_chuc.don_vi_su_nghiep"):
+            t = f"Hiện có {slot('to_chuc.don_vi_su_nghiep')} đơn vị sự nghiệp công lập"
+            if self.has("to_chuc.don_vi_su_nghiep_giam") and self.val("to_chuc.don_vi_su_nghiep_giam"):
+                t += f"; trong kỳ giảm {slot('to_chuc.don_vi_su_nghiep_giam')} đơn vị qua sắp xếp"
+            p.append(Paragraph(text=t + "."))
+        p.append(Paragraph(text="Tiếp tục rà soát chức năng, nhiệm vụ, cơ cấu tổ chức của các cơ quan, đơn vị; thực hiện tốt "
+                                "các nhiệm vụ quản lý nhà nước được phân cấp, ủy quyền."))
+        return p
+
+    def section_II_4(self) -> list[Paragraph]:
+        p = []
+        rec = [f"tuyển dụng {slot(k)} {w}" for k, w in (("cong_vu.tuyen_dung_cong_chuc", "công chức"),
+                                                         ("cong_vu.tuyen_dung_vien_chuc", "viên chức")) if self.has(k)]
+        if rec:
+            p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã " + ", ".join(rec)
+                                    + ", bảo đảm công khai, minh bạch, đúng quy định."))
+        app = [f"{w} {slot(k)} người" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
+                                                     ("cong_vu.chuyen_doi_vi_tri", "chuyển đổi vị trí công tác")) if self.has(k)]
+        if app:
+            p.append(Paragraph(text="Về công tác cán bộ: đã " + ", ".join(app) + " theo đúng quy trình."))
+        if self.has("cong_vu.ky_luat"):
+            p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} cán bộ, công chức, viên chức bị xử lý kỷ luật."
+                                     if self.val("cong_vu.ky_luat") else
+                                     "Về kỷ luật, kỷ cương hành chính: cán bộ, công chức chấp hành nghiêm kỷ luật, kỷ cương; "
+                                     "trong kỳ không có trường hợp bị xử lý kỷ luật.")))
+        tr = [f"{slot(k)} {w}" for k, w in (("cong_vu.dao_tao_ly_luan", "người được đào tạo lý luận chính trị"),
+                                             ("cong_vu.boi_duong", "lượt người được bồi dưỡng chuyên môn, nghiệp vụ")) if self.has(k)]
+        if tr:
+            p.append(Paragraph(text="Về đào tạo, bồi dưỡng: có " + ", ".join(tr) + "."))
+        p.append(Paragraph(text="Việc đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức được thực hiện theo quy định, "
+                                "gắn với kết quả thực hiện nhiệm vụ được giao."))
+        return p
+
+    def section_II_5(self) -> list[Paragraph]:
+        p = []
+        if self.has("tai_chinh.thu_ngan_sach_thuc_hien"):
+            t = f"Thu ngân sách nhà nước đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng"
+            if self.has("tai_chinh.ty_le_thu_ngan_sach"):
+                t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán được giao"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tai_chinh.von_dau_tu_giai_ngan"):
+            t = f"Giải ngân vốn đầu tư công đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng"
+            if self.has("tai_chinh.ty_le_giai_ngan"):
+                t += f", bằng {slot('tai_chinh.ty_le_giai_ngan')} kế hoạch vốn"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tai_chinh.kien_nghi_thanh_tra"):
+            if self.val("tai_chinh.kien_nghi_thanh_tra") == 0:
+                p.append(Paragraph(text="Trong kỳ không có kiến nghị của thanh tra, kiểm tra, kiểm toán nhà nước về tài chính, ngân sách."))
+            else:
+                t = f"Có {slot('tai_chinh.kien_nghi_thanh_tra')} kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính"
+                if self.has("tai_chinh.kien_nghi_da_thuc_hien"):
+                    t += f", đã thực hiện {slot('tai_chinh.kien_nghi_da_thuc_hien')} kiến nghị"
+                p.append(Paragraph(text=t + "."))
+        p.append(Paragraph(text="Việc quản lý, sử dụng tài sản công được thực hiện đúng quy chế, bảo đảm công khai, "
+                                "tiết kiệm và hiệu quả."))
+        return p
+
+    def section_II_6(self) -> list[Paragraph]:
+        p = []
+        if self.has("cds.van_ban_dien_tu"):
+            t = f"Đã gửi {slot('cds.van_ban_dien_tu')} văn bản đi dưới dạng điện tử"
+            if self.has("cds.van_ban_ky_so"):
+                t += f", trong đó {slot('cds.van_ban_ky_so')} văn bản có chữ ký số"
+                if self.has("cds.ty_le_ky_so"):
+                    t += f" (đạt {slot('cds.ty_le_ky_so')})"
+            p.append(Paragraph(text=t + "."))
+        if self.has("cds.tai_khoan_dinh_danh"):
+            t = f"Đã kích hoạt {slot('cds.tai_khoan_dinh_danh')} tài khoản định danh điện tử"
+            if self.has("cds.ty_le_dinh_danh"):
+                t += f", đạt {slot('cds.ty_le_dinh_danh')} chỉ tiêu được giao"
+            p.append(Paragraph(text=t + "."))
+        if self.has("cds.iso_ap_dung"):
+            p.append(Paragraph(text=("Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động của cơ quan."
+                                     if self.val("cds.iso_ap_dung") else
+                                     "Chưa áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015.")))
+        p.append(Paragraph(text="Tiếp tục sử dụng hiệu quả hệ thống quản lý văn bản và điều hành, thư điện tử công vụ; "
+                                "đẩy mạnh chuyển đổi số trong hoạt động của cơ quan."))
+        return p
+
+    def strengths(self) -> list[str]:
+        s = []
+        r = self.fs.get("tthc.ty_le_dung_han")
+        if r is not None and r >= 95:
+            s.append(f"Việc giải quyết TTHC cơ bản bảo đảm thời hạn, tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt {slot('tthc.ty_le_dung_han')}.")
+        r = self.fs.get("chi_dao.ty_le_hoan_thanh_ke_hoach")
+        if r is not None and r >= 50:
+            s.append(f"Các nhiệm vụ trong kế hoạch CCHC được triển khai đúng tiến độ, đã hoàn thành {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm.")
+        s.append("Công tác CCHC nhận được sự quan tâm lãnh đạo, chỉ đạo thường xuyên; cán bộ, công chức nâng cao ý thức trách nhiệm, "
+                 "tinh thần phục vụ người dân, tổ chức.")
+        return s
+
+    def weaknesses(self) -> list[str]:
+        w = []
+        if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0:
+            w.append(f"Vẫn còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn.")
+        r = self.fs.get("tthc.ty_le_truc_tuyen")
+        if r is not None and r < 50:
+            w.append(f"Tỷ lệ hồ sơ tiếp nhận trực tuyến mới đạt {slot('tthc.ty_le_truc_tuyen')}, chưa đạt yêu cầu.")
+        r = self.fs.get("tthc.ty_le_thanh_toan_truc_tuyen")
+        if r is not None and r < 50:
+            w.append(f"Tỷ lệ thanh toán trực tuyến phí, lệ phí còn thấp ({slot('tthc.ty_le_thanh_toan_truc_tuyen')}).")
+        r = self.fs.get("chi_dao.ty_le_hoan_thanh_ke_hoach")
+        if r is not None and r < 50:
+            w.append(f"Tiến độ thực hiện kế hoạch CCHC năm còn chậm, mới hoàn thành {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')}.")
+        if self.has("chi_dao.nhiem_vu_cap_tren_chua_xong") and self.val("chi_dao.nhiem_vu_cap_tren_chua_xong") > 0:
+            w.append(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành.")
+        return w
+
+    def section_III(self, style: list[str]) -> list[Paragraph]:
+        p = [Paragraph(text="1. Ưu điểm", style="subheading")]
+        p += [Paragraph(text=f"- {t}", style="bullet") for t in self.strengths()]
+        p.append(Paragraph(text="2. Tồn tại, hạn chế và nguyên nhân", style="subheading"))
+        weak = self.weaknesses()
+        p += [Paragraph(text=f"- {t}", style="bullet") for t in weak]
+        p += [Paragraph(text=f"- {t}", style="bullet") for t in style[:2]]
+        if not weak and not style:
+            p.append(Paragraph(text="- Công tác tuyên truyền về CCHC có lúc chưa thường xuyên; việc ứng dụng công nghệ thông tin "
+                                    "trong giải quyết công việc chưa đồng đều.", style="bullet"))
+        p.append(Paragraph(text="Nguyên nhân: một bộ phận người dân chưa quen sử dụng dịch vụ công trực tuyến; cơ sở vật chất, "
+                                "trang thiết bị phục vụ chuyển đổi số còn hạn chế; năng lực một số cán bộ, công chức chưa đáp ứng yêu cầu."))
+        return p
+
+    def section_IV(self, style: list[str]) -> list[Paragraph]:
+        prog = self.cite("IV", self.law.program())
+        items = [
+            "Tiếp tục quán triệt, triển khai đồng bộ các nhiệm vụ CCHC theo kế hoạch năm"
+            + (f"; thực hiện {prog}" if prog else "") + ".",
+            "Nâng cao chất lượng giải quyết TTHC tại Bộ phận Một cửa; không để phát sinh hồ sơ quá hạn."
+            if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0
+            else "Duy trì chất lượng giải quyết TTHC tại Bộ phận Một cửa, bảo đảm đúng và trước hạn.",
+            "Đẩy mạnh hướng dẫn người dân sử dụng dịch vụ công trực tuyến, thanh toán trực tuyến và số hóa hồ sơ, kết quả giải quyết TTHC.",
+            "Tăng cường kỷ luật, kỷ cương hành chính; nâng cao chất lượng đội ngũ cán bộ, công chức.",
+            "Thực hiện tốt công tác thông tin, tuyên truyền và kiểm tra CCHC.",
+        ]
+        items += style[:2]
+        return [Paragraph(text=f"- {t}", style="bullet") for t in items]
+
+    def section_V(self, style: list[str]) -> list[Paragraph]:
+        items = ["Đề nghị cấp trên quan tâm bố trí kinh phí, trang thiết bị cho Bộ phận Một cửa và cho công tác chuyển đổi số.",
+                 "Đề nghị tăng cường tập huấn nghiệp vụ CCHC, kiểm soát TTHC cho cán bộ, công chức."]
+        items += style[:1]
+        return [Paragraph(text=f"- {t}", style="bullet") for t in items]
