@@ -255,8 +255,13 @@ class DeterministicWriter:
         if self.has("tthc.ho_so_da_giai_quyet"):
             t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ"
             parts = []
-            if self.has("tthc.ho_so_truoc_han", "tthc.ho_so_dung_han") and self.val("tthc.ho_so_truoc_han") and self.val("tthc.ho_so_dung_han"):
+            early, ontime = self.fs.get("tthc.ho_so_truoc_han"), self.fs.get("tthc.ho_so_dung_han")
+            if early and ontime:
                 parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ, đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            elif early and ontime == 0:
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
+            elif ontime and early == 0:
+                parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
             elif self.has("tthc.ho_so_dung_han_tong"):
                 parts.append(f"trước và đúng hạn {slot('tthc.ho_so_dung_han_tong')} hồ sơ")
             elif self.has("tthc.ho_so_truoc_han"):
