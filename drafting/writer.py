@@ -301,8 +301,10 @@ class DeterministicWriter:
             online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot('tthc.ty_le_truc_tuyen')}")
         if self.has("tthc.thanh_toan_truc_tuyen"):
             t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
+            if self.has("tthc.ho_so_co_phi"):
+                t += f" trong tổng số {slot('tthc.ho_so_co_phi')} hồ sơ phát sinh phí, lệ phí"
             if self.has("tthc.ty_le_thanh_toan_truc_tuyen"):
-                t += f" (đạt {slot('tthc.ty_le_thanh_toan_truc_tuyen')} số hồ sơ phát sinh phí)"
+                t += f" (đạt {slot('tthc.ty_le_thanh_toan_truc_tuyen')})"
             online.append(t)
         if online:
             p.append(Paragraph(text="Về dịch vụ công trực tuyến: " + "; ".join(online) + "."))
@@ -422,8 +424,10 @@ class DeterministicWriter:
             p.append(Paragraph(text=t + "."))
         if self.has("cds.tai_khoan_dinh_danh"):
             t = f"Đã kích hoạt {slot('cds.tai_khoan_dinh_danh')} tài khoản định danh điện tử"
+            if self.has("cds.tai_khoan_dinh_danh_chi_tieu"):
+                t += f" trên chỉ tiêu {slot('cds.tai_khoan_dinh_danh_chi_tieu')} tài khoản được giao"
             if self.has("cds.ty_le_dinh_danh"):
-                t += f", đạt {slot('cds.ty_le_dinh_danh')} chỉ tiêu được giao"
+                t += f", đạt {slot('cds.ty_le_dinh_danh')}"
             p.append(Paragraph(text=t + "."))
         if self.has("cds.iso_ap_dung"):
             p.append(Paragraph(text=("Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động của cơ quan."

@@ -1,5 +1,8 @@
-"""Quality evals. `python -m evals.run retrieval [--cases FILE.jsonl] [--json]` prints recall@1,
-recall@5 and MRR@10 for lexical only, dense only and hybrid, side by side."""
+"""Quality evals.
+`python -m evals.run retrieval [--cases FILE.jsonl] [--json]` prints recall@1, recall@5 and MRR@10 for
+lexical only, dense only and hybrid, side by side.
+`python -m evals.run drafting [--llm none|local|openai] [--cases DIR] [--json]` drafts every figures file
+and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names."""
 
 from __future__ import annotations
 
@@ -61,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("retrieval")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("drafting")
+    p.add_argument("--cases", type=Path, default=CASES_DIR / "drafting")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from retrieval.settings import load_settings
     from retrieval.wiring import build_retrieval
 
+    if args.suite == "drafting":
+        return main_drafting(args, load_settings())
     stack = build_retrieval(load_settings())
     if stack.store.count() == 0:
         stack.indexer.sync(stack.documents())
@@ -73,6 +82,22 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         print_table(result)
+    return 0
+
+
+def main_drafting(args, settings) -> int:
+    from drafting.assistant import build_assistant
+    from evals.drafting_eval import print_rows, run_drafting
+
+    assistant = build_assistant(settings, llm=args.llm)
+    if assistant.retrieval.store.count() == 0:
+        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    rows = run_drafting(assistant, args.cases)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(f"Soạn thảo ({args.llm}): {len(rows)} bộ số liệu")
+        print_rows(rows)
     return 0
 
 

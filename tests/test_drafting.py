@@ -112,7 +112,8 @@ def test_scripted_model_gets_figures_and_masked_precedent(corpus_stack, ba_trang
     assert ("ungrounded_number", "98,5") in kinds and ("foreign_name", "Tứ Kỳ") in kinds
     prompt = model.prompts()[0]
     assert model.calls[0][0].type == "system"
-    assert "{tthc.ho_so_tiep_nhan}: Tổng số hồ sơ tiếp nhận" in prompt and "= 253" in prompt
+    assert "{tthc.ho_so_tiep_nhan}: Tổng số hồ sơ tiếp nhận" in prompt
+    assert "253" not in prompt and "97,22" not in prompt, "the model sees slots, never values"
     precedent = prompt.split("<<<")[1].split(">>>")[0]
     assert not re.search(r"\d", precedent), "precedent reaches the model without figures"
     assert "Nghị định số 61/2018/NĐ-CP" in prompt  # the law in force on the report's date
@@ -218,3 +219,22 @@ def test_docx_appendix_figures_equal_input(docx_doc, ba_trang):
 def test_docx_bytes_open(draft):
     data = render_docx(draft)
     assert Document(io.BytesIO(data)).paragraphs
+
+
+def test_every_field_given_alone_is_stated():
+    """Coverage of the deterministic writer: any single figure an official gives appears in the draft."""
+    from drafting.figures import FIELDS, build_figure_set
+    from drafting.models import ReportMeta
+
+    meta = ReportMeta(issuer="Ủy ban nhân dân xã An Lạc", level="xã", locality="xã An Lạc", period="6 tháng",
+                      year=2023, place="An Lạc", date=dt.date(2023, 6, 5))
+    drafter = Drafter(None, Registry.load(), None)
+    missing = []
+    for f in FIELDS:
+        if f.kind == "flag":
+            continue
+        area, name = f.key.split(".")
+        draft = drafter.draft(meta, build_figure_set({area: {name: 5}}), sections=[f.section])
+        if f.key not in draft.sections[0].figures:
+            missing.append(f.key)
+    assert not missing

@@ -1,0 +1,55 @@
+"""The real local model (Qwen2.5-Coder-1.5B GGUF via llama-cpp-python) drafts a section through the
+same chain as the scripted model: it streams, and whatever it writes, no ungrounded number and no
+other locality's name reaches the draft. `make test` installs the model first (make llm); outside CI
+the test is skipped when the model is not set up."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from drafting.assistant import known_places, make_llm
+from drafting.inputs import load_figures_file
+from drafting.local_model import is_ready
+from drafting.report import Drafter
+from drafting.grounding import GroundingContext, ground
+from retrieval.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _model_or_skip():
+    settings = load_settings(env={})
+    path = settings.local_model_dir / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+    try:
+        import llama_cpp  # noqa: F401
+        ready = is_ready(path)
+    except ImportError:
+        ready = False
+    if not ready:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the real local model: `make llm` did not set it up")
+        pytest.skip("local model not set up (run `make llm`)")
+    return make_llm(settings, "local")
+
+
+def test_local_model_drafts_a_grounded_section(corpus_stack):
+    model = _model_or_skip()
+    model.max_tokens = 160  # bounded run time on 2 cores
+    data = load_figures_file(ROOT / "evals" / "cases" / "drafting" / "tu-ky-6t-2023.yaml")
+    drafter = Drafter(corpus_stack.searcher, corpus_stack.registry, model, known_places=known_places(corpus_stack))
+    pieces: list[tuple[float, str]] = []
+    t0 = time.perf_counter()
+    draft = drafter.draft(data.meta, data.figures, sections=["III"],
+                          on_token=lambda key, piece: pieces.append((time.perf_counter() - t0, piece)))
+    assert pieces, "the model streamed tokens"
+    section = draft.section("III")
+    assert section.paragraphs
+    text = " ".join(p.text for p in section.paragraphs)
+    # every number left in the section is grounded in the figures, the period or a registry document
+    ctx = GroundingContext(data.figures, data.meta, corpus_stack.registry)
+    assert ground(text, ctx)[1] == []
+    for other in ("Ba Trang", "Đồng Nai", "Phong Thổ", "Lấp Vò"):
+        assert other not in text
+    print(f"first token {pieces[0][0]:.1f} s, total {pieces[-1][0]:.1f} s, writer={section.writer}")
