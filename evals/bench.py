@@ -1,4 +1,5 @@
-"""Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`
+"""Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`;
+`python -m evals.bench drafting` (see evals/bench_drafting.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -135,7 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("retrieval")
     p.add_argument("--synthetic", type=int, default=10_000)
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("drafting")
+    p.add_argument("--sections", nargs="+", default=["II.2", "III", "IV"])
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--no-llm", action="store_true")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "drafting":
+        from evals.bench_drafting import bench_drafting, print_result
+        from retrieval.settings import load_settings
+
+        res = bench_drafting(load_settings(), args.sections, args.runs, with_llm=not args.no_llm)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_result(res)
+        return 0
     res = bench_retrieval(args.synthetic)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))

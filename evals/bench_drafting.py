@@ -1,0 +1,61 @@
+"""`python -m evals.bench drafting [--sections I II.2 III] [--runs N]`
+
+Whole report without an LLM: seconds per report (each case drafted N times after a warm-up; retrieval
+of precedent included; .docx rendering measured apart). With the local model: per section, seconds to
+the first streamed token and in total, the first section paying for the system prompt and later ones
+reusing its KV cache."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from drafting.docx_render import render_docx
+from drafting.inputs import load_figures_file
+from evals.drafting_eval import CASES
+
+
+def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool = True) -> dict:
+    from drafting.assistant import build_assistant
+
+    assistant = build_assistant(settings, llm="none")
+    if assistant.retrieval.store.count() == 0:
+        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    cases = [load_figures_file(p) for p in sorted(CASES.glob("*.yaml"))]
+    assistant.draft_input(cases[0])  # warm-up: embedder and BM25 loaded
+    draft_s, render_s = [], []
+    for _ in range(runs):
+        for data in cases:
+            t0 = time.perf_counter()
+            draft = assistant.draft_input(data)
+            t1 = time.perf_counter()
+            render_docx(draft)
+            draft_s.append(t1 - t0)
+            render_s.append(time.perf_counter() - t1)
+    res = {"report_no_llm_s_median": round(statistics.median(draft_s), 2), "report_no_llm_s_max": round(max(draft_s), 2),
+           "docx_render_s_median": round(statistics.median(render_s), 3), "reports": len(draft_s)}
+    if not with_llm:
+        return res
+    local = build_assistant(settings, llm="local")
+    local.retrieval = assistant.retrieval
+    data = load_figures_file(CASES / "tu-ky-6t-2023.yaml")
+    rows = []
+    for key in sections:
+        marks: list[float] = []
+        t0 = time.perf_counter()
+        d = local.draft_input(data, sections=[key], on_token=lambda k, piece: marks.append(time.perf_counter()))
+        total = time.perf_counter() - t0
+        rows.append({"section": key, "first_token_s": round(marks[0] - t0, 1) if marks else None,
+                     "total_s": round(total, 1), "tokens": len(marks), "writer": d.sections[0].writer})
+    res["local_sections"] = rows
+    return res
+
+
+def print_result(res: dict) -> None:
+    print(f"Báo cáo đầy đủ không dùng LLM: trung vị {res['report_no_llm_s_median']} s, lâu nhất "
+          f"{res['report_no_llm_s_max']} s trên {res['reports']} lần soạn (mục tiêu < 5 s); "
+          f"xuất .docx trung vị {res['docx_render_s_median']} s")
+    for r in res.get("local_sections", []):
+        print(f"  mô hình cục bộ, mục {r['section']:5}: chữ đầu tiên sau {r['first_token_s']} s, xong sau "
+              f"{r['total_s']} s ({r['tokens']} mẩu; bản dùng: {r['writer']}) — mục tiêu chữ đầu < 10 s")
