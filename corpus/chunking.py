@@ -278,3 +278,9 @@ def _report_chunks(doc: SourceDocument, sec: _Section, start: int, max_chars: in
 
 def chunk_document(doc: SourceDocument, max_chars: int = MAX_CHARS) -> list[Chunk]:
     return chunk_legal(doc, max_chars) if doc.kind == "regulation" else chunk_report(doc, max_chars)
+
+
+def report_heading_level(line: str) -> int | None:
+    """1 for "I. …", 2 for "1. …", 3 for "1.1 …", 4 for "a) …"; None for body text. Markdown marks are ignored."""
+    text, _ = _strip_md(line)
+    return _report_heading_level(text) if text else None

@@ -3,9 +3,12 @@
   python -m drafting template --out so-lieu.xlsx
   python -m drafting check --figures so-lieu.xlsx
   python -m drafting draft --figures FILE --out report.docx [--section NAME] [--llm none|local|openai] [--json] [--force]
+  python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
+  python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
   python -m drafting setup-llm
 
-Exit codes: 0 done; 1 the figures have errors (nothing drafted unless --force); 2 a product error."""
+Exit codes: 0 done (review: whatever it found); 1 the figures have errors (nothing drafted unless
+--force); 2 a product error."""
 
 from __future__ import annotations
 
@@ -101,6 +104,57 @@ def cmd_draft(args) -> int:
     return 0
 
 
+def _date(text: str | None):
+    import datetime as dt
+
+    from corpus.errors import InputError
+
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"Ngày “{text}” không đúng dạng YYYY-MM-DD.") from exc
+
+
+def cmd_ask(args) -> int:
+    from drafting.assistant import build_assistant
+    from retrieval.settings import load_settings
+
+    assistant = build_assistant(load_settings(), llm=args.llm)
+    answer = assistant.ask(args.question, _date(args.as_of),
+                           on_token=(lambda piece: (sys.stderr.write(piece), sys.stderr.flush())) if args.stream else None)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+        return 0
+    print(answer.text)
+    if answer.citations:
+        print("\nTrích dẫn:")
+        for c in answer.citations:
+            print(f"  - {c.number}{' ' + c.article if c.article else ''}: {c.status}")
+    return 0
+
+
+def cmd_review(args) -> int:
+    from corpus.registry import Registry
+    from drafting.review import review
+
+    issues = review(Path(args.file), Registry.load(), _date(args.as_of) if args.as_of else None)
+    if args.json:
+        print(json.dumps([i.model_dump() for i in issues], ensure_ascii=False, indent=2))
+        return 0
+    if not issues:
+        print("Không phát hiện vấn đề.")
+    labels = {"error": "LỖI", "warning": "Lưu ý", "info": "Thông tin"}
+    for i in issues:
+        where = f"mục {i.section}, đoạn {i.paragraph}" if i.paragraph else (f"mục {i.section}" if i.section else "toàn văn bản")
+        fix = f" → {i.suggestion}" if i.suggestion else ""
+        print(f"[{labels[i.severity]}] {i.kind} ({where}): {i.message}{fix}")
+    counts = {k: sum(1 for i in issues if i.severity == k) for k in labels}
+    print(f"\nTổng: {counts['error']} lỗi, {counts['warning']} lưu ý, {counts['info']} thông tin.")
+    return 0
+
+
 def cmd_setup_llm(args) -> int:
     from drafting.local_model import assemble
     from retrieval.settings import load_settings
@@ -128,6 +182,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--stream", action="store_true", help="in chữ mô hình sinh ra khi đang soạn")
     p.add_argument("--force", action="store_true", help="soạn cả khi số liệu có lỗi")
     p.set_defaults(fn=cmd_draft)
+    p = sub.add_parser("ask", help="hỏi văn bản nào áp dụng")
+    p.add_argument("question")
+    p.add_argument("--as-of", help="ngày cần xét hiệu lực (YYYY-MM-DD), mặc định hôm nay")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--stream", action="store_true")
+    p.set_defaults(fn=cmd_ask)
+    p = sub.add_parser("review", help="rà soát một bản thảo .docx/.txt/.md")
+    p.add_argument("file")
+    p.add_argument("--as-of", help="ngày của báo cáo (YYYY-MM-DD), để xét hiệu lực văn bản dẫn")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_review)
     p = sub.add_parser("setup-llm", help="lắp ráp và kiểm tra mô hình cục bộ")
     p.set_defaults(fn=cmd_setup_llm)
     args = parser.parse_args(argv)

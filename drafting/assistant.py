@@ -58,6 +58,20 @@ class Assistant:
               on_progress: Progress | None = None, on_token: TokenSink | None = None) -> ReportDraft:
         return self.drafter.draft(meta, figures, sections, on_progress, on_token)
 
+    @cached_property
+    def asker(self):
+        from drafting.ask import Asker
+
+        return Asker(self.retrieval.searcher if self.retrieval else None, self.drafter.registry, self.model)
+
+    def ask(self, question: str, as_of=None, on_token=None):
+        return self.asker.ask(question, as_of, on_token)
+
+    def review(self, data: bytes, name: str, as_of=None):
+        from drafting.review import review
+
+        return review(data, self.drafter.registry, as_of, name=name)
+
     def draft_input(self, data: FiguresInput, sections: list[str] | None = None, **kw) -> ReportDraft:
         if data.meta is None:
             raise BackendError("Thiếu thông tin chung của báo cáo; không soạn được.")

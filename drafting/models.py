@@ -151,3 +151,15 @@ class ReportDraft(BaseModel):
             lines.append(s.heading)
             lines += [p.text for p in s.paragraphs]
         return "\n".join(lines)
+
+
+class ReviewIssue(BaseModel):
+    """One finding of the reviewer, with where it is and what to write instead."""
+
+    kind: Literal["arithmetic", "number_format", "citation", "outline", "period", "layout", "wording", "injection"]
+    severity: Literal["error", "warning", "info"] = "warning"
+    section: str = ""  # outline key or heading where it was found
+    paragraph: int = 0  # 1-based paragraph index in the document
+    text: str = ""
+    message: str
+    suggestion: str = ""

@@ -68,12 +68,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cases", type=Path, default=CASES_DIR / "drafting")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("review")
+    p.add_argument("--cases", type=Path, default=CASES_DIR / "review")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ask")
+    p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "review":
+        from evals.review_eval import print_review, run_review
+
+        res = run_review(args.cases)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_review(res)
+        return 0
     from retrieval.settings import load_settings
     from retrieval.wiring import build_retrieval
 
     if args.suite == "drafting":
         return main_drafting(args, load_settings())
+    if args.suite == "ask":
+        return main_ask(args, load_settings())
     stack = build_retrieval(load_settings())
     if stack.store.count() == 0:
         stack.indexer.sync(stack.documents())
@@ -82,6 +97,42 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         print_table(result)
+    return 0
+
+
+def run_ask(asker, cases: list[dict]) -> dict:
+    """Share of questions whose answer cites a gold document (registry numbers only)."""
+    from corpus.docnumbers import find_refs
+
+    rows, hits = [], 0
+    for case in cases:
+        gold = [g["number"] for g in case["gold"] if g.get("number") and find_refs(g["number"])
+                and asker.registry.get(g["number"]) is not None]
+        if not gold:
+            continue
+        as_of = dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+        ans = asker.ask(case["question"], as_of)
+        cited = [c.number for c in ans.citations]
+        ok = any(asker.registry.get(g).number in cited for g in gold)
+        hits += ok
+        rows.append({"id": case["id"], "ok": ok, "gold": gold, "cited": cited})
+    return {"n": len(rows), "gold_cited": round(hits / len(rows), 3) if rows else None,
+            "misses": [r for r in rows if not r["ok"]]}
+
+
+def main_ask(args, settings) -> int:
+    from drafting.assistant import build_assistant
+
+    assistant = build_assistant(settings, llm=args.llm)
+    if assistant.retrieval.store.count() == 0:
+        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    res = run_ask(assistant.asker, load_cases(args.cases))
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0
+    print(f"Hỏi văn bản áp dụng ({args.llm}): {res['n']} câu; câu trả lời trích đúng văn bản chuẩn: {res['gold_cited']}")
+    for m in res["misses"]:
+        print(f"  trượt {m['id']}: chuẩn {m['gold']}, trích {m['cited']}")
     return 0
 
 

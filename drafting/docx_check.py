@@ -1,0 +1,114 @@
+"""Layout checks on any .docx against NĐ 30/2020/NĐ-CP (document-format.md §3): page and margins, font,
+Quốc hiệu and Tiêu ngữ strings and styles, the Số pattern, the date line, Nơi nhận, the signature."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from docx.shared import Mm, Pt
+
+from drafting.models import ReviewIssue
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+SO_RE = re.compile(r"^Số: ?\d*\s*/BC-[A-ZĐ0-9-]+$")
+DATE_RE = re.compile(r"^[^,]+, ngày (\d{1,2}|\.+|…+) tháng (\d{1,2}|\.+|…+) năm (\d{4})$")
+
+
+def _size(run, para) -> float | None:
+    style = getattr(para.docx_para, "style", None)
+    s = run.font.size or (style.font.size if style is not None else None)
+    return s.pt if s else None
+
+
+def _issue(kind_msg: str, p=None, severity="warning", text="", suggestion="") -> ReviewIssue:
+    return ReviewIssue(kind="layout", severity=severity, section=getattr(p, "section", "") or "",
+                       paragraph=getattr(p, "index", 0), text=text, message=kind_msg, suggestion=suggestion)
+
+
+def check_layout(doc) -> list[ReviewIssue]:
+    d = doc.docx
+    issues: list[ReviewIssue] = []
+    sec = d.sections[0]
+    w, h = sec.page_width, sec.page_height
+    if w and h and (abs(w - Mm(210)) > Mm(1) or abs(h - Mm(297)) > Mm(1)):
+        issues.append(_issue(f"Khổ giấy {w.mm:.0f} × {h.mm:.0f} mm; văn bản hành chính dùng A4 (210 × 297 mm).",
+                             severity="error", suggestion="A4"))
+    for name, value, lo, hi in (("trên", sec.top_margin, 20, 25), ("dưới", sec.bottom_margin, 20, 25),
+                                ("trái", sec.left_margin, 30, 35), ("phải", sec.right_margin, 15, 20)):
+        if value is not None and not (lo - 0.5 <= value.mm <= hi + 0.5):
+            issues.append(_issue(f"Lề {name} {value.mm:.0f} mm, ngoài khoảng {lo}–{hi} mm.", suggestion=f"{lo} mm"))
+    normal = d.styles["Normal"].font.name
+    fonts = set()
+    for p in doc.paragraphs:
+        for r in p.runs:
+            if r.text.strip():
+                fonts.add(r.font.name or normal)
+    bad = {f for f in fonts if f and f != "Times New Roman"}
+    if bad:
+        issues.append(_issue(f"Phông chữ {', '.join(sorted(bad))}; văn bản hành chính dùng Times New Roman.",
+                             severity="error", suggestion="Times New Roman"))
+    texts = [p.text for p in doc.paragraphs]
+    by_text = {p.text: p for p in doc.paragraphs}
+    qh = next((p for p in doc.paragraphs if unicodedata.normalize("NFC", p.text).upper().replace("HOÀ", "HÒA") == QUOC_HIEU), None)
+    if qh is None:
+        near = next((t for t in texts if "CHỦ NGHĨA VIỆT NAM" in t.upper()), "")
+        issues.append(_issue(f"Quốc hiệu không đúng: “{near or 'không có'}”.", severity="error", text=near, suggestion=QUOC_HIEU))
+    else:
+        if qh.text != QUOC_HIEU:
+            issues.append(_issue(f"Quốc hiệu viết “{qh.text}”; mẫu chính thức viết “{QUOC_HIEU}”.", qh, "info",
+                                 qh.text, QUOC_HIEU))
+        r = next((r for r in qh.runs if r.text.strip()), None)
+        if r is not None and not (r.font.bold or (qh.docx_para.style is not None and qh.docx_para.style.font.bold)):
+            issues.append(_issue("Quốc hiệu phải in đậm.", qh, text=qh.text))
+        if r is not None and (s := _size(r, qh)) and not 12 <= s <= 13:
+            issues.append(_issue(f"Quốc hiệu cỡ {s:g}; quy định 12–13.", qh, text=qh.text, suggestion="12–13"))
+    tn = by_text.get(TIEU_NGU)
+    if tn is None:
+        near = next((t for t in texts if "Độc lập" in t or "Doc lap" in t), "")
+        issues.append(_issue(f"Tiêu ngữ không đúng: “{near or 'không có'}” (đúng: “{TIEU_NGU}”, gạch nối có khoảng trắng hai bên).",
+                             severity="error", text=near, suggestion=TIEU_NGU))
+    so = next((p for p in doc.paragraphs if re.match(r"^(Số|SỐ|số)\s*[:\d]", p.text)), None)
+    if so is None:
+        issues.append(_issue("Thiếu số, ký hiệu văn bản (“Số: …/BC-…”).", severity="error"))
+    elif not SO_RE.match(re.sub(r"\s{2,}", " ", so.text.strip())):
+        issues.append(_issue(f"Số, ký hiệu “{so.text}” không đúng mẫu “Số: …/BC-<cơ quan>”.", so, "error", so.text))
+    else:
+        num = re.search(r"Số: ?(\d+)", so.text)
+        if num and len(num.group(1)) == 1:
+            issues.append(_issue(f"Số văn bản nhỏ hơn 10 phải có số 0 phía trước: “{so.text}”.", so, text=so.text,
+                                 suggestion=so.text.replace(num.group(1), "0" + num.group(1), 1)))
+    date = next((p for p in doc.paragraphs if re.search(r", ngày .{1,6} tháng .{1,6} năm \d{4}$", p.text)), None)
+    if date is None:
+        issues.append(_issue("Thiếu dòng địa danh, ngày tháng năm ban hành.", severity="error"))
+    else:
+        m = DATE_RE.match(date.text.strip())
+        if m and m.group(1).isdigit() and int(m.group(1)) < 10 and len(m.group(1)) == 1:
+            issues.append(_issue(f"Ngày nhỏ hơn 10 phải có số 0 phía trước: “{date.text}”.", date, text=date.text))
+        if m and m.group(2).isdigit() and int(m.group(2)) < 3 and len(m.group(2)) == 1:
+            issues.append(_issue(f"Tháng 1 và 2 phải có số 0 phía trước: “{date.text}”.", date, text=date.text))
+        r = next((r for r in date.runs if r.text.strip()), None)
+        if r is not None and not r.font.italic:
+            issues.append(_issue("Dòng địa danh, ngày tháng phải in nghiêng.", date, text=date.text))
+    nn = next((p for p in doc.paragraphs if p.text.strip().rstrip(":") in ("Nơi nhận", "Nơi nhận :")), None)
+    if nn is None:
+        issues.append(_issue("Thiếu khối “Nơi nhận:”.", severity="error", suggestion="Nơi nhận:"))
+    else:
+        r = next((r for r in nn.runs if r.text.strip()), None)
+        if r is not None and not (r.font.bold and r.font.italic):
+            issues.append(_issue("“Nơi nhận:” phải in nghiêng, đậm (cỡ 12).", nn, text=nn.text))
+        tail = [p for p in doc.paragraphs if p.index > nn.index and p.text.startswith("-")]
+        if not any("Lưu" in p.text for p in tail[:15]):
+            issues.append(_issue("Nơi nhận thiếu dòng “- Lưu: VT, …”.", nn, "error", suggestion="- Lưu: VT."))
+    caps = [p for p in doc.paragraphs if re.match(r"^(TM|KT|TL|TUQ|Q)\.\s", p.text)]
+    titles = [p for p in doc.paragraphs if re.match(r"^(CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG|PHÓ)", p.text)]
+    if not titles:
+        issues.append(_issue("Thiếu chức vụ người ký (khối chữ ký).", severity="warning"))
+    for c in caps:
+        nxt = next((p for p in doc.paragraphs if p.index > c.index), None)
+        if c.text.startswith("KT.") and nxt is not None and not nxt.text.startswith("PHÓ"):
+            issues.append(_issue(f"Ký thay (“{c.text}”) thì người ký là cấp phó: dòng dưới phải là chức vụ phó.", nxt, text=nxt.text))
+        if c.text.startswith("TM.") and nxt is not None and nxt.text.startswith("PHÓ"):
+            issues.append(_issue("Ký thay mặt tập thể (TM.) thì người ký là người đứng đầu; cấp phó ký dùng “KT.”.", c, text=c.text))
+    return issues
