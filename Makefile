@@ -47,6 +47,8 @@ evals: index llm
 	$(PY) -m evals.run retrieval
 	$(PY) -m evals.run drafting --llm none
 	$(PY) -m evals.run drafting --llm local
+	$(PY) -m evals.run review
+	$(PY) -m evals.run ask
 
 bench: index llm
 	$(PY) -m evals.bench retrieval
