@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
 from drafting.models import ReviewIssue
 

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from drafting.figures import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY, format_value
+from drafting.figures import AREAS, FIELD_BY_KEY, format_value
 from drafting.models import ReportDraft
 from drafting.vnformat import fmt_date_long
 

@@ -220,7 +220,7 @@ DERIVED: list[Derived] = [
 ]
 DERIVED_BY_KEY = {d.key: d for d in DERIVED}
 # parts that are often not reported separately: a total can be derived without them
-OPTIONAL_PARTS = {"tthc.ho_so_tam_dung", "tthc.ho_so_rut", "tthc.ho_so_tthc_cap_huyen", "tthc.ho_so_buu_chinh",
+OPTIONAL_PARTS = {"tthc.ho_so_tam_dung", "tthc.ho_so_rut", "tthc.ho_so_buu_chinh",
                   "tthc.tthc_cap_huyen", "tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tra_lai"}
 
 # Totals that equal the sum of their parts. When every part is given the equality is checked; when some

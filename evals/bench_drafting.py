@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
 
 from drafting.docx_render import render_docx
 from drafting.inputs import load_figures_file
