@@ -238,3 +238,23 @@ def test_every_field_given_alone_is_stated():
         if f.key not in draft.sections[0].figures:
             missing.append(f.key)
     assert not missing
+
+
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
+                    reason="LibreOffice or poppler not installed")
+def test_docx_renders_in_libreoffice(draft, tmp_path):
+    """The .docx opens in LibreOffice (headless → PDF): page 1 carries the header, later pages their numbers."""
+    import subprocess
+
+    src = tmp_path / "bao-cao.docx"
+    render_docx(draft, src)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=180)
+    out = subprocess.run(["pdftotext", "-layout", str(tmp_path / "bao-cao.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    pages = out.split("\f")
+    assert len([p for p in pages if p.strip()]) >= 3
+    first, second = pages[0], pages[1]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "BÁO CÁO" in first
+    assert second.strip().startswith("2")  # the page number heads page 2; page 1 has none
+    assert not first.strip().startswith("1")
