@@ -47,9 +47,9 @@ def test_local_model_drafts_a_grounded_section(corpus_stack):
     section = draft.section("III")
     assert section.paragraphs
     text = " ".join(p.text for p in section.paragraphs)
-    # every number left in the section is grounded in the figures, the period or a registry document
+    # every number left in each paragraph is grounded in the figures, the period or a registry document
     ctx = GroundingContext(data.figures, data.meta, corpus_stack.registry)
-    assert ground(text, ctx)[1] == []
+    assert [f.text for p in section.paragraphs for f in ground(p.text, ctx)[1]] == []
     for other in ("Ba Trang", "Đồng Nai", "Phong Thổ", "Lấp Vò"):
         assert other not in text
     print(f"first token {pieces[0][0]:.1f} s, total {pieces[-1][0]:.1f} s, writer={section.writer}")
