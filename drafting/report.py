@@ -59,6 +59,19 @@ def _clean_llm_text(text: str) -> list[Paragraph]:
     return paras
 
 
+def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[Paragraph]:
+    """Every figure the official gave for this section is stated: those the prose did not place (a part
+    given without its total, a slot the model left out) are listed, so nothing entered is dropped."""
+    stated = {m.group(1) for p in paras for m in SLOT_RE.finditer(p.text)}
+    rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and k in fs.values
+            and k not in stated and spec.kind != "flag"]
+    if rest:
+        items = [f"{FIELD_BY_KEY[k].label.lower()}: {{{k}}}" + ("" if FIELD_BY_KEY[k].unit == "%" else f" {FIELD_BY_KEY[k].unit}")
+                 for k in rest]
+        paras = [*paras, Paragraph(text="Một số chỉ tiêu khác trong kỳ: " + "; ".join(items) + ".")]
+    return paras
+
+
 class Drafter:
     def __init__(self, searcher: HybridSearcher | None, registry: Registry, model: BaseChatModel | None = None,
                  known_places: set[str] | None = None, prompts_dir=PROMPTS_DIR, precedent_k: int = 3):
@@ -135,7 +148,7 @@ class Drafter:
             try:
                 llm_paras = self._llm_section(key, heading, meta, fs, writer, law, hits, names, own, on_token)
                 if llm_paras:
-                    paragraphs, writer_kind = llm_paras, "llm"
+                    paragraphs, writer_kind = with_every_figure(key, fs, llm_paras), "llm"
                     if key == "III":  # keep the fixed sub-headings of the assessment
                         paragraphs = [Paragraph(text="1. Ưu điểm; tồn tại, hạn chế và nguyên nhân", style="subheading"), *paragraphs]
                 else:
@@ -163,16 +176,7 @@ class Drafter:
         fn = {"I": w.section_I, "II.1": w.section_II_1, "II.2": w.section_II_2, "II.3": w.section_II_3,
               "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
         if fn:
-            paras = fn()
-            # every figure the official gave is stated: those the sentences above did not place (a part
-            # given without its total, say) are listed, so nothing entered is silently dropped
-            stated = {m.group(1) for p in paras for m in SLOT_RE.finditer(p.text)}
-            rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and k in w.fs.values
-                    and k not in stated and spec.kind != "flag"]
-            if rest:
-                items = [f"{FIELD_BY_KEY[k].label.lower()}: {{{k}}}" + ("" if FIELD_BY_KEY[k].unit == "%" else f" {FIELD_BY_KEY[k].unit}")
-                         for k in rest]
-                paras.append(Paragraph(text="Một số chỉ tiêu khác trong kỳ: " + "; ".join(items) + "."))
+            paras = with_every_figure(key, w.fs, fn())
             if not paras:
                 paras = [Paragraph(text=f"{MARK} (bổ sung kết quả thực hiện trong kỳ)")]
             return paras
