@@ -31,15 +31,19 @@ TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 LEFT_COL_MM, RIGHT_COL_MM = 62, TEXT_WIDTH_MM - 62
 
 
-def _set_font(run, size: float | None = None, bold: bool | None = None, italic: bool | None = None):
-    run.font.name = FONT
-    rpr = run._element.get_or_add_rPr()
+def _set_rfonts(rpr) -> None:
+    """Times New Roman for every script slot, so Word does not fall back to another font for any character."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+
+
+def _set_font(run, size: float | None = None, bold: bool | None = None, italic: bool | None = None):
+    run.font.name = FONT
+    _set_rfonts(run._element.get_or_add_rPr())
     if size:
         run.font.size = Pt(size)
     if bold is not None:
@@ -236,13 +240,7 @@ def render_docx(draft: ReportDraft, path: Path | None = None, appendix: bool = T
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+    _set_rfonts(normal.element.get_or_add_rPr())
     doc.core_properties.title = f"Báo cáo {draft.meta.subject}"[:250]
     doc.core_properties.author = draft.meta.issuer
     _page_number_header(sec)
