@@ -84,12 +84,7 @@ def load_review_document(data: bytes, name: str) -> ReviewDocument:
         load_bytes(data, name)  # the importer's checks: zip bomb, broken file, not a Word file
         d = docx.Document(io.BytesIO(data))
         paras: list[Para] = []
-        body = list(d.paragraphs)
-        for t in d.tables:
-            for row in t.rows:
-                for c in row.cells:
-                    body += c.paragraphs
-        seen = set()
+        seen = set()  # a merged cell yields the same paragraph once per spanned column
         idx = 0
         for p in _document_order(d):
             if id(p._p) in seen:
