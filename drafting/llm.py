@@ -60,6 +60,18 @@ class LocalLlamaChat(BaseChatModel):
                 raise BackendError("Không nạp được mô hình ngôn ngữ cục bộ.", detail=repr(exc)) from exc
         return self._llama
 
+    def warm(self, system: str) -> float:
+        """Load the model and evaluate the fixed system prompt once, so that the first request reuses its
+        KV cache (llama.cpp keeps the last prompt's tokens and matches the common prefix). Seconds spent."""
+        import time
+
+        llama = self._load()
+        t0 = time.perf_counter()
+        with self._lock:
+            llama.create_chat_completion(messages=[{"role": "system", "content": system}, {"role": "user", "content": "."}],
+                                         max_tokens=1)
+        return time.perf_counter() - t0
+
     def _params(self, stop, kwargs) -> dict:
         return {"max_tokens": kwargs.get("max_tokens", self.max_tokens), "temperature": self.temperature,
                 "stop": stop or None, "repeat_penalty": 1.1}

@@ -79,8 +79,14 @@ class Drafter:
         self.registry = registry
         self.model = model
         self.known_places = set(known_places or ())
+        self.prompts_dir = prompts_dir
         self.chain = build_section_chain(model, prompts_dir) if model is not None else None
         self.precedent_k = precedent_k
+
+    def warm(self) -> float:
+        """Ready the model for the first section (the app calls this at start); 0 when there is nothing to warm."""
+        warm = getattr(self.model, "warm", None)
+        return warm(load_prompt("system", self.prompts_dir).format()) if warm else 0.0
 
     # retrieval ---------------------------------------------------------------------------------
     def precedent(self, key: str, meta: ReportMeta) -> list[SearchHit]:
