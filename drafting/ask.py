@@ -17,20 +17,13 @@ from corpus.docnumbers import find_refs
 from corpus.errors import BackendError
 from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
-from drafting.citations import check_citation, parse_citations
+from drafting.citations import check_citation, lookup_document, parse_citations
+from drafting.models import Citation
 from drafting.prompting import PROMPTS_DIR, load_prompt
 from drafting.safety import neutralise
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
 _PRACTICE = re.compile(r"\b(bao cao|cac dia phuong|dia phuong khac|viet the nao|dien dat|mau cau|ghi nhu the nao)\b")
-
-
-class AnswerCitation(BaseModel):
-    number: str
-    article: str = ""
-    status: str = ""
-    source: str = ""
-    confidence: str = ""
 
 
 class AnswerPassage(BaseModel):
@@ -46,7 +39,7 @@ class Answer(BaseModel):
     question: str
     as_of: dt.date
     text: str
-    citations: list[AnswerCitation] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
     passages: list[AnswerPassage] = Field(default_factory=list)
     removed: list[str] = Field(default_factory=list)
     llm: str = "none"
@@ -97,7 +90,7 @@ class Asker:
         named = {r.key for r in find_refs(question)}
         if named:  # a document the question names is shown even when it is no longer in force
             hits += [h for h in self.searcher.search(question, k=4, flt=SearchFilter(kind="regulation"))
-                     if h.number and any(k in (find_refs(h.number)[0].key,) for k in named)]
+                     if h.number and find_refs(h.number)[0].key in named]
         if _PRACTICE.search(fold_lower(question)):
             hits += self.searcher.search(question, k=2, flt=SearchFilter(kind="report", as_of=as_of))
         seen, out = set(), []
@@ -126,7 +119,7 @@ class Asker:
         citations = []
         for d, h in docs[:3]:
             status = self.registry.status_on(d, as_of)
-            citations.append(AnswerCitation(number=d.number, article=h.article if h else "", status=status.text,
+            citations.append(Citation(number=d.number, title=d.title, article=h.article if h else "", status=status.text,
                                             source=d.source, confidence=(h.confidence if h and h.article else status.confidence)))
         answer = Answer(question=question, as_of=as_of, text="", citations=citations, passages=passages)
         if self.chain is not None and docs:
@@ -164,7 +157,7 @@ class Asker:
         text = "".join(pieces).strip()
         out, pos = [], 0
         for ref in parse_citations(text):
-            doc = self.registry.resolve(find_refs(ref.key)[0]) if find_refs(ref.key) else None
+            doc = lookup_document(ref, self.registry)
             # a registry document is verifiable even when not retrieved; a wrong date or article is not
             ok = doc is not None and not [
                 p for p in check_citation(ref, self.registry, answer.as_of, text) if p.kind in ("date", "date_year", "amending_article", "missing_year")]

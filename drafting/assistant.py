@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from corpus.catalog import shipped_reports
 from corpus.errors import BackendError
@@ -82,6 +81,3 @@ def build_assistant(settings: Settings, llm: str | None = None, with_retrieval: 
     stack = build_retrieval(settings) if with_retrieval else None
     return Assistant(settings=settings, llm_kind=llm or settings.llm, retrieval=stack, _model=model)
 
-
-def model_path(settings: Settings) -> Path:
-    return settings.local_model_dir / MODEL_FILE

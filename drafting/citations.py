@@ -46,10 +46,6 @@ class CitationRef(BaseModel):
     clause: str = ""  # "khoản 2"
     point: str = ""
 
-    @property
-    def type_label(self) -> str:
-        return TYPE_LABELS.get(self.doc_type, "Văn bản")
-
 
 class CitationProblem(BaseModel):
     kind: Literal["unknown", "unverified", "date", "date_year", "issuer_symbol", "amending_article",
@@ -118,7 +114,7 @@ def _show(symbol: str) -> str:
     return re.sub(r"\bND\b", "NĐ", re.sub(r"\bQD\b", "QĐ", symbol))
 
 
-def _lookup(ref: CitationRef, registry: Registry):
+def lookup_document(ref: CitationRef, registry: Registry):
     """The registry document named; a number without its year is settled by the date when it is given."""
     refs = find_refs(ref.key)
     doc = registry.resolve(refs[0]) if refs else None
@@ -136,7 +132,7 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         problems.append(CitationProblem(kind=kind, severity=severity, ref=ref, message=message, suggestion=suggestion))
 
     sym = ref.symbol
-    doc = _lookup(ref, registry)
+    doc = lookup_document(ref, registry)
     # a decree, circular or law number must carry its year ("107/NĐ-CP" is incomplete)
     if sym and ref.year is None and (sym in ("ND-CP",) or sym.startswith(("TT-", "TTLT-")) or sym.startswith("QH")):
         add("missing_year", "error", f"“{ref.text}” thiếu năm ban hành trong số hiệu.",

@@ -59,6 +59,10 @@ def _clean_llm_text(text: str) -> list[Paragraph]:
     return paras
 
 
+def _source(h: SearchHit) -> SourceRef:
+    return SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
+
+
 def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[Paragraph]:
     """Every figure the official gave for this section is stated: those the prose did not place (a part
     given without its total, a slot the model left out) are listed, so nothing entered is dropped."""
@@ -126,8 +130,7 @@ class Drafter:
                 if k not in present:
                     draft.findings.append(DraftFinding(kind="missing", severity="error", section=k,
                                                        message=f"Thiếu mục {SECTION_BY_KEY[k].heading}."))
-        missing = [s.label for s in FIELD_BY_KEY.values() if s.key not in fs.values and s.area == "tthc"
-                   and s.key in ("tthc.ho_so_tiep_nhan", "tthc.ho_so_da_giai_quyet")]
+        missing = [FIELD_BY_KEY[k].label for k in ("tthc.ho_so_tiep_nhan", "tthc.ho_so_da_giai_quyet") if not fs.has(k)]
         if missing and (sections is None or "II.2" in keys):
             draft.findings.append(DraftFinding(kind="missing", severity="info", section="II.2",
                                                message="Chưa có số liệu: " + "; ".join(missing) + "."))
@@ -146,8 +149,7 @@ class Drafter:
         for h in hits:
             if h.quality == "clean":
                 style += style_sentences(h.text, names, own)
-        sources = [SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
-                   for h in hits]
+        sources = [_source(h) for h in hits]
         paragraphs = self._deterministic(key, writer, style)
         writer_kind = "deterministic"
         if self.chain is not None:
@@ -164,17 +166,21 @@ class Drafter:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
                                                    message=f"{exc.message} Mục này dùng bản soạn tự động."))
         if writer_kind == "llm":
-            # a model that keeps writing bare numbers did not follow the slot discipline: its prose would
-            # reach the official full of gaps, so the section falls back to the deterministic writer
+            # a model must write every figure as a slot: a bare number is ungrounded even when it equals some
+            # figure (it may be the right number in the wrong place); it is removed and reported. A model that
+            # keeps doing it did not follow the discipline, and the section falls back to the deterministic writer
             strict = ctx.without_figures()
-            bare = sum(len(ground(p.text, strict, key)[1]) for p in paragraphs)
-            if bare > MAX_BARE_NUMBERS:
+            checked = [(p, *ground(p.text, strict, key)) for p in paragraphs]
+            bare = [f for _, _, found in checked for f in found]
+            if len(bare) > MAX_BARE_NUMBERS:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
-                    f"Mô hình tự viết {bare} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
+                    f"Mô hình tự viết {len(bare)} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
                 paragraphs, writer_kind = self._deterministic(key, writer, style), "deterministic"
-        law_sources = [SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
-                       for h in self.law_hits(key, meta)]
-        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft, llm=writer_kind == "llm")
+            else:
+                draft.findings += bare
+                paragraphs = [p.model_copy(update={"text": text}) for p, text, _ in checked]
+        law_sources = [_source(h) for h in self.law_hits(key, meta)]
+        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
         return Section(key=key, heading=heading, level=sec.level, paragraphs=paragraphs, figures=used,
                        sources=sources + law_sources, citations=writer.citations.get(key, []), writer=writer_kind)
 
@@ -214,16 +220,10 @@ class Drafter:
         return _clean_llm_text("".join(pieces))
 
     def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
-                names: set[str], draft: ReportDraft, llm: bool = False) -> tuple[list[Paragraph], list[str]]:
+                names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:
         out, used_all = [], []
-        strict = ctx.without_figures()
         for p in paragraphs:
-            text = p.text
-            pre: list[DraftFinding] = []
-            if llm:
-                text, pre = ground(text, strict, key)
-            text, used, f1 = fill_slots(text, fs, key)
-            f1 = pre + f1
+            text, used, f1 = fill_slots(p.text, fs, key)
             text, f2 = ground(text, ctx, key)
             for n in foreign_names(text, names, own):
                 text = re.sub(re.escape(n), MARK, text)

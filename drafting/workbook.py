@@ -11,7 +11,6 @@ from pathlib import Path
 
 from corpus.errors import InputError
 from drafting.figures import AREAS, FIELDS, FigureIssue
-from drafting.models import ReportMeta
 
 META_SHEET = "Thông tin chung"
 HEADER = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Ghi chú"]
@@ -202,4 +201,3 @@ def meta_from_cells(raw: dict) -> dict:
 
 
 META_LABELS = {k: label for k, label, _ in META_ROWS}
-META_FIELDS = set(ReportMeta.model_fields)
