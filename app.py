@@ -1,13 +1,429 @@
-"""Entry point of `make run`.
+"""Trợ lý CCHC — the Gradio app (`make run`): Trò chuyện, Lập báo cáo, Rà soát, Thư viện.
 
-For now the assistant is the terminal search over past reports and regulations (retrieval shell);
-the Gradio app replaces it when the drafting and review capabilities land."""
+The only module that imports gradio. It lays out the page and turns the product's errors into
+Vietnamese messages; what each button does lives in drafting/handlers.py (plain functions, tested
+without a browser)."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import re
 import sys
+import threading
+import uuid
+from pathlib import Path
 
-from retrieval.__main__ import main
+from retrieval.offline import enforce_offline
+
+enforce_offline()  # before gradio, chromadb or huggingface are imported
+
+import gradio as gr  # noqa: E402
+
+from corpus.errors import InputError, TroLyError  # noqa: E402
+from drafting import handlers as h  # noqa: E402
+from drafting.assistant import Assistant, build_assistant  # noqa: E402
+from drafting.figures import AREAS  # noqa: E402
+from drafting.periods import PERIODS  # noqa: E402
+from drafting.workbook import META_LABELS  # noqa: E402
+from retrieval.settings import Settings, load_settings  # noqa: E402
+
+TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
+LEVELS = ["xã", "tỉnh", "sở", "huyện"]
+CSS = ".tl-small{font-size:13px;color:#555} footer{display:none !important}"
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    raise InputError(f"Ngày “{text}” không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 15/06/2025.")
+
+
+def _user(state: h.UserState, browser_id: str, request: gr.Request | None) -> tuple[h.UserState, str]:
+    """Logged-in name on an office server; otherwise an id kept in this browser's storage, so drafts
+    reopen later in the same browser and never show in another."""
+    name = getattr(request, "username", None) if request is not None else None
+    if not name:
+        if not re.fullmatch(r"[0-9a-f]{32}", browser_id or ""):
+            browser_id = uuid.uuid4().hex
+        name = f"trinh-duyet-{browser_id[:12]}"
+    state.user = name
+    return state, browser_id
+
+
+def ensure_user(st: h.UserState, request: gr.Request | None) -> h.UserState:
+    """API clients (gradio_client) never run the page's load event: name them by login or session."""
+    if not st.user:
+        name = getattr(request, "username", None) if request is not None else None
+        st.user = name or f"phien-{getattr(request, 'session_hash', None) or uuid.uuid4().hex[:12]}"
+    return st
+
+
+def build_chat_tab(asst: Assistant, state: gr.State) -> None:
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(label="Trò chuyện", height=560, elem_id="chat", render_markdown=True,
+                                 placeholder="Hỏi văn bản nào áp dụng, nhờ soạn một phần từ số liệu, hay đính kèm dự thảo để rà soát.")
+            box = gr.MultimodalTextbox(placeholder="Ví dụ: Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: "
+                                       "tiếp nhận 253 hồ sơ, trước và đúng hạn 245, quá hạn 7, đang giải quyết 1",
+                                       file_types=[*h.REVIEW_FILES, *h.FIGURE_FILES], file_count="multiple",
+                                       show_label=False, elem_id="chat-input", submit_btn="Gửi")
+            gr.Examples(examples=[
+                {"text": "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"},
+                {"text": "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
+                         "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1"},
+                {"text": "Các báo cáo trước viết phần chính quyền số thế nào?"},
+            ], inputs=box, label="Gợi ý")
+        with gr.Column(scale=2):
+            gr.Markdown("**Số liệu tôi đã hiểu** — sửa trực tiếp rồi bấm «Soạn lại».", elem_classes="tl-small")
+            understood = gr.Dataframe(headers=h.UNDERSTOOD_HEADERS, type="array", interactive=True, wrap=True,
+                                      column_count=(4, "fixed"), elem_id="understood")
+            meta_df = gr.Dataframe(headers=h.META_HEADERS, type="array", interactive=True, wrap=True,
+                                   column_count=(2, "fixed"), label="Thông tin chung")
+            redo = gr.Button("Soạn lại theo số liệu đã sửa")
+            chat_file = gr.File(label="Tệp dự thảo (.docx)", interactive=False, elem_id="chat-docx")
+
+    def respond(message, history, st, request: gr.Request):
+        st = ensure_user(st, request)
+        text = (message or {}).get("text", "") or ""
+        files = [f if isinstance(f, str) else f.get("path") for f in (message or {}).get("files", [])]
+        history = list(history or [])
+        shown = text + (f"\n\n📎 {', '.join(Path(f).name for f in files)}" if files else "")
+        history.append({"role": "user", "content": shown or "(tệp đính kèm)"})
+        history.append({"role": "assistant", "content": "…"})
+        yield history, None, gr.skip(), gr.skip(), gr.skip(), st
+        for reply in h.chat_turn(asst, st, text, files):
+            history[-1] = {"role": "assistant", "content": reply.text}
+            if reply.done:
+                yield history, None, reply.understood, reply.meta_rows, reply.docx, st
+            else:
+                yield history, None, gr.skip(), gr.skip(), gr.skip(), st
+
+    def corrected(meta_rows, fig_rows, history, st, request: gr.Request):
+        st = ensure_user(st, request)
+        history = list(history or [])
+        history.append({"role": "user", "content": "(Đã sửa số liệu ở bảng bên phải)"})
+        history.append({"role": "assistant", "content": "…"})
+        for reply in h.apply_corrections(asst, st, meta_rows, fig_rows):
+            history[-1] = {"role": "assistant", "content": reply.text}
+            yield history, reply.understood, reply.meta_rows, reply.docx if reply.done else gr.skip(), st
+
+    box.submit(respond, [box, chatbot, state], [chatbot, box, understood, meta_df, chat_file, state],
+               api_name="chat", concurrency_limit=4)
+    redo.click(corrected, [meta_df, understood, chatbot, state], [chatbot, understood, meta_df, chat_file, state],
+               api_name="chat_corrected", concurrency_limit=4)
+
+
+def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
+    meta_inputs: dict[str, gr.components.Component] = {}
+    with gr.Row():
+        with gr.Column(scale=2):
+            gr.Markdown("### Thông tin chung")
+            with gr.Row():
+                meta_inputs["issuer"] = gr.Textbox(label=META_LABELS["issuer"], placeholder="Ủy ban nhân dân xã Ba Trang")
+                meta_inputs["parent"] = gr.Textbox(label=META_LABELS["parent"], placeholder="UBND tỉnh Quảng Ngãi")
+            with gr.Row():
+                meta_inputs["level"] = gr.Dropdown(LEVELS, label=META_LABELS["level"], value="xã")
+                meta_inputs["locality"] = gr.Textbox(label=META_LABELS["locality"], placeholder="xã Ba Trang")
+                meta_inputs["place"] = gr.Textbox(label=META_LABELS["place"], placeholder="Ba Trang")
+            with gr.Row():
+                meta_inputs["period"] = gr.Dropdown(list(PERIODS), label=META_LABELS["period"], value="6 tháng")
+                meta_inputs["year"] = gr.Number(label=META_LABELS["year"], value=dt.date.today().year, precision=0)
+                meta_inputs["date"] = gr.Textbox(label=META_LABELS["date"] + " (ngày/tháng/năm)",
+                                                 value=dt.date.today().strftime("%d/%m/%Y"))
+            window = gr.Markdown(h.window_text("6 tháng", dt.date.today().year), elem_id="window")
+            with gr.Row():
+                meta_inputs["number"] = gr.Textbox(label=META_LABELS["number"], placeholder="để trống khi là dự thảo")
+                meta_inputs["symbol"] = gr.Textbox(label=META_LABELS["symbol"], value="BC-UBND")
+            with gr.Row():
+                meta_inputs["signer"] = gr.Textbox(label=META_LABELS["signer"])
+                meta_inputs["signer_title"] = gr.Textbox(label=META_LABELS["signer_title"], value="CHỦ TỊCH")
+                meta_inputs["capacity"] = gr.Textbox(label=META_LABELS["capacity"], value="TM. ỦY BAN NHÂN DÂN")
+            with gr.Row():
+                meta_inputs["recipients"] = gr.Textbox(label=META_LABELS["recipients"] + " (mỗi nơi một dòng)", lines=3)
+                meta_inputs["basis"] = gr.Textbox(label=META_LABELS["basis"] + " (mỗi văn bản một dòng)", lines=3)
+        with gr.Column(scale=1):
+            gr.Markdown("### Số liệu từ tệp")
+            upload = gr.File(label="Tải lên sổ số liệu .xlsx / .yaml", file_types=list(h.FIGURE_FILES), elem_id="figures-upload")
+            template_btn = gr.Button("Tải mẫu Excel trống")
+            template_file = gr.File(label="Mẫu số liệu", interactive=False)
+            gr.Markdown("### Dự thảo đã lưu")
+            drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts")
+            open_btn = gr.Button("Mở dự thảo")
+    gr.Markdown("### Số liệu theo lĩnh vực — nhập ở cột «Kỳ này» (và «Kỳ trước» nếu muốn so sánh)")
+    tables = {}
+    empty = h.empty_tables()
+    with gr.Tabs():
+        for area in AREAS:
+            with gr.Tab(area.title):
+                tables[area.key] = gr.Dataframe(value=empty[area.key], headers=h.FIGURE_HEADERS, type="array",
+                                                interactive=True, wrap=True, column_count=(6, "fixed"),
+                                                static_columns=[0, 1, 2, 5], elem_id=f"table-{area.key.replace('_', '-')}")
+    with gr.Row():
+        check_btn = gr.Button("Kiểm tra số liệu")
+        gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
+    status = gr.Markdown(elem_id="builder-status")
+    with gr.Row():
+        docx_out = gr.File(label="Báo cáo (.docx)", interactive=False, elem_id="builder-docx")
+        wb_out = gr.File(label="Sổ số liệu đã điền (.xlsx)", interactive=False)
+    findings = gr.Dataframe(headers=["Mức độ", "Loại", "Mục", "Trích", "Vấn đề"], type="array", interactive=False,
+                            wrap=True, label="Phát hiện khi kiểm tra dự thảo")
+    preview = gr.HTML(elem_id="builder-preview")
+
+    meta_keys = list(meta_inputs)
+    area_keys = [a.key for a in AREAS]
+    all_inputs = [meta_inputs[k] for k in meta_keys] + [tables[k] for k in area_keys]
+
+    def collect(values):
+        meta = dict(zip(meta_keys, values[:len(meta_keys)]))
+        if isinstance(meta.get("year"), float):
+            meta["year"] = int(meta["year"])
+        tabs = dict(zip(area_keys, values[len(meta_keys):]))
+        return meta, tabs
+
+    def meta_values(meta: dict) -> list:
+        out = []
+        for k in meta_keys:
+            v = meta.get(k, "")
+            if isinstance(v, dt.date):
+                v = v.strftime("%d/%m/%Y")
+            elif isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                v = dt.date.fromisoformat(v).strftime("%d/%m/%Y")
+            elif isinstance(v, list):
+                v = "\n".join(v)
+            out.append(v if v is not None else "")
+        return out
+
+    def on_upload(file, st):
+        if not file:
+            return [gr.skip()] * (len(all_inputs) + 1)
+        try:
+            data = h.load_figures_input(asst, Path(file))
+        except TroLyError as exc:
+            return [gr.skip()] * len(all_inputs) + [f"⚠️ {exc.message}"]
+        tabs = h.tables_from_input(data)
+        meta = data.meta.model_dump() if data.meta else dict(data.meta_raw)
+        return meta_values(meta) + [tabs[k] for k in area_keys] + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data)]
+
+    def on_check(*values):
+        meta, tabs = collect(values)
+        data = h.form_to_input(meta, tabs)
+        tabs = h.annotate_tables(tabs, data.figures)
+        return [tabs[k] for k in area_keys] + [h.validation_md(data)]
+
+    def on_generate(*values, request: gr.Request, progress=gr.Progress()):
+        st = ensure_user(values[-1], request)
+        meta, tabs = collect(values[:-1])
+        data = h.form_to_input(meta, tabs)
+        progress(0, desc="Đang soạn…")
+
+        def step(key, i, n):
+            progress((i, n) if n else 1, desc=f"Đang soạn mục {key}" if key else "Hoàn tất", unit="mục")
+
+        try:
+            res = h.generate_report(asst, st, data, on_progress=step)
+        except TroLyError as exc:
+            return [f"⚠️ {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), st] + [gr.skip()] * len(area_keys)
+        tabs = h.annotate_tables(tabs, data.figures)
+        choices = h.list_drafts(asst, st.user)
+        return ([res.message, res.html, res.findings, res.docx, res.workbook,
+                 gr.update(choices=choices, value=res.draft_id), st] + [tabs[k] for k in area_keys])
+
+    def on_open(draft_id, st, request: gr.Request):
+        st = ensure_user(st, request)
+        try:
+            rec, data, res = h.open_draft(asst, st, draft_id)
+        except TroLyError as exc:
+            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {exc.message}", st]
+        tabs = h.tables_from_input(data)
+        return (meta_values(rec.meta) + [tabs[k] for k in area_keys]
+                + [res.html, res.findings, res.docx, res.workbook, res.message, st])
+
+    upload.upload(on_upload, [upload, state], all_inputs + [status], api_name="builder_upload")
+    check_btn.click(on_check, all_inputs, [tables[k] for k in area_keys] + [status], api_name="builder_check")
+    gen_btn.click(on_generate, all_inputs + [state],
+                  [status, preview, findings, docx_out, wb_out, drafts, state] + [tables[k] for k in area_keys],
+                  api_name="builder_generate", concurrency_limit=2)
+    open_btn.click(on_open, [drafts, state], all_inputs + [preview, findings, docx_out, wb_out, status, state],
+                   api_name="builder_open")
+    def on_template(st, request: gr.Request):
+        return h.template_file(asst, ensure_user(st, request).user)
+
+    template_btn.click(on_template, [state], [template_file], api_name="template")
+    for comp in (meta_inputs["period"], meta_inputs["year"]):
+        comp.change(h.window_text, [meta_inputs["period"], meta_inputs["year"]], [window], show_progress="hidden")
+    return {"drafts": drafts}
+
+
+def build_review_tab(asst: Assistant, state: gr.State) -> None:
+    with gr.Row():
+        doc = gr.File(label="Dự thảo cần rà soát (.docx, .txt, .md)", file_types=list(h.REVIEW_FILES), elem_id="review-upload")
+        with gr.Column():
+            as_of = gr.Textbox(label="Ngày báo cáo (ngày/tháng/năm) — để đối chiếu hiệu lực văn bản và kỳ số liệu",
+                               value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
+            run = gr.Button("Rà soát", variant="primary", elem_id="review-run")
+    summary = gr.Markdown(elem_id="review-summary")
+    table = gr.Dataframe(headers=h.REVIEW_HEADERS, type="array", interactive=False, wrap=True, elem_id="review-table",
+                         label="Các vấn đề, xếp theo mức độ")
+    csv_out = gr.File(label="Tải danh sách vấn đề (.csv)", interactive=False)
+    marked = gr.HTML(elem_id="review-preview")
+
+    def on_review(file, day, st, request: gr.Request):
+        st = ensure_user(st, request)
+        if not file:
+            return "Xin chọn tệp dự thảo.", gr.skip(), gr.skip(), gr.skip()
+        try:
+            res = h.review_file(asst, st.user, Path(file), parse_day(day))
+        except TroLyError as exc:
+            return f"⚠️ {exc.message}", [], None, ""
+        return res.summary, res.rows, res.csv, res.html
+
+    run.click(on_review, [doc, as_of, state], [summary, table, csv_out, marked], api_name="review", concurrency_limit=4)
+
+
+def build_library_tab(asst: Assistant, state: gr.State):
+    gr.Markdown("Tài liệu trong chỉ mục: báo cáo các kỳ trước và văn bản pháp luật (tóm lược, thẻ sổ đăng ký, tệp người dùng nhập).")
+    docs = gr.Dataframe(headers=h.LIBRARY_HEADERS, type="array", interactive=False, wrap=True, elem_id="library-table",
+                        max_height=420)
+    with gr.Row():
+        files = gr.File(label="Nhập báo cáo hoặc văn bản (.docx, .pdf, .txt, .md, .html)", file_count="multiple",
+                        file_types=[".docx", ".pdf", ".txt", ".md", ".html", ".htm"])
+        with gr.Column():
+            kind = gr.Radio([("Tự nhận biết", ""), ("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")],
+                            value="", label="Loại tài liệu")
+            add_btn = gr.Button("Nhập và lập chỉ mục", variant="primary")
+            remove_id = gr.Textbox(label="Mã tài liệu cần xóa (chỉ tài liệu người dùng nhập, mã “user-…”)")
+            remove_btn = gr.Button("Xóa khỏi thư viện")
+            reindex_btn = gr.Button("Lập lại chỉ mục")
+    message = gr.Markdown(elem_id="library-message")
+    with gr.Accordion("Hiệu lực văn bản trong sổ đăng ký (tính đến hôm nay)", open=False):
+        reg = gr.Dataframe(headers=["Số hiệu", "Loại", "Trích yếu", "Tình trạng hôm nay", "Độ tin cậy"], type="array",
+                           interactive=False, wrap=True)
+    with gr.Accordion("Nhật ký thao tác của tôi", open=False):
+        audit = gr.Dataframe(headers=["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Nguồn"], type="array",
+                             interactive=False, wrap=True)
+
+    def refresh(st):
+        return h.library_rows(asst), h.registry_rows(asst), h.audit_rows(asst, st.user)
+
+    def on_add(paths, k, st, request: gr.Request, progress=gr.Progress()):
+        st = ensure_user(st, request)
+        if not paths:
+            return "Xin chọn tệp.", gr.skip(), gr.skip(), gr.skip()
+
+        def step(done, total):
+            progress((done, total) if total else 1, desc="Lập chỉ mục", unit="đoạn")
+
+        try:
+            msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step)
+        except TroLyError as exc:
+            msg = f"⚠️ {exc.message}"
+        return (msg, *refresh(st))
+
+    def on_remove(doc_id, st, request: gr.Request):
+        st = ensure_user(st, request)
+        try:
+            msg = h.library_remove(asst, st.user, (doc_id or "").strip())
+        except TroLyError as exc:
+            msg = f"⚠️ {exc.message}"
+        return (msg, *refresh(st))
+
+    def on_reindex(st, request: gr.Request, progress=gr.Progress()):
+        st = ensure_user(st, request)
+        msg = h.reindex(asst, st.user, lambda d, t: progress((d, t) if t else 1, desc="Lập chỉ mục", unit="đoạn"))
+        return (msg, *refresh(st))
+
+    add_btn.click(on_add, [files, kind, state], [message, docs, reg, audit], api_name="library_add", concurrency_limit=1)
+    remove_btn.click(on_remove, [remove_id, state], [message, docs, reg, audit], api_name="library_remove", concurrency_limit=1)
+    reindex_btn.click(on_reindex, [state], [message, docs, reg, audit], api_name="library_reindex", concurrency_limit=1)
+    return refresh, [docs, reg, audit]
+
+
+def build_app(asst: Assistant) -> gr.Blocks:
+    with gr.Blocks(title="Trợ lý CCHC", analytics_enabled=False) as demo:
+        state = gr.State(h.UserState())
+        browser_id = gr.BrowserState("", storage_key="troly-cchc-user")
+        mode = {"none": "soạn tất định (không dùng mô hình)", "local": "mô hình cục bộ Qwen2.5-Coder-1.5B",
+                "openai": "máy chủ mô hình tương thích OpenAI"}[asst.llm_kind]
+        gr.Markdown(f"## {TITLE}\n<span class='tl-small'>Chạy trên máy này, không gửi dữ liệu ra ngoài · "
+                    f"Chế độ: {mode}</span>")
+        with gr.Tabs():
+            with gr.Tab("Trò chuyện", id="chat"):
+                build_chat_tab(asst, state)
+            with gr.Tab("Lập báo cáo", id="builder"):
+                builder = build_builder_tab(asst, state)
+            with gr.Tab("Rà soát", id="review"):
+                build_review_tab(asst, state)
+            with gr.Tab("Thư viện", id="library"):
+                refresh, library_outputs = build_library_tab(asst, state)
+        user_md = gr.Markdown(elem_classes="tl-small")
+
+        def on_load(st, bid, request: gr.Request):
+            st, bid = _user(st, bid, request)
+            return (st, bid, gr.update(choices=h.list_drafts(asst, st.user)), f"Người dùng: {st.user}",
+                    *refresh(st))
+
+        demo.load(on_load, [state, browser_id], [state, browser_id, builder["drafts"], user_md, *library_outputs])
+    return demo
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Trợ lý CCHC — ứng dụng web trên máy này")
+    ap.add_argument("--llm", choices=["none", "local", "openai"], default=None)
+    ap.add_argument("--host", default=None)
+    ap.add_argument("--port", type=int, default=None)
+    args = ap.parse_args(argv)
+    try:
+        settings = load_settings(llm=args.llm, host=args.host, port=args.port)
+        asst = build_assistant(settings)
+        if asst.llm_kind == "local":
+            from drafting.local_model import is_ready
+
+            if not is_ready(settings.local_model_dir):
+                print("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.", file=sys.stderr)
+                asst = build_assistant(settings, llm="none")
+    except TroLyError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    # load the embedder and the model in the background: the page is usable at once
+    threading.Thread(target=warm, args=(asst,), daemon=True).start()
+    demo = build_app(asst)
+    launch(demo, settings)
+    return 0
+
+
+def warm(asst: Assistant) -> None:
+    try:
+        if asst.retrieval is not None:
+            asst.retrieval.searcher.search("cải cách hành chính", k=1)
+        asst.drafter.warm()
+    except TroLyError as exc:
+        print(f"Khởi động mô hình: {exc.message}", file=sys.stderr)
+
+
+def launch(demo: gr.Blocks, settings: Settings, **kw):
+    auth = None
+    if settings.users_file:
+        from drafting.accounts import verify
+
+        users_file = settings.users_file
+
+        def auth(user: str, password: str) -> bool:
+            return verify(users_file, user, password)
+
+    print(f"Trợ lý CCHC: http://{settings.host}:{settings.port}", flush=True)
+    return demo.queue(default_concurrency_limit=4).launch(
+        server_name=settings.host, server_port=settings.port, auth=auth,
+        auth_message="Đăng nhập bằng tài khoản do quản trị viên cấp.", max_file_size=f"{settings.max_upload_mb}mb",
+        allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
+        footer_links=[], theme=gr.themes.Soft(), css=CSS, **kw)
+
 
 if __name__ == "__main__":
-    sys.exit(main(["shell"]))
+    sys.exit(main())

@@ -71,6 +71,23 @@ class Assistant:
 
         return review(data, self.drafter.registry, as_of, name=name)
 
+    @cached_property
+    def store(self):
+        from drafting.workspace import DraftStore
+
+        return DraftStore(self.settings.data_dir / "users")
+
+    @cached_property
+    def audit(self):
+        from drafting.audit import AuditLog
+
+        return AuditLog(self.settings.data_dir / "audit.sqlite")
+
+    def refresh_places(self) -> None:
+        """After the library changed: names of every past report stay out of other localities' drafts."""
+        if "drafter" in self.__dict__:
+            self.drafter.known_places = known_places(self.retrieval)
+
     def draft_input(self, data: FiguresInput, sections: list[str] | None = None, **kw) -> ReportDraft:
         if data.meta is None:
             raise BackendError("Thiếu thông tin chung của báo cáo; không soạn được.")

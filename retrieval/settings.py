@@ -43,6 +43,9 @@ class Settings(BaseModel):
     llm_api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")
     llm_timeout: float = Field(120.0, description="Seconds to wait for the chat model before falling back.")
     model_dir: Path | None = Field(None, description="Where the local GGUF model is assembled (default data_dir/models).")
+    host: str = Field("127.0.0.1", description="Address the app listens on; 0.0.0.0 only on an office server behind login.")
+    port: int = Field(7860, description="Port of the app.")
+    users_file: Path | None = Field(None, description="Accounts file (python -m drafting user-add); when set, login is required.")
 
     @property
     def chroma_dir(self) -> Path:

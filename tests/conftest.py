@@ -26,3 +26,12 @@ def corpus_stack(tmp_path_factory):
 @pytest.fixture(scope="session")
 def searcher(corpus_stack):
     return corpus_stack.searcher
+
+
+@pytest.fixture(scope="session")
+def assistant(corpus_stack):
+    """The app's facade over the session index, without a model (the chat model boundary is tested
+    with the scripted and the real local model elsewhere)."""
+    from drafting.assistant import Assistant
+
+    return Assistant(settings=corpus_stack.settings, llm_kind="none", retrieval=corpus_stack)

@@ -1,0 +1,107 @@
+"""HTML previews for the app: a draft in the order of the document with its findings, and a reviewed
+document with the paragraphs that have problems marked. Everything shown is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from drafting.models import DraftFinding, ReportDraft, ReviewIssue
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_LABEL = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"}
+KIND_LABEL = {
+    "ungrounded_number": "Số liệu không có nguồn", "foreign_name": "Tên địa phương khác", "citation": "Trích dẫn",
+    "figures": "Số liệu", "llm": "Mô hình", "injection": "Chỉ dẫn lạ trong văn bản", "missing": "Thiếu",
+    "arithmetic": "Số học", "number_format": "Định dạng số", "outline": "Bố cục", "period": "Kỳ báo cáo",
+    "layout": "Thể thức", "wording": "Câu chữ",
+}
+_STYLE = """<style>
+.tl-doc{font-family:'Times New Roman',serif;font-size:15px;line-height:1.45;max-width:820px;background:#fff;color:#111;
+padding:18px 26px;border:1px solid #ddd}
+.tl-doc p{margin:4px 0;text-align:justify;text-indent:1.2em}.tl-doc h3,.tl-doc h4{margin:10px 0 4px}
+.tl-head{display:flex;justify-content:space-between;text-align:center;font-size:13px}
+.tl-title{text-align:center;font-weight:bold;margin-top:10px}.tl-sub{text-align:center;font-weight:bold}
+.tl-find{border-left:4px solid #c0392b;background:#fdecea;padding:4px 8px;margin:6px 0;font-size:13px}
+.tl-find.warning{border-color:#e67e22;background:#fef5e7}.tl-find.info{border-color:#2980b9;background:#eaf2f8}
+.tl-mark{background:#fdecea;border-bottom:2px solid #c0392b}.tl-mark.warning{background:#fef5e7;border-color:#e67e22}
+.tl-mark.info{background:#eaf2f8;border-color:#2980b9}.tl-gap{background:#ffe08a}
+</style>"""
+
+
+def _p(text: str, cls: str = "") -> str:
+    body = escape(text).replace("[…]", '<span class="tl-gap">[…]</span>')
+    return f'<p class="{cls}">{body}</p>' if cls else f"<p>{body}</p>"
+
+
+def _finding_box(f: DraftFinding | ReviewIssue) -> str:
+    label = KIND_LABEL.get(f.kind, f.kind)
+    extra = f" — Gợi ý: {escape(f.suggestion)}" if getattr(f, "suggestion", "") else ""
+    return (f'<div class="tl-find {f.severity}"><b>{SEVERITY_LABEL[f.severity]} · {escape(label)}:</b> '
+            f"{escape(f.message)}{extra}</div>")
+
+
+def draft_html(draft: ReportDraft) -> str:
+    m = draft.meta
+    parts = [_STYLE, '<div class="tl-doc">',
+             f'<div class="tl-head"><div>{escape(m.parent.upper())}<br><b>{escape(m.issuer.upper())}</b><br>'
+             f"{escape(m.number_line)}</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - "
+             f"Hạnh phúc</b><br><i>{escape(m.place)}, ngày {m.date:%d} tháng {m.date:%m} năm {m.date:%Y}</i></div></div>",
+             '<div class="tl-title">BÁO CÁO</div>', f'<div class="tl-sub">{escape(m.subject)}</div>']
+    by_section: dict[str, list[DraftFinding]] = {}
+    for f in draft.findings:
+        by_section.setdefault(f.section, []).append(f)
+    parts += [_p(p.text) for p in draft.opening]
+    parts += [_finding_box(f) for f in by_section.pop("mo_dau", [])]
+    for s in draft.sections:
+        tag = "h3" if s.level == 1 else "h4"
+        parts.append(f"<{tag}>{escape(s.heading)}</{tag}>")
+        for p in s.paragraphs:
+            parts.append(f"<p><b>{escape(p.text)}</b></p>" if p.style in ("heading", "subheading") else _p(p.text))
+        parts += [_finding_box(f) for f in by_section.pop(s.key, [])]
+    rest = [f for fs in by_section.values() for f in fs]
+    if rest or draft.figure_issues:
+        parts.append("<h4>Các vấn đề khác</h4>")
+        parts += [_finding_box(f) for f in rest]
+        parts += [f'<div class="tl-find {i.severity}"><b>{SEVERITY_LABEL[i.severity]} · Số liệu:</b> '
+                  f"{escape(i.message)}</div>" for i in draft.figure_issues]
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def draft_findings_rows(draft: ReportDraft) -> list[list[str]]:
+    rows = [[SEVERITY_LABEL[f.severity], KIND_LABEL.get(f.kind, f.kind), f.section, f.text, f.message]
+            for f in sorted(draft.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
+    rows += [[SEVERITY_LABEL[i.severity], "Số liệu", i.cell or i.field, "", i.message] for i in draft.figure_issues]
+    return rows
+
+
+def sort_issues(issues: list[ReviewIssue]) -> list[ReviewIssue]:
+    return sorted(issues, key=lambda i: (SEVERITY_ORDER[i.severity], i.paragraph))
+
+
+def review_rows(issues: list[ReviewIssue]) -> list[list]:
+    return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), i.section, i.paragraph or "", i.text,
+             i.message, i.suggestion] for i in sort_issues(issues)]
+
+
+def review_html(paragraphs: list[tuple[int, str]], issues: list[ReviewIssue]) -> str:
+    """The document's paragraphs; those with problems marked, each problem shown right under it."""
+    by_par: dict[int, list[ReviewIssue]] = {}
+    for i in issues:
+        by_par.setdefault(i.paragraph, []).append(i)
+    parts = [_STYLE, '<div class="tl-doc">']
+    for f in sort_issues(by_par.pop(0, [])):
+        parts.append(_finding_box(f))
+    for idx, text in paragraphs:
+        found = sort_issues(by_par.get(idx, []))
+        if not found:
+            parts.append(_p(text))
+            continue
+        body = escape(text)
+        for f in found:
+            if f.text and escape(f.text) in body:
+                body = body.replace(escape(f.text), f'<span class="tl-mark {f.severity}">{escape(f.text)}</span>', 1)
+        parts.append(f'<p id="p{idx}" class="tl-marked">{body}</p>')
+        parts += [_finding_box(f) for f in found]
+    parts.append("</div>")
+    return "\n".join(parts)

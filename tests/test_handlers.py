@@ -1,0 +1,237 @@
+"""The app's handlers as plain functions: chat (draft, refine, ask, practice, review), the report
+builder, review and library — over the real index, real .docx and .xlsx files parsed back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting import handlers as h
+from drafting.accounts import add_user, verify
+from drafting.chat_figures import read_message
+from drafting.intents import classify
+from drafting.workbook import read_workbook, write_template
+from drafting.workspace import user_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+BA_TRANG = ("Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
+            "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1")
+
+
+def last(gen):
+    replies = list(gen)
+    assert replies and replies[-1].done
+    return replies[-1], replies
+
+
+def docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+# ------------------------------------------------------------------ reading a message
+def test_figures_from_message_come_from_the_message():
+    r = read_message(BA_TRANG)
+    got = {f.key: int(f.value) for f in r.figures}
+    assert got == {"tthc.ho_so_tiep_nhan": 253, "tthc.ho_so_dung_han_tong": 245, "tthc.ho_so_qua_han": 7,
+                   "tthc.ho_so_dang_giai_quyet": 1}
+    for f in r.figures:
+        assert BA_TRANG[f.start:f.end] == f.quote  # every number is a span of the message
+    assert (r.meta.period, r.meta.year, r.meta.locality, r.meta.level) == ("6 tháng", 2025, "xã Ba Trang", "xã")
+
+
+def test_years_dates_documents_and_rates_are_not_figures():
+    msg = ("Viết phần TTHC quý I năm 2024 huyện Tư Kỳ theo Nghị định 61/2018/NĐ-CP, ngày 15/3/2024: 1.641 hồ sơ "
+           "tiếp nhận, đã giải quyết 1.600 (đạt 97,5%), quá hạn 12, mức độ 3 có 5 thủ tục abc")
+    r = read_message(msg)
+    got = {f.key: f.value for f in r.figures}
+    assert got["tthc.ho_so_tiep_nhan"] == 1641 and got["tthc.ho_so_da_giai_quyet"] == 1600
+    assert all(f.quote not in ("2024", "61", "2018", "15", "3") for f in r.figures)
+    assert any(u.quote == "97,5%" and "tự tính" in u.reason for u in r.unread)
+    assert r.meta.date == dt.date(2024, 3, 15)
+
+
+def test_intents():
+    assert classify(BA_TRANG, has_figures=True).kind == "draft"
+    assert classify("Nghị định nào quy định cơ chế một cửa?").kind == "ask"
+    assert classify("Các báo cáo trước viết phần chính quyền số thế nào?").kind == "practice"
+    assert classify("rà soát tệp này", has_file=True).kind == "review"
+    i = classify("thêm phần nguyên nhân", has_draft=True)
+    assert i.kind == "refine" and i.add == ["III"]
+    assert classify("ngắn gọn hơn", has_draft=True).shorter
+    assert classify("ngan gon hon", has_draft=False).kind != "refine"
+
+
+# ------------------------------------------------------------------ chat
+def test_chat_drafts_a_section_with_sources_findings_and_a_docx(assistant):
+    st = h.UserState(user="chat-a")
+    final, replies = last(h.chat_turn(assistant, st, BA_TRANG, today=dt.date(2025, 6, 20)))
+    assert len(replies) >= 2  # the reply grows: a first line, then the section
+    assert "253" in final.text and "97,22%" in final.text and "07 hồ sơ" in final.text
+    assert "**Nguồn:**" in final.text and "Kiểm tra" in final.text
+    assert [r[0] for r in final.understood] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong",
+                                                "tthc.ho_so_qua_han", "tthc.ho_so_dang_giai_quyet"]
+    assert all(r[3].endswith(r[2]) for r in final.understood)  # shown with the words it came from
+    text = docx_text(final.docx)
+    assert "253" in text and "Cải cách thủ tục hành chính" in text
+    # refine: add a section, then shorten — the figures stay
+    final2, _ = last(h.chat_turn(assistant, st, "thêm phần nguyên nhân"))
+    assert "ĐÁNH GIÁ CHUNG" in final2.text and "253" in final2.text
+    final3, _ = last(h.chat_turn(assistant, st, "ngắn gọn hơn"))
+    assert "253" in final3.text and "97,22%" in final3.text
+    assert {e.action for e in assistant.audit.entries("chat-a")} >= {"draft"}
+
+
+def test_chat_asks_instead_of_guessing(assistant):
+    st = h.UserState(user="chat-b")
+    final, _ = last(h.chat_turn(assistant, st, "Soạn phần TTHC cả năm 2024 của xã Ba Trang: tiếp nhận 100 hồ sơ, "
+                                                "đã giải quyết 120, quá hạn 3"))
+    assert "chưa khớp" in final.text and st.last_draft is None
+    st2 = h.UserState(user="chat-c")
+    final, _ = last(h.chat_turn(assistant, st2, "Soạn phần TTHC: tiếp nhận 100 hồ sơ, đã giải quyết 90"))
+    assert "kỳ báo cáo" in final.text and "tên cơ quan" in final.text and st2.last_draft is None
+    # a total whose parts fall short: drafted, and the missing parts are asked for
+    st3 = h.UserState(user="chat-d")
+    final, _ = last(h.chat_turn(assistant, st3, "Soạn phần TTHC 6 tháng đầu năm 2024 của xã Ba Trang: tiếp nhận 100 hồ sơ, "
+                                                 "đã giải quyết 90"))
+    assert "Xin bổ sung" in final.text and "Còn 10 hồ sơ" in final.text
+
+
+def test_chat_corrections_are_used(assistant):
+    st = h.UserState(user="chat-e")
+    final, _ = last(h.chat_turn(assistant, st, BA_TRANG, today=dt.date(2025, 6, 20)))
+    rows = [list(r) for r in final.understood]
+    rows[0][2] = "260"
+    rows.append(["tthc.ho_so_tra_lai", "", "7", ""])
+    fixed, _ = last(h.apply_corrections(assistant, st, final.meta_rows, rows))
+    assert "260" in fixed.text and "trả lại 07" in fixed.text.lower() or "07 hồ sơ" in fixed.text
+    assert st.chat_values["tthc.ho_so_tiep_nhan"] == "260"
+
+
+def test_chat_answers_which_decree_with_sources(assistant):
+    st = h.UserState(user="chat-f")
+    final, replies = last(h.chat_turn(assistant, st, "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"))
+    assert "118/2025/NĐ-CP" in final.text and "**Nguồn:**" in final.text
+    assert len(replies) > 2  # streamed line by line
+    final, _ = last(h.chat_turn(assistant, st, "Văn bản nào quy định cơ chế một cửa vào tháng 3/2024?"))
+    assert "61/2018/NĐ-CP" in final.text.split("**Nguồn:**")[0]
+
+
+def test_chat_practice_and_review(assistant):
+    st = h.UserState(user="chat-g")
+    final, _ = last(h.chat_turn(assistant, st, "Các báo cáo trước viết phần chính quyền số thế nào?"))
+    assert "báo cáo trước" in final.text and "—" in final.text
+    final, _ = last(h.chat_turn(assistant, st, "rà soát tệp này", files=[SEED_003]))
+    assert "Số học" in final.text and "96,83" in final.text
+
+
+# ------------------------------------------------------------------ report builder
+def _form_from_case(tmp_path: Path):
+    import yaml
+
+    case = yaml.safe_load((ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml").read_text(encoding="utf-8"))
+    flat = {f"{area}.{k}": v for area, rows in case["figures"].items() for k, v in rows.items()}
+    path = tmp_path / "so-lieu.xlsx"
+    write_template(path, meta=case["meta"], values=flat)
+    return path
+
+
+def test_builder_upload_validate_generate_and_reopen(assistant, tmp_path):
+    path = _form_from_case(tmp_path)
+    data = h.load_figures_input(assistant, path)
+    assert data.figures.values["tthc.ho_so_tiep_nhan"] == 253 and not data.errors
+    tables = h.tables_from_input(data)
+    meta = data.meta.model_dump()
+    # an impossible figure in the table: the message sits next to that field and nothing is drafted
+    bad = {k: [list(r) for r in v] for k, v in tables.items()}
+    row = next(r for r in bad["tthc"] if r[0] == "ho_so_qua_han")
+    row[3] = "99999"
+    bad_input = h.form_to_input(meta, bad)
+    noted = h.annotate_tables(bad, bad_input.figures)
+    assert "❌" in next(r for r in noted["tthc"] if r[0] == "ho_so_qua_han")[5]
+    st = h.UserState(user="builder-a")
+    res = h.generate_report(assistant, st, bad_input)
+    assert res.docx is None and "Chưa soạn" in res.message
+    # the valid form: a whole report, previewed, exported, saved
+    good = h.form_to_input(meta, tables)
+    steps = []
+    res = h.generate_report(assistant, st, good, on_progress=lambda k, i, n: steps.append((k, i, n)))
+    assert steps[-1][1] == steps[-1][2] == 10
+    assert "tl-doc" in res.html and "BÁO CÁO" in res.html
+    text = docx_text(res.docx)
+    assert "ĐÁNH GIÁ CHUNG" in text and "KIẾN NGHỊ" in text
+    _, values, _, _, _ = read_workbook(res.workbook.read_bytes(), res.workbook.name)
+    assert {k: str(v) for k, v in values.items()} == {k: str(v) for k, v in good.figures.values.items()}
+    # drafts are per user
+    assert [i for _, i in h.list_drafts(assistant, "builder-a")] == [res.draft_id]
+    assert h.list_drafts(assistant, "builder-b") == []
+    other = h.UserState(user="builder-b")
+    with pytest.raises(h.InputError):
+        h.open_draft(assistant, other, res.draft_id)
+    again = h.UserState(user="builder-a")
+    rec, data2, res2 = h.open_draft(assistant, again, res.draft_id)
+    assert data2.figures.values == good.figures.values and res2.html == res.html
+    assert h.window_text("6 tháng", 2023) == "Số liệu từ ngày 15/12/2022 đến ngày 14/06/2023 (kỳ 6 tháng năm 2023)."
+
+
+def test_uploads_are_checked(assistant, tmp_path):
+    exe = tmp_path / "so-lieu.exe"
+    exe.write_bytes(b"MZ....")
+    with pytest.raises(h.InputError, match="không đúng loại"):
+        h.load_figures_input(assistant, exe)
+    fake = tmp_path / "du-thao.docx"
+    fake.write_bytes(b"not a zip at all")
+    with pytest.raises(h.InputError):
+        h.review_file(assistant, "u", fake, None)
+
+
+# ------------------------------------------------------------------ review
+def test_review_sorted_marked_and_downloadable(assistant):
+    res = h.review_file(assistant, "review-a", SEED_003, dt.date(2023, 6, 5))
+    severities = [r[0] for r in res.rows]
+    order = {"Lỗi": 0, "Cảnh báo": 1, "Lưu ý": 2}
+    assert severities == sorted(severities, key=order.get)
+    assert any(r[1] == "Số học" and "96,83" in r[4] for r in res.rows)
+    assert 'class="tl-mark' in res.html and "96,83" in res.html
+    raw = res.csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "Số học".encode() in raw
+
+
+# ------------------------------------------------------------------ library
+def test_library_lists_status_and_round_trips_an_import(assistant, tmp_path):
+    rows = h.library_rows(assistant, dt.date(2026, 1, 1))
+    by_id = {r[0]: r for r in rows}
+    card = next(r for r in rows if r[0].startswith("registry-61-2018"))
+    assert "hết hiệu lực" in card[6]
+    assert any(r[1] == "Báo cáo" for r in rows) and len(by_id) == len(rows)
+    f = tmp_path / "bao-cao-xa-thu.txt"
+    f.write_text("ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM\nBÁO CÁO\nKết quả cải cách hành chính quý I năm 2026\n\n"
+                 "I. CÔNG TÁC CHỈ ĐẠO\nXã Thử Nghiệm ban hành kế hoạch tuyên truyền về chuyển đổi số bằng loa truyền thanh.",
+                 encoding="utf-8")
+    seen = []
+    msg = h.library_upload(assistant, "lib-a", [f], "report", lambda d, t: seen.append((d, t)))
+    assert "Đã nhập 1 tệp" in msg and seen and seen[-1][0] == seen[-1][1]
+    user_rows = [r for r in h.library_rows(assistant) if r[0].startswith("user-")]
+    assert len(user_rows) == 1
+    msg = h.library_remove(assistant, "lib-a", user_rows[0][0])
+    assert "Đã xóa" in msg
+    assert not [r for r in h.library_rows(assistant) if r[0].startswith("user-")]
+    assert [e.action for e in assistant.audit.entries("lib-a")][:2] == ["remove", "ingest"]
+    with pytest.raises(h.InputError):
+        h.library_remove(assistant, "lib-a", "report-003")
+
+
+# ------------------------------------------------------------------ users
+def test_user_folders_and_accounts(tmp_path):
+    assert "/" not in user_folder("../../etc/passwd") and ".." not in user_folder("../../etc/passwd")
+    assert user_folder("an") != user_folder("An")
+    f = tmp_path / "users.txt"
+    add_user(f, "canbo1", "mat-khau-dai")
+    assert verify(f, "canbo1", "mat-khau-dai") and not verify(f, "canbo1", "sai") and not verify(f, "khac", "x")
+    assert (f.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(h.InputError):
+        add_user(f, "a:b", "mat-khau-dai")
