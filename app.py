@@ -57,6 +57,10 @@ def _user(state: h.UserState, browser_id: str, request: gr.Request | None) -> tu
     return state, browser_id
 
 
+def _f(path) -> str | None:
+    return str(path) if path else None
+
+
 def ensure_user(st: h.UserState, request: gr.Request | None) -> h.UserState:
     """API clients (gradio_client) never run the page's load event: name them by login or session."""
     if not st.user:
@@ -101,7 +105,7 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
         for reply in h.chat_turn(asst, st, text, files):
             history[-1] = {"role": "assistant", "content": reply.text}
             if reply.done:
-                yield history, None, reply.understood, reply.meta_rows, reply.docx, st
+                yield history, None, reply.understood, reply.meta_rows, _f(reply.docx), st
             else:
                 yield history, None, gr.skip(), gr.skip(), gr.skip(), st
 
@@ -112,7 +116,7 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
         history.append({"role": "assistant", "content": "…"})
         for reply in h.apply_corrections(asst, st, meta_rows, fig_rows):
             history[-1] = {"role": "assistant", "content": reply.text}
-            yield history, reply.understood, reply.meta_rows, reply.docx if reply.done else gr.skip(), st
+            yield history, reply.understood, reply.meta_rows, _f(reply.docx) if reply.done else gr.skip(), st
 
     box.submit(respond, [box, chatbot, state], [chatbot, box, understood, meta_df, chat_file, state],
                api_name="chat", concurrency_limit=4)
@@ -154,7 +158,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             template_btn = gr.Button("Tải mẫu Excel trống")
             template_file = gr.File(label="Mẫu số liệu", interactive=False)
             gr.Markdown("### Dự thảo đã lưu")
-            drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts")
+            drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts", allow_custom_value=True)
             open_btn = gr.Button("Mở dự thảo")
     gr.Markdown("### Số liệu theo lĩnh vực — nhập ở cột «Kỳ này» (và «Kỳ trước» nếu muốn so sánh)")
     tables = {}
@@ -217,8 +221,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         tabs = h.annotate_tables(tabs, data.figures)
         return [tabs[k] for k in area_keys] + [h.validation_md(data)]
 
-    def on_generate(*values, request: gr.Request, progress=gr.Progress()):
-        st = ensure_user(values[-1], request)
+    def on_generate(*values, progress=gr.Progress()):
+        st = ensure_user(values[-1], None)  # (variadic handlers get no request; the session's state keeps the id)
         meta, tabs = collect(values[:-1])
         data = h.form_to_input(meta, tabs)
         progress(0, desc="Đang soạn…")
@@ -232,7 +236,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             return [f"⚠️ {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), st] + [gr.skip()] * len(area_keys)
         tabs = h.annotate_tables(tabs, data.figures)
         choices = h.list_drafts(asst, st.user)
-        return ([res.message, res.html, res.findings, res.docx, res.workbook,
+        return ([res.message, res.html, res.findings, _f(res.docx), _f(res.workbook),
                  gr.update(choices=choices, value=res.draft_id), st] + [tabs[k] for k in area_keys])
 
     def on_open(draft_id, st, request: gr.Request):
@@ -243,7 +247,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {exc.message}", st]
         tabs = h.tables_from_input(data)
         return (meta_values(rec.meta) + [tabs[k] for k in area_keys]
-                + [res.html, res.findings, res.docx, res.workbook, res.message, st])
+                + [res.html, res.findings, _f(res.docx), _f(res.workbook), res.message, st])
 
     upload.upload(on_upload, [upload, state], all_inputs + [status], api_name="builder_upload")
     check_btn.click(on_check, all_inputs, [tables[k] for k in area_keys] + [status], api_name="builder_check")
@@ -253,7 +257,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     open_btn.click(on_open, [drafts, state], all_inputs + [preview, findings, docx_out, wb_out, status, state],
                    api_name="builder_open")
     def on_template(st, request: gr.Request):
-        return h.template_file(asst, ensure_user(st, request).user)
+        return _f(h.template_file(asst, ensure_user(st, request).user))
 
     template_btn.click(on_template, [state], [template_file], api_name="template")
     for comp in (meta_inputs["period"], meta_inputs["year"]):
@@ -282,7 +286,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
             res = h.review_file(asst, st.user, Path(file), parse_day(day))
         except TroLyError as exc:
             return f"⚠️ {exc.message}", [], None, ""
-        return res.summary, res.rows, res.csv, res.html
+        return res.summary, res.rows, _f(res.csv), res.html
 
     run.click(on_review, [doc, as_of, state], [summary, table, csv_out, marked], api_name="review", concurrency_limit=4)
 

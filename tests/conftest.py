@@ -35,3 +35,23 @@ def assistant(corpus_stack):
     from drafting.assistant import Assistant
 
     return Assistant(settings=corpus_stack.settings, llm_kind="none", retrieval=corpus_stack)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(assistant):
+    """The real Gradio app on loopback, in this process, over the session index."""
+    import app
+
+    demo = app.build_app(assistant)
+    settings = assistant.settings.model_copy(update={"port": free_port(), "host": "127.0.0.1"})
+    app.launch(demo, settings, prevent_thread_lock=True)
+    yield f"http://127.0.0.1:{settings.port}/"
+    demo.close()

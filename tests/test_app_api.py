@@ -1,0 +1,68 @@
+"""The app driven through its API with gradio_client, as a script or another program would: chat,
+report builder (upload → generate → download), review; two clients never see each other's drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from gradio_client import Client, handle_file
+
+from drafting.workbook import write_template
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+
+
+def _chat_text(history) -> str:
+    content = history[-1]["content"]
+    if isinstance(content, list):
+        return "".join(c.get("text", "") for c in content if isinstance(c, dict))
+    return str(content)
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> Path:
+    case = yaml.safe_load((ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml").read_text(encoding="utf-8"))
+    flat = {f"{a}.{k}": v for a, rows in case["figures"].items() for k, v in rows.items()}
+    path = tmp_path_factory.mktemp("wb") / "so-lieu-ba-trang.xlsx"
+    write_template(path, meta=case["meta"], values=flat)
+    return path
+
+
+def test_chat_through_the_api(app_url):
+    c = Client(app_url, verbose=False)
+    history, _, understood, meta, docx_file = c.predict(
+        {"text": "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
+                 "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1", "files": []}, [], api_name="/chat")
+    text = _chat_text(history)
+    assert "97,22%" in text and "**Nguồn:**" in text
+    assert [r[0] for r in understood["data"]][:3] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong", "tthc.ho_so_qua_han"]
+    assert "253" in "\n".join(p.text for p in docx.Document(docx_file).paragraphs)
+    history, *_ = c.predict({"text": "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?", "files": []}, history,
+                            api_name="/chat")
+    assert "118/2025/NĐ-CP" in _chat_text(history)
+
+
+def test_builder_and_review_through_the_api(app_url, workbook):
+    a, b = Client(app_url, verbose=False), Client(app_url, verbose=False)
+    filled = a.predict(handle_file(str(workbook)), api_name="/builder_upload")
+    assert "Đã đọc" in filled[-1]
+    out = a.predict(*filled[:-1], api_name="/builder_generate")
+    status, html, findings, docx_path, wb_path, drafts = out[:6]
+    assert "Đã soạn 10 mục" in status and "tl-doc" in html
+    text = "\n".join(p.text for p in docx.Document(docx_path).paragraphs)
+    assert "xã Ba Trang" in text and "253" in text and "ĐÁNH GIÁ CHUNG" in text
+    draft_id = drafts if isinstance(drafts, str) else drafts.get("value")
+    # another client (another browser) cannot open it
+    other = b.predict(draft_id, api_name="/builder_open")
+    assert other[-1].startswith("⚠️")
+    mine = a.predict(draft_id, api_name="/builder_open")
+    assert mine[-1].startswith("Đã mở dự thảo")
+    summary, rows, csv_path, marked = a.predict(handle_file(str(SEED_003)), "05/06/2023", api_name="/review")
+    assert any(r[1] == "Số học" and "96,83" in str(r[4]) for r in rows["data"])
+    assert Path(csv_path).read_bytes().startswith(b"\xef\xbb\xbf")
+    bad_day = a.predict(handle_file(str(SEED_003)), "31/02/2023", api_name="/review")
+    assert bad_day[0].startswith("⚠️") and "không hợp lệ" in bad_day[0]
