@@ -387,9 +387,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(llm=args.llm, host=args.host, port=args.port)
         asst = build_assistant(settings)
         if asst.llm_kind == "local":
-            from drafting.local_model import is_ready
+            from drafting.local_model import MODEL_FILE, is_ready
 
-            if not is_ready(settings.local_model_dir):
+            if not is_ready(settings.local_model_dir / MODEL_FILE):
                 print("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.", file=sys.stderr)
                 asst = build_assistant(settings, llm="none")
     except TroLyError as exc:

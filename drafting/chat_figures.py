@@ -168,7 +168,8 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
             period = period or value
             spans.append(m.span())
     year = None
-    for m in re.finditer(r"\bnam (20\d\d)\b|\b(20\d\d)\b", t):
+    # a year is said as "năm 2025" or "…/2025"; a bare 2025 may be a count ("tiếp nhận 2025 hồ sơ")
+    for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b", t):
         y = int(m.group(1) or m.group(2))
         if 2000 <= y <= 2100:
             year = year or y

@@ -220,11 +220,10 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=on_token)):
+    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece))):
         if kind == "token":
             shown += value
-            if len(shown) % 8 == 0 or "\n" in value:
-                yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
+            yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
         else:
             draft = value
     state.last_draft, state.chat_sections = draft, sections

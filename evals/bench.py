@@ -1,5 +1,5 @@
 """Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`;
-`python -m evals.bench drafting` (see evals/bench_drafting.py).
+`python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -140,7 +140,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--no-llm", action="store_true")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("app")
+    p.add_argument("--sessions", type=int, default=10)
+    p.add_argument("--no-llm", action="store_true")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "app":
+        from evals.bench_app import bench_app, print_result as print_app
+
+        res = bench_app(args.sessions, with_llm=not args.no_llm)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_app(res)
+        return 0 if not res["concurrent"]["errors"] and not res["concurrent"]["leaks"] else 1
     if args.suite == "drafting":
         from evals.bench_drafting import bench_drafting, print_result
         from retrieval.settings import load_settings

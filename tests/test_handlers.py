@@ -55,6 +55,12 @@ def test_years_dates_documents_and_rates_are_not_figures():
     assert r.meta.date == dt.date(2024, 3, 15)
 
 
+def test_a_count_that_looks_like_a_year_is_a_figure():
+    r = read_message("Soạn phần TTHC quý I/2026 của xã Ba Trang: tiếp nhận 2025 hồ sơ, đã giải quyết 2020")
+    assert {f.key: int(f.value) for f in r.figures} == {"tthc.ho_so_tiep_nhan": 2025, "tthc.ho_so_da_giai_quyet": 2020}
+    assert (r.meta.period, r.meta.year) == ("quý I", 2026)
+
+
 def test_intents():
     assert classify(BA_TRANG, has_figures=True).kind == "draft"
     assert classify("Nghị định nào quy định cơ chế một cửa?").kind == "ask"
@@ -235,3 +241,22 @@ def test_user_folders_and_accounts(tmp_path):
     assert (f.stat().st_mode & 0o777) == 0o600
     with pytest.raises(h.InputError):
         add_user(f, "a:b", "mat-khau-dai")
+
+
+# ------------------------------------------------------------------ the model boundary
+def test_chat_streams_model_tokens_and_code_fills_the_figures(corpus_stack):
+    """Scripted model: its tokens stream into the chat, the slots it writes are filled by code and a
+    number it makes up is blanked and reported."""
+    from drafting.assistant import Assistant
+    from drafting.fakes import ScriptedChatModel
+
+    model = ScriptedChatModel(responses=["Trong kỳ, xã tiếp nhận {tthc.ho_so_tiep_nhan} hồ sơ, tỷ lệ đúng hạn "
+                                         "{tthc.ty_le_dung_han}; phấn đấu đạt 100% và 999 hồ sơ."])
+    asst = Assistant(settings=corpus_stack.settings, llm_kind="local", retrieval=corpus_stack, _model=model)
+    st = h.UserState(user="chat-llm")
+    final, replies = last(h.chat_turn(asst, st, BA_TRANG, today=dt.date(2025, 6, 20)))
+    assert any("mô hình đang viết" in r.text for r in replies[:-1])  # tokens shown while streaming
+    body = final.text.split("**Phát hiện")[0]
+    assert "tiếp nhận 253 hồ sơ" in body and "97,22%" in body and "999" not in body
+    assert "Số liệu không có nguồn" in final.text
+    assert "253" in model.prompts()[0] or "{tthc.ho_so_tiep_nhan}" in model.prompts()[0]

@@ -54,3 +54,21 @@ def test_local_model_drafts_a_grounded_section(corpus_stack):
     for other in ("Ba Trang", "Đồng Nai", "Phong Thổ", "Lấp Vò"):
         assert other not in text
     print(f"first token {pieces[0][0]:.1f} s, total {pieces[-1][0]:.1f} s, writer={section.writer}")
+
+
+def test_local_model_answers_in_the_chat(assistant):
+    """The chat's ask path with the real local model: tokens stream, the answer names the decree in
+    force and keeps its sources."""
+    import datetime as dt
+
+    from drafting import handlers as h
+    from drafting.assistant import Assistant
+
+    model = _model_or_skip()
+    model.max_tokens = 120
+    asst = Assistant(settings=assistant.settings, llm_kind="local", retrieval=assistant.retrieval, _model=model)
+    st = h.UserState(user="local-chat")
+    replies = list(h.chat_turn(asst, st, "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?",
+                               today=dt.date(2026, 1, 1)))
+    assert len(replies) > 3 and replies[-1].done
+    assert "118/2025/NĐ-CP" in replies[-1].text and "**Nguồn:**" in replies[-1].text

@@ -1,0 +1,197 @@
+"""`python -m evals.bench app`: the app as an official meets it, measured from outside the process.
+
+- time from `make run` to a usable page (set-up already done: venv, index, model), i.e. until the page
+  answers and its API responds;
+- chat answer latency (first streamed update, whole answer) with --llm none and with the local model;
+- N concurrent sessions through gradio_client on loopback: each asks, drafts a section from figures in
+  the message and reviews a seed report; errors counted, p50/p95 per action.
+
+The app runs in its own process group (python app.py or make run) and is stopped at the end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else "python"
+QUESTION = "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"
+DRAFT = ("Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+         "quá hạn 7, đang giải quyết 1")
+SEED = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_usable(url: str, proc: subprocess.Popen, timeout: float = 600) -> float:
+    from gradio_client import Client
+
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    Client(url, verbose=False).predict("6 tháng", 2025, api_name="/window_text")
+                    return time.perf_counter() - t0
+        except Exception:  # noqa: BLE001 — not up yet
+            time.sleep(0.2)
+    raise TimeoutError("the app did not come up")
+
+
+@contextmanager
+def running(cmd: list[str], port: int, env_extra: dict | None = None):
+    env = {**os.environ, "TROLY_PORT": str(port), **(env_extra or {})}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_usable(url, proc)
+        yield url, time.perf_counter() - t0
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _text(out) -> str:
+    history = out[0] if out else []
+    if not history:
+        return ""
+    c = history[-1]["content"]
+    return "".join(x.get("text", "") for x in c if isinstance(x, dict)) if isinstance(c, list) else str(c)
+
+
+def chat_latency(url: str, message: str) -> dict:
+    """First streamed update carrying text, and the whole answer."""
+    from gradio_client import Client
+
+    c = Client(url, verbose=False)
+    t0 = time.perf_counter()
+    job = c.submit({"text": message, "files": []}, [], api_name="/chat")
+    first = None
+    for out in job:
+        if first is None and _text(out).strip("… \n"):
+            first = time.perf_counter() - t0
+    total = time.perf_counter() - t0
+    final = _text(job.outputs()[-1]) if job.outputs() else ""
+    return {"first_s": round(first or total, 2), "total_s": round(total, 2), "chars": len(final),
+            "has_source": "Nguồn:" in final}
+
+
+def _pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return round(xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))], 2) if xs else 0.0
+
+
+def concurrent_sessions(url: str, sessions: int, rounds: int = 1) -> dict:
+    from gradio_client import Client, handle_file
+
+    times: dict[str, list[float]] = {"ask": [], "draft": [], "review": []}
+    errors: list[str] = []
+    leaks: list[str] = []
+    lock = threading.Lock()
+
+    def one(i: int):
+        try:
+            c = Client(url, verbose=False)
+            for _ in range(rounds):
+                t = time.perf_counter()
+                out = c.predict({"text": QUESTION, "files": []}, [], api_name="/chat")
+                ok = "118/2025" in _text(out)
+                dt_ask = time.perf_counter() - t
+                t = time.perf_counter()
+                # each session's own total (2.008, 2.018, …) can equal no figure another session derives
+                own = DRAFT.replace("253", str(2008 + 10 * i)).replace("245", str(2000 + 10 * i))
+                out = c.predict({"text": own, "files": []}, [], api_name="/chat")
+                txt = _text(out)
+                dt_draft = time.perf_counter() - t
+                mine = f"{2008 + 10 * i:,}".replace(",", ".")
+                if mine not in txt:
+                    leaks.append(f"session {i}: its own figure is missing")
+                others = [f"{2008 + 10 * j:,}".replace(",", ".") for j in range(sessions) if j != i]
+                if any(f" {o} hồ sơ" in txt for o in others):
+                    leaks.append(f"session {i}: another session's figure appears")
+                t = time.perf_counter()
+                c.predict(handle_file(str(SEED)), "05/06/2023", api_name="/review")
+                dt_review = time.perf_counter() - t
+                with lock:
+                    times["ask"].append(dt_ask)
+                    times["draft"].append(dt_draft)
+                    times["review"].append(dt_review)
+                    if not ok:
+                        errors.append(f"session {i}: wrong answer")
+        except Exception as exc:  # noqa: BLE001 — counted, reported
+            with lock:
+                errors.append(f"session {i}: {type(exc).__name__}: {exc}")
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(sessions)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - t0
+    return {"sessions": sessions, "wall_s": round(wall, 1), "errors": errors, "leaks": leaks,
+            **{f"{k}_p50_s": _pct(v, 0.5) for k, v in times.items()},
+            **{f"{k}_p95_s": _pct(v, 0.95) for k, v in times.items()}}
+
+
+def bench_app(sessions: int = 10, with_llm: bool = True) -> dict:
+    res: dict = {}
+    port = _port()
+    with running(["make", "--no-print-directory", "run"], port) as (url, startup):
+        res["make_run_to_usable_s"] = round(startup, 1)
+    with running([PY, "app.py", "--llm", "none"], _port()) as (url, startup):
+        res["app_start_none_s"] = round(startup, 1)
+        chat_latency(url, QUESTION)  # the first query loads the embedder: not what an official waits for twice
+        res["chat_none"] = chat_latency(url, QUESTION)
+        res["concurrent"] = concurrent_sessions(url, sessions)
+    if with_llm:
+        from drafting.local_model import MODEL_FILE, is_ready
+        from retrieval.settings import load_settings
+
+        if is_ready(load_settings().local_model_dir / MODEL_FILE):
+            with running([PY, "app.py", "--llm", "local"], _port()) as (url, startup):
+                res["app_start_local_s"] = round(startup, 1)
+                time.sleep(8)  # let the background warm-up (embedder, model, system prefix) finish
+                res["chat_local"] = chat_latency(url, QUESTION)
+        else:
+            res["chat_local"] = "mô hình cục bộ chưa cài (make llm)"
+    return res
+
+
+def print_result(res: dict) -> None:
+    print(f"make run → trang dùng được: {res['make_run_to_usable_s']} s (máy đã cài đặt, đã có chỉ mục)")
+    print(f"python app.py --llm none → dùng được: {res['app_start_none_s']} s")
+    c = res["chat_none"]
+    print(f"Hỏi đáp, không mô hình: chữ đầu {c['first_s']} s, trọn câu trả lời {c['total_s']} s, có nguồn: {c['has_source']}")
+    if isinstance(res.get("chat_local"), dict):
+        c = res["chat_local"]
+        print(f"Hỏi đáp, mô hình cục bộ: khởi động {res['app_start_local_s']} s; chữ đầu {c['first_s']} s, "
+              f"trọn câu trả lời {c['total_s']} s, có nguồn: {c['has_source']}")
+    elif res.get("chat_local"):
+        print(f"Hỏi đáp, mô hình cục bộ: {res['chat_local']}")
+    k = res["concurrent"]
+    print(f"{k['sessions']} phiên đồng thời qua gradio_client ({k['wall_s']} s): lỗi {len(k['errors'])}, "
+          f"lẫn dữ liệu giữa phiên {len(k['leaks'])}")
+    for action in ("ask", "draft", "review"):
+        print(f"  {action}: p50 {k[f'{action}_p50_s']} s, p95 {k[f'{action}_p95_s']} s")
+    for e in k["errors"] + k["leaks"]:
+        print(f"  ! {e}")
