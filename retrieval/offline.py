@@ -11,7 +11,7 @@ OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",  # Hugging Face: never download
     "TRANSFORMERS_OFFLINE": "1",
     "HF_DATASETS_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "True",  # the value Gradio itself writes when analytics are off
     "HF_HUB_DISABLE_IMPLICIT_TOKEN": "1",
     "LANGCHAIN_TRACING_V2": "false",  # LangChain / LangSmith
     "LANGSMITH_TRACING": "false",

@@ -77,6 +77,7 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
     add_user(users, "canbo1", "mat-khau-dai")
     settings = assistant.settings.model_copy(update={"port": free_port(), "users_file": users})
     demo = app.build_app(assistant)
+    assert demo.analytics_enabled is False and assistant.settings.host == "127.0.0.1"
     app.launch(demo, settings, prevent_thread_lock=True)
     url = f"http://127.0.0.1:{settings.port}/"
     try:
