@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from corpus.errors import ConfigError, InputError
+from drafting.workspace import atomic_write
 
 ITERATIONS = 200_000
 
@@ -52,7 +53,5 @@ def add_user(path: Path, user: str, password: str) -> None:
     path = Path(path)
     users = _read(path) if path.exists() else {}
     users[user] = hash_password(password)
-    from drafting.workspace import atomic_write
-
     atomic_write(path, "".join(f"{n}:{h}\n" for n, h in users.items()).encode("utf-8"))
     os.chmod(path, 0o600)

@@ -139,10 +139,14 @@ class ChatMeta(BaseModel):
     locality: str | None = None
     date: dt.date | None = None
 
-    def missing(self) -> list[str]:
-        names = {"period": "kỳ báo cáo (quý I, 6 tháng, 9 tháng hay năm)", "year": "năm báo cáo",
+
+# what a chat must have said before anything is drafted (the rest has defaults the official can correct)
+REQUIRED_META = {"period": "kỳ báo cáo (quý I, 6 tháng, 9 tháng hay năm)", "year": "năm báo cáo",
                  "locality": "tên cơ quan, địa phương (ví dụ: xã Ba Trang)"}
-        return [label for f, label in names.items() if getattr(self, f) is None]
+
+
+def missing_meta(values: dict) -> list[str]:
+    return [label for f, label in REQUIRED_META.items() if values.get(f) in (None, "", [])]
 
 
 class ChatReading(BaseModel):
@@ -227,7 +231,7 @@ def _match(context: str, prefer_area: str | None, taken: set[str], left: bool) -
     return best
 
 
-def read_message(text: str, today: dt.date | None = None) -> ChatReading:
+def read_message(text: str) -> ChatReading:
     folded = fold_lower(text)  # same length as text: spans carry over
     period, year, period_spans = read_period(text)
     locality, level = read_place(text)

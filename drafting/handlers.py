@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from corpus.errors import InputError, TroLyError
 from corpus.text import fold_lower
-from drafting.chat_figures import ChatReading, meta_dict, read_message
+from drafting.chat_figures import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.docx_render import render_docx
 from drafting.figures import AREAS, FIELD_BY_KEY, FIELDS, FigureSet, build_figure_set
 from drafting.inputs import FiguresInput, figures_from_data, load_figures_bytes
@@ -29,13 +29,12 @@ from drafting.models import ReportDraft, ReportMeta
 from drafting.outline import DRAFTED, SECTION_BY_KEY
 from drafting.periods import PERIODS, data_window
 from drafting.preview import draft_findings_rows, draft_html, review_html, review_rows, sort_issues
-from drafting.workbook import META_LABELS, write_template
+from drafting.workbook import META_LABELS, meta_from_cells, write_template
 from drafting.workspace import SavedDraft, atomic_write
 
 FIGURE_FILES = (".xlsx", ".yaml", ".yml", ".json")
 REVIEW_FILES = (".docx", ".txt", ".md")
-META_FIELDS = ["issuer", "parent", "level", "locality", "period", "year", "number", "symbol", "place", "date",
-               "signer", "signer_title", "capacity", "recipients", "basis"]
+META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
 FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
 UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
 META_HEADERS = ["Thông tin", "Giá trị"]
@@ -125,7 +124,9 @@ def _meta_rows(state: UserState) -> list[list]:
 
 
 def _reply(state: UserState, text: str, done: bool = False, docx: Path | None = None) -> ChatReply:
-    return ChatReply(text=text, done=done, understood=_understood_rows(state), meta_rows=_meta_rows(state), docx=docx)
+    if not done:  # a streamed piece: the tables are shown once, with the final reply
+        return ChatReply(text=text)
+    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=_meta_rows(state), docx=docx)
 
 
 def _sources_md(refs: list[tuple[str, str, str]]) -> str:
@@ -172,12 +173,9 @@ def _section_sources(draft: ReportDraft) -> list[tuple[str, str, str]]:
 
 def _chat_meta(state: UserState) -> tuple[ReportMeta | None, list[str]]:
     raw = {k: v for k, v in state.chat_meta.items() if v not in (None, "", [])}
-    missing = [label for f, label in (("period", "kỳ báo cáo (quý I, 6 tháng, 9 tháng hay năm)"), ("year", "năm báo cáo"),
-                                      ("locality", "tên cơ quan, địa phương (ví dụ: xã Ba Trang)")) if f not in raw]
+    missing = missing_meta(raw)
     if missing:
         return None, missing
-    from drafting.workbook import meta_from_cells
-
     try:
         return ReportMeta.model_validate(meta_from_cells(raw)), []
     except ValidationError as exc:
@@ -190,10 +188,9 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values, state.chat_quotes = {}, {}  # another locality: its figures are not ours
         state.chat_meta.update(new_meta)
-        if "date" not in new_meta or reading.meta.date is None:
-            p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
-            if p and y:
-                state.chat_meta["date"] = meta_dict(type(reading.meta)(period=p, year=y), today)["date"]
+        p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
+        if reading.meta.date is None and p and y:  # the period may come from an earlier message
+            state.chat_meta["date"] = default_report_date(p, y, today)
     for f in reading.figures:
         state.chat_values[f.key] = f.quote
         state.chat_quotes[f.key] = f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote
@@ -354,7 +351,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
     today = today or dt.date.today()
     files = [Path(f) for f in files or []]
     try:
-        reading = read_message(message, today)
+        reading = read_message(message)
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         intent = classify(message, has_figures=bool(reading.figures), has_file=bool(files),
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
@@ -473,10 +470,7 @@ def _cell(v) -> str:
 
 def form_to_input(meta: dict, tables: dict[str, list[list]]) -> FiguresInput:
     """The builder's fields and tables → the same FiguresInput a workbook gives."""
-    raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}
-    for list_field in ("recipients", "basis"):
-        if isinstance(raw_meta.get(list_field), str):
-            raw_meta[list_field] = [x.strip() for x in raw_meta[list_field].split("\n") if x.strip()]
+    raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}  # lists split by meta_from_cells
     values, previous, cells = {}, {}, {}
     for area in AREAS:
         for row in tables.get(area.key) or []:
@@ -648,14 +642,11 @@ def registry_rows(asst, today: dt.date | None = None) -> list[list]:
 
 def library_upload(asst, user: str, paths: list[Path], kind: str | None,
                    progress: Callable[[int, int], None] | None = None) -> str:
-    from corpus.loaders import SUPPORTED
-
     stack = asst.retrieval
     added, refused = [], []
     for p in paths:
         p = Path(p)
         try:
-            _check_upload(p, tuple(SUPPORTED), asst.settings.max_upload_bytes)
             doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None)
             added.append(doc.doc_id)
         except TroLyError as exc:

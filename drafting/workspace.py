@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import uuid
@@ -93,7 +92,3 @@ class DraftStore:
         if rec.user != user:
             raise InputError("Dự thảo này không thuộc về người dùng hiện tại.")
         return rec
-
-
-def dump_json(obj) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, indent=1, default=str).encode("utf-8")
