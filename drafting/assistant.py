@@ -16,6 +16,7 @@ from drafting.local_model import MODEL_FILE
 from drafting.models import ReportDraft, ReportMeta
 from drafting.precedent import place_names
 from drafting.report import Drafter, Progress, TokenSink
+from retrieval.offline import configured_hosts, guard_network
 from retrieval.settings import Settings
 from retrieval.wiring import RetrievalStack, build_retrieval
 
@@ -95,6 +96,7 @@ class Assistant:
 
 
 def build_assistant(settings: Settings, llm: str | None = None, with_retrieval: bool = True, model=None) -> Assistant:
+    guard_network(configured_hosts(settings))
     stack = build_retrieval(settings) if with_retrieval else None
     return Assistant(settings=settings, llm_kind=llm or settings.llm, retrieval=stack, _model=model)
 

@@ -10,6 +10,7 @@ from corpus.catalog import Library, all_documents
 from corpus.registry import Registry
 from retrieval.embeddings import make_embedder
 from retrieval.index import Indexer
+from retrieval.offline import configured_hosts, guard_network
 from retrieval.search import HybridSearcher
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore, make_chroma_client
@@ -55,4 +56,6 @@ class RetrievalStack:
 
 
 def build_retrieval(settings: Settings) -> RetrievalStack:
+    # from here on only loopback and the servers the settings name can be contacted
+    guard_network(configured_hosts(settings))
     return RetrievalStack(settings)
