@@ -118,9 +118,15 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
 
     check_zip(data, name, required="word/document.xml", what="tài liệu Word (.docx)")
     try:
-        document = docx.Document(io.BytesIO(data))
+        raw = _docx_text(docx.Document(io.BytesIO(data)))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:
+        # python-docx raises whatever the broken XML leads it to (AttributeError, IndexError …)
         raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=repr(exc))
+    text, enc = decode_text(raw.encode("utf-8"), name)
+    return LoadedText(clean(text), "docx", enc)
+
+
+def _docx_text(document) -> str:
     parts: list[str] = []
     body = document.element.body
     # walk paragraphs and tables in document order, so a table stays where the author put it
@@ -138,9 +144,7 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
                                 "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
                                 for p in cell if p.tag.endswith("}p")).strip())
                     parts.append(" | ".join(cells))
-    raw = "\n".join(parts)
-    text, enc = decode_text(raw.encode("utf-8"), name)
-    return LoadedText(clean(text), "docx", enc)
+    return "\n".join(parts)
 
 
 def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:

@@ -30,16 +30,23 @@ def _issue(kind_msg: str, p=None, severity="warning", text="", suggestion="") ->
 def check_layout(doc) -> list[ReviewIssue]:
     d = doc.docx
     issues: list[ReviewIssue] = []
-    sec = d.sections[0]
-    w, h = sec.page_width, sec.page_height
+    if not d.sections:
+        issues.append(_issue("Văn bản không có thiết lập trang (khổ giấy, lề); hãy đặt khổ A4 và lề theo Nghị định 30/2020.",
+                             severity="error", suggestion="A4"))
+    sec = d.sections[0] if d.sections else None
+    w, h = (sec.page_width, sec.page_height) if sec is not None else (None, None)
     if w and h and (abs(w - Mm(210)) > Mm(1) or abs(h - Mm(297)) > Mm(1)):
         issues.append(_issue(f"Khổ giấy {w.mm:.0f} × {h.mm:.0f} mm; văn bản hành chính dùng A4 (210 × 297 mm).",
                              severity="error", suggestion="A4"))
-    for name, value, lo, hi in (("trên", sec.top_margin, 20, 25), ("dưới", sec.bottom_margin, 20, 25),
-                                ("trái", sec.left_margin, 30, 35), ("phải", sec.right_margin, 15, 20)):
+    margins = () if sec is None else (("trên", sec.top_margin, 20, 25), ("dưới", sec.bottom_margin, 20, 25),
+                                      ("trái", sec.left_margin, 30, 35), ("phải", sec.right_margin, 15, 20))
+    for name, value, lo, hi in margins:
         if value is not None and not (lo - 0.5 <= value.mm <= hi + 0.5):
             issues.append(_issue(f"Lề {name} {value.mm:.0f} mm, ngoài khoảng {lo}–{hi} mm.", suggestion=f"{lo} mm"))
-    normal = d.styles["Normal"].font.name
+    try:
+        normal = d.styles["Normal"].font.name
+    except KeyError:  # a package without the Normal style
+        normal = None
     fonts = set()
     for p in doc.paragraphs:
         for r in p.runs:

@@ -350,6 +350,9 @@ def where_text(cell: str) -> str:
     return f" (ô {cell})" if "!" in cell else f" (mục {cell})"
 
 
+MAX_FIGURE = Decimal(10) ** 13  # beyond any count, rate or budget (đồng) a commune to a province reports
+
+
 def _parse_value(spec: FieldSpec, raw, cell: str) -> tuple[Decimal | None, FigureIssue | None]:
     where = where_text(cell)
     if raw is None or (isinstance(raw, str) and raw.strip() in ("", "-", "…", "...")):
@@ -357,9 +360,12 @@ def _parse_value(spec: FieldSpec, raw, cell: str) -> tuple[Decimal | None, Figur
     if isinstance(raw, bool):
         raw = int(raw)
     value = parse_vn_number(raw) if isinstance(raw, str) else (Decimal(str(raw)) if isinstance(raw, int | float | Decimal) else None)
-    if value is None:
+    if value is None or not value.is_finite():
         return None, FigureIssue(field=spec.key, cell=cell, message=(
             f"«{spec.label}»{where}: giá trị “{raw}” không phải là một số. Hãy nhập số ({spec.unit})."))
+    if abs(value) >= MAX_FIGURE:
+        return None, FigureIssue(field=spec.key, cell=cell, message=(
+            f"«{spec.label}»{where}: {raw} lớn bất thường; hãy kiểm tra lại số liệu."))
     if spec.kind in ("count", "flag"):
         if value != value.to_integral_value():
             return None, FigureIssue(field=spec.key, cell=cell, message=(

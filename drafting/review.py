@@ -82,16 +82,11 @@ def load_review_document(data: bytes, name: str) -> ReviewDocument:
         import docx
 
         load_bytes(data, name)  # the importer's checks: zip bomb, broken file, not a Word file
-        d = docx.Document(io.BytesIO(data))
-        paras: list[Para] = []
-        seen = set()  # a merged cell yields the same paragraph once per spanned column
-        idx = 0
-        for p in _document_order(d):
-            if id(p._p) in seen:
-                continue
-            seen.add(id(p._p))
-            idx += 1
-            paras.append(Para(text=p.text.strip(), index=idx, runs=list(p.runs), docx_para=p))
+        try:
+            d = docx.Document(io.BytesIO(data))
+            paras = _docx_paragraphs(d)
+        except Exception as exc:  # a package the importer could read but python-docx's object model cannot
+            raise InputError(f"{name}: tệp .docx bị hỏng, không rà soát được.", detail=repr(exc)) from exc
         doc = ReviewDocument(name=name, paragraphs=[p for p in paras if p.text], docx=d)
     else:
         from corpus.chunking import paragraphs as split_paragraphs
@@ -102,6 +97,19 @@ def load_review_document(data: bytes, name: str) -> ReviewDocument:
         doc = ReviewDocument(name=name, paragraphs=[Para(text=t, index=i) for i, t in enumerate(blocks, 1) if t])
     _assign_sections(doc.paragraphs)
     return doc
+
+
+def _docx_paragraphs(d) -> list[Para]:
+    paras: list[Para] = []
+    seen = set()  # a merged cell yields the same paragraph once per spanned column
+    idx = 0
+    for p in _document_order(d):
+        if id(p._p) in seen:
+            continue
+        seen.add(id(p._p))
+        idx += 1
+        paras.append(Para(text=p.text.strip(), index=idx, runs=list(p.runs), docx_para=p))
+    return paras
 
 
 def _document_order(d):
@@ -401,7 +409,12 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     issues = (check_arithmetic(doc) + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_wording(doc))
     if doc.docx is not None:
-        issues += check_layout(doc)
+        try:
+            issues += check_layout(doc)
+        except Exception as exc:  # XML python-docx cannot model: the other findings still stand
+            issues.append(ReviewIssue(kind="layout", severity="error", message=(
+                "Không kiểm tra được thể thức: cấu trúc tệp .docx bất thường (tệp có thể bị hỏng hoặc do "
+                f"phần mềm lạ tạo ra; {type(exc).__name__}). Hãy mở bằng Word và lưu lại.")))
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(issues, key=lambda i: (rank[i.severity], i.paragraph))
 

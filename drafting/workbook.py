@@ -35,6 +35,14 @@ META_ROWS: list[tuple[str, str, str]] = [
 MAX_BYTES = 10 * 1024 * 1024
 
 
+def _safe_cell(v):
+    """Control characters (pasted from a chat or a PDF) cannot be stored in a worksheet: drop them
+    rather than fail the export."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+
+
 def write_template(path: Path | None = None, meta: dict | None = None, values: dict | None = None,
                    previous: dict | None = None) -> bytes:
     """The blank (or pre-filled) workbook as bytes; written to `path` when given."""
@@ -57,7 +65,7 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
             v = "\n".join(v)
         if isinstance(v, dt.date):
             v = v.strftime("%d/%m/%Y")
-        ws.append([key, label, v, hint])
+        ws.append([key, label, _safe_cell(v), hint])
         ws.cell(ws.max_row, 3).fill = fill
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 30
@@ -82,7 +90,8 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
         for dv in (counts, pct, amount, flag):
             sh.add_data_validation(dv)
         for f in (f for f in FIELDS if f.area == area.key):
-            sh.append([f.key.split(".", 1)[1], f.label, f.unit, values.get(f.key), previous.get(f.key), f.hint])
+            sh.append([f.key.split(".", 1)[1], f.label, f.unit, _safe_cell(values.get(f.key)),
+                       _safe_cell(previous.get(f.key)), f.hint])
             r = sh.max_row
             dv = {"count": counts, "percent": pct, "amount": amount, "flag": flag}[f.kind]
             for col in (COL_VALUE, COL_PREV):
@@ -110,6 +119,16 @@ def _cell_ref(sheet: str, row: int, col: int) -> str:
 def read_workbook(data: bytes, name: str = "so-lieu.xlsx"):
     """→ (meta dict, values dict, previous dict, cells, issues). Raises InputError when the file is
     not a usable workbook at all."""
+    try:
+        return _read_workbook(data, name)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl parses lazily: a broken sheet surfaces while rows are read
+        raise InputError(f"Không đọc được {name}: sổ tính Excel bị hỏng (một trang tính không đọc được).",
+                         detail=repr(exc)) from exc
+
+
+def _read_workbook(data: bytes, name: str):
     from openpyxl import load_workbook
     from zipfile import BadZipFile
 

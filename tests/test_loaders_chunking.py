@@ -11,36 +11,7 @@ from corpus.chunking import chunk_legal, chunk_report, paragraphs
 from corpus.errors import InputError
 from corpus.loaders import load_file
 from corpus.models import SourceDocument
-
-
-def make_pdf(text_lines: list[str] | None) -> bytes:
-    """A minimal one-page PDF; with text_lines=None the page has no text layer (like a scan)."""
-    content = b""
-    if text_lines:
-        ops = ["BT", "/F1 12 Tf", "50 750 Td"]
-        for line in text_lines:
-            ops += [f"({line}) Tj", "0 -16 Td"]
-        ops.append("ET")
-        content = "\n".join(ops).encode("latin-1")
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+from evals.fuzz import make_pdf
 
 
 def test_docx_paragraphs_and_tables_in_order(tmp_path):
