@@ -52,6 +52,9 @@ evals: index llm
 	$(PY) -m evals.run drafting --llm local
 	$(PY) -m evals.run review
 	$(PY) -m evals.run ask
+	$(PY) -m evals.run injection --llm none
+	$(PY) -m evals.run injection --llm local
+	$(PY) -m evals.fuzz --seconds 60
 
 bench: index llm
 	$(PY) -m evals.bench retrieval

@@ -100,13 +100,18 @@ def guess_metadata(text: str, name: str, registry: Registry) -> dict:
         if key in fhead[:1500]:
             meta["period"] = label
             break
-    for key, label in _LEVELS:
-        if key in fhead[:600]:
-            meta["level"] = label
-            break
+    # the issuer's line decides the level ("ho so " anywhere in the text is not a department)
+    level = next((label for line in lines[:8] for key, label in _LEVELS if line.startswith(key)), None)
+    level = level or next((label for key, label in _LEVELS if key in fhead[:600]), None)
+    if level:
+        meta["level"] = level
+    # the year the title names ("6 tháng đầu năm 2024", "quý I/2024"), else the most frequent one
+    titled = re.search(r"(?:nam|quy [iv1-4]+\s*/?\s*(?:nam)?)\s*(20[0-4]\d)\b", fhead[:1500])
     years = re.findall(r"\b(20[0-4]\d)\b", head)
-    if years:
-        meta["year"] = int(max(set(years), key=years.count))
+    if titled:
+        meta["year"] = int(titled.group(1))
+    elif years:
+        meta["year"] = int(max(sorted(set(years)), key=years.count))
     m = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fhead)
     if m:
         try:

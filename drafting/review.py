@@ -23,7 +23,7 @@ from corpus.text import fold_lower
 from drafting.citations import check_citation, parse_citations
 from drafting.models import ReviewIssue
 from drafting.periods import data_window, period_of_label
-from drafting.safety import INJECTION_RE, INVISIBLE_RE
+from drafting.safety import has_injection
 from drafting.vnformat import parse_vn_number, rate
 
 ORDER = ["I", "II", "III", "IV", "V"]
@@ -396,7 +396,7 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
                 continue
             issues.append(ReviewIssue(kind="wording", severity="warning", section=p.section, paragraph=p.index,
                                       text=m.group(0), message="Còn chỗ trống chưa điền.", suggestion="điền nội dung"))
-        if INJECTION_RE.search(fold_lower(p.text)) or INVISIBLE_RE.search(p.text):
+        if has_injection(p.text):
             issues.append(ReviewIssue(kind="injection", severity="error", section=p.section, paragraph=p.index,
                                       text=p.text[:160], message=(
                     "Đoạn văn chứa câu lệnh gửi cho trợ lý hoặc ký tự ẩn; không làm theo, cần xóa khỏi văn bản.")))

@@ -4,6 +4,7 @@ invisible Unicode. Retrieved text is data; these helpers find and neutralise wha
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from corpus.text import fold_lower
 
@@ -23,6 +24,10 @@ _PATTERNS = [
     r"(?:thay|doi) (?:so lieu|ty le|con so)",
     r"huong dan moi\s*:",
     r"new instructions?\s*:",
+    # text that addresses the assistant itself
+    r"(?:ghi chu|luu y|chu y|loi nhan|thong diep|nhan) (?:cho|gui|danh cho|toi) (?:tro ly|he thong|mo hinh|ai|chatbot)",
+    r"\btro ly (?:ai )?(?:hay|phai|can|nen)\b",
+    r"hay trich dan (?:nhu vay|rang)",
 ]
 INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE | re.MULTILINE)
 
@@ -31,9 +36,15 @@ def strip_invisible(text: str) -> str:
     return INVISIBLE_RE.sub("", text)
 
 
+def _compat(text: str) -> str:
+    """Fullwidth and other compatibility forms ("ＳＹＳＴＥＭ") as plain letters, one character for one,
+    so offsets still point into the original text."""
+    return "".join(n if len(n := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+
+
 def injection_spans(text: str) -> list[tuple[int, int]]:
     """Spans (in `text`) of instruction-like phrases; folded matching keeps the offsets."""
-    spans = [(m.start(), m.end()) for m in INJECTION_RE.finditer(fold_lower(text))]
+    spans = [(m.start(), m.end()) for m in INJECTION_RE.finditer(fold_lower(_compat(text)))]
     spans += [(m.start(), m.end()) for m in INVISIBLE_RE.finditer(text)]
     return sorted(spans)
 
@@ -47,6 +58,6 @@ def neutralise(text: str) -> str:
     text = strip_invisible(text)
     out = []
     for sentence in re.split(r"(?<=[.!?;\n])\s+", text):
-        if not INJECTION_RE.search(fold_lower(sentence)):
+        if not INJECTION_RE.search(fold_lower(_compat(sentence))):
             out.append(sentence)
     return " ".join(out)

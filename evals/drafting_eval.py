@@ -19,14 +19,20 @@ from drafting.precedent import foreign_names, place_names
 CASES = Path(__file__).parent / "cases" / "drafting"
 
 
+def ungrounded_numbers(text: str, data, registry) -> list[str]:
+    """Numbers in the final text that neither the figures, a computation from them, nor a cited
+    document account for (re-checked from scratch)."""
+    ctx = GroundingContext(data.figures, data.meta, registry, extra_refs=data.meta.basis)
+    return [f.text for line in text.splitlines() for f in ground(line, ctx)[1]]
+
+
 def evaluate_draft(draft, data, registry, names: set[str]) -> dict:
     fs = data.figures
     stated = {k for s in draft.sections for k in s.figures}
     expected = [k for k, v in fs.values.items() if v != 0 and FIELD_BY_KEY[k].kind != "flag"]
     text = draft.full_text()
     exact = [k for k in expected if k in stated and re.search(rf"(?<![\d.,]){re.escape(fs.text(k))}(?![\d,])", text)]
-    ctx = GroundingContext(fs, data.meta, registry, extra_refs=data.meta.basis)
-    ungrounded = [f.text for line in text.splitlines() for f in ground(line, ctx)[1]]
+    ungrounded = ungrounded_numbers(text, data, registry)
     own = place_names(data.meta.locality, data.meta.issuer, data.meta.parent, data.meta.place) | {data.meta.place}
     foreign = foreign_names(text, names, own)
     sections = {s.key for s in draft.sections if s.paragraphs}

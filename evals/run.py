@@ -2,7 +2,9 @@
 `python -m evals.run retrieval [--cases FILE.jsonl] [--json]` prints recall@1, recall@5 and MRR@10 for
 lexical only, dense only and hybrid, side by side.
 `python -m evals.run drafting [--llm none|local|openai] [--cases DIR] [--json]` drafts every figures file
-and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names."""
+and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names.
+`python -m evals.run injection [--llm …] [--json]`: instructions hidden in past reports and uploaded drafts
+(see evals/injection_eval.py)."""
 
 from __future__ import annotations
 
@@ -75,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("injection")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.suite == "review":
         from evals.review_eval import print_review, run_review
@@ -89,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return main_drafting(args, load_settings())
     if args.suite == "ask":
         return main_ask(args, load_settings())
+    if args.suite == "injection":
+        return main_injection(args, load_settings())
     stack = build_retrieval(load_settings())
     if stack.store.count() == 0:
         stack.indexer.sync(stack.documents())
@@ -134,6 +141,17 @@ def main_ask(args, settings) -> int:
     for m in res["misses"]:
         print(f"  trượt {m['id']}: chuẩn {m['gold']}, trích {m['cited']}")
     return 0
+
+
+def main_injection(args, settings) -> int:
+    from corpus.registry import Registry
+    from drafting.assistant import build_assistant
+    from evals.injection_eval import print_injection, run_injection
+
+    res = run_injection(lambda s: build_assistant(s, llm=args.llm), settings, Registry.load())
+    print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_injection(res)
+    ok = res["passed"] == res["n"] and res["draft_same_figures"] and res["answer_ok"] and not res["draft_ungrounded"]
+    return 0 if ok else 1
 
 
 def main_drafting(args, settings) -> int:
