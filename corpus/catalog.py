@@ -15,7 +15,7 @@ import yaml
 
 from corpus.docnumbers import find_refs
 from corpus.errors import InputError
-from corpus.loaders import DEFAULT_MAX_BYTES, load_file
+from corpus.loaders import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, display_name, load_file
 from corpus.models import SourceDocument
 from corpus.registry import Registry
 from corpus.text import fold
@@ -140,14 +140,14 @@ class Library:
         return sorted(p for p in self.root.iterdir() if p.is_file() and not p.name.endswith((".json", ".tmp")))
 
     def add(self, path: Path, registry: Registry, *, max_bytes: int = DEFAULT_MAX_BYTES,
-            kind: str | None = None) -> SourceDocument:
+            kind: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> SourceDocument:
         path = Path(path)
-        loaded = load_file(path, max_bytes=max_bytes)  # refuses bad input before anything is written
+        loaded = load_file(path, max_bytes=max_bytes, max_pages=max_pages)  # refuses bad input before anything is written
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         safe = _slug(path.stem) or "tai-lieu"
         target = self.root / f"{safe}-{digest}{path.suffix.lower()}"
         self.root.mkdir(parents=True, exist_ok=True)
-        meta = guess_metadata(loaded.text, path.name, registry)
+        meta = guess_metadata(loaded.text, display_name(path.name), registry)
         if kind:
             meta["kind"] = kind
         meta.update({"original_name": path.name, "format": loaded.fmt, "encoding": loaded.encoding})

@@ -7,7 +7,9 @@ any parsing; every refusal is an InputError with a Vietnamese message that says 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
 # a .docx whose parts inflate far beyond its size is a zip bomb, not a report
 _MAX_UNZIPPED = 400 * 1024 * 1024
+_MAX_PARTS = 5000
 
 
 @dataclass
@@ -28,6 +31,20 @@ class LoadedText:
     fmt: str  # docx | pdf | txt | md | html
     encoding: str = ""
     pages: int = 0
+
+
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def display_name(name: str, limit: int = 80) -> str:
+    """A file name fit to show and to log: no folders (“../../etc/passwd”), no control or bidi
+    characters (which can make “exe.docx” read as “xcod.exe”), not absurdly long."""
+    base = re.split(r"[\\/]", str(name))[-1]
+    base = _UNSAFE_NAME.sub("", base).strip() or "tệp"
+    if len(base) > limit:
+        stem, dot, ext = base.rpartition(".")
+        base = (stem[: limit - len(ext) - 2] + "…" + dot + ext) if dot and len(ext) <= 5 else base[:limit] + "…"
+    return base
 
 
 def _mb(n: int) -> str:
@@ -51,7 +68,7 @@ def sniff(data: bytes, suffix: str) -> str:
 def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
               max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
     path = Path(path)
-    name = path.name
+    name = display_name(path.name)
     if not path.is_file():
         raise InputError(f"Không tìm thấy tệp {name}.")
     suffix = path.suffix.lower()
@@ -73,6 +90,7 @@ def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
+    name = display_name(name)
     suffix = Path(name).suffix.lower()
     fmt = sniff(data, suffix)
     if fmt == "ole":
@@ -102,14 +120,26 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) ->
 def check_zip(data: bytes, name: str, required: str = "", what: str = "tệp Office") -> None:
     """Refuse a zip container (.docx, .xlsx) that is broken, inflates far beyond its size (a zip
     bomb) or lacks the part that makes it what its name says."""
+    bomb = InputError(f"{name}: tệp giải nén ra quá lớn (nghi là tệp nén độc hại); không đọc.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(i.file_size for i in zf.infolist()) > _MAX_UNZIPPED:
-                raise InputError(f"{name}: tệp giải nén ra quá lớn (nghi là tệp nén độc hại); không đọc.")
+            infos = zf.infolist()
+            if len(infos) > _MAX_PARTS or sum(i.file_size for i in infos) > _MAX_UNZIPPED:
+                raise bomb
             if required and required not in zf.namelist():
                 raise InputError(f"{name}: tệp nén không phải {what}.")
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"{name}: {what} bị hỏng, không mở được.", detail=str(exc))
+            # sizes in the headers can lie: inflate every part with a cap before any parser does
+            total = 0
+            for info in infos:
+                with zf.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        total += len(chunk)
+                        if total > _MAX_UNZIPPED:
+                            raise bomb
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+            OSError) as exc:
+        # also a CRC or size mismatch found while inflating, an encrypted or unknown-method part
+        raise InputError(f"{name}: {what} bị hỏng, không mở được.", detail=repr(exc))
 
 
 def _load_docx(data: bytes, name: str) -> LoadedText:

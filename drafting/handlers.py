@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from corpus.errors import InputError, TroLyError
+from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.chat_figures import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.docx_render import render_docx
@@ -65,11 +66,12 @@ class ChatReply:
 
 def _check_upload(path: Path, allowed: tuple[str, ...], max_bytes: int) -> bytes:
     path = Path(path)
+    name = display_name(path.name)
     if path.suffix.lower() not in allowed:
-        raise InputError(f"Tệp “{path.name}” không đúng loại; chỉ nhận: {', '.join(allowed)}.")
+        raise InputError(f"Tệp “{name}” không đúng loại; chỉ nhận: {', '.join(allowed)}.")
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"Tệp “{path.name}” quá lớn ({size / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
+        raise InputError(f"Tệp “{name}” quá lớn ({size / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
     return path.read_bytes()
 
 
@@ -335,7 +337,7 @@ def _practice(asst, state: UserState, message: str, intent: Intent) -> Iterator[
 
 def _review_chat(asst, state: UserState, path: Path, as_of: dt.date | None) -> Iterator[ChatReply]:
     result = review_file(asst, state.user, path, as_of)
-    lines = [f"Rà soát “{Path(path).name}”: {result.summary}"]
+    lines = [f"Rà soát “{display_name(Path(path).name)}”: {result.summary}"]
     for row in result.rows[:15]:
         sev, kind, section, par, text, message, suggestion = row
         lines.append(f"- {sev} · {kind}" + (f" (đoạn {par})" if par else "") + f": {message}"
@@ -359,7 +361,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             data = load_figures_input(asst, figure_file)
             state.chat_meta = data.meta.model_dump(mode="python") if data.meta else dict(data.meta_raw)
             state.chat_values = {k: str(v) for k, v in data.figures.values.items()}
-            state.chat_quotes = {k: f"{figure_file.name}: {data.figures.cells.get(k, k)}" for k in state.chat_values}
+            state.chat_quotes = {k: f"{display_name(figure_file.name)}: {data.figures.cells.get(k, k)}" for k in state.chat_values}
             yield from _redraft_chat(asst, state, DRAFTED if intent.whole or not intent.sections else intent.sections)
             return
         if intent.kind == "review":
@@ -426,7 +428,7 @@ def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows
 # ------------------------------------------------------------------------------ report builder
 def load_figures_input(asst, path: Path) -> FiguresInput:
     data = _check_upload(path, FIGURE_FILES, asst.settings.max_upload_bytes)
-    return load_figures_bytes(data, Path(path).name)
+    return load_figures_bytes(data, display_name(Path(path).name))
 
 
 def empty_tables() -> dict[str, list[list]]:
@@ -597,7 +599,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None) -> ReviewRes
 
     path = Path(path)
     data = _check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
-    doc = load_review_document(data, path.name)
+    doc = load_review_document(data, display_name(path.name))
     issues = sort_issues(review_document(doc, asst.drafter.registry, as_of))
     rows = review_rows(issues)
     html = review_html([(p.index, p.text) for p in doc.paragraphs], issues)
@@ -610,7 +612,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None) -> ReviewRes
     counts = {s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = (f"{len(issues)} vấn đề — {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý"
                + (f" (đối chiếu ngày {as_of:%d/%m/%Y})." if as_of else "."))
-    asst.audit.record(user, "review", path.name, sorted({i.kind for i in issues}),
+    asst.audit.record(user, "review", display_name(path.name), sorted({i.kind for i in issues}),
                       {"as_of": as_of.isoformat() if as_of else None, "issues": len(issues)})
     return ReviewResult(rows=rows, html=html, csv=out, summary=summary)
 
@@ -647,13 +649,14 @@ def library_upload(asst, user: str, paths: list[Path], kind: str | None,
     for p in paths:
         p = Path(p)
         try:
-            doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None)
+            doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None,
+                                    max_pages=asst.settings.max_pages)
             added.append(doc.doc_id)
         except TroLyError as exc:
-            refused.append(f"{p.name}: {exc.message}")
+            refused.append(exc.message if exc.message.startswith(display_name(p.name)) else f"{display_name(p.name)}: {exc.message}")
     report = stack.indexer.sync(stack.documents(), progress=progress)
     asst.refresh_places()
-    asst.audit.record(user, "ingest", ", ".join(Path(p).name for p in paths)[:300], added, {"refused": refused})
+    asst.audit.record(user, "ingest", ", ".join(display_name(Path(p).name) for p in paths)[:300], added, {"refused": refused})
     msg = f"Đã nhập {len(added)} tệp. Chỉ mục: {report.summary()}."
     if refused:
         msg += "\nKhông nhập được:\n" + "\n".join(f"- {r}" for r in refused)

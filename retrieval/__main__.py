@@ -47,7 +47,7 @@ def _progress():
 def cmd_ingest(stack, args) -> int:
     for path in args.paths:
         doc = stack.library.add(path, stack.registry, max_bytes=stack.settings.max_upload_bytes,
-                                kind=args.kind)
+                                kind=args.kind, max_pages=stack.settings.max_pages)
         print(f"Đã nhập: {path} → {doc.doc_id} ({'văn bản pháp luật' if doc.kind == 'regulation' else 'báo cáo'})")
     report = stack.indexer.sync(stack.documents(), progress=_progress())
     print(f"Chỉ mục: {report.summary()} ({report.seconds:.1f} giây); tổng {stack.store.count()} đoạn.")
