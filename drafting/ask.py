@@ -18,6 +18,7 @@ from corpus.errors import BackendError
 from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
 from drafting.citations import check_citation, lookup_document, parse_citations
+from drafting.llm import ModelHealth, looks_like_text
 from drafting.models import Citation
 from drafting.prompting import PROMPTS_DIR, load_prompt
 from drafting.safety import neutralise
@@ -42,6 +43,7 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     passages: list[AnswerPassage] = Field(default_factory=list)
     removed: list[str] = Field(default_factory=list)
+    notice: str = ""  # why the model was not used (down, slow, garbage), shown above the answer
     llm: str = "none"
 
 
@@ -73,8 +75,10 @@ def _doc_line(doc: LegalDocument, registry: Registry, day: dt.date, article: str
 
 
 class Asker:
-    def __init__(self, searcher: HybridSearcher | None, registry: Registry, model=None, prompts_dir=PROMPTS_DIR):
+    def __init__(self, searcher: HybridSearcher | None, registry: Registry, model=None, prompts_dir=PROMPTS_DIR,
+                 health: ModelHealth | None = None):
         self.searcher = searcher
+        self.health = health or ModelHealth()
         self.registry = registry
         self.model = model
         self.chain = None
@@ -122,11 +126,17 @@ class Asker:
             citations.append(Citation(number=d.number, title=d.title, article=h.article if h else "", status=status.text,
                                             source=d.source, confidence=(h.confidence if h and h.article else status.confidence)))
         answer = Answer(question=question, as_of=as_of, text="", citations=citations, passages=passages)
-        if self.chain is not None and docs:
+        down = self.health.down() if self.chain is not None else ""
+        if self.chain is not None and docs and not down:
             try:
-                return self._synthesise(answer, docs, hits, on_token)
+                done = self._synthesise(answer, docs, hits, on_token)
+                self.health.ok()
+                return done
             except BackendError as exc:
-                answer.removed.append(exc.message)
+                self.health.failed(exc.message)
+                down = exc.message
+        if down:
+            answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
         answer.text = self._extractive(docs, hits, as_of)
         return answer
 
@@ -155,6 +165,8 @@ class Asker:
             if on_token:
                 on_token(piece)
         text = "".join(pieces).strip()
+        if not looks_like_text(text):
+            raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
         out, pos = [], 0
         for ref in parse_citations(text):
             doc = lookup_document(ref, self.registry)

@@ -11,7 +11,7 @@ from corpus.errors import BackendError
 from corpus.registry import Registry
 from drafting.figures import FigureSet
 from drafting.inputs import FiguresInput
-from drafting.llm import make_chat_model
+from drafting.llm import ModelHealth, make_chat_model
 from drafting.local_model import MODEL_FILE
 from drafting.models import ReportDraft, ReportMeta
 from drafting.precedent import place_names
@@ -49,10 +49,15 @@ class Assistant:
         return self._model if self._model is not None else make_llm(self.settings, self.llm_kind)
 
     @cached_property
+    def health(self) -> ModelHealth:
+        """One record of the model's failures for drafting and answers alike."""
+        return ModelHealth()
+
+    @cached_property
     def drafter(self) -> Drafter:
         searcher = self.retrieval.searcher if self.retrieval else None
         registry = self.retrieval.registry if self.retrieval else Registry.load()
-        return Drafter(searcher, registry, self.model, known_places=known_places(self.retrieval))
+        return Drafter(searcher, registry, self.model, known_places=known_places(self.retrieval), health=self.health)
 
     def draft(self, meta: ReportMeta, figures: FigureSet, sections: list[str] | None = None,
               on_progress: Progress | None = None, on_token: TokenSink | None = None) -> ReportDraft:
@@ -62,7 +67,8 @@ class Assistant:
     def asker(self):
         from drafting.ask import Asker
 
-        return Asker(self.retrieval.searcher if self.retrieval else None, self.drafter.registry, self.model)
+        return Asker(self.retrieval.searcher if self.retrieval else None, self.drafter.registry, self.model,
+                     health=self.health)
 
     def ask(self, question: str, as_of=None, on_token=None):
         return self.asker.ask(question, as_of, on_token)

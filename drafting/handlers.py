@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from corpus.errors import InputError, TroLyError
+from corpus.errors import BackendError, InputError, TroLyError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.chat_figures import ChatReading, default_report_date, meta_dict, missing_meta, read_message
@@ -88,7 +88,11 @@ def stream_call(fn: Callable[[Callable[[str], None]], object], timeout: float = 
 
     threading.Thread(target=run, daemon=True).start()
     while True:
-        kind, value = q.get(timeout=timeout)
+        try:
+            kind, value = q.get(timeout=timeout)
+        except queue.Empty:
+            raise BackendError(f"Không nhận được kết quả sau {timeout:g} giây; hãy thử lại (hoặc dùng cách soạn "
+                               "không cần mô hình).") from None
         if kind == "error":
             raise value
         yield kind, value
@@ -301,13 +305,13 @@ def _ask(asst, state: UserState, question: str, as_of: dt.date) -> Iterator[Chat
         else:
             answer = value
     refs = [(p.title, p.location, p.snippet) for p in answer.passages[:4]]
-    text = answer.text
+    text = (f"⚠️ {answer.notice}\n\n" if answer.notice else "") + answer.text
     if not streamed:  # extractive answers arrive whole: show them line by line
         lines = text.split("\n")
         for i in range(1, len(lines)):
             yield _reply(state, "\n".join(lines[:i]))
     asst.audit.record(state.user, "ask", question[:200], [c.number for c in answer.citations] + [p.doc_id for p in answer.passages],
-                      {"as_of": as_of.isoformat(), "llm": answer.llm, "removed": answer.removed})
+                      {"as_of": as_of.isoformat(), "llm": answer.llm, "removed": answer.removed, "notice": answer.notice})
     yield _reply(state, text + _sources_md(refs), done=True)
 
 

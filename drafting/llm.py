@@ -6,7 +6,9 @@ deterministic writer."""
 from __future__ import annotations
 
 import json
+import re
 import threading
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -37,6 +39,7 @@ class LocalLlamaChat(BaseChatModel):
     threads: int = 2
     max_tokens: int = 400
     temperature: float = 0.2
+    timeout: float = 120.0  # whole answer, including prompt processing; generation stops past it
     _llama: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
 
@@ -83,9 +86,12 @@ class LocalLlamaChat(BaseChatModel):
     def _stream(self, messages, stop=None, run_manager=None, **kwargs) -> Iterator[ChatGenerationChunk]:
         llama = self._load()
         with self._lock:
+            deadline = time.monotonic() + self.timeout
             try:
                 for part in llama.create_chat_completion(messages=to_openai_messages(messages), stream=True,
                                                          **self._params(stop, kwargs)):
+                    if time.monotonic() > deadline:
+                        raise BackendError(f"Mô hình ngôn ngữ cục bộ chạy quá chậm (quá {self.timeout:g} giây).")
                     delta = part["choices"][0].get("delta", {}).get("content") or ""
                     if delta:
                         chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
@@ -132,12 +138,16 @@ class OpenAICompatibleChat(BaseChatModel):
         import httpx
 
         client, url, body, headers = self._request(messages, stop, kwargs, stream=True)
+        # httpx's timeout is per read: a server trickling tokens could go on for ever; this bounds the whole answer
+        deadline = time.monotonic() + self.timeout
         try:
             with client, client.stream("POST", url, json=body, headers=headers) as resp:
                 if resp.status_code != 200:
                     resp.read()
                     raise BackendError(f"Máy chủ mô hình ngôn ngữ trả lỗi {resp.status_code}.", detail=resp.text[:500])
                 for line in resp.iter_lines():
+                    if time.monotonic() > deadline:
+                        raise BackendError(f"Máy chủ mô hình ngôn ngữ không trả lời xong trong {self.timeout:g} giây.")
                     if not line.startswith("data:"):
                         continue
                     data = line[5:].strip()
@@ -158,13 +168,51 @@ class OpenAICompatibleChat(BaseChatModel):
             raise BackendError(f"Không kết nối được máy chủ mô hình ngôn ngữ tại {self.base_url}.", detail=repr(exc)) from exc
 
 
+class ModelHealth:
+    """After the model fails, skip it for a while instead of making every section and every user wait
+    for the same timeout again; the deterministic path answers meanwhile."""
+
+    def __init__(self, cooldown: float = 60.0):
+        self.cooldown = cooldown
+        self.error = ""
+        self._until = 0.0
+        self._lock = threading.Lock()
+
+    def down(self) -> str:
+        """The last failure's message while the model is being skipped, else ''."""
+        with self._lock:
+            return self.error if time.monotonic() < self._until else ""
+
+    def failed(self, message: str) -> None:
+        with self._lock:
+            self.error, self._until = message, time.monotonic() + self.cooldown
+
+    def ok(self) -> None:
+        with self._lock:
+            self.error, self._until = "", 0.0
+
+
+def looks_like_text(text: str) -> bool:
+    """Vietnamese prose, not a server's garbage: letters dominate and most words carry Vietnamese letters
+    or are common unaccented words. A model answering in another language or in noise is not used."""
+    text = re.sub(r"\{[^{}]*\}", " ", text)  # figure slots are the code's, not the model's words
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 5:
+        return False
+    letters = sum(len(w) for w in words)
+    if letters < 0.6 * len(re.sub(r"\s", "", text)):
+        return False
+    viet = sum(1 for w in words if re.search(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", w.lower()))
+    return viet >= 0.25 * len(words)
+
+
 def make_chat_model(kind: str, *, model_path: Path | None = None, base_url: str = "", model: str = "",
                     api_key: str = "", timeout: float = 120.0, threads: int = 2) -> BaseChatModel | None:
     """'none' → None (the deterministic writer); 'local' → the GGUF; 'openai' → a compatible server."""
     if kind == "none":
         return None
     if kind == "local":
-        return LocalLlamaChat(model_path=str(model_path), threads=threads)
+        return LocalLlamaChat(model_path=str(model_path), threads=threads, timeout=timeout)
     if kind == "openai":
         if not base_url:
             raise ConfigError("Chọn mô hình “openai” thì phải khai báo địa chỉ máy chủ (TROLY_LLM_URL).")

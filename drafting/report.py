@@ -16,6 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from corpus.errors import BackendError
 from corpus.registry import Registry
 from drafting.figures import DERIVED_BY_KEY, FIELD_BY_KEY, FigureSet
+from drafting.llm import ModelHealth, looks_like_text
 from drafting.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
 from drafting.models import DraftFinding, Paragraph, ReportDraft, ReportMeta, Section, SourceRef
 from drafting.outline import DRAFTED, SECTION_BY_KEY
@@ -78,8 +79,10 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[P
 
 class Drafter:
     def __init__(self, searcher: HybridSearcher | None, registry: Registry, model: BaseChatModel | None = None,
-                 known_places: set[str] | None = None, prompts_dir=PROMPTS_DIR, precedent_k: int = 3):
+                 known_places: set[str] | None = None, prompts_dir=PROMPTS_DIR, precedent_k: int = 3,
+                 health: ModelHealth | None = None):
         self.searcher = searcher
+        self.health = health or ModelHealth()
         self.registry = registry
         self.model = model
         self.known_places = set(known_places or ())
@@ -152,9 +155,17 @@ class Drafter:
         sources = [_source(h) for h in hits]
         paragraphs = self._deterministic(key, writer, style)
         writer_kind = "deterministic"
-        if self.chain is not None:
+        down = self.health.down() if self.chain is not None else ""
+        if down:
+            note = f"{down} Trợ lý tạm dùng bản soạn tự động (không cần mô hình)."
+            if not any(f.kind == "llm" and f.message == note for f in draft.findings):
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
+        elif self.chain is not None:
             try:
                 llm_paras = self._llm_section(key, heading, meta, fs, writer, law, hits, names, own, on_token)
+                if llm_paras and not looks_like_text(" ".join(p.text for p in llm_paras)):
+                    raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
+                self.health.ok()
                 if llm_paras:
                     paragraphs, writer_kind = with_every_figure(key, fs, llm_paras), "llm"
                     if key == "III":  # keep the fixed sub-headings of the assessment
@@ -163,6 +174,7 @@ class Drafter:
                     draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
                                                        message="Mô hình không trả về nội dung; dùng bản soạn tự động."))
             except BackendError as exc:
+                self.health.failed(exc.message)
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
                                                    message=f"{exc.message} Mục này dùng bản soạn tự động."))
         if writer_kind == "llm":

@@ -88,3 +88,21 @@ def test_local_model_is_not_steered_by_hostile_past_reports(corpus_stack):
     # the model may choose other computed rates than in the clean run; none may be ungrounded
     assert res["draft_same_figures"] and res["draft_same_citations"] and not res["draft_ungrounded"], res
     assert not [r for r in res["rows"] if r["leaks"]]
+
+
+def test_local_model_too_slow_falls_back_within_its_time_budget(corpus_stack):
+    """The real model given a 2-second budget (it needs ~10 s for the prompt on 2 cores): the section
+    comes from the deterministic writer, the finding says why, and the wait is bounded."""
+    from drafting.assistant import Assistant
+
+    _model_or_skip()
+    s = corpus_stack.settings.model_copy(update={"llm_timeout": 2.0, "model_dir": load_settings(env={}).local_model_dir})
+    asst = Assistant(settings=s, llm_kind="local", retrieval=corpus_stack)
+    asst.model._load()  # loading is not generation: the budget is for answering
+    data = load_figures_file(ROOT / "evals" / "cases" / "drafting" / "tu-ky-6t-2023.yaml")
+    start = time.perf_counter()
+    draft = asst.draft_input(data, ["II.2", "II.3"])
+    took = time.perf_counter() - start
+    notes = [f.message for f in draft.findings if f.kind == "llm"]
+    assert "quá chậm" in notes[0] and all(sec.writer == "deterministic" for sec in draft.sections)
+    assert took < 60, took  # prompt processing cannot be interrupted; the second section does not wait
