@@ -392,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
             if not is_ready(settings.local_model_dir / MODEL_FILE):
                 print("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.", file=sys.stderr)
                 asst = build_assistant(settings, llm="none")
+        if asst.retrieval is not None and asst.retrieval.ensure_index() is not None:
+            for notice in asst.retrieval.notices:
+                print(notice, file=sys.stderr)
+                asst.audit.record("he-thong", "reindex", "khởi động", [], {"notice": notice})
     except TroLyError as exc:
         print(exc.message, file=sys.stderr)
         return 2

@@ -19,8 +19,7 @@ def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool 
     from drafting.assistant import build_assistant
 
     assistant = build_assistant(settings, llm="none")
-    if assistant.retrieval.store.count() == 0:
-        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    assistant.retrieval.ensure_index()
     cases = [load_figures_file(p) for p in sorted(CASES.glob("*.yaml"))]
     assistant.draft_input(cases[0])  # warm-up: embedder and BM25 loaded
     draft_s, render_s = [], []

@@ -97,8 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.suite == "injection":
         return main_injection(args, load_settings())
     stack = build_retrieval(load_settings())
-    if stack.store.count() == 0:
-        stack.indexer.sync(stack.documents())
+    stack.ensure_index()
     result = run_retrieval(stack.searcher, load_cases(args.cases))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
@@ -131,8 +130,7 @@ def main_ask(args, settings) -> int:
     from drafting.assistant import build_assistant
 
     assistant = build_assistant(settings, llm=args.llm)
-    if assistant.retrieval.store.count() == 0:
-        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    assistant.retrieval.ensure_index()
     res = run_ask(assistant.asker, load_cases(args.cases))
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
@@ -159,8 +157,7 @@ def main_drafting(args, settings) -> int:
     from evals.drafting_eval import print_rows, run_drafting
 
     assistant = build_assistant(settings, llm=args.llm)
-    if assistant.retrieval.store.count() == 0:
-        assistant.retrieval.indexer.sync(assistant.retrieval.documents())
+    assistant.retrieval.ensure_index()
     rows = run_drafting(assistant, args.cases)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))

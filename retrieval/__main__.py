@@ -99,8 +99,6 @@ def cmd_remove(stack, args) -> int:
 
 
 def cmd_shell(stack, args) -> int:
-    if stack.store.count() == 0:
-        cmd_ingest(stack, argparse.Namespace(paths=[], kind=None))
     print("Tra cứu báo cáo CCHC và văn bản pháp luật (gõ câu hỏi; 'q' để thoát).")
     print("Tùy chọn trong câu: 'ngay:YYYY-MM-DD' để lọc văn bản còn hiệu lực vào ngày đó; 'loai:report|regulation'.")
     while True:
@@ -149,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         stack = build_retrieval(load_settings())
+        if args.cmd != "ingest":
+            stack.ensure_index(progress=_progress())
+        for notice in stack.notices:
+            print(notice, file=sys.stderr)
         return {"ingest": cmd_ingest, "search": cmd_search, "list": cmd_list, "remove": cmd_remove,
                 "shell": cmd_shell}[args.cmd](stack, args)
     except TroLyError as exc:

@@ -3,7 +3,8 @@ searcher and indexer here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from corpus.catalog import Library, all_documents
@@ -13,12 +14,15 @@ from retrieval.index import Indexer
 from retrieval.offline import configured_hosts, guard_network
 from retrieval.search import HybridSearcher
 from retrieval.settings import Settings
-from retrieval.store import ChunkStore, make_chroma_client
+from corpus.errors import BackendError
+from retrieval.store import ChunkStore, collection_name, make_chroma_client
 
 
 @dataclass
 class RetrievalStack:
     settings: Settings
+    notices: list[str] = field(default_factory=list)  # what happened to the index that the user should know
+    needs_rebuild: bool = False
 
     @cached_property
     def registry(self) -> Registry:
@@ -29,15 +33,53 @@ class RetrievalStack:
         s = self.settings
         return make_embedder(s.embedding, prefixes=s.embedding_prefixes, threads=s.threads)
 
+    def _open_store(self) -> ChunkStore:
+        s = self.settings
+        client = make_chroma_client(s.chroma_mode, s.chroma_dir, s.chroma_host, s.chroma_port)
+        try:
+            store = ChunkStore(client, self.embedder.model_id)
+            store.count()  # some damage shows only on the first read
+            return store
+        except Exception as exc:  # chromadb raises many unrelated types on a damaged store
+            raise BackendError("Kho chỉ mục Chroma không đọc được.", detail=repr(exc)) from exc
+
     @cached_property
     def store(self) -> ChunkStore:
         s = self.settings
-        client = make_chroma_client(s.chroma_mode, s.chroma_dir, s.chroma_host, s.chroma_port)
-        return ChunkStore(client, self.embedder.model_id)
+        try:
+            return self._open_store()
+        except BackendError as exc:
+            if s.chroma_mode != "persistent" or not s.chroma_dir.exists():
+                raise  # a server's store is the server's to repair
+            reason = exc.message
+        # everything in the index is derived from the corpus and the library: keep the damaged folder
+        # for inspection, start a new one and let ensure_index() rebuild it
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        broken = s.chroma_dir.with_name(f"chroma.hong-{stamp}")
+        s.chroma_dir.rename(broken)
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # chromadb keeps one system per path, the damaged one included
+        self.lexical_path_for(collection_name(self.embedder.model_id)).unlink(missing_ok=True)
+        self.notices.append(f"Kho chỉ mục bị hỏng ({reason}); đã chuyển sang thư mục {broken.name} "
+                            "và dựng lại chỉ mục từ kho tài liệu.")
+        self.needs_rebuild = True
+        return self._open_store()
+
+    def ensure_index(self, progress=None):
+        """Index the corpus when the store is new, empty or was just rebuilt; None when nothing to do."""
+        if self.needs_rebuild or self.store.count() == 0:
+            report = self.indexer.sync(self.documents(), progress=progress)
+            self.needs_rebuild = False
+            return report
+        return None
+
+    def lexical_path_for(self, store_name: str):
+        return self.settings.data_dir / f"lexical-{store_name}.pkl"
 
     @property
     def lexical_path(self):
-        return self.settings.data_dir / f"lexical-{self.store.name}.pkl"
+        return self.lexical_path_for(self.store.name)
 
     @cached_property
     def library(self) -> Library:
