@@ -55,6 +55,7 @@ evals: index llm
 	$(PY) -m evals.run injection --llm none
 	$(PY) -m evals.run injection --llm local
 	$(PY) -m evals.fuzz --seconds 60
+	$(PY) -m evals.crash --runs 10
 
 bench: index llm
 	$(PY) -m evals.bench retrieval
