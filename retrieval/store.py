@@ -12,6 +12,10 @@ from pathlib import Path
 
 from corpus.errors import BackendError
 
+# Chroma's default ef_search (100) made dense results vary from run to run and between the embedded
+# store and a server on the same data (approximate neighbours lost under filters); 500 keeps the search
+# exact at office corpus sizes and within the latency target at 10,000 chunks (python -m evals.bench retrieval).
+SEARCH_EF = 500
 CHUNKER_VERSION = "2"  # bump when chunking changes: every document is re-ingested
 
 
@@ -54,8 +58,12 @@ class ChunkStore:
         self.client = client
         self.name = collection_name(model_id)
         self.collection = client.get_or_create_collection(
-            self.name, metadata={"hnsw:space": "cosine", "model": model_id}, embedding_function=None
+            self.name, metadata={"hnsw:space": "cosine", "model": model_id}, embedding_function=None,
+            configuration={"hnsw": {"space": "cosine", "ef_search": SEARCH_EF}},
         )
+        hnsw = (self.collection.configuration or {}).get("hnsw") or {}
+        if hnsw.get("ef_search", SEARCH_EF) < SEARCH_EF:  # a store made before this setting
+            self.collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
 
     def count(self) -> int:
         return self.collection.count()
