@@ -61,6 +61,7 @@ bench: index llm
 	$(PY) -m evals.bench retrieval
 	$(PY) -m evals.bench drafting
 	$(PY) -m evals.bench app
+	$(PY) -m evals.bench load --users 20 --seconds 180
 
 clean-index:
 	rm -rf data/chroma data/lexical-*.pkl

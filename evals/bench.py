@@ -1,5 +1,6 @@
 """Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`;
-`python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py).
+`python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py),
+`python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -140,11 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--no-llm", action="store_true")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("load")
+    p.add_argument("--users", type=int, default=20)
+    p.add_argument("--seconds", type=float, default=180)
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
     p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "load":
+        from evals.bench_app import bench_load, print_load
+
+        res = bench_load(args.users, args.seconds)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_load(res)
+        return 0 if not (res["errors"] or res["leaks"] or res["warmup_errors"]) else 1
     if args.suite == "app":
         from evals.bench_app import bench_app, print_result as print_app
 

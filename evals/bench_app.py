@@ -100,7 +100,9 @@ def _pct(xs: list[float], q: float) -> float:
     return round(xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))], 2) if xs else 0.0
 
 
-def concurrent_sessions(url: str, sessions: int, rounds: int = 1) -> dict:
+def concurrent_sessions(url: str, sessions: int, rounds: int = 1, seconds: float = 0.0) -> dict:
+    """Each session asks, drafts from its own figures and reviews; `rounds` times, or until `seconds`
+    have passed when given. A leak is a session seeing another session's figure, or not its own."""
     from gradio_client import Client, handle_file
 
     times: dict[str, list[float]] = {"ask": [], "draft": [], "review": []}
@@ -111,7 +113,10 @@ def concurrent_sessions(url: str, sessions: int, rounds: int = 1) -> dict:
     def one(i: int):
         try:
             c = Client(url, verbose=False)
-            for _ in range(rounds):
+            end = time.perf_counter() + seconds
+            done = 0
+            while (done < rounds) if not seconds else (time.perf_counter() < end):
+                done += 1
                 t = time.perf_counter()
                 out = c.predict({"text": QUESTION, "files": []}, [], api_name="/chat")
                 ok = "118/2025" in _text(out)
@@ -149,6 +154,7 @@ def concurrent_sessions(url: str, sessions: int, rounds: int = 1) -> dict:
         th.join()
     wall = time.perf_counter() - t0
     return {"sessions": sessions, "wall_s": round(wall, 1), "errors": errors, "leaks": leaks,
+            "actions": sum(len(v) for v in times.values()),
             **{f"{k}_p50_s": _pct(v, 0.5) for k, v in times.items()},
             **{f"{k}_p95_s": _pct(v, 0.95) for k, v in times.items()}}
 
@@ -175,6 +181,73 @@ def bench_app(sessions: int = 10, with_llm: bool = True) -> dict:
         else:
             res["chat_local"] = "mô hình cục bộ chưa cài (make llm)"
     return res
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the app runs in one process)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def bench_load(users: int = 20, seconds: float = 180) -> dict:
+    """`users` concurrent gradio_client sessions for `seconds` against the app on loopback, on a scratch
+    copy of the data folder (drafts and the audit log of the load stay out of the real one)."""
+    import shutil
+    import tempfile
+
+    from retrieval.settings import load_settings
+
+    settings = load_settings()
+    with tempfile.TemporaryDirectory(prefix="troly-load-") as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(settings.data_dir, data, ignore=shutil.ignore_patterns("models", "users", "audit.sqlite*"))
+        env = {"TROLY_DATA_DIR": str(data), "TROLY_MODEL_DIR": str(settings.local_model_dir)}
+        port = _port()
+        with running([PY, "app.py", "--llm", "none"], port, env) as (url, _):
+            chat_latency(url, QUESTION)  # load the embedder first
+            pid = _listener_pid(port)
+            rss0 = _rss_mb(pid) if pid else 0.0
+            warm = concurrent_sessions(url, users, rounds=1)  # fill caches: growth after this is a leak
+            rss1 = _rss_mb(pid) if pid else 0.0
+            res = concurrent_sessions(url, users, seconds=seconds)
+            rss2 = _rss_mb(pid) if pid else 0.0
+        drafts = len(list((data / "users").rglob("*.json")))
+    res.update({"seconds": seconds, "rss_start_mb": rss0, "rss_after_warmup_mb": rss1, "rss_end_mb": rss2,
+                "drafts_saved": drafts, "warmup_errors": warm["errors"] + warm["leaks"]})
+    return res
+
+
+def _listener_pid(port: int) -> int | None:
+    """The pid listening on the port (the app.py process)."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            parts = line.split()
+            if int(parts[1].rsplit(":", 1)[1], 16) == port and parts[3] == "0A":
+                inode = parts[9]
+    if inode is None:
+        return None
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if any(os.readlink(fd) == f"socket:[{inode}]" for fd in (proc / "fd").iterdir()):
+                    return int(proc.name)
+            except OSError:
+                continue
+    return None
+
+
+def print_load(res: dict) -> None:
+    print(f"{res['sessions']} người dùng đồng thời trong {res['seconds']:g} s qua gradio_client: {res['actions']} thao tác, "
+          f"lỗi {len(res['errors'])}, lẫn dữ liệu giữa người dùng {len(res['leaks'])}, dự thảo đã lưu {res['drafts_saved']}")
+    for action in ("ask", "draft", "review"):
+        print(f"  {action}: p50 {res[f'{action}_p50_s']} s, p95 {res[f'{action}_p95_s']} s")
+    print(f"  bộ nhớ tiến trình ứng dụng: {res['rss_start_mb']} MB lúc đầu, {res['rss_after_warmup_mb']} MB sau vòng làm nóng, "
+          f"{res['rss_end_mb']} MB lúc cuối")
+    for e in res["errors"] + res["leaks"] + res["warmup_errors"]:
+        print(f"  ! {e}")
 
 
 def print_result(res: dict) -> None:
