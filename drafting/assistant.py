@@ -102,7 +102,8 @@ class Assistant:
 
 
 def build_assistant(settings: Settings, llm: str | None = None, with_retrieval: bool = True, model=None) -> Assistant:
-    guard_network(configured_hosts(settings))
+    if not with_retrieval:  # build_retrieval installs it otherwise
+        guard_network(configured_hosts(settings))
     stack = build_retrieval(settings) if with_retrieval else None
     return Assistant(settings=settings, llm_kind=llm or settings.llm, retrieval=stack, _model=model)
 

@@ -193,8 +193,8 @@ class ModelHealth:
 
 
 def looks_like_text(text: str) -> bool:
-    """Vietnamese prose, not a server's garbage: letters dominate and most words carry Vietnamese letters
-    or are common unaccented words. A model answering in another language or in noise is not used."""
+    """Vietnamese prose, not a server's garbage: letters dominate and at least a quarter of the words
+    carry Vietnamese letters. A model answering in another language or in noise is not used."""
     text = re.sub(r"\{[^{}]*\}", " ", text)  # figure slots are the code's, not the model's words
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 5:

@@ -16,8 +16,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from corpus.errors import BackendError
 from corpus.registry import Registry
 from drafting.figures import DERIVED_BY_KEY, FIELD_BY_KEY, FigureSet
-from drafting.llm import ModelHealth, looks_like_text
 from drafting.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
+from drafting.llm import ModelHealth, looks_like_text
 from drafting.models import DraftFinding, Paragraph, ReportDraft, ReportMeta, Section, SourceRef
 from drafting.outline import DRAFTED, SECTION_BY_KEY
 from drafting.precedent import foreign_names, mask_for_prompt, place_names, style_sentences
