@@ -1,6 +1,7 @@
 """Real Chroma on disk, the real embedding model: incremental ingest and hybrid search."""
 
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
@@ -115,6 +116,37 @@ def _cli(env_dir, *args, stdin=None):
                           capture_output=True, text=True, input=stdin, timeout=600)
 
 
+def _bad_inputs(tmp_path):
+    """Every kind of bad file the importer must refuse, with a word its message must hold."""
+    from pypdf import PdfReader, PdfWriter
+
+    from evals.fuzz import make_pdf
+    from tests.test_text_encodings import SAMPLE, to_tcvn3
+
+    def put(name, data):
+        (tmp_path / name).write_bytes(data)
+        return tmp_path / name
+
+    huge = tmp_path / "lon.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    locked = PdfWriter()
+    locked.append(PdfReader(io.BytesIO(make_pdf(["Bao cao"]))))
+    locked.encrypt("mat-khau")
+    buf = io.BytesIO()
+    locked.write(buf)
+    mixed = (SAMPLE * 3 + "\n" + to_tcvn3(SAMPLE).decode("latin-1") * 3).encode("utf-8")
+    return [
+        (put("gia.docx", b"MZ\x90\x00 this is an executable"), "không phải tài liệu Word"),
+        (put("rong.md", b""), "rỗng"),
+        (huge, "50 MB"),
+        (put("khoa.pdf", buf.getvalue()), "mật khẩu"),
+        (put("hong.pdf", b"%PDF-1.4\n garbage"), "PDF bị hỏng"),
+        (put("scan.pdf", make_pdf(None)), "OCR"),
+        (put("tron.txt", mixed), "trộn"),
+    ]
+
+
 def test_cli_search_json_and_bad_input_leaves_index_unchanged(corpus_stack, tmp_path):
     data_dir = corpus_stack.settings.data_dir
     out = _cli(data_dir, "search", "NĐ 107/2021", "--json", "--k", "2")
@@ -125,14 +157,13 @@ def test_cli_search_json_and_bad_input_leaves_index_unchanged(corpus_stack, tmp_
     assert "Vị trí:" in text and "Tình trạng:" in text
 
     before = corpus_stack.store.count()
-    bad = tmp_path / "gia.docx"
-    bad.write_bytes(b"MZ\x90\x00 this is an executable")
-    out = _cli(data_dir, "ingest", str(bad))
-    assert out.returncode == 2 and "không phải tài liệu Word" in out.stderr
-    empty = tmp_path / "rong.md"
-    empty.write_text("")
-    assert _cli(data_dir, "ingest", str(empty)).returncode == 2
+    imported = sorted((data_dir / "library").rglob("*")) if (data_dir / "library").exists() else []
+    for path, expected in _bad_inputs(tmp_path):
+        out = _cli(data_dir, "ingest", str(path))
+        assert out.returncode == 2 and expected in out.stderr, (path.name, out.stderr[-400:])
+        assert "Traceback" not in out.stderr
     assert corpus_stack.store.count() == before
+    assert (sorted((data_dir / "library").rglob("*")) if (data_dir / "library").exists() else []) == imported
     out = _cli(data_dir, "search", "x", "--as-of", "2023-02-31")
     assert out.returncode == 2 and "ngày không hợp lệ" in out.stderr
 
