@@ -27,9 +27,17 @@ OFFLINE_ENV = {
 }
 
 
+# A proxy is itself a host outside the machine: with one set, Gradio's start-up check of its own
+# address and every call to an office server would be sent to it (and refused by the guard below).
+PROXY_ENV = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
 def enforce_offline() -> None:
-    """Force the offline settings; a user's environment cannot turn telemetry back on."""
+    """Force the offline settings; a user's environment cannot turn telemetry back on, and the servers
+    this process may reach (itself, an office LLM or Chroma server) are reached directly, never via a proxy."""
     os.environ.update(OFFLINE_ENV)
+    for name in PROXY_ENV:
+        os.environ.pop(name, None)
 
 
 # ---------------------------------------------------------------------------- network guard
@@ -102,8 +110,9 @@ def guard_network(extra_hosts: Iterable[str] = ()) -> NetworkGuard:
 
 
 def configured_hosts(settings) -> list[str]:
-    """The servers outside this process that the settings name: nothing else may be contacted."""
-    hosts = []
+    """The hosts outside loopback that the settings name: nothing else may be contacted. The app's own
+    address on the office network is one (Gradio checks it answers when it starts)."""
+    hosts = [settings.host] if settings.host not in LOOPBACK else []
     if settings.llm == "openai" and settings.llm_url:
         hosts.append(settings.llm_url)
     if settings.chroma_mode == "http":

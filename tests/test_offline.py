@@ -18,12 +18,17 @@ from retrieval.settings import load_settings
 from tests.conftest import ROOT, free_port
 
 
+OFFICE_ADDRESS = "10.55.0.1"  # the office-network address the app binds to inside the namespace
+
+
 def _netns_prefix() -> list[str]:
-    """A network namespace with loopback only, where the machine allows unprivileged namespaces."""
+    """A network namespace with loopback only, where the machine allows unprivileged namespaces; the
+    loopback device also carries an office-network address (not 127.x) for the app to bind to."""
     if not shutil.which("unshare") or not shutil.which("ip"):
         return []
-    ok = subprocess.run(["unshare", "-rn", "ip", "link", "set", "lo", "up"], capture_output=True)
-    return ["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$0" "$@"'] if ok.returncode == 0 else []
+    setup = f"ip link set lo up && ip addr add {OFFICE_ADDRESS}/32 dev lo"
+    ok = subprocess.run(["unshare", "-rn", "sh", "-c", setup], capture_output=True)
+    return ["unshare", "-rn", "sh", "-c", setup + ' && exec "$0" "$@"'] if ok.returncode == 0 else []
 
 
 def test_everything_works_with_the_network_cut(corpus_stack, tmp_path):
@@ -31,11 +36,12 @@ def test_everything_works_with_the_network_cut(corpus_stack, tmp_path):
     shutil.copytree(corpus_stack.settings.data_dir, data)
     prefix = _netns_prefix()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TROLY_", "HF_", "GRADIO_"))}
-    # proxies would send loopback traffic away; an office machine may well have one set
-    env.update({"PYTHONPATH": str(ROOT), "http_proxy": "http://203.0.113.9:3128", "https_proxy": "http://203.0.113.9:3128",
-                "no_proxy": "127.0.0.1,localhost"})
-    out = subprocess.run(prefix + [sys.executable, str(ROOT / "tests/helpers/offline_probe.py"), str(data), str(free_port())],
-                         capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+    # an office machine may well have a proxy set: the app must not send its own traffic there
+    env.update({"PYTHONPATH": str(ROOT), "HTTP_PROXY": "http://203.0.113.9:3128", "https_proxy": "http://203.0.113.9:3128"})
+    env.pop("no_proxy", None), env.pop("NO_PROXY", None)
+    host = OFFICE_ADDRESS if prefix else "127.0.0.1"
+    out = subprocess.run(prefix + [sys.executable, str(ROOT / "tests/helpers/offline_probe.py"), str(data),
+                                   str(free_port()), host], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
     assert out.returncode == 0, out.stderr[-3000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
     steps = result["steps"]
@@ -43,7 +49,7 @@ def test_everything_works_with_the_network_cut(corpus_stack, tmp_path):
     assert steps["search"] and steps["draft"] == 10 and "118/2025" in steps["ask"]
     assert steps["review"] > 0 and "61/2018" in steps["app"]
     assert result["refused"] == [], result["refused"]  # no library even tried to call home
-    print("network namespace:", bool(prefix))
+    print("network namespace:", bool(prefix), "app bound to", host)
 
 
 def test_the_guard_refuses_the_outside_and_lets_configured_servers_through():
@@ -63,6 +69,18 @@ def test_the_guard_refuses_the_outside_and_lets_configured_servers_through():
                            "TROLY_CHROMA_MODE": "http", "TROLY_CHROMA_HOST": "10.20.30.41"})
     assert configured_hosts(s) == ["http://10.20.30.40:8000/v1", "10.20.30.41"]
     assert configured_hosts(load_settings(env={})) == []
+    # an office server bound to its network address checks that address when it starts
+    assert configured_hosts(load_settings(env={"TROLY_HOST": "192.168.1.20"})) == ["192.168.1.20"]
+    assert configured_hosts(load_settings(env={"TROLY_HOST": "0.0.0.0"})) == []
+
+
+def test_proxy_settings_are_dropped(monkeypatch):
+    from retrieval.offline import PROXY_ENV, enforce_offline
+
+    for name in PROXY_ENV:
+        monkeypatch.setenv(name, "http://203.0.113.9:3128")
+    enforce_offline()
+    assert not any(name in os.environ for name in PROXY_ENV)
 
 
 def test_defaults_point_only_at_this_machine():

@@ -1,6 +1,8 @@
 """Every capability once, in a process whose network is cut: run by tests/test_offline.py inside a
 network namespace with only loopback (or, where namespaces are not allowed, with sockets outside
-loopback refused by the guard alone). Prints one JSON line: the steps done and every refused connection."""
+loopback refused by the guard alone). The app runs as on an office server: bound to the address given,
+login required, a proxy set in the environment. Prints one JSON line: the steps done and every refused
+connection."""
 
 from __future__ import annotations
 
@@ -19,9 +21,13 @@ from retrieval.offline import guard_network  # noqa: E402
 from retrieval.settings import load_settings  # noqa: E402
 
 
-def main(data_dir: str, port: int) -> None:
+def main(data_dir: str, port: int, host: str) -> None:
+    from drafting.accounts import add_user
+
     steps: dict[str, object] = {}
-    settings = load_settings(env={}, data_dir=Path(data_dir), port=port)
+    users = Path(data_dir) / "users.txt"
+    add_user(users, "canbo1", "mat-khau-dai")
+    settings = load_settings(env={}, data_dir=Path(data_dir), port=port, host=host, users_file=users)
     asst = build_assistant(settings, llm="none")
     note = Path(data_dir) / "ghi-chu-mot-cua.txt"
     note.write_text("Ghi chú nội bộ: bộ phận một cửa xã Thử Nghiệm tiếp nhận hồ sơ trực tuyến từ tháng 3.",
@@ -40,7 +46,7 @@ def main(data_dir: str, port: int) -> None:
     demo = app.build_app(asst)
     app.launch(demo, settings, prevent_thread_lock=True)
     try:
-        c = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        c = Client(f"http://{host}:{port}/", auth=("canbo1", "mat-khau-dai"), verbose=False)
         history, *_ = c.predict({"text": "Nghị định nào quy định cơ chế một cửa năm 2024?", "files": []}, [],
                                 api_name="/chat")
         content = history[-1]["content"]
@@ -51,4 +57,4 @@ def main(data_dir: str, port: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
