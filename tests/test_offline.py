@@ -38,7 +38,8 @@ def test_everything_works_with_the_network_cut(corpus_stack, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TROLY_", "HF_", "GRADIO_"))}
     # an office machine may well have a proxy set: the app must not send its own traffic there
     env.update({"PYTHONPATH": str(ROOT), "HTTP_PROXY": "http://203.0.113.9:3128", "https_proxy": "http://203.0.113.9:3128"})
-    env.pop("no_proxy", None), env.pop("NO_PROXY", None)
+    for name in ("no_proxy", "NO_PROXY"):
+        env.pop(name, None)
     host = OFFICE_ADDRESS if prefix else "127.0.0.1"
     out = subprocess.run(prefix + [sys.executable, str(ROOT / "tests/helpers/offline_probe.py"), str(data),
                                    str(free_port()), host], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
