@@ -430,6 +430,8 @@ def launch(demo: gr.Blocks, settings: Settings, **kw):
         server_name=settings.host, server_port=settings.port, auth=auth,
         auth_message="Đăng nhập bằng tài khoản do quản trị viên cấp.", max_file_size=f"{settings.max_upload_mb}mb",
         allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
+        # Gradio keeps a session's state until its tab closes (and an hour after); API clients never close
+        state_session_capacity=settings.max_sessions,
         footer_links=[], theme=gr.themes.Soft(), css=CSS, **kw)
 
 

@@ -75,7 +75,7 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
 
     users = tmp_path / "users.txt"
     add_user(users, "canbo1", "mat-khau-dai")
-    settings = assistant.settings.model_copy(update={"port": free_port(), "users_file": users})
+    settings = assistant.settings.model_copy(update={"port": free_port(), "users_file": users, "max_sessions": 2})
     demo = app.build_app(assistant)
     assert demo.analytics_enabled is False and assistant.settings.host == "127.0.0.1"
     app.launch(demo, settings, prevent_thread_lock=True)
@@ -92,5 +92,10 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
         assert "118/2025/NĐ-CP" in _chat_text(history)
         event = assistant.audit.entries("canbo1")[0]
         assert event.action == "ask" and "118/2025/NĐ-CP" in event.sources
+        # sessions held in memory are bounded: a third session pushes out the least recently used
+        for _ in range(2):
+            Client(url, auth=("canbo1", "mat-khau-dai"), verbose=False).predict(
+                {"text": "Nghị định nào quy định cơ chế một cửa?", "files": []}, [], api_name="/chat")
+        assert len(demo.state_holder.session_data) == 2
     finally:
         demo.close()
