@@ -377,7 +377,22 @@ def build_app(asst: Assistant) -> gr.Blocks:
     return demo
 
 
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """glibc gives each busy worker thread its own heap (up to 8 per core) and rarely returns memory from
+    them: under 20 users the app grew to 799 MB in 10 minutes, 637 MB with 2 heaps, at the same
+    throughput. Same as MALLOC_ARENA_MAX=2; other C libraries are left as they are."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(-8, arenas))  # -8 is M_ARENA_MAX
+    except (OSError, AttributeError):
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
+    limit_malloc_arenas()  # before the server's worker threads exist
     ap = argparse.ArgumentParser(description="Trợ lý CCHC — ứng dụng web trên máy này")
     ap.add_argument("--llm", choices=["none", "local", "openai"], default=None)
     ap.add_argument("--host", default=None)

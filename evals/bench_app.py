@@ -211,11 +211,23 @@ def bench_load(users: int = 20, seconds: float = 180) -> dict:
             rss0 = _rss_mb(pid) if pid else 0.0
             warm = concurrent_sessions(url, users, rounds=1)  # fill caches: growth after this is a leak
             rss1 = _rss_mb(pid) if pid else 0.0
+            samples: list[tuple[int, float]] = []
+            stop = threading.Event()
+
+            def sample() -> None:  # the curve tells a plateau (allocator, caches) from steady growth
+                t0 = time.perf_counter()
+                while pid and not stop.wait(30):
+                    samples.append((round(time.perf_counter() - t0), _rss_mb(pid)))
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
             res = concurrent_sessions(url, users, seconds=seconds)
+            stop.set()
+            sampler.join()
             rss2 = _rss_mb(pid) if pid else 0.0
         drafts = len(list((data / "users").rglob("*.json")))
     res.update({"seconds": seconds, "rss_start_mb": rss0, "rss_after_warmup_mb": rss1, "rss_end_mb": rss2,
-                "drafts_saved": drafts, "warmup_errors": warm["errors"] + warm["leaks"]})
+                "rss_samples": samples, "drafts_saved": drafts, "warmup_errors": warm["errors"] + warm["leaks"]})
     return res
 
 
@@ -246,6 +258,8 @@ def print_load(res: dict) -> None:
         print(f"  {action}: p50 {res[f'{action}_p50_s']} s, p95 {res[f'{action}_p95_s']} s")
     print(f"  bộ nhớ tiến trình ứng dụng: {res['rss_start_mb']} MB lúc đầu, {res['rss_after_warmup_mb']} MB sau vòng làm nóng, "
           f"{res['rss_end_mb']} MB lúc cuối")
+    if res["rss_samples"]:
+        print("  theo thời gian: " + ", ".join(f"{t} s {mb:g} MB" for t, mb in res["rss_samples"]))
     for e in res["errors"] + res["leaks"] + res["warmup_errors"]:
         print(f"  ! {e}")
 

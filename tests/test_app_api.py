@@ -99,3 +99,13 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
         assert len(demo.state_holder.session_data) == 2
     finally:
         demo.close()
+
+
+def test_malloc_arenas_are_limited_on_glibc():
+    import platform
+
+    import app
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("not glibc")
+    assert app.limit_malloc_arenas() is True
