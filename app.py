@@ -379,7 +379,7 @@ def build_app(asst: Assistant) -> gr.Blocks:
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """glibc gives each busy worker thread its own heap (up to 8 per core) and rarely returns memory from
-    them: under 20 users the app grew to 799 MB in 10 minutes, 637 MB with 2 heaps, at the same
+    them: under 20 users the app grew to 799 MB in 10 minutes, 606 MB with 2 heaps, at the same
     throughput. Same as MALLOC_ARENA_MAX=2; other C libraries are left as they are."""
     import ctypes
     import ctypes.util
