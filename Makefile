@@ -62,6 +62,8 @@ bench: index llm
 	$(PY) -m evals.bench drafting
 	$(PY) -m evals.bench app
 	$(PY) -m evals.bench load --users 20 --seconds 180
+	$(PY) -m evals.bench memory --threads 1 --rounds 30
+	$(PY) -m evals.bench memory --threads 12 --rounds 4 --steps 6
 
 clean-index:
 	rm -rf data/chroma data/lexical-*.pkl

@@ -145,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--users", type=int, default=20)
     p.add_argument("--seconds", type=float, default=180)
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("memory")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--rounds", type=int, default=10)
+    p.add_argument("--steps", type=int, default=5)
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
@@ -156,6 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         res = bench_load(args.users, args.seconds)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_load(res)
         return 0 if not (res["errors"] or res["leaks"] or res["warmup_errors"]) else 1
+    if args.suite == "memory":
+        from evals.bench_app import bench_memory, print_memory
+
+        res = bench_memory(args.threads, args.rounds, args.steps)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_memory(res)
+        return 0
     if args.suite == "app":
         from evals.bench_app import bench_app, print_result as print_app
 

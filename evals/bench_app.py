@@ -282,3 +282,55 @@ def print_result(res: dict) -> None:
         print(f"  {action}: p50 {k[f'{action}_p50_s']} s, p95 {k[f'{action}_p95_s']} s")
     for e in k["errors"] + k["leaks"]:
         print(f"  ! {e}")
+
+
+def bench_memory(threads: int = 1, rounds: int = 10, steps: int = 5) -> dict:
+    """The domain handlers without the web layer: `threads` users each ask, draft from their own figures
+    and review, `rounds` times per step, on a scratch data copy; resident memory after each step.
+    Flat in one thread means no leak in our code; what grows only with threads is the allocator."""
+    import gc
+    import shutil
+    import tempfile
+
+    from drafting import handlers
+    from drafting.assistant import build_assistant
+    from retrieval.settings import load_settings
+
+    def rss() -> float:
+        return _rss_mb(os.getpid())
+
+    base = load_settings()
+    with tempfile.TemporaryDirectory(prefix="troly-mem-") as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(base.data_dir, data, ignore=shutil.ignore_patterns("models", "users", "audit.sqlite*"))
+        asst = build_assistant(load_settings(data_dir=data, model_dir=base.local_model_dir), llm="none")
+
+        def user(i: int, n: int) -> None:
+            state = handlers.UserState(user=f"u{i}")
+            own = DRAFT.replace("253", str(2008 + 10 * i)).replace("245", str(2000 + 10 * i))
+            for _ in range(n):
+                for message in (QUESTION, own):
+                    for _ in handlers.chat_turn(asst, state, message):
+                        pass
+                handlers.review_file(asst, state.user, SEED, None)
+
+        def step(n: int) -> None:  # fresh threads each step, as a server's pool replaces its workers
+            pool = [threading.Thread(target=user, args=(i, n)) for i in range(threads)]
+            for t in pool:
+                t.start()
+            for t in pool:
+                t.join()
+
+        step(2)
+        gc.collect()
+        curve = [(0, rss())]
+        for k in range(1, steps + 1):
+            step(rounds)
+            gc.collect()
+            curve.append((k * rounds * threads * 3, rss()))
+    return {"threads": threads, "curve": curve}
+
+
+def print_memory(res: dict) -> None:
+    print(f"Hàm xử lý không qua giao diện web, {res['threads']} luồng: bộ nhớ sau làm nóng và sau mỗi đợt")
+    print("  " + ", ".join(f"{n} thao tác {mb:g} MB" for n, mb in res["curve"]))
