@@ -101,11 +101,14 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
         demo.close()
 
 
-def test_malloc_arenas_are_limited_on_glibc():
+def test_malloc_arenas_are_limited_on_glibc(monkeypatch):
     import platform
 
     import app
 
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("not glibc")
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
     assert app.limit_malloc_arenas() is True
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "16")  # the administrator's own setting wins
+    assert app.limit_malloc_arenas() is False
