@@ -21,6 +21,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from drafting.vnformat import fmt_int
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else "python"
 QUESTION = "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"
@@ -100,6 +102,30 @@ def _pct(xs: list[float], q: float) -> float:
     return round(xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))], 2) if xs else 0.0
 
 
+def own_total(i: int) -> int:
+    """User i's total received (2.008, 2.018, …): equal to no figure another user's draft derives."""
+    return 2008 + 10 * i
+
+
+def own_draft(i: int) -> str:
+    return DRAFT.replace("253", str(own_total(i))).replace("245", str(own_total(i) - 8))
+
+
+@contextmanager
+def scratch_data():
+    """A copy of the data folder without models, drafts or the audit log: a bench writes there, not in the real one."""
+    import shutil
+    import tempfile
+
+    from retrieval.settings import load_settings
+
+    settings = load_settings()
+    with tempfile.TemporaryDirectory(prefix="troly-bench-") as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(settings.data_dir, data, ignore=shutil.ignore_patterns("models", "users", "audit.sqlite*"))
+        yield data, settings.local_model_dir
+
+
 def concurrent_sessions(url: str, sessions: int, rounds: int = 1, seconds: float = 0.0) -> dict:
     """Each session asks, drafts from its own figures and reviews; `rounds` times, or until `seconds`
     have passed when given. A leak is a session seeing another session's figure, or not its own."""
@@ -122,15 +148,12 @@ def concurrent_sessions(url: str, sessions: int, rounds: int = 1, seconds: float
                 ok = "118/2025" in _text(out)
                 dt_ask = time.perf_counter() - t
                 t = time.perf_counter()
-                # each session's own total (2.008, 2.018, …) can equal no figure another session derives
-                own = DRAFT.replace("253", str(2008 + 10 * i)).replace("245", str(2000 + 10 * i))
-                out = c.predict({"text": own, "files": []}, [], api_name="/chat")
+                out = c.predict({"text": own_draft(i), "files": []}, [], api_name="/chat")
                 txt = _text(out)
                 dt_draft = time.perf_counter() - t
-                mine = f"{2008 + 10 * i:,}".replace(",", ".")
-                if mine not in txt:
+                if fmt_int(own_total(i)) not in txt:
                     leaks.append(f"session {i}: its own figure is missing")
-                others = [f"{2008 + 10 * j:,}".replace(",", ".") for j in range(sessions) if j != i]
+                others = [fmt_int(own_total(j)) for j in range(sessions) if j != i]
                 if any(f" {o} hồ sơ" in txt for o in others):
                     leaks.append(f"session {i}: another session's figure appears")
                 t = time.perf_counter()
@@ -194,16 +217,8 @@ def _rss_mb(pid: int) -> float:
 def bench_load(users: int = 20, seconds: float = 180) -> dict:
     """`users` concurrent gradio_client sessions for `seconds` against the app on loopback, on a scratch
     copy of the data folder (drafts and the audit log of the load stay out of the real one)."""
-    import shutil
-    import tempfile
-
-    from retrieval.settings import load_settings
-
-    settings = load_settings()
-    with tempfile.TemporaryDirectory(prefix="troly-load-") as tmp:
-        data = Path(tmp) / "data"
-        shutil.copytree(settings.data_dir, data, ignore=shutil.ignore_patterns("models", "users", "audit.sqlite*"))
-        env = {"TROLY_DATA_DIR": str(data), "TROLY_MODEL_DIR": str(settings.local_model_dir)}
+    with scratch_data() as (data, model_dir):
+        env = {"TROLY_DATA_DIR": str(data), "TROLY_MODEL_DIR": str(model_dir)}
         port = _port()
         with running([PY, "app.py", "--llm", "none"], port, env) as (url, _):
             chat_latency(url, QUESTION)  # load the embedder first
@@ -289,27 +304,18 @@ def bench_memory(threads: int = 1, rounds: int = 10, steps: int = 5) -> dict:
     and review, `rounds` times per step, on a scratch data copy; resident memory after each step.
     Flat in one thread means no leak in our code; what grows only with threads is the allocator."""
     import gc
-    import shutil
-    import tempfile
 
     from drafting import handlers
     from drafting.assistant import build_assistant
     from retrieval.settings import load_settings
 
-    def rss() -> float:
-        return _rss_mb(os.getpid())
-
-    base = load_settings()
-    with tempfile.TemporaryDirectory(prefix="troly-mem-") as tmp:
-        data = Path(tmp) / "data"
-        shutil.copytree(base.data_dir, data, ignore=shutil.ignore_patterns("models", "users", "audit.sqlite*"))
-        asst = build_assistant(load_settings(data_dir=data, model_dir=base.local_model_dir), llm="none")
+    with scratch_data() as (data, model_dir):
+        asst = build_assistant(load_settings(data_dir=data, model_dir=model_dir), llm="none")
 
         def user(i: int, n: int) -> None:
             state = handlers.UserState(user=f"u{i}")
-            own = DRAFT.replace("253", str(2008 + 10 * i)).replace("245", str(2000 + 10 * i))
             for _ in range(n):
-                for message in (QUESTION, own):
+                for message in (QUESTION, own_draft(i)):
                     for _ in handlers.chat_turn(asst, state, message):
                         pass
                 handlers.review_file(asst, state.user, SEED, None)
@@ -323,11 +329,11 @@ def bench_memory(threads: int = 1, rounds: int = 10, steps: int = 5) -> dict:
 
         step(2)
         gc.collect()
-        curve = [(0, rss())]
+        curve = [(0, _rss_mb(os.getpid()))]
         for k in range(1, steps + 1):
             step(rounds)
             gc.collect()
-            curve.append((k * rounds * threads * 3, rss()))
+            curve.append((k * rounds * threads * 3, _rss_mb(os.getpid())))
     return {"threads": threads, "curve": curve}
 
 

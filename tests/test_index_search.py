@@ -1,7 +1,6 @@
 """Real Chroma on disk, the real embedding model: incremental ingest and hybrid search."""
 
 import datetime as dt
-import io
 import json
 import subprocess
 import sys
@@ -9,10 +8,12 @@ import sys
 import pytest
 
 from corpus.models import SourceDocument
+from evals.fuzz import make_pdf
 from retrieval.search import SearchFilter
 from retrieval.settings import load_settings
 from retrieval.wiring import build_retrieval
 from tests.conftest import ROOT
+from tests.helpers.bad_files import locked_pdf, mixed_encodings, sparse_file
 
 
 def _doc(i: int, body: str) -> SourceDocument:
@@ -118,33 +119,23 @@ def _cli(env_dir, *args, stdin=None):
 
 def _bad_inputs(tmp_path):
     """Every kind of bad file the importer must refuse, with a word its message must hold."""
-    from pypdf import PdfReader, PdfWriter
-
-    from evals.fuzz import make_pdf
-    from tests.test_text_encodings import SAMPLE, to_tcvn3
-
     def put(name, data):
         (tmp_path / name).write_bytes(data)
         return tmp_path / name
 
-    huge = tmp_path / "lon.txt"
-    with open(huge, "wb") as fh:
-        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
-    locked = PdfWriter()
-    locked.append(PdfReader(io.BytesIO(make_pdf(["Bao cao"]))))
-    locked.encrypt("mat-khau")
-    buf = io.BytesIO()
-    locked.write(buf)
-    mixed = (SAMPLE * 3 + "\n" + to_tcvn3(SAMPLE).decode("latin-1") * 3).encode("utf-8")
     return [
         (put("gia.docx", b"MZ\x90\x00 this is an executable"), "không phải tài liệu Word"),
         (put("rong.md", b""), "rỗng"),
-        (huge, "50 MB"),
-        (put("khoa.pdf", buf.getvalue()), "mật khẩu"),
+        (sparse_file(tmp_path / "lon.txt", 200 * 1024 * 1024), "50 MB"),
+        (put("khoa.pdf", locked_pdf()), "mật khẩu"),
         (put("hong.pdf", b"%PDF-1.4\n garbage"), "PDF bị hỏng"),
         (put("scan.pdf", make_pdf(None)), "OCR"),
-        (put("tron.txt", mixed), "trộn"),
+        (put("tron.txt", mixed_encodings()), "trộn"),
     ]
+
+
+def _library_files(data_dir):
+    return sorted((data_dir / "library").rglob("*"))
 
 
 def test_cli_search_json_and_bad_input_leaves_index_unchanged(corpus_stack, tmp_path):
@@ -157,13 +148,13 @@ def test_cli_search_json_and_bad_input_leaves_index_unchanged(corpus_stack, tmp_
     assert "Vị trí:" in text and "Tình trạng:" in text
 
     before = corpus_stack.store.count()
-    imported = sorted((data_dir / "library").rglob("*")) if (data_dir / "library").exists() else []
+    imported = _library_files(data_dir)
     for path, expected in _bad_inputs(tmp_path):
         out = _cli(data_dir, "ingest", str(path))
         assert out.returncode == 2 and expected in out.stderr, (path.name, out.stderr[-400:])
         assert "Traceback" not in out.stderr
     assert corpus_stack.store.count() == before
-    assert (sorted((data_dir / "library").rglob("*")) if (data_dir / "library").exists() else []) == imported
+    assert _library_files(data_dir) == imported
     out = _cli(data_dir, "search", "x", "--as-of", "2023-02-31")
     assert out.returncode == 2 and "ngày không hợp lệ" in out.stderr
 

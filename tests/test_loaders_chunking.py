@@ -1,6 +1,5 @@
 """Loaders on real files of every supported format, bad input, and chunking."""
 
-import io
 import zipfile
 
 import pytest
@@ -12,6 +11,7 @@ from corpus.errors import InputError
 from corpus.loaders import load_file
 from corpus.models import SourceDocument
 from evals.fuzz import make_pdf
+from tests.helpers.bad_files import locked_pdf, sparse_file
 
 
 def test_docx_paragraphs_and_tables_in_order(tmp_path):
@@ -45,14 +45,8 @@ def test_pdf_without_text_layer_asks_for_ocr(tmp_path):
 
 
 def test_password_protected_pdf(tmp_path):
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(make_pdf(["Bao cao"]))))
-    writer.encrypt("mat-khau")
     path = tmp_path / "khoa.pdf"
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    path.write_bytes(locked_pdf())
     with pytest.raises(InputError) as err:
         load_file(path)
     assert "mật khẩu" in err.value.message
@@ -74,9 +68,7 @@ def test_bad_files_get_a_vietnamese_message(tmp_path, name, data, expected):
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):
-    path = tmp_path / "lon.txt"
-    with open(path, "wb") as fh:
-        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    path = sparse_file(tmp_path / "lon.txt", 200 * 1024 * 1024)
     with pytest.raises(InputError) as err:
         load_file(path, max_bytes=50 * 1024 * 1024)
     assert "200 MB" in err.value.message and "50 MB" in err.value.message

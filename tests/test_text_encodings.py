@@ -5,17 +5,7 @@ import pytest
 from corpus.encodings import decode_text
 from corpus.errors import InputError
 from corpus.text import fold, words
-
-SAMPLE = ("Nghị định số 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết "
-          "thủ tục hành chính của Ủy ban nhân dân huyện Tứ Kỳ; kết quả cải cách hành chính.")
-
-
-def to_tcvn3(text: str) -> bytes:
-    from corpus.encodings import _TCVN3
-
-    inverse = {v: chr(k) for k, v in _TCVN3.items()}
-    return "".join(inverse.get(c, c) for c in text.lower()).encode("latin-1")
-
+from tests.helpers.bad_files import SAMPLE, mixed_encodings, to_tcvn3
 
 def to_vni(text: str) -> bytes:
     tones = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
@@ -81,9 +71,8 @@ def test_windows_1258_is_detected():
 
 
 def test_mixed_unicode_and_tcvn3_is_refused_with_a_message():
-    mixed = (SAMPLE * 3 + "\n" + to_tcvn3(SAMPLE).decode("latin-1") * 3).encode("utf-8")
     with pytest.raises(InputError) as err:
-        decode_text(mixed, "bao-cao.txt")
+        decode_text(mixed_encodings(), "bao-cao.txt")
     assert "trộn" in err.value.message and "Unicode" in err.value.message
 
 
