@@ -10,7 +10,7 @@ WHEELS := .cache/wheels
 # Portable AVX2 build: the default native build crashes on the first token on CPUs with AMX.
 LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
-.PHONY: install llm index run test evals bench clean-index
+.PHONY: install llm index run test test-fast lint evals bench clean-index
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ run: index
 
 test: install llm
 	$(PY) -m pytest -q tests
+
+# Everything but the real local model, the browser and the long scenario runs (no model build needed).
+test-fast: install
+	$(PY) -m pytest -q -m "not llm and not browser and not slow" tests
+
+lint: install
+	$(PY) -m ruff check .
 
 evals: index llm
 	$(PY) -m evals.run retrieval

@@ -1,7 +1,7 @@
 """Trợ lý CCHC — the Gradio app (`make run`): Trò chuyện, Lập báo cáo, Rà soát, Thư viện.
 
 The only module that imports gradio. It lays out the page and turns the product's errors into
-Vietnamese messages; what each button does lives in drafting/handlers.py (plain functions, tested
+Vietnamese messages; what each button does lives in drafting/service/ (plain functions, tested
 without a browser)."""
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ enforce_offline()  # before gradio, chromadb or huggingface are imported
 import gradio as gr  # noqa: E402
 
 from corpus.errors import InputError, TroLyError  # noqa: E402
-from drafting import handlers as h  # noqa: E402
-from drafting.assistant import Assistant, build_assistant  # noqa: E402
-from drafting.figures import AREAS  # noqa: E402
-from drafting.periods import PERIODS  # noqa: E402
-from drafting.workbook import META_LABELS  # noqa: E402
+from drafting import service as h  # noqa: E402
+from drafting.figures.periods import PERIODS  # noqa: E402
+from drafting.figures.schema import AREAS  # noqa: E402
+from drafting.inputs.workbook import META_LABELS  # noqa: E402
+from drafting.service.assistant import Assistant, build_assistant  # noqa: E402
 from retrieval.settings import Settings, load_settings  # noqa: E402
 
 TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
@@ -406,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(llm=args.llm, host=args.host, port=args.port)
         asst = build_assistant(settings)
         if asst.llm_kind == "local":
-            from drafting.local_model import MODEL_FILE, is_ready
+            from drafting.llm.local_model import MODEL_FILE, is_ready
 
             if not is_ready(settings.local_model_dir / MODEL_FILE):
                 print("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.", file=sys.stderr)
@@ -437,7 +437,7 @@ def warm(asst: Assistant) -> None:
 def launch(demo: gr.Blocks, settings: Settings, **kw):
     auth = None
     if settings.users_file:
-        from drafting.accounts import verify
+        from drafting.service.accounts import verify
 
         users_file = settings.users_file
 

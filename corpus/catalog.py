@@ -202,7 +202,7 @@ def registry_cards(registry: Registry) -> list[SourceDocument]:
 
     cards = []
     for d in registry:
-        def tagged(field: str, value: str) -> str:
+        def tagged(field: str, value: str, d=d) -> str:
             tag = d.tag(field)
             return f"{value} [{tag}: {CONFIDENCE_LABELS[tag]}]"
 

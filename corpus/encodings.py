@@ -139,7 +139,7 @@ def decode_text(data: bytes, name: str = "tệp") -> tuple[str, str]:
         try:
             return nfc(data.decode("utf-16")), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: tệp UTF-16 bị hỏng, không đọc được.", detail=str(exc))
+            raise InputError(f"{name}: tệp UTF-16 bị hỏng, không đọc được.", detail=str(exc)) from exc
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: đây là tệp nhị phân, không phải văn bản.")
     try:

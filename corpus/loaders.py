@@ -139,7 +139,7 @@ def check_zip(data: bytes, name: str, required: str = "", what: str = "tệp Off
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
             OSError) as exc:
         # also a CRC or size mismatch found while inflating, an encrypted or unknown-method part
-        raise InputError(f"{name}: {what} bị hỏng, không mở được.", detail=repr(exc))
+        raise InputError(f"{name}: {what} bị hỏng, không mở được.", detail=repr(exc)) from exc
 
 
 def _load_docx(data: bytes, name: str) -> LoadedText:
@@ -151,7 +151,7 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
         raw = _docx_text(docx.Document(io.BytesIO(data)))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:
         # python-docx raises whatever the broken XML leads it to (AttributeError, IndexError …)
-        raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=repr(exc))
+        raise InputError(f"{name}: tệp .docx bị hỏng, không mở được.", detail=repr(exc)) from exc
     text, enc = decode_text(raw.encode("utf-8"), name)
     return LoadedText(clean(text), "docx", enc)
 
@@ -194,7 +194,7 @@ def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, Exception) as exc:
-        raise InputError(f"{name}: tệp PDF bị hỏng, không đọc được.", detail=repr(exc))
+        raise InputError(f"{name}: tệp PDF bị hỏng, không đọc được.", detail=repr(exc)) from exc
     if n > max_pages:
         raise InputError(f"{name}: tệp PDF có {n} trang, vượt giới hạn {max_pages} trang.")
     pages: list[str] = []
@@ -202,7 +202,7 @@ def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:
         try:
             pages.append(page.extract_text() or "")
         except Exception as exc:  # a broken page should not hide the others
-            raise InputError(f"{name}: một trang của tệp PDF bị hỏng, không đọc được.", detail=repr(exc))
+            raise InputError(f"{name}: một trang của tệp PDF bị hỏng, không đọc được.", detail=repr(exc)) from exc
     raw = "\n\n".join(pages)
     if len(raw.strip()) < 20 * max(1, n) // 10 and len(raw.strip()) < 50:
         raise InputError(

@@ -100,7 +100,7 @@ class Registry:
                     self._by_short.setdefault(k, []).append(d)
 
     @classmethod
-    def load(cls, path: Path = REGISTRY_PATH) -> "Registry":
+    def load(cls, path: Path = REGISTRY_PATH) -> Registry:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return cls([LegalDocument.model_validate(d) for d in data["documents"]])
 

@@ -29,7 +29,7 @@ def _print_issues(issues) -> None:
 
 
 def cmd_template(args) -> int:
-    from drafting.workbook import write_template
+    from drafting.inputs.workbook import write_template
 
     out = Path(args.out)
     write_template(out)
@@ -38,7 +38,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from drafting.inputs import load_figures_file
+    from drafting.inputs.files import load_figures_file
 
     data = load_figures_file(Path(args.figures))
     if not data.issues:
@@ -51,10 +51,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_draft(args) -> int:
-    from drafting.assistant import build_assistant
-    from drafting.docx_render import render_docx
-    from drafting.inputs import load_figures_file
-    from drafting.outline import section_key
+    from drafting.figures.outline import section_key
+    from drafting.inputs.files import load_figures_file
+    from drafting.render.docx import render_docx
+    from drafting.service.assistant import build_assistant
     from retrieval.settings import load_settings
 
     settings = load_settings()
@@ -119,7 +119,7 @@ def _date(text: str | None):
 
 
 def cmd_ask(args) -> int:
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
     from retrieval.settings import load_settings
 
     assistant = build_assistant(load_settings(), llm=args.llm)
@@ -138,7 +138,7 @@ def cmd_ask(args) -> int:
 
 def cmd_review(args) -> int:
     from corpus.registry import Registry
-    from drafting.review import review
+    from drafting.review.checks import review
 
     issues = review(Path(args.file), Registry.load(), _date(args.as_of) if args.as_of else None)
     if args.json:
@@ -157,7 +157,7 @@ def cmd_review(args) -> int:
 
 
 def cmd_setup_llm(args) -> int:
-    from drafting.local_model import assemble
+    from drafting.llm.local_model import assemble
     from retrieval.settings import load_settings
 
     path = assemble(load_settings().local_model_dir)
@@ -168,7 +168,7 @@ def cmd_setup_llm(args) -> int:
 def cmd_user_add(args) -> int:
     import getpass
 
-    from drafting.accounts import add_user
+    from drafting.service.accounts import add_user
     from retrieval.settings import load_settings
 
     path = Path(args.file) if args.file else load_settings().users_file

@@ -8,8 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from drafting.figures import Figure, FigureIssue
-from drafting.periods import PERIODS, Period, data_window, levels_on, period_phrase, next_period_phrase
+from drafting.figures.facts import Fact, Target
+from drafting.figures.figureset import Figure, FigureIssue
+from drafting.figures.periods import PERIODS, Period, data_window, levels_on, next_period_phrase, period_phrase
 
 Level = Literal["tỉnh", "huyện", "xã", "sở"]
 
@@ -38,7 +39,7 @@ class ReportMeta(BaseModel):
     @field_validator("period", mode="before")
     @classmethod
     def _period(cls, v):
-        from drafting.periods import period_of_label
+        from drafting.figures.periods import period_of_label
 
         if isinstance(v, str) and v not in PERIODS:
             return period_of_label(v) or v
@@ -109,16 +110,33 @@ class SourceRef(BaseModel):
 
 
 class DraftFinding(BaseModel):
-    kind: Literal["ungrounded_number", "foreign_name", "citation", "figures", "llm", "injection", "missing"]
+    kind: Literal["ungrounded_number", "foreign_name", "citation", "figures", "llm", "injection", "missing",
+                  "proposal"]
     severity: Literal["error", "warning", "info"] = "warning"
     section: str = ""
     text: str = ""
     message: str
 
 
+PROPOSAL_OPEN = "[đề nghị xác nhận: "
+ASK_OPEN = "[đề nghị bổ sung: "
+
+
 class Paragraph(BaseModel):
     text: str
     style: Literal["body", "heading", "subheading", "bullet"] = "body"
+    proposed: bool = Field(False, description="a sentence no figure, fact or registry entry supports: marked for "
+                                              "the official to confirm, highlighted in the .docx")
+    sources: list[str] = Field(default_factory=list, description="where its content came from: figure keys, "
+                                                                 "fact origins, cited documents")
+
+
+class Proposal(BaseModel):
+    """A paragraph of a past report for the same section, names and numbers masked, that the official may
+    insert; never inserted by itself."""
+
+    text: str
+    source: str
 
 
 class Section(BaseModel):
@@ -129,6 +147,7 @@ class Section(BaseModel):
     figures: list[str] = Field(default_factory=list, description="keys of the figures stated")
     sources: list[SourceRef] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
     writer: Literal["deterministic", "llm"] = "deterministic"
 
 
@@ -138,6 +157,8 @@ class ReportDraft(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     previous: dict[str, str] = Field(default_factory=dict)
+    facts: list[Fact] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
     figure_issues: list[FigureIssue] = Field(default_factory=list)
     findings: list[DraftFinding] = Field(default_factory=list)
     llm: str = "none"

@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_memory(res)
         return 0
     if args.suite == "app":
-        from evals.bench_app import bench_app, print_result as print_app
+        from evals.bench_app import bench_app
+        from evals.bench_app import print_result as print_app
 
         res = bench_app(args.sessions, with_llm=not args.no_llm)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_app(res)

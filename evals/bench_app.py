@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import threading
 import time
@@ -21,7 +20,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from drafting.vnformat import fmt_int
+from drafting.figures.vnformat import fmt_int
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else "python"
@@ -193,7 +192,7 @@ def bench_app(sessions: int = 10, with_llm: bool = True) -> dict:
         res["chat_none"] = chat_latency(url, QUESTION)
         res["concurrent"] = concurrent_sessions(url, sessions)
     if with_llm:
-        from drafting.local_model import MODEL_FILE, is_ready
+        from drafting.llm.local_model import MODEL_FILE, is_ready
         from retrieval.settings import load_settings
 
         if is_ready(load_settings().local_model_dir / MODEL_FILE):
@@ -305,8 +304,8 @@ def bench_memory(threads: int = 1, rounds: int = 10, steps: int = 5) -> dict:
     Flat in one thread means no leak in our code; what grows only with threads is the allocator."""
     import gc
 
-    from drafting import handlers
-    from drafting.assistant import build_assistant
+    from drafting import service as handlers
+    from drafting.service.assistant import build_assistant
     from retrieval.settings import load_settings
 
     with scratch_data() as (data, model_dir):

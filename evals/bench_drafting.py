@@ -10,13 +10,13 @@ from __future__ import annotations
 import statistics
 import time
 
-from drafting.docx_render import render_docx
-from drafting.inputs import load_figures_file
+from drafting.inputs.files import load_figures_file
+from drafting.render.docx import render_docx
 from evals.drafting_eval import CASES
 
 
 def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool = True) -> dict:
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
 
     assistant = build_assistant(settings, llm="none")
     assistant.retrieval.ensure_index()
@@ -51,7 +51,7 @@ def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool 
     for key in sections:
         marks: list[float] = []
         t0 = time.perf_counter()
-        d = local.draft_input(data, sections=[key], on_token=lambda k, piece: marks.append(time.perf_counter()))
+        d = local.draft_input(data, sections=[key], on_token=lambda k, piece, marks=marks: marks.append(time.perf_counter()))
         total = time.perf_counter() - t0
         rows.append({"section": key, "first_token_s": round(marks[0] - t0, 1) if marks else None,
                      "total_s": round(total, 1), "tokens": len(marks), "writer": d.sections[0].writer})

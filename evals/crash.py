@@ -43,13 +43,12 @@ BODY = ("Ủy ban nhân dân xã tiếp tục quán triệt, triển khai các n
 # ----------------------------------------------------------------------------- the worker (child)
 
 def _worker(mode: str, data_dir: Path) -> None:
-    from drafting import handlers as h
-    from drafting.assistant import build_assistant
-    from drafting.inputs import load_figures_file
+    from drafting import service as h
+    from drafting.inputs.files import load_figures_file
+    from drafting.service.assistant import build_assistant
     from retrieval.settings import load_settings
 
     asst = build_assistant(load_settings(env={}, data_dir=data_dir), llm="none")
-    stack = asst.retrieval
     if mode == "ingest":
         files = data_dir.parent / "incoming"
         files.mkdir(exist_ok=True)
@@ -109,7 +108,7 @@ def check_after_restart(data_dir: Path, saved: list[str]) -> dict:
     """Open the data folder as the app does on restart (with the start-up index sync) and check it."""
     import docx
 
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
     from retrieval.settings import load_settings
 
     asst = build_assistant(load_settings(env={}, data_dir=data_dir), llm="none")

@@ -10,11 +10,11 @@ import re
 import time
 from pathlib import Path
 
-from drafting.figures import FIELD_BY_KEY
-from drafting.grounding import GroundingContext, ground
-from drafting.inputs import load_figures_file
-from drafting.outline import DRAFTED
-from drafting.precedent import foreign_names, place_names
+from drafting.chain.grounding import GroundingContext, ground
+from drafting.chain.precedent import foreign_names, place_names
+from drafting.figures.outline import DRAFTED
+from drafting.figures.schema import FIELD_BY_KEY
+from drafting.inputs.files import load_figures_file
 
 CASES = Path(__file__).parent / "cases" / "drafting"
 
@@ -47,7 +47,7 @@ def evaluate_draft(draft, data, registry, names: set[str]) -> dict:
 
 
 def run_drafting(assistant, cases_dir: Path = CASES) -> list[dict]:
-    from drafting.assistant import known_places
+    from drafting.service.assistant import known_places
 
     names = known_places(assistant.retrieval)
     rows = []

@@ -15,10 +15,10 @@ import io
 import signal
 import time
 import zipfile
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from functools import cache, lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -97,16 +97,16 @@ def make_docx(text: str = SAMPLE) -> bytes:
     return out.getvalue()
 
 
-@lru_cache(maxsize=None)
+@cache
 def seeds() -> dict[str, bytes]:
-    from drafting.workbook import write_template
+    from drafting.inputs.workbook import write_template
 
     return {
         ".docx": make_docx(),
         ".pdf": make_pdf(["Bao cao cai cach hanh chinh 2025", "Nghi dinh so 61/2018/ND-CP", "Tiep nhan 253 ho so"]),
         ".txt": SAMPLE.encode("utf-8"),
         ".md": ("# Báo cáo\n\n" + SAMPLE).encode("utf-8"),
-        ".html": f"<html><body><h1>Báo cáo</h1><p>{SAMPLE}</p><script>x()</script></body></html>".encode("utf-8"),
+        ".html": f"<html><body><h1>Báo cáo</h1><p>{SAMPLE}</p><script>x()</script></body></html>".encode(),
         ".xlsx": write_template(meta={"issuer": "UBND xã Ba Trang", "period": "6 tháng", "year": 2025},
                                 values={"tthc.ho_so_tiep_nhan": 253, "tthc.ho_so_dung_han_tong": 245}),
     }
@@ -194,7 +194,7 @@ def _loader(arg) -> None:
 
 
 def _workbook(arg) -> None:
-    from drafting.inputs import load_figures_bytes
+    from drafting.inputs.files import load_figures_bytes
 
     name, data = arg
     got = load_figures_bytes(data, name)
@@ -203,8 +203,7 @@ def _workbook(arg) -> None:
 
 
 def _workbook_cells(arg) -> None:
-    from drafting.inputs import load_figures_bytes
-    from drafting.workbook import write_template
+    from drafting.inputs.workbook import write_template
 
     meta, values = arg
     data = write_template(meta=meta, values=values)
@@ -212,7 +211,7 @@ def _workbook_cells(arg) -> None:
 
 
 def _review(arg) -> None:
-    from drafting.review import review
+    from drafting.review.checks import review
 
     name, data = arg
     issues = review(data, _registry(), dt.date(2025, 12, 31), name=name)
@@ -227,7 +226,7 @@ def _registry():
 
 
 def _citations(text: str) -> None:
-    from drafting.citations import check_text, parse_citations
+    from drafting.law.citations import check_text, parse_citations
 
     for ref in parse_citations(text):
         assert 0 <= ref.start < ref.end <= len(text) and ref.number
@@ -235,7 +234,7 @@ def _citations(text: str) -> None:
 
 
 def _chat(text: str) -> None:
-    from drafting.chat_figures import read_message
+    from drafting.inputs.chat_reader import read_message
 
     reading = read_message(text)
     for f in reading.figures:  # every figure points at the digits it came from
@@ -244,13 +243,13 @@ def _chat(text: str) -> None:
 
 
 def _cells(raw: dict) -> None:
-    from drafting.figures import build_figure_set
+    from drafting.figures.figureset import build_figure_set
 
     build_figure_set(raw)
 
 
 def _number(text: str) -> None:
-    from drafting.vnformat import parse_vn_number
+    from drafting.figures.vnformat import parse_vn_number
 
     v = parse_vn_number(text)
     assert v is None or v.is_finite(), (text, v)
@@ -258,7 +257,7 @@ def _number(text: str) -> None:
 
 @lru_cache(maxsize=1)
 def _keys() -> list[str]:
-    from drafting.figures import FIELD_BY_KEY
+    from drafting.figures.schema import FIELD_BY_KEY
 
     return sorted(FIELD_BY_KEY)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.text import fold_lower
-from drafting.safety import has_injection
+from drafting.llm.safety import has_injection
 
 CASE_FILE = Path(__file__).parent / "cases" / "drafting" / "ba-trang-6t-2023.yaml"
 ZW = "\u200b"
@@ -113,9 +113,9 @@ def _issue_keys(issues) -> set[tuple[str, str]]:
 def run_injection(assistant_factory, settings, registry, sections: list[str] | None = None) -> dict:
     """assistant_factory(settings) → Assistant. Builds a scratch copy of the index in a temporary
     folder, adds one hostile past report per payload and compares against the clean baseline."""
-    from drafting.docx_render import render_docx
-    from drafting.inputs import load_figures_file
-    from drafting.review import review
+    from drafting.inputs.files import load_figures_file
+    from drafting.render.docx import render_docx
+    from drafting.review.checks import review
     from evals.drafting_eval import ungrounded_numbers
     from retrieval.search import SearchFilter
 

@@ -21,7 +21,7 @@ import yaml
 from corpus.catalog import CORPUS_DIR
 from corpus.registry import Registry
 from corpus.text import fold_lower
-from drafting.review import review
+from drafting.review.checks import review
 
 CASES_DIR = Path(__file__).parent / "cases" / "review"
 SEEDS = CORPUS_DIR / "reports"
@@ -35,8 +35,8 @@ def _matches(finding, exp) -> bool:
 
 
 def clean_draft():
-    from drafting.inputs import load_figures_file
-    from drafting.report import Drafter
+    from drafting.chain.drafter import Drafter
+    from drafting.inputs.files import load_figures_file
 
     data = load_figures_file(Path(__file__).parent / "cases" / "drafting" / "ba-trang-6t-2023.yaml")
     return Drafter(None, Registry.load(), None).draft(data.meta, data.figures)
@@ -132,7 +132,7 @@ def build_cases(out_dir: Path = CASES_DIR) -> list[dict]:
     """Write the injected documents and cases.yaml (the seeds' expectations are kept in seeds.yaml)."""
     from docx.shared import Mm
 
-    from drafting.docx_render import render_docx
+    from drafting.render.docx import render_docx
 
     out_dir.mkdir(parents=True, exist_ok=True)
     draft = clean_draft()

@@ -4,7 +4,10 @@ lexical only, dense only and hybrid, side by side.
 `python -m evals.run drafting [--llm none|local|openai] [--cases DIR] [--json]` drafts every figures file
 and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names.
 `python -m evals.run injection [--llm …] [--json]`: instructions hidden in past reports and uploaded drafts
-(see evals/injection_eval.py)."""
+(see evals/injection_eval.py).
+`python -m evals.run substance [--llm …] [--cases DIR] [--json]`: the official's facts present in the draft,
+sentences asserted without support, marked proposals and verdicts without a named target
+(see evals/substance_eval.py)."""
 
 from __future__ import annotations
 
@@ -80,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("injection")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("substance")
+    p.add_argument("--cases", type=Path, default=CASES_DIR / "substance")
+    p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
+    p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.suite == "review":
         from evals.review_eval import print_review, run_review
@@ -96,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         return main_ask(args, load_settings())
     if args.suite == "injection":
         return main_injection(args, load_settings())
+    if args.suite == "substance":
+        return main_substance(args, load_settings())
     stack = build_retrieval(load_settings())
     stack.ensure_index()
     result = run_retrieval(stack.searcher, load_cases(args.cases))
@@ -127,7 +136,7 @@ def run_ask(asker, cases: list[dict]) -> dict:
 
 
 def main_ask(args, settings) -> int:
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
 
     assistant = build_assistant(settings, llm=args.llm)
     assistant.retrieval.ensure_index()
@@ -143,7 +152,7 @@ def main_ask(args, settings) -> int:
 
 def main_injection(args, settings) -> int:
     from corpus.registry import Registry
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
     from evals.injection_eval import print_injection, run_injection
 
     res = run_injection(lambda s: build_assistant(s, llm=args.llm), settings, Registry.load())
@@ -152,8 +161,23 @@ def main_injection(args, settings) -> int:
     return 0 if ok else 1
 
 
+def main_substance(args, settings) -> int:
+    from drafting.service.assistant import build_assistant
+    from evals.substance_eval import print_substance, run_substance
+
+    assistant = build_assistant(settings, llm=args.llm)
+    assistant.retrieval.ensure_index()
+    rows = run_substance(assistant, args.cases)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(f"Nội dung của đơn vị ({args.llm}): {len(rows)} bộ số liệu và sự việc")
+        print_substance(rows)
+    return 0
+
+
 def main_drafting(args, settings) -> int:
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
     from evals.drafting_eval import print_rows, run_drafting
 
     assistant = build_assistant(settings, llm=args.llm)

@@ -24,7 +24,7 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {value!r} (dùng dạng YYYY-MM-DD)")
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {value!r} (dùng dạng YYYY-MM-DD)") from None
 
 
 def _progress():

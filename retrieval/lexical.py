@@ -52,7 +52,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, ids: list[str], token_lists: list[list[str]],
-              metas: list[dict] | None = None) -> "LexicalIndex":
+              metas: list[dict] | None = None) -> LexicalIndex:
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
         lengths = np.zeros(len(ids), dtype=np.float32)
@@ -110,7 +110,7 @@ class LexicalIndex:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path) -> "LexicalIndex | None":
+    def load(cls, path: Path) -> LexicalIndex | None:
         try:
             with open(path, "rb") as fh:
                 d = pickle.load(fh)

@@ -46,6 +46,10 @@ class Settings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the app listens on; 0.0.0.0 only on an office server behind login.")
     port: int = Field(7860, description="Port of the app.")
     users_file: Path | None = Field(None, description="Accounts file (python -m drafting user-add); when set, login is required.")
+    unsupported: Literal["mark", "omit"] = Field(
+        "mark", description="A draft's sentences that no figure, fact or registry entry supports: 'mark' writes "
+        "them as visibly marked proposals for the official to confirm, 'omit' leaves them out."
+    )
     max_sessions: int = Field(300, ge=1, description="Sessions whose state the app keeps in memory; beyond it the "
                               "least recently used is dropped; its drafts stay on disk.")
 

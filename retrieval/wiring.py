@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from corpus.catalog import Library, all_documents
+from corpus.errors import BackendError
 from corpus.registry import Registry
 from retrieval.embeddings import make_embedder
 from retrieval.index import Indexer
 from retrieval.offline import configured_hosts, guard_network
 from retrieval.search import HybridSearcher
 from retrieval.settings import Settings
-from corpus.errors import BackendError
 from retrieval.store import ChunkStore, collection_name, make_chroma_client
 
 

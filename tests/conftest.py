@@ -32,7 +32,7 @@ def searcher(corpus_stack):
 def assistant(corpus_stack):
     """The app's facade over the session index, without a model (the chat model boundary is tested
     with the scripted and the real local model elsewhere)."""
-    from drafting.assistant import Assistant
+    from drafting.service.assistant import Assistant
 
     return Assistant(settings=corpus_stack.settings, llm_kind="none", retrieval=corpus_stack)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from corpus.registry import Registry
-from drafting.citations import check_text, parse_citations
-from drafting.review import review
+from drafting.law.citations import check_text, parse_citations
+from drafting.review.checks import review
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "reports"
@@ -92,7 +92,7 @@ def test_review_eval_floors():
 
 
 def test_ask_answers_as_of_date(corpus_stack):
-    from drafting.ask import Asker
+    from drafting.law.ask import Asker
 
     asker = Asker(corpus_stack.searcher, corpus_stack.registry)
     before = asker.ask("căn cứ thực hiện cơ chế một cửa, một cửa liên thông", dt.date(2023, 6, 30))
@@ -105,8 +105,8 @@ def test_ask_answers_as_of_date(corpus_stack):
 
 
 def test_ask_llm_citations_checked(corpus_stack):
-    from drafting.ask import Asker
-    from drafting.fakes import ScriptedChatModel
+    from drafting.law.ask import Asker
+    from drafting.llm.fakes import ScriptedChatModel
 
     model = ScriptedChatModel(responses=["Áp dụng Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 và Nghị định số "
                                          "999/2020/NĐ-CP; số hóa theo Điều 21a Nghị định số 107/2021/NĐ-CP."])
@@ -120,7 +120,7 @@ def test_ask_llm_citations_checked(corpus_stack):
 
 
 def test_ask_eval_floor(corpus_stack):
-    from drafting.ask import Asker
+    from drafting.law.ask import Asker
     from evals.run import CASES_DIR, load_cases, run_ask
 
     res = run_ask(Asker(corpus_stack.searcher, corpus_stack.registry), load_cases(CASES_DIR / "retrieval.jsonl"))

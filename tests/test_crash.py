@@ -7,6 +7,8 @@ import pytest
 
 from evals.crash import MODES, run
 
+pytestmark = [pytest.mark.slow]
+
 
 @pytest.mark.parametrize("mode", MODES)
 def test_kill_and_restart(corpus_stack, mode):

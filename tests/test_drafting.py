@@ -13,12 +13,12 @@ from docx.shared import Mm, Pt
 
 from corpus.models import SourceDocument
 from corpus.registry import Registry
-from drafting.docx_render import QUOC_HIEU, TIEU_NGU, render_docx
-from drafting.fakes import ScriptedChatModel
-from drafting.grounding import GroundingContext, ground
-from drafting.inputs import load_figures_file
-from drafting.outline import DRAFTED
-from drafting.report import Drafter
+from drafting.chain.drafter import Drafter
+from drafting.chain.grounding import GroundingContext, ground
+from drafting.figures.outline import DRAFTED
+from drafting.inputs.files import load_figures_file
+from drafting.llm.fakes import ScriptedChatModel
+from drafting.render.docx import QUOC_HIEU, TIEU_NGU, render_docx
 from retrieval.settings import load_settings
 from retrieval.wiring import build_retrieval
 
@@ -34,7 +34,7 @@ def ba_trang():
 
 @pytest.fixture(scope="module")
 def drafter(corpus_stack):
-    from drafting.assistant import known_places
+    from drafting.service.assistant import known_places
 
     return Drafter(corpus_stack.searcher, corpus_stack.registry, None, known_places=known_places(corpus_stack))
 
@@ -52,8 +52,8 @@ def test_deterministic_report_to_the_letter(draft):
             "97,22%; quá hạn 07 hồ sơ (chiếm 2,78%).") in ii2
     law = next(p for p in ii2 if "một cửa liên thông" in p)
     # the report is dated 2023: the one-stop decree in force is 61/2018 as amended by 107/2021
-    assert "Nghị định số 61/2018/NĐ-CP ngày 23/04/2018" in law and "107/2021/NĐ-CP" in law and "118/2025" not in law
-    assert draft.opening[1].text == "Số liệu trong báo cáo được tổng hợp từ ngày 15/12/2022 đến ngày 14/06/2023."
+    assert "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018" in law and "107/2021/NĐ-CP" in law and "118/2025" not in law
+    assert draft.opening[1].text == "Số liệu trong báo cáo được tổng hợp từ ngày 15/12/2022 đến ngày 14/6/2023."
     assert draft.section("IV").heading == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2023"
     assert not [f for f in draft.findings if f.kind in ("ungrounded_number", "foreign_name", "injection")], draft.findings
 
@@ -61,7 +61,7 @@ def test_deterministic_report_to_the_letter(draft):
 def test_every_input_figure_reaches_the_draft(draft, ba_trang):
     stated = {k for s in draft.sections for k in s.figures}
     # a count of 0 and a yes/no flag are stated in words ("không phát sinh", "duy trì áp dụng")
-    from drafting.figures import FIELD_BY_KEY
+    from drafting.figures.schema import FIELD_BY_KEY
 
     missing = [k for k, v in ba_trang.figures.values.items()
                if v != 0 and FIELD_BY_KEY[k].kind != "flag" and k not in stated]
@@ -78,7 +78,7 @@ def test_report_after_reform_cites_118_2025(drafter):
     data = load_figures_file(CASES / "xa-synthetic-nam-2025.yaml")
     d = drafter.draft(data.meta, data.figures)
     text = d.full_text()
-    assert "Nghị định số 118/2025/NĐ-CP ngày 09/06/2025" in text and "61/2018" not in text
+    assert "Nghị định số 118/2025/NĐ-CP ngày 9/6/2025" in text and "61/2018" not in text
     assert "tăng 162 hồ sơ (8,76%) so với kỳ trước" in text
     assert "Số: 07/BC-UBND" == d.meta.number_line
 
@@ -95,7 +95,7 @@ def test_grounding_marks_invented_numbers():
 
 
 def test_scripted_model_gets_figures_and_masked_precedent(corpus_stack, ba_trang):
-    from drafting.assistant import known_places
+    from drafting.service.assistant import known_places
 
     reply = ("Trong kỳ, Bộ phận Một cửa đã tiếp nhận {tthc.ho_so_tiep_nhan} hồ sơ, giải quyết đúng hạn đạt "
              "{tthc.ty_le_dung_han}, cao hơn huyện Tứ Kỳ với 98,5% và 1.234 hồ sơ.\n\n"
@@ -143,8 +143,9 @@ def test_injection_in_past_report_does_not_change_draft(tmp_path, ba_trang):
         draft = Drafter(stack.searcher, stack.registry, m).draft(ba_trang.meta, ba_trang.figures, sections=["III"])
         out = draft.full_text()
         assert "100%" not in out and "999" not in out and "Bỏ qua" not in out and "SYSTEM" not in out
-    precedent = model.prompts()[0].split("<<<")[1]
-    assert "Bỏ qua" not in precedent and "SYSTEM" not in precedent
+        offered = " ".join(p.text for s in draft.sections for p in s.proposals)
+        assert "Bỏ qua" not in offered and "SYSTEM" not in offered and "999" not in offered
+    assert model.prompts() == []  # the assessment is the official's: no model writes it
 
 
 # --- the .docx ---------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ def test_docx_closing_block(docx_doc):
 def test_docx_appendix_figures_equal_input(docx_doc, ba_trang):
     table = docx_doc.tables[2]
     rows = {r.cells[1].text: r.cells[3].text for r in table.rows[1:] if r.cells[0].text.isdigit()}
-    for key, value in ba_trang.figures.values.items():
+    for key in ba_trang.figures.values:
         fig = ba_trang.figures.figure(key)
         assert rows[fig.label] == fig.text, key
     assert rows["Tỷ lệ hồ sơ giải quyết trước và đúng hạn"] == "97,22%"
@@ -223,7 +224,8 @@ def test_docx_bytes_open(draft):
 
 def test_every_field_given_alone_is_stated():
     """Coverage of the deterministic writer: any single figure an official gives appears in the draft."""
-    from drafting.figures import FIELDS, build_figure_set
+    from drafting.figures.figureset import build_figure_set
+    from drafting.figures.schema import FIELDS
     from drafting.models import ReportMeta
 
     meta = ReportMeta(issuer="Ủy ban nhân dân xã An Lạc", level="xã", locality="xã An Lạc", period="6 tháng",

@@ -13,7 +13,9 @@ import docx
 import pytest
 import yaml
 
-from drafting.workbook import write_template
+from drafting.inputs.workbook import write_template
+
+pytestmark = [pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

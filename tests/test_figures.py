@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from drafting.figures import FIELDS, AREAS, build_figure_set, changes
+from drafting.figures.figureset import build_figure_set, changes
+from drafting.figures.periods import data_window, next_period_phrase
+from drafting.figures.schema import AREAS, FIELDS
+from drafting.figures.vnformat import fmt_date_long, fmt_decimal, fmt_int, fmt_percent, parse_vn_number, rate
 from drafting.models import ReportMeta
-from drafting.periods import data_window, next_period_phrase
-from drafting.vnformat import fmt_date_long, fmt_decimal, fmt_int, fmt_percent, parse_vn_number, rate
 
 
 def test_vietnamese_number_formats():

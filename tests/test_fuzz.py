@@ -10,6 +10,8 @@ import pytest
 
 from evals.fuzz import fuzz, targets
 
+pytestmark = [pytest.mark.slow]
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
 
 

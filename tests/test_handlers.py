@@ -4,18 +4,17 @@ builder, review and library — over the real index, real .docx and .xlsx files 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import docx
 import pytest
 
-from drafting import handlers as h
-from drafting.accounts import add_user, verify
-from drafting.chat_figures import read_message
-from drafting.intents import classify
-from drafting.workbook import read_workbook, write_template
-from drafting.workspace import user_folder
+from drafting import service as h
+from drafting.inputs.chat_reader import read_message
+from drafting.inputs.workbook import read_workbook, write_template
+from drafting.service.accounts import add_user, verify
+from drafting.service.intents import classify
+from drafting.service.workspace import user_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
@@ -247,8 +246,8 @@ def test_user_folders_and_accounts(tmp_path):
 def test_chat_streams_model_tokens_and_code_fills_the_figures(corpus_stack):
     """Scripted model: its tokens stream into the chat, the slots it writes are filled by code and a
     number it makes up is blanked and reported."""
-    from drafting.assistant import Assistant
-    from drafting.fakes import ScriptedChatModel
+    from drafting.llm.fakes import ScriptedChatModel
+    from drafting.service.assistant import Assistant
 
     model = ScriptedChatModel(responses=["Trong kỳ, xã tiếp nhận {tthc.ho_so_tiep_nhan} hồ sơ, tỷ lệ đúng hạn "
                                          "{tthc.ty_le_dung_han}; phấn đấu đạt 100% và 999 hồ sơ."])

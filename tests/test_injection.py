@@ -3,8 +3,8 @@ review finding, and the reviewer flags them (24 payloads; see evals/injection_ev
 
 from __future__ import annotations
 
-from drafting.assistant import build_assistant
-from drafting.safety import has_injection, injection_spans, neutralise
+from drafting.llm.safety import has_injection, injection_spans, neutralise
+from drafting.service.assistant import build_assistant
 from evals.injection_eval import PAYLOADS, run_injection
 
 

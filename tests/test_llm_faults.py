@@ -13,13 +13,12 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from drafting import handlers as h
-from drafting.assistant import Assistant
-from drafting.inputs import load_figures_file
+from drafting import service as h
+from drafting.inputs.files import load_figures_file
+from drafting.service.assistant import Assistant
 from tests.conftest import ROOT, free_port
 
 CASE = ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml"
@@ -136,7 +135,7 @@ def test_the_chat_says_why_and_recovers_when_the_server_is_back(corpus_stack, fa
                                              (b"GGUF" + b"\0" * 4096, "Không nạp được mô hình")])
 def test_local_model_missing_or_corrupt(corpus_stack, baseline, tmp_path, content, message):
     pytest.importorskip("llama_cpp")
-    from drafting.local_model import MODEL_FILE
+    from drafting.llm.local_model import MODEL_FILE
 
     if content is not None:
         (tmp_path / MODEL_FILE).write_bytes(content)

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from drafting.assistant import known_places, make_llm
-from drafting.inputs import load_figures_file
-from drafting.local_model import is_ready
-from drafting.report import Drafter
-from drafting.grounding import GroundingContext, ground
+from drafting.chain.drafter import Drafter
+from drafting.chain.grounding import GroundingContext, ground
+from drafting.inputs.files import load_figures_file
+from drafting.llm.local_model import is_ready
+from drafting.service.assistant import known_places, make_llm
 from retrieval.settings import load_settings
+
+pytestmark = [pytest.mark.llm]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,8 +63,8 @@ def test_local_model_answers_in_the_chat(assistant):
     force and keeps its sources."""
     import datetime as dt
 
-    from drafting import handlers as h
-    from drafting.assistant import Assistant
+    from drafting import service as h
+    from drafting.service.assistant import Assistant
 
     model = _model_or_skip()
     model.max_tokens = 120
@@ -77,7 +79,7 @@ def test_local_model_answers_in_the_chat(assistant):
 def test_local_model_is_not_steered_by_hostile_past_reports(corpus_stack):
     """24 past reports carrying instructions, retrieved as precedent for the section the real model
     writes: its figures and citations are those of the clean run, and no payload reaches the text."""
-    from drafting.assistant import build_assistant
+    from drafting.service.assistant import build_assistant
     from evals.injection_eval import run_injection
 
     model = _model_or_skip()
@@ -93,7 +95,7 @@ def test_local_model_is_not_steered_by_hostile_past_reports(corpus_stack):
 def test_local_model_too_slow_falls_back_within_its_time_budget(corpus_stack):
     """The real model given a 2-second budget (it needs ~10 s for the prompt on 2 cores): the section
     comes from the deterministic writer, the finding says why, and the wait is bounded."""
-    from drafting.assistant import Assistant
+    from drafting.service.assistant import Assistant
 
     _model_or_skip()
     s = corpus_stack.settings.model_copy(update={"llm_timeout": 2.0, "model_dir": load_settings(env={}).local_model_dir})

@@ -9,14 +9,12 @@ import shutil
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from retrieval.offline import LOOPBACK, OFFLINE_ENV, NetworkGuard, configured_hosts, guard_network
 from retrieval.settings import load_settings
 from tests.conftest import ROOT, free_port
-
 
 OFFICE_ADDRESS = "10.55.0.1"  # the office-network address the app binds to inside the namespace
 
@@ -31,6 +29,7 @@ def _netns_prefix() -> list[str]:
     return ["unshare", "-rn", "sh", "-c", setup + ' && exec "$0" "$@"'] if ok.returncode == 0 else []
 
 
+@pytest.mark.slow
 def test_everything_works_with_the_network_cut(corpus_stack, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(corpus_stack.settings.data_dir, data)

@@ -10,8 +10,8 @@ import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from corpus.errors import BackendError, ConfigError
-from drafting.llm import OpenAICompatibleChat, make_chat_model
-from drafting.prompting import PROMPTS_DIR, load_prompt
+from drafting.llm.backends import OpenAICompatibleChat, make_chat_model
+from drafting.llm.prompting import PROMPTS_DIR, load_prompt
 
 
 def test_every_shipped_prompt_loads():

@@ -16,13 +16,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from drafting.assistant import Assistant
-from drafting.inputs import load_figures_file
+from drafting.inputs.files import load_figures_file
+from drafting.service.assistant import Assistant
 from evals.drafting_eval import ungrounded_numbers
 from evals.run import CASES_DIR, load_cases, run_retrieval
 from retrieval.offline import OFFLINE_ENV
 from retrieval.wiring import build_retrieval
 from tests.conftest import ROOT, free_port
+
+pytestmark = [pytest.mark.slow]
 
 
 def _wait_http(url: str, proc: subprocess.Popen, log: Path, seconds: float) -> None:
@@ -99,6 +101,7 @@ def llama_server(tmp_path_factory):
     proc.wait()
 
 
+@pytest.mark.llm
 def test_llm_behind_an_openai_compatible_server_drafts_and_answers(corpus_stack, llama_server):
     s = corpus_stack.settings.model_copy(update={"llm": "openai", "llm_url": llama_server, "llm_model": "qwen-local",
                                                  "llm_timeout": 300})

@@ -7,6 +7,7 @@ from corpus.errors import InputError
 from corpus.text import fold, words
 from tests.helpers.bad_files import SAMPLE, mixed_encodings, to_tcvn3
 
+
 def to_vni(text: str) -> bytes:
     tones = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
     out = []

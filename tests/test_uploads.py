@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from corpus.catalog import Library
 from corpus.errors import InputError
 from corpus.loaders import check_zip, display_name, load_bytes, load_file
 from corpus.registry import Registry
-from drafting.inputs import load_figures_bytes
-from drafting.workbook import write_template
+from drafting.inputs.files import load_figures_bytes
+from drafting.inputs.workbook import write_template
 from evals.fuzz import make_docx, make_pdf
 
 

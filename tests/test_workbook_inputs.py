@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from corpus.errors import InputError
-from drafting.inputs import load_figures_bytes, load_figures_file
-from drafting.workbook import META_SHEET, write_template
+from drafting.inputs.files import load_figures_bytes, load_figures_file
+from drafting.inputs.workbook import META_SHEET, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "evals" / "cases" / "drafting"
@@ -104,7 +104,7 @@ def test_corrupt_and_bomb_workbooks_refused():
 
 
 def test_yaml_unknown_field_and_syntax_error():
-    data = load_figures_bytes("meta: {}\nfigures:\n  tthc:\n    ho_so_tiep_nhann: 5\n".encode(), "x.yaml")
+    data = load_figures_bytes(b"meta: {}\nfigures:\n  tthc:\n    ho_so_tiep_nhann: 5\n", "x.yaml")
     assert any("ho_so_tiep_nhann" in i.message and "ho_so_tiep_nhan" in i.message for i in data.errors)
     with pytest.raises(InputError, match="dòng"):
         load_figures_bytes(b"figures: [1, 2\n  x: }", "x.yaml")

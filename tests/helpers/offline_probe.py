@@ -14,15 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import app  # noqa: E402  (sets the offline environment before gradio/chromadb are imported)
-from drafting import handlers  # noqa: E402
-from drafting.assistant import build_assistant  # noqa: E402
-from drafting.inputs import load_figures_file  # noqa: E402
+from drafting import service as handlers  # noqa: E402
+from drafting.inputs.files import load_figures_file  # noqa: E402
+from drafting.service.assistant import build_assistant  # noqa: E402
 from retrieval.offline import guard_network  # noqa: E402
 from retrieval.settings import load_settings  # noqa: E402
 
 
 def main(data_dir: str, port: int, host: str) -> None:
-    from drafting.accounts import add_user
+    from drafting.service.accounts import add_user
 
     steps: dict[str, object] = {}
     users = Path(data_dir) / "users.txt"

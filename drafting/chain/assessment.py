@@ -1,0 +1,148 @@
+"""Sections III (assessment), IV (next tasks) and V (recommendations), from what the official supplied.
+
+- A strength or a shortcoming is written only when a figure or a fact supports it; a shortcoming carries
+  the official's cause, or a visible request for it, never an invented one.
+- A verdict ("đạt", "chưa đạt") is given only against a target the official supplied, naming its source.
+- Next tasks are the official's, plus the tasks still pending; recommendations are the official's and are
+  addressed to the right level. Anything else is a marked proposal (or left out, by setting)."""
+
+from __future__ import annotations
+
+from corpus.text import fold_lower
+from drafting.chain.substance import Proposer, body_dates, clause, sentence
+from drafting.figures.facts import Fact, Target
+from drafting.figures.figureset import FigureSet, format_value
+from drafting.figures.periods import TWO_LEVEL_FROM
+from drafting.models import Paragraph, ReportMeta
+
+
+def slot(key: str) -> str:
+    return "{" + key + "}"
+
+
+def desk(meta: ReportMeta) -> str:
+    """Where dossiers are received: a province has its public-administration service centre."""
+    return "Trung tâm Phục vụ hành chính công" if meta.level == "tỉnh" else "Bộ phận Một cửa"
+
+
+def upper_level(meta: ReportMeta) -> str:
+    """Who the recommendations address: the parent body when given, else by level and era."""
+    if meta.parent:
+        return meta.parent
+    if meta.level == "xã":
+        return "Ủy ban nhân dân huyện" if meta.date < TWO_LEVEL_FROM else "Ủy ban nhân dân tỉnh"
+    if meta.level in ("huyện", "sở"):
+        return "Ủy ban nhân dân tỉnh"
+    return "Bộ Nội vụ"
+
+
+def _covers(fact: Fact, *words: str) -> bool:
+    t = fold_lower(fact.text)
+    return any(w in t for w in words)
+
+
+class Assessment:
+    def __init__(self, meta: ReportMeta, fs: FigureSet, facts: list[Fact], targets: list[Target], propose: Proposer):
+        self.m = meta
+        self.fs = fs
+        self.facts = facts
+        self.targets = targets
+        self.propose = propose
+
+    # verdicts -------------------------------------------------------------------------------------
+    def verdicts(self) -> tuple[list[Paragraph], list[Paragraph]]:
+        """(met, not met): each stated against its target and the document that set it."""
+        met, missed = [], []
+        for t in self.targets:
+            value = self.fs.get(t.key)
+            if value is None:
+                continue
+            goal = format_value(t.value, t.unit)
+            ok = value <= t.value if t.ceiling else value >= t.value
+            word = ("không vượt" if ok else "vượt") if t.ceiling else ("đạt" if ok else "chưa đạt")
+            text = (f"- {t.label} là {slot(t.key)}, {word} chỉ tiêu {goal} theo {body_dates(t.source)}.")
+            para = Paragraph(text=text, style="bullet", sources=[t.key, t.origin])
+            (met if ok else missed).append((t, para))
+        return [p for _, p in met], missed
+
+    # III ------------------------------------------------------------------------------------------
+    def strengths(self) -> list[Paragraph]:
+        out = [Paragraph(text=f"- {sentence(f.text)}", style="bullet", sources=[f.origin])
+               for f in self.facts if f.section == "III" and f.kind in ("note", "progress", "initiative")]
+        out += self.verdicts()[0]
+        if self.fs.get("tthc.ho_so_qua_han") == 0 and self.fs.get("tthc.ho_so_da_giai_quyet"):
+            out.append(Paragraph(text=f"- Không có hồ sơ giải quyết quá hạn trong tổng số {slot('tthc.ho_so_da_giai_quyet')} "
+                                      "hồ sơ đã giải quyết.", style="bullet", sources=["tthc.ho_so_qua_han"]))
+        return out
+
+    def shortcomings(self) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        facts = [f for f in self.facts if f.kind == "shortcoming"]
+
+        def with_cause(text: str, cause: str, sources: list[str]) -> None:
+            out.append(Paragraph(text=f"- {sentence(text)}", style="bullet", sources=sources))
+            if cause:
+                out.append(Paragraph(text=f"Nguyên nhân: {clause(cause)}.", sources=sources))
+            else:
+                out.append(Proposer.ask("nguyên nhân của hạn chế trên (chủ quan, khách quan)"))
+
+        late = self.fs.get("tthc.ho_so_qua_han")
+        if late and not any(_covers(f, "qua han", "tre han") for f in facts):
+            with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", "", ["tthc.ho_so_qua_han"])
+        pending = self.fs.get("chi_dao.nhiem_vu_cap_tren_chua_xong")
+        if pending and not any(_covers(f, "cap tren giao") for f in facts):
+            with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành", "",
+                       ["chi_dao.nhiem_vu_cap_tren_chua_xong"])
+        used: set[int] = set()
+        for target, para in self.verdicts()[1]:
+            # the official's own shortcoming about the same figure carries the cause
+            core = set(fold_lower(target.label).split()) - {"ty", "le", "so", "ho", "cua"}
+            same = next((i for i, f in enumerate(facts) if i not in used and core
+                         and len(core & set(fold_lower(f.text).split())) >= 0.6 * len(core)), None)
+            out.append(para)
+            if same is not None:
+                used.add(same)
+                if facts[same].cause:
+                    out.append(Paragraph(text=f"Nguyên nhân: {clause(facts[same].cause)}.", sources=[facts[same].origin]))
+                    continue
+            out.append(Proposer.ask("nguyên nhân chưa đạt chỉ tiêu"))
+        for i, f in enumerate(facts):
+            if i not in used:
+                with_cause(f.text, f.cause, [f.origin])
+        return out
+
+    def section_III(self) -> list[Paragraph]:
+        p = [Paragraph(text="1. Ưu điểm", style="subheading")]
+        strengths = self.strengths()
+        p += strengths or self.propose("Công tác cải cách hành chính được quan tâm lãnh đạo, chỉ đạo; các nhiệm vụ "
+                                       f"trong {self.m.period_text} cơ bản được triển khai theo kế hoạch", "bullet")
+        p.append(Paragraph(text="2. Tồn tại, hạn chế và nguyên nhân", style="subheading"))
+        weak = self.shortcomings()
+        p += weak or [Proposer.ask("tồn tại, hạn chế trong kỳ và nguyên nhân (nếu có)", "bullet")]
+        return p
+
+    # IV -------------------------------------------------------------------------------------------
+    def section_IV(self, program: str | None) -> list[Paragraph]:
+        own = [f for f in self.facts if f.section == "IV" and f.kind in ("task", "note", "progress")]
+        pending = [f for f in self.facts if f.kind == "task" and f.section != "IV" and f.status and not f.done]
+        p = [Paragraph(text=f"- {sentence(f.text)}", style="bullet", sources=[f.origin]) for f in own]
+        p += [Paragraph(text=f"- Tiếp tục thực hiện: {clause(f.text)}.", style="bullet", sources=[f.origin])
+              for f in pending]
+        if self.m.period == "năm":
+            if not any(_covers(f, "ke hoach cai cach hanh chinh nam", "ke hoach cchc nam") for f in own):
+                p += self.propose(f"Ban hành Kế hoạch cải cách hành chính năm {self.m.year + 1}", "bullet")
+        if not own:
+            p += self.propose("Tiếp tục triển khai các nhiệm vụ cải cách hành chính còn lại của kế hoạch năm"
+                              + (f"; thực hiện {program}" if program else ""), "bullet")
+            if self.fs.get("tthc.ho_so_qua_han"):
+                p += self.propose(f"Chấn chỉnh việc giải quyết hồ sơ tại {desk(self.m)}, không để phát sinh hồ sơ "
+                                  "quá hạn", "bullet")
+        return p
+
+    # V --------------------------------------------------------------------------------------------
+    def section_V(self) -> list[Paragraph]:
+        own = [f for f in self.facts if f.kind == "proposal"]
+        if own:
+            return [Paragraph(text=f"- {sentence(f.text)}", style="bullet", sources=[f.origin]) for f in own]
+        return self.propose(f"Đề nghị {upper_level(self.m)} quan tâm hướng dẫn, hỗ trợ thực hiện các nhiệm vụ "
+                            "cải cách hành chính", "bullet")

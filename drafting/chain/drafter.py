@@ -1,0 +1,297 @@
+"""The drafting chain: for each outline section, retrieve precedent (same section of past reports)
+and the law in force on the report's date, let the LLM write prose with figure slots (or the
+deterministic writer when there is no LLM or it fails), fill the slots from code, then verify every
+number and strip other localities' names. The result is a ReportDraft, never raw model text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from corpus.docnumbers import find_refs
+from corpus.errors import BackendError
+from corpus.registry import Registry
+from corpus.text import fold_lower
+from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
+from drafting.chain.precedent import foreign_names, mask_for_prompt, place_names, style_sentences
+from drafting.chain.substance import Proposer, Unsupported
+from drafting.chain.writer import DeterministicWriter
+from drafting.figures.facts import Fact, Target
+from drafting.figures.figureset import FigureSet
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.law.catalog import LawCatalog
+from drafting.llm.backends import ModelHealth, looks_like_text
+from drafting.llm.prompting import PROMPTS_DIR, load_prompt
+from drafting.llm.safety import has_injection, strip_invisible
+from drafting.models import DraftFinding, Paragraph, Proposal, ReportDraft, ReportMeta, Section, SourceRef
+from retrieval.search import HybridSearcher, SearchFilter, SearchHit
+
+MAX_BARE_NUMBERS = 2  # bare numbers tolerated (and removed) in a model-written section before falling back
+Progress = Callable[[str, int, int], None]  # (section key, done, total)
+TokenSink = Callable[[str, str], None]  # (section key, text piece)
+
+_INSTRUCTIONS = {
+    "III": "Viết phần đánh giá chung gồm ưu điểm; tồn tại, hạn chế và nguyên nhân, dựa trên số liệu đã có.",
+    "IV": "Viết các nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một câu, bám theo sáu lĩnh vực CCHC.",
+    "V": "Viết các kiến nghị, đề xuất ngắn gọn với cấp trên.",
+}
+
+
+def build_section_chain(model: BaseChatModel, prompts_dir=PROMPTS_DIR) -> Runnable:
+    """inputs dict → prompt (system + section) → model → text. Plain LCEL, no agent."""
+    system = load_prompt("system", prompts_dir)
+    section = load_prompt("section", prompts_dir)
+    prompt = ChatPromptTemplate.from_messages([("system", system.template), ("human", section.template)])
+    return prompt | model | StrOutputParser()
+
+
+def _clean_llm_text(text: str) -> list[Paragraph]:
+    paras = []
+    for line in re.split(r"\n\s*\n|\n(?=[-+•*] )", strip_invisible(text).strip()):
+        line = re.sub(r"\s+", " ", line).strip()
+        line = re.sub(r"^#+\s*|\*\*", "", line)
+        if not line or (re.fullmatch(r"(?:[IVX]+|\d+(?:\.\d+)*)\.?\s+[A-ZĐÂĂÊÔƠƯ].{0,100}", line) and len(line) < 110
+                        and not line.endswith(".")):
+            continue  # a heading the model added
+        style = "bullet" if line.startswith(("- ", "+ ", "• ", "* ")) else "body"
+        if style == "bullet":
+            line = "- " + line[2:].strip()
+        paras.append(Paragraph(text=line, style=style))
+    return paras
+
+
+def _source(h: SearchHit) -> SourceRef:
+    return SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
+
+
+def figure_sentence(key: str, fs: FigureSet) -> str:
+    """One figure as a sentence of its own: "Số hồ sơ kỳ trước chuyển sang là 05 hồ sơ."."""
+    spec = FIELD_BY_KEY[key]
+    label = spec.label
+    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {label[0].lower()}{label[1:]}"
+    return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
+
+
+def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[Paragraph]:
+    """Every figure the official gave for this section is stated: those the prose did not place (a part
+    given without its total, a slot the model left out) get a sentence each, so nothing entered is dropped
+    and no line is a dump of fields."""
+    stated = {m.group(1) for p in paras for m in SLOT_RE.finditer(p.text)}
+    # a zero is said in words by the section's own sentences or left out: "đúng hạn: 0" reads as if nothing was
+    rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and fs.values.get(k)
+            and k not in stated and spec.kind != "flag"]
+    return [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
+
+
+def mark_unsupported(paras: list[Paragraph], propose: Proposer, fact_words: list[set[str]]) -> list[Paragraph]:
+    """A model's sentence stands when it carries a figure slot, a cited document or most words of one of the
+    official's facts; any other sentence asserts what nobody supplied and becomes a marked proposal."""
+    out = []
+    for p in paras:
+        kept = []
+        for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯ])", p.text):
+            words = set(fold_lower(s).split())
+            if SLOT_RE.search(s) or find_refs(s) or any(len(w & words) >= 0.6 * len(w) for w in fact_words if w):
+                kept.append(s)
+            else:
+                if kept:
+                    out.append(p.model_copy(update={"text": " ".join(kept)}))
+                    kept = []
+                out += propose(s.lstrip("- "), p.style)
+        if kept:
+            out.append(p.model_copy(update={"text": " ".join(kept)}))
+    return out
+
+
+class Drafter:
+    def __init__(self, searcher: HybridSearcher | None, registry: Registry, model: BaseChatModel | None = None,
+                 known_places: set[str] | None = None, prompts_dir=PROMPTS_DIR, precedent_k: int = 3,
+                 health: ModelHealth | None = None, unsupported: Unsupported = "mark"):
+        self.searcher = searcher
+        self.unsupported = unsupported
+        self.health = health or ModelHealth()
+        self.registry = registry
+        self.model = model
+        self.known_places = set(known_places or ())
+        self.prompts_dir = prompts_dir
+        self.chain = build_section_chain(model, prompts_dir) if model is not None else None
+        self.precedent_k = precedent_k
+
+    def warm(self) -> float:
+        """Ready the model for the first section (the app calls this at start); 0 when there is nothing to warm."""
+        warm = getattr(self.model, "warm", None)
+        return warm(load_prompt("system", self.prompts_dir).format()) if warm else 0.0
+
+    # retrieval ---------------------------------------------------------------------------------
+    def precedent(self, key: str, meta: ReportMeta) -> list[SearchHit]:
+        if self.searcher is None:
+            return []
+        sec = SECTION_BY_KEY[key]
+        hits = self.searcher.search(sec.topic, k=self.precedent_k,
+                                    flt=SearchFilter(kind="report", outline_key=key, as_of=meta.date))
+        return hits  # text that carries instructions is masked before a model sees it, and never reused
+
+    def law_hits(self, key: str, meta: ReportMeta) -> list[SearchHit]:
+        if self.searcher is None:
+            return []
+        return self.searcher.search(SECTION_BY_KEY[key].topic, k=2, flt=SearchFilter(kind="regulation", as_of=meta.date))
+
+    # drafting ----------------------------------------------------------------------------------
+    def draft(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
+              on_progress: Progress | None = None, on_token: TokenSink | None = None,
+              facts: list[Fact] | None = None, targets: list[Target] | None = None) -> ReportDraft:
+        keys = [k for k in DRAFTED if sections is None or k in sections]
+        facts, targets = list(facts or []), list(targets or [])
+        law = LawCatalog(self.registry, meta.date)
+        writer = DeterministicWriter(meta, fs, law, facts, targets, Proposer(self.unsupported))
+        ctx = GroundingContext(fs, meta, self.registry, extra_refs=meta.basis, facts=facts, targets=targets)
+        # the official's own places (hamlets, the parent district) are never "another locality"
+        own = place_names(meta.locality, meta.issuer, meta.parent, meta.place, *(f.text for f in facts),
+                          *(f.cause for f in facts), *(t.source for t in targets)) | {meta.place}
+        draft = ReportDraft(meta=meta, figures=fs.figures(), figure_issues=list(fs.issues),
+                            previous={k: str(v) for k, v in fs.previous.items()}, facts=facts, targets=targets,
+                            llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
+        if sections is None:
+            opening = writer.opening()
+            draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
+        for i, key in enumerate(keys):
+            if on_progress:
+                on_progress(key, i, len(keys))
+            draft.sections.append(self._section(key, meta, fs, writer, law, ctx, own, draft, on_token))
+        if sections is None:
+            present = {s.key for s in draft.sections}
+            for k in DRAFTED:
+                if k not in present:
+                    draft.findings.append(DraftFinding(kind="missing", severity="error", section=k,
+                                                       message=f"Thiếu mục {SECTION_BY_KEY[k].heading}."))
+        missing = [FIELD_BY_KEY[k].label for k in ("tthc.ho_so_tiep_nhan", "tthc.ho_so_da_giai_quyet") if not fs.has(k)]
+        if missing and (sections is None or "II.2" in keys):
+            draft.findings.append(DraftFinding(kind="missing", severity="info", section="II.2",
+                                               message="Chưa có số liệu: " + "; ".join(missing) + "."))
+        for s in draft.sections:
+            for p in s.paragraphs:
+                if p.proposed:
+                    draft.findings.append(DraftFinding(kind="proposal", severity="info", section=s.key, text=p.text,
+                                                       message="Câu do trợ lý đề xuất, chưa có số liệu hay sự việc nào "
+                                                               "làm căn cứ: xin xác nhận, sửa hoặc xóa."))
+        if on_progress:
+            on_progress("", len(keys), len(keys))
+        return draft
+
+    def _section(self, key, meta, fs, writer, law, ctx, own, draft, on_token) -> Section:
+        sec = SECTION_BY_KEY[key]
+        heading = sec.heading.replace("{next_period}", meta.next_period_text.upper())
+        hits = self.precedent(key, meta)
+        names = set(self.known_places)
+        for h in hits:
+            names |= place_names(h.text, h.locality, h.issuer)
+        # precedent is offered, never inserted: the official chooses what to take (names and numbers masked)
+        proposals = [Proposal(text=s, source=f"{h.title} — {h.location}".strip(" —"))
+                     for h in hits if h.quality == "clean" for s in style_sentences(h.text, names, own)][:5]
+        sources = [_source(h) for h in hits]
+        paragraphs = self._deterministic(key, writer)
+        writer_kind = "deterministic"
+        # the assessment, next tasks and recommendations are the official's: a model would invent causes
+        use_model = self.chain is not None and key not in ("III", "IV", "V")
+        down = self.health.down() if use_model else ""
+        if down:
+            note = f"{down} Trợ lý tạm dùng bản soạn tự động (không cần mô hình)."
+            if not any(f.kind == "llm" and f.message == note for f in draft.findings):
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
+        elif use_model:
+            try:
+                llm_paras = self._llm_section(key, heading, meta, fs, writer, law, hits, names, own, on_token)
+                if llm_paras and not looks_like_text(" ".join(p.text for p in llm_paras)):
+                    raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
+                self.health.ok()
+                if llm_paras:
+                    fact_words = [set(fold_lower(f.text).split()) for f in writer.facts if f.section == key]
+                    llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words)
+                    paragraphs = with_every_figure(key, fs, llm_paras)
+                    writer_kind = "llm"
+                else:
+                    draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
+                                                       message="Mô hình không trả về nội dung; dùng bản soạn tự động."))
+            except BackendError as exc:
+                self.health.failed(exc.message)
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
+                                                   message=f"{exc.message} Mục này dùng bản soạn tự động."))
+        if writer_kind == "llm":
+            # a model must write every figure as a slot: a bare number is ungrounded even when it equals some
+            # figure (it may be the right number in the wrong place); it is removed and reported. A model that
+            # keeps doing it did not follow the discipline, and the section falls back to the deterministic writer
+            strict = ctx.without_figures()
+            checked = [(p, *ground(p.text, strict, key)) for p in paragraphs]
+            bare = [f for _, _, found in checked for f in found]
+            if len(bare) > MAX_BARE_NUMBERS:
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
+                    f"Mô hình tự viết {len(bare)} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
+                paragraphs, writer_kind = self._deterministic(key, writer), "deterministic"
+            else:
+                draft.findings += bare
+                # the official's facts follow what the model wrote; the model never saw them, so they are not its numbers
+                paragraphs = [p.model_copy(update={"text": text}) for p, text, _ in checked] + writer.facts_for(key)
+        law_sources = [_source(h) for h in self.law_hits(key, meta)]
+        paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
+        return Section(key=key, heading=heading, level=sec.level, paragraphs=paragraphs, figures=used,
+                       sources=sources + law_sources, citations=writer.citations.get(key, []), proposals=proposals,
+                       writer=writer_kind)
+
+    def _deterministic(self, key: str, w: DeterministicWriter) -> list[Paragraph]:
+        fn = {"I": w.section_I, "II.1": w.section_II_1, "II.2": w.section_II_2, "II.3": w.section_II_3,
+              "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
+        if fn:
+            paras = with_every_figure(key, w.fs, fn())
+            return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
+        return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
+
+    def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own, on_token) -> list[Paragraph]:
+        if key in ("III", "IV", "V"):  # the assessment needs the rates, not every count (shorter prompt)
+            area_keys = [f for f in fs.derived if ".ty_le_" in f] + [f for f in ("tthc.ho_so_qua_han",) if fs.has(f)]
+        else:
+            area_keys = [f for f in [*fs.values, *fs.derived] if (FIELD_BY_KEY.get(f) or DERIVED_BY_KEY.get(f)).section == key]
+        # labels and units only: a model that sees no values cannot copy one into the wrong place
+        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in area_keys[:40]) or "- (không có)"
+        cites = []
+        for found in (law.one_stop() if key in ("II.2", "IV") else None, law.program()):
+            if found:
+                cites.append(f"- {found[0]}")
+        # one short masked passage: each 1,000 prompt tokens cost 10–26 s before the first token on 2 cores
+        precedent = "\n---\n".join(mask_for_prompt(h.text[:500], names, own) for h in hits[:1]) or "(không có)"
+        inputs = {"heading": heading, "issuer": meta.issuer, "locality": meta.locality, "period": meta.period_text,
+                  "figures": figures, "law": "\n".join(cites) or "- (không cần trích dẫn)", "precedent": precedent,
+                  "instructions": _INSTRUCTIONS.get(key, "Trình bày kết quả thực hiện trong kỳ của lĩnh vực này, "
+                                                         "dùng chỗ trống cho mọi số liệu.")}
+        chain = RunnableLambda(lambda x: x) | self.chain
+        pieces = []
+        for piece in chain.stream(inputs):
+            pieces.append(piece)
+            if on_token:
+                on_token(key, piece)
+        return _clean_llm_text("".join(pieces))
+
+    def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
+                names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:
+        out, used_all = [], []
+        for p in paragraphs:
+            text, used, f1 = fill_slots(p.text, fs, key)
+            text, f2 = ground(text, ctx, key)
+            for n in foreign_names(text, names, own):
+                text = re.sub(re.escape(n), MARK, text)
+                f2.append(DraftFinding(kind="foreign_name", severity="warning", section=key, text=n,
+                                       message=f"Đã bỏ tên “{n}” của địa phương khác (lấy từ báo cáo tham khảo)."))
+            if has_injection(text):
+                f2.append(DraftFinding(kind="injection", severity="error", section=key, text=text[:120],
+                                       message="Đoạn văn có câu mang tính ra lệnh cho trợ lý; đã bỏ đoạn này."))
+                draft.findings += f1 + f2
+                continue
+            draft.findings += f1 + f2
+            used_all += used
+            out.append(p.model_copy(update={"text": text}))
+        return out, list(dict.fromkeys(used_all))

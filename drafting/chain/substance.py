@@ -1,0 +1,133 @@
+"""The official's facts as report prose: documents issued, events, progress, initiatives, tasks and notes,
+in the section they belong to. The words are the official's; the writer only adds the frame a report
+uses ("Ban hành …", a list of events, "đã hoàn thành"), groups items and counts them in code.
+
+Also the sentences nobody supplied: `Proposer` writes them as visibly marked proposals (or leaves them
+out), so a draft never asserts what the official did not say."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from drafting.figures.facts import Fact
+from drafting.figures.vnformat import fmt_int
+from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
+
+Unsupported = Literal["mark", "omit"]
+_DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "thông báo", "báo cáo", "hướng dẫn", "nghị quyết",
+              "chương trình", "đề án", "quy chế", "tờ trình", "văn bản")
+_VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
+_DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+
+
+def body_dates(text: str) -> str:
+    """Dates in body text as practice writes them: 30/1/2023, not 30/01/2023 (drafting-practice §5)."""
+    return _DATE.sub(lambda m: f"{int(m.group(1))}/{int(m.group(2))}/{m.group(3)}", text)
+
+
+def clause(text: str) -> str:
+    """The official's words as a clause: no final stop, first letter lower-cased unless it is a name."""
+    t = body_dates(text.strip()).rstrip(" .;")
+    first = t.split(" ", 1)[0]
+    common = (*_VERBS, *_DOC_TYPES, "hội", "sơ kết", "tập huấn", "kiểm tra", "tuyên truyền", "đối thoại", "họp", "đã",
+              "đang", "hoàn thành", "tiếp tục", "đẩy mạnh", "tăng cường", "rà soát", "nâng cao")
+    if first and first[0].isupper() and not first.isupper() and t.lower().startswith(common):
+        t = t[0].lower() + t[1:]
+    return t
+
+
+def sentence(text: str) -> str:
+    t = body_dates(text.strip()).rstrip(" ;")
+    t = t[:1].upper() + t[1:]
+    return t if t.endswith((".", "!", "?")) else t + "."
+
+
+def bullets(items: list[str], sources: list[list[str]], mark: str = "+") -> list[Paragraph]:
+    out = []
+    for i, (text, src) in enumerate(zip(items, sources)):
+        end = "." if i == len(items) - 1 else ";"
+        body = body_dates(text.strip()).rstrip(" .;")
+        out.append(Paragraph(text=f"{mark} {body[:1].upper()}{body[1:]}{end}", style="bullet", sources=src))
+    return out
+
+
+def document_phrase(f: Fact) -> str:
+    """'Kế hoạch số 14/KH-UBND …' → 'ban hành Kế hoạch số 14/KH-UBND …'; a text that already says what was done
+    keeps its own verb."""
+    t = body_dates(f.text.strip()).rstrip(" .;")
+    low = t.lower()
+    if low.startswith(_VERBS):
+        return t[0].lower() + t[1:]
+    return f"ban hành {t}"
+
+
+class Proposer:
+    """Sentences no figure, fact or registry entry supports: marked for confirmation (default) or left out."""
+
+    def __init__(self, mode: Unsupported = "mark"):
+        self.mode = mode
+
+    def __call__(self, text: str, style: str = "body") -> list[Paragraph]:
+        if self.mode == "omit":
+            return []
+        prefix = "- " if style == "bullet" else ""
+        return [Paragraph(text=f"{prefix}{PROPOSAL_OPEN}{text.rstrip('.')}.]", style=style, proposed=True,
+                          sources=["đề xuất của trợ lý"])]
+
+    @staticmethod
+    def ask(what: str, style: str = "body") -> Paragraph:
+        """A visible request for something only the official can supply (a cause, a plan's number)."""
+        prefix = "- " if style == "bullet" else ""
+        return Paragraph(text=f"{prefix}{ASK_OPEN}{what}]", style=style, proposed=True, sources=["cần cán bộ bổ sung"])
+
+
+class SubstanceWriter:
+    """Facts of sections I and II.1–II.6 as paragraphs, after the figure sentences of the same section."""
+
+    def __init__(self, meta: ReportMeta, facts: list[Fact]):
+        self.m = meta
+        self.facts = facts
+
+    def of(self, section: str, *kinds: str) -> list[Fact]:
+        return [f for f in self.facts if f.section == section and (not kinds or f.kind in kinds)]
+
+    def documents(self, section: str, who: str, figure_sentence: str | None = None) -> list[Paragraph]:
+        docs = self.of(section, "document")
+        if not docs:
+            return []
+        if len(docs) == 1 and not figure_sentence:
+            f = docs[0]
+            return [Paragraph(text=sentence(f"Trong kỳ, {who} đã {document_phrase(f)}"), sources=[f.origin])]
+        lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
+            f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
+        return [Paragraph(text=lead, sources=[f.origin for f in docs]),
+                *bullets([document_phrase(f)[0].upper() + document_phrase(f)[1:] for f in docs],
+                         [[f.origin] for f in docs])]
+
+    def events(self, section: str, figure_sentence: str | None = None) -> list[Paragraph]:
+        events = self.of(section, "event")
+        if not events:
+            return []
+        lead = (figure_sentence.rstrip(".") + "; nội dung cụ thể:") if figure_sentence else (
+            f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:")
+        return [Paragraph(text=lead, sources=[f.origin for f in events]),
+                *bullets([clause(f.text) for f in events], [[f.origin] for f in events])]
+
+    def plain(self, section: str, kinds: tuple[str, ...], lead: str = "") -> list[Paragraph]:
+        out = []
+        for f in self.of(section, *kinds):
+            text = sentence(f.text)
+            if f.kind == "task" and f.status:
+                text = sentence(f"{clause(f.text)}: {f.status}")
+            out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead else text, sources=[f.origin]))
+        return out
+
+    def section(self, key: str, who: str) -> list[Paragraph]:
+        """Facts of one section not already placed by the figure sentences (documents and events are placed by
+        the writer so that they can join the figure that counts them)."""
+        out = self.plain(key, ("progress",))
+        out += self.plain(key, ("initiative",), lead="Mô hình, sáng kiến: " if key != "I" else "")
+        out += self.plain(key, ("task",))
+        out += self.plain(key, ("note",))
+        return out

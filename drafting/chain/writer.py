@@ -1,0 +1,410 @@
+"""The deterministic writer: a complete report from the official's figures, facts and targets and the law
+in force, without any language model. It writes the same slots the LLM writes, so both paths go through
+the same filling and grounding. It asserts nothing the official did not supply: sentences about figures
+that were not given are not written, and a sentence no input supports is a marked proposal (Proposer)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from corpus.text import fold_lower
+from drafting.chain.assessment import Assessment
+from drafting.chain.substance import Proposer, SubstanceWriter
+from drafting.figures.facts import Fact, Target
+from drafting.figures.figureset import FigureSet, changes
+from drafting.figures.schema import FIELD_BY_KEY
+from drafting.law.catalog import LawCatalog
+from drafting.models import Citation, Paragraph, ReportMeta
+
+
+def slot(key: str) -> str:
+    return "{" + key + "}"
+
+
+class DeterministicWriter:
+    def __init__(self, meta: ReportMeta, fs: FigureSet, law: LawCatalog, facts: list[Fact] | None = None,
+                 targets: list[Target] | None = None, propose: Proposer | None = None):
+        self.m = meta
+        self.fs = fs
+        self.law = law
+        self.changes = changes(fs)
+        self.citations: dict[str, list[Citation]] = {}
+        self.facts = list(facts or [])
+        self.propose = propose or Proposer()
+        self.substance = SubstanceWriter(meta, self.facts)
+        self.assessment = Assessment(meta, fs, self.facts, list(targets or []), self.propose)
+
+    # helpers -----------------------------------------------------------------------------------
+    def has(self, *keys: str) -> bool:
+        return self.fs.has(*keys)
+
+    def val(self, key: str) -> Decimal:
+        return self.fs.get(key) or Decimal(0)
+
+    def ch(self, key: str) -> str:
+        c = self.changes.get(key)
+        return f" ({c.phrase(FIELD_BY_KEY[key].unit)})" if c else ""
+
+    def cite(self, section: str, found) -> str:
+        if not found:
+            return ""
+        text, cits = found
+        self.citations.setdefault(section, []).extend(cits)
+        return text
+
+    @property
+    def who(self) -> str:
+        return f"Ủy ban nhân dân {self.m.locality}" if self.m.level in ("xã", "huyện", "tỉnh") else self.m.issuer
+
+    @property
+    def period(self) -> str:
+        return self.m.period_text
+
+    # sections ----------------------------------------------------------------------------------
+    def opening(self) -> list[Paragraph]:
+        basis = "; ".join(self.m.basis)
+        lead = f"Thực hiện {basis}, " if basis else "Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, "
+        return [
+            Paragraph(text=f"{lead}{self.m.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) "
+                           f"{self.period} và phương hướng, nhiệm vụ {self.m.next_period_text} như sau:"),
+            Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text(body=True)}."),
+        ]
+
+    def section_I(self) -> list[Paragraph]:
+        p: list[Paragraph] = []
+        sub = self.substance
+        docs_sentence = None
+        if self.has("chi_dao.van_ban_chi_dao"):
+            docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
+                             f"chỉ đạo, điều hành về CCHC{self.ch('chi_dao.van_ban_chi_dao')}.")
+        p += sub.documents("I", self.who, docs_sentence) or (
+            [Paragraph(text=docs_sentence, sources=["chi_dao.van_ban_chi_dao"])] if docs_sentence else [])
+        meetings = (f"Đã tổ chức {slot('chi_dao.hoi_nghi')} hội nghị, cuộc họp về CCHC."
+                    if self.has("chi_dao.hoi_nghi") else None)
+        p += sub.events("I", meetings) or ([Paragraph(text=meetings, sources=["chi_dao.hoi_nghi"])] if meetings else [])
+        if not p and (prog := self.cite("I", self.law.program())):
+            p.append(Paragraph(text=f"Công tác cải cách hành chính trong {self.period} được triển khai theo {prog}.",
+                               sources=["76/NQ-CP"]))
+        if self.m.period == "quý I" and not any(f.kind == "document" and "kế hoạch" in f.text.lower()
+                                               for f in self.facts) and not any("kế hoạch" in b.lower() for b in self.m.basis):
+            p.append(Proposer.ask(f"Kế hoạch cải cách hành chính năm {self.m.year} của đơn vị (số, ngày ban hành)"))
+        if self.m.period == "năm" and not any(k in fold_lower(f.text) for f in self.facts
+                                             for k in ("chi so cai cach hanh chinh", "chi so cchc", "par index")):
+            p.append(Proposer.ask(f"kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {self.m.year}"))
+        if self.has("chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"):
+            t = (f"Về tiến độ thực hiện kế hoạch CCHC năm: kế hoạch đề ra {slot('chi_dao.nhiem_vu_ke_hoach')} nhiệm vụ, "
+                 f"đến nay đã hoàn thành {slot('chi_dao.nhiem_vu_hoan_thanh')} nhiệm vụ")
+            if self.has("chi_dao.ty_le_hoan_thanh_ke_hoach"):
+                t += f", đạt {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm"
+            p.append(Paragraph(text=t + "."))
+        if self.has("chi_dao.co_quan_duoc_kiem_tra"):
+            t = f"Về công tác kiểm tra CCHC: đã kiểm tra {slot('chi_dao.co_quan_duoc_kiem_tra')} cơ quan, đơn vị"
+            if self.has("chi_dao.van_de_phat_hien"):
+                t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} vấn đề"
+                if self.has("chi_dao.van_de_da_xu_ly"):
+                    t += f", đã chỉ đạo xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
+                    if self.has("chi_dao.ty_le_van_de_xu_ly"):
+                        t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+            p.append(Paragraph(text=t + "."))
+        prop = []
+        if self.has("chi_dao.tin_bai"):
+            prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
+        if self.has("chi_dao.buoi_tuyen_truyen"):
+            t = f"tổ chức {slot('chi_dao.buoi_tuyen_truyen')} buổi tuyên truyền trực tiếp"
+            if self.has("chi_dao.luot_nguoi_tuyen_truyen"):
+                t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
+            prop.append(t)
+        if self.has("chi_dao.chuong_trinh_phat_thanh"):
+            prop.append(f"thực hiện {slot('chi_dao.chuong_trinh_phat_thanh')} chương trình phát thanh, truyền hình")
+        if self.has("chi_dao.doi_thoai"):
+            prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
+        if prop:
+            p.append(Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + "."))
+        if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
+            t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
+            parts = []
+            if self.has("chi_dao.nhiem_vu_cap_tren_dung_han"):
+                parts.append(f"hoàn thành đúng hạn {slot('chi_dao.nhiem_vu_cap_tren_dung_han')} nhiệm vụ")
+                if self.has("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han"):
+                    parts[-1] += f" ({slot('chi_dao.ty_le_nhiem_vu_cap_tren_dung_han')})"
+            if self.has("chi_dao.nhiem_vu_cap_tren_qua_han"):
+                parts.append(f"hoàn thành quá hạn {slot('chi_dao.nhiem_vu_cap_tren_qua_han')} nhiệm vụ")
+            if self.has("chi_dao.nhiem_vu_cap_tren_chua_xong"):
+                parts.append(f"chưa hoàn thành {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ")
+            p.append(Paragraph(text=t + (", trong đó " + ", ".join(parts) if parts else "") + "."))
+        if self.has("chi_dao.sang_kien"):
+            if self.val("chi_dao.sang_kien") > 0:
+                p.append(Paragraph(text=f"Về mô hình, sáng kiến: có {slot('chi_dao.sang_kien')} mô hình, sáng kiến, "
+                                        "giải pháp mới trong CCHC được triển khai."))
+            else:
+                p.append(Paragraph(text="Về mô hình, sáng kiến: trong kỳ chưa có mô hình, sáng kiến mới về CCHC "
+                                        "được áp dụng."))
+        return p + sub.section("I", self.who)
+
+    def section_II_1(self) -> list[Paragraph]:
+        p = []
+        if self.has("the_che.vbqppl_ban_hanh"):
+            n = self.val("the_che.vbqppl_ban_hanh")
+            p.append(Paragraph(text=(f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ đã ban hành "
+                                     f"{slot('the_che.vbqppl_ban_hanh')} văn bản quy phạm pháp luật." if n else
+                                     "Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không ban hành văn bản "
+                                     "quy phạm pháp luật.")))
+        if self.has("the_che.vbqppl_kiem_tra"):
+            t = f"Về kiểm tra văn bản: đã tự kiểm tra {slot('the_che.vbqppl_kiem_tra')} văn bản theo thẩm quyền"
+            if self.has("the_che.vbqppl_kiem_tra_phai_xu_ly"):
+                if self.val("the_che.vbqppl_kiem_tra_phai_xu_ly") == 0:
+                    t += ", không phát hiện văn bản trái pháp luật"
+                else:
+                    t += f"; phát hiện {slot('the_che.vbqppl_kiem_tra_phai_xu_ly')} văn bản phải xử lý"
+                    if self.has("the_che.vbqppl_kiem_tra_da_xu_ly"):
+                        t += f", đã xử lý {slot('the_che.vbqppl_kiem_tra_da_xu_ly')} văn bản"
+            p.append(Paragraph(text=t + "."))
+        if self.has("the_che.vbqppl_ra_soat"):
+            t = f"Về rà soát, hệ thống hóa văn bản: đã rà soát {slot('the_che.vbqppl_ra_soat')} văn bản"
+            if self.has("the_che.vbqppl_ra_soat_phai_xu_ly"):
+                if self.val("the_che.vbqppl_ra_soat_phai_xu_ly") == 0:
+                    t += ", chưa phát hiện văn bản phải sửa đổi, bổ sung, thay thế hoặc bãi bỏ"
+                else:
+                    t += f"; có {slot('the_che.vbqppl_ra_soat_phai_xu_ly')} văn bản phải xử lý"
+                    if self.has("the_che.vbqppl_ra_soat_da_xu_ly"):
+                        t += f", đã xử lý {slot('the_che.vbqppl_ra_soat_da_xu_ly')} văn bản"
+            p.append(Paragraph(text=t + "."))
+        if self.has("the_che.pbgdpl_buoi"):
+            t = f"Về tuyên truyền, phổ biến, giáo dục pháp luật: đã tổ chức {slot('the_che.pbgdpl_buoi')} buổi"
+            if self.has("the_che.pbgdpl_luot_nguoi"):
+                t += f" với {slot('the_che.pbgdpl_luot_nguoi')} lượt người tham dự"
+            p.append(Paragraph(text=t + "."))
+        return self._with_facts("II.1", p)
+
+    def section_II_2(self) -> list[Paragraph]:
+        p = []
+        pub = []
+        for key, word in (("tthc.tthc_cong_bo_moi", "công bố mới"), ("tthc.tthc_sua_doi", "sửa đổi, bổ sung"),
+                          ("tthc.tthc_bai_bo", "bãi bỏ, thay thế")):
+            if self.has(key):
+                pub.append(f"{word} {slot(key)} thủ tục")
+        if self.has("tthc.tthc_don_gian_hoa"):
+            p.append(Paragraph(text=f"Về rà soát, đơn giản hóa TTHC: có {slot('tthc.tthc_don_gian_hoa')} thủ tục hành chính "
+                                    "có phương án đơn giản hóa được phê duyệt."))
+        if pub:
+            p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ đã " + ", ".join(pub) + "."))
+        if self.has("tthc.tthc_tong_so"):
+            t = f"Tổng số TTHC thuộc thẩm quyền giải quyết là {slot('tthc.tthc_tong_so')} thủ tục"
+            lv = [f"cấp {w} {slot(k)} thủ tục" for k, w in (("tthc.tthc_cap_tinh", "tỉnh"), ("tthc.tthc_cap_huyen", "huyện"),
+                                                             ("tthc.tthc_cap_xa", "xã")) if self.has(k)]
+            if lv:
+                t += " (" + ", ".join(lv) + ")"
+            if self.has("tthc.tthc_lien_thong"):
+                t += f"; {slot('tthc.tthc_lien_thong')} thủ tục thực hiện liên thông"
+            p.append(Paragraph(text=t + "."))
+        law = self.cite("II.2", self.law.one_stop())
+        if law:
+            p.append(Paragraph(text=f"Việc thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết TTHC được triển khai "
+                                    f"theo {law}."))
+        if self.has("tthc.ho_so_tiep_nhan"):
+            t = f"Kết quả giải quyết hồ sơ TTHC: tổng số hồ sơ tiếp nhận là {slot('tthc.ho_so_tiep_nhan')} hồ sơ{self.ch('tthc.ho_so_tiep_nhan')}"
+            src = []
+            if self.has("tthc.ho_so_ky_truoc"):
+                src.append(f"kỳ trước chuyển sang {slot('tthc.ho_so_ky_truoc')} hồ sơ")
+            if self.has("tthc.ho_so_moi"):
+                src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ")
+            for k, w in (("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
+                         ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")):
+                if self.has(k):
+                    src.append(f"tiếp nhận {w} {slot(k)} hồ sơ")
+            if src:
+                t += " (" + ", ".join(src) + ")"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tthc.ho_so_da_giai_quyet"):
+            t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ"
+            parts = []
+            early, ontime = self.fs.get("tthc.ho_so_truoc_han"), self.fs.get("tthc.ho_so_dung_han")
+            if early and ontime:
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ, đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            elif early and ontime == 0:
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
+            elif ontime and early == 0:
+                parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            elif self.has("tthc.ho_so_dung_han_tong"):
+                parts.append(f"trước và đúng hạn {slot('tthc.ho_so_dung_han_tong')} hồ sơ")
+            elif self.has("tthc.ho_so_truoc_han"):
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
+            elif self.has("tthc.ho_so_dung_han"):
+                parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            if self.has("tthc.ty_le_dung_han"):
+                parts.append(f"tỷ lệ giải quyết trước và đúng hạn đạt {slot('tthc.ty_le_dung_han')}")
+            if self.has("tthc.ho_so_qua_han"):
+                q = f"quá hạn {slot('tthc.ho_so_qua_han')} hồ sơ"
+                if self.has("tthc.ty_le_qua_han"):
+                    q += f" (chiếm {slot('tthc.ty_le_qua_han')})"
+                parts.append(q)
+            if parts:
+                t += ", trong đó " + "; ".join(parts)
+            p.append(Paragraph(text=t + "."))
+        rest = []
+        for k, w in (("tthc.ho_so_dang_giai_quyet", "đang giải quyết"), ("tthc.ho_so_tam_dung", "tạm dừng giải quyết"),
+                     ("tthc.ho_so_tra_lai", "trả lại"), ("tthc.ho_so_rut", "công dân rút, hủy")):
+            if self.has(k):
+                rest.append(f"{w} {slot(k)} hồ sơ")
+        if rest:
+            p.append(Paragraph(text="Số hồ sơ còn lại: " + "; ".join(rest) + "."))
+        if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0:
+            if self.has("tthc.van_ban_xin_loi"):
+                p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
+                                        "người dân, tổ chức theo quy định."))
+        dvc = []
+        if self.has("tthc.dvc_toan_trinh"):
+            dvc.append(f"{slot('tthc.dvc_toan_trinh')} dịch vụ công trực tuyến toàn trình")
+        if self.has("tthc.dvc_mot_phan"):
+            dvc.append(f"{slot('tthc.dvc_mot_phan')} dịch vụ công trực tuyến một phần")
+        online = []
+        if dvc:
+            online.append("đang cung cấp " + " và ".join(dvc))
+        if self.has("tthc.ty_le_truc_tuyen"):
+            online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot('tthc.ty_le_truc_tuyen')} (trên tổng số hồ sơ "
+                          "mới tiếp nhận trong kỳ)")
+        if self.has("tthc.thanh_toan_truc_tuyen"):
+            t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
+            if self.has("tthc.ho_so_co_phi"):
+                t += f" trong tổng số {slot('tthc.ho_so_co_phi')} hồ sơ phát sinh phí, lệ phí"
+            if self.has("tthc.ty_le_thanh_toan_truc_tuyen"):
+                t += f" (đạt {slot('tthc.ty_le_thanh_toan_truc_tuyen')})"
+            online.append(t)
+        if online:
+            p.append(Paragraph(text="Về dịch vụ công trực tuyến: " + "; ".join(online) + "."))
+        dig = []
+        if self.has("tthc.ho_so_so_hoa"):
+            t = f"số hóa {slot('tthc.ho_so_so_hoa')} hồ sơ khi tiếp nhận"
+            if self.has("tthc.ty_le_so_hoa"):
+                t += f" (đạt {slot('tthc.ty_le_so_hoa')})"
+            dig.append(t)
+        if self.has("tthc.ket_qua_so_hoa"):
+            t = f"số hóa {slot('tthc.ket_qua_so_hoa')} kết quả giải quyết"
+            if self.has("tthc.ty_le_ket_qua_so_hoa"):
+                t += f" (đạt {slot('tthc.ty_le_ket_qua_so_hoa')})"
+            dig.append(t)
+        if dig:
+            p.append(Paragraph(text="Về số hóa hồ sơ, kết quả giải quyết TTHC: đã " + ", ".join(dig) + "."))
+        if self.has("tthc.pakn_tiep_nhan"):
+            if self.val("tthc.pakn_tiep_nhan") == 0:
+                p.append(Paragraph(text="Về tiếp nhận, xử lý phản ánh, kiến nghị: trong kỳ không phát sinh phản ánh, "
+                                        "kiến nghị về quy định hành chính."))
+            else:
+                t = f"Về tiếp nhận, xử lý phản ánh, kiến nghị: đã tiếp nhận {slot('tthc.pakn_tiep_nhan')} phản ánh, kiến nghị"
+                if self.has("tthc.pakn_da_xu_ly"):
+                    t += f", đã xử lý {slot('tthc.pakn_da_xu_ly')}"
+                    if self.has("tthc.ty_le_pakn_xu_ly"):
+                        t += f" (đạt {slot('tthc.ty_le_pakn_xu_ly')})"
+                p.append(Paragraph(text=t + "."))
+        if self.has("tthc.ty_le_hai_long"):
+            t = f"Mức độ hài lòng của người dân, tổ chức đối với việc giải quyết TTHC đạt {slot('tthc.ty_le_hai_long')}"
+            if self.has("tthc.phieu_khao_sat"):
+                t += f" (qua {slot('tthc.phieu_khao_sat')} phiếu khảo sát)"
+            p.append(Paragraph(text=t + "."))
+        return self._with_facts("II.2", p)
+
+    def section_II_3(self) -> list[Paragraph]:
+        p = []
+        if self.has("to_chuc.bien_che_giao"):
+            t = f"Về quản lý, sử dụng biên chế: biên chế công chức được giao là {slot('to_chuc.bien_che_giao')} người"
+            if self.has("to_chuc.bien_che_co_mat"):
+                t += f", hiện có mặt {slot('to_chuc.bien_che_co_mat')} người"
+            if self.has("to_chuc.hop_dong_lao_dong"):
+                t += f"; hợp đồng lao động {slot('to_chuc.hop_dong_lao_dong')} người"
+            p.append(Paragraph(text=t + "."))
+        if self.has("to_chuc.vien_chuc_giao"):
+            t = f"Số người làm việc trong đơn vị sự nghiệp công lập được giao là {slot('to_chuc.vien_chuc_giao')} người"
+            if self.has("to_chuc.vien_chuc_co_mat"):
+                t += f", có mặt {slot('to_chuc.vien_chuc_co_mat')} người"
+            p.append(Paragraph(text=t + "."))
+        if self.has("to_chuc.tinh_gian"):
+            p.append(Paragraph(text=(f"Thực hiện tinh giản biên chế: trong kỳ đã giải quyết tinh giản {slot('to_chuc.tinh_gian')} người."
+                                     if self.val("to_chuc.tinh_gian") else "Trong kỳ không phát sinh trường hợp tinh giản biên chế.")))
+        if self.has("to_chuc.don_vi_su_nghiep"):
+            t = f"Hiện có {slot('to_chuc.don_vi_su_nghiep')} đơn vị sự nghiệp công lập"
+            if self.has("to_chuc.don_vi_su_nghiep_giam") and self.val("to_chuc.don_vi_su_nghiep_giam"):
+                t += f"; trong kỳ giảm {slot('to_chuc.don_vi_su_nghiep_giam')} đơn vị qua sắp xếp"
+            p.append(Paragraph(text=t + "."))
+        return self._with_facts("II.3", p)
+
+    def section_II_4(self) -> list[Paragraph]:
+        p = []
+        rec = [f"tuyển dụng {slot(k)} {w}" for k, w in (("cong_vu.tuyen_dung_cong_chuc", "công chức"),
+                                                         ("cong_vu.tuyen_dung_vien_chuc", "viên chức")) if self.has(k)]
+        if rec:
+            p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã " + ", ".join(rec) + "."))
+        app = [f"{w} {slot(k)} người" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
+                                                     ("cong_vu.chuyen_doi_vi_tri", "chuyển đổi vị trí công tác")) if self.has(k)]
+        if app:
+            p.append(Paragraph(text="Về công tác cán bộ: đã " + ", ".join(app) + "."))
+        if self.has("cong_vu.ky_luat"):
+            p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} cán bộ, công chức, viên chức bị xử lý kỷ luật."
+                                     if self.val("cong_vu.ky_luat") else
+                                     "Về kỷ luật, kỷ cương hành chính: trong kỳ không có trường hợp bị xử lý kỷ luật.")))
+        tr = [f"{slot(k)} {w}" for k, w in (("cong_vu.dao_tao_ly_luan", "người được đào tạo lý luận chính trị"),
+                                             ("cong_vu.boi_duong", "lượt người được bồi dưỡng chuyên môn, nghiệp vụ")) if self.has(k)]
+        if tr:
+            p.append(Paragraph(text="Về đào tạo, bồi dưỡng: có " + ", ".join(tr) + "."))
+        return self._with_facts("II.4", p)
+
+    def section_II_5(self) -> list[Paragraph]:
+        p = []
+        if self.has("tai_chinh.thu_ngan_sach_thuc_hien"):
+            t = f"Thu ngân sách nhà nước đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng"
+            if self.has("tai_chinh.ty_le_thu_ngan_sach"):
+                t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán được giao"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tai_chinh.von_dau_tu_giai_ngan"):
+            t = f"Giải ngân vốn đầu tư công đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng"
+            if self.has("tai_chinh.ty_le_giai_ngan"):
+                t += f", bằng {slot('tai_chinh.ty_le_giai_ngan')} kế hoạch vốn"
+            p.append(Paragraph(text=t + "."))
+        if self.has("tai_chinh.kien_nghi_thanh_tra"):
+            if self.val("tai_chinh.kien_nghi_thanh_tra") == 0:
+                p.append(Paragraph(text="Trong kỳ không có kiến nghị của thanh tra, kiểm tra, kiểm toán nhà nước về tài chính, ngân sách."))
+            else:
+                t = f"Có {slot('tai_chinh.kien_nghi_thanh_tra')} kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính"
+                if self.has("tai_chinh.kien_nghi_da_thuc_hien"):
+                    t += f", đã thực hiện {slot('tai_chinh.kien_nghi_da_thuc_hien')} kiến nghị"
+                p.append(Paragraph(text=t + "."))
+        return self._with_facts("II.5", p)
+
+    def section_II_6(self) -> list[Paragraph]:
+        p = []
+        if self.has("cds.van_ban_dien_tu"):
+            t = f"Đã gửi {slot('cds.van_ban_dien_tu')} văn bản đi dưới dạng điện tử"
+            if self.has("cds.van_ban_ky_so"):
+                t += f", trong đó {slot('cds.van_ban_ky_so')} văn bản có chữ ký số"
+                if self.has("cds.ty_le_ky_so"):
+                    t += f" (đạt {slot('cds.ty_le_ky_so')})"
+            p.append(Paragraph(text=t + "."))
+        if self.has("cds.tai_khoan_dinh_danh"):
+            t = f"Đã kích hoạt {slot('cds.tai_khoan_dinh_danh')} tài khoản định danh điện tử"
+            if self.has("cds.tai_khoan_dinh_danh_chi_tieu"):
+                t += f" trên chỉ tiêu {slot('cds.tai_khoan_dinh_danh_chi_tieu')} tài khoản được giao"
+            if self.has("cds.ty_le_dinh_danh"):
+                t += f", đạt {slot('cds.ty_le_dinh_danh')}"
+            p.append(Paragraph(text=t + "."))
+        if self.has("cds.iso_ap_dung"):
+            p.append(Paragraph(text=("Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động của cơ quan."
+                                     if self.val("cds.iso_ap_dung") else
+                                     "Chưa áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015.")))
+        return self._with_facts("II.6", p)
+    def facts_for(self, key: str) -> list[Paragraph]:
+        """The official's documents, events and other facts for one section."""
+        return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key, self.who)
+
+    def _with_facts(self, key: str, p: list[Paragraph]) -> list[Paragraph]:
+        return p + self.facts_for(key)
+
+    def section_III(self) -> list[Paragraph]:
+        return self.assessment.section_III()
+
+    def section_IV(self) -> list[Paragraph]:
+        found = self.law.program()
+        program = self.cite("IV", found) if found else None
+        return self.assessment.section_IV(program)
+
+    def section_V(self) -> list[Paragraph]:
+        return self.assessment.section_V()
+

@@ -1,0 +1,67 @@
+"""Reporting periods and the data cut-off rule, and the two eras of local government levels.
+
+Data window (NĐ 09/2019/NĐ-CP; confirmed in practice by Kon Tum's Q1/2023 figures and seed 001):
+from 15/12 of the previous year to the 14th of the period's last month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel
+
+Period = Literal["quý I", "6 tháng", "9 tháng", "năm"]
+PERIODS: tuple[Period, ...] = ("quý I", "6 tháng", "9 tháng", "năm")
+_END_MONTH = {"quý I": 3, "6 tháng": 6, "9 tháng": 9, "năm": 12}
+
+# 01/7/2025: the district level ends (two-level local government, Luật Tổ chức chính quyền địa phương
+# 72/2025/QH15); provinces and communes remain, and departments (sở) report as before.
+TWO_LEVEL_FROM = dt.date(2025, 7, 1)
+LEVELS_BEFORE = ("tỉnh", "huyện", "xã", "sở")
+LEVELS_AFTER = ("tỉnh", "xã", "sở")
+
+
+class DataWindow(BaseModel):
+    start: dt.date
+    end: dt.date
+
+    def text(self, body: bool = False) -> str:
+        """'từ ngày 15/12/2022 đến ngày 14/06/2023'; in a report's body without leading zeros (14/6/2023)."""
+        if body:
+            return (f"từ ngày {self.start.day}/{self.start.month}/{self.start.year} "
+                    f"đến ngày {self.end.day}/{self.end.month}/{self.end.year}")
+        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+
+def data_window(period: Period, year: int) -> DataWindow:
+    return DataWindow(start=dt.date(year - 1, 12, 15), end=dt.date(year, _END_MONTH[period], 14))
+
+
+def period_phrase(period: Period, year: int) -> str:
+    """How the period is named in a title or a sentence: '6 tháng đầu năm 2023', 'quý I năm 2023'."""
+    return {"quý I": f"quý I năm {year}", "6 tháng": f"6 tháng đầu năm {year}",
+            "9 tháng": f"9 tháng đầu năm {year}", "năm": f"năm {year}"}[period]
+
+
+def next_period_phrase(period: Period, year: int) -> str:
+    return {"quý I": f"quý II năm {year}", "6 tháng": f"6 tháng cuối năm {year}",
+            "9 tháng": f"quý IV năm {year}", "năm": f"năm {year + 1}"}[period]
+
+
+def levels_on(day: dt.date) -> tuple[str, ...]:
+    return LEVELS_AFTER if day >= TWO_LEVEL_FROM else LEVELS_BEFORE
+
+
+def period_of_label(text: str) -> Period | None:
+    from corpus.text import fold_lower
+
+    t = fold_lower(text)
+    if "quy i" in t and "quy ii" not in t and "quy iii" not in t:
+        return "quý I"
+    if "9 thang" in t or "quy iii" in t:
+        return "9 tháng"
+    if "6 thang" in t:
+        return "6 tháng"
+    if "nam" in t:
+        return "năm"
+    return None

@@ -1,0 +1,186 @@
+""""Which decree applies?" answered as of a date: retrieved passages of the regulations in force (and of
+past reports when the question is about practice), the registry's facts (status on the date,
+amendments, replacement, confidence), an extractive answer, or a short synthesised one whose every
+citation is checked: a citation found neither in the passages nor in the registry is removed and the
+answer says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from pydantic import BaseModel, Field
+
+from corpus.docnumbers import find_refs
+from corpus.errors import BackendError
+from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
+from corpus.text import fold_lower
+from drafting.law.citations import check_citation, lookup_document, parse_citations
+from drafting.llm.backends import ModelHealth, looks_like_text
+from drafting.llm.prompting import PROMPTS_DIR, load_prompt
+from drafting.llm.safety import neutralise
+from drafting.models import Citation
+from retrieval.search import HybridSearcher, SearchFilter, SearchHit
+
+_PRACTICE = re.compile(r"\b(bao cao|cac dia phuong|dia phuong khac|viet the nao|dien dat|mau cau|ghi nhu the nao)\b")
+
+
+class AnswerPassage(BaseModel):
+    doc_id: str
+    title: str
+    number: str = ""
+    location: str = ""
+    snippet: str = ""
+    status: str = ""
+
+
+class Answer(BaseModel):
+    question: str
+    as_of: dt.date
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    passages: list[AnswerPassage] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    notice: str = ""  # why the model was not used (down, slow, garbage), shown above the answer
+    llm: str = "none"
+
+
+def lineage(doc: LegalDocument, registry: Registry, day: dt.date) -> str:
+    """'61/2018/NĐ-CP, được sửa đổi bởi 107/2021/NĐ-CP, được thay thế từ 01/07/2025 bởi 118/2025/NĐ-CP'."""
+    parts = [doc.number]
+    amended = [a for a in doc.amended_by if (m := registry.get(a)) and m.start and m.start <= day]
+    if amended:
+        parts.append("được sửa đổi, bổ sung bởi " + ", ".join(amended))
+    if doc.effective_to and doc.replaced_by:
+        when = doc.effective_to + dt.timedelta(days=1)
+        tag = doc.tag("replaced_by")
+        parts.append(f"được thay thế từ {fmt_date(when)} bởi {', '.join(doc.replaced_by)}"
+                     + (f" [{tag}]" if tag != "V" else ""))
+    if doc.replaces:
+        parts.append("thay thế " + ", ".join(doc.replaces))
+    if doc.amends:
+        parts.append("sửa đổi, bổ sung " + ", ".join(doc.amends))
+    return ", ".join(parts)
+
+
+def _doc_line(doc: LegalDocument, registry: Registry, day: dt.date, article: str, article_tag: str) -> str:
+    status = registry.status_on(doc, day)
+    art = ""
+    if article:
+        art = f"; {article}" + (f" [{article_tag}: {CONFIDENCE_LABELS.get(article_tag, '')}, cần kiểm tra số điều]"
+                                if article_tag and article_tag not in ("V",) else "")
+    return f"{doc.citation()}{art} — {status.text}. Diễn biến: {lineage(doc, registry, day)}."
+
+
+class Asker:
+    def __init__(self, searcher: HybridSearcher | None, registry: Registry, model=None, prompts_dir=PROMPTS_DIR,
+                 health: ModelHealth | None = None):
+        self.searcher = searcher
+        self.health = health or ModelHealth()
+        self.registry = registry
+        self.model = model
+        self.chain = None
+        if model is not None:
+            system = load_prompt("ask_system", prompts_dir)
+            user = load_prompt("ask", prompts_dir)
+            self.chain = ChatPromptTemplate.from_messages([("system", system.template), ("human", user.template)]) | model | StrOutputParser()
+
+    def retrieve(self, question: str, as_of: dt.date) -> list[SearchHit]:
+        if self.searcher is None:
+            return []
+        hits = self.searcher.search(question, k=6, flt=SearchFilter(kind="regulation", as_of=as_of))
+        named = {r.key for r in find_refs(question)}
+        if named:  # a document the question names is shown even when it is no longer in force
+            hits += [h for h in self.searcher.search(question, k=4, flt=SearchFilter(kind="regulation"))
+                     if h.number and find_refs(h.number)[0].key in named]
+        if _PRACTICE.search(fold_lower(question)):
+            hits += self.searcher.search(question, k=2, flt=SearchFilter(kind="report", as_of=as_of))
+        seen, out = set(), []
+        for h in hits:
+            if h.chunk_id not in seen:
+                seen.add(h.chunk_id)
+                out.append(h)
+        return out
+
+    def ask(self, question: str, as_of: dt.date | None = None, on_token=None) -> Answer:
+        as_of = as_of or dt.date.today()
+        hits = self.retrieve(question, as_of)
+        docs: list[tuple[LegalDocument, SearchHit]] = []
+        for h in hits:
+            if h.kind != "regulation" or not h.number:
+                continue
+            d = self.registry.get(h.number)
+            if d is not None and all(d.number != x.number for x, _ in docs):
+                docs.append((d, h))
+        named = [d for r in find_refs(question) if (d := self.registry.resolve(r)) is not None]
+        for d in reversed(named):  # a document the question names comes first, retrieved or not
+            found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
+            docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
+        passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=h.location,
+                                  snippet=h.snippet, status=h.status) for h in hits[:6]]
+        citations = []
+        for d, h in docs[:3]:
+            status = self.registry.status_on(d, as_of)
+            citations.append(Citation(number=d.number, title=d.title, article=h.article if h else "", status=status.text,
+                                            source=d.source, confidence=(h.confidence if h and h.article else status.confidence)))
+        answer = Answer(question=question, as_of=as_of, text="", citations=citations, passages=passages)
+        down = self.health.down() if self.chain is not None else ""
+        if self.chain is not None and docs and not down:
+            try:
+                done = self._synthesise(answer, docs, hits, on_token)
+                self.health.ok()
+                return done
+            except BackendError as exc:
+                self.health.failed(exc.message)
+                down = exc.message
+        if down:
+            answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
+        answer.text = self._extractive(docs, hits, as_of)
+        return answer
+
+    def _extractive(self, docs, hits, as_of) -> str:
+        if not docs:
+            return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
+                    f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
+        lines = [f"Vào ngày {fmt_date(as_of)}:"]
+        for d, h in docs[:3]:
+            lines.append("- " + _doc_line(d, self.registry, as_of, h.article if h else "", h.confidence if h else ""))
+            if h is not None:
+                lines.append(f"  Trích ({h.location}): {h.snippet}")
+        practice = [h for h in hits if h.kind == "report"]
+        for h in practice[:2]:
+            lines.append(f"- Báo cáo tham khảo: {h.title} ({h.location}): {h.snippet}")
+        return "\n".join(lines)
+
+    def _synthesise(self, answer: Answer, docs, hits, on_token) -> Answer:
+        facts = "\n".join("- " + _doc_line(d, self.registry, answer.as_of, h.article if h else "", h.confidence if h else "")
+                          for d, h in docs[:3])
+        passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:500])}" for h in hits[:3])
+        pieces = []
+        for piece in self.chain.stream({"question": answer.question, "as_of": fmt_date(answer.as_of),
+                                        "facts": facts, "passages": passages}):
+            pieces.append(piece)
+            if on_token:
+                on_token(piece)
+        text = "".join(pieces).strip()
+        if not looks_like_text(text):
+            raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
+        out, pos = [], 0
+        for ref in parse_citations(text):
+            doc = lookup_document(ref, self.registry)
+            # a registry document is verifiable even when not retrieved; a wrong date or article is not
+            ok = doc is not None and not [
+                p for p in check_citation(ref, self.registry, answer.as_of, text) if p.kind in ("date", "date_year", "amending_article", "missing_year")]
+            if doc is None or not ok:
+                out.append(text[pos:ref.start] + "[…]")
+                pos = ref.end
+                answer.removed.append(ref.text)
+        out.append(text[pos:])
+        text = "".join(out)
+        if answer.removed:
+            text += "\n(Đã bỏ trích dẫn không kiểm chứng được: " + "; ".join(answer.removed) + ".)"
+        answer.text = text + "\n\nNguồn:\n" + facts
+        answer.llm = getattr(self.model, "_llm_type", "llm")
+        return answer

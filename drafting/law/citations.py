@@ -1,0 +1,184 @@
+"""Vietnamese references to documents in free text, and their check against the registry.
+
+"Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ", "NĐ 107/2021", "khoản 2 Điều 8 Nghị định
+61/2018", "Điều 21a Nghị định số 107/2021/NĐ-CP", "Nghi dinh so 61/2018/ND-CP", "Ké hoach s6 116/KH-UBND":
+document numbers come from corpus.docnumbers (which already reads OCR spellings); this module adds the
+article and clause, the date and the issuer around each number, and checks them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from corpus.docnumbers import TYPE_LABELS, find_refs
+from corpus.registry import Registry, fmt_date
+from corpus.text import fold, fold_lower
+
+# symbols of central bodies: a number with one of these that the registry lacks is worth a look
+CENTRAL = ("CP", "TTG", "QH", "BNV", "VPCP", "BTC", "BTP", "BTTTT", "BCA", "UBTVQH")
+_ARTICLE = re.compile(r"(?:(?:diem\s+(?P<point>[a-zđ])\)?\s*,?\s*)?khoan\s+(?P<clause>\d+)\s*,?\s*)?dieu\s+(?P<article>\d+[a-z]?)\b",
+                      re.IGNORECASE)
+_DATE = re.compile(r"^\s*,?\s*ngay\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+                   r"|(?P<d2>\d{1,2})\s+thang\s+(?P<m2>\d{1,2})\s+nam\s+(?P<y2>\d{4}))", re.IGNORECASE)
+_ISSUER = re.compile(r"^\s*,?\s*(?:cua|do)\s+(?P<issuer>[^,.;:()\n]{3,80}?)(?=\s+(?:ve|quy dinh|ban hanh|huong dan|sua doi|phe duyet)\b|[,.;:()\n]|$)",
+                     re.IGNORECASE)
+_LOCAL_ISSUER = re.compile(r"\b(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan|so |phong )", re.IGNORECASE)
+
+
+class CitationRef(BaseModel):
+    """One reference found in text, with its character span."""
+
+    text: str
+    start: int
+    end: int
+    doc_type: str = ""  # 'ND', 'NQ', 'QD' …
+    number: str
+    year: int | None = None
+    symbol: str = ""
+    key: str
+    issuer: str = ""
+    date: dt.date | None = None
+    date_text: str = ""
+    article: str = ""  # "Điều 21a"
+    clause: str = ""  # "khoản 2"
+    point: str = ""
+
+
+class CitationProblem(BaseModel):
+    kind: Literal["unknown", "unverified", "date", "date_year", "issuer_symbol", "amending_article",
+                  "not_in_force", "missing_year"]
+    severity: Literal["error", "warning", "info"]
+    ref: CitationRef
+    message: str
+    suggestion: str = ""
+
+
+def parse_citations(text: str) -> list[CitationRef]:
+    folded = fold(text)
+    out = []
+    for r in find_refs(text):
+        start, end = r.start, r.end
+        article = clause = point = ""
+        before = fold_lower(folded[max(0, start - 40):start])
+        m = None
+        for m in _ARTICLE.finditer(before):  # noqa: B007 — the last match, nearest the reference
+            pass
+        if m is not None and before[m.end():].strip(" ,") in ("", "cua", "tai"):
+            article, clause, point = m["article"], m["clause"] or "", m["point"] or ""
+            start = start - len(before) + m.start()
+        after = folded[end:end + 120]
+        date = None
+        date_text = ""
+        dm = _DATE.match(after)
+        if dm:
+            d, mo, y = (dm["d"] or dm["d2"]), (dm["m"] or dm["m2"]), (dm["y"] or dm["y2"])
+            date_text = text[end + dm.start():end + dm.end()].strip(" ,")
+            try:
+                date = dt.date(int(y), int(mo), int(d))
+            except ValueError:
+                date = None
+            end += dm.end()
+            after = folded[end:end + 120]
+        issuer = ""
+        im = _ISSUER.match(after)
+        if im:
+            issuer = text[end + im.start("issuer"):end + im.end("issuer")].strip()
+            end += im.end()
+        if not article:
+            am = re.match(r"^\s*,?\s*(?:tai\s+)?(?:(?:khoan\s+(?P<clause>\d+)\s+)?dieu\s+(?P<article>\d+[a-z]?))\b",
+                          fold_lower(folded[end:end + 30]))
+            if am:
+                article, clause = am["article"], am["clause"] or ""
+        out.append(CitationRef(text=text[start:end], start=start, end=end, doc_type=r.doc_type, number=r.number,
+                               year=r.year, symbol=r.symbol, key=r.key, issuer=issuer, date=date,
+                               date_text=date_text, article=f"Điều {article}" if article else "",
+                               clause=f"khoản {clause}" if clause else "", point=point))
+    return out
+
+
+def _central(symbol: str) -> bool:
+    tail = symbol.split("-")[-1] if "-" in symbol else symbol
+    return tail.upper() in CENTRAL or symbol.startswith("QH")
+
+
+def _claims_in_force(text: str, ref: CitationRef) -> bool:
+    """Is the document used as a current basis ('căn cứ', 'theo quy định tại', 'thực hiện')?"""
+    before = fold_lower(text[max(0, ref.start - 60):ref.start])
+    return bool(re.search(r"(can cu|theo quy dinh|theo|thuc hien|trien khai|ap dung|quy dinh tai)\s*(?:\w+\s*){0,4}$", before))
+
+
+def _show(symbol: str) -> str:
+    return re.sub(r"\bND\b", "NĐ", re.sub(r"\bQD\b", "QĐ", symbol))
+
+
+def lookup_document(ref: CitationRef, registry: Registry):
+    """The registry document named; a number without its year is settled by the date when it is given."""
+    refs = find_refs(ref.key)
+    doc = registry.resolve(refs[0]) if refs else None
+    if doc is None and ref.symbol and ref.year is None and ref.date:
+        hits = [d for d in registry if d.ref.number == ref.number and d.ref.symbol == ref.symbol
+                and d.signed and d.signed.year == ref.date.year]
+        doc = hits[0] if len(hits) == 1 else None
+    return doc
+
+
+def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, context: str = "") -> list[CitationProblem]:
+    problems: list[CitationProblem] = []
+
+    def add(kind, severity, message, suggestion=""):
+        problems.append(CitationProblem(kind=kind, severity=severity, ref=ref, message=message, suggestion=suggestion))
+
+    sym = ref.symbol
+    doc = lookup_document(ref, registry)
+    # a decree, circular or law number must carry its year ("107/NĐ-CP" is incomplete)
+    if sym and ref.year is None and (sym in ("ND-CP",) or sym.startswith(("TT-", "TTLT-")) or sym.startswith("QH")):
+        add("missing_year", "error", f"“{ref.text}” thiếu năm ban hành trong số hiệu.",
+            doc.number if doc else f"{ref.number}/<năm>/{_show(sym)}")
+    if ref.date and ref.year and ref.date.year < ref.year:
+        add("date_year", "error", f"“{ref.text}”: ngày {fmt_date(ref.date)} sớm hơn năm {ref.year} ghi trong số hiệu.")
+    # issuer against symbol: a council's resolution is …/NQ-HĐND, the Government's …/NQ-CP
+    if ref.issuer and sym:
+        fi = fold_lower(ref.issuer)
+        local = bool(_LOCAL_ISSUER.search(fi + " "))
+        if sym.endswith("-CP") and local:
+            fix = "NQ-HĐND" if ("hdnd" in fi or "hoi dong" in fi) else f"{sym.split('-')[0]}-UBND"
+            add("issuer_symbol", "error",
+                f"“{ref.text}”: ký hiệu {_show(sym)} là của Chính phủ nhưng cơ quan ban hành ghi là "
+                f"“{ref.issuer}”.", f"…/{ref.year or '<năm>'}/{fix}" if sym.startswith("NQ") else fix)
+        elif sym.endswith(("-UBND", "-HDND")) and ("chinh phu" in fi or "thu tuong" in fi):
+            add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu địa phương nhưng cơ quan ban hành là “{ref.issuer}”.")
+    if doc is None:
+        if any(p.kind in ("issuer_symbol", "missing_year") for p in problems):
+            return problems
+        if ref.year and sym and _central(sym):
+            add("unknown", "warning", f"“{ref.text}” không có trong sổ đăng ký văn bản; cần kiểm tra số hiệu.")
+        elif sym or ref.year:
+            add("unverified", "info", f"“{ref.text}” là văn bản chưa có trong sổ đăng ký (thường là văn bản địa phương); "
+                                      "chưa xác minh được.")
+        return problems
+    if ref.date and doc.signed and ref.date != doc.signed and doc.tag("signed") in ("V", "S", "Seed"):
+        add("date", "error", f"“{ref.text}”: ngày ký ghi {fmt_date(ref.date)}, sổ đăng ký ghi {fmt_date(doc.signed)}.",
+            f"{doc.display_name} ngày {fmt_date(doc.signed)}")
+    if ref.article and re.search(r"\d+[a-z]$", ref.article) and doc.amends:
+        target = doc.amends[0]
+        add("amending_article", "error",
+            f"“{ref.article}” không thuộc {doc.display_name}: đó là điều được bổ sung vào {target} bởi văn bản này.",
+            f"{ref.article} {TYPE_LABELS.get(doc.ref.doc_type, '')} {target} (được bổ sung bởi {doc.number})".replace("  ", " "))
+    if as_of and not doc.in_force_on(as_of):
+        status = registry.status_on(doc, as_of)
+        severity = "error" if _claims_in_force(context, ref) else "warning"
+        repl = ", ".join(doc.replaced_by)
+        add("not_in_force", severity,
+            f"“{ref.text}”: {status.text} vào ngày {fmt_date(as_of)}"
+            + (f"; văn bản thay thế: {repl}" if repl else "") + ".", repl)
+    return problems
+
+
+def check_text(text: str, registry: Registry, as_of: dt.date | None) -> list[CitationProblem]:
+    out = []
+    for ref in parse_citations(text):
+        out += check_citation(ref, registry, as_of, text)
+    return out

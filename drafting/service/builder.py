@@ -1,0 +1,176 @@
+"""The report builder: the form's tables and a figures file become the same FiguresInput; a draft is
+made, saved per user and exported (.docx and the filled workbook)."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from corpus.loaders import display_name
+from corpus.text import fold_lower
+from drafting.figures.figureset import FigureSet
+from drafting.figures.periods import PERIODS, data_window
+from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS
+from drafting.inputs.files import FiguresInput, figures_from_data, load_figures_bytes
+from drafting.inputs.workbook import META_LABELS, write_template
+from drafting.render.docx import render_docx
+from drafting.render.preview import draft_findings_rows, draft_html
+from drafting.service.state import FIGURE_FILES, META_FIELDS, UserState, audit_sources, check_upload
+from drafting.service.workspace import SavedDraft, atomic_write
+
+
+def load_figures_input(asst, path: Path) -> FiguresInput:
+    data = check_upload(path, FIGURE_FILES, asst.settings.max_upload_bytes)
+    return load_figures_bytes(data, display_name(Path(path).name))
+
+
+def empty_tables() -> dict[str, list[list]]:
+    return {a.key: [[f.key.split(".", 1)[1], f.label, f.unit, "", "", ""] for f in FIELDS if f.area == a.key] for a in AREAS}
+
+
+def tables_from_input(data: FiguresInput) -> dict[str, list[list]]:
+    tables = empty_tables()
+    fs = data.figures
+    for area, rows in tables.items():
+        for row in rows:
+            key = f"{area}.{row[0]}"
+            if key in fs.values:
+                row[3] = str(fs.values[key]).replace(".", ",") if FIELD_BY_KEY[key].kind != "count" else str(fs.values[key])
+            if key in fs.previous:
+                row[4] = str(fs.previous[key])
+    return annotate_tables(tables, fs)
+
+
+def annotate_tables(tables: dict[str, list[list]], fs: FigureSet) -> dict[str, list[list]]:
+    """Validation messages next to the fields they concern (the «Kiểm tra» column)."""
+    notes: dict[str, list[str]] = {}
+    for i in fs.issues:
+        notes.setdefault(i.field, []).append(("❌ " if i.severity == "error" else "⚠️ ") + i.message)
+    for key, value in fs.derived.items():
+        if key in FIELD_BY_KEY:
+            notes.setdefault(key, []).append(f"= {value} (tính từ các thành phần)")
+    out = {}
+    for area, rows in tables.items():
+        out[area] = [[*row[:5], " ".join(notes.get(f"{area}.{row[0]}", []))] for row in rows]
+    return out
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def form_to_input(meta: dict, tables: dict[str, list[list]]) -> FiguresInput:
+    """The builder's fields and tables → the same FiguresInput a workbook gives."""
+    raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}  # lists split by meta_from_cells
+    values, previous, cells = {}, {}, {}
+    for area in AREAS:
+        for row in tables.get(area.key) or []:
+            if not row or not _cell(row[0]):
+                continue
+            key = f"{area.key}.{_cell(row[0])}"
+            label = FIELD_BY_KEY[key].label if key in FIELD_BY_KEY else key
+            if len(row) > 3 and _cell(row[3]):
+                values[key] = _cell(row[3])
+                cells[key] = f"bảng «{area.title}», dòng «{label}», cột Kỳ này"
+            if len(row) > 4 and _cell(row[4]):
+                previous[key] = _cell(row[4])
+    meta_cells = {f"meta.{k}": f"ô «{META_LABELS.get(k, k)}»" for k in META_FIELDS}
+    return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous}, {**cells, **meta_cells},
+                             source="biểu mẫu")
+
+
+def window_text(period: str | None, year) -> str:
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        return "Chọn kỳ và năm để xem thời gian lấy số liệu."
+    if period not in PERIODS or not 2000 <= y <= 2100:
+        return "Chọn kỳ và năm để xem thời gian lấy số liệu."
+    return f"Số liệu {data_window(period, y).text()} (kỳ {period} năm {y})."
+
+
+def validation_md(data: FiguresInput) -> str:
+    if not data.issues:
+        return "✅ Số liệu và thông tin chung hợp lệ."
+    lines = [("❌ " if i.severity == "error" else "⚠️ ") + i.message for i in data.issues]
+    return "\n".join(f"- {x}" for x in lines)
+
+
+@dataclass
+class BuildResult:
+    html: str
+    findings: list[list]
+    docx: Path | None
+    workbook: Path | None
+    message: str
+    draft_id: str | None = None
+
+
+def generate_report(asst, state: UserState, data: FiguresInput, sections: list[str] | None = None,
+                    on_progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
+    if data.errors:
+        return BuildResult(html="", findings=[], docx=None, workbook=None,
+                           message="Chưa soạn: còn lỗi ở số liệu hoặc thông tin chung.\n" + validation_md(data))
+    draft = asst.draft_input(data, sections, on_progress=on_progress)
+    meta = data.meta
+    rec = SavedDraft(id=state.builder_draft_id or SavedDraft(user=state.user).id, user=state.user, origin="builder",
+                     title=f"{meta.issuer} — {meta.period_text}", meta=meta.model_dump(mode="json"),
+                     values={k: str(v) for k, v in data.figures.values.items()},
+                     previous={k: str(v) for k, v in data.figures.previous.items()}, sections=sections, draft=draft)
+    rec = asst.store.save(rec)
+    state.builder_draft_id = rec.id
+    state.last_draft = draft
+    docx, workbook = export_files(asst, state.user, rec)
+    asst.audit.record(state.user, "draft", rec.id, audit_sources(draft), {"origin": "builder", "llm": draft.llm})
+    asst.audit.record(state.user, "export", docx.name, [rec.id], {"files": [docx.name, workbook.name]})
+    n_err = sum(1 for f in draft.findings if f.severity == "error")
+    return BuildResult(html=draft_html(draft), findings=draft_findings_rows(draft), docx=docx, workbook=workbook,
+                       message=f"Đã soạn {len(draft.sections)} mục; {len(draft.findings)} phát hiện ({n_err} lỗi). "
+                               f"Dự thảo đã lưu (mã {rec.id}).", draft_id=rec.id)
+
+
+def export_files(asst, user: str, rec: SavedDraft) -> tuple[Path, Path]:
+    out = asst.store.export_dir(user)
+    slug = re.sub(r"[^a-z0-9]+", "-", fold_lower(rec.meta.get("locality", "bao-cao")))[:40].strip("-") or "bao-cao"
+    docx = out / f"bao-cao-cchc-{slug}-{rec.id}.docx"
+    atomic_write(docx, render_docx(rec.draft))
+    meta = dict(rec.meta)
+    workbook = out / f"so-lieu-{slug}-{rec.id}.xlsx"
+    atomic_write(workbook, write_template(meta=meta, values={k: _num(v) for k, v in rec.values.items()},
+                                          previous={k: _num(v) for k, v in rec.previous.items()}))
+    return docx, workbook
+
+
+def _num(v: str):
+    d = Decimal(v)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def list_drafts(asst, user: str) -> list[tuple[str, str]]:
+    return [(r.label(), r.id) for r in asst.store.list(user)]
+
+
+def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, FiguresInput, BuildResult]:
+    rec = asst.store.load(state.user, draft_id)
+    data = figures_from_data({"meta": rec.meta, "figures": rec.values, "previous": rec.previous}, source="dự thảo đã lưu")
+    if rec.origin == "builder":
+        state.builder_draft_id = rec.id
+    else:
+        state.last_draft_id = rec.id
+        state.chat_meta, state.chat_values, state.chat_sections = dict(rec.meta), dict(rec.values), rec.sections or []
+    state.last_draft = rec.draft
+    docx, workbook = export_files(asst, state.user, rec) if rec.draft else (None, None)
+    result = BuildResult(html=draft_html(rec.draft) if rec.draft else "", findings=draft_findings_rows(rec.draft) if rec.draft else [],
+                         docx=docx, workbook=workbook, message=f"Đã mở dự thảo {rec.label()}.", draft_id=rec.id)
+    return rec, data, result
+
+
+def template_file(asst, user: str) -> Path:
+    path = asst.store.export_dir(user) / "mau-so-lieu-cchc.xlsx"
+    atomic_write(path, write_template())
+    return path

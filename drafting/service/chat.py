@@ -1,0 +1,359 @@
+"""The chat: one turn at a time, as a generator of ChatReply objects (the text grows while an answer
+streams); figures and metadata read from the message by rules; drafts, answers, reviews and refinements."""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from corpus.errors import TroLyError
+from corpus.loaders import display_name
+from drafting.figures.figureset import FigureSet, build_figure_set
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY
+from drafting.figures.schema import FIELD_BY_KEY
+from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
+from drafting.inputs.workbook import META_LABELS, meta_from_cells
+from drafting.models import ReportDraft, ReportMeta
+from drafting.render.docx import render_docx
+from drafting.render.preview import draft_findings_rows
+from drafting.service.builder import load_figures_input
+from drafting.service.intents import Intent, classify
+from drafting.service.reviewing import review_file
+from drafting.service.state import (
+    FIGURE_FILES,
+    META_FIELDS,
+    REVIEW_FILES,
+    ChatReply,
+    UserState,
+    audit_sources,
+    stream_call,
+)
+from drafting.service.workspace import SavedDraft, atomic_write
+
+# ------------------------------------------------------------------------------ chat
+HELP_TEXT = (
+    "Tôi giúp soạn báo cáo cải cách hành chính định kỳ. Anh/chị có thể:\n"
+    "- **Soạn một phần** từ số liệu trong tin nhắn, ví dụ: *Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã "
+    "Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, quá hạn 7, đang giải quyết 1.*\n"
+    "- **Hỏi văn bản nào áp dụng**, ví dụ: *Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?*\n"
+    "- **Xem các báo cáo trước viết thế nào**, ví dụ: *Các báo cáo trước viết phần chính quyền số thế nào?*\n"
+    "- **Rà soát dự thảo**: đính kèm tệp .docx/.txt/.md và gõ *rà soát tệp này*.\n"
+    "- **Sửa dự thảo vừa soạn**: *ngắn gọn hơn*, *thêm phần nguyên nhân*, *bỏ phần kiến nghị*.\n"
+    "Số liệu tôi hiểu được hiện ở bảng bên phải; sửa ở đó rồi bấm «Soạn lại theo số liệu đã sửa»."
+)
+
+
+def _understood_rows(state: UserState) -> list[list]:
+    return [[k, FIELD_BY_KEY[k].label, v, state.chat_quotes.get(k, "(đã sửa tay)")] for k, v in state.chat_values.items()]
+
+
+def _meta_rows(state: UserState) -> list[list]:
+    rows = []
+    for f in META_FIELDS:
+        v = state.chat_meta.get(f, "")
+        if isinstance(v, dt.date):
+            v = v.strftime("%d/%m/%Y")
+        if isinstance(v, list):
+            v = "; ".join(v)
+        rows.append([META_LABELS.get(f, f), "" if v is None else str(v)])
+    return rows
+
+
+def _reply(state: UserState, text: str, done: bool = False, docx: Path | None = None) -> ChatReply:
+    if not done:  # a streamed piece: the tables are shown once, with the final reply
+        return ChatReply(text=text)
+    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=_meta_rows(state), docx=docx)
+
+
+def _sources_md(refs: list[tuple[str, str, str]]) -> str:
+    if not refs:
+        return ""
+    lines = ["", "**Nguồn:**"]
+    seen = set()
+    for title, location, snippet in refs:
+        key = (title, location)
+        if key in seen:
+            continue
+        seen.add(key)
+        snip = re.sub(r"\s+", " ", snippet or "").strip().rstrip("…")
+        lines.append(f"- *{title}*" + (f" — {location}" if location else "") + (f": “{snip[:220]}…”" if snip else ""))
+    return "\n".join(lines)
+
+
+def _findings_md(draft: ReportDraft) -> str:
+    rows = draft_findings_rows(draft)
+    if not rows:
+        return "\n\n**Kiểm tra:** không có số liệu thiếu nguồn, không có trích dẫn sai."
+    lines = ["", "", "**Phát hiện khi kiểm tra dự thảo:**"]
+    for sev, kind, section, _text, message in rows:
+        lines.append(f"- {sev} · {kind}" + (f" ({section})" if section else "") + f": {message}")
+    return "\n".join(lines)
+
+
+def draft_markdown(draft: ReportDraft) -> str:
+    out = []
+    for s in draft.sections:
+        out.append(f"**{s.heading}**")
+        for p in s.paragraphs:
+            out.append(f"**{p.text}**" if p.style in ("heading", "subheading") else p.text)
+    return "\n\n".join(out)
+
+
+def _section_sources(draft: ReportDraft) -> list[tuple[str, str, str]]:
+    refs = []
+    for s in draft.sections:
+        refs += [(r.title, r.location, "") for r in s.sources]
+        refs += [(f"{c.number} — {c.title}", c.article, c.status) for c in s.citations]
+    return refs
+
+
+def _chat_meta(state: UserState) -> tuple[ReportMeta | None, list[str]]:
+    raw = {k: v for k, v in state.chat_meta.items() if v not in (None, "", [])}
+    missing = missing_meta(raw)
+    if missing:
+        return None, missing
+    try:
+        return ReportMeta.model_validate(meta_from_cells(raw)), []
+    except ValidationError as exc:
+        return None, [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
+
+
+def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> None:
+    new_meta = meta_dict(reading.meta, today)
+    if reading.meta.locality or reading.meta.period or reading.meta.year:
+        if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
+            state.chat_values, state.chat_quotes = {}, {}  # another locality: its figures are not ours
+        state.chat_meta.update(new_meta)
+        p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
+        if reading.meta.date is None and p and y:  # the period may come from an earlier message
+            state.chat_meta["date"] = default_report_date(p, y, today)
+    for f in reading.figures:
+        state.chat_values[f.key] = f.quote
+        state.chat_quotes[f.key] = f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote
+
+
+def _figure_set(state: UserState) -> FigureSet:
+    return build_figure_set(dict(state.chat_values), origin="tin nhắn: ")
+
+
+def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:
+    meta, missing = _chat_meta(state)
+    fs = _figure_set(state)
+    asks = []
+    if fs.errors:
+        asks.append("Số liệu chưa khớp nhau, tôi chưa soạn để tránh ghi sai. Xin kiểm tra và gửi lại (hoặc sửa ở bảng "
+                    "«Số liệu đã hiểu»):\n" + "\n".join(f"- {i.message}" for i in fs.errors))
+    if meta is None:
+        asks.append("Để soạn, xin cho biết thêm: " + "; ".join(missing) + ".")
+    if asks:
+        yield _reply(state, preface + "\n\n".join(asks), done=True)
+        return
+    sections = [k for k in DRAFTED if k in sections] or ["II.2"]
+    head = preface + f"Đang soạn {', '.join(SECTION_BY_KEY[k].heading for k in sections)} — {meta.period_text}, {meta.locality}…\n\n"
+    yield _reply(state, head)
+    draft = None
+    shown = ""
+    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece))):
+        if kind == "token":
+            shown += value
+            yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
+        else:
+            draft = value
+    state.last_draft, state.chat_sections = draft, sections
+    rec = asst.store.save(SavedDraft(id=state.last_draft_id or SavedDraft(user=state.user).id, user=state.user,
+                                     origin="chat", title=f"{meta.locality} — {meta.period_text} (trò chuyện)",
+                                     meta=meta.model_dump(mode="json"), values=dict(state.chat_values),
+                                     sections=sections, draft=draft))
+    state.last_draft_id = rec.id
+    path = asst.store.export_dir(state.user) / f"du-thao-{rec.id}.docx"
+    atomic_write(path, render_docx(draft))
+    asst.audit.record(state.user, "draft", rec.id, audit_sources(draft),
+                      {"origin": "chat", "sections": sections, "llm": draft.llm})
+    ask_more = [i.message for i in fs.issues if i.severity == "warning"]
+    text = head + draft_markdown(draft)
+    if ask_more:
+        text += "\n\n**Xin bổ sung (nếu có):**\n" + "\n".join(f"- {m}" for m in ask_more)
+    text += _findings_md(draft) + _sources_md(_section_sources(draft))
+    text += "\n\n*Tải tệp .docx của phần vừa soạn ở ô «Tệp dự thảo».*"
+    yield _reply(state, text, done=True, docx=path)
+
+
+
+
+def shorten(draft: ReportDraft) -> ReportDraft:
+    """'Ngắn gọn hơn' without a model: keep, per section, the paragraphs that carry figures or citations
+    and the first of the others; nothing is rewritten, so no figure can change."""
+    d = draft.model_copy(deep=True)
+    for s in d.sections:
+        figure_texts = [f.text for f in draft.figures if f.key in s.figures]
+        kept, plain = [], 0
+        for p in s.paragraphs:
+            carries = any(t in p.text for t in figure_texts) or any(c.number in p.text for c in s.citations)
+            if p.style != "body" or carries or plain == 0:
+                kept.append(p)
+                plain += 0 if carries or p.style != "body" else 1
+        s.paragraphs = kept
+    return d
+
+
+def _refine(asst, state: UserState, intent: Intent) -> Iterator[ChatReply]:
+    draft = state.last_draft
+    if intent.add or intent.remove:
+        sections = [k for k in state.chat_sections if k not in intent.remove] + [k for k in intent.add if k not in state.chat_sections]
+        if not sections:
+            yield _reply(state, "Dự thảo sẽ không còn phần nào; tôi giữ nguyên dự thảo trước.", done=True)
+            return
+        yield from _redraft_chat(asst, state, sections)
+        return
+    if intent.shorter:
+        short = shorten(draft)
+        state.last_draft = short
+        removed = sum(len(s.paragraphs) for s in draft.sections) - sum(len(s.paragraphs) for s in short.sections)
+        note = (f"Đã rút gọn: bỏ {removed} đoạn không mang số liệu hay trích dẫn; số liệu giữ nguyên." if removed
+                else "Dự thảo đã gọn: mỗi đoạn còn lại đều mang số liệu hoặc trích dẫn.")
+        path = asst.store.export_dir(state.user) / f"du-thao-{state.last_draft_id}-gon.docx"
+        atomic_write(path, render_docx(short))
+        yield _reply(state, note + "\n\n" + draft_markdown(short) + _findings_md(short), done=True, docx=path)
+        return
+    if intent.longer:
+        if asst.llm_kind == "none":
+            yield _reply(state, "Viết chi tiết hơn cần mô hình ngôn ngữ (chạy với --llm local hoặc openai). Không có mô "
+                         "hình, tôi chỉ viết từ số liệu: hãy cho thêm số liệu hoặc sự việc để đưa vào.", done=True)
+            return
+    yield from _redraft_chat(asst, state, state.chat_sections or ["II.2"], "Soạn lại theo yêu cầu. ")
+
+
+def _ask(asst, state: UserState, question: str, as_of: dt.date) -> Iterator[ChatReply]:
+    streamed = ""
+    answer = None
+    for kind, value in stream_call(lambda on_token: asst.ask(question, as_of, on_token)):
+        if kind == "token":
+            streamed += value
+            yield _reply(state, streamed)
+        else:
+            answer = value
+    refs = [(p.title, p.location, p.snippet) for p in answer.passages[:4]]
+    text = (f"⚠️ {answer.notice}\n\n" if answer.notice else "") + answer.text
+    if not streamed:  # extractive answers arrive whole: show them line by line
+        lines = text.split("\n")
+        for i in range(1, len(lines)):
+            yield _reply(state, "\n".join(lines[:i]))
+    asst.audit.record(state.user, "ask", question[:200], [c.number for c in answer.citations] + [p.doc_id for p in answer.passages],
+                      {"as_of": as_of.isoformat(), "llm": answer.llm, "removed": answer.removed, "notice": answer.notice})
+    yield _reply(state, text + _sources_md(refs), done=True)
+
+
+def _practice(asst, state: UserState, message: str, intent: Intent) -> Iterator[ChatReply]:
+    from retrieval.search import SearchFilter
+
+    searcher = asst.retrieval.searcher if asst.retrieval else None
+    if searcher is None:
+        yield _reply(state, "Chưa có chỉ mục báo cáo để tra cứu.", done=True)
+        return
+    key = intent.sections[0] if intent.sections else None
+    query = SECTION_BY_KEY[key].topic if key else message
+    hits = searcher.search(query, k=4, flt=SearchFilter(kind="report", outline_key=key))
+    if not hits:
+        hits = searcher.search(message, k=4, flt=SearchFilter(kind="report"))
+    if not hits:
+        yield _reply(state, "Không tìm thấy đoạn nào trong các báo cáo trước.", done=True)
+        return
+    lines = ["Các báo cáo trước đã viết như sau (trích nguyên văn; số liệu là của địa phương đó, không dùng lại):"]
+    for h in hits:
+        quote = re.sub(r"\s+", " ", h.text)[:600]
+        lines.append(f"\n> {quote}\n\n— *{h.title}*, {h.location}")
+        yield _reply(state, "\n".join(lines))
+    asst.audit.record(state.user, "practice", message[:200], [h.doc_id for h in hits])
+    yield _reply(state, "\n".join(lines), done=True)
+
+
+def _review_chat(asst, state: UserState, path: Path, as_of: dt.date | None) -> Iterator[ChatReply]:
+    result = review_file(asst, state.user, path, as_of)
+    lines = [f"Rà soát “{display_name(Path(path).name)}”: {result.summary}"]
+    for row in result.rows[:15]:
+        sev, kind, section, par, text, message, suggestion = row
+        lines.append(f"- {sev} · {kind}" + (f" (đoạn {par})" if par else "") + f": {message}"
+                     + (f" Gợi ý: {suggestion}" if suggestion else ""))
+    if len(result.rows) > 15:
+        lines.append(f"- … và {len(result.rows) - 15} vấn đề khác: xem thẻ «Rà soát».")
+    yield _reply(state, "\n".join(lines), done=True)
+
+
+def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = None,
+              today: dt.date | None = None) -> Iterator[ChatReply]:
+    """One chat turn; never raises a TroLyError (it becomes a Vietnamese message)."""
+    today = today or dt.date.today()
+    files = [Path(f) for f in files or []]
+    try:
+        reading = read_message(message)
+        figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
+        intent = classify(message, has_figures=bool(reading.figures), has_file=bool(files),
+                          file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
+        if figure_file is not None:
+            data = load_figures_input(asst, figure_file)
+            state.chat_meta = data.meta.model_dump(mode="python") if data.meta else dict(data.meta_raw)
+            state.chat_values = {k: str(v) for k, v in data.figures.values.items()}
+            state.chat_quotes = {k: f"{display_name(figure_file.name)}: {data.figures.cells.get(k, k)}" for k in state.chat_values}
+            yield from _redraft_chat(asst, state, DRAFTED if intent.whole or not intent.sections else intent.sections)
+            return
+        if intent.kind == "review":
+            doc = next((f for f in files if f.suffix.lower() in REVIEW_FILES), None)
+            if doc is None:
+                yield _reply(state, "Xin đính kèm tệp dự thảo (.docx, .txt hoặc .md) cần rà soát.", done=True)
+                return
+            yield from _review_chat(asst, state, doc, reading.meta.date)
+            return
+        if intent.kind == "refine":
+            yield from _refine(asst, state, intent)
+            return
+        if intent.kind == "draft":
+            _merge_reading(state, reading, today)
+            unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
+            preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
+            sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
+                FIELD_BY_KEY[f].section == k for f in state.chat_values)] or ["II.2"])
+            yield from _redraft_chat(asst, state, sections, preface)
+            return
+        if intent.kind == "practice":
+            yield from _practice(asst, state, message, intent)
+            return
+        if intent.kind == "help":
+            yield _reply(state, HELP_TEXT, done=True)
+            return
+        as_of = reading.meta.date or _as_of_from(message) or today
+        yield from _ask(asst, state, message, as_of)
+    except TroLyError as exc:
+        yield _reply(state, f"⚠️ {exc.message}", done=True)
+
+
+def _as_of_from(message: str) -> dt.date | None:
+    m = re.search(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})/(\d{4})", message)
+    if not m:
+        return None
+    month, year = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+    try:
+        return dt.date(year, month, 15)
+    except ValueError:
+        return None
+
+
+def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows: list[list]) -> Iterator[ChatReply]:
+    """The official corrected what the chat understood: use exactly those values and draft again."""
+    by_label = {META_LABELS.get(f, f): f for f in META_FIELDS}
+    meta = {}
+    for row in meta_rows or []:
+        if len(row) >= 2 and str(row[1] or "").strip() and row[0] in by_label:
+            meta[by_label[row[0]]] = str(row[1]).strip()
+    values, quotes = {}, {}
+    for row in figure_rows or []:
+        if len(row) >= 3 and str(row[0] or "").strip() and str(row[2] or "").strip():
+            key = str(row[0]).strip()
+            values[key] = str(row[2]).strip()
+            quotes[key] = state.chat_quotes.get(key, "(đã sửa tay)") if state.chat_values.get(key) == values[key] else "(đã sửa tay)"
+    for list_field in ("recipients", "basis"):
+        if list_field in meta:
+            meta[list_field] = [x.strip() for x in re.split(r"[;\n]", meta[list_field]) if x.strip()]
+    state.chat_meta, state.chat_values, state.chat_quotes = meta, values, quotes
+    yield from _redraft_chat(asst, state, state.chat_sections or ["II.2"], "Đã nhận số liệu đã sửa. ")

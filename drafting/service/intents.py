@@ -1,0 +1,76 @@
+"""What the official wants from a chat message, by rules (works without any model): draft, refine the
+last draft, ask which document applies, see how past reports worded something, review a file."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from corpus.text import fold_lower
+from drafting.figures.outline import DRAFTED
+
+IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help"]
+
+# folded words → outline key; the first match in the message wins per phrase, several may be named
+SECTION_WORDS: list[tuple[str, str]] = [
+    ("chi dao", "I"), ("dieu hanh", "I"), ("the che", "II.1"), ("van ban quy pham", "II.1"),
+    ("thu tuc hanh chinh", "II.2"), ("tthc", "II.2"), ("mot cua", "II.2"), ("to chuc bo may", "II.3"),
+    ("bo may", "II.3"), ("cong vu", "II.4"), ("tai chinh cong", "II.5"), ("tai chinh", "II.5"),
+    ("chinh quyen so", "II.6"), ("chinh quyen dien tu", "II.6"), ("chuyen doi so", "II.6"),
+    ("danh gia chung", "III"), ("nguyen nhan", "III"), ("ton tai", "III"), ("han che", "III"), ("uu diem", "III"),
+    ("phuong huong", "IV"), ("nhiem vu trong tam", "IV"), ("ky toi", "IV"), ("kien nghi", "V"), ("de xuat", "V"),
+]
+
+_DRAFT = re.compile(r"\b(soan|viet|lap|thao|du thao|lam)\b.{0,40}\b(phan|muc|bao cao|noi dung|doan)\b")
+_WHOLE = re.compile(r"\b(ca bao cao|toan bo bao cao|bao cao day du|bao cao hoan chinh|ca ban|toan van)\b")
+_REFINE = re.compile(r"\b(ngan gon|rut gon|gon hon|ngan hon|chi tiet hon|dai hon|them phan|them muc|bo phan|bo muc|"
+                     r"viet lai|sua lai|trang trong hon)\b")
+_REVIEW = re.compile(r"\b(ra soat|kiem tra|soat loi|doc lai|gop y|tham dinh)\b.{0,30}\b(tep|file|du thao|van ban|bao cao|dinh kem)\b"
+                     r"|\b(ra soat|soat loi|kiem tra loi)\b")
+_PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|noi khac|dia phuong khac|viet the nao|"
+                       r"dien dat|hanh van|mau cau|cach viet|vi du cach viet)\b")
+_HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
+
+
+class Intent(BaseModel):
+    kind: IntentKind
+    sections: list[str] = Field(default_factory=list, description="outline keys named in the message")
+    whole: bool = False
+    shorter: bool = False
+    longer: bool = False
+    add: list[str] = Field(default_factory=list)
+    remove: list[str] = Field(default_factory=list)
+
+
+def sections_named(folded: str) -> list[str]:
+    found: list[str] = []
+    for words, key in SECTION_WORDS:
+        if re.search(rf"\b{re.escape(words)}\b", folded) and key not in found:
+            found.append(key)
+    return sorted(found, key=DRAFTED.index)
+
+
+def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
+             file_is_figures: bool = False, has_draft: bool = False) -> Intent:
+    t = fold_lower(message).strip()
+    named = sections_named(t)
+    if has_file and file_is_figures:
+        return Intent(kind="draft", sections=named, whole=not named or bool(_WHOLE.search(t)))
+    if has_file or _REVIEW.search(t) and not has_figures and not _DRAFT.search(t):
+        return Intent(kind="review")
+    if has_draft and _REFINE.search(t) and not has_figures:
+        add = named if re.search(r"\bthem\b", t) else []
+        remove = named if re.search(r"\b(bo|xoa|luoc bo)\b", t) else []
+        return Intent(kind="refine", sections=named, add=add, remove=remove,
+                      shorter=bool(re.search(r"\b(ngan gon|rut gon|gon hon|ngan hon)\b", t)),
+                      longer=bool(re.search(r"\b(chi tiet hon|dai hon)\b", t)))
+    if _PRACTICE.search(t) and not has_figures:
+        return Intent(kind="practice", sections=named)
+    if _DRAFT.search(t) or has_figures:
+        return Intent(kind="draft", sections=named, whole=bool(_WHOLE.search(t)) or
+                      bool(re.search(r"\bbao cao\b", t) and not named and _DRAFT.search(t)))
+    if _HELP.search(t) or len(t) < 4:
+        return Intent(kind="help")
+    return Intent(kind="ask", sections=named)

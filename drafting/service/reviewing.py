@@ -1,0 +1,48 @@
+"""Review of an uploaded draft: findings as rows, an annotated preview and a .csv for Excel."""
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.loaders import display_name
+from corpus.text import fold_lower
+from drafting.render.preview import review_html, review_rows, sort_issues
+from drafting.service.state import REVIEW_FILES, check_upload
+from drafting.service.workspace import atomic_write
+
+
+@dataclass
+class ReviewResult:
+    rows: list[list]
+    html: str
+    csv: Path | None
+    summary: str
+
+
+REVIEW_HEADERS = ["Mức độ", "Loại", "Mục", "Đoạn", "Trích", "Vấn đề", "Gợi ý"]
+
+
+def review_file(asst, user: str, path: Path, as_of: dt.date | None) -> ReviewResult:
+    from drafting.review.checks import load_review_document, review_document
+
+    path = Path(path)
+    data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
+    doc = load_review_document(data, display_name(path.name))
+    issues = sort_issues(review_document(doc, asst.drafter.registry, as_of))
+    rows = review_rows(issues)
+    html = review_html([(p.index, p.text) for p in doc.paragraphs], issues)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(REVIEW_HEADERS)
+    w.writerows(rows)
+    out = asst.store.export_dir(user) / f"ra-soat-{re.sub(r'[^a-z0-9]+', '-', fold_lower(path.stem))[:40]}.csv"
+    atomic_write(out, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel opens Vietnamese correctly
+    counts = {s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "info")}
+    summary = (f"{len(issues)} vấn đề — {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý"
+               + (f" (đối chiếu ngày {as_of:%d/%m/%Y})." if as_of else "."))
+    asst.audit.record(user, "review", display_name(path.name), sorted({i.kind for i in issues}),
+                      {"as_of": as_of.isoformat() if as_of else None, "issues": len(issues)})
+    return ReviewResult(rows=rows, html=html, csv=out, summary=summary)

@@ -1,0 +1,81 @@
+"""What one browser session holds, the shape of a chat reply, and the checks every upload goes through."""
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.errors import BackendError, InputError
+from corpus.loaders import display_name
+from drafting.inputs.workbook import META_LABELS
+from drafting.models import ReportDraft
+
+FIGURE_FILES = (".xlsx", ".yaml", ".yml", ".json")
+REVIEW_FILES = (".docx", ".txt", ".md")
+META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
+FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
+UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
+META_HEADERS = ["Thông tin", "Giá trị"]
+
+
+@dataclass
+class UserState:
+    """Everything one browser session holds; never shared between sessions."""
+
+    user: str = ""
+    chat_meta: dict = field(default_factory=dict)
+    chat_values: dict[str, str] = field(default_factory=dict)
+    chat_quotes: dict[str, str] = field(default_factory=dict)
+    chat_sections: list[str] = field(default_factory=list)
+    last_draft: ReportDraft | None = None
+    last_draft_id: str | None = None
+    builder_draft_id: str | None = None
+
+
+@dataclass
+class ChatReply:
+    text: str
+    done: bool = False
+    understood: list[list] = field(default_factory=list)
+    meta_rows: list[list] = field(default_factory=list)
+    docx: Path | None = None
+
+
+def check_upload(path: Path, allowed: tuple[str, ...], max_bytes: int) -> bytes:
+    path = Path(path)
+    name = display_name(path.name)
+    if path.suffix.lower() not in allowed:
+        raise InputError(f"Tệp “{name}” không đúng loại; chỉ nhận: {', '.join(allowed)}.")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"Tệp “{name}” quá lớn ({size / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
+    return path.read_bytes()
+
+
+def stream_call(fn: Callable[[Callable[[str], None]], object], timeout: float = 900) -> Iterator[tuple[str, object]]:
+    """Run fn(on_token) in a thread; yield ("token", text) while it streams, then ("result", value).
+    An exception inside fn is re-raised here."""
+    q: queue.Queue = queue.Queue()
+
+    def run():
+        try:
+            q.put(("result", fn(lambda t: q.put(("token", t)))))
+        except BaseException as exc:  # noqa: BLE001 — handed to the caller
+            q.put(("error", exc))
+
+    threading.Thread(target=run, daemon=True).start()
+    while True:
+        try:
+            kind, value = q.get(timeout=timeout)
+        except queue.Empty:
+            raise BackendError(f"Không nhận được kết quả sau {timeout:g} giây; hãy thử lại (hoặc dùng cách soạn "
+                               "không cần mô hình).") from None
+        if kind == "error":
+            raise value
+        yield kind, value
+        if kind == "result":
+            return
+
+def audit_sources(draft: ReportDraft) -> list[str]:
+    return sorted({r.doc_id for s in draft.sections for r in s.sources} | {c.number for s in draft.sections for c in s.citations})
