@@ -20,8 +20,10 @@ enforce_offline()  # before gradio, chromadb or huggingface are imported
 
 import gradio as gr  # noqa: E402
 
-from corpus.errors import InputError, TroLyError  # noqa: E402
+from corpus.errors import InputError, TroLyError, configure_logging, shown  # noqa: E402
 from drafting import service as h  # noqa: E402
+from drafting.figures.facts import SECTIONS as SECTION_KEYS  # noqa: E402
+from drafting.figures.outline import SECTION_BY_KEY  # noqa: E402
 from drafting.figures.periods import PERIODS  # noqa: E402
 from drafting.figures.schema import AREAS  # noqa: E402
 from drafting.inputs.workbook import META_LABELS  # noqa: E402
@@ -88,6 +90,10 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
             gr.Markdown("**Số liệu tôi đã hiểu** — sửa trực tiếp rồi bấm «Soạn lại».", elem_classes="tl-small")
             understood = gr.Dataframe(headers=h.UNDERSTOOD_HEADERS, type="array", interactive=True, wrap=True,
                                       column_count=(4, "fixed"), elem_id="understood")
+            gr.Markdown("**Sự việc tôi đã hiểu** — văn bản, hoạt động, hạn chế và nguyên nhân, nhiệm vụ, kiến nghị "
+                        "đọc từ tin nhắn; sửa, thêm dòng hoặc xóa rồi bấm «Soạn lại».", elem_classes="tl-small")
+            facts_df = gr.Dataframe(headers=h.FACT_HEADERS, type="array", interactive=True, wrap=True,
+                                    column_count=(4, "fixed"), elem_id="understood-facts")
             meta_df = gr.Dataframe(headers=h.META_HEADERS, type="array", interactive=True, wrap=True,
                                    column_count=(2, "fixed"), label="Thông tin chung")
             redo = gr.Button("Soạn lại theo số liệu đã sửa")
@@ -101,27 +107,28 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
         shown = text + (f"\n\n📎 {', '.join(Path(f).name for f in files)}" if files else "")
         history.append({"role": "user", "content": shown or "(tệp đính kèm)"})
         history.append({"role": "assistant", "content": "…"})
-        yield history, None, gr.skip(), gr.skip(), gr.skip(), st
+        yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), st
         for reply in h.chat_turn(asst, st, text, files):
             history[-1] = {"role": "assistant", "content": reply.text}
             if reply.done:
-                yield history, None, reply.understood, reply.meta_rows, _f(reply.docx), st
+                yield history, None, reply.understood, reply.meta_rows, reply.fact_rows, _f(reply.docx), st
             else:
-                yield history, None, gr.skip(), gr.skip(), gr.skip(), st
+                yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), st
 
-    def corrected(meta_rows, fig_rows, history, st, request: gr.Request):
+    def corrected(meta_rows, fig_rows, fact_table, history, st, request: gr.Request):
         st = ensure_user(st, request)
         history = list(history or [])
         history.append({"role": "user", "content": "(Đã sửa số liệu ở bảng bên phải)"})
         history.append({"role": "assistant", "content": "…"})
-        for reply in h.apply_corrections(asst, st, meta_rows, fig_rows):
+        for reply in h.apply_corrections(asst, st, meta_rows, fig_rows, fact_table):
             history[-1] = {"role": "assistant", "content": reply.text}
-            yield history, reply.understood, reply.meta_rows, _f(reply.docx) if reply.done else gr.skip(), st
+            yield (history, reply.understood, reply.meta_rows, reply.fact_rows if reply.done else gr.skip(),
+                   _f(reply.docx) if reply.done else gr.skip(), st)
 
-    box.submit(respond, [box, chatbot, state], [chatbot, box, understood, meta_df, chat_file, state],
+    box.submit(respond, [box, chatbot, state], [chatbot, box, understood, meta_df, facts_df, chat_file, state],
                api_name="chat", concurrency_limit=4)
-    redo.click(corrected, [meta_df, understood, chatbot, state], [chatbot, understood, meta_df, chat_file, state],
-               api_name="chat_corrected", concurrency_limit=4)
+    redo.click(corrected, [meta_df, understood, facts_df, chatbot, state],
+               [chatbot, understood, meta_df, facts_df, chat_file, state], api_name="chat_corrected", concurrency_limit=4)
 
 
 def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
@@ -147,8 +154,13 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                 meta_inputs["symbol"] = gr.Textbox(label=META_LABELS["symbol"], value="BC-UBND")
             with gr.Row():
                 meta_inputs["signer"] = gr.Textbox(label=META_LABELS["signer"])
-                meta_inputs["signer_title"] = gr.Textbox(label=META_LABELS["signer_title"], value="CHỦ TỊCH")
-                meta_inputs["capacity"] = gr.Textbox(label=META_LABELS["capacity"], value="TM. ỦY BAN NHÂN DÂN")
+                # the usual pairs: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; a sở's director signs directly
+                meta_inputs["signer_title"] = gr.Dropdown(["CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+                                                          label=META_LABELS["signer_title"], value="CHỦ TỊCH",
+                                                          allow_custom_value=True)
+                meta_inputs["capacity"] = gr.Dropdown(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT. GIÁM ĐỐC"],
+                                                      label=META_LABELS["capacity"], value="TM. ỦY BAN NHÂN DÂN",
+                                                      allow_custom_value=True)
             with gr.Row():
                 meta_inputs["recipients"] = gr.Textbox(label=META_LABELS["recipients"] + " (mỗi nơi một dòng)", lines=3)
                 meta_inputs["basis"] = gr.Textbox(label=META_LABELS["basis"] + " (mỗi văn bản một dòng)", lines=3)
@@ -169,6 +181,26 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                 tables[area.key] = gr.Dataframe(value=empty[area.key], headers=h.FIGURE_HEADERS, type="array",
                                                 interactive=True, wrap=True, column_count=(6, "fixed"),
                                                 static_columns=[0, 1, 2, 5], elem_id=f"table-{area.key.replace('_', '-')}")
+    gr.Markdown("### Nội dung của đơn vị — mỗi dòng một việc, theo lời của anh/chị")
+    gr.Markdown("Văn bản đã ban hành (số, ngày, trích yếu), hội nghị và nội dung, kiểm tra, tuyên truyền, tiến độ so với "
+                "kế hoạch, cơ sở vật chất… Mục III: dòng «Hạn chế: … — Nguyên nhân: …»; mục IV: nhiệm vụ kỳ tới "
+                "(có thể ghi [đang thực hiện]); mục V: kiến nghị. Báo cáo chỉ viết những gì có ở đây và ở số liệu; "
+                "câu trợ lý đề xuất được đánh dấu để anh/chị xác nhận.", elem_classes="tl-small")
+    texts = {}
+    with gr.Tabs():
+        for key in SECTION_KEYS:
+            with gr.Tab(key):
+                texts[key] = gr.Textbox(label=SECTION_BY_KEY[key].heading.replace("{next_period}", "KỲ TỚI"), lines=6,
+                                        elem_id=f"facts-{key.replace('.', '-')}")
+    with gr.Row():
+        with gr.Column(scale=2):
+            targets = gr.Dataframe(headers=h.TARGET_HEADERS, type="array", interactive=True, wrap=True,
+                                   column_count=(3, "fixed"), label="Chỉ tiêu cấp trên giao (để nêu đạt / chưa đạt)",
+                                   elem_id="targets")
+        with gr.Column(scale=1):
+            register = gr.File(label="Danh sách văn bản đi (.xlsx/.csv từ phần mềm quản lý văn bản)",
+                               file_types=[".xlsx", ".csv"], elem_id="register-upload")
+            register_msg = gr.Markdown(elem_id="register-status")
     with gr.Row():
         check_btn = gr.Button("Kiểm tra số liệu")
         gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
@@ -182,14 +214,25 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
 
     meta_keys = list(meta_inputs)
     area_keys = [a.key for a in AREAS]
-    all_inputs = [meta_inputs[k] for k in meta_keys] + [tables[k] for k in area_keys]
+    all_inputs = ([meta_inputs[k] for k in meta_keys] + [tables[k] for k in area_keys] + [texts[k] for k in SECTION_KEYS]
+                  + [targets])
 
     def collect(values):
         meta = dict(zip(meta_keys, values[:len(meta_keys)]))
         if isinstance(meta.get("year"), float):
             meta["year"] = int(meta["year"])
-        tabs = dict(zip(area_keys, values[len(meta_keys):]))
-        return meta, tabs
+        n, m = len(meta_keys), len(area_keys)
+        tabs = dict(zip(area_keys, values[n:n + m]))
+        section_texts = dict(zip(SECTION_KEYS, values[n + m:n + m + len(SECTION_KEYS)]))
+        return meta, tabs, section_texts, values[n + m + len(SECTION_KEYS)]
+
+    def form_input(values):
+        meta, tabs, section_texts, target_table = collect(values)
+        return h.form_to_input(meta, tabs, section_texts, target_table), tabs
+
+    def substance_values(data) -> list:
+        t = h.section_texts(data)
+        return [t.get(k, "") for k in SECTION_KEYS] + [h.target_rows(data)]
 
     def meta_values(meta: dict) -> list:
         out = []
@@ -210,21 +253,29 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         try:
             data = h.load_figures_input(asst, Path(file))
         except TroLyError as exc:
-            return [gr.skip()] * len(all_inputs) + [f"⚠️ {exc.message}"]
+            return [gr.skip()] * len(all_inputs) + [f"⚠️ {shown(exc, 'troly.app')}"]
         tabs = h.tables_from_input(data)
         meta = data.meta.model_dump() if data.meta else dict(data.meta_raw)
-        return meta_values(meta) + [tabs[k] for k in area_keys] + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data)]
+        return (meta_values(meta) + [tabs[k] for k in area_keys] + substance_values(data)
+                + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data)])
 
     def on_check(*values):
-        meta, tabs = collect(values)
-        data = h.form_to_input(meta, tabs)
+        data, tabs = form_input(values)
         tabs = h.annotate_tables(tabs, data.figures)
         return [tabs[k] for k in area_keys] + [h.validation_md(data)]
 
+    def on_register(file, *section_values):
+        if not file:
+            return [gr.skip()] * (len(SECTION_KEYS) + 1)
+        try:
+            new, msg = h.register_lines(asst, Path(file), dict(zip(SECTION_KEYS, section_values)))
+        except TroLyError as exc:
+            return [gr.skip()] * len(SECTION_KEYS) + [f"⚠️ {shown(exc, 'troly.app')}"]
+        return [new.get(k, "") for k in SECTION_KEYS] + [msg]
+
     def on_generate(*values, progress=gr.Progress()):
         st = ensure_user(values[-1], None)  # (variadic handlers get no request; the session's state keeps the id)
-        meta, tabs = collect(values[:-1])
-        data = h.form_to_input(meta, tabs)
+        data, tabs = form_input(values[:-1])
         progress(0, desc="Đang soạn…")
 
         def step(key, i, n):
@@ -233,7 +284,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         try:
             res = h.generate_report(asst, st, data, on_progress=step)
         except TroLyError as exc:
-            return [f"⚠️ {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), st] + [gr.skip()] * len(area_keys)
+            return [f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), st] + [gr.skip()] * len(area_keys)
         tabs = h.annotate_tables(tabs, data.figures)
         choices = h.list_drafts(asst, st.user)
         return ([res.message, res.html, res.findings, _f(res.docx), _f(res.workbook),
@@ -244,9 +295,10 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         try:
             rec, data, res = h.open_draft(asst, st, draft_id)
         except TroLyError as exc:
-            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {exc.message}", st]
+            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {shown(exc, 'troly.app')}", st]
         tabs = h.tables_from_input(data)
-        return (meta_values(rec.meta) + [tabs[k] for k in area_keys]
+        data = data.model_copy(update={"facts": rec.draft.facts, "targets": rec.draft.targets}) if rec.draft else data
+        return (meta_values(rec.meta) + [tabs[k] for k in area_keys] + substance_values(data)
                 + [res.html, res.findings, _f(res.docx), _f(res.workbook), res.message, st])
 
     upload.upload(on_upload, [upload, state], all_inputs + [status], api_name="builder_upload")
@@ -256,6 +308,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                   api_name="builder_generate", concurrency_limit=2)
     open_btn.click(on_open, [drafts, state], all_inputs + [preview, findings, docx_out, wb_out, status, state],
                    api_name="builder_open")
+    register.upload(on_register, [register] + [texts[k] for k in SECTION_KEYS],
+                    [texts[k] for k in SECTION_KEYS] + [register_msg], api_name="builder_register")
     def on_template(st, request: gr.Request):
         return _f(h.template_file(asst, ensure_user(st, request).user))
 
@@ -285,7 +339,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         try:
             res = h.review_file(asst, st.user, Path(file), parse_day(day))
         except TroLyError as exc:
-            return f"⚠️ {exc.message}", [], None, ""
+            return f"⚠️ {shown(exc, 'troly.app')}", [], None, ""
         return res.summary, res.rows, _f(res.csv), res.html
 
     run.click(on_review, [doc, as_of, state], [summary, table, csv_out, marked], api_name="review", concurrency_limit=4)
@@ -327,7 +381,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         try:
             msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step)
         except TroLyError as exc:
-            msg = f"⚠️ {exc.message}"
+            msg = f"⚠️ {shown(exc, 'troly.app')}"
         return (msg, *refresh(st))
 
     def on_remove(doc_id, st, request: gr.Request):
@@ -335,7 +389,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         try:
             msg = h.library_remove(asst, st.user, (doc_id or "").strip())
         except TroLyError as exc:
-            msg = f"⚠️ {exc.message}"
+            msg = f"⚠️ {shown(exc, 'troly.app')}"
         return (msg, *refresh(st))
 
     def on_reindex(st, request: gr.Request, progress=gr.Progress()):
@@ -404,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         settings = load_settings(llm=args.llm, host=args.host, port=args.port)
+        configure_logging(settings.log_level)
         asst = build_assistant(settings)
         if asst.llm_kind == "local":
             from drafting.llm.local_model import MODEL_FILE, is_ready
@@ -431,7 +486,7 @@ def warm(asst: Assistant) -> None:
             asst.retrieval.searcher.search("cải cách hành chính", k=1)
         asst.drafter.warm()
     except TroLyError as exc:
-        print(f"Khởi động mô hình: {exc.message}", file=sys.stderr)
+        print(f"Khởi động mô hình: {shown(exc, 'troly.app')}", file=sys.stderr)
 
 
 def launch(demo: gr.Blocks, settings: Settings, **kw):

@@ -3,8 +3,10 @@
   python -m drafting template --out so-lieu.xlsx
   python -m drafting check --figures so-lieu.xlsx
   python -m drafting draft --figures FILE --out report.docx [--section NAME] [--llm none|local|openai] [--json] [--force]
+                           [--clean]
   python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
   python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
+  python -m drafting import-documents so-van-ban.xlsx [--out facts.yaml] [--all] [--json]
   python -m drafting setup-llm
   python -m drafting user-add NAME [--file users.txt]   (asks for the password)
 
@@ -19,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus.errors import TroLyError
+from corpus.errors import TroLyError, configure_logging, shown
 
 
 def _print_issues(issues) -> None:
@@ -89,7 +91,7 @@ def cmd_draft(args) -> int:
     draft = assistant.draft_input(data, sections, on_progress=progress, on_token=token)
     elapsed = time.perf_counter() - t0
     if args.out:
-        render_docx(draft, Path(args.out))
+        render_docx(draft, Path(args.out), clean=args.clean)
     if args.json:
         print(draft.model_dump_json(indent=2))
     else:
@@ -156,6 +158,34 @@ def cmd_review(args) -> int:
     return 0
 
 
+def cmd_import_documents(args) -> int:
+    """The unit's document register → document facts: rows about CCHC proposed (✓), the rest listed (·)."""
+    import yaml
+
+    from drafting.inputs.doc_register import read_register
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TroLyError(f"Không đọc được tệp {path}.", detail=str(exc)) from exc
+    rows = read_register(data, path.name)
+    kept = [r for r in rows if r.reform or args.all]
+    if args.json:
+        print(json.dumps([{**r.model_dump(mode="json"), "text": r.text} for r in rows], ensure_ascii=False, indent=1))
+    else:
+        print(f"{len(rows)} văn bản; {sum(r.reform for r in rows)} văn bản về CCHC (✓) được đề xuất giữ lại:")
+        for r in rows:
+            mark = "✓" if r.reform else "·"
+            print(f"  {mark} dòng {r.row:<4} [{r.section:<4}] {r.text}" + (f"  — lưu ý: {r.note}" if r.note else ""))
+    if args.out:
+        Path(args.out).write_text(yaml.safe_dump({"facts": [r.as_fact() for r in kept]}, allow_unicode=True,
+                                                 sort_keys=False), encoding="utf-8")
+        if not args.json:
+            print(f"Đã ghi {len(kept)} văn bản vào {args.out} (mục facts; chép vào tệp số liệu, bỏ dòng không cần).")
+    return 0
+
+
 def cmd_setup_llm(args) -> int:
     from drafting.llm.local_model import assemble
     from retrieval.settings import load_settings
@@ -201,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p.add_argument("--stream", action="store_true", help="in chữ mô hình sinh ra khi đang soạn")
     p.add_argument("--force", action="store_true", help="soạn cả khi số liệu có lỗi")
+    p.add_argument("--clean", action="store_true",
+                   help="tệp .docx không kèm ghi chú nguồn (comment) và không tô vàng câu đề xuất")
     p.set_defaults(fn=cmd_draft)
     p = sub.add_parser("ask", help="hỏi văn bản nào áp dụng")
     p.add_argument("question")
@@ -214,6 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", help="ngày của báo cáo (YYYY-MM-DD), để xét hiệu lực văn bản dẫn")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_review)
+    p = sub.add_parser("import-documents", help="đọc danh sách văn bản đã ban hành (.xlsx/.csv xuất từ phần mềm "
+                                                "quản lý văn bản), đề xuất các văn bản về CCHC")
+    p.add_argument("file")
+    p.add_argument("--out", help="ghi các văn bản giữ lại thành mục facts (.yaml)")
+    p.add_argument("--all", action="store_true", help="giữ cả văn bản không về CCHC")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_import_documents)
     p = sub.add_parser("setup-llm", help="lắp ráp và kiểm tra mô hình cục bộ")
     p.set_defaults(fn=cmd_setup_llm)
     p = sub.add_parser("user-add", help="thêm hoặc đổi mật khẩu tài khoản đăng nhập (máy chủ văn phòng)")
@@ -222,9 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_user_add)
     args = parser.parse_args(argv)
     try:
+        from retrieval.settings import load_settings
+
+        configure_logging(load_settings().log_level)
         return args.fn(args)
     except TroLyError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        print(f"Lỗi: {shown(exc, 'troly.cli')}", file=sys.stderr)
         return 2
 
 

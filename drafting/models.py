@@ -83,6 +83,27 @@ class ReportMeta(BaseModel):
         return f"Số: {num}/{self.symbol}" if num else f"Số:       /{self.symbol}"
 
     @property
+    def is_peoples_committee(self) -> bool:
+        from corpus.text import fold_lower
+
+        return fold_lower(self.issuer).startswith(("uy ban nhan dan", "ubnd"))
+
+    @property
+    def header_lines(self) -> tuple[str, str]:
+        """(parent line, issuer) as the header prints them: a People's Committee carries no parent-body line above
+        its name; a department (sở) shows its province's People's Committee and its own name without the province."""
+        if self.is_peoples_committee and self.level in ("xã", "huyện", "tỉnh"):
+            return "", self.issuer
+        if self.level == "sở":
+            parent = self.parent or (f"UBND {self.locality}" if self.locality.lower().startswith(("tỉnh", "thành phố"))
+                                     else "")
+            issuer = self.issuer
+            if self.locality and issuer.lower().endswith(" " + self.locality.lower()):
+                issuer = issuer[: -len(self.locality) - 1]
+            return parent, issuer
+        return self.parent, self.issuer
+
+    @property
     def subject(self) -> str:
         return (f"Kết quả thực hiện công tác cải cách hành chính {self.period_text} "
                 f"và phương hướng, nhiệm vụ {self.next_period_text}")

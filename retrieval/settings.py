@@ -50,6 +50,10 @@ class Settings(BaseModel):
         "mark", description="A draft's sentences that no figure, fact or registry entry supports: 'mark' writes "
         "them as visibly marked proposals for the official to confirm, 'omit' leaves them out."
     )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "WARNING", description="Log level of the CLI and the app (standard error): errors with their technical "
+        "detail, model fallbacks, slow drafts."
+    )
     max_sessions: int = Field(300, ge=1, description="Sessions whose state the app keeps in memory; beyond it the "
                               "least recently used is dropped; its drafts stay on disk.")
 

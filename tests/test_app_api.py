@@ -34,7 +34,7 @@ def workbook(tmp_path_factory) -> Path:
 
 def test_chat_through_the_api(app_url):
     c = Client(app_url, verbose=False)
-    history, _, understood, meta, docx_file = c.predict(
+    history, _, understood, meta, _facts, docx_file = c.predict(
         {"text": "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
                  "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1", "files": []}, [], api_name="/chat")
     text = _chat_text(history)

@@ -179,8 +179,9 @@ def test_docx_header_block(docx_doc):
     head = docx_doc.tables[0]
     left = [p for p in head.cell(0, 0).paragraphs if p.text]
     right = [p for p in head.cell(0, 1).paragraphs if p.text]
-    assert left[0].text == "UBND HUYỆN BA TƠ" and not left[0].runs[0].font.bold
-    assert [p.text for p in left[1:]] == ["ỦY BAN NHÂN DÂN", "XÃ BA TRANG"] and left[1].runs[0].font.bold
+    # a People's Committee carries no parent-body line above its name (drafting-practice §3)
+    assert [p.text for p in left] == ["ỦY BAN NHÂN DÂN", "XÃ BA TRANG"] and left[0].runs[0].font.bold
+    assert "BA TƠ" not in head.cell(0, 0).text
     assert right[0].text == QUOC_HIEU and right[0].runs[0].font.bold and right[0].runs[0].font.size == Pt(12)
     assert right[1].text == TIEU_NGU and right[1].runs[0].font.size == Pt(13)
     assert re.fullmatch(r"Số: ?\s*/BC-[A-ZĐ0-9-]+", head.cell(1, 0).paragraphs[0].text)
@@ -214,7 +215,10 @@ def test_docx_appendix_figures_equal_input(docx_doc, ba_trang):
     for key in ba_trang.figures.values:
         fig = ba_trang.figures.figure(key)
         assert rows[fig.label] == fig.text, key
-    assert rows["Tỷ lệ hồ sơ giải quyết trước và đúng hạn"] == "97,22%"
+    # a computed row is marked (*) and its formula stated once, in the note below the table
+    assert rows["Tỷ lệ hồ sơ giải quyết trước và đúng hạn (*)"] == "97,22%"
+    notes = [p.text for p in docx_doc.paragraphs if p.text.startswith("- Tỷ lệ hồ sơ giải quyết trước và đúng hạn =")]
+    assert notes == ["- Tỷ lệ hồ sơ giải quyết trước và đúng hạn = (trước hạn + đúng hạn) / đã giải quyết."]
 
 
 def test_docx_bytes_open(draft):

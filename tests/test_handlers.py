@@ -169,7 +169,7 @@ def test_builder_upload_validate_generate_and_reopen(assistant, tmp_path):
     assert "tl-doc" in res.html and "BÁO CÁO" in res.html
     text = docx_text(res.docx)
     assert "ĐÁNH GIÁ CHUNG" in text and "KIẾN NGHỊ" in text
-    _, values, _, _, _ = read_workbook(res.workbook.read_bytes(), res.workbook.name)
+    values = read_workbook(res.workbook.read_bytes(), res.workbook.name).values
     assert {k: str(v) for k, v in values.items()} == {k: str(v) for k, v in good.figures.values.items()}
     # drafts are per user
     assert [i for _, i in h.list_drafts(assistant, "builder-a")] == [res.draft_id]

@@ -12,7 +12,9 @@ import yaml
 
 from drafting.chain.drafter import Drafter
 from drafting.figures.facts import parse_facts, parse_targets
+from drafting.inputs.fact_sheets import document_text
 from drafting.inputs.files import load_figures_bytes, load_figures_file
+from drafting.inputs.workbook import write_template
 from drafting.llm.fakes import ScriptedChatModel
 from drafting.models import PROPOSAL_OPEN
 from drafting.render.docx import render_docx
@@ -93,9 +95,17 @@ def test_proposals_are_highlighted_in_the_docx_and_clean_export_has_none(assista
     draft = assistant.draft_input(load_figures_file(BA_TRANG))
     doc = docx.Document(io.BytesIO(render_docx(draft)))
     marked = [p for p in doc.paragraphs if PROPOSAL_OPEN in p.text or "[đề nghị bổ sung:" in p.text]
-    assert marked and all(r.font.highlight_color is not None for p in marked for r in p.runs)
+    # (a Word comment adds an empty reference run after the text it is anchored to)
+    assert marked and all(r.font.highlight_color is not None for p in marked for r in p.runs if r.text)
+    comments = [c.text for c in doc.comments]
+    assert any(c.startswith("Số liệu «Hồ sơ giải quyết quá hạn»: 07 hồ sơ — nguồn: tệp số liệu, mục figures.tthc.ho_so_qua_han")
+               for c in comments)
+    assert any(c.startswith("Tính trong mã: «Tỷ lệ hồ sơ giải quyết trước và đúng hạn»") for c in comments)
+    assert any(c.startswith("Do cán bộ cung cấp (facts[16]): «07 hồ sơ giải quyết quá hạn»; nguyên nhân:") for c in comments)
+    assert any(c.startswith("Sổ đăng ký văn bản: 61/2018/NĐ-CP") for c in comments)
+    assert any(c.startswith("Đề xuất của trợ lý") or c.startswith("Cần cán bộ bổ sung") for c in comments)
     clean = docx.Document(io.BytesIO(render_docx(draft, clean=True)))
-    assert not any(r.font.highlight_color for p in clean.paragraphs for r in p.runs)
+    assert not any(r.font.highlight_color for p in clean.paragraphs for r in p.runs) and not list(clean.comments)
 
 
 def test_precedent_is_offered_not_inserted(corpus_stack):
@@ -162,3 +172,154 @@ def test_a_broken_facts_file_is_not_drafted_without_force(tmp_path):
                           str(tmp_path / "x.docx")], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 1 and not (tmp_path / "x.docx").exists() and "facts[30]" in run.stderr
     assert path.read_text(encoding="utf-8") == raw  # the file is never modified
+
+
+def _words_of(facts):
+    return sorted((f.section, f.text, f.cause, f.status) for f in facts)
+
+
+def _same(a, b):
+    return [(f.section, f.kind, f.text, f.cause, f.status) for f in a] == [(f.section, f.kind, f.text, f.cause, f.status)
+                                                                         for f in b]
+
+
+def test_workbook_substance_sheets_read_back_exactly():
+    data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
+    raw = write_template(meta=data.meta.model_dump(mode="python"), values={k: int(v) for k, v in data.figures.values.items()},
+                         facts=data.facts, targets=data.targets)
+    back = load_figures_bytes(raw, "so-lieu.xlsx")
+    assert not back.errors, [i.message for i in back.errors]
+    order = ["document", "event", "shortcoming", "task", "progress", "initiative", "proposal", "note"]
+    key = lambda f: (order.index(f.kind), data.facts.index(next(g for g in data.facts if g.text == f.text)))  # noqa: E731
+    assert _same(sorted(back.facts, key=key), sorted(data.facts, key=key))
+    assert [(t.key, t.value, t.source) for t in back.targets] == [(t.key, t.value, t.source) for t in data.targets]
+    assert all(f.origin.startswith("'") and "dòng" in f.origin for f in back.facts)
+
+
+def test_renamed_substance_sheet_still_reads_and_bad_rows_name_their_row():
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(write_template()))
+    ws = wb["Văn bản đã ban hành"]
+    ws.title = "VB ban hanh"
+    for row, values in ((3, ["I", "14/KH-UBND", "30/01/2023", "Kế hoạch tuyên truyền, phổ biến, giáo dục pháp luật năm 2023"]),
+                        (4, ["II.9", "", "", "Quyết định thành lập tổ công tác"])):
+        for col, v in enumerate(values, start=1):
+            ws.cell(row, col, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    back = load_figures_bytes(buf.getvalue(), "so-lieu.xlsx")
+    assert [f.text for f in back.facts] == [
+        "Kế hoạch số 14/KH-UBND ngày 30/01/2023 về tuyên truyền, phổ biến, giáo dục pháp luật năm 2023"]
+    assert any("'VB ban hanh' dòng 4" in i.message and "II.9" in i.message for i in back.errors)
+
+
+@pytest.mark.parametrize("number,date,subject,expected", [
+    ("14/KH-UBND", "30/01/2023", "Kế hoạch tuyên truyền pháp luật", "Kế hoạch số 14/KH-UBND ngày 30/01/2023 về tuyên truyền pháp luật"),
+    ("252/QĐ-UBND", "25/12/2022", "V/v ban hành kế hoạch CCHC năm 2023",
+     "Quyết định số 252/QĐ-UBND ngày 25/12/2022 về ban hành kế hoạch CCHC năm 2023"),
+    ("123/UBND-VP", "02/3/2024", "Về việc đôn đốc nộp hồ sơ trực tuyến", "Văn bản số 123/UBND-VP ngày 02/3/2024 về đôn đốc nộp hồ sơ trực tuyến"),
+])
+def test_document_lines_as_office_systems_export_them(number, date, subject, expected):
+    assert document_text(number, date, subject) == expected
+
+
+def test_document_register_export_proposes_the_reform_rows(tmp_path):
+    from drafting.inputs.doc_register import read_register
+
+    csv_path = CASES / "register" / "van-ban-di-2023.csv"
+    rows = read_register(csv_path.read_bytes(), csv_path.name)
+    assert len(rows) == 7
+    assert [(r.number, r.section) for r in rows if r.reform] == [
+        ("14/KH-UBND", "II.1"), ("21/QĐ-UBND", "II.6"), ("27/KH-UBND", "II.2"), ("30/BC-UBND", "I"), ("33/QĐ-UBND", "II.4")]
+    assert "35/03/2023" in rows[-1].note  # an impossible date is said, not guessed
+    # the same list as an .xlsx export with a title block above the header, kept rows written as facts
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["SỔ VĂN BẢN ĐI NĂM 2023"])
+    ws.append([])
+    ws.append(["STT", "Số, ký hiệu", "Ngày văn bản", "Trích yếu nội dung"])
+    ws.append([1, "14/KH-UBND", __import__("datetime").date(2023, 1, 30), "Kế hoạch tuyên truyền pháp luật năm 2023"])
+    path = tmp_path / "so-vb.xlsx"
+    wb.save(path)
+    out = tmp_path / "facts.yaml"
+    run = subprocess.run([sys.executable, "-m", "drafting", "import-documents", str(path), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    facts, issues = parse_facts(yaml.safe_load(out.read_text(encoding="utf-8"))["facts"])
+    assert not issues and "14/KH-UBND" in facts[0].number and facts[0].section == "II.1"
+    with pytest.raises(Exception, match="không tìm thấy dòng tiêu đề"):
+        read_register(b"a;b\n1;2\n", "x.csv")
+
+
+def test_chat_reads_an_activity_as_a_fact_and_the_table_corrects_it(assistant):
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-facts")
+    msg = ("Soạn phần chỉ đạo điều hành quý I năm 2026 của xã Ba Trang: tháng 3 xã tổ chức hội nghị sơ kết quý I, "
+           "triển khai Kế hoạch 14/KH-UBND về CCHC năm 2026. Đã ban hành 5 văn bản chỉ đạo.")
+    final = list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 3, 20)))[-1]
+    assert [r[0] for r in final.understood] == ["chi_dao.van_ban_chi_dao"]  # "tháng 3" is a month, not 3 meetings
+    assert final.fact_rows == [["I", "hoạt động, hội nghị, kiểm tra, tuyên truyền",
+                                "Tháng 3 xã tổ chức hội nghị sơ kết quý I, triển khai Kế hoạch 14/KH-UBND về CCHC năm 2026",
+                                ""]]
+    assert "tổ chức hội nghị sơ kết quý I, triển khai Kế hoạch 14/KH-UBND" in final.text
+    # the official corrects the table: the event becomes a shortcoming with its cause; a bad row is reported
+    rows = [["III", "tồn tại, hạn chế", "Hồ sơ trực tuyến còn ít", "người dân chưa có tài khoản"],
+            ["IX", "hoạt động", "Hội nghị khác", ""]]
+    meta = [[r[0], r[1]] for r in final.meta_rows]
+    fixed = list(h.apply_corrections(assistant, st, meta, final.understood, rows))[-1]
+    assert fixed.fact_rows == [["III", "tồn tại, hạn chế", "Hồ sơ trực tuyến còn ít", "người dân chưa có tài khoản"]]
+    assert "mục “IX” không có" in fixed.text
+
+
+def test_builder_section_texts_targets_and_register(assistant, tmp_path):
+    from drafting import service as h
+    from drafting.inputs.section_texts import facts_from_texts, texts_from_facts
+
+    data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
+    texts = h.section_texts(data)
+    back, issues = facts_from_texts(texts)
+    # the text areas carry every fact's words, section, cause and status both ways (a kind is read from the line)
+    assert not issues and _words_of(back) == _words_of(data.facts)
+    assert texts_from_facts(back) == texts
+    tables = h.tables_from_input(data)
+    meta = data.meta.model_dump(mode="python")
+    form = h.form_to_input(meta, tables, texts, h.target_rows(data))
+    assert not form.errors and _words_of(form.facts) == _words_of(data.facts)
+    assert [(t.key, t.value) for t in form.targets] == [(t.key, t.value) for t in data.targets]
+    res = h.generate_report(assistant, h.UserState(user="builder-facts"), form)
+    text = "\n".join(p.text for p in docx.Document(res.docx).paragraphs)
+    assert "Hội nghị công bố Chỉ số CCHC năm 2024" in text and "chưa đạt chỉ tiêu 50%" in text
+    # a register export adds its reform rows to the right section texts, for the official to prune
+    new, msg = h.register_lines(assistant, CASES / "register" / "van-ban-di-2023.csv", {"I": "Dòng có sẵn"})
+    assert new["I"].startswith("Dòng có sẵn\nBan hành Báo cáo số 30/BC-UBND")
+    assert "Ban hành Kế hoạch số 27/KH-UBND" in new["II.2"] and "35/03/2023" in msg
+    facts, issues = facts_from_texts(new)
+    assert not issues and {f.kind for f in facts if f.section == "II.2"} == {"document"}
+
+
+def test_header_and_signature_follow_the_level(assistant):
+    """A department shows its province above its own name; a province signs KT. CHỦ TỊCH as given; an unnamed signer
+    leaves a visible blank."""
+    so = assistant.draft_input(load_figures_file(CASES / "so-tu-phap-gia-lai-q1-2026.yaml"))
+    head = docx.Document(io.BytesIO(render_docx(so))).tables[0].cell(0, 0)
+    lines = [p.text for p in head.paragraphs if p.text]
+    assert lines == ["UBND TỈNH GIA LAI", "SỞ TƯ PHÁP"]
+    tinh = assistant.draft_input(load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml"))
+    doc = docx.Document(io.BytesIO(render_docx(tinh)))
+    assert [p.text for p in doc.tables[0].cell(0, 0).paragraphs if p.text][:2] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    sign = [p.text for p in doc.tables[1].cell(0, 1).paragraphs if p.text]
+    assert sign[:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and sign[-1] == "……………………"
+
+
+def test_a_report_dated_before_its_data_window_ends_is_flagged(assistant):
+    data = load_figures_file(BA_TRANG)  # seed 003 is dated 05/6 with data to 14/6 (drafting-practice §5)
+    draft = assistant.draft_input(data)
+    assert any(f.kind == "figures" and "sớm hơn ngày chốt số liệu 14/06/2023" in f.message for f in draft.findings)
+    later = data.model_copy(update={"meta": data.meta.model_copy(update={"date": __import__("datetime").date(2023, 6, 20)})})
+    assert not any("ngày chốt số liệu" in f.message for f in assistant.draft_input(later).findings)

@@ -5,7 +5,9 @@ number and strip other localities' names. The result is a ReportDraft, never raw
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Callable
 
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -32,6 +34,8 @@ from drafting.llm.safety import has_injection, strip_invisible
 from drafting.models import DraftFinding, Paragraph, Proposal, ReportDraft, ReportMeta, Section, SourceRef
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
+log = logging.getLogger("troly.drafting")
+SLOW_DRAFT_S = 30.0  # a draft slower than this is logged at INFO
 MAX_BARE_NUMBERS = 2  # bare numbers tolerated (and removed) in a model-written section before falling back
 Progress = Callable[[str, int, int], None]  # (section key, done, total)
 TokenSink = Callable[[str, str], None]  # (section key, text piece)
@@ -146,6 +150,7 @@ class Drafter:
     def draft(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
               on_progress: Progress | None = None, on_token: TokenSink | None = None,
               facts: list[Fact] | None = None, targets: list[Target] | None = None) -> ReportDraft:
+        started = time.perf_counter()
         keys = [k for k in DRAFTED if sections is None or k in sections]
         facts, targets = list(facts or []), list(targets or [])
         law = LawCatalog(self.registry, meta.date)
@@ -157,6 +162,10 @@ class Drafter:
         draft = ReportDraft(meta=meta, figures=fs.figures(), figure_issues=list(fs.issues),
                             previous={k: str(v) for k, v in fs.previous.items()}, facts=facts, targets=targets,
                             llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
+        if meta.date < meta.window.end:  # drafting-practice §5: a report cannot precede the end of its data window
+            draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(
+                f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
+                f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
         if sections is None:
             opening = writer.opening()
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
@@ -182,6 +191,9 @@ class Drafter:
                                                                "làm căn cứ: xin xác nhận, sửa hoặc xóa."))
         if on_progress:
             on_progress("", len(keys), len(keys))
+        seconds = time.perf_counter() - started
+        (log.info if seconds > SLOW_DRAFT_S else log.debug)("draft of %d sections in %.1f s (model: %s)", len(keys),
+                                                            seconds, draft.llm)
         return draft
 
     def _section(self, key, meta, fs, writer, law, ctx, own, draft, on_token) -> Section:
@@ -220,6 +232,7 @@ class Drafter:
                                                        message="Mô hình không trả về nội dung; dùng bản soạn tự động."))
             except BackendError as exc:
                 self.health.failed(exc.message)
+                log.warning("section %s: model failed, deterministic writer used: %s | %s", key, exc.message, exc.detail)
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
                                                    message=f"{exc.message} Mục này dùng bản soạn tự động."))
         if writer_kind == "llm":
@@ -230,6 +243,7 @@ class Drafter:
             checked = [(p, *ground(p.text, strict, key)) for p in paragraphs]
             bare = [f for _, _, found in checked for f in found]
             if len(bare) > MAX_BARE_NUMBERS:
+                log.info("section %s: model wrote %d bare numbers, deterministic writer used", key, len(bare))
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
                     f"Mô hình tự viết {len(bare)} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
                 paragraphs, writer_kind = self._deterministic(key, writer), "deterministic"

@@ -101,7 +101,7 @@ class SubstanceWriter:
             return [Paragraph(text=sentence(f"Trong kỳ, {who} đã {document_phrase(f)}"), sources=[f.origin])]
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
             f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
-        return [Paragraph(text=lead, sources=[f.origin for f in docs]),
+        return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([document_phrase(f)[0].upper() + document_phrase(f)[1:] for f in docs],
                          [[f.origin] for f in docs])]
 
@@ -109,9 +109,11 @@ class SubstanceWriter:
         events = self.of(section, "event")
         if not events:
             return []
+        if len(events) == 1 and not figure_sentence and (c := clause(events[0].text))[:1].islower():
+            return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}"), sources=[events[0].origin])]
         lead = (figure_sentence.rstrip(".") + "; nội dung cụ thể:") if figure_sentence else (
             f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:")
-        return [Paragraph(text=lead, sources=[f.origin for f in events]),
+        return [Paragraph(text=lead),
                 *bullets([clause(f.text) for f in events], [[f.origin] for f in events])]
 
     def plain(self, section: str, kinds: tuple[str, ...], lead: str = "") -> list[Paragraph]:

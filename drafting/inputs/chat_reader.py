@@ -19,9 +19,11 @@ from pydantic import BaseModel, Field
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
+from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.inputs.chat_facts import read_facts
 
 # Phrases officials use for a figure (folded, lower case) → field. Longest match wins; the field's own
 # label is always a phrase too. Ambiguous short phrases sit with the area where they are most common.
@@ -151,6 +153,7 @@ def missing_meta(values: dict) -> list[str]:
 
 class ChatReading(BaseModel):
     figures: list[ChatFigure] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="activities, limitations, tasks the message reports")
     unread: list[Unread] = Field(default_factory=list)
     meta: ChatMeta = Field(default_factory=ChatMeta)
 
@@ -204,6 +207,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", text)]  # dates
     spans += [m.span() for m in re.finditer(r"\d+/[\wĐđ-]+", text)]  # document symbols
     spans += [m.span() for m in re.finditer(r"(?i)\b(?:mức độ|điều|khoản|mục|phần|quý)\s+[\dIVX]+(?:\s*,\s*\d+)*", text)]
+    spans += [m.span() for m in re.finditer(r"(?i)\b(?:tháng|thang)\s+\d{1,2}\b(?!\s*(?:tháng|thang))", text)]  # a month
     return spans
 
 
@@ -289,6 +293,7 @@ def read_message(text: str) -> ChatReading:
         reading.figures.append(ChatFigure(key=key, label=spec.label, value=value, quote=num.group(0),
                                           phrase=phrase_text,
                                           start=s, end=e))
+    reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures])
     return reading
 
 

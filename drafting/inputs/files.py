@@ -96,8 +96,9 @@ def load_figures_bytes(data: bytes, name: str) -> FiguresInput:
     if not data.strip():
         raise InputError(f"Tệp {name} trống.")
     if data[:4] == b"PK\x03\x04":
-        meta, values, previous, cells, issues = read_workbook(data, name)
-        return figures_from_data({"meta": meta, "figures": values, "previous": previous}, cells, name, issues)
+        wb = read_workbook(data, name)
+        return figures_from_data({"meta": wb.meta, "figures": wb.values, "previous": wb.previous, "facts": wb.facts,
+                                  "targets": wb.targets}, wb.cells, name, wb.issues)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

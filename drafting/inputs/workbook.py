@@ -9,9 +9,13 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from corpus.errors import InputError
+from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureIssue
 from drafting.figures.schema import AREAS, FIELDS
+from drafting.inputs.fact_sheets import SheetFacts, read_sheet, spec_of, write_sheets
 
 META_SHEET = "Thông tin chung"
 HEADER = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Ghi chú"]
@@ -44,9 +48,23 @@ def _safe_cell(v):
     return ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
 
 
+class WorkbookData(BaseModel):
+    """What a workbook holds, with the cell of every figure (for messages and the .docx comments)."""
+
+    meta: dict = {}
+    values: dict = {}
+    previous: dict = {}
+    cells: dict[str, str] = {}
+    facts: list[Fact] = []
+    targets: list[Target] = []
+    issues: list[FigureIssue] = []
+
+
 def write_template(path: Path | None = None, meta: dict | None = None, values: dict | None = None,
-                   previous: dict | None = None) -> bytes:
-    """The blank (or pre-filled) workbook as bytes; written to `path` when given."""
+                   previous: dict | None = None, facts: list[Fact] | None = None,
+                   targets: list[Target] | None = None) -> bytes:
+    """The blank (or pre-filled) workbook as bytes; written to `path` when given. After the figure sheets come
+    the sheets for the unit's substance (documents, activities, targets, shortcomings, tasks, other)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -103,6 +121,7 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
         for row in sh.iter_rows(min_row=2):
             row[1].alignment = Alignment(wrap_text=True)
         sh.freeze_panes = "D2"
+    write_sheets(wb, facts, targets)
     buf = io.BytesIO()
     wb.save(buf)
     data = buf.getvalue()
@@ -117,9 +136,8 @@ def _cell_ref(sheet: str, row: int, col: int) -> str:
     return f"'{sheet}'!{get_column_letter(col)}{row}"
 
 
-def read_workbook(data: bytes, name: str = "so-lieu.xlsx"):
-    """→ (meta dict, values dict, previous dict, cells, issues). Raises InputError when the file is
-    not a usable workbook at all."""
+def read_workbook(data: bytes, name: str = "so-lieu.xlsx") -> WorkbookData:
+    """Raises InputError when the file is not a usable workbook at all."""
     try:
         return _read_workbook(data, name)
     except InputError:
@@ -153,9 +171,15 @@ def _read_workbook(data: bytes, name: str):
     by_area = {a.key: a for a in AREAS}
     field_area = {f.key.split(".", 1)[1]: f.area for f in FIELDS}
     seen_any = False
+    substance = SheetFacts()
     for ws in wb.worksheets:
         rows = list(ws.iter_rows(values_only=True))
         if not rows:
+            continue
+        spec = spec_of(rows[0])
+        if spec is not None:  # known by its header, whatever the sheet is called
+            read_sheet(ws.title, rows, spec, substance)
+            seen_any = seen_any or bool(substance.facts or substance.targets)
             continue
         codes = [str(r[0]).strip() if r and r[0] is not None else "" for r in rows]
         if ws.title == META_SHEET or "issuer" in codes:
@@ -196,7 +220,8 @@ def _read_workbook(data: bytes, name: str):
                 previous[key] = prev
     if not seen_any and not meta:
         raise InputError(f"Biểu số liệu {name} trống: chưa có thông tin chung và chưa nhập số liệu nào.")
-    return meta, values, previous, cells, issues
+    return WorkbookData(meta=meta, values=values, previous=previous, cells=cells, facts=substance.facts,
+                        targets=substance.targets, issues=issues + substance.issues)
 
 
 def meta_from_cells(raw: dict) -> dict:

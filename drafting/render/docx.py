@@ -7,13 +7,14 @@ by side, and an appendix of the figures. Rendered from the model, never by editi
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -22,6 +23,7 @@ from drafting.figures.figureset import format_value
 from drafting.figures.schema import AREAS, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import ReportDraft
+from drafting.render.provenance import COMMENT_AUTHOR, Provenance
 
 FONT = "Times New Roman"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -148,9 +150,10 @@ def _header_block(doc, draft: ReportDraft):
     left, right = table.cell(0, 0), table.cell(0, 1)
     for c in (left, right, table.cell(1, 0), table.cell(1, 1)):
         _clear(c)
-    if m.parent:
-        _para(left, m.parent.upper(), 13)
-    issuer = m.issuer.upper()
+    parent, issuer = m.header_lines
+    if parent:
+        _para(left, parent.upper(), 13)
+    issuer = issuer.upper()
     for head in ("ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "):
         if issuer.startswith(head) and len(issuer) > 24:
             issuer = head.strip() + "\n" + issuer[len(head):]  # the customary break: body / locality
@@ -185,21 +188,23 @@ def _closing_block(doc, draft: ReportDraft):
     _para(right, m.signer_title.upper(), 14, bold=True)
     for _ in range(4):
         _para(right, "", 14)
-    _para(right, m.signer or "", 14, bold=True)
+    _para(right, m.signer or "……………………", 14, bold=True)  # a visible blank until the signer is named
 
 
 def _appendix(doc, draft: ReportDraft):
     m = draft.meta
-    p = _para(doc, "", keep_next=True)
-    p.add_run().add_break(WD_BREAK.PAGE)
-    _para(doc, "PHỤ LỤC", 14, bold=True)
+    # the appendix starts a page of its own without an empty paragraph that could spill onto a blank page
+    _para(doc, "PHỤ LỤC", 14, bold=True, keep_next=True).paragraph_format.page_break_before = True
     _para(doc, f"BIỂU SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {m.period_text.upper()}", 14, bold=True)
     num = m.number_line.removeprefix("Số: ").strip()
     _para(doc, f"(Kèm theo Báo cáo số {num} {fmt_date_long(m.date)} của {m.issuer})", 14, italic=True, space_after=6)
     by_key = {f.key: f for f in draft.figures}
     with_prev = bool(draft.previous)
-    headers = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + (["Kỳ trước"] if with_prev else []) + ["Ghi chú"]
-    widths = [12, 75, 22, 20] + ([18] if with_prev else []) + [TEXT_WIDTH_MM - 129 - (18 if with_prev else 0)]
+    targets = {t.key: t for t in draft.targets}
+    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + (["Kỳ trước"] if with_prev else [])
+               + (["Chỉ tiêu giao"] if targets else []))
+    extra = len(headers) - 4
+    widths = [12, TEXT_WIDTH_MM - 12 - 22 - 24 - 22 * extra, 22, 24] + [22] * extra
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, headers):
@@ -218,20 +223,58 @@ def _appendix(doc, draft: ReportDraft):
             row = table.add_row().cells
             prev = draft.previous.get(key)
             spec = FIELD_BY_KEY.get(key)
-            note = f"Tính: {f.formula}" if f.source == "derived" else ""
-            vals = [str(i), f.label, f.unit, f.text]
+            vals = [str(i), f.label + (" (*)" if f.source == "derived" else ""), f.unit, f.text]
             if with_prev:
                 vals.append(format_value(Decimal(prev), f.unit, spec.kind if spec else "count") if prev is not None else "")
-            vals.append(note)
+            if targets:
+                vals.append(format_value(targets[key].value, f.unit) if key in targets else "")
             for j, (cell, v) in enumerate(zip(row, vals)):
                 _clear(cell)
-                align = WD_ALIGN_PARAGRAPH.LEFT if j in (1, len(vals) - 1) else WD_ALIGN_PARAGRAPH.CENTER
-                _para(cell, v, 12, align=align)
+                _para(cell, v, 12, align=WD_ALIGN_PARAGRAPH.LEFT if j == 1 else WD_ALIGN_PARAGRAPH.CENTER)
     _widths(table, widths)
+    # formulas once, below the table, not in a cell of every row (drafting-practice §5)
+    derived = [f for f in draft.figures if f.source == "derived"]
+    if derived:
+        _para(doc, "Ghi chú: (*) chỉ tiêu tính từ số liệu đã nhập:", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        for f in derived:
+            _para(doc, f"- {f.label} = {f.formula}.", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    if targets:
+        sources = sorted({t.source for t in targets.values()})
+        _para(doc, "Chỉ tiêu giao theo: " + "; ".join(sources) + ".", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _runs(para, text: str, notes: list[tuple[str, str]]):
+    """Split `text` into runs so that each noted piece (a figure, a document number, the whole paragraph when the
+    piece is "") carries its own comment; yields (run, comment or "")."""
+    spans: list[tuple[int, int, str]] = []
+    whole = [n for piece, n in notes if not piece]
+    for piece, note in notes:
+        if not piece:
+            continue
+        for m in re.finditer(rf"(?<![\d.,/]){re.escape(piece)}(?![\d,/])", text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), note))
+                break
+    pos = 0
+    pieces: list[tuple[str, str]] = []
+    for a, b, note in sorted(spans):
+        pieces += [(text[pos:a], ""), (text[a:b], note)]
+        pos = b
+    pieces.append((text[pos:], ""))
+    pieces = [(t, n) for t, n in pieces if t]
+    if whole and pieces:  # a comment on the paragraph as a whole sits on its first run
+        first_text, first_note = pieces[0]
+        pieces[0] = (first_text, "\n".join([*whole, first_note]).strip())
+    for piece_text, note in pieces:
+        run = para.add_run(piece_text)
+        _set_font(run, BODY_PT)
+        yield run, note
 
 
 def render_docx(draft: ReportDraft, path: Path | None = None, appendix: bool = True, clean: bool = False) -> bytes:
-    """The draft in the Nghị định 30/2020 layout; proposals highlighted unless `clean`."""
+    """The draft in the Nghị định 30/2020 layout. Unless `clean`: proposals highlighted, and a Word comment on every
+    figure, fact, citation and proposal naming its source (drafting/render/provenance.py)."""
+    provenance = Provenance(draft)
     doc = Document()
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.PORTRAIT
@@ -266,10 +309,13 @@ def render_docx(draft: ReportDraft, path: Path | None = None, appendix: bool = T
                 _para(doc, p.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6,
                       keep_next=True)
             else:
-                para = _para(doc, p.text, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
-                if p.proposed and not clean:  # a sentence the official must confirm: yellow, as reviewers mark
-                    for run in para.runs:
+                para = _para(doc, "", BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
+                notes = [] if clean else provenance.notes(s, p)
+                for run, note in _runs(para, p.text, notes):
+                    if p.proposed and not clean:  # a sentence the official must confirm: yellow, as reviewers mark
                         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                    if note:
+                        doc.add_comment(run, text=note, author=COMMENT_AUTHOR, initials="TL")
     closing = f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {draft.meta.period_text} của {draft.meta.issuer}./."
     if len(draft.sections) > 1:
         _para(doc, closing, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)

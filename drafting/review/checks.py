@@ -21,7 +21,7 @@ from corpus.loaders import load_bytes
 from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower
 from drafting.figures.periods import data_window, period_of_label
-from drafting.figures.vnformat import parse_vn_number, rate
+from drafting.figures.vnformat import fmt_int, parse_vn_number, rate
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
@@ -191,7 +191,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
         if den and num and pct is not None and den > 0:
             calc = rate(num, den)
             if not _close(pct, calc):
-                issues.append(_rate_issue(p, p.text.strip()[:120], pct, calc, f"{_fmtn(num)}/{_fmtn(den)} (mục {code}.2/{code}.1)"))
+                issues.append(_rate_issue(p, p.text.strip()[:120], pct, calc, f"{fmt_int(num)}/{fmt_int(den)} (mục {code}.2/{code}.1)"))
     # a combined rate stated for the whole locality against the sum of the parts the report gives
     # ("toàn huyện đạt 99,87%" where huyện 1.641/1.642 and xã 23.359/23.378 give 99,92%)
     parts = []
@@ -206,7 +206,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
             if m:
                 pct = _dec(m.group(1))
                 if pct is not None and not _close(pct, calc):
-                    basis = " + ".join(f"{_fmtn(a)}/{_fmtn(b)}" for a, b in parts)
+                    basis = " + ".join(f"{fmt_int(a)}/{fmt_int(b)}" for a, b in parts)
                     issues.append(_rate_issue(p, p.text[m.start():m.end()], pct, calc, f"tổng các cấp ({basis})"))
     # number formats: a percentage with a decimal point ("96.84%"), thousands with commas ("1,641 hồ sơ")
     for p in paras:
@@ -226,12 +226,8 @@ def _last_number(text: str) -> Decimal | None:
     return _dec(nums[-1]) if nums else None
 
 
-def _fmtn(v: Decimal) -> str:
-    return f"{int(v):,}".replace(",", ".")
-
-
 def _rate_issue(p: Para, text: str, stated: Decimal, calc: Decimal, basis: str) -> ReviewIssue:
-    shown = f"{calc:.2f}".replace(".", ",")
+    shown = f"{calc:.2f}".replace(".", ",")  # two places always, as the suggestion to paste: "96,80%"
     return ReviewIssue(kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=text.strip(),
                        message=f"Tỷ lệ ghi {str(stated).replace('.', ',')}% nhưng {basis} = {shown}%.",
                        suggestion=f"{shown}%")

@@ -12,7 +12,9 @@ from corpus.text import fold_lower
 from drafting.figures.figureset import FigureSet
 from drafting.figures.periods import PERIODS, data_window
 from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS
+from drafting.inputs.doc_register import read_register
 from drafting.inputs.files import FiguresInput, figures_from_data, load_figures_bytes
+from drafting.inputs.section_texts import facts_from_texts, texts_from_facts
 from drafting.inputs.workbook import META_LABELS, write_template
 from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows, draft_html
@@ -64,8 +66,9 @@ def _cell(v) -> str:
     return str(v).strip()
 
 
-def form_to_input(meta: dict, tables: dict[str, list[list]]) -> FiguresInput:
-    """The builder's fields and tables → the same FiguresInput a workbook gives."""
+def form_to_input(meta: dict, tables: dict[str, list[list]], texts: dict[str, str] | None = None,
+                  target_rows: list[list] | None = None) -> FiguresInput:
+    """The builder's fields, tables, section texts and targets → the same FiguresInput a workbook gives."""
     raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}  # lists split by meta_from_cells
     values, previous, cells = {}, {}, {}
     for area in AREAS:
@@ -80,8 +83,37 @@ def form_to_input(meta: dict, tables: dict[str, list[list]]) -> FiguresInput:
             if len(row) > 4 and _cell(row[4]):
                 previous[key] = _cell(row[4])
     meta_cells = {f"meta.{k}": f"ô «{META_LABELS.get(k, k)}»" for k in META_FIELDS}
-    return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous}, {**cells, **meta_cells},
-                             source="biểu mẫu")
+    facts, fact_issues = facts_from_texts(texts or {})
+    targets = [{"key": _cell(r[0]), "value": _cell(r[1]), "source": _cell(r[2])}
+               for r in target_rows or [] if len(r) >= 3 and any(_cell(c) for c in r[:3])]
+    return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous, "facts": facts,
+                              "targets": targets}, {**cells, **meta_cells}, source="biểu mẫu", extra_issues=fact_issues)
+
+
+TARGET_HEADERS = ["Mã chỉ tiêu", "Giá trị", "Nguồn (văn bản giao)"]
+
+
+def target_rows(data: FiguresInput) -> list[list]:
+    return [[t.key, str(t.value).replace(".", ","), t.source] for t in data.targets]
+
+
+def section_texts(data: FiguresInput) -> dict[str, str]:
+    return texts_from_facts(data.facts)
+
+
+def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, str], str]:
+    """A document register export → its reform rows appended to the section texts (the official deletes the lines
+    not wanted); the message lists what was added and what was left out."""
+    data = check_upload(path, (".xlsx", ".csv"), asst.settings.max_upload_bytes)
+    rows = read_register(data, display_name(Path(path).name))
+    out = dict(texts)
+    kept = [r for r in rows if r.reform]
+    for r in kept:
+        out[r.section] = ((out.get(r.section) or "").rstrip("\n") + "\n" + f"Ban hành {r.text}").lstrip("\n")
+    notes = [f"dòng {r.row}: {r.note}" for r in rows if r.note]
+    msg = (f"Đọc {len(rows)} văn bản; thêm {len(kept)} văn bản về CCHC vào các mục (xóa dòng nào không cần). "
+           f"Không thêm {len(rows) - len(kept)} văn bản khác.") + ("\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
+    return out, msg
 
 
 def window_text(period: str | None, year) -> str:
@@ -142,7 +174,9 @@ def export_files(asst, user: str, rec: SavedDraft) -> tuple[Path, Path]:
     meta = dict(rec.meta)
     workbook = out / f"so-lieu-{slug}-{rec.id}.xlsx"
     atomic_write(workbook, write_template(meta=meta, values={k: _num(v) for k, v in rec.values.items()},
-                                          previous={k: _num(v) for k, v in rec.previous.items()}))
+                                          previous={k: _num(v) for k, v in rec.previous.items()},
+                                          facts=rec.draft.facts if rec.draft else None,
+                                          targets=rec.draft.targets if rec.draft else None))
     return docx, workbook
 
 
@@ -163,6 +197,7 @@ def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, Figur
     else:
         state.last_draft_id = rec.id
         state.chat_meta, state.chat_values, state.chat_sections = dict(rec.meta), dict(rec.values), rec.sections or []
+        state.chat_facts = list(rec.draft.facts) if rec.draft else []
     state.last_draft = rec.draft
     docx, workbook = export_files(asst, state.user, rec) if rec.draft else (None, None)
     result = BuildResult(html=draft_html(rec.draft) if rec.draft else "", findings=draft_findings_rows(rec.draft) if rec.draft else [],

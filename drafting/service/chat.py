@@ -8,8 +8,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from corpus.errors import TroLyError
+from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
+from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
 from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY
 from drafting.figures.schema import FIELD_BY_KEY
@@ -64,7 +65,26 @@ def _meta_rows(state: UserState) -> list[list]:
 def _reply(state: UserState, text: str, done: bool = False, docx: Path | None = None) -> ChatReply:
     if not done:  # a streamed piece: the tables are shown once, with the final reply
         return ChatReply(text=text)
-    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=_meta_rows(state), docx=docx)
+    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=_meta_rows(state),
+                     fact_rows=fact_rows(state.chat_facts), docx=docx)
+
+
+KIND_LABELS = {k: v for k, v in FACT_KINDS.items()}
+
+
+def fact_rows(facts: list[Fact]) -> list[list]:
+    """What the chat understood as the unit's own facts, in Vietnamese, for the official to correct."""
+    return [[f.section, KIND_LABELS[f.kind], f.text, f.cause] for f in facts]
+
+
+def facts_from_rows(rows: list[list]) -> tuple[list[Fact], list[str]]:
+    """The corrected table back to facts; a row that no longer reads is reported, not dropped silently."""
+    by_label = {v: k for k, v in KIND_LABELS.items()}
+    items = [{"section": r[0], "kind": by_label.get(str(r[1]).strip(), r[1]), "text": r[2],
+              **({"cause": r[3]} if len(r) > 3 and str(r[3] or "").strip() else {})}
+             for r in rows or [] if len(r) >= 3 and str(r[2] or "").strip()]
+    facts, issues = parse_facts(items, origin="bảng sự việc")
+    return facts, [i.message for i in issues]
 
 
 def _sources_md(refs: list[tuple[str, str, str]]) -> str:
@@ -125,6 +145,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values, state.chat_quotes = {}, {}  # another locality: its figures are not ours
+            state.chat_facts = []
         state.chat_meta.update(new_meta)
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
         if reading.meta.date is None and p and y:  # the period may come from an earlier message
@@ -132,6 +153,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
     for f in reading.figures:
         state.chat_values[f.key] = f.quote
         state.chat_quotes[f.key] = f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote
+    known = {f.text for f in state.chat_facts}
+    state.chat_facts += [f for f in reading.facts if f.text not in known]
 
 
 def _figure_set(state: UserState) -> FigureSet:
@@ -155,7 +178,8 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece))):
+    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece),
+                                                                    facts=state.chat_facts)):
         if kind == "token":
             shown += value
             yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
@@ -289,7 +313,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
     try:
         reading = read_message(message)
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
-        intent = classify(message, has_figures=bool(reading.figures), has_file=bool(files),
+        # an activity reported in a message is input too, like a figure
+        intent = classify(message, has_figures=bool(reading.figures or reading.facts), has_file=bool(files),
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
         if figure_file is not None:
             data = load_figures_input(asst, figure_file)
@@ -313,7 +338,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
             preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
-                FIELD_BY_KEY[f].section == k for f in state.chat_values)] or ["II.2"])
+                FIELD_BY_KEY[f].section == k for f in state.chat_values) or any(
+                f.section == k for f in reading.facts)] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface)
             return
         if intent.kind == "practice":
@@ -325,7 +351,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         as_of = reading.meta.date or _as_of_from(message) or today
         yield from _ask(asst, state, message, as_of)
     except TroLyError as exc:
-        yield _reply(state, f"⚠️ {exc.message}", done=True)
+        yield _reply(state, f"⚠️ {shown(exc, 'troly.chat')}", done=True)
 
 
 def _as_of_from(message: str) -> dt.date | None:
@@ -339,8 +365,9 @@ def _as_of_from(message: str) -> dt.date | None:
         return None
 
 
-def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows: list[list]) -> Iterator[ChatReply]:
-    """The official corrected what the chat understood: use exactly those values and draft again."""
+def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows: list[list],
+                      fact_table: list[list] | None = None) -> Iterator[ChatReply]:
+    """The official corrected what the chat understood: use exactly those values (and facts) and draft again."""
     by_label = {META_LABELS.get(f, f): f for f in META_FIELDS}
     meta = {}
     for row in meta_rows or []:
@@ -356,4 +383,9 @@ def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows
         if list_field in meta:
             meta[list_field] = [x.strip() for x in re.split(r"[;\n]", meta[list_field]) if x.strip()]
     state.chat_meta, state.chat_values, state.chat_quotes = meta, values, quotes
-    yield from _redraft_chat(asst, state, state.chat_sections or ["II.2"], "Đã nhận số liệu đã sửa. ")
+    preface = "Đã nhận số liệu đã sửa. "
+    if fact_table is not None:
+        state.chat_facts, problems = facts_from_rows(fact_table)
+        if problems:
+            preface += "Một số dòng ở bảng sự việc chưa dùng được:\n" + "\n".join(f"- {p}" for p in problems) + "\n\n"
+    yield from _redraft_chat(asst, state, state.chat_sections or ["II.2"], preface)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.errors import BackendError, InputError
 from corpus.loaders import display_name
+from drafting.figures.facts import Fact
 from drafting.inputs.workbook import META_LABELS
 from drafting.models import ReportDraft
 
@@ -17,6 +18,7 @@ META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
 FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
 UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
 META_HEADERS = ["Thông tin", "Giá trị"]
+FACT_HEADERS = ["Mục", "Loại", "Nội dung", "Nguyên nhân"]
 
 
 @dataclass
@@ -28,6 +30,7 @@ class UserState:
     chat_values: dict[str, str] = field(default_factory=dict)
     chat_quotes: dict[str, str] = field(default_factory=dict)
     chat_sections: list[str] = field(default_factory=list)
+    chat_facts: list[Fact] = field(default_factory=list)
     last_draft: ReportDraft | None = None
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
@@ -39,6 +42,7 @@ class ChatReply:
     done: bool = False
     understood: list[list] = field(default_factory=list)
     meta_rows: list[list] = field(default_factory=list)
+    fact_rows: list[list] = field(default_factory=list)
     docx: Path | None = None
 
 

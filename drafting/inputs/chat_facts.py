@@ -1,0 +1,76 @@
+"""Facts in a chat message: "Tháng 3 xã tổ chức hội nghị sơ kết quý I, triển khai Kế hoạch 14/KH-UBND…" becomes
+events (or documents) in the right section, a limitation with "nguyên nhân do …" a shortcoming with its cause,
+"kiến nghị …" a recommendation, "quý tới sẽ …" a next task. Rules only, in the official's words; clauses that
+carry figures are the figure reader's, and a command ("Soạn phần …:") is not a fact."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.docnumbers import find_refs
+from corpus.text import fold_lower
+from drafting.figures.facts import Fact
+from drafting.inputs.doc_register import classify
+
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
+_COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
+_ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
+                       r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo)\b")
+_SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
+_CAUSE = re.compile(r"\bnguyen nhan\b\s*(?:la|do|:)?\s*|\b(?:do|vi)\b\s+(?=\w)")
+_PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
+_NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
+_HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
+
+
+def _clean(clause: str) -> str:
+    c = re.sub(r"\s+", " ", clause).strip(" ,;.-+•")
+    c = re.sub(r"^(và|đồng thời|sau đó|ngoài ra)\s+|^(hạn chế|tồn tại|khó khăn)\s*:\s*", "", c, flags=re.IGNORECASE)
+    return c[:1].upper() + c[1:] if c else c
+
+
+def read_facts(text: str, figure_spans: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    pos = 0
+    for part in _CLAUSES.split(text):
+        if part is None:
+            continue
+        start = text.find(part, pos) if part else pos
+        pos = start + len(part)
+        clause = part
+        folded = fold_lower(clause)
+        if _COMMAND.match(folded):  # "Soạn phần chỉ đạo quý I của xã X: tổ chức …" — keep what follows the colon
+            m = _HEADLINE.match(clause)
+            if not m:
+                continue
+            start += m.end()
+            clause = clause[m.end():]
+            folded = fold_lower(clause)
+        if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
+                _SHORTCOMING.search(folded) and _CAUSE.search(folded)):
+            continue  # figures: the figure reader's (a limitation with its cause keeps its words, figures and all)
+        text_c = _clean(clause)
+        if len(text_c) < 12:
+            continue
+        origin = f"tin nhắn: «{text_c[:80]}»"
+        if _PROPOSAL.match(folded):
+            facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
+        elif _SHORTCOMING.search(folded):
+            cause = ""
+            m = _CAUSE.search(folded)
+            if m and m.start() > 8:
+                cause, text_c = _clean(clause[m.end():]), _clean(clause[:m.start()])
+            facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
+                              origin=origin))
+        elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
+            m = _CAUSE.search(folded)
+            cause = _clean(clause[m.end():])
+            facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
+        elif _ACTIVITY.search(folded):
+            future = bool(_NEXT.search(folded))
+            refs = find_refs(clause)
+            kind = "task" if future else ("document" if refs and "ban hanh" in folded else "event")
+            section = "IV" if future else classify(clause)[1]
+            facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin,
+                              number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
+    return facts
