@@ -41,8 +41,9 @@ def cmd_template(args) -> int:
 
 def cmd_check(args) -> int:
     from drafting.inputs.files import load_figures_file
+    from retrieval.settings import load_settings
 
-    data = load_figures_file(Path(args.figures))
+    data = load_figures_file(Path(args.figures), load_settings().max_upload_bytes)
     if not data.issues:
         print("Số liệu hợp lệ.")
     _print_issues(data.issues)
@@ -60,7 +61,7 @@ def cmd_draft(args) -> int:
     from retrieval.settings import load_settings
 
     settings = load_settings()
-    data = load_figures_file(Path(args.figures))
+    data = load_figures_file(Path(args.figures), settings.max_upload_bytes)
     if data.issues:
         print("Kiểm tra số liệu:", file=sys.stderr)
         for i in data.issues:
@@ -169,7 +170,9 @@ def cmd_import_documents(args) -> int:
         data = path.read_bytes()
     except OSError as exc:
         raise TroLyError(f"Không đọc được tệp {path}.", detail=str(exc)) from exc
-    rows = read_register(data, path.name)
+    from retrieval.settings import load_settings
+
+    rows = read_register(data, path.name, load_settings().max_upload_bytes)
     kept = [r for r in rows if r.reform or args.all]
     if args.json:
         print(json.dumps([{**r.model_dump(mode="json"), "text": r.text} for r in rows], ensure_ascii=False, indent=1))

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--synthetic", type=int, default=10_000)
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("drafting")
-    p.add_argument("--sections", nargs="+", default=["II.2", "III", "IV"])
+    p.add_argument("--sections", nargs="+", default=["II.2", "I", "II.6"])  # III–V no longer go to a model
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--no-llm", action="store_true")
     p.add_argument("--json", action="store_true")

@@ -161,34 +161,31 @@ def main_injection(args, settings) -> int:
     return 0 if ok else 1
 
 
-def main_substance(args, settings) -> int:
+def _cases_with_assistant(args, settings, run, show, title: str) -> int:
+    """Draft every case of a folder with one assistant over the index; print a table or JSON."""
     from drafting.service.assistant import build_assistant
-    from evals.substance_eval import print_substance, run_substance
 
     assistant = build_assistant(settings, llm=args.llm)
     assistant.retrieval.ensure_index()
-    rows = run_substance(assistant, args.cases)
+    rows = run(assistant, args.cases)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        print(f"Nội dung của đơn vị ({args.llm}): {len(rows)} bộ số liệu và sự việc")
-        print_substance(rows)
+        print(f"{title} ({args.llm}): {len(rows)} bộ số liệu")
+        show(rows)
     return 0
+
+
+def main_substance(args, settings) -> int:
+    from evals.substance_eval import print_substance, run_substance
+
+    return _cases_with_assistant(args, settings, run_substance, print_substance, "Nội dung của đơn vị")
 
 
 def main_drafting(args, settings) -> int:
-    from drafting.service.assistant import build_assistant
     from evals.drafting_eval import print_rows, run_drafting
 
-    assistant = build_assistant(settings, llm=args.llm)
-    assistant.retrieval.ensure_index()
-    rows = run_drafting(assistant, args.cases)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    else:
-        print(f"Soạn thảo ({args.llm}): {len(rows)} bộ số liệu")
-        print_rows(rows)
-    return 0
+    return _cases_with_assistant(args, settings, run_drafting, print_rows, "Soạn thảo")
 
 
 if __name__ == "__main__":

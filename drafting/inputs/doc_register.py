@@ -17,7 +17,7 @@ from corpus.errors import InputError
 from corpus.text import fold_lower
 from drafting.inputs.fact_sheets import document_text
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; the app passes its setting
 MAX_ROWS = 20000
 # column names as common office systems export them (folded, without diacritics)
 _COLUMNS = {
@@ -68,9 +68,9 @@ def classify(subject: str) -> tuple[bool, str]:
     return False, "I"
 
 
-def _table(data: bytes, name: str) -> list[list]:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"Tệp {name} quá lớn ({len(data) / 1048576:.1f} MB); danh sách văn bản không quá 10 MB.")
+def _table(data: bytes, name: str, max_bytes: int) -> list[list]:
+    if len(data) > max_bytes:
+        raise InputError(f"Tệp {name} quá lớn ({len(data) / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
     if data[:4] == b"PK\x03\x04":
         from openpyxl import load_workbook
 
@@ -104,8 +104,8 @@ def _date(v) -> dt.date | None:
         return None
 
 
-def read_register(data: bytes, name: str) -> list[RegisterRow]:
-    rows = _table(data, name)
+def read_register(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> list[RegisterRow]:
+    rows = _table(data, name, max_bytes)
     header_at, cols = None, {}
     for i, row in enumerate(rows[:15]):  # exports often start with a title block
         folded = [_fold(c) for c in row]

@@ -16,7 +16,7 @@ from drafting.figures.figureset import FigureIssue, FigureSet, build_figure_set
 from drafting.inputs.workbook import META_LABELS, meta_from_cells, read_workbook
 from drafting.models import ReportMeta
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; callers with settings pass theirs
 _ALIASES = {"thong_tin": "meta", "so_lieu": "figures", "ky_truoc": "previous", "noi_dung": "facts",
             "chi_tieu": "targets"}
 TOP_KEYS = ("meta", "figures", "previous", "facts", "targets")
@@ -90,9 +90,9 @@ def _parsed(items, model) -> bool:
     return bool(items) and isinstance(items, list) and all(isinstance(i, model) for i in items)
 
 
-def load_figures_bytes(data: bytes, name: str) -> FiguresInput:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"Tệp {name} quá lớn ({len(data) / 1048576:.1f} MB); tệp số liệu không quá 10 MB.")
+def load_figures_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> FiguresInput:
+    if len(data) > max_bytes:
+        raise InputError(f"Tệp {name} quá lớn ({len(data) / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
     if not data.strip():
         raise InputError(f"Tệp {name} trống.")
     if data[:4] == b"PK\x03\x04":
@@ -118,13 +118,13 @@ def load_figures_bytes(data: bytes, name: str) -> FiguresInput:
     return figures_from_data(parsed, source=name, origin="figures.")
 
 
-def load_figures_file(path: Path) -> FiguresInput:
+def load_figures_file(path: Path, max_bytes: int = MAX_BYTES) -> FiguresInput:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"Tệp {path.name} quá lớn ({size / 1048576:.1f} MB); tệp số liệu không quá 10 MB.")
+        if size > max_bytes:  # before reading it into memory
+            raise InputError(f"Tệp {path.name} quá lớn ({size / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"Không đọc được tệp {path}.", detail=str(exc)) from exc
-    return load_figures_bytes(data, path.name)
+    return load_figures_bytes(data, path.name, max_bytes)

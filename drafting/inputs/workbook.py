@@ -37,7 +37,6 @@ META_ROWS: list[tuple[str, str, str]] = [
     ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (xuống dòng trong ô bằng Alt+Enter)"),
     ("basis", "Văn bản căn cứ", "Ví dụ: Kế hoạch số 252/KH-UBND ngày 25/12/2022 của UBND xã; mỗi văn bản một dòng"),
 ]
-MAX_BYTES = 10 * 1024 * 1024
 
 
 def _safe_cell(v):
@@ -154,8 +153,6 @@ def _read_workbook(data: bytes, name: str):
 
     from corpus.loaders import check_zip
 
-    if len(data) > MAX_BYTES:
-        raise InputError(f"Tệp {name} quá lớn ({len(data) // 1024 // 1024} MB); biểu số liệu không quá 10 MB.")
     try:
         check_zip(data, name, required="xl/workbook.xml", what="sổ tính Excel (.xlsx)")
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)

@@ -52,7 +52,7 @@ class Assistant:
     @cached_property
     def health(self) -> ModelHealth:
         """One record of the model's failures for drafting and answers alike."""
-        return ModelHealth()
+        return ModelHealth(cooldown=self.settings.llm_cooldown)
 
     @cached_property
     def drafter(self) -> Drafter:

@@ -24,7 +24,7 @@ from drafting.service.workspace import SavedDraft, atomic_write
 
 def load_figures_input(asst, path: Path) -> FiguresInput:
     data = check_upload(path, FIGURE_FILES, asst.settings.max_upload_bytes)
-    return load_figures_bytes(data, display_name(Path(path).name))
+    return load_figures_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
 
 
 def empty_tables() -> dict[str, list[list]]:
@@ -105,7 +105,7 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
     """A document register export → its reform rows appended to the section texts (the official deletes the lines
     not wanted); the message lists what was added and what was left out."""
     data = check_upload(path, (".xlsx", ".csv"), asst.settings.max_upload_bytes)
-    rows = read_register(data, display_name(Path(path).name))
+    rows = read_register(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
     out = dict(texts)
     kept = [r for r in rows if r.reform]
     for r in kept:

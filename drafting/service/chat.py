@@ -178,8 +178,9 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    for kind, value in stream_call(lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece),
-                                                                    facts=state.chat_facts)):
+    run = lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece),  # noqa: E731
+                                      facts=state.chat_facts)
+    for kind, value in stream_call(run, timeout=asst.settings.reply_timeout):
         if kind == "token":
             shown += value
             yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
@@ -252,7 +253,7 @@ def _refine(asst, state: UserState, intent: Intent) -> Iterator[ChatReply]:
 def _ask(asst, state: UserState, question: str, as_of: dt.date) -> Iterator[ChatReply]:
     streamed = ""
     answer = None
-    for kind, value in stream_call(lambda on_token: asst.ask(question, as_of, on_token)):
+    for kind, value in stream_call(lambda on_token: asst.ask(question, as_of, on_token), timeout=asst.settings.reply_timeout):
         if kind == "token":
             streamed += value
             yield _reply(state, streamed)
