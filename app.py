@@ -23,8 +23,8 @@ import gradio as gr  # noqa: E402
 from corpus.errors import InputError, TroLyError, configure_logging, shown  # noqa: E402
 from drafting import service as h  # noqa: E402
 from drafting.figures.facts import SECTIONS as SECTION_KEYS  # noqa: E402
-from drafting.figures.outline import SECTION_BY_KEY  # noqa: E402
-from drafting.figures.periods import PERIODS  # noqa: E402
+from drafting.figures.outline import heading  # noqa: E402
+from drafting.figures.periods import PERIODS, latest_period  # noqa: E402
 from drafting.figures.schema import AREAS  # noqa: E402
 from drafting.inputs.workbook import META_LABELS  # noqa: E402
 from drafting.service.assistant import Assistant, build_assistant  # noqa: E402
@@ -144,11 +144,13 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                 meta_inputs["locality"] = gr.Textbox(label=META_LABELS["locality"], placeholder="xã Ba Trang")
                 meta_inputs["place"] = gr.Textbox(label=META_LABELS["place"], placeholder="Ba Trang")
             with gr.Row():
-                meta_inputs["period"] = gr.Dropdown(list(PERIODS), label=META_LABELS["period"], value="6 tháng")
-                meta_inputs["year"] = gr.Number(label=META_LABELS["year"], value=dt.date.today().year, precision=0)
+                # the period whose data closed last, not a fixed "6 tháng" (01/12/2026 → 9 tháng 2026)
+                period, year = latest_period(dt.date.today())
+                meta_inputs["period"] = gr.Dropdown(list(PERIODS), label=META_LABELS["period"], value=period)
+                meta_inputs["year"] = gr.Number(label=META_LABELS["year"], value=year, precision=0)
                 meta_inputs["date"] = gr.Textbox(label=META_LABELS["date"] + " (ngày/tháng/năm)",
                                                  value=dt.date.today().strftime("%d/%m/%Y"))
-            window = gr.Markdown(h.window_text("6 tháng", dt.date.today().year), elem_id="window")
+            window = gr.Markdown(h.window_text(period, year), elem_id="window")
             with gr.Row():
                 meta_inputs["number"] = gr.Textbox(label=META_LABELS["number"], placeholder="để trống khi là dự thảo")
                 meta_inputs["symbol"] = gr.Textbox(label=META_LABELS["symbol"], value="BC-UBND")
@@ -190,7 +192,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Tabs():
         for key in SECTION_KEYS:
             with gr.Tab(key):
-                texts[key] = gr.Textbox(label=SECTION_BY_KEY[key].heading.replace("{next_period}", "KỲ TỚI"), lines=6,
+                texts[key] = gr.Textbox(label=heading(key), lines=6,
                                         elem_id=f"facts-{key.replace('.', '-')}")
     with gr.Row():
         with gr.Column(scale=2):

@@ -323,3 +323,45 @@ def test_a_report_dated_before_its_data_window_ends_is_flagged(assistant):
     assert any(f.kind == "figures" and "sớm hơn ngày chốt số liệu 14/06/2023" in f.message for f in draft.findings)
     later = data.model_copy(update={"meta": data.meta.model_copy(update={"date": __import__("datetime").date(2023, 6, 20)})})
     assert not any("ngày chốt số liệu" in f.message for f in assistant.draft_input(later).findings)
+
+
+# --- small faults officials noticed (issue 18's list, the ones fixed here) -------------------------------
+
+def test_no_raw_next_period_placeholder_in_the_chat_progress_line(assistant):
+    import datetime as dt
+
+    from drafting import service as h
+
+    msg = ("Soạn toàn bộ báo cáo 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+           "quá hạn 7, đang giải quyết 1")
+    replies = list(h.chat_turn(assistant, h.UserState(user="next-period"), msg, today=dt.date(2025, 6, 20)))
+    assert all("{next_period}" not in r.text for r in replies)
+    assert "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025" in replies[0].text
+
+
+def test_archive_line_printed_once_and_findings_name_sections_in_words(assistant):
+    from drafting.render.preview import draft_findings_rows
+
+    data = load_figures_file(BA_TRANG)
+    meta = data.meta.model_copy(update={"recipients": [*data.meta.recipients, "Lưu: VT"]})
+    draft = assistant.draft_input(data.model_copy(update={"meta": meta}))
+    closing = docx.Document(io.BytesIO(render_docx(draft))).tables[1].cell(0, 0).text
+    assert closing.count("Lưu: VT") == 1
+    sections = {row[2] for row in draft_findings_rows(draft)}
+    assert "mo_dau" not in sections and "Mở đầu" in sections
+    from drafting.figures.outline import section_label
+
+    assert section_label("II.2") == "II.2. Cải cách thủ tục hành chính"
+    assert section_label("IV") == "IV. Phương hướng, nhiệm vụ trọng tâm kỳ tới"
+
+
+@pytest.mark.parametrize("today,expected", [
+    ("2026-12-01", ("9 tháng", 2026)), ("2026-12-20", ("năm", 2026)), ("2027-01-10", ("năm", 2026)),
+    ("2026-03-20", ("quý I", 2026)), ("2026-06-15", ("6 tháng", 2026)),
+])
+def test_the_builder_offers_the_period_whose_data_closed_last(today, expected):
+    import datetime as dt
+
+    from drafting.figures.periods import latest_period
+
+    assert latest_period(dt.date.fromisoformat(today)) == expected

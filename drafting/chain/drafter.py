@@ -25,7 +25,7 @@ from drafting.chain.substance import Proposer, Unsupported
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
-from drafting.figures.outline import DRAFTED, SECTION_BY_KEY
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
@@ -198,7 +198,7 @@ class Drafter:
 
     def _section(self, key, meta, fs, writer, law, ctx, own, draft, on_token) -> Section:
         sec = SECTION_BY_KEY[key]
-        heading = sec.heading.replace("{next_period}", meta.next_period_text.upper())
+        title = heading(key, meta.next_period_text)
         hits = self.precedent(key, meta)
         names = set(self.known_places)
         for h in hits:
@@ -218,7 +218,7 @@ class Drafter:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
         elif use_model:
             try:
-                llm_paras = self._llm_section(key, heading, meta, fs, writer, law, hits, names, own, on_token)
+                llm_paras = self._llm_section(key, title, meta, fs, writer, law, hits, names, own, on_token)
                 if llm_paras and not looks_like_text(" ".join(p.text for p in llm_paras)):
                     raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
                 self.health.ok()
@@ -253,7 +253,7 @@ class Drafter:
                 paragraphs = [p.model_copy(update={"text": text}) for p, text, _ in checked] + writer.facts_for(key)
         law_sources = [_source(h) for h in self.law_hits(key, meta)]
         paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
-        return Section(key=key, heading=heading, level=sec.level, paragraphs=paragraphs, figures=used,
+        return Section(key=key, heading=title, level=sec.level, paragraphs=paragraphs, figures=used,
                        sources=sources + law_sources, citations=writer.citations.get(key, []), proposals=proposals,
                        writer=writer_kind)
 

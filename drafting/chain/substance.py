@@ -101,9 +101,9 @@ class SubstanceWriter:
             return [Paragraph(text=sentence(f"Trong kỳ, {who} đã {document_phrase(f)}"), sources=[f.origin])]
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
             f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
+        phrases = [document_phrase(f) for f in docs]
         return [Paragraph(text=lead),  # each item below carries its own source
-                *bullets([document_phrase(f)[0].upper() + document_phrase(f)[1:] for f in docs],
-                         [[f.origin] for f in docs])]
+                *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 
     def events(self, section: str, figure_sentence: str | None = None) -> list[Paragraph]:
         events = self.of(section, "event")

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from corpus.docnumbers import find_refs
-from drafting.figures.figureset import FigureIssue, where_text
+from drafting.figures.figureset import FigureIssue
 from drafting.figures.outline import SECTION_BY_KEY
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import parse_vn_number
@@ -220,7 +220,3 @@ def parse_targets(raw, origin: str = "targets") -> tuple[list[Target], list[Figu
             continue
         out.append(Target(key=key, value=value, source=source, origin=where))
     return out, issues
-
-
-def facts_where(fact: Fact) -> str:
-    return where_text(fact.origin) or ""

@@ -58,3 +58,19 @@ def section_key(name: str) -> str | None:
     if n in SECTION_BY_KEY:
         return n
     return _ALIASES.get(n.lower().replace("_", "-").replace(" ", "-"))
+
+
+def heading(key: str, next_period: str = "kỳ tới") -> str:
+    """A section's heading as printed, with the next period filled in (never a raw "{next_period}")."""
+    return SECTION_BY_KEY[key].heading.replace("{next_period}", next_period.upper())
+
+
+def section_label(key: str) -> str:
+    """An outline key as an official reads it in a table: "II.2" → "II.2. Cải cách thủ tục hành chính"."""
+    if key == "mo_dau":
+        return "Mở đầu"
+    sec = SECTION_BY_KEY.get(key)
+    if sec is None:
+        return key
+    title = heading(key).split(". ", 1)[-1]
+    return f"{key}. {title[:1].upper()}{title[1:].lower()}" if title.isupper() else f"{key}. {title}"

@@ -48,6 +48,15 @@ def next_period_phrase(period: Period, year: int) -> str:
             "9 tháng": f"quý IV năm {year}", "năm": f"năm {year + 1}"}[period]
 
 
+def latest_period(today: dt.date) -> tuple[Period, int]:
+    """The period whose data window closed most recently: what an official reports on `today` (01/12 → 9 tháng)."""
+    for year in (today.year, today.year - 1):
+        for period in reversed(PERIODS):
+            if data_window(period, year).end < today:
+                return period, year
+    return "năm", today.year - 1
+
+
 def levels_on(day: dt.date) -> tuple[str, ...]:
     return LEVELS_AFTER if day >= TWO_LEVEL_FROM else LEVELS_BEFORE
 

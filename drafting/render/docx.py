@@ -179,7 +179,8 @@ def _closing_block(doc, draft: ReportDraft):
     _clear(left)
     _clear(right)
     _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    recipients = [r.strip().rstrip(";.") for r in m.recipients if r.strip()]
+    # the archive line is printed once, last, whatever the recipients list carries
+    recipients = [r.strip().rstrip(";.") for r in m.recipients if r.strip() and not r.strip(" -").startswith("Lưu")]
     for r in recipients:
         _para(left, f"- {r.removeprefix('- ')};", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _para(left, f"- {m.archive.rstrip('.')}.", 11, align=WD_ALIGN_PARAGRAPH.LEFT)

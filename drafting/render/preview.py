@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from drafting.figures.outline import section_label
 from drafting.models import DraftFinding, ReportDraft, ReviewIssue
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -13,7 +14,7 @@ KIND_LABEL = {
     "ungrounded_number": "Số liệu không có nguồn", "foreign_name": "Tên địa phương khác", "citation": "Trích dẫn",
     "figures": "Số liệu", "llm": "Mô hình", "injection": "Chỉ dẫn lạ trong văn bản", "missing": "Thiếu",
     "arithmetic": "Số học", "number_format": "Định dạng số", "outline": "Bố cục", "period": "Kỳ báo cáo",
-    "layout": "Thể thức", "wording": "Câu chữ",
+    "layout": "Thể thức", "wording": "Câu chữ", "proposal": "Câu đề xuất, cần xác nhận",
 }
 _STYLE = """<style>
 .tl-doc{font-family:'Times New Roman',serif;font-size:15px;line-height:1.45;max-width:820px;background:#fff;color:#111;
@@ -69,7 +70,7 @@ def draft_html(draft: ReportDraft) -> str:
 
 
 def draft_findings_rows(draft: ReportDraft) -> list[list[str]]:
-    rows = [[SEVERITY_LABEL[f.severity], KIND_LABEL.get(f.kind, f.kind), f.section, f.text, f.message]
+    rows = [[SEVERITY_LABEL[f.severity], KIND_LABEL.get(f.kind, f.kind), section_label(f.section), f.text, f.message]
             for f in sorted(draft.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
     rows += [[SEVERITY_LABEL[i.severity], "Số liệu", i.cell or i.field, "", i.message] for i in draft.figure_issues]
     return rows

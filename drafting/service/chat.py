@@ -12,7 +12,7 @@ from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
 from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
 from drafting.figures.figureset import FigureSet, build_figure_set
-from drafting.figures.outline import DRAFTED, SECTION_BY_KEY
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import META_LABELS, meta_from_cells
@@ -174,7 +174,7 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
         yield _reply(state, preface + "\n\n".join(asks), done=True)
         return
     sections = [k for k in DRAFTED if k in sections] or ["II.2"]
-    head = preface + f"Đang soạn {', '.join(SECTION_BY_KEY[k].heading for k in sections)} — {meta.period_text}, {meta.locality}…\n\n"
+    head = preface + f"Đang soạn {', '.join(heading(k, meta.next_period_text) for k in sections)} — {meta.period_text}, {meta.locality}…\n\n"
     yield _reply(state, head)
     draft = None
     shown = ""
