@@ -125,7 +125,7 @@ class SubstanceWriter:
             out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead else text, sources=[f.origin]))
         return out
 
-    def section(self, key: str, who: str) -> list[Paragraph]:
+    def section(self, key: str) -> list[Paragraph]:
         """Facts of one section not already placed by the figure sentences (documents and events are placed by
         the writer so that they can join the figure that counts them)."""
         out = self.plain(key, ("progress",))

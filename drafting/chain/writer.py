@@ -139,7 +139,7 @@ class DeterministicWriter:
             else:
                 p.append(Paragraph(text="Về mô hình, sáng kiến: trong kỳ chưa có mô hình, sáng kiến mới về CCHC "
                                         "được áp dụng."))
-        return p + sub.section("I", self.who)
+        return p + sub.section("I")
 
     def section_II_1(self) -> list[Paragraph]:
         p = []
@@ -392,7 +392,7 @@ class DeterministicWriter:
         return self._with_facts("II.6", p)
     def facts_for(self, key: str) -> list[Paragraph]:
         """The official's documents, events and other facts for one section."""
-        return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key, self.who)
+        return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key)
 
     def _with_facts(self, key: str, p: list[Paragraph]) -> list[Paragraph]:
         return p + self.facts_for(key)

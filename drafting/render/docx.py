@@ -20,14 +20,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from drafting.figures.figureset import format_value
+from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
 from drafting.figures.schema import AREAS, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import ReportDraft
 from drafting.render.provenance import COMMENT_AUTHOR, Provenance
 
 FONT = "Times New Roman"
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 BODY_PT = 14
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
+from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
 from drafting.figures.outline import section_label
+from drafting.figures.vnformat import fmt_date_long
 from drafting.models import DraftFinding, ReportDraft, ReviewIssue
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -43,10 +45,11 @@ def _finding_box(f: DraftFinding | ReviewIssue) -> str:
 
 def draft_html(draft: ReportDraft) -> str:
     m = draft.meta
+    parent, issuer = m.header_lines  # the same header lines as the .docx
     parts = [_STYLE, '<div class="tl-doc">',
-             f'<div class="tl-head"><div>{escape(m.parent.upper())}<br><b>{escape(m.issuer.upper())}</b><br>'
-             f"{escape(m.number_line)}</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - "
-             f"Hạnh phúc</b><br><i>{escape(m.place)}, ngày {m.date:%d} tháng {m.date:%m} năm {m.date:%Y}</i></div></div>",
+             f'<div class="tl-head"><div>{escape(parent.upper())}<br><b>{escape(issuer.upper())}</b><br>'
+             f"{escape(m.number_line)}</div><div><b>{QUOC_HIEU}</b><br><b>{TIEU_NGU}</b><br>"
+             f"<i>{escape(m.place)}, {fmt_date_long(m.date)}</i></div></div>",
              '<div class="tl-title">BÁO CÁO</div>', f'<div class="tl-sub">{escape(m.subject)}</div>']
     by_section: dict[str, list[DraftFinding]] = {}
     for f in draft.findings:

@@ -8,10 +8,9 @@ import unicodedata
 
 from docx.shared import Mm
 
+from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
 from drafting.models import ReviewIssue
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 SO_RE = re.compile(r"^Số: ?\d*\s*/BC-[A-ZĐ0-9-]+$")
 DATE_RE = re.compile(r"^[^,]+, ngày (\d{1,2}|\.+|…+) tháng (\d{1,2}|\.+|…+) năm (\d{4})$")
 
