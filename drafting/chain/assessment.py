@@ -9,15 +9,12 @@
 from __future__ import annotations
 
 from corpus.text import fold_lower
+from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.models import Paragraph, ReportMeta
-
-
-def slot(key: str) -> str:
-    return "{" + key + "}"
 
 
 def desk(meta: ReportMeta) -> str:
@@ -48,9 +45,10 @@ class Assessment:
         self.facts = facts
         self.targets = targets
         self.propose = propose
+        self._verdicts = self._judge()  # once: strengths take the met ones, shortcomings the missed ones
 
     # verdicts -------------------------------------------------------------------------------------
-    def verdicts(self) -> tuple[list[Paragraph], list[Paragraph]]:
+    def _judge(self) -> tuple[list[Paragraph], list[tuple[Target, Paragraph]]]:
         """(met, not met): each stated against its target and the document that set it."""
         met, missed = [], []
         for t in self.targets:
@@ -69,7 +67,7 @@ class Assessment:
     def strengths(self) -> list[Paragraph]:
         out = [Paragraph(text=f"- {sentence(f.text)}", style="bullet", sources=[f.origin])
                for f in self.facts if f.section == "III" and f.kind in ("note", "progress", "initiative")]
-        out += self.verdicts()[0]
+        out += self._verdicts[0]
         if self.fs.get("tthc.ho_so_qua_han") == 0 and self.fs.get("tthc.ho_so_da_giai_quyet"):
             out.append(Paragraph(text=f"- Không có hồ sơ giải quyết quá hạn trong tổng số {slot('tthc.ho_so_da_giai_quyet')} "
                                       "hồ sơ đã giải quyết.", style="bullet", sources=["tthc.ho_so_qua_han"]))
@@ -94,7 +92,7 @@ class Assessment:
             with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành", "",
                        ["chi_dao.nhiem_vu_cap_tren_chua_xong"])
         used: set[int] = set()
-        for target, para in self.verdicts()[1]:
+        for target, para in self._verdicts[1]:
             # the official's own shortcoming about the same figure carries the cause
             core = set(fold_lower(target.label).split()) - {"ty", "le", "so", "ho", "cua"}
             same = next((i for i, f in enumerate(facts) if i not in used and core

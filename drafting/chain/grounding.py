@@ -21,6 +21,11 @@ from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.models import DraftFinding, ReportMeta
 
 SLOT_RE = re.compile(r"\{([a-z_]+\.[a-z0-9_]+)\}")
+
+
+def slot(key: str) -> str:
+    """The slot a writer puts where a figure goes: "{tthc.ho_so_dung_han}"."""
+    return "{" + key + "}"
 MARK = "[…]"
 _DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)")
 _LONG_DATE_RE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)", re.IGNORECASE)

@@ -9,16 +9,13 @@ from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
+from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.law.catalog import LawCatalog
 from drafting.models import Citation, Paragraph, ReportMeta
-
-
-def slot(key: str) -> str:
-    return "{" + key + "}"
 
 
 class DeterministicWriter:

@@ -132,18 +132,16 @@ def parse_fact(item, where: str, issues: list[FigureIssue]) -> Fact | None:
     if unknown:
         issues.append(FigureIssue(field="facts", cell=where, message=(
             f"{where}: trường “{', '.join(unknown)}” không dùng được; chỉ dùng: {', '.join(sorted(FACT_FIELDS))}.")))
+    def choice(value, got, bad: str, missing: str, allowed) -> None:
+        if value is None:
+            issues.append(FigureIssue(field="facts", cell=where, message=(
+                f"{where}: " + (bad.format(got) if got not in (None, "") else missing)
+                + f"; chọn một trong: {', '.join(allowed)}.")))
+
     section = section_of(item.get("section"))
-    if section is None:
-        got = item.get("section")
-        issues.append(FigureIssue(field="facts", cell=where, message=(
-            f"{where}: " + (f"mục “{got}” không có trong đề cương" if got not in (None, "") else "thiếu mục (section)")
-            + f"; chọn một trong: {', '.join(SECTIONS)}.")))
+    choice(section, item.get("section"), "mục “{}” không có trong đề cương", "thiếu mục (section)", SECTIONS)
     kind = kind_of(item.get("kind"))
-    if kind is None:
-        got = item.get("kind")
-        issues.append(FigureIssue(field="facts", cell=where, message=(
-            f"{where}: " + (f"loại “{got}” không hợp lệ" if got not in (None, "") else "thiếu loại (kind)")
-            + f"; chọn một trong: {', '.join(FACT_KINDS)}.")))
+    choice(kind, item.get("kind"), "loại “{}” không hợp lệ", "thiếu loại (kind)", FACT_KINDS)
     text = re.sub(r"\s+", " ", str(item.get("text") or "")).strip()
     if not text:
         issues.append(FigureIssue(field="facts", cell=where, message=f"{where}: thiếu nội dung (text)."))
