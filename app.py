@@ -203,6 +203,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             register = gr.File(label="Danh sách văn bản đi (.xlsx/.csv từ phần mềm quản lý văn bản)",
                                file_types=[".xlsx", ".csv"], elem_id="register-upload")
             register_msg = gr.Markdown(elem_id="register-status")
+            past = gr.File(label="Báo cáo kỳ trước (.docx/.pdf/.txt) → cột «Kỳ trước»",
+                           file_types=[".docx", ".pdf", ".txt", ".md"], elem_id="previous-upload")
     with gr.Row():
         check_btn = gr.Button("Kiểm tra số liệu")
         gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
@@ -275,6 +277,16 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             return [gr.skip()] * len(SECTION_KEYS) + [f"⚠️ {shown(exc, 'troly.app')}"]
         return [new.get(k, "") for k in SECTION_KEYS] + [msg]
 
+    def on_previous(file, *values):
+        if not file:
+            return [gr.skip()] * (len(area_keys) + 1)
+        meta, tabs, _, _ = collect(values)
+        try:
+            new, msg = h.previous_from_report(asst, Path(file), meta, tabs)
+        except TroLyError as exc:
+            return [gr.skip()] * len(area_keys) + [f"⚠️ {shown(exc, 'troly.app')}"]
+        return [new[k] for k in area_keys] + [msg]
+
     def on_generate(*values, progress=gr.Progress()):
         st = ensure_user(values[-1], None)  # (variadic handlers get no request; the session's state keeps the id)
         data, tabs = form_input(values[:-1])
@@ -310,6 +322,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                   api_name="builder_generate", concurrency_limit=2)
     open_btn.click(on_open, [drafts, state], all_inputs + [preview, findings, docx_out, wb_out, status, state],
                    api_name="builder_open")
+    past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [register_msg],
+                api_name="builder_previous")
     register.upload(on_register, [register] + [texts[k] for k in SECTION_KEYS],
                     [texts[k] for k in SECTION_KEYS] + [register_msg], api_name="builder_register")
     def on_template(st, request: gr.Request):

@@ -3,9 +3,10 @@
   python -m drafting template --out so-lieu.xlsx
   python -m drafting check --figures so-lieu.xlsx
   python -m drafting draft --figures FILE --out report.docx [--section NAME] [--llm none|local|openai] [--json] [--force]
-                           [--clean]
+                           [--clean] [--previous-report LAST.docx]
   python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
   python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
+  python -m drafting read-figures REPORT.docx|.pdf|.txt|.md [--json]
   python -m drafting import-documents so-van-ban.xlsx [--out facts.yaml] [--all] [--json]
   python -m drafting setup-llm
   python -m drafting user-add NAME [--file users.txt]   (asks for the password)
@@ -28,6 +29,27 @@ def _print_issues(issues) -> None:
     for i in issues:
         mark = "LỖI" if i.severity == "error" else "Lưu ý"
         print(f"  [{mark}] {i.message}")
+
+
+def cmd_read_figures(args) -> int:
+    from drafting.service.reading import read_report_file
+    from retrieval.settings import load_settings
+
+    result = read_report_file(Path(args.file), load_settings().max_upload_bytes)
+    if args.json:
+        print(result.model_dump_json(indent=1))
+        return 0
+    print(f"{args.file}: {len(result.reading.figures)} số liệu đọc được"
+          + (" (văn bản không dấu hoặc OCR: cần xác nhận từng số)" if result.needs_confirmation else ""))
+    for f in result.reading.figures:
+        mark = "" if f.confidence >= 0.8 else "  [cần xác nhận]"
+        print(f"  {f.section:5} {f.key:36} {f.quote:>10}  ({f.confidence:.2f}) “{f.words}”{mark}"
+              + (f" — {f.note}" if f.note else ""))
+    for r in result.reading.rates:
+        print(f"  {r.section:5} {r.key:36} {r.quote:>10}  tỷ lệ ghi trong văn bản")
+    for a in result.reading.ambiguous:
+        print(f"  [hỏi lại] “{a.context}”: {a.quote} là {' hay '.join(a.options)}?")
+    return 0
 
 
 def cmd_template(args) -> int:
@@ -70,6 +92,15 @@ def cmd_draft(args) -> int:
         print("Chưa soạn: số liệu có lỗi. Sửa lỗi, hoặc chạy lại với --force để soạn từ số liệu hiện có "
               "(lỗi vẫn được ghi trong phần phát hiện của bản thảo).", file=sys.stderr)
         return 1
+    if args.previous_report:
+        from drafting.service.reading import carry_forward, read_report_file, with_previous
+
+        past = read_report_file(Path(args.previous_report), settings.max_upload_bytes)
+        carry = carry_forward(past, data.meta.period, data.meta.year, data.meta.locality)
+        data = with_previous(data, carry)
+        print(f"Số liệu {'cùng kỳ năm trước' if carry.kind == 'same_period_last_year' else 'kỳ trước'} lấy từ "
+              f"{carry.source}: {len(carry.values)} chỉ tiêu"
+              + (f"; cần xác nhận: {', '.join(carry.to_confirm)}" if carry.to_confirm else ""), file=sys.stderr)
     sections = None
     if args.section:
         keys = [section_key(s) for s in args.section]
@@ -236,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="soạn cả khi số liệu có lỗi")
     p.add_argument("--clean", action="store_true",
                    help="tệp .docx không kèm ghi chú nguồn (comment) và không tô vàng câu đề xuất")
+    p.add_argument("--previous-report", help="báo cáo kỳ trước (.docx/.pdf/.txt/.md): số liệu thành cột kỳ trước")
     p.set_defaults(fn=cmd_draft)
     p = sub.add_parser("ask", help="hỏi văn bản nào áp dụng")
     p.add_argument("question")
@@ -249,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", help="ngày của báo cáo (YYYY-MM-DD), để xét hiệu lực văn bản dẫn")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_review)
+    p = sub.add_parser("read-figures", help="đọc số liệu trong một báo cáo (.docx/.pdf/.txt/.md)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_read_figures)
     p = sub.add_parser("import-documents", help="đọc danh sách văn bản đã ban hành (.xlsx/.csv xuất từ phần mềm "
                                                 "quản lý văn bản), đề xuất các văn bản về CCHC")
     p.add_argument("file")

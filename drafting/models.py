@@ -178,6 +178,7 @@ class ReportDraft(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     previous: dict[str, str] = Field(default_factory=dict)
+    previous_label: str = "kỳ trước"
     facts: list[Fact] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     figure_issues: list[FigureIssue] = Field(default_factory=list)

@@ -7,7 +7,9 @@ and prints, per draft, exact input figures, ungrounded numbers, sections present
 (see evals/injection_eval.py).
 `python -m evals.run substance [--llm …] [--cases DIR] [--json]`: the official's facts present in the draft,
 sentences asserted without support, marked proposals and verdicts without a named target
-(see evals/substance_eval.py)."""
+(see evals/substance_eval.py).
+`python -m evals.run reading [--json]`: figures read from chat messages and whole past reports by the one
+reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py)."""
 
 from __future__ import annotations
 
@@ -83,11 +85,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("injection")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("reading")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("substance")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "substance")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "reading":
+        from evals.reading_eval import print_reading, run_reading
+
+        res = run_reading()
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_reading(res)
+        return 0
     if args.suite == "review":
         from evals.review_eval import print_review, run_review
 

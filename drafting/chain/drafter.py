@@ -160,7 +160,8 @@ class Drafter:
         own = place_names(meta.locality, meta.issuer, meta.parent, meta.place, *(f.text for f in facts),
                           *(f.cause for f in facts), *(t.source for t in targets)) | {meta.place}
         draft = ReportDraft(meta=meta, figures=fs.figures(), figure_issues=list(fs.issues),
-                            previous={k: str(v) for k, v in fs.previous.items()}, facts=facts, targets=targets,
+                            previous={k: str(v) for k, v in fs.previous.items()},
+                            previous_label=fs.previous_label, facts=facts, targets=targets,
                             llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
         if meta.date < meta.window.end:  # drafting-practice §5: a report cannot precede the end of its data window
             draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(

@@ -63,6 +63,7 @@ class FigureSet(BaseModel):
     values: dict[str, Decimal] = {}
     cells: dict[str, str] = {}
     previous: dict[str, Decimal] = {}
+    previous_label: str = "kỳ trước"  # or "cùng kỳ năm trước" when the past report is last year's same period
     derived: dict[str, Decimal] = {}
     issues: list[FigureIssue] = []
 
@@ -237,8 +238,11 @@ def derive(values: dict[str, Decimal]) -> dict[str, Decimal]:
     return derived
 
 
+PREVIOUS_LABELS = ("kỳ trước", "cùng kỳ năm trước")
+
+
 def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict[str, str] | None = None,
-                     origin: str = "") -> FigureSet:
+                     origin: str = "", previous_label: str = "kỳ trước") -> FigureSet:
     cells = dict(cells or {})
     values, issues = parse_values(raw or {}, cells, origin)
     for k in values:
@@ -247,7 +251,12 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
     issues += [i.model_copy(update={"message": "Kỳ trước: " + i.message}) for i in prev_issues]
     derived = derive(values)
     issues += check_integrity(values, cells, derived)
-    return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, issues=issues)
+    if previous_label not in PREVIOUS_LABELS:
+        issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
+            f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))
+        previous_label = "kỳ trước"
+    return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, issues=issues,
+                     previous_label=previous_label)
 
 
 class Change(BaseModel):
@@ -256,13 +265,14 @@ class Change(BaseModel):
     previous: Decimal
     delta: Decimal
     percent: Decimal | None
+    label: str = "kỳ trước"
 
     def phrase(self, unit: str) -> str:
         if self.delta == 0:
-            return "bằng kỳ trước"
+            return f"bằng {self.label}"
         word = "tăng" if self.delta > 0 else "giảm"
         pct = f" ({fmt_percent(abs(self.percent))})" if self.percent is not None else ""
-        return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với kỳ trước"
+        return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với {self.label}"
 
 
 def changes(fs: FigureSet) -> dict[str, Change]:
@@ -275,5 +285,5 @@ def changes(fs: FigureSet) -> dict[str, Change]:
             continue
         delta = cur - prev
         out[key] = Change(key=key, current=cur, previous=prev, delta=delta,
-                          percent=rate(abs(delta), prev) if prev else None)
+                          percent=rate(abs(delta), prev) if prev else None, label=fs.previous_label)
     return out

@@ -18,8 +18,8 @@ from drafting.models import ReportMeta
 
 MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; callers with settings pass theirs
 _ALIASES = {"thong_tin": "meta", "so_lieu": "figures", "ky_truoc": "previous", "noi_dung": "facts",
-            "chi_tieu": "targets"}
-TOP_KEYS = ("meta", "figures", "previous", "facts", "targets")
+            "chi_tieu": "targets", "so_sanh_voi": "previous_label"}
+TOP_KEYS = ("meta", "figures", "previous", "previous_label", "facts", "targets")
 
 
 class FiguresInput(BaseModel):
@@ -64,7 +64,8 @@ def figures_from_data(data: dict, cells: dict[str, str] | None = None, source: s
     data = {_ALIASES.get(k, k): v for k, v in (data or {}).items()}
     unknown = set(data) - set(TOP_KEYS)
     cells = dict(cells or {})
-    fs = build_figure_set(data.get("figures") or {}, data.get("previous") or {}, cells, origin)
+    fs = build_figure_set(data.get("figures") or {}, data.get("previous") or {}, cells, origin,
+                          str(data.get("previous_label") or "kỳ trước"))
     issues = list(extra_issues or [])
     issues += [FigureIssue(field=k, cell=k, severity="warning",
                            message=f"Mục “{k}” không được dùng (chỉ dùng: {', '.join(TOP_KEYS)}).") for k in sorted(unknown)]

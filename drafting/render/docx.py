@@ -201,7 +201,7 @@ def _appendix(doc, draft: ReportDraft):
     by_key = {f.key: f for f in draft.figures}
     with_prev = bool(draft.previous)
     targets = {t.key: t for t in draft.targets}
-    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + (["Kỳ trước"] if with_prev else [])
+    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + ([draft.previous_label.capitalize()] if with_prev else [])
                + (["Chỉ tiêu giao"] if targets else []))
     extra = len(headers) - 4
     widths = [12, TEXT_WIDTH_MM - 12 - 22 - 24 - 22 * extra, 22, 24] + [22] * extra

@@ -401,8 +401,13 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
 
 def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None) -> list[ReviewIssue]:
     from drafting.review.layout import check_layout
+    from drafting.review.stated import check_stated_figures
 
-    issues = (check_arithmetic(doc) + check_citations(doc, registry, as_of) + check_outline(doc)
+    arithmetic = check_arithmetic(doc)
+    # the reader's findings where the pattern checks said nothing about the same paragraph and rate
+    said = {(i.paragraph, i.suggestion) for i in arithmetic}
+    arithmetic += [i for i in check_stated_figures(doc.paragraphs) if (i.paragraph, i.suggestion) not in said]
+    issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_wording(doc))
     if doc.docx is not None:
         try:

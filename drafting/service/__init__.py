@@ -5,7 +5,7 @@ library. app.py only lays out the page and calls these; tested without a browser
 from corpus.errors import InputError
 from drafting.service.builder import (TARGET_HEADERS, BuildResult, annotate_tables, empty_tables, export_files,
                                       form_to_input, generate_report, list_drafts, load_figures_input, open_draft,
-                                      register_lines, section_texts, tables_from_input, target_rows, template_file,
+                                      register_lines, previous_from_report, section_texts, tables_from_input, target_rows, template_file,
                                       validation_md, window_text)
 from drafting.service.chat import apply_corrections, chat_turn, draft_markdown, fact_rows, shorten
 from drafting.service.library import (LIBRARY_HEADERS, audit_rows, library_remove, library_rows, library_upload,
@@ -20,5 +20,5 @@ __all__ = [
     "annotate_tables", "apply_corrections", "audit_rows", "chat_turn", "draft_markdown", "empty_tables", "export_files",
     "fact_rows", "form_to_input", "generate_report", "library_remove", "library_rows", "library_upload", "list_drafts",
     "load_figures_input", "open_draft", "registry_rows", "reindex", "review_file", "shorten", "tables_from_input",
-    "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "section_texts", "target_rows",
+    "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report", "section_texts", "target_rows",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.figures.figureset import FigureSet
@@ -113,6 +114,42 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
     notes = [f"dòng {r.row}: {r.note}" for r in rows if r.note]
     msg = (f"Đọc {len(rows)} văn bản; thêm {len(kept)} văn bản về CCHC vào các mục (xóa dòng nào không cần). "
            f"Không thêm {len(rows) - len(kept)} văn bản khác.") + ("\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
+    return out, msg
+
+
+REPORT_FILES = (".docx", ".pdf", ".txt", ".md")
+
+
+def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[list]]) -> tuple[dict, str]:
+    """Last period's report → its figures in the «Kỳ trước» column, each noted with the words it came from;
+    a report of another unit or of a period not before this one is refused with a message."""
+    from drafting.service.reading import carry_forward, read_report_bytes
+
+    data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
+    past = read_report_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
+    try:
+        year = int(meta.get("year"))
+    except (TypeError, ValueError):
+        year = None
+    if not meta.get("period") or year is None:
+        raise InputError("Hãy chọn kỳ báo cáo và năm trước khi tải báo cáo kỳ trước.")
+    carry = carry_forward(past, meta["period"], year, meta.get("locality") or None)
+    out = {}
+    for area, rows in tables.items():
+        out[area] = []
+        for row in rows:
+            row = list(row) + [""] * (6 - len(row))
+            key = f"{area}.{row[0]}"
+            if key in carry.values and not str(row[4] or "").strip():
+                row[4] = str(carry.values[key])
+                mark = "⚠️ cần xác nhận: " if key in carry.to_confirm else ""
+                row[5] = (f"{row[5]} " if row[5] else "") + f"{mark}kỳ trước theo «{carry.quotes.get(key, '')}»"
+            out[area].append(row)
+    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
+    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «Kỳ trước» (ô đã có số giữ "
+           "nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
+    if carry.to_confirm:
+        msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
     return out, msg
 
 

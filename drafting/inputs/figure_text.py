@@ -1,0 +1,429 @@
+"""The one reader of figures in Vietnamese text: a chat message, a past report, a draft under review.
+
+"tiếp nhận 5 phản ánh, kiến nghị, đã xử lý 5" → tthc.pakn_tiep_nhan = 5, tthc.pakn_da_xu_ly = 5, each
+with the exact words and span it was read from, the outline section it sits in and a confidence.
+
+How a number becomes a figure, in order: numbers that name a date, a year, a period, a document, an
+article or a table row are not figures; the noun right after the number (hồ sơ, phản ánh, văn bản,
+thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or the noun carried from earlier in the sentence;
+the nearest phrase before it (else after it) names the candidates; among them the section (a number
+under "2. Cải cách thủ tục hành chính" is a TTHC figure), the other words of the sentence and "trong
+đó" (a part of the total just read) choose. When two readings remain, the reader asks, never guesses.
+A percentage is a stated rate: of the figure named next to it, or of the count just read in the
+sentence; rates are checked, never taken as figures. Text without diacritics (OCR) reads the same."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from corpus.chunking import outline_key_of, report_heading_level
+from corpus.docnumbers import find_refs
+from corpus.text import fold_lower
+from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
+from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.inputs.phrases import PHRASES, PRIMARY, RATE_PHRASES, UNIT_NOUNS, unit_fits
+
+_AREA_OF_SECTION = {a.section: a.key for a in AREAS}
+_AREA_WORDS = {
+    "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so"],
+    "chi_dao": ["chi dao", "dieu hanh", "cchc", "cai cach hanh chinh"],
+    "the_che": ["the che", "van ban quy pham"],
+    "to_chuc": ["to chuc bo may", "bien che"],
+    "cong_vu": ["cong vu", "cong chuc, vien chuc"],
+    "tai_chinh": ["tai chinh", "ngan sach"],
+    "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
+}
+# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn"
+_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han)|\btrong do\b|\bgom\b")
+_SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
+_APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
+_THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
+_PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
+_YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+
+
+class ReadFigure(BaseModel):
+    key: str
+    label: str
+    value: Decimal
+    quote: str = Field(description="the number exactly as written")
+    phrase: str = Field(description="the words that named it")
+    start: int
+    end: int
+    section: str = ""
+    confidence: float = 0.9
+    note: str = ""
+    after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
+
+    @property
+    def words(self) -> str:
+        """The number with the words that named it, in the text's order."""
+        return f"{self.quote} {self.phrase}" if self.after else f"{self.phrase} {self.quote}".strip()
+
+
+class StatedRate(BaseModel):
+    key: str = Field(description="a derived rate (tthc.ty_le_dung_han) the text states")
+    value: Decimal
+    quote: str
+    start: int
+    end: int
+    section: str = ""
+    context: str = ""
+
+
+class Ambiguous(BaseModel):
+    quote: str
+    context: str
+    options: list[str]
+    start: int
+    end: int
+    section: str = ""
+
+
+class Unread(BaseModel):
+    quote: str
+    context: str
+    reason: str
+    start: int = 0
+    end: int = 0
+
+
+class TextReading(BaseModel):
+    figures: list[ReadFigure] = Field(default_factory=list)
+    rates: list[StatedRate] = Field(default_factory=list)
+    ambiguous: list[Ambiguous] = Field(default_factory=list)
+    unread: list[Unread] = Field(default_factory=list)
+
+    def values(self) -> dict[str, Decimal]:
+        """The first value read for each figure (in a report: the one in its own section first)."""
+        out: dict[str, Decimal] = {}
+        own = [f for f in self.figures if f.section == FIELD_BY_KEY[f.key].section]
+        for f in own + self.figures:
+            out.setdefault(f.key, f.value)
+        return out
+
+    def extend(self, other: TextReading) -> None:
+        self.figures += other.figures
+        self.rates += other.rates
+        self.ambiguous += other.ambiguous
+        self.unread += other.unread
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers that are not figures: documents, dates, years, periods, articles, list marks."""
+    folded = fold_lower(text)
+    spans = [(r.start, r.end) for r in find_refs(text)]
+    spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)]  # dates
+    spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
+    spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
+    spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
+    spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
+    spans += [m.span() for m in re.finditer(
+        r"\b(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
+        folded)]
+    spans += [m.span() for m in re.finditer(
+        r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"
+        r"\s+(?:so\s+)?\d+", folded)]
+    spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
+    spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
+    spans += [m.span() for m in _YEAR.finditer(folded)]
+    spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
+    spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
+    spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
+    return spans
+
+
+def _area_hint(folded: str) -> str | None:
+    for area, words in _AREA_WORDS.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+            return area
+    return None
+
+
+def _noun_after(folded: str, end: int) -> tuple[str | None, int]:
+    frac = re.match(r"\s*/\s*\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
+    if frac:
+        end += frac.end()
+    rest = folded[end:end + 30]
+    stripped = rest.lstrip()
+    lead = len(rest) - len(stripped)
+    if stripped.startswith("%"):
+        return "%", end + lead + 1
+    for noun, unit in UNIT_NOUNS:
+        if re.match(rf"{re.escape(noun)}(?!\w)", stripped):
+            return unit, end + lead + len(noun)
+    return None, end
+
+
+def _phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
+    """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
+    longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""
+    lead = len(body) - len(body.lstrip())
+    trimmed = body.rstrip()
+    matches = [(m.start(), m.end(), phrase, keys) for phrase, keys in PHRASES
+               for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
+    found = []
+    for a, b, phrase, keys in matches:
+        if not left and any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, *_ in matches):
+            continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
+        distance = len(trimmed) - b if left else a - lead
+        found.append((max(distance, 0), -len(phrase), phrase, keys))
+    return sorted(found, key=lambda x: (x[0], x[1]))
+
+
+def _sentence_bonus(key: str, sentence: str) -> int:
+    """Words of the key's own name in the sentence ("ra soat" for the_che.vbqppl_ra_soat_phai_xu_ly)."""
+    parts = key.split(".", 1)[1].split("_")
+    pairs = {" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)}
+    return sum(1 for p in pairs if re.search(rf"\b{re.escape(p)}\b", sentence))
+
+
+def _parts_of(totals: list[str]) -> set[str]:
+    return {p for total, parts in SUM_RULES if total in totals for p in parts}
+
+
+class _Reader:
+    def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]]):
+        self.text = text
+        self.folded = fold_lower(text)  # same length as text: spans carry over
+        self.section = section
+        self.unique = unique
+        self.area = _AREA_OF_SECTION.get(section) or area or _area_hint(self.folded)
+        self.blocked = blocked_spans(text) + blocked
+        self.reading = TextReading()
+        self.taken: set[str] = set()
+        self.accented = self.folded != text.lower()
+        self.separate_early = (bool(re.search(r"(?<!va )\b(truoc|som) han\b", self.folded))
+                               and "truoc va dung han" not in self.folded)
+
+    def context(self, s: int, e: int) -> str:
+        return self.text[max(0, s - 40):min(len(self.text), e + 30)].strip()
+
+    def sentence_start(self, s: int) -> int:
+        return max((m.end() for m in _SENTENCE.finditer(self.folded, 0, s)), default=0)
+
+    def read(self) -> TextReading:
+        for num in NUMBER_RE.finditer(self.text):
+            s, e = num.span()
+            if self.is_blocked(s, e):
+                continue
+            self.read_number(num.group(0), s, e)
+        return self.reading
+
+    def is_blocked(self, s: int, e: int) -> bool:
+        return any(a <= s < b or a < e <= b for a, b in self.blocked)
+
+    def clause(self, s: int, e: int) -> tuple[str, str, int]:
+        f = self.folded
+        left_start = max((m.end() for m in _SEP.finditer(f, 0, s)), default=0)
+        if not f[left_start:s].strip() and left_start and f[left_start - 1] == ":":
+            # "Tổng số hồ sơ đã tiếp nhận: 1.024": the label sits before the colon
+            left_start = max((m.end() for m in _SEP.finditer(f, 0, left_start - 1)), default=0)
+        if left_start and f[left_start - 1] == ")" and "(" in f[:left_start]:
+            # "số định biên (bao gồm …) là 21 người": the words before the brackets name it
+            opening = f.rfind("(", 0, left_start)
+            left_start = max((m.end() for m in _SEP.finditer(f, 0, opening)), default=0)
+        prev_num = [m.end() for m in NUMBER_RE.finditer(self.text, left_start, s) if not self.is_blocked(*m.span())]
+        left_from = max([left_start, *prev_num])
+        nxt = _SEP.search(f, e)
+        right_end = nxt.start() if nxt else len(f)
+        next_num = [m.start() for m in NUMBER_RE.finditer(self.text, e, right_end) if not self.is_blocked(*m.span())]
+        right_to = next_num[0] if next_num else right_end
+        return f[left_from:s].replace("|", " "), f[e:right_to].replace("|", " "), left_from
+
+    def read_number(self, quote: str, s: int, e: int) -> None:
+        value = parse_vn_number(quote)
+        if value is None:
+            return
+        left, right, left_from = self.clause(s, e)
+        noun, _ = _noun_after(self.folded, e)
+        sent_from = self.sentence_start(s)
+        sentence = self.folded[sent_from:min(len(self.folded), e + 120)]
+        before = self.folded[sent_from:s]
+        if noun == "%":
+            return self.read_percent(quote, value, s, e, left, before)
+        if noun in ("tỷ đồng", "đồng"):
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="số tiền cần ghi theo triệu đồng"))
+            return
+        carried = noun or self.carried_noun(sent_from, s)
+        if self.read_denominator(quote, value, s, e):
+            return
+        totals = [f.key for f in self.reading.figures if f.start >= sent_from]
+        after_trong_do = bool(re.search(r"\b(trong do|gom|bao gom)\b", before))
+        choices = [(0, d, ln, p, k) for d, ln, p, k in _phrases_in(left, True)]
+        # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
+        # the farthest phrase of the clause names it
+        right_found = _phrases_in(right, False)
+        far = max((d for d, *_ in right_found), default=0)
+        choices += [(1, far - d, ln, p, k) for d, ln, p, k in right_found]
+        if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
+            sentence_end = _SENTENCE.search(self.folded, e)
+            rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
+            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False)]
+        if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
+            choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
+        for side, dist, _, phrase, keys in sorted(choices):
+            fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%" and (k not in self.taken)
+                   and (noun is None or unit_fits(k, noun))
+                   and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
+            if not fit:
+                continue
+            ranked = sorted(fit, key=lambda k: self.rank(k, carried, noun, sentence, totals, after_trong_do))
+            best = self.rank(ranked[0], carried, noun, sentence, totals, after_trong_do)
+            if len(ranked) > 1 and self.rank(ranked[1], carried, noun, sentence, totals, after_trong_do) == best:
+                tied = [k for k in ranked if self.rank(k, carried, noun, sentence, totals, after_trong_do) == best]
+                self.reading.ambiguous.append(Ambiguous(
+                    quote=quote, context=self.context(s, e), start=s, end=e, section=self.section,
+                    options=tied))
+                return
+            key = ranked[0]
+            if key == "tthc.ho_so_dung_han_tong" and phrase == "dung han" and self.separate_early:
+                key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
+            confidence = 0.9 + (0.05 if noun and unit_fits(key, noun) else 0) - 0.1 * side
+            confidence -= 0.1 if dist > 20 else 0
+            confidence -= 0.1 if (noun is None and carried is None) else 0
+            confidence -= 0.05 if not self.accented else 0
+            note = ""
+            if _APPROX.search(self.folded[left_from:s]):
+                confidence -= 0.3
+                note = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
+            spec = FIELD_BY_KEY[key]
+            if self.unique:
+                self.taken.add(key)
+            phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
+            self.reading.figures.append(ReadFigure(
+                key=key, label=spec.label, value=value, quote=quote, phrase=phrase_text, start=s, end=e,
+                section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note,
+                after=side > 0))
+            return
+        self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                          reason="không rõ là chỉ tiêu nào"))
+
+    def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
+        """"1.641/1.642 hồ sơ": the number after the slash is the base of the figure before it."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        if prev is None or not re.fullmatch(r"\s*/\s*", self.text[prev.end:s]):
+            return False
+        bases = [d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key and d.inputs[1] not in self.taken]
+        if not bases:
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="không rõ là tổng số của chỉ tiêu nào"))
+            return True
+        if self.unique:
+            self.taken.add(bases[0])
+        self.reading.figures.append(ReadFigure(
+            key=bases[0], label=FIELD_BY_KEY[bases[0]].label, value=value, quote=quote,
+            phrase=f"{prev.phrase} {prev.quote}/".strip(), start=s, end=e, section=self.section,
+            confidence=prev.confidence))
+        return True
+
+    def rank(self, key: str, carried: str | None, noun: str | None, sentence: str, totals: list[str],
+             after_trong_do: bool) -> tuple:
+        in_area = bool(self.area and key.startswith(self.area + "."))
+        return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in _parts_of(totals)),
+                not in_area, -_sentence_bonus(key, sentence))
+
+    def carried_noun(self, sent_from: int, s: int) -> str | None:
+        nouns = [_noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, sent_from, s)]
+        nouns = [n for n in nouns if n and n != "%"]
+        if nouns:
+            return nouns[-1]
+        # "Nhiệm vụ cấp trên giao 10, hoàn thành 9": the sentence's subject names what it counts
+        subject = self.folded[sent_from:s].lstrip(" -+*•")
+        for noun, unit in UNIT_NOUNS:
+            if re.match(rf"{re.escape(noun)}(?!\w)", subject):
+                return unit
+        return None
+
+    def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
+        shown = quote + "%"
+        if _THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before):
+            self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
+                                              reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))
+            return
+        window = before[-90:]
+        for phrase, key in RATE_PHRASES:
+            if phrase in window:
+                return self.add_rate(key, value, shown, s, e)
+        for _, _, _, keys in _phrases_in(left, True):
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct:
+                spec = FIELD_BY_KEY[pct[0]]
+                if self.unique:
+                    self.taken.add(pct[0])
+                self.reading.figures.append(ReadFigure(
+                    key=pct[0], label=spec.label, value=value, quote=quote, phrase=left.strip(), start=s, end=e,
+                    section=self.section, confidence=0.9))
+                return
+            rated = [d.key for d in DERIVED if d.inputs[0] in keys]
+            if rated:
+                return self.add_rate(rated[0], value, shown, s, e)
+        sent_from = self.sentence_start(s)
+        recent = [f for f in self.reading.figures if f.start >= sent_from]
+        if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows
+            rated = [d.key for d in DERIVED if d.inputs[0] == recent[-1].key]
+            if rated:
+                return self.add_rate(rated[0], value, shown, s, e)
+        self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
+                                          reason="không rõ là tỷ lệ của chỉ tiêu nào"))
+
+    def add_rate(self, key: str, value: Decimal, shown: str, s: int, e: int) -> None:
+        self.reading.rates.append(StatedRate(key=key, value=value, quote=shown, start=s, end=e + 1,
+                                             section=self.section, context=self.context(s, e)))
+
+
+def read_figures(text: str, *, section: str = "", unique: bool = False, area: str | None = None,
+                 blocked: list[tuple[int, int]] | None = None) -> TextReading:
+    """Figures in one piece of text. unique: each figure once (a chat message); section: the outline key
+    the text sits under (a report's paragraph); area: the preferred area when the section says none."""
+    return _Reader(text, section, unique, area, list(blocked or [])).read()
+
+
+def section_lines(text: str) -> list[tuple[str, int, str]]:
+    """(section key, offset, line) for each line of a report: the outline heading above it decides."""
+    out = []
+    current, offset = "mo_dau", 0
+    for line in text.splitlines(keepends=True):
+        body = re.sub(r"^[#>*\s]+|\*\*", "", line).strip()
+        level = report_heading_level(body) if body else None
+        if level in (1, 2) and len(body) < 160:
+            key = outline_key_of(body)
+            roman = re.match(r"^(I|II|III|IV|V)\s*[.\-:]", body)
+            if level == 1 and roman:
+                r = roman.group(1)
+                key = r if r in ("I", "II") and key not in ("III", "IV", "V") else (key or r)
+                current = key
+            elif level == 2 and key and current.startswith("II"):
+                current = key
+            elif level == 1 and key:
+                current = key
+        out.append((current, offset, line))
+        offset += len(line)
+    return out
+
+
+# numbers under these are plans for the next period or requests, not this period's results
+PLAN_SECTIONS = {"IV", "V"}
+
+
+def read_report(text: str) -> TextReading:
+    """Every figure a whole report states, each with its section; the plan and request sections skipped."""
+    reading = TextReading()
+    for section, offset, line in section_lines(text):
+        if not line.strip() or section in PLAN_SECTIONS:
+            continue
+        part = read_figures(line, section=section)
+        for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
+            item.start += offset
+            item.end += offset
+        reading.extend(part)
+    return reading
+
+
+def rate_inputs(key: str) -> tuple[str, str]:
+    d = DERIVED_BY_KEY[key]
+    return d.inputs[0], d.inputs[1]

@@ -1,0 +1,205 @@
+"""The words officials use around a figure, folded (no diacritics, lower case), so that text typed
+without diacritics and OCR text read the same as clean text.
+
+PHRASES: a phrase → the figures it may name (one or several; the reader chooses by the noun after
+the number, the section and the sentence). UNIT_NOUNS: a noun after a number → the unit it counts.
+Data only: the reader in figure_text.py holds the rules."""
+
+from __future__ import annotations
+
+from corpus.text import fold_lower
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY
+
+_PHRASES: dict[str, list[str]] = {
+    "tthc.ho_so_tiep_nhan": ["tiep nhan", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
+                             "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
+                             "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet"],
+    "tthc.ho_so_ky_truoc": ["ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
+                            "ton tu ky truoc", "tu ky truoc chuyen sang",
+                            "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet"],
+    "tthc.ho_so_moi": ["tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
+                       "phat sinh trong ky", "tiep nhan trong ky"],
+    "tthc.ho_so_truc_tuyen": ["truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
+                              "dich vu cong truc tuyen", "qua cong dich vu cong"],
+    "tthc.ho_so_truc_tiep": ["truc tiep", "tiep nhan truc tiep", "nop truc tiep", "tai bo phan mot cua"],
+    "tthc.ho_so_buu_chinh": ["buu chinh", "qua buu chinh", "buu chinh cong ich"],
+    "tthc.ho_so_da_giai_quyet": ["da giai quyet", "giai quyet", "giai quyet xong", "da tra ket qua", "tra ket qua",
+                                 "da xu ly xong", "giai quyet duoc"],
+    "tthc.ho_so_dung_han_tong": ["truoc va dung han", "dung va truoc han", "dung han va truoc han",
+                                 "truoc, dung han", "dung han", "som va dung han", "truoc han va dung han",
+                                 "dung hoac truoc han", "dung, truoc han"],
+    "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen"],
+    "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
+    "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet"],
+    "tthc.ho_so_tam_dung": ["tam dung"],
+    "tthc.ho_so_tra_lai": ["tra lai"],
+    "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
+    "tthc.van_ban_xin_loi": ["xin loi", "thu xin loi", "van ban xin loi"],
+    "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh"],
+    "tthc.dvc_mot_phan": ["mot phan", "dich vu cong mot phan"],
+    "tthc.ho_so_co_phi": ["phat sinh phi", "co phi", "phi, le phi", "thu phi"],
+    "tthc.thanh_toan_truc_tuyen": ["thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat"],
+    "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa"],
+    "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
+                            "ket qua giai quyet duoc so hoa"],
+    "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
+    "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly"],
+    "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat"],
+    "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
+    "tthc.tthc_cong_bo_moi": ["cong bo moi", "ban hanh moi"],
+    "tthc.tthc_sua_doi": ["sua doi, bo sung", "sua doi", "thu tuc sua doi", "bo sung"],
+    "tthc.tthc_bai_bo": ["bai bo", "thay the"],
+    "tthc.tthc_tong_so": ["tong so thu tuc", "tong so tthc", "thu tuc hanh chinh thuoc tham quyen", "dang ap dung",
+                          "thuoc tham quyen giai quyet", "tong cong thu tuc", "dang thuc hien"],
+    "tthc.tthc_lien_thong": ["lien thong"],
+    "tthc.tthc_don_gian_hoa": ["don gian hoa"],
+    "chi_dao.van_ban_chi_dao": ["van ban chi dao", "van ban chi dao, dieu hanh", "ban hanh van ban", "ban hanh",
+                                "van ban cac loai", "ban ban cac loai"],
+    "chi_dao.hoi_nghi": ["hoi nghi", "cuoc hop", "to chuc hop", "hop"],
+    "chi_dao.nhiem_vu_ke_hoach": ["nhiem vu ke hoach", "nhiem vu trong ke hoach", "nhiem vu", "ke hoach de ra",
+                                  "tong so nhiem vu"],
+    "chi_dao.nhiem_vu_hoan_thanh": ["hoan thanh", "nhiem vu hoan thanh", "da hoan thanh", "da xong", "xong"],
+    "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
+    "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra"],
+    "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc"],
+    "chi_dao.tin_bai": ["tin bai", "tin, bai", "dang tai", "bai viet"],
+    "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen"],
+    "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
+    "chi_dao.doi_thoai": ["doi thoai"],
+    "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh"],
+    "chi_dao.sang_kien": ["sang kien", "mo hinh"],
+    "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
+                                       "cap tren giao cho"],
+    "the_che.vbqppl_ban_hanh": ["van ban quy pham", "vbqppl", "van ban qppl"],
+    "the_che.vbqppl_kiem_tra": ["kiem tra van ban"],
+    "the_che.vbqppl_kiem_tra_phai_xu_ly": ["phai xu ly", "phai sua doi", "can xu ly", "phai sua"],
+    "the_che.vbqppl_ra_soat": ["ra soat", "ra soat van ban"],
+    "the_che.pbgdpl_buoi": ["pho bien, giao duc phap luat", "pho bien phap luat", "tuyen truyen phap luat",
+                            "pho bien giao duc phap luat", "giao duc phap luat"],
+    "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "chi tieu bien che", "dinh bien",
+                              "so dinh bien"],
+    "to_chuc.bien_che_co_mat": ["co mat", "cong chuc co mat", "hien co"],
+    "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
+    "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che"],
+    "cong_vu.tuyen_dung_cong_chuc": ["tuyen dung", "tuyen dung cong chuc"],
+    "cong_vu.tuyen_dung_vien_chuc": ["tuyen dung vien chuc"],
+    "cong_vu.bo_nhiem": ["bo nhiem"],
+    "cong_vu.bo_nhiem_lai": ["bo nhiem lai"],
+    "cong_vu.chuyen_doi_vi_tri": ["chuyen doi vi tri"],
+    "cong_vu.ky_luat": ["ky luat", "bi ky luat", "xu ly ky luat"],
+    "cong_vu.boi_duong": ["boi duong", "dao tao, boi duong", "tap huan", "dao tao boi duong"],
+    "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
+    "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan"],
+    "tai_chinh.thu_ngan_sach_thuc_hien": ["thu ngan sach", "thu ngan sach thuc hien", "thuc hien thu"],
+    "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
+    "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
+    "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
+    "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu"],
+    "cds.van_ban_ky_so": ["ky so", "chu ky so"],
+    "cds.tai_khoan_dinh_danh": ["dinh danh", "tai khoan dinh danh", "vneid", "kich hoat"],
+    "cds.tai_khoan_dinh_danh_chi_tieu": ["chi tieu dinh danh"],
+}
+# Phrases that name several figures: the noun after the number, the section and the other words of the
+# sentence choose; when they cannot, the reader asks.
+_SHARED: dict[str, list[str]] = {
+    "tiep nhan": ["tthc.pakn_tiep_nhan"],
+    "nhan": ["tthc.pakn_tiep_nhan"],
+    "da tiep nhan": ["tthc.pakn_tiep_nhan"],
+    "da xu ly": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",
+                 "the_che.vbqppl_ra_soat_da_xu_ly", "tai_chinh.kien_nghi_da_thuc_hien"],
+    "xu ly": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",
+              "the_che.vbqppl_ra_soat_da_xu_ly"],
+    "giai quyet": ["tthc.pakn_da_xu_ly"],
+    "da giai quyet": ["tthc.pakn_da_xu_ly"],
+    "phai xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "phai sua doi": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "can xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "phai sua": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "kiem tra": ["the_che.vbqppl_kiem_tra"],
+    "ban hanh": ["the_che.vbqppl_ban_hanh"],
+    "hoan thanh": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
+    "da hoan thanh": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
+    "tuyen truyen": ["the_che.pbgdpl_buoi"],
+    "tham gia": ["the_che.pbgdpl_luot_nguoi"],
+    "tham du": ["the_che.pbgdpl_luot_nguoi"],
+    "sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly"],
+    "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
+    "kien nghi": ["tai_chinh.kien_nghi_thanh_tra", "tthc.pakn_tiep_nhan"],
+    "ke hoach": ["tai_chinh.von_dau_tu_ke_hoach", "chi_dao.nhiem_vu_ke_hoach"],
+    "cap xa": ["tthc.tthc_cap_xa"],
+    "cap tinh": ["tthc.tthc_cap_tinh"],
+    "cap huyen": ["tthc.tthc_cap_huyen"],
+    "tre han": ["chi_dao.nhiem_vu_cap_tren_qua_han"],
+    "qua han": ["chi_dao.nhiem_vu_cap_tren_qua_han"],
+    "dung han": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
+    "chua hoan thanh": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
+}
+
+
+def _primary() -> set[tuple[str, str]]:
+    pairs = {(p, k) for k, ps in _PHRASES.items() for p in ps}
+    return pairs | {(fold_lower(spec.label), k) for k, spec in FIELD_BY_KEY.items()}
+
+
+# (phrase, key) pairs where the phrase is the figure's own; the other keys a phrase may name (_SHARED)
+# need a noun that fits them ("tiếp nhận 5 phản ánh"), never the phrase alone
+PRIMARY: set[tuple[str, str]] = _primary()
+
+
+def _build() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, phrases in _PHRASES.items():
+        for p in phrases:
+            out.setdefault(p, []).append(key)
+    for key, spec in FIELD_BY_KEY.items():
+        label = fold_lower(spec.label)
+        if key not in out.setdefault(label, []):
+            out[label].append(key)
+    for phrase, keys in _SHARED.items():
+        for key in keys:
+            if key not in out.setdefault(phrase, []):
+                out[phrase].append(key)
+    return out
+
+
+PHRASE_KEYS: dict[str, list[str]] = _build()
+# longest first: "truoc va dung han" before "dung han"
+PHRASES: list[tuple[str, list[str]]] = sorted(PHRASE_KEYS.items(), key=lambda x: -len(x[0]))
+# a stated rate named by its own words ("tỷ lệ giải quyết đúng hạn đạt 96,04%")
+RATE_PHRASES: list[tuple[str, str]] = sorted(
+    [(fold_lower(d.label), d.key) for d in DERIVED] + [
+        ("ty le dung han", "tthc.ty_le_dung_han"), ("ty le giai quyet dung han", "tthc.ty_le_dung_han"),
+        ("dung han dat", "tthc.ty_le_dung_han"), ("ty le qua han", "tthc.ty_le_qua_han"),
+        ("ty le truc tuyen", "tthc.ty_le_truc_tuyen"), ("ty le ho so truc tuyen", "tthc.ty_le_truc_tuyen"),
+        ("ty le so hoa", "tthc.ty_le_so_hoa"), ("ty le hoan thanh", "chi_dao.ty_le_hoan_thanh_ke_hoach"),
+        ("ty le giai ngan", "tai_chinh.ty_le_giai_ngan"), ("ty le ky so", "cds.ty_le_ky_so"),
+        ("ty le thanh toan truc tuyen", "tthc.ty_le_thanh_toan_truc_tuyen")],
+    key=lambda x: -len(x[0]))
+
+# the noun right after a number → the unit it counts (folded, longest first)
+UNIT_NOUNS: list[tuple[str, str]] = sorted([
+    ("ho so", "hồ sơ"), ("hs", "hồ sơ"), ("bo ho so", "hồ sơ"), ("hd so", "hồ sơ"), ("ho s0", "hồ sơ"),
+    ("phan anh", "phản ánh"), ("pakn", "phản ánh"), ("y kien phan anh", "phản ánh"),
+    ("van ban", "văn bản"), ("ban ban", "văn bản"), ("vb", "văn bản"), ("bao cao", "văn bản"),
+    ("ke hoach", "văn bản"), ("quyet dinh", "văn bản"), ("cong van", "văn bản"),
+    ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
+    ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("cong chuc", "người"),
+    ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "người"),
+    ("nhan su", "người"),
+    ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
+    ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
+    ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
+    ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
+    ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"),
+    ("kien nghi", "kiến nghị"),
+], key=lambda x: -len(x[0]))
+# units that count the same things
+_SAME = {"người": {"người", "lượt người"}, "lượt người": {"người", "lượt người"},
+         "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"},
+         "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
+
+
+def unit_fits(key: str, unit: str) -> bool:
+    spec = FIELD_BY_KEY[key]
+    return spec.unit in _SAME.get(unit, {unit})

@@ -1,0 +1,125 @@
+"""A past report read back: its figures (each with the words it came from) and its header, and the
+carry-forward of those figures into a new report as `previous` — after checks that it is the same
+unit and an earlier period, so nothing from another unit or a later period is merged silently.
+
+  python -m drafting read-figures bao-cao-quy-I.docx [--json]
+  python -m drafting draft --figures so-lieu.xlsx --previous-report bao-cao-quy-I.docx --out bc.docx"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from corpus.errors import InputError
+from corpus.loaders import display_name, load_bytes
+from corpus.text import fold_lower
+from drafting.figures.figureset import build_figure_set
+from drafting.figures.periods import PERIODS
+from drafting.inputs.chat_reader import read_period, read_place
+from drafting.inputs.figure_text import TextReading, read_report
+from drafting.inputs.files import FiguresInput
+
+
+class ReportHeader(BaseModel):
+    period: str | None = None
+    year: int | None = None
+    locality: str | None = None
+    level: str | None = None
+    date: dt.date | None = None
+
+
+class ReportReading(BaseModel):
+    name: str
+    header: ReportHeader
+    reading: TextReading
+    needs_confirmation: bool = Field(description="text without diacritics (OCR): every number is to be confirmed")
+
+
+def _header(text: str) -> ReportHeader:
+    head = text[:2500]
+    # the title names the period ("… 6 tháng đầu năm 2026"); the place is the issuer's, in the first lines
+    period, year, _ = read_period(head)
+    locality, level = None, None
+    for line in head.splitlines()[:15]:  # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"
+        line = line.strip(" #*")
+        locality, level = read_place(line.title() if line.isupper() else line)
+        if locality:
+            break
+    date = None
+    m = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fold_lower(head))
+    if m:
+        try:
+            date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            date = None
+    return ReportHeader(period=period, year=year, locality=locality, level=level, date=date)
+
+
+def read_report_bytes(data: bytes, name: str, max_bytes: int) -> ReportReading:
+    name = display_name(name)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: tệp vượt giới hạn {max_bytes // (1024 * 1024)} MB.")
+    text = load_bytes(data, name).text
+    if not text.strip():
+        raise InputError(f"{name}: không có chữ nào để đọc (bản quét cần nhận dạng chữ trước).")
+    return ReportReading(name=name, header=_header(text), reading=read_report(text),
+                         needs_confirmation=fold_lower(text) == text.lower())
+
+
+def read_report_file(path: Path, max_bytes: int) -> ReportReading:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp {path}.", detail=str(exc)) from exc
+    return read_report_bytes(data, Path(path).name, max_bytes)
+
+
+class CarryForward(BaseModel):
+    kind: str = Field(description="previous | same_period_last_year")
+    values: dict[str, Decimal]
+    quotes: dict[str, str] = Field(description="figure → the words of the past report it came from")
+    to_confirm: list[str] = Field(default_factory=list, description="figures read with low confidence")
+    source: str
+
+
+def _order(period: str) -> int:
+    return PERIODS.index(period) if period in PERIODS else -1
+
+
+def carry_forward(past: ReportReading, period: str, year: int, locality: str | None) -> CarryForward:
+    """The past report's figures as this report's `previous`; InputError when it is another unit's, or not
+    an earlier period."""
+    h = past.header
+    if locality and h.locality and fold_lower(h.locality) != fold_lower(locality):
+        raise InputError(f"{past.name}: đây là báo cáo của {h.locality}, không phải của {locality}; "
+                         "không lấy số liệu kỳ trước từ báo cáo của đơn vị khác.")
+    if h.year is None or h.period is None:
+        raise InputError(f"{past.name}: không xác định được kỳ báo cáo (quý/6 tháng/9 tháng/năm và năm) ở phần "
+                         "tiêu đề; hãy kiểm tra lại tệp.")
+    if (h.year, _order(h.period)) >= (year, _order(period)):
+        raise InputError(f"{past.name}: báo cáo {h.period} năm {h.year} không phải kỳ trước của báo cáo "
+                         f"{period} năm {year}.")
+    kind = "same_period_last_year" if (h.period, h.year) == (period, year - 1) else "previous"
+    values = past.reading.values()
+    quotes, low = {}, []
+    for f in past.reading.figures:
+        if f.key in values and f.key not in quotes and f.value == values[f.key]:
+            quotes[f.key] = f.words
+            if f.confidence < 0.8 or past.needs_confirmation:
+                low.append(f.key)
+    return CarryForward(kind=kind, values=values, quotes=quotes, to_confirm=low,
+                        source=f"{past.name} ({h.period} năm {h.year})")
+
+
+def with_previous(data: FiguresInput, carry: CarryForward) -> FiguresInput:
+    """The input with the past report's figures as `previous`; figures the official typed for the previous
+    period win over those read from the report."""
+    fs = data.figures
+    previous = {**{k: str(v) for k, v in carry.values.items()}, **{k: str(v) for k, v in fs.previous.items()}}
+    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
+    rebuilt = build_figure_set({k: str(v) for k, v in fs.values.items()}, previous, fs.cells, "", label)
+    return data.model_copy(update={"figures": rebuilt})

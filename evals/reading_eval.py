@@ -1,0 +1,99 @@
+"""Reading eval: does the one reader of figures in text take the right number into the right field?
+
+Sources: chat messages in varied phrasing (cases/reading/messages.yaml, every figure in gold) and whole
+past reports (cases/reading/reports.yaml: a seed and the figures its drafting case took from it, minus
+those the text does not state as a number). Per source: exact (gold figure read with its value),
+misread (read into a field with another value, or into a field the gold does not have — for messages
+only, whose gold is complete), missed (not read), and asked (the reader offered two readings).
+
+python -m evals.run reading [--json]"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from drafting.inputs.chat_reader import read_message
+from drafting.inputs.figure_text import TextReading, read_report
+
+CASES = Path(__file__).parent / "cases" / "reading"
+REPORTS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "reports"
+
+
+def _flat(figures: dict) -> dict[str, Decimal]:
+    out = {}
+    for area, values in figures.items():
+        if isinstance(values, dict):
+            out.update({f"{area}.{k}": Decimal(str(v)) for k, v in values.items()})
+        else:
+            out[area] = Decimal(str(values))
+    return out
+
+
+def score(gold: dict[str, Decimal], reading: TextReading, complete: bool) -> dict:
+    read: dict[str, list[Decimal]] = {}
+    for f in reading.figures:
+        read.setdefault(f.key, []).append(f.value)
+    first = reading.values()
+    exact = [k for k, v in gold.items() if first.get(k) == v]
+    wrong = [k for k, v in gold.items() if k in first and first[k] != v]
+    extra = [k for k in read if k not in gold] if complete else []
+    missed = [k for k in gold if k not in first]
+    asked = [a.quote for a in reading.ambiguous]
+    return {"gold": len(gold), "exact": len(exact), "misread": len(wrong) + len(extra), "missed": len(missed),
+            "asked": len(asked), "misread_keys": wrong + extra, "missed_keys": missed,
+            "read": {k: str(v) for k, v in first.items()}}
+
+
+def load_messages(path: Path | None = None) -> list[dict]:
+    return yaml.safe_load((path or CASES / "messages.yaml").read_text(encoding="utf-8"))
+
+
+def run_messages(cases: list[dict]) -> dict:
+    rows = []
+    for case in cases:
+        gold = {k: Decimal(str(v)) for k, v in (case.get("gold") or {}).items()}
+        s = score(gold, _as_reading(read_message(case["text"])), complete=True)
+        rows.append({"text": case["text"], **s})
+    return _total("Tin nhắn", rows)
+
+
+def _as_reading(chat) -> TextReading:
+    return TextReading(figures=chat.figures, ambiguous=chat.ambiguous)
+
+
+def run_reports(path: Path | None = None) -> list[dict]:
+    out = []
+    for case in yaml.safe_load((path or CASES / "reports.yaml").read_text(encoding="utf-8")):
+        text = (REPORTS_DIR / case["report"]).read_text(encoding="utf-8")
+        figures = yaml.safe_load((CASES.parent / "drafting" / case["case"]).read_text(encoding="utf-8"))["figures"]
+        gold = {k: v for k, v in _flat(figures).items() if k not in set(case.get("not_stated") or [])}
+        s = score(gold, read_report(text), complete=False)
+        out.append(_total(f"{case['report']} ({case['quality']})", [{"text": case["report"], **s}]))
+    return out
+
+
+def _total(source: str, rows: list[dict]) -> dict:
+    keys = ("gold", "exact", "misread", "missed", "asked")
+    total = {k: sum(r[k] for r in rows) for k in keys}
+    total["exact_share"] = round(total["exact"] / total["gold"], 3) if total["gold"] else 1.0
+    return {"source": source, **total, "rows": rows}
+
+
+def run_reading() -> dict:
+    heldout = run_messages(load_messages(CASES / "heldout.yaml"))
+    heldout["source"] = "Tin nhắn để riêng (chưa chỉnh theo)"
+    return {"sources": [run_messages(load_messages()), heldout, *run_reports()]}
+
+
+def print_reading(result: dict) -> None:
+    print(f"{'Nguồn':44} {'chuẩn':>6} {'đúng':>6} {'sai ô':>6} {'bỏ sót':>7} {'hỏi lại':>7} {'tỷ lệ đúng':>10}")
+    for s in result["sources"]:
+        print(f"{s['source'][:44]:44} {s['gold']:>6} {s['exact']:>6} {s['misread']:>6} {s['missed']:>7} "
+              f"{s['asked']:>7} {s['exact_share'] * 100:>9.1f}%")
+    for s in result["sources"]:
+        for r in s["rows"]:
+            if r["misread_keys"] or r["missed_keys"]:
+                print(f"- {r['text'][:90]}\n    sai ô: {r['misread_keys']}  bỏ sót: {r['missed_keys']}")

@@ -1,0 +1,187 @@
+"""The one reader of figures in text (issue 14): chat messages, past reports, drafts under review,
+and carry-forward of a past report's figures as `previous`."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import docx
+import pytest
+
+from corpus.errors import InputError
+from drafting.inputs.chat_reader import read_message
+from drafting.inputs.figure_text import read_figures, read_report
+from drafting.inputs.files import figures_from_data
+from drafting.review.checks import Para
+from drafting.review.stated import check_stated_figures
+from drafting.service.reading import carry_forward, read_report_bytes, with_previous
+from evals.reading_eval import run_reading
+from tests.conftest import ROOT
+
+SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+MB = 50 * 1024 * 1024
+
+
+def values(text: str) -> dict[str, int]:
+    return {f.key: int(f.value) for f in read_message(text).figures}
+
+
+def test_complaints_are_not_dossiers_and_the_second_count_is_read():
+    assert values("tiếp nhận 5 phản ánh kiến nghị, đã xử lý 5") == {"tthc.pakn_tiep_nhan": 5, "tthc.pakn_da_xu_ly": 5}
+    assert values("Một cửa tiếp nhận 318 hồ sơ; 4 kiến nghị của công dân") == {
+        "tthc.ho_so_tiep_nhan": 318, "tthc.pakn_tiep_nhan": 4}
+
+
+def test_documents_are_not_procedures():
+    got = values("Kiểm tra 12 văn bản quy phạm pháp luật, phát hiện 3 văn bản phải sửa đổi.")
+    assert got == {"the_che.vbqppl_kiem_tra": 12, "the_che.vbqppl_kiem_tra_phai_xu_ly": 3}
+    assert "tthc.tthc_sua_doi" not in got
+
+
+def test_text_without_diacritics_reads_the_same():
+    assert values("tiep nhan 184 ho so, da giai quyet 180 ho so, qua han 2") == values(
+        "tiếp nhận 184 hồ sơ, đã giải quyết 180 hồ sơ, quá hạn 2")
+
+
+def test_a_fraction_gives_the_count_and_its_base():
+    assert values("Đã hoàn thành 11/12 nhiệm vụ theo Kế hoạch số 14/KH-UBND ngày 30/01/2026.") == {
+        "chi_dao.nhiem_vu_hoan_thanh": 11, "chi_dao.nhiem_vu_ke_hoach": 12}
+
+
+def test_two_readings_are_asked_not_guessed():
+    r = read_figures("Đã xử lý 3 văn bản.")
+    assert not r.figures
+    assert r.ambiguous and set(r.ambiguous[0].options) == {"the_che.vbqppl_kiem_tra_da_xu_ly",
+                                                           "the_che.vbqppl_ra_soat_da_xu_ly"}
+    # a shared verb alone names nothing: no noun, no guess
+    assert not read_figures("đã xử lý 5").figures
+
+
+def test_approximate_numbers_are_marked_for_confirmation():
+    f = read_message("Bộ phận một cửa nhận khoảng 1.250 hồ sơ").figures[0]
+    assert f.value == 1250 and f.confidence < 0.8 and "ước tính" in f.note
+
+
+def test_a_report_is_read_with_its_sections_and_plans_are_skipped():
+    text = SEED_003.read_text(encoding="utf-8")
+    r = read_report(text)
+    v = r.values()
+    assert v["tthc.ho_so_tiep_nhan"] == 253 and v["tthc.ho_so_truoc_han"] == 245 and v["tthc.ho_so_truc_tuyen"] == 34
+    assert all(text[f.start:f.end] == f.quote for f in r.figures)  # every number is a span of the report
+    assert {f.section for f in r.figures if f.key.startswith("tthc.ho_so")} == {"II.2"}
+    plan = read_report("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ\nPhấn đấu tiếp nhận 500 hồ sơ trực tuyến.")
+    assert not plan.figures
+
+
+def test_reading_eval_floors():
+    sources = {s["source"]: s for s in run_reading()["sources"]}
+    messages = sources["Tin nhắn"]
+    assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
+    assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
+    # written after the rules, run untuned: a floor under the measured 88 %, so a regression fails
+    assert sources["Tin nhắn để riêng (chưa chỉnh theo)"]["exact_share"] >= 0.8
+    clean = next(s for name, s in sources.items() if "(clean)" in name)
+    assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
+
+
+# ------------------------------------------------------------------ the reviewer recomputes
+def _review(text: str) -> list:
+    return check_stated_figures([Para(text=text, index=1, section="II.2")])
+
+
+def test_a_rate_stated_with_dat_ty_le_is_recomputed():
+    issues = _review("Đã giải quyết 240 hồ sơ, trước và đúng hạn 228 hồ sơ, đạt tỷ lệ 98,5%.")
+    assert len(issues) == 1 and issues[0].suggestion == "95,00%"
+    assert "98,5%" in issues[0].message and "228" in issues[0].message and "240" in issues[0].message
+
+
+def test_a_changed_rate_in_a_province_sentence_is_caught():
+    issues = _review("Toàn tỉnh đã giải quyết 10.000 hồ sơ, trong đó trước và đúng hạn 9.604 hồ sơ (đạt 97,04%), "
+                     "quá hạn 396 hồ sơ.")
+    assert [i.suggestion for i in issues] == ["96,04%"]
+    assert not _review("Toàn tỉnh đã giải quyết 10.000 hồ sơ, trong đó trước và đúng hạn 9.604 hồ sơ (đạt 96,04%), "
+                       "quá hạn 396 hồ sơ.")
+
+
+def test_a_total_that_is_not_the_sum_of_its_parts():
+    issues = _review("Đã giải quyết 252 hồ sơ, trước và đúng hạn 245, quá hạn 8.")
+    assert [i.suggestion for i in issues] == ["253"]
+    assert not _review("Đã giải quyết 252 hồ sơ, trước và đúng hạn 245, quá hạn 7.")
+
+
+# ------------------------------------------------------------------ carry forward
+def _docx_bytes(lines: list[str]) -> bytes:
+    import io
+
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+PAST = ["ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "Hòa Bình, ngày 15 tháng 3 năm 2026", "BÁO CÁO",
+        "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+        "II. KẾT QUẢ THỰC HIỆN", "2. Cải cách thủ tục hành chính",
+        "Tiếp nhận 184 hồ sơ, đã giải quyết 180 hồ sơ, quá hạn 2 hồ sơ.",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ", "Phấn đấu giải quyết 300 hồ sơ."]
+
+
+def test_a_past_report_becomes_previous_with_its_words():
+    past = read_report_bytes(_docx_bytes(PAST), "bao-cao-quy-I.docx", MB)
+    assert (past.header.period, past.header.year, past.header.locality) == ("quý I", 2026, "xã Hòa Bình")
+    carry = carry_forward(past, "6 tháng", 2026, "xã Hòa Bình")
+    assert carry.kind == "previous" and carry.values["tthc.ho_so_tiep_nhan"] == 184
+    assert carry.quotes["tthc.ho_so_da_giai_quyet"] == "đã giải quyết 180"
+    assert Decimal(300) not in carry.values.values()  # the plan section is not a result
+    data = figures_from_data({"meta": {"issuer": "Ủy ban nhân dân xã Hòa Bình", "level": "xã",
+                                       "locality": "xã Hòa Bình", "period": "6 tháng", "year": 2026,
+                                       "date": dt.date(2026, 6, 20)},
+                              "figures": {"tthc": {"ho_so_tiep_nhan": 230}}})
+    merged = with_previous(data, carry)
+    assert merged.figures.previous["tthc.ho_so_tiep_nhan"] == 184 and merged.figures.values["tthc.ho_so_tiep_nhan"] == 230
+
+
+def test_another_unit_or_a_later_period_is_refused():
+    past = read_report_bytes(_docx_bytes(PAST), "bao-cao.docx", MB)
+    with pytest.raises(InputError, match="đơn vị khác"):
+        carry_forward(past, "6 tháng", 2026, "xã Ba Trang")
+    with pytest.raises(InputError, match="không phải kỳ trước"):
+        carry_forward(past, "quý I", 2026, "xã Hòa Bình")
+    assert carry_forward(past, "quý I", 2027, "xã Hòa Bình").kind == "same_period_last_year"
+
+
+def test_read_figures_cli_prints_what_it_read(tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(_docx_bytes(PAST))
+    out = subprocess.run([sys.executable, "-m", "drafting", "read-figures", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    figures = {f["key"]: f for f in got["reading"]["figures"]}
+    assert figures["tthc.ho_so_qua_han"]["value"] == "2" and figures["tthc.ho_so_qua_han"]["section"] == "II.2"
+    text = subprocess.run([sys.executable, "-m", "drafting", "read-figures", str(SEED_003)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert text.returncode == 0 and "tthc.ho_so_tiep_nhan" in text.stdout and "253" in text.stdout
+
+
+def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
+    from types import SimpleNamespace
+
+    from drafting.service import empty_tables, previous_from_report
+
+    path = tmp_path / "bao-cao-quy-I.docx"
+    path.write_bytes(_docx_bytes(PAST))
+    asst = SimpleNamespace(settings=SimpleNamespace(max_upload_bytes=MB))
+    tables = empty_tables()
+    tables["tthc"] = [[*r[:4], "190" if r[0] == "ho_so_tiep_nhan" else "", r[5]] for r in tables["tthc"]]
+    out, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"}, tables)
+    rows = {r[0]: r for r in out["tthc"]}
+    assert rows["ho_so_da_giai_quyet"][4] == "180" and "đã giải quyết 180" in rows["ho_so_da_giai_quyet"][5]
+    assert rows["ho_so_tiep_nhan"][4] == "190"  # typed by the official: kept
+    assert "quý I năm 2026" in msg
+    with pytest.raises(InputError, match="chọn kỳ báo cáo"):
+        previous_from_report(asst, path, {"period": "", "year": None}, empty_tables())
