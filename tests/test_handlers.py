@@ -60,6 +60,14 @@ def test_a_count_that_looks_like_a_year_is_a_figure():
     assert (r.meta.period, r.meta.year) == ("quý I", 2026)
 
 
+def test_chat_asks_when_a_number_has_two_readings(assistant):
+    st = h.UserState(user="chat-ask")
+    msg = "Soạn phần cải cách thể chế quý I năm 2026 của xã Hòa Bình: ban hành 1 văn bản QPPL, đã xử lý 3 văn bản"
+    final, _ = last(h.chat_turn(assistant, st, msg, today=dt.date(2026, 4, 2)))
+    assert "“3”" in final.text and " hay " in final.text and "Xin ghi rõ tên chỉ tiêu" in final.text
+    assert [r[0] for r in final.understood] == ["the_che.vbqppl_ban_hanh"]  # the 3 is not guessed into a field
+
+
 def test_intents():
     assert classify(BA_TRANG, has_figures=True).kind == "draft"
     assert classify("Nghị định nào quy định cơ chế một cửa?").kind == "ask"

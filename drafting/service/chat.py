@@ -337,6 +337,10 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         if intent.kind == "draft":
             _merge_reading(state, reading, today)
             unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
+            # two readings left: asked, never guessed (the official answers by writing the figure's name)
+            unread += "".join(
+                f"- “{a.quote}” ({a.context}): là {' hay '.join(FIELD_BY_KEY[k].label.lower() for k in a.options)}? "
+                "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
             preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
                 FIELD_BY_KEY[f].section == k for f in state.chat_values) or any(
