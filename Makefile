@@ -40,6 +40,7 @@ index: install
 LLM ?= none
 
 run: index
+	@bash .ci/debian-packages
 	@$(MAKE) --no-print-directory llm || echo "Chưa cài được mô hình cục bộ; ứng dụng vẫn chạy với cách soạn tất định."
 	$(PY) app.py --llm $(LLM)
 

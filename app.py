@@ -204,7 +204,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                                file_types=[".xlsx", ".csv"], elem_id="register-upload")
             register_msg = gr.Markdown(elem_id="register-status")
             past = gr.File(label="Báo cáo kỳ trước (.docx/.pdf/.txt) → cột «Kỳ trước»",
-                           file_types=[".docx", ".pdf", ".txt", ".md"], elem_id="previous-upload")
+                           file_types=list(h.REPORT_FILES), elem_id="previous-upload")
     with gr.Row():
         check_btn = gr.Button("Kiểm tra số liệu")
         gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
@@ -337,7 +337,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
 
 def build_review_tab(asst: Assistant, state: gr.State) -> None:
     with gr.Row():
-        doc = gr.File(label="Dự thảo cần rà soát (.docx, .txt, .md)", file_types=list(h.REVIEW_FILES), elem_id="review-upload")
+        doc = gr.File(label="Dự thảo cần rà soát (.docx, .doc, .txt, .md, hoặc bản ký đã quét .pdf/ảnh)", file_types=list(h.REVIEW_FILES), elem_id="review-upload")
         with gr.Column():
             as_of = gr.Textbox(label="Ngày báo cáo (ngày/tháng/năm) — để đối chiếu hiệu lực văn bản và kỳ số liệu",
                                value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
@@ -366,8 +366,8 @@ def build_library_tab(asst: Assistant, state: gr.State):
     docs = gr.Dataframe(headers=h.LIBRARY_HEADERS, type="array", interactive=False, wrap=True, elem_id="library-table",
                         max_height=420)
     with gr.Row():
-        files = gr.File(label="Nhập báo cáo hoặc văn bản (.docx, .pdf, .txt, .md, .html)", file_count="multiple",
-                        file_types=[".docx", ".pdf", ".txt", ".md", ".html", ".htm"])
+        files = gr.File(label="Nhập báo cáo hoặc văn bản (.docx, .doc, .odt, .pdf kể cả bản quét, ảnh quét, .txt, .md, .html)",
+                        file_count="multiple", file_types=list(h.LIBRARY_FILES))
         with gr.Column():
             kind = gr.Radio([("Tự nhận biết", ""), ("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")],
                             value="", label="Loại tài liệu")

@@ -15,7 +15,7 @@ import yaml
 
 from corpus.docnumbers import find_refs
 from corpus.errors import InputError
-from corpus.loaders import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, display_name, load_file
+from corpus.loaders import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, ReadLimits, display_name, load_file
 from corpus.models import SourceDocument
 from corpus.registry import Registry
 from corpus.text import fold
@@ -140,9 +140,11 @@ class Library:
         return sorted(p for p in self.root.iterdir() if p.is_file() and not p.name.endswith((".json", ".tmp")))
 
     def add(self, path: Path, registry: Registry, *, max_bytes: int = DEFAULT_MAX_BYTES,
-            kind: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> SourceDocument:
+            kind: str | None = None, max_pages: int = DEFAULT_MAX_PAGES, limits: ReadLimits | None = None,
+            on_page=None) -> SourceDocument:
         path = Path(path)
-        loaded = load_file(path, max_bytes=max_bytes, max_pages=max_pages)  # refuses bad input before anything is written
+        # refuses bad input before anything is written
+        loaded = load_file(path, max_bytes=max_bytes, max_pages=max_pages, limits=limits, on_page=on_page)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         safe = _slug(path.stem) or "tai-lieu"
         target = self.root / f"{safe}-{digest}{path.suffix.lower()}"
@@ -151,6 +153,12 @@ class Library:
         if kind:
             meta["kind"] = kind
         meta.update({"original_name": path.name, "format": loaded.fmt, "encoding": loaded.encoding})
+        if loaded.ocr or loaded.converted_from:
+            # the text read once is kept: a reindex does not OCR or convert the file again
+            meta["extracted_text"] = loaded.text
+        if loaded.ocr:
+            meta.update({"ocr": True, "ocr_confidence": round(sum(loaded.page_confidence) / len(loaded.page_confidence), 1),
+                         "low_numbers": [w for _, w, _ in loaded.low_numbers]})
         tmp = target.with_suffix(target.suffix + ".tmp")
         shutil.copyfile(path, tmp)
         meta_tmp = Path(str(target) + ".json.tmp")
@@ -158,6 +166,13 @@ class Library:
         meta_tmp.replace(Path(str(target) + ".json"))
         tmp.replace(target)
         return self._document(target, meta, loaded.text)
+
+    def meta(self, doc_id: str) -> dict:
+        for p in self._files():
+            if self._doc_id(p) == doc_id:
+                meta_path = Path(str(p) + ".json")
+                return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        return {}
 
     def remove(self, doc_id: str) -> bool:
         for p in self._files():
@@ -182,7 +197,7 @@ class Library:
             meta_path = Path(str(p) + ".json")
             meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"kind": "report"}
             try:
-                docs.append(self._document(p, meta, load_file(p).text))
+                docs.append(self._document(p, meta, meta.get("extracted_text") or load_file(p).text))
             except InputError as exc:
                 errors.append((p, exc))
         return docs, errors

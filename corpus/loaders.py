@@ -1,4 +1,5 @@
-"""Read a user's file into clean Unicode text: .docx, .pdf with a text layer, .txt, .md, .html.
+"""Read a user's file into clean Unicode text: .docx, .pdf, .txt, .md, .html; .doc and .odt through LibreOffice
+(corpus/office.py); scanned PDFs and images (.png, .jpg, .tif) through Tesseract OCR (corpus/ocr.py).
 
 The file's type is decided by its content, not its name; size and page limits are checked before
 any parsing; every refusal is an InputError with a Vietnamese message that says what to do.
@@ -10,16 +11,21 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.encodings import decode_text
 from corpus.errors import InputError
 from corpus.text import clean
 
-SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
+IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm", ".doc", ".odt", *IMAGES)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
+DEFAULT_OCR_PAGES = 60  # a report with its appendix; a 300-page scan is refused with a message
+DEFAULT_OCR_TIMEOUT = 900.0  # seconds for one document (about 4 s a page on 2 cores)
+DEFAULT_CONVERT_TIMEOUT = 90.0
 # a .docx whose parts inflate far beyond its size is a zip bomb, not a report
 _MAX_UNZIPPED = 400 * 1024 * 1024
 _MAX_PARTS = 5000
@@ -28,9 +34,24 @@ _MAX_PARTS = 5000
 @dataclass
 class LoadedText:
     text: str
-    fmt: str  # docx | pdf | txt | md | html
+    fmt: str  # docx | pdf | txt | md | html | image
     encoding: str = ""
     pages: int = 0
+    ocr: bool = False  # read by OCR: numbers are to be confirmed
+    page_confidence: list[float] = field(default_factory=list)  # mean OCR word confidence per page
+    low_numbers: list[tuple[int, str, float]] = field(default_factory=list)  # (page, number, confidence)
+    converted_from: str = ""  # ".doc" when LibreOffice converted the file
+    page_texts: list[str] = field(default_factory=list)  # PDF and OCR: the text of each page
+
+
+@dataclass
+class ReadLimits:
+    """How far the loader may go with one file (wired from the settings in one place)."""
+
+    max_pages: int = DEFAULT_MAX_PAGES
+    ocr_pages: int = DEFAULT_OCR_PAGES
+    ocr_timeout: float = DEFAULT_OCR_TIMEOUT
+    convert_timeout: float = DEFAULT_CONVERT_TIMEOUT
 
 
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -59,14 +80,16 @@ def sniff(data: bytes, suffix: str) -> str:
         return "docx"
     if data.startswith((b"\xd0\xcf\x11\xe0",)):
         return "ole"  # legacy .doc/.xls
+    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     head = data[:2048].lstrip().lower()
     if suffix in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "md" if suffix == ".md" else "txt"
 
 
-def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
+def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES,
+              limits: ReadLimits | None = None, on_page: Callable[[int, int], None] | None = None) -> LoadedText:
     path = Path(path)
     name = display_name(path.name)
     if not path.is_file():
@@ -75,7 +98,7 @@ def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if suffix not in SUPPORTED:
         raise InputError(
             f"{name}: định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ; hãy dùng "
-            ".docx, .pdf (có lớp chữ), .txt, .md hoặc .html."
+            ".docx, .doc, .odt, .pdf, .txt, .md, .html hoặc ảnh quét .png/.jpg/.tif."
         )
     size = path.stat().st_size
     if size == 0:
@@ -86,15 +109,35 @@ def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             "tệp hoặc chỉ tải lên phần cần dùng."
         )
     data = path.read_bytes()
-    return load_bytes(data, name, max_pages=max_pages)
+    return load_bytes(data, name, max_pages=max_pages, limits=limits, on_page=on_page)
 
 
-def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) -> LoadedText:
+def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, limits: ReadLimits | None = None,
+               on_page: Callable[[int, int], None] | None = None) -> LoadedText:
+    """on_page(done, total) reports OCR progress."""
     name = display_name(name)
+    limits = limits or ReadLimits(max_pages=max_pages)
     suffix = Path(name).suffix.lower()
     fmt = sniff(data, suffix)
-    if fmt == "ole":
-        raise InputError(f"{name}: đây là tệp Word/Excel đời cũ (.doc/.xls); hãy lưu lại thành .docx.")
+    if suffix in (".doc", ".odt") or fmt == "ole":
+        from corpus.office import convert
+
+        if fmt == "ole" and suffix not in (".doc", ".xls"):
+            raise InputError(f"{name}: đây là tệp Word/Excel đời cũ nhưng đuôi tệp là {suffix or '(không có)'}; "
+                             "hãy đổi đuôi thành .doc hoặc .xls.")
+        if suffix == ".xls":
+            raise InputError(f"{name}: tệp Excel đời cũ dùng làm sổ số liệu ở trình soạn báo cáo, không phải văn bản "
+                             "để đọc; hãy tải lên ở mục «Số liệu từ tệp».")
+        converted, _ = convert(data, name, limits.convert_timeout)
+        loaded = load_bytes(converted, str(Path(name).with_suffix(".docx")), limits=limits, on_page=on_page)
+        loaded.converted_from = suffix
+        return loaded
+    if fmt == "image" or suffix in IMAGES:
+        if fmt != "image":
+            raise InputError(f"{name}: tệp mang đuôi {suffix} nhưng nội dung không phải ảnh.")
+        from corpus.ocr import ocr_image_bytes
+
+        return _from_ocr(ocr_image_bytes(data, name, limits.ocr_timeout, on_page), name, "image")
     if suffix == ".docx" and fmt != "docx":
         raise InputError(f"{name}: tệp mang đuôi .docx nhưng nội dung không phải tài liệu Word.")
     if suffix == ".pdf" and fmt != "pdf":
@@ -106,7 +149,7 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) ->
     if fmt == "docx":
         loaded = _load_docx(data, name)
     elif fmt == "pdf":
-        loaded = _load_pdf(data, name, max_pages)
+        loaded = _load_pdf(data, name, limits, on_page)
     elif fmt == "html":
         loaded = _load_html(data, name)
     else:
@@ -177,7 +220,17 @@ def _docx_text(document) -> str:
     return "\n".join(parts)
 
 
-def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:
+def _from_ocr(result, name: str, fmt: str) -> LoadedText:
+    text = clean(result.text)
+    if not text.strip():
+        raise InputError(f"{name}: nhận dạng chữ không thấy chữ nào (ảnh trắng, quá mờ hoặc không phải văn bản).")
+    return LoadedText(text, fmt, "ocr", pages=len(result.pages), ocr=True,
+                      page_confidence=[p.confidence for p in result.pages], low_numbers=result.low_numbers,
+                      page_texts=[clean(p.text) for p in result.pages])
+
+
+def _load_pdf(data: bytes, name: str, limits: ReadLimits, on_page=None) -> LoadedText:
+    max_pages = limits.max_pages
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -205,12 +258,11 @@ def _load_pdf(data: bytes, name: str, max_pages: int) -> LoadedText:
             raise InputError(f"{name}: một trang của tệp PDF bị hỏng, không đọc được.", detail=repr(exc)) from exc
     raw = "\n\n".join(pages)
     if len(raw.strip()) < 20 * max(1, n) // 10 and len(raw.strip()) < 50:
-        raise InputError(
-            f"{name}: tệp PDF không có lớp chữ (bản scan/ảnh). Cần nhận dạng chữ (OCR) trước, "
-            "ví dụ xuất lại từ phần mềm scan có OCR tiếng Việt, rồi tải lên lại."
-        )
+        from corpus.ocr import ocr_pdf_bytes  # no text layer: a scan
+
+        return _from_ocr(ocr_pdf_bytes(data, name, n, limits.ocr_pages, limits.ocr_timeout, on_page), name, "pdf")
     text, enc = decode_text(raw.encode("utf-8"), name)
-    return LoadedText(clean(text), "pdf", enc, pages=n)
+    return LoadedText(clean(text), "pdf", enc, pages=n, page_texts=[clean(p) for p in pages])
 
 
 def _load_html(data: bytes, name: str) -> LoadedText:

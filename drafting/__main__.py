@@ -35,7 +35,8 @@ def cmd_read_figures(args) -> int:
     from drafting.service.reading import read_report_file
     from retrieval.settings import load_settings
 
-    result = read_report_file(Path(args.file), load_settings().max_upload_bytes)
+    settings = load_settings()
+    result = read_report_file(Path(args.file), settings.max_upload_bytes, settings.read_limits())
     if args.json:
         print(result.model_dump_json(indent=1))
         return 0
@@ -95,7 +96,7 @@ def cmd_draft(args) -> int:
     if args.previous_report:
         from drafting.service.reading import carry_forward, read_report_file, with_previous
 
-        past = read_report_file(Path(args.previous_report), settings.max_upload_bytes)
+        past = read_report_file(Path(args.previous_report), settings.max_upload_bytes, settings.read_limits())
         carry = carry_forward(past, data.meta.period, data.meta.year, data.meta.locality)
         data = with_previous(data, carry)
         print(f"Số liệu {'cùng kỳ năm trước' if carry.kind == 'same_period_last_year' else 'kỳ trước'} lấy từ "

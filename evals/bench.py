@@ -1,6 +1,7 @@
 """Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`;
 `python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py),
-`python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py).
+`python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py),
+`python -m evals.bench ocr [--pages 3]` (seconds per scanned page at 150/200/300 dpi, evals/ocr_eval.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -150,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=10)
     p.add_argument("--steps", type=int, default=5)
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ocr")
+    p.add_argument("--pages", type=int, default=3)
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
@@ -161,6 +165,16 @@ def main(argv: list[str] | None = None) -> int:
         res = bench_load(args.users, args.seconds)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_load(res)
         return 0 if not (res["errors"] or res["leaks"] or res["warmup_errors"]) else 1
+    if args.suite == "ocr":
+        from evals.ocr_eval import run_ocr
+
+        res = run_ocr((150, 200, 300), pages=args.pages)
+        if args.json:
+            print(json.dumps(res, ensure_ascii=False, indent=1))
+        else:
+            for r in res["rows"]:
+                print(f"OCR {r['dpi']} dpi: {r['s_per_page']} s/trang ({r['pages']} trang; dựng ảnh 300 dpi + tesseract vie)")
+        return 0
     if args.suite == "memory":
         from evals.bench_app import bench_memory, print_memory
 

@@ -9,7 +9,9 @@ and prints, per draft, exact input figures, ungrounded numbers, sections present
 sentences asserted without support, marked proposals and verdicts without a named target
 (see evals/substance_eval.py).
 `python -m evals.run reading [--json]`: figures read from chat messages and whole past reports by the one
-reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py)."""
+reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
+`python -m evals.run ocr [--dpi 150 200 300] [--pages N] [--json]`: the clean seed printed, scanned and read back
+by OCR — character error rate and numbers exact (see evals/ocr_eval.py)."""
 
 from __future__ import annotations
 
@@ -85,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("injection")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ocr")
+    p.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
+    p.add_argument("--pages", type=int, default=None, help="chỉ quét N trang đầu")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("reading")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("substance")
@@ -92,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
     p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.suite == "ocr":
+        from evals.ocr_eval import print_ocr, run_ocr
+
+        res = run_ocr(tuple(args.dpi), args.pages)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_ocr(res)
+        return 0
     if args.suite == "reading":
         from evals.reading_eval import print_reading, run_reading
 

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(50, ge=1, description="Largest file accepted, in MB: library imports, drafts to "
                                "review, figures files, workbooks and document lists alike.")
     max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
+    ocr_max_pages: int = Field(60, ge=1, description="Largest scan read by OCR, in pages (about 4 s a page on 2 cores).")
+    ocr_timeout: float = Field(900.0, gt=0, description="Longest OCR of one file, in seconds.")
+    convert_timeout: float = Field(90.0, gt=0, description="Longest LibreOffice conversion of a .doc/.xls/.odt/.ods, "
+                                   "in seconds.")
     llm: Literal["none", "local", "openai"] = Field(
         "none", description="Chat model for drafting and answers: none (deterministic writer), local "
         "(the bundled Qwen2.5-Coder-1.5B GGUF via llama-cpp-python) or openai (any OpenAI-compatible server)."
@@ -81,6 +85,12 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+    def read_limits(self):
+        from corpus.loaders import ReadLimits
+
+        return ReadLimits(max_pages=self.max_pages, ocr_pages=self.ocr_max_pages, ocr_timeout=self.ocr_timeout,
+                          convert_timeout=self.convert_timeout)
 
 
 class _GivenOnly(Settings):

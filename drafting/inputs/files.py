@@ -91,11 +91,19 @@ def _parsed(items, model) -> bool:
     return bool(items) and isinstance(items, list) and all(isinstance(i, model) for i in items)
 
 
-def load_figures_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> FiguresInput:
+def load_figures_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES, convert_timeout: float = 90.0) -> FiguresInput:
     if len(data) > max_bytes:
         raise InputError(f"Tệp {name} quá lớn ({len(data) / 1048576:.1f} MB); giới hạn {max_bytes // 1048576} MB.")
     if not data.strip():
         raise InputError(f"Tệp {name} trống.")
+    if Path(name).suffix.lower() in (".xls", ".ods") or data[:4] == b"\xd0\xcf\x11\xe0":
+        from corpus.office import convert
+
+        # Excel 97–2003 and OpenDocument sheets: LibreOffice makes an .xlsx, which the workbook reader reads
+        data, _ = convert(data, name if Path(name).suffix.lower() in (".xls", ".ods") else f"{name}.xls",
+                          convert_timeout)
+        if len(data) > max_bytes:
+            raise InputError(f"Tệp {name} sau khi chuyển đổi quá lớn; giới hạn {max_bytes // 1048576} MB.")
     if data[:4] == b"PK\x03\x04":
         wb = read_workbook(data, name)
         return figures_from_data({"meta": wb.meta, "figures": wb.values, "previous": wb.previous, "facts": wb.facts,

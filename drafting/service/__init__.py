@@ -3,16 +3,16 @@ library. app.py only lays out the page and calls these; tested without a browser
 (tests/test_handlers.py)."""
 
 from corpus.errors import InputError
-from drafting.service.builder import (TARGET_HEADERS, BuildResult, annotate_tables, empty_tables, export_files,
-                                      form_to_input, generate_report, list_drafts, load_figures_input, open_draft,
-                                      register_lines, previous_from_report, section_texts, tables_from_input, target_rows, template_file,
-                                      validation_md, window_text)
+from drafting.service.builder import (REPORT_FILES, TARGET_HEADERS, BuildResult, annotate_tables, empty_tables,
+                                      export_files, form_to_input, generate_report, list_drafts, load_figures_input,
+                                      open_draft, previous_from_report, register_lines, section_texts, tables_from_input,
+                                      target_rows, template_file, validation_md, window_text)
 from drafting.service.chat import apply_corrections, chat_turn, draft_markdown, fact_rows, shorten
 from drafting.service.library import (LIBRARY_HEADERS, audit_rows, library_remove, library_rows, library_upload,
                                       registry_rows, reindex)
 from drafting.service.reviewing import REVIEW_HEADERS, ReviewResult, review_file
-from drafting.service.state import (FACT_HEADERS, FIGURE_FILES, FIGURE_HEADERS, META_HEADERS, REVIEW_FILES,
-                                    UNDERSTOOD_HEADERS, ChatReply, UserState)
+from drafting.service.state import (FACT_HEADERS, FIGURE_FILES, FIGURE_HEADERS, LIBRARY_FILES, META_HEADERS,
+                                    REVIEW_FILES, UNDERSTOOD_HEADERS, ChatReply, UserState)
 
 __all__ = [
     "BuildResult", "ChatReply", "FACT_HEADERS", "FIGURE_FILES", "FIGURE_HEADERS", "InputError", "LIBRARY_HEADERS",
@@ -20,5 +20,6 @@ __all__ = [
     "annotate_tables", "apply_corrections", "audit_rows", "chat_turn", "draft_markdown", "empty_tables", "export_files",
     "fact_rows", "form_to_input", "generate_report", "library_remove", "library_rows", "library_upload", "list_drafts",
     "load_figures_input", "open_draft", "registry_rows", "reindex", "review_file", "shorten", "tables_from_input",
-    "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report", "section_texts", "target_rows",
+    "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report",
+    "section_texts", "target_rows", "LIBRARY_FILES", "REPORT_FILES",
 ]

@@ -25,7 +25,8 @@ from drafting.service.workspace import SavedDraft, atomic_write
 
 def load_figures_input(asst, path: Path) -> FiguresInput:
     data = check_upload(path, FIGURE_FILES, asst.settings.max_upload_bytes)
-    return load_figures_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
+    return load_figures_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes,
+                              asst.settings.convert_timeout)
 
 
 def empty_tables() -> dict[str, list[list]]:
@@ -117,7 +118,7 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
     return out, msg
 
 
-REPORT_FILES = (".docx", ".pdf", ".txt", ".md")
+REPORT_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[list]]) -> tuple[dict, str]:
@@ -126,7 +127,8 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
     from drafting.service.reading import carry_forward, read_report_bytes
 
     data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
-    past = read_report_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
+    past = read_report_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes,
+                             asst.settings.read_limits())
     try:
         year = int(meta.get("year"))
     except (TypeError, ValueError):

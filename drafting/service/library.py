@@ -34,19 +34,27 @@ def registry_rows(asst, today: dt.date | None = None) -> list[list]:
 def library_upload(asst, user: str, paths: list[Path], kind: str | None,
                    progress: Callable[[int, int], None] | None = None) -> str:
     stack = asst.retrieval
-    added, refused = [], []
+    added, refused, notes = [], [], []
     for p in paths:
         p = Path(p)
         try:
             doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None,
-                                    max_pages=asst.settings.max_pages)
+                                    max_pages=asst.settings.max_pages, limits=asst.settings.read_limits())
             added.append(doc.doc_id)
+            meta = stack.library.meta(doc.doc_id)
+            if meta.get("ocr"):
+                notes.append(f"{display_name(p.name)}: đọc bằng nhận dạng chữ (OCR), độ tin cậy trung bình "
+                             f"{meta['ocr_confidence']:.0f}/100" + (f"; {len(meta['low_numbers'])} số đọc chưa chắc "
+                             f"chắc ({', '.join(meta['low_numbers'][:8])}) — cần đối chiếu bản gốc" if meta["low_numbers"]
+                                                                     else ""))
         except TroLyError as exc:
             refused.append(exc.message if exc.message.startswith(display_name(p.name)) else f"{display_name(p.name)}: {exc.message}")
     report = stack.indexer.sync(stack.documents(), progress=progress)
     asst.refresh_places()
     asst.audit.record(user, "ingest", ", ".join(display_name(Path(p).name) for p in paths)[:300], added, {"refused": refused})
     msg = f"Đã nhập {len(added)} tệp. Chỉ mục: {report.summary()}."
+    if notes:
+        msg += "\n" + "\n".join(f"- {n}" for n in notes)
     if refused:
         msg += "\nKhông nhập được:\n" + "\n".join(f"- {r}" for r in refused)
     return msg

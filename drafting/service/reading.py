@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from corpus.errors import InputError
-from corpus.loaders import display_name, load_bytes
+from corpus.loaders import ReadLimits, display_name, load_bytes
 from corpus.text import fold_lower
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
@@ -36,6 +36,7 @@ class ReportReading(BaseModel):
     name: str
     header: ReportHeader
     reading: TextReading
+    ocr: bool = False
     needs_confirmation: bool = Field(description="text without diacritics (OCR): every number is to be confirmed")
 
 
@@ -59,23 +60,29 @@ def _header(text: str) -> ReportHeader:
     return ReportHeader(period=period, year=year, locality=locality, level=level, date=date)
 
 
-def read_report_bytes(data: bytes, name: str, max_bytes: int) -> ReportReading:
+def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits | None = None) -> ReportReading:
     name = display_name(name)
     if len(data) > max_bytes:
         raise InputError(f"{name}: tệp vượt giới hạn {max_bytes // (1024 * 1024)} MB.")
-    text = load_bytes(data, name).text
-    if not text.strip():
-        raise InputError(f"{name}: không có chữ nào để đọc (bản quét cần nhận dạng chữ trước).")
-    return ReportReading(name=name, header=_header(text), reading=read_report(text),
-                         needs_confirmation=fold_lower(text) == text.lower())
+    loaded = load_bytes(data, name, limits=limits)
+    text = loaded.text
+    reading = read_report(text)
+    if loaded.ocr:  # a number OCR read with low confidence is never taken as sure
+        low = {w.strip(".,;:()") for _, w, _ in loaded.low_numbers}
+        for f in reading.figures:
+            f.confidence = min(f.confidence, 0.5 if f.quote in low else 0.75)
+            if f.quote in low:
+                f.note = (f.note + "; " if f.note else "") + "số đọc bằng OCR với độ tin cậy thấp: đối chiếu bản gốc"
+    return ReportReading(name=name, header=_header(text), reading=reading, ocr=loaded.ocr,
+                         needs_confirmation=loaded.ocr or fold_lower(text) == text.lower())
 
 
-def read_report_file(path: Path, max_bytes: int) -> ReportReading:
+def read_report_file(path: Path, max_bytes: int, limits: ReadLimits | None = None) -> ReportReading:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"Không đọc được tệp {path}.", detail=str(exc)) from exc
-    return read_report_bytes(data, Path(path).name, max_bytes)
+    return read_report_bytes(data, Path(path).name, max_bytes, limits)
 
 
 class CarryForward(BaseModel):

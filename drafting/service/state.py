@@ -12,8 +12,11 @@ from drafting.figures.facts import Fact
 from drafting.inputs.workbook import META_LABELS
 from drafting.models import ReportDraft
 
-FIGURE_FILES = (".xlsx", ".yaml", ".yml", ".json")
-REVIEW_FILES = (".docx", ".txt", ".md")
+FIGURE_FILES = (".xlsx", ".xls", ".ods", ".yaml", ".yml", ".json")
+# a draft to review: Word (also the old .doc and .odt, converted), text, or the signed scan read by OCR
+REVIEW_FILES = (".docx", ".doc", ".odt", ".txt", ".md", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# what the library and the previous-report upload read: the importer's formats, scans through OCR
+LIBRARY_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
 FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
 UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
