@@ -205,6 +205,9 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             register_msg = gr.Markdown(elem_id="register-status")
             past = gr.File(label="Báo cáo kỳ trước (.docx/.pdf/.txt) → cột «Kỳ trước»",
                            file_types=list(h.REPORT_FILES), elem_id="previous-upload")
+            past_lib = gr.Button("Lấy số kỳ trước từ bản chính thức trong thư viện", elem_id="previous-library")
+            plan = gr.File(label="Kế hoạch CCHC năm → nhiệm vụ (mục IV) và chỉ tiêu", file_types=list(h.REPORT_FILES),
+                           elem_id="plan-upload")
     with gr.Row():
         check_btn = gr.Button("Kiểm tra số liệu")
         gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
@@ -324,6 +327,29 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                    api_name="builder_open")
     past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [register_msg],
                 api_name="builder_previous")
+
+    def on_previous_library(*values):
+        meta, tabs, _, _ = collect(values)
+        try:
+            new, msg = h.previous_from_library(asst, meta, tabs)
+        except TroLyError as exc:
+            return [gr.skip()] * len(area_keys) + [f"⚠️ {shown(exc, 'troly.app')}"]
+        return [new[k] for k in area_keys] + [msg]
+
+    def on_plan(file, *values):
+        if not file:
+            return [gr.skip()] * (len(area_keys) + len(SECTION_KEYS) + 2)
+        meta, tabs, section_values, target_values = collect(values)
+        try:
+            new_texts, rows, new_tabs, msg = h.plan_into_form(asst, Path(file), section_values, target_values, tabs)
+        except TroLyError as exc:
+            return [gr.skip()] * (len(area_keys) + len(SECTION_KEYS) + 1) + [f"⚠️ {shown(exc, 'troly.app')}"]
+        return [new_tabs[k] for k in area_keys] + [new_texts.get(k, "") for k in SECTION_KEYS] + [rows, msg]
+
+    plan.upload(on_plan, [plan] + all_inputs, [tables[k] for k in area_keys] + [texts[k] for k in SECTION_KEYS]
+                + [targets, register_msg], api_name="builder_plan")
+    past_lib.click(on_previous_library, all_inputs, [tables[k] for k in area_keys] + [register_msg],
+                   api_name="builder_previous_library")
     register.upload(on_register, [register] + [texts[k] for k in SECTION_KEYS],
                     [texts[k] for k in SECTION_KEYS] + [register_msg], api_name="builder_register")
     def on_template(st, request: gr.Request):
@@ -341,24 +367,43 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         with gr.Column():
             as_of = gr.Textbox(label="Ngày báo cáo (ngày/tháng/năm) — để đối chiếu hiệu lực văn bản và kỳ số liệu",
                                value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
+            against = gr.Dropdown(label="Đối chiếu với dự thảo đã lưu (để trống: tự tìm dự thảo cùng đơn vị, kỳ, năm)",
+                                  choices=[("", "")], value="", allow_custom_value=True, elem_id="review-against")
             run = gr.Button("Rà soát", variant="primary", elem_id="review-run")
+            official = gr.Button("Lưu làm bản chính thức", elem_id="review-official")
     summary = gr.Markdown(elem_id="review-summary")
     table = gr.Dataframe(headers=h.REVIEW_HEADERS, type="array", interactive=False, wrap=True, elem_id="review-table",
                          label="Các vấn đề, xếp theo mức độ")
     csv_out = gr.File(label="Tải danh sách vấn đề (.csv)", interactive=False)
     marked = gr.HTML(elem_id="review-preview")
 
-    def on_review(file, day, st, request: gr.Request):
+    def on_review(file, day, draft_id, st, request: gr.Request):
         st = ensure_user(st, request)
         if not file:
             return "Xin chọn tệp dự thảo.", gr.skip(), gr.skip(), gr.skip()
         try:
-            res = h.review_file(asst, st.user, Path(file), parse_day(day))
+            res = h.review_file(asst, st.user, Path(file), parse_day(day), draft_id or None)
         except TroLyError as exc:
             return f"⚠️ {shown(exc, 'troly.app')}", [], None, ""
         return res.summary, res.rows, _f(res.csv), res.html
 
-    run.click(on_review, [doc, as_of, state], [summary, table, csv_out, marked], api_name="review", concurrency_limit=4)
+    def on_official(file, draft_id, st, request: gr.Request):
+        st = ensure_user(st, request)
+        if not file:
+            return "Xin chọn tệp bản cuối (đã sửa trong Word hoặc bản ký đã quét)."
+        try:
+            return h.save_official(asst, st.user, Path(file), draft_id or None)
+        except TroLyError as exc:
+            return f"⚠️ {shown(exc, 'troly.app')}"
+
+    def on_drafts(st, request: gr.Request):
+        st = ensure_user(st, request)
+        return gr.update(choices=[("", "")] + h.list_drafts(asst, st.user))
+
+    doc.upload(on_drafts, [state], [against])
+    run.click(on_review, [doc, as_of, against, state], [summary, table, csv_out, marked], api_name="review",
+              concurrency_limit=4)
+    official.click(on_official, [doc, against, state], [summary], api_name="review_official")
 
 
 def build_library_tab(asst: Assistant, state: gr.State):

@@ -174,6 +174,20 @@ class Library:
                 return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         return {}
 
+    def metas(self) -> list[dict]:
+        return [self.meta(self._doc_id(p)) | {"doc_id": self._doc_id(p)} for p in self._files()]
+
+    def update_meta(self, doc_id: str, fields: dict) -> None:
+        """Metadata the official confirmed (a final version's unit and period), written atomically."""
+        for p in self._files():
+            if self._doc_id(p) == doc_id:
+                meta = {**self.meta(doc_id), **fields}
+                tmp = Path(str(p) + ".json.tmp")
+                tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+                tmp.replace(Path(str(p) + ".json"))
+                return
+        raise InputError(f"Không có tài liệu {doc_id} trong thư viện.")
+
     def remove(self, doc_id: str) -> bool:
         for p in self._files():
             if self._doc_id(p) == doc_id:

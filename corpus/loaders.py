@@ -132,12 +132,6 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, li
         loaded = load_bytes(converted, str(Path(name).with_suffix(".docx")), limits=limits, on_page=on_page)
         loaded.converted_from = suffix
         return loaded
-    if fmt == "image" or suffix in IMAGES:
-        if fmt != "image":
-            raise InputError(f"{name}: tệp mang đuôi {suffix} nhưng nội dung không phải ảnh.")
-        from corpus.ocr import ocr_image_bytes
-
-        return _from_ocr(ocr_image_bytes(data, name, limits.ocr_timeout, on_page), name, "image")
     if suffix == ".docx" and fmt != "docx":
         raise InputError(f"{name}: tệp mang đuôi .docx nhưng nội dung không phải tài liệu Word.")
     if suffix == ".pdf" and fmt != "pdf":
@@ -146,6 +140,15 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, li
         raise InputError(f"{name}: nội dung là tệp nén/Word nhưng đuôi tệp là {suffix}; hãy đổi đuôi thành .docx.")
     if fmt == "pdf" and suffix != ".pdf":
         raise InputError(f"{name}: nội dung là PDF nhưng đuôi tệp là {suffix}; hãy đổi đuôi thành .pdf.")
+    if fmt == "image" or suffix in IMAGES:
+        if fmt != "image":
+            raise InputError(f"{name}: tệp mang đuôi {suffix} nhưng nội dung không phải ảnh.")
+        if suffix not in IMAGES:
+            raise InputError(f"{name}: nội dung là ảnh nhưng đuôi tệp là {suffix or '(không có)'}; hãy đổi đuôi thành "
+                             ".png/.jpg/.tif.")
+        from corpus.ocr import ocr_image_bytes
+
+        return _from_ocr(ocr_image_bytes(data, name, limits.ocr_timeout, on_page), name, "image")
     if fmt == "docx":
         loaded = _load_docx(data, name)
     elif fmt == "pdf":
@@ -217,7 +220,8 @@ def _docx_text(document) -> str:
                                 "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
                                 for p in cell if p.tag.endswith("}p")).strip())
                     parts.append(" | ".join(cells))
-    return "\n".join(parts)
+    # each body paragraph is a paragraph of its own: a heading must never be joined to the text after it
+    return "\n\n".join(parts)
 
 
 def _from_ocr(result, name: str, fmt: str) -> LoadedText:

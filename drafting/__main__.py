@@ -7,6 +7,7 @@
   python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
   python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
   python -m drafting read-figures REPORT.docx|.pdf|.txt|.md [--json]
+  python -m drafting read-plan KE-HOACH-CCHC.docx [--out plan.yaml] [--json]
   python -m drafting import-documents so-van-ban.xlsx [--out facts.yaml] [--all] [--json]
   python -m drafting setup-llm
   python -m drafting user-add NAME [--file users.txt]   (asks for the password)
@@ -94,11 +95,12 @@ def cmd_draft(args) -> int:
               "(lỗi vẫn được ghi trong phần phát hiện của bản thảo).", file=sys.stderr)
         return 1
     if args.previous_report:
-        from drafting.service.reading import carry_forward, read_report_file, with_previous
+        from drafting.service.reading import carry_forward, read_report_file, unreported_tasks, with_previous
 
         past = read_report_file(Path(args.previous_report), settings.max_upload_bytes, settings.read_limits())
         carry = carry_forward(past, data.meta.period, data.meta.year, data.meta.locality)
         data = with_previous(data, carry)
+        left = unreported_tasks(carry.tasks, [f.text for f in data.facts]) if carry.kind == "previous" else []
         print(f"Số liệu {'cùng kỳ năm trước' if carry.kind == 'same_period_last_year' else 'kỳ trước'} lấy từ "
               f"{carry.source}: {len(carry.values)} chỉ tiêu"
               + (f"; cần xác nhận: {', '.join(carry.to_confirm)}" if carry.to_confirm else ""), file=sys.stderr)
@@ -122,6 +124,13 @@ def cmd_draft(args) -> int:
 
     t0 = time.perf_counter()
     draft = assistant.draft_input(data, sections, on_progress=progress, on_token=token)
+    if args.previous_report:
+        from drafting.models import DraftFinding
+
+        # last period's tasks are this period's checklist: each is reported on, or carried, by the official
+        draft.findings += [DraftFinding(kind="missing", severity="warning", section="I", message=(
+            f"Nhiệm vụ kỳ trước «{t}» chưa thấy kết quả trong báo cáo này: ghi kết quả, hoặc chuyển vào mục IV nếu "
+            "chưa xong.")) for t in left]
     elapsed = time.perf_counter() - t0
     if args.out:
         render_docx(draft, Path(args.out), clean=args.clean)
@@ -221,6 +230,31 @@ def cmd_import_documents(args) -> int:
     return 0
 
 
+def cmd_read_plan(args) -> int:
+    """The year's CCHC plan → its tasks (offered as next tasks) and targets, as figures-file sections."""
+    import yaml
+
+    from corpus.loaders import load_file
+    from drafting.inputs.plan_reader import read_plan
+    from retrieval.settings import load_settings
+
+    settings = load_settings()
+    plan = read_plan(load_file(Path(args.file), max_bytes=settings.max_upload_bytes, limits=settings.read_limits()).text)
+    if args.json:
+        print(plan.model_dump_json(indent=1))
+    else:
+        print(f"{plan.source}: {len(plan.tasks)} nhiệm vụ, {len(plan.targets)} chỉ tiêu")
+        for t in plan.tasks:
+            print(f"  - [{t.origin.rsplit('mục ', 1)[-1]}] {t.text}")
+        for t in plan.targets:
+            print(f"  chỉ tiêu {t.key} = {t.value}% ({t.source})")
+    if args.out:
+        Path(args.out).write_text(yaml.safe_dump(plan.as_input(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if not args.json:
+            print(f"Đã ghi vào {args.out} (facts, targets, figures): chép vào tệp số liệu, bỏ nhiệm vụ đã xong.")
+    return 0
+
+
 def cmd_setup_llm(args) -> int:
     from drafting.llm.local_model import assemble
     from retrieval.settings import load_settings
@@ -286,6 +320,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_read_figures)
+    p = sub.add_parser("read-plan", help="đọc kế hoạch CCHC năm: nhiệm vụ và chỉ tiêu")
+    p.add_argument("file")
+    p.add_argument("--out")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_read_plan)
     p = sub.add_parser("import-documents", help="đọc danh sách văn bản đã ban hành (.xlsx/.csv xuất từ phần mềm "
                                                 "quản lý văn bản), đề xuất các văn bản về CCHC")
     p.add_argument("file")

@@ -10,6 +10,8 @@ sentences asserted without support, marked proposals and verdicts without a name
 (see evals/substance_eval.py).
 `python -m evals.run reading [--json]`: figures read from chat messages and whole past reports by the one
 reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
+`python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?") answered against the topic before
+(see evals/conversation_eval.py).
 `python -m evals.run ocr [--dpi 150 200 300] [--pages N] [--json]`: the clean seed printed, scanned and read back
 by OCR — character error rate and numbers exact (see evals/ocr_eval.py)."""
 
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
     p.add_argument("--pages", type=int, default=None, help="chỉ quét N trang đầu")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("conversation")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("reading")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("substance")
@@ -112,9 +116,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.suite == "review":
         from evals.review_eval import print_review, run_review
+        from evals.review_unseen import print_unseen, run_unseen
 
         res = run_review(args.cases)
-        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_review(res)
+        unseen = run_unseen()
+        if args.json:
+            print(json.dumps({**res, "unseen": unseen}, ensure_ascii=False, indent=1))
+        else:
+            print_review(res)
+            print_unseen(unseen)
         return 0
     from retrieval.settings import load_settings
     from retrieval.wiring import build_retrieval
@@ -127,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
         return main_injection(args, load_settings())
     if args.suite == "substance":
         return main_substance(args, load_settings())
+    if args.suite == "conversation":
+        from drafting.service.assistant import build_assistant
+        from evals.conversation_eval import print_conversations, run_conversations
+
+        res = run_conversations(build_assistant(load_settings(), llm="none"))
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_conversations(res)
+        return 0
     stack = build_retrieval(load_settings())
     stack.ensure_index()
     result = run_retrieval(stack.searcher, load_cases(args.cases))

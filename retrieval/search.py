@@ -32,6 +32,7 @@ class SearchFilter(BaseModel):
     year: int | None = None
     as_of: dt.date | None = None
     outline_key: str | None = None
+    locality: str | None = None  # a unit's own reports (its final versions come first as precedent)
     doc_ids: list[str] | None = None
 
     def matches(self, m: dict) -> bool:
@@ -42,6 +43,8 @@ class SearchFilter(BaseModel):
         if self.year and m.get("year") != self.year:
             return False
         if self.outline_key and m.get("outline_key") != self.outline_key:
+            return False
+        if self.locality and m.get("locality") != self.locality:
             return False
         if self.doc_ids is not None and m.get("doc_id") not in self.doc_ids:
             return False
@@ -56,7 +59,7 @@ class SearchFilter(BaseModel):
 
     def to_where(self) -> dict | None:
         clauses: list[dict] = []
-        for key in ("kind", "level", "year", "outline_key"):
+        for key in ("kind", "level", "year", "outline_key", "locality"):
             value = getattr(self, key)
             if value:
                 clauses.append({key: value})

@@ -64,7 +64,7 @@ def test_no_product_module_is_too_long():
             n = len(path.read_text(encoding="utf-8").splitlines())
             assert n <= MAX_LINES, f"{path.relative_to(ROOT)} has {n} lines"
     # the one module that may import gradio holds the whole UI
-    assert len((ROOT / "app.py").read_text(encoding="utf-8").splitlines()) <= MAX_LINES + 80
+    assert len((ROOT / "app.py").read_text(encoding="utf-8").splitlines()) <= MAX_LINES + 140
 
 
 def test_only_app_imports_gradio():

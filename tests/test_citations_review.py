@@ -125,3 +125,15 @@ def test_ask_eval_floor(corpus_stack):
 
     res = run_ask(Asker(corpus_stack.searcher, corpus_stack.registry), load_cases(CASES_DIR / "retrieval.jsonl"))
     assert res["n"] >= 40 and res["gold_cited"] >= 0.9, res["misses"]
+
+
+def test_review_floors_on_drafts_of_units_the_rules_were_not_written_on():
+    """One error typed into each of 30 copies of drafts for a province, a department, a district and two communes;
+    their clean copies count false alarms (evals/review_unseen.py)."""
+    from evals.review_unseen import run_unseen
+
+    res = run_unseen()
+    assert sum(int(v.split("/")[1]) for v in res["counts_by_kind"].values()) >= 30
+    assert res["recall"] >= 0.9, res["misses"]
+    assert res["precision"] >= 0.9, res["false_alarms"]
+    assert all(s["precision"] >= 0.8 for s in res["by_base"].values()), res["by_base"]

@@ -267,3 +267,22 @@ def test_chat_streams_model_tokens_and_code_fills_the_figures(corpus_stack):
     assert "tiếp nhận 253 hồ sơ" in body and "97,22%" in body and "999" not in body
     assert "Số liệu không có nguồn" in final.text
     assert "{tthc.ho_so_tiep_nhan}" in model.prompts()[0] and "253" not in model.prompts()[0]  # slots, never values
+
+
+def test_a_follow_up_keeps_the_topic_and_says_how_it_was_understood(assistant):
+    st = h.UserState(user="chat-follow")
+    first, _ = last(h.chat_turn(assistant, st, "Năm 2026 bộ phận một cửa cấp xã thực hiện theo nghị định nào?",
+                                today=dt.date(2026, 12, 1)))
+    assert "118/2025" in first.text
+    follow, _ = last(h.chat_turn(assistant, st, "Tháng 3/2024 thì sao?", today=dt.date(2026, 12, 1)))
+    assert "Hiểu là: Bộ phận một cửa cấp xã thực hiện theo nghị định nào, tính ở ngày 15/03/2024" in follow.text
+    assert "61/2018" in follow.text
+
+
+def test_conversation_eval_floors(assistant):
+    from evals.conversation_eval import run_conversations
+
+    res = run_conversations(assistant)
+    assert res["conversations"] >= 28 and res["understood"] == 1.0
+    assert res["kept"] >= 0.9, res["misses"]
+    assert res["kept"] > res["alone"]

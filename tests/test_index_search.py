@@ -129,7 +129,7 @@ def _bad_inputs(tmp_path):
         (sparse_file(tmp_path / "lon.txt", 200 * 1024 * 1024), "50 MB"),
         (put("khoa.pdf", locked_pdf()), "mật khẩu"),
         (put("hong.pdf", b"%PDF-1.4\n garbage"), "PDF bị hỏng"),
-        (put("scan.pdf", make_pdf(None)), "OCR"),
+        (put("scan.pdf", make_pdf(None)), "nhận dạng chữ"),  # a blank scan: OCR finds nothing (or lacks its tools)
         (put("tron.txt", mixed_encodings()), "trộn"),
     ]
 

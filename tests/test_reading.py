@@ -18,6 +18,7 @@ from drafting.review.checks import Para
 from drafting.review.stated import check_stated_figures
 from drafting.service.reading import carry_forward, read_report_bytes, with_previous
 from evals.reading_eval import run_reading
+from retrieval.settings import load_settings
 from tests.conftest import ROOT
 
 SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
@@ -175,7 +176,7 @@ def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
 
     path = tmp_path / "bao-cao-quy-I.docx"
     path.write_bytes(_docx_bytes(PAST))
-    asst = SimpleNamespace(settings=SimpleNamespace(max_upload_bytes=MB))
+    asst = SimpleNamespace(settings=load_settings(env={}))
     tables = empty_tables()
     tables["tthc"] = [[*r[:4], "190" if r[0] == "ho_so_tiep_nhan" else "", r[5]] for r in tables["tthc"]]
     out, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"}, tables)
@@ -185,3 +186,74 @@ def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
     assert "quý I năm 2026" in msg
     with pytest.raises(InputError, match="chọn kỳ báo cáo"):
         previous_from_report(asst, path, {"period": "", "year": None}, empty_tables())
+
+
+PLAN = """ỦY BAN NHÂN DÂN XÃ HÒA BÌNH
+Số: 14/KH-UBND
+Hòa Bình, ngày 30 tháng 01 năm 2026
+
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+
+I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+- Ban hành kế hoạch kiểm tra công tác cải cách hành chính năm 2026 trong quý I.
+- Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm.
+II. NHIỆM VỤ CỤ THỂ
+2. Cải cách thủ tục hành chính
+- Rà soát, công khai đầy đủ thủ tục hành chính thuộc thẩm quyền tại Bộ phận Một cửa.
+- Phấn đấu tỷ lệ hồ sơ tiếp nhận trực tuyến đạt tối thiểu 50%; tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%.
+"""
+
+
+def test_the_years_plan_gives_tasks_and_targets_with_their_source():
+    from drafting.inputs.plan_reader import read_plan
+
+    plan = read_plan(PLAN)
+    assert plan.source == "Kế hoạch số 14/KH-UBND ngày 30/01/2026" and plan.year == 2026
+    assert [t.text for t in plan.tasks][:2] == [
+        "Ban hành kế hoạch kiểm tra công tác cải cách hành chính năm 2026 trong quý I",
+        "Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm"]
+    assert all(t.section == "IV" and t.kind == "task" for t in plan.tasks)
+    assert "Cải cách thủ tục hành chính" not in [t.text for t in plan.tasks]  # a heading is not a task
+    assert {(t.key, int(t.value)) for t in plan.targets} == {("tthc.ty_le_truc_tuyen", 50), ("tthc.ty_le_dung_han", 98)}
+    data = figures_from_data({"meta": {"issuer": "Ủy ban nhân dân xã Hòa Bình", "level": "xã", "locality": "xã Hòa Bình",
+                                       "place": "Hòa Bình", "period": "6 tháng", "year": 2026,
+                                       "date": dt.date(2026, 6, 20)}, **plan.as_input()})
+    assert not data.issues and len(data.facts) == 4 and data.figures.values["chi_dao.nhiem_vu_ke_hoach"] == 4
+
+
+def test_the_builder_takes_the_plan_into_section_iv_and_the_targets(tmp_path):
+    from types import SimpleNamespace
+
+    from drafting.service import empty_tables, plan_into_form
+
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    asst = SimpleNamespace(settings=load_settings(env={}))
+    texts, rows, tables, msg = plan_into_form(asst, path, {"IV": "Tổ chức hội nghị sơ kết công tác cải cách hành "
+                                                                  "chính 6 tháng đầu năm"}, [], empty_tables())
+    assert texts["IV"].count("hội nghị sơ kết") == 1 and "Rà soát, công khai" in texts["IV"]
+    assert ["tthc.ty_le_truc_tuyen", "50", "Kế hoạch số 14/KH-UBND ngày 30/01/2026"] in rows
+    assert next(r for r in tables["chi_dao"] if r[0] == "nhiem_vu_ke_hoach")[3] == "4" and "4 nhiệm vụ" in msg
+
+
+def test_carried_over_dossiers_are_checked_against_last_periods_pending():
+    from drafting.figures.figureset import build_figure_set
+
+    fs = build_figure_set({"tthc": {"ho_so_ky_truoc": 5}}, {"tthc.ho_so_dang_giai_quyet": 4, "tthc.ho_so_tam_dung": 2})
+    assert any("cuối kỳ trước còn 6 hồ sơ" in i.message for i in fs.issues)
+    assert not build_figure_set({"tthc": {"ho_so_ky_truoc": 6}},
+                                {"tthc.ho_so_dang_giai_quyet": 4, "tthc.ho_so_tam_dung": 2}).issues
+
+
+def test_last_periods_tasks_become_this_periods_checklist():
+    from drafting.service.reading import planned_tasks, unreported_tasks
+
+    text = "\n".join(PAST[:-1] + ["- Tổ chức tập huấn nghiệp vụ một cửa cho công chức các thôn.",
+                                  "- Triển khai số hóa kết quả giải quyết thủ tục hành chính.",
+                                  "V. KIẾN NGHỊ", "- Đề nghị huyện hỗ trợ máy quét cho bộ phận một cửa."])
+    tasks = planned_tasks(text)
+    assert tasks == ["Tổ chức tập huấn nghiệp vụ một cửa cho công chức các thôn",
+                     "Triển khai số hóa kết quả giải quyết thủ tục hành chính"]
+    said = ["Ngày 12/4/2026 tổ chức tập huấn nghiệp vụ một cửa cho 25 công chức các thôn."]
+    assert unreported_tasks(tasks, said) == ["Triển khai số hóa kết quả giải quyết thủ tục hành chính"]

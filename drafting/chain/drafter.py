@@ -137,9 +137,14 @@ class Drafter:
         if self.searcher is None:
             return []
         sec = SECTION_BY_KEY[key]
-        hits = self.searcher.search(sec.topic, k=self.precedent_k,
+        # the unit's own past reports first (its final versions saved from the review tab), then any unit's
+        own = self.searcher.search(sec.topic, k=self.precedent_k, flt=SearchFilter(
+            kind="report", outline_key=key, as_of=meta.date, locality=meta.locality)) if meta.locality else []
+        rest = self.searcher.search(sec.topic, k=self.precedent_k,
                                     flt=SearchFilter(kind="report", outline_key=key, as_of=meta.date))
-        return hits  # text that carries instructions is masked before a model sees it, and never reused
+        seen = {h.chunk_id for h in own}
+        hits = own + [h for h in rest if h.chunk_id not in seen]
+        return hits[:self.precedent_k]  # text that carries instructions is masked before a model sees it, never reused
 
     def law_hits(self, key: str, meta: ReportMeta) -> list[SearchHit]:
         if self.searcher is None:

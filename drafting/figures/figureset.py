@@ -177,6 +177,23 @@ def _fmt(v: Decimal) -> str:
     return fmt_decimal(v)
 
 
+def check_across_periods(values: dict[str, Decimal], previous: dict[str, Decimal],
+                         cells: dict[str, str]) -> list[FigureIssue]:
+    """This period's carried-over dossiers are last period's unfinished ones (pending + suspended)."""
+    carried = values.get("tthc.ho_so_ky_truoc")
+    pending = [k for k in ("tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tam_dung") if k in previous]
+    if carried is None or "tthc.ho_so_dang_giai_quyet" not in previous:
+        return []
+    left = sum(previous[k] for k in pending)
+    if carried == left:
+        return []
+    listing = " + ".join(f"{_label(k)} {_fmt(previous[k])}" for k in pending)
+    return [FigureIssue(field="tthc.ho_so_ky_truoc", cell=cells.get("tthc.ho_so_ky_truoc", ""), severity="warning",
+                        message=(f"«{_label('tthc.ho_so_ky_truoc').capitalize()}» là {_fmt(carried)}"
+                                 f"{where_text(cells.get('tthc.ho_so_ky_truoc', ''))} nhưng cuối kỳ trước còn "
+                                 f"{_fmt(left)} hồ sơ ({listing} kỳ trước). Xin kiểm tra lại."))]
+
+
 def check_integrity(given: dict[str, Decimal], cells: dict[str, str],
                     derived: dict[str, Decimal] | None = None) -> list[FigureIssue]:
     """The integrity rules; a wrong total is reported with the numbers involved, never corrected.
@@ -251,6 +268,8 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
     issues += [i.model_copy(update={"message": "Kỳ trước: " + i.message}) for i in prev_issues]
     derived = derive(values)
     issues += check_integrity(values, cells, derived)
+    if previous_label == "kỳ trước":
+        issues += check_across_periods(values, prev_values, cells)
     if previous_label not in PREVIOUS_LABELS:
         issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
             f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))

@@ -45,6 +45,9 @@ _PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
 
+_SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
+
+
 class ReadFigure(BaseModel):
     key: str
     label: str
@@ -196,8 +199,8 @@ class _Reader:
         self.reading = TextReading()
         self.taken: set[str] = set()
         self.accented = self.folded != text.lower()
-        self.separate_early = (bool(re.search(r"(?<!va )\b(truoc|som) han\b", self.folded))
-                               and "truoc va dung han" not in self.folded)
+        # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
+        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d", self.folded))
 
     def context(self, s: int, e: int) -> str:
         return self.text[max(0, s - 40):min(len(self.text), e + 30)].strip()
@@ -239,7 +242,7 @@ class _Reader:
         if value is None:
             return
         left, right, left_from = self.clause(s, e)
-        noun, _ = _noun_after(self.folded, e)
+        noun, noun_end = _noun_after(self.folded, e)
         sent_from = self.sentence_start(s)
         sentence = self.folded[sent_from:min(len(self.folded), e + 120)]
         before = self.folded[sent_from:s]
@@ -258,15 +261,24 @@ class _Reader:
         # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
         # the farthest phrase of the clause names it
         right_found = _phrases_in(right, False)
-        far = max((d for d, *_ in right_found), default=0)
-        choices += [(1, far - d, ln, p, k) for d, ln, p, k in right_found]
+        # the noun itself ("11 nhiệm vụ") says what is counted, not which figure: weakest evidence
+        noun_span = noun_end - e - (len(right) - len(right.lstrip()))
+        named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
+        for d, ln, p, k in right_found:
+            if (d, ln, p, k) not in named:
+                choices.append((3, 0, ln, p, k))
+        near = min((d for d, *_ in named), default=0)
+        far = max((d for d, *_ in named), default=0)
+        # among the words after the number the farthest phrase names it, ranked at the distance of the nearest
+        choices += [(1, near + (far - d) / 1000, ln, p, k) for d, ln, p, k in named]
         if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
-            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False)]
+            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span]
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
-        for side, dist, _, phrase, keys in sorted(choices):
+        # the nearest naming words win; words after the number count a little farther than words before it
+        for side, dist, _, phrase, keys in sorted(choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], c[2])):
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%" and (k not in self.taken)
                    and (noun is None or unit_fits(k, noun))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]

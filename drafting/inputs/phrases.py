@@ -38,7 +38,9 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh"],
     "tthc.dvc_mot_phan": ["mot phan", "dich vu cong mot phan"],
     "tthc.ho_so_co_phi": ["phat sinh phi", "co phi", "phi, le phi", "thu phi"],
-    "tthc.thanh_toan_truc_tuyen": ["thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat"],
+    "tthc.thanh_toan_truc_tuyen": ["thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
+                                   "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
+                                   "thanh toan phi le phi truc tuyen"],
     "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
                             "ket qua giai quyet duoc so hoa"],
@@ -169,6 +171,8 @@ PHRASES: list[tuple[str, list[str]]] = sorted(PHRASE_KEYS.items(), key=lambda x:
 RATE_PHRASES: list[tuple[str, str]] = sorted(
     [(fold_lower(d.label), d.key) for d in DERIVED] + [
         ("ty le dung han", "tthc.ty_le_dung_han"), ("ty le giai quyet dung han", "tthc.ty_le_dung_han"),
+        ("ty le ho so giai quyet dung han", "tthc.ty_le_dung_han"), ("giai quyet dung han", "tthc.ty_le_dung_han"),
+        ("giai quyet truoc va dung han", "tthc.ty_le_dung_han"),
         ("dung han dat", "tthc.ty_le_dung_han"), ("ty le qua han", "tthc.ty_le_qua_han"),
         ("ty le truc tuyen", "tthc.ty_le_truc_tuyen"), ("ty le ho so truc tuyen", "tthc.ty_le_truc_tuyen"),
         ("ty le so hoa", "tthc.ty_le_so_hoa"), ("ty le hoan thanh", "chi_dao.ty_le_hoan_thanh_ke_hoach"),

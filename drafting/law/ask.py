@@ -145,6 +145,16 @@ class Asker:
             return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
                     f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
         lines = [f"Vào ngày {fmt_date(as_of)}:"]
+        # the answer an official needs comes first, in one line; the details and passages follow
+        main = next((d for d, _ in docs[:3] if self.registry.status_on(d, as_of).in_force), None)
+        if main is not None:
+            amended = [a for a in main.amended_by if (m := self.registry.get(a)) and m.start and m.start <= as_of]
+            status = self.registry.status_on(main, as_of)
+            # a validity the registry has not verified keeps its mark, even in the one-line answer
+            tag = "" if status.confidence == "V" else f" [{status.confidence}: {CONFIDENCE_LABELS[status.confidence]}]"
+            lines = [f"**Ngày {fmt_date(as_of)}: {main.type} số {main.number}"
+                     + (f", được sửa đổi, bổ sung bởi {', '.join(amended)}" if amended else "") + f".**{tag}", "",
+                     "Chi tiết:"]
         for d, h in docs[:3]:
             lines.append("- " + _doc_line(d, self.registry, as_of, h.article if h else "", h.confidence if h else ""))
             if h is not None:

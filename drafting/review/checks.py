@@ -162,6 +162,8 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
                              t, re.IGNORECASE):
             num, pct = _dec(m.group(1)), _dec(m.group(2).replace(".", ","))
             before = t[:m.start()]
+            if re.search(r"\b(tăng|giảm)\s*$", before.rstrip()) or re.match(r"\)?\s*so với", t[m.end():]):
+                continue  # "tăng 162 hồ sơ (8,76%) so với kỳ trước": a change against another period
             totals = [_dec(x) for x in re.findall(rf"(?<![\d/.,])({_NUM})(?![\d/])\s*(?:hồ sơ|hs)\b", before, re.IGNORECASE)]
             totals = [x for x in totals if x and num and x >= num]
             if not totals or num is None or pct is None:
@@ -300,9 +302,12 @@ _WINDOW = re.compile(r"tu ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+den ngay\s+(\d{1,
 
 
 def report_period(doc: ReviewDocument) -> tuple[str | None, int | None]:
-    head = " ".join(p.text for p in doc.paragraphs[:12])
-    f = fold_lower(head)
-    m = re.search(r"(quy i|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
+    """The period and year the title names; the place-and-date line ("Gia Lai, ngày 20 tháng 3 năm 2026") is not
+    the title, however early it comes."""
+    heads = [fold_lower(p.text) for p in doc.paragraphs[:15]]
+    heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]
+    f = " ".join(heads)
+    m = re.search(r"(quy i\b|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
     if not m:
         return None, None
     period = period_of_label(m.group(1) + " ")
@@ -334,7 +339,7 @@ def check_period(doc: ReviewDocument, as_of: dt.date | None) -> list[ReviewIssue
             if p.section not in ("I", "II", *AREAS, "mo_dau", "IV"):
                 continue
             f = fold_lower(p.text)
-            for m in re.finditer(rf"(ban hanh ke hoach[^.;]{{0,50}}|giao trong nam|ke hoach (?:cai cach hanh chinh|cchc|dao tao[^.;]{{0,20}}) )\s*(?:nam\s+)?({year - 1})\b", f):
+            for m in re.finditer(rf"(ban hanh ke hoach[^.;]{{0,50}}|giao trong nam|ke hoach (?:cai cach hanh chinh|cchc|dao tao[^.;]{{0,20}}) )\s*(?:nam\s+)?(?<![/\d])({year - 1})\b", f):
                 issues.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
                                           text=p.text[m.start():m.end()], message=(
                         f"Báo cáo năm {year} nhắc kế hoạch/nhiệm vụ năm {year - 1} như việc của kỳ này; có thể ghi nhầm năm."),
@@ -380,22 +385,31 @@ def _has_diacritics(text: str) -> bool:
 def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
     issues = []
     check_repeats = _has_diacritics(doc.text)
+    prev = ""  # the paragraph above: a signer's title sits above the name line
     for p in doc.paragraphs:
         for m in re.finditer(r"(?<!\w)(\w{2,}(?:\s+\w{2,})?)\s+\1(?!\w)", p.text, re.IGNORECASE) if check_repeats else ():
             w = m.group(1)
             if w.isdigit() or m.group(0).lower() in _REDUPLICATED:
                 continue
+            if re.match(r"\s+(lịch|luận|do|tưởng|thuyết)\b", p.text[m.end():], re.I) and w.lower() == "lý":
+                continue  # "quản lý lý lịch", "xử lý lý do": two words that share a syllable, not a repeat
             issues.append(ReviewIssue(kind="wording", severity="warning", section=p.section, paragraph=p.index,
                                       text=m.group(0), message=f"Lặp từ “{m.group(0)}”.", suggestion=w))
         for m in _PLACEHOLDER.finditer(p.text):
             if re.match(r"^Số:", p.text):
                 continue
-            issues.append(ReviewIssue(kind="wording", severity="warning", section=p.section, paragraph=p.index,
-                                      text=m.group(0), message="Còn chỗ trống chưa điền.", suggestion="điền nội dung"))
+            # the signer's name is written by hand at signing: a dotted line there is expected, not a gap
+            before = (prev + " " + p.text[:m.start()]).strip()
+            signature = bool(re.search(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG)\W*$", before))
+            issues.append(ReviewIssue(kind="wording", severity="info" if signature else "warning", section=p.section,
+                                      paragraph=p.index, text=m.group(0),
+                                      message="Chỗ ghi họ tên người ký." if signature else "Còn chỗ trống chưa điền.",
+                                      suggestion="ghi họ tên người ký" if signature else "điền nội dung"))
         if has_injection(p.text):
             issues.append(ReviewIssue(kind="injection", severity="error", section=p.section, paragraph=p.index,
                                       text=p.text[:160], message=(
                     "Đoạn văn chứa câu lệnh gửi cho trợ lý hoặc ký tự ẩn; không làm theo, cần xóa khỏi văn bản.")))
+        prev = p.text
     return issues
 
 

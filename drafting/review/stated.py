@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, SUM_RULES
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import fmt_int, rate
 from drafting.inputs.figure_text import ReadFigure, read_figures
 from drafting.models import ReviewIssue
@@ -26,34 +26,77 @@ def _close(stated: Decimal, computed: Decimal) -> bool:
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft
 
 
-def _latest(figures: list[ReadFigure], key: str, before: int) -> ReadFigure | None:
-    found = [f for f in figures if f.key == key and f.start < before]
-    return found[-1] if found else None
+def _solve(key: str, known: dict[str, ReadFigure]) -> ReadFigure | None:
+    """A count the text does not state, from a sum rule whose other members it does state: trước và đúng hạn
+    = đã giải quyết − quá hạn; = trước hạn + đúng hạn."""
+    for total, parts in SUM_RULES:
+        if key == total and all(p in known for p in parts):
+            got = [known[p] for p in parts]
+            return got[0].model_copy(update={"key": key, "value": sum(f.value for f in got),
+                                             "phrase": " + ".join(f.words for f in got), "quote": "", "after": False,
+                                             "confidence": min(f.confidence for f in got)})
+        if key in parts and total in known:
+            others = [p for p in parts if p != key]
+            if all(p in known or p in OPTIONAL_PARTS for p in others) and any(p in known for p in others):
+                got = [known[p] for p in others if p in known]
+                t = known[total]
+                return t.model_copy(update={"key": key, "value": t.value - sum(f.value for f in got),
+                                            "phrase": f"{t.words} − " + " − ".join(f.words for f in got), "quote": "",
+                                            "after": False, "confidence": min(f.confidence for f in [t, *got])})
+    return None
 
 
 def check_stated_figures(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     issues: list[ReviewIssue] = []
-    for p in paragraphs:
-        if p.section in ("IV", "V") or not any(ch.isdigit() for ch in p.text):
-            continue
-        reading = read_figures(p.text, section=p.section if p.section != "mo_dau" else "")
+    readings = [(p, read_figures(p.text, section=p.section if p.section != "mo_dau" else "")) for p in paragraphs
+                if p.section not in ("IV", "V") and any(ch.isdigit() for ch in p.text)]
+    # a count stated once in its section may sit after the rate that uses it (our own drafts state the rate, then
+    # the figures): sure readings of the whole section fill in what nearer text does not give
+    whole: dict[str, dict[str, ReadFigure]] = {}
+    for p, reading in readings:
+        for f in reading.figures:
+            if f.confidence >= 0.9:
+                whole.setdefault(p.section, {}).setdefault(f.key, f)
+    earlier: dict[str, dict[str, ReadFigure]] = {}  # section → the latest figures of its earlier paragraphs
+    for p, reading in readings:
+        before_here = earlier.setdefault(p.section, {})
         for r in reading.rates:
             d = DERIVED_BY_KEY[r.key]
-            num, den = _latest(reading.figures, d.inputs[0], r.start), _latest(reading.figures, d.inputs[1], r.start)
+            # this paragraph's counts before the rate first, then the section's earlier paragraphs
+            known = {**whole.get(p.section, {}),
+                     **{f.key: f for f in reading.figures if f.start > r.start},  # later in the paragraph: fill-in only
+                     **before_here, **{f.key: f for f in reading.figures if f.start < r.start}}
+            num = known.get(d.inputs[0]) or _solve(d.inputs[0], known)
+            den = known.get(d.inputs[1]) or _solve(d.inputs[1], known)
             if num is None or den is None or not den.value or min(num.confidence, den.confidence) < SURE:
                 continue
+            if num.value > den.value and any(part == d.inputs[0] and whole == d.inputs[1] for part, whole, _ in PART_RULES):
+                continue  # a part read larger than its whole: a misreading, not the draft's rate, is the likelier fault
             calc = rate(num.value, den.value)
             if calc is None or _close(r.value, calc):
+                continue
+            # a rate on another base the paragraph states ("quá hạn 07 (2,77%)" of the 253 received) is the
+            # writer's choice of base, not a miscalculation
+            unit = FIELD_BY_KEY[num.key].unit
+            if any(f.value and FIELD_BY_KEY[f.key].unit == unit and _close(r.value, rate(num.value, f.value))
+                   for f in known.values()):
                 continue
             shown = f"{calc:.2f}".replace(".", ",")
             issues.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=r.context,
-                message=(f"{d.label} ghi {r.quote} nhưng theo số liệu của chính đoạn này “{num.words}” / "
+                message=(f"{d.label} ghi {r.quote} nhưng theo số liệu ghi trong văn bản “{num.words}” / "
                          f"“{den.words}” = {shown}% ({d.formula})."),
                 suggestion=f"{shown}%"))
-        for a, b in _sentences(p.text):
-            issues += _sum_issues(p, [f for f in reading.figures if a <= f.start < b and f.confidence >= SURE])
+        # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)
+        before_here.update({f.key: f for f in reading.figures if f.confidence >= 0.9})
+        sure = [f for f in reading.figures if f.confidence >= SURE]
+        keys = [f.key for f in sure]
+        if len(keys) == len(set(keys)):  # each figure once: the paragraph speaks of one level, check it whole
+            issues += _sum_issues(p, sure)
+        else:  # a figure repeated (province, district, commune…): sentence by sentence
+            for a, b in _sentences(p.text):
+                issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
     return issues
 
 

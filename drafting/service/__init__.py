@@ -5,12 +5,13 @@ library. app.py only lays out the page and calls these; tested without a browser
 from corpus.errors import InputError
 from drafting.service.builder import (REPORT_FILES, TARGET_HEADERS, BuildResult, annotate_tables, empty_tables,
                                       export_files, form_to_input, generate_report, list_drafts, load_figures_input,
-                                      open_draft, previous_from_report, register_lines, section_texts, tables_from_input,
+                                      open_draft, plan_into_form, previous_from_library, previous_from_report, register_lines, section_texts, tables_from_input,
                                       target_rows, template_file, validation_md, window_text)
 from drafting.service.chat import apply_corrections, chat_turn, draft_markdown, fact_rows, shorten
 from drafting.service.library import (LIBRARY_HEADERS, audit_rows, library_remove, library_rows, library_upload,
                                       registry_rows, reindex)
 from drafting.service.reviewing import REVIEW_HEADERS, ReviewResult, review_file
+from drafting.service.roundtrip import check_final, official_previous, save_official
 from drafting.service.state import (FACT_HEADERS, FIGURE_FILES, FIGURE_HEADERS, LIBRARY_FILES, META_HEADERS,
                                     REVIEW_FILES, UNDERSTOOD_HEADERS, ChatReply, UserState)
 
@@ -21,5 +22,6 @@ __all__ = [
     "fact_rows", "form_to_input", "generate_report", "library_remove", "library_rows", "library_upload", "list_drafts",
     "load_figures_input", "open_draft", "registry_rows", "reindex", "review_file", "shorten", "tables_from_input",
     "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report",
-    "section_texts", "target_rows", "LIBRARY_FILES", "REPORT_FILES",
+    "section_texts", "target_rows", "LIBRARY_FILES", "REPORT_FILES", "check_final", "official_previous",
+    "save_official", "previous_from_library", "plan_into_form",
 ]

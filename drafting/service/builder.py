@@ -136,23 +136,72 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
     if not meta.get("period") or year is None:
         raise InputError("Hãy chọn kỳ báo cáo và năm trước khi tải báo cáo kỳ trước.")
     carry = carry_forward(past, meta["period"], year, meta.get("locality") or None)
+    out = fill_previous(tables, carry.values, lambda key: ("⚠️ cần xác nhận: " if key in carry.to_confirm else "")
+                        + f"kỳ trước theo «{carry.quotes.get(key, '')}»")
+    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
+    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «Kỳ trước» (ô đã có số giữ "
+           "nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
+    if carry.to_confirm:
+        msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
+    if carry.tasks and carry.kind == "previous":
+        msg += ("\n\nNhiệm vụ kỳ trước đã đề ra — ghi kết quả từng việc vào mục tương ứng, việc chưa xong chuyển "
+                "vào mục IV:\n" + "\n".join(f"- {t}" for t in carry.tasks))
+    return out, msg
+
+
+def plan_into_form(asst, path: Path, texts: dict[str, str], targets: list[list],
+                   tables: dict[str, list[list]]) -> tuple[dict[str, str], list[list], dict, str]:
+    """The year's CCHC plan → its targets into the targets table, its tasks into section IV (the official deletes
+    those done and reports them), the number of tasks in the plan into «Nhiệm vụ trong kế hoạch CCHC năm»."""
+    from corpus.loaders import load_bytes
+    from drafting.inputs.plan_reader import read_plan
+
+    data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
+    plan = read_plan(load_bytes(data, display_name(Path(path).name), limits=asst.settings.read_limits()).text)
+    if not plan.tasks and not plan.targets:
+        raise InputError(f"{display_name(Path(path).name)}: không thấy nhiệm vụ hay chỉ tiêu nào (các dòng gạch đầu "
+                         "dòng dưới các mục của kế hoạch); hãy kiểm tra đây có phải kế hoạch CCHC năm không.")
+    out = dict(texts)
+    known = fold_lower(out.get("IV") or "")
+    new = [t.text for t in plan.tasks if fold_lower(t.text) not in known]
+    out["IV"] = "\n".join([*(out.get("IV") or "").splitlines(), *new]).strip()
+    rows = [list(r) for r in targets or [] if any(str(c or "").strip() for c in r)]
+    have = {str(r[0]).strip() for r in rows}
+    rows += [[t.key, str(t.value).replace(".", ","), t.source] for t in plan.targets if t.key not in have]
+    tables = {a: [list(r) for r in rs] for a, rs in tables.items()}
+    for row in tables.get("chi_dao", []):
+        if row[0] == "nhiem_vu_ke_hoach" and not str(row[3] or "").strip() and plan.tasks:
+            row[3] = str(len(plan.tasks))
+    msg = (f"Đọc {plan.source}: {len(plan.tasks)} nhiệm vụ (thêm {len(new)} dòng vào mục IV — xóa việc đã xong và "
+           f"ghi kết quả ở mục tương ứng), {len(plan.targets)} chỉ tiêu vào bảng chỉ tiêu.")
+    return out, rows, tables, msg
+
+
+def fill_previous(tables: dict[str, list[list]], values: dict, note: Callable[[str], str]) -> dict[str, list[list]]:
     out = {}
     for area, rows in tables.items():
         out[area] = []
         for row in rows:
             row = list(row) + [""] * (6 - len(row))
             key = f"{area}.{row[0]}"
-            if key in carry.values and not str(row[4] or "").strip():
-                row[4] = str(carry.values[key])
-                mark = "⚠️ cần xác nhận: " if key in carry.to_confirm else ""
-                row[5] = (f"{row[5]} " if row[5] else "") + f"{mark}kỳ trước theo «{carry.quotes.get(key, '')}»"
+            if key in values and not str(row[4] or "").strip():
+                row[4] = str(values[key])
+                row[5] = (f"{row[5]} " if row[5] else "") + note(key)
             out[area].append(row)
-    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
-    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «Kỳ trước» (ô đã có số giữ "
-           "nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
-    if carry.to_confirm:
-        msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
-    return out, msg
+    return out
+
+
+def previous_from_library(asst, meta: dict, tables: dict[str, list[list]]) -> tuple[dict, str]:
+    """The «Kỳ trước» column from this unit's latest official report of an earlier period in the library."""
+    from drafting.service.roundtrip import official_previous
+
+    found = official_previous(asst, meta)
+    if found is None:
+        raise InputError("Thư viện chưa có bản chính thức kỳ trước của đơn vị này (lưu bằng nút «Lưu làm bản chính "
+                         "thức» ở thẻ Rà soát), hoặc chưa chọn kỳ, năm và đơn vị.")
+    values, source = found
+    out = fill_previous(tables, values, lambda key: f"kỳ trước theo {source}")
+    return out, f"Đã điền {len(values)} số liệu kỳ trước từ {source} trong thư viện (ô đã có số giữ nguyên)."
 
 
 def window_text(period: str | None, year) -> str:

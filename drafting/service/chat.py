@@ -31,6 +31,7 @@ from drafting.service.state import (
     audit_sources,
     stream_call,
 )
+from drafting.service.topic import Topic, resolve
 from drafting.service.workspace import SavedDraft, atomic_write
 
 # ------------------------------------------------------------------------------ chat
@@ -250,18 +251,19 @@ def _refine(asst, state: UserState, intent: Intent) -> Iterator[ChatReply]:
     yield from _redraft_chat(asst, state, state.chat_sections or ["II.2"], "Soạn lại theo yêu cầu. ")
 
 
-def _ask(asst, state: UserState, question: str, as_of: dt.date) -> Iterator[ChatReply]:
-    streamed = ""
-    answer = None
+def _ask(asst, state: UserState, question: str, as_of: dt.date, understood: str = "") -> Iterator[ChatReply]:
+    streamed = f"*{understood}*\n\n" if understood else ""
+    answer, tokens = None, False
     for kind, value in stream_call(lambda on_token: asst.ask(question, as_of, on_token), timeout=asst.settings.reply_timeout):
         if kind == "token":
+            tokens = True
             streamed += value
             yield _reply(state, streamed)
         else:
             answer = value
     refs = [(p.title, p.location, p.snippet) for p in answer.passages[:4]]
-    text = (f"⚠️ {answer.notice}\n\n" if answer.notice else "") + answer.text
-    if not streamed:  # extractive answers arrive whole: show them line by line
+    text = (f"*{understood}*\n\n" if understood else "") + (f"⚠️ {answer.notice}\n\n" if answer.notice else "") + answer.text
+    if not tokens:  # extractive answers arrive whole: show them line by line
         lines = text.split("\n")
         for i in range(1, len(lines)):
             yield _reply(state, "\n".join(lines[:i]))
@@ -353,21 +355,11 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         if intent.kind == "help":
             yield _reply(state, HELP_TEXT, done=True)
             return
-        as_of = reading.meta.date or _as_of_from(message) or today
-        yield from _ask(asst, state, message, as_of)
+        question, as_of, understood = resolve(message, state.ask_topic, today)
+        state.ask_topic = Topic(question=question, as_of=as_of)
+        yield from _ask(asst, state, question, as_of, understood)
     except TroLyError as exc:
         yield _reply(state, f"⚠️ {shown(exc, 'troly.chat')}", done=True)
-
-
-def _as_of_from(message: str) -> dt.date | None:
-    m = re.search(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})/(\d{4})", message)
-    if not m:
-        return None
-    month, year = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
-    try:
-        return dt.date(year, month, 15)
-    except ValueError:
-        return None
 
 
 def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows: list[list],

@@ -20,7 +20,7 @@ from corpus.text import fold_lower
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
 from drafting.inputs.chat_reader import read_period, read_place
-from drafting.inputs.figure_text import TextReading, read_report
+from drafting.inputs.figure_text import TextReading, read_report, section_lines
 from drafting.inputs.files import FiguresInput
 
 
@@ -36,11 +36,12 @@ class ReportReading(BaseModel):
     name: str
     header: ReportHeader
     reading: TextReading
+    tasks: list[str] = Field(default_factory=list, description="the tasks its section IV set for the next period")
     ocr: bool = False
     needs_confirmation: bool = Field(description="text without diacritics (OCR): every number is to be confirmed")
 
 
-def _header(text: str) -> ReportHeader:
+def read_header(text: str) -> ReportHeader:
     head = text[:2500]
     # the title names the period ("… 6 tháng đầu năm 2026"); the place is the issuer's, in the first lines
     period, year, _ = read_period(head)
@@ -73,8 +74,36 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
             f.confidence = min(f.confidence, 0.5 if f.quote in low else 0.75)
             if f.quote in low:
                 f.note = (f.note + "; " if f.note else "") + "số đọc bằng OCR với độ tin cậy thấp: đối chiếu bản gốc"
-    return ReportReading(name=name, header=_header(text), reading=reading, ocr=loaded.ocr,
+    return ReportReading(name=name, header=read_header(text), reading=reading, ocr=loaded.ocr, tasks=planned_tasks(text),
                          needs_confirmation=loaded.ocr or fold_lower(text) == text.lower())
+
+
+_ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}\.)\s+(\S.{20,})$")
+
+
+def planned_tasks(text: str) -> list[str]:
+    """The list items of a report's section IV (phương hướng, nhiệm vụ kỳ tới)."""
+    out = []
+    for section, _, line in section_lines(text):
+        m = _ITEM.match(re.sub(r"\*\*", "", line).strip())
+        if section == "IV" and m and not m.group(1).isupper():
+            out.append(m.group(1).rstrip(" ;.,"))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold_lower(text)) if len(w) > 2}
+
+
+def unreported_tasks(tasks: list[str], said: list[str]) -> list[str]:
+    """Last period's tasks the new report says nothing about (fewer than half their words in any one line)."""
+    lines = [_words(s) for s in said if s.strip()]
+    out = []
+    for t in tasks:
+        w = _words(t)
+        if w and not any(len(w & line) >= len(w) / 2 for line in lines):
+            out.append(t)
+    return out
 
 
 def read_report_file(path: Path, max_bytes: int, limits: ReadLimits | None = None) -> ReportReading:
@@ -91,6 +120,7 @@ class CarryForward(BaseModel):
     quotes: dict[str, str] = Field(description="figure → the words of the past report it came from")
     to_confirm: list[str] = Field(default_factory=list, description="figures read with low confidence")
     source: str
+    tasks: list[str] = Field(default_factory=list, description="last period's tasks: this period's checklist")
 
 
 def _order(period: str) -> int:
@@ -118,7 +148,7 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
             quotes[f.key] = f.words
             if f.confidence < 0.8 or past.needs_confirmation:
                 low.append(f.key)
-    return CarryForward(kind=kind, values=values, quotes=quotes, to_confirm=low,
+    return CarryForward(kind=kind, values=values, quotes=quotes, to_confirm=low, tasks=past.tasks,
                         source=f"{past.name} ({h.period} năm {h.year})")
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.render.preview import review_html, review_rows, sort_issues
@@ -25,13 +26,24 @@ class ReviewResult:
 REVIEW_HEADERS = ["Mức độ", "Loại", "Mục", "Đoạn", "Trích", "Vấn đề", "Gợi ý"]
 
 
-def review_file(asst, user: str, path: Path, as_of: dt.date | None) -> ReviewResult:
+def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: str | None = None) -> ReviewResult:
+    """draft_id: the saved draft an edited or signed version came from (None: the latest of the same unit,
+    period and year, if any) — figures changed by hand and numbers added without a source are listed too."""
     from drafting.review.checks import load_review_document, review_document
+    from drafting.service.roundtrip import check_final
 
     path = Path(path)
     data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
     doc = load_review_document(data, display_name(path.name))
-    issues = sort_issues(review_document(doc, asst.drafter.registry, as_of))
+    issues = review_document(doc, asst.drafter.registry, as_of)
+    final = None
+    try:
+        final = check_final(asst, user, path, draft_id)
+        issues += final.issues
+    except InputError:
+        if draft_id:
+            raise  # the official named a draft: not finding it is worth saying; otherwise a plain review
+    issues = sort_issues(issues)
     rows = review_rows(issues)
     html = review_html([(p.index, p.text) for p in doc.paragraphs], issues)
     buf = io.StringIO()
@@ -43,6 +55,12 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None) -> ReviewRes
     counts = {s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = (f"{len(issues)} vấn đề — {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý"
                + (f" (đối chiếu ngày {as_of:%d/%m/%Y})." if as_of else "."))
+    if final is not None:
+        changed = sum(1 for i in final.issues if i.severity == "error")
+        summary += (f"\n\nĐối chiếu với dự thảo {final.draft_label}: {changed} số liệu sửa tay khác biểu số liệu, "
+                    f"{len(final.issues) - changed} số mới chưa có nguồn.")
+        if final.comments:
+            summary += "\n\nÝ kiến ghi trong tệp (giữ nguyên):\n" + "\n".join(f"- {c}" for c in final.comments)
     asst.audit.record(user, "review", display_name(path.name), sorted({i.kind for i in issues}),
                       {"as_of": as_of.isoformat() if as_of else None, "issues": len(issues)})
     return ReviewResult(rows=rows, html=html, csv=out, summary=summary)

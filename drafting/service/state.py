@@ -11,6 +11,7 @@ from corpus.loaders import display_name
 from drafting.figures.facts import Fact
 from drafting.inputs.workbook import META_LABELS
 from drafting.models import ReportDraft
+from drafting.service.topic import Topic
 
 FIGURE_FILES = (".xlsx", ".xls", ".ods", ".yaml", ".yml", ".json")
 # a draft to review: Word (also the old .doc and .odt, converted), text, or the signed scan read by OCR
@@ -22,6 +23,7 @@ FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trướ
 UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
 META_HEADERS = ["Thông tin", "Giá trị"]
 FACT_HEADERS = ["Mục", "Loại", "Nội dung", "Nguyên nhân"]
+
 
 
 @dataclass
@@ -37,6 +39,7 @@ class UserState:
     last_draft: ReportDraft | None = None
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
+    ask_topic: Topic | None = None  # the last question asked: a follow-up ("tháng 3/2024 thì sao?") is read against it
 
 
 @dataclass

@@ -1,0 +1,84 @@
+"""The chat's memory of what is being asked: a follow-up ("Tháng 3/2024 thì sao?", "còn quý II năm 2025?",
+"thế với cấp tỉnh?") is read against the last question, not as a question of its own, and the reply says
+how it was understood ("Hiểu là: …, ngày 15/03/2024") so the official can correct it.
+
+The reference date comes from the message when it names one: a day ("ngày 15/3/2024"), a month ("tháng
+3/2024", "3/2024"), a quarter ("quý II/2024", "quý 2 năm 2024") or a year ("năm 2024": its last day, or
+today in the current year)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from corpus.text import fold_lower
+
+_FOLLOW = re.compile(r"\b(thi sao|the nao|nhu the nao|con\b.*\bthi|the con|vay con|con (?:vao|voi|o|trong|truoc|sau|ky|quy|nam|thang|ngay|cap)|neu (?:la|vao|o))")
+_QUARTER_MONTH = {"i": 2, "1": 2, "ii": 5, "2": 5, "iii": 8, "3": 8, "iv": 11, "4": 11}
+_LEVELS = {"cap xa": "cấp xã", "cap huyen": "cấp huyện", "cap tinh": "cấp tỉnh", "phuong": "cấp xã",
+           "so": "sở", "xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
+
+
+@dataclass
+class Topic:
+    question: str
+    as_of: dt.date
+
+
+def date_in(message: str, today: dt.date) -> dt.date | None:
+    """The reference date a message names, if any."""
+    f = fold_lower(message)
+    m = re.search(r"\bngay\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})", f) or \
+        re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", f)
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    m = re.search(r"\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})|\b(\d{1,2})/(\d{4})\b", f)
+    if m:
+        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        try:
+            return dt.date(int(year), int(month), 15)
+        except ValueError:
+            return None
+    m = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b\s*(?:/|nam)?\s*(\d{4})?", f)
+    if m and (m.group(2) or re.search(r"\b(20\d\d)\b", f)):
+        year = int(m.group(2) or re.search(r"\b(20\d\d)\b", f).group(1))
+        return dt.date(year, _QUARTER_MONTH[m.group(1)], 15)
+    m = re.search(r"\bnam\s+(20\d\d|19\d\d)\b", f)
+    if m:
+        year = int(m.group(1))
+        return today if year == today.year else dt.date(year, 12, 31)
+    return None
+
+
+_TIME = re.compile(r"(?i)\s*(?:vào\s+|tại\s+|trong\s+)?(?:ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|"
+                   r"\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|\b\d{1,2}/\d{4}\b|"
+                   r"quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|năm)?\s*\d{4}|năm\s+\d{4})")
+
+
+def without_time(question: str) -> str:
+    """The subject of a question without the date it named: the date travels separately as the reference date."""
+    out = _TIME.sub("", question).strip(" ,")
+    return out[:1].upper() + out[1:] if out else question
+
+
+def is_follow_up(message: str) -> bool:
+    f = fold_lower(message).strip()
+    return len(f) <= 80 and bool(_FOLLOW.search(f)) and "?" in message or (len(f) <= 40 and f.startswith("con "))
+
+
+def resolve(message: str, topic: Topic | None, today: dt.date) -> tuple[str, dt.date, str]:
+    """(the question to answer, its reference date, a line saying how a follow-up was understood — '' if none)."""
+    when = date_in(message, today)
+    if topic is None or not is_follow_up(message):
+        return message, when or today, ""
+    question = without_time(topic.question)
+    level = next((label for word, label in _LEVELS.items() if re.search(rf"\b{word}\b", fold_lower(message))), None)
+    if level:
+        question = re.sub(r"cấp (xã|huyện|tỉnh)", level, question) if re.search(r"cấp (xã|huyện|tỉnh)", question) \
+            else f"{question} ({level})"
+    as_of = when or topic.as_of
+    return question, as_of, f"Hiểu là: {question.rstrip('?')}, tính ở ngày {as_of:%d/%m/%Y}."

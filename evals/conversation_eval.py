@@ -1,0 +1,71 @@
+"""Conversation eval: follow-ups in the chat ("Tháng 3/2024 thì sao?") answered against the topic of the
+question before, on the real chat path (service.chat_turn, the index, no model).
+
+30 conversations: 5 first questions (one-stop decree, online public services, staff streamlining, the
+one-stop circular, phrased with and without a date) × 6 follow-ups naming another date in other words
+(a month, a quarter, a year, a day). Gold: the document in force on the follow-up's date, from the
+registry's validity dates (61/2018 → 118/2025 from 01/7/2025; 43/2011 → 42/2022 from 01/8/2022;
+108/2014 → 29/2023 from 20/7/2023; 01/2018/TT-VPCP → 03/2025/TT-VPCP from 15/9/2025).
+Printed: share of follow-ups whose answer names the gold document (with the topic kept), the same for the
+follow-up asked alone (what the chat did before it kept a topic), and share that say how they were
+understood ("Hiểu là: …")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+FIRST = {
+    "one_stop": "Năm 2026 bộ phận một cửa cấp xã thực hiện theo nghị định nào?",
+    "online": "Cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước hiện nay theo nghị định nào?",
+    "streamline": "Tinh giản biên chế năm 2026 áp dụng nghị định nào?",
+    "circular": "Thông tư nào hướng dẫn thi hành nghị định về cơ chế một cửa năm 2026?",
+    "one_stop_dated": "Văn bản nào quy định cơ chế một cửa, một cửa liên thông vào tháng 3/2024?",
+}
+FOLLOW = [("Tháng 3/2024 thì sao?", dt.date(2024, 3, 15)), ("còn quý III năm 2025?", dt.date(2025, 8, 15)),
+          ("Thế còn năm 2021 thì sao?", dt.date(2021, 12, 31)), ("Ngày 1/8/2025 thì thế nào?", dt.date(2025, 8, 1)),
+          ("còn tháng 6/2023?", dt.date(2023, 6, 15)), ("Vậy còn tháng 10/2025 thì sao?", dt.date(2025, 10, 15))]
+# topic → [(in force from, document)], latest last
+IN_FORCE = {
+    "one_stop": [(dt.date(2018, 6, 21), "61/2018"), (dt.date(2025, 7, 1), "118/2025")],
+    "one_stop_dated": [(dt.date(2018, 6, 21), "61/2018"), (dt.date(2025, 7, 1), "118/2025")],
+    "online": [(dt.date(2011, 9, 1), "43/2011"), (dt.date(2022, 8, 1), "42/2022")],
+    "streamline": [(dt.date(2015, 1, 1), "108/2014"), (dt.date(2023, 7, 20), "29/2023")],
+    "circular": [(dt.date(2018, 12, 1), "01/2018/TT-VPCP"), (dt.date(2025, 9, 15), "03/2025/TT-VPCP")],
+}
+
+
+def gold(topic: str, day: dt.date) -> str | None:
+    found = [doc for start, doc in IN_FORCE[topic] if start <= day]
+    if topic == "circular" and dt.date(2025, 7, 1) <= day < dt.date(2025, 9, 15):
+        return None  # 01/2018 ended with 61/2018; 03/2025 not yet in force: no gold
+    return found[-1] if found else None
+
+
+def run_conversations(asst, today: dt.date = dt.date(2026, 12, 1)) -> dict:
+    from drafting import service as h
+
+    rows = []
+    for topic, first in FIRST.items():
+        for follow, day in FOLLOW:
+            g = gold(topic, day)
+            if g is None:
+                continue
+            st = h.UserState(user="eval-hoi-tiep")
+            list(h.chat_turn(asst, st, first, today=today))
+            kept = list(h.chat_turn(asst, st, follow, today=today))[-1].text
+            alone = list(h.chat_turn(asst, h.UserState(user="eval-hoi-le"), follow, today=today))[-1].text
+            rows.append({"topic": topic, "follow": follow, "gold": g, "kept": g in kept, "alone": g in alone,
+                         "understood": "Hiểu là:" in kept})
+    n = len(rows)
+    return {"conversations": n, "kept": round(sum(r["kept"] for r in rows) / n, 3),
+            "alone": round(sum(r["alone"] for r in rows) / n, 3),
+            "understood": round(sum(r["understood"] for r in rows) / n, 3),
+            "misses": [f"{r['topic']}: {r['follow']} → cần {r['gold']}" for r in rows if not r["kept"]]}
+
+
+def print_conversations(res: dict) -> None:
+    print(f"Hỏi tiếp ({res['conversations']} cuộc hội thoại hai lượt):")
+    print(f"  giữ chủ đề: trả lời đúng văn bản {res['kept'] * 100:.0f}%; "
+          f"hỏi riêng câu sau (như trước đây): {res['alone'] * 100:.0f}%; nêu «Hiểu là»: {res['understood'] * 100:.0f}%")
+    for m in res["misses"]:
+        print(f"  sai: {m}")

@@ -1,0 +1,91 @@
+"""The Word round trip (issue 15): a draft edited in Word comes back, is checked against what it was
+drafted from, and saved as the unit's official report it becomes the unit's first precedent and the
+next period's `previous`. Real index, real .docx files edited with python-docx."""
+
+import datetime as dt
+
+import docx
+
+from drafting import service as h
+from drafting.inputs.files import figures_from_data
+
+UNIT = "xã Tân Lập Đông"  # used by no other test: the shared index gets this unit's final, then loses it
+META = {"issuer": "Ủy ban nhân dân xã Tân Lập Đông", "parent": "UBND huyện Thử Nghiệm", "level": "xã",
+        "locality": UNIT, "place": "Tân Lập Đông", "period": "quý I", "year": 2026, "date": dt.date(2026, 3, 20)}
+
+
+def test_an_edited_draft_is_checked_saved_as_official_and_carried_forward(assistant, tmp_path):
+    st = h.UserState(user="roundtrip")
+    data = figures_from_data({"meta": META, "figures": {"tthc": {"ho_so_tiep_nhan": 253, "ho_so_da_giai_quyet": 252,
+                                                                 "ho_so_dung_han_tong": 245, "ho_so_qua_han": 7,
+                                                                 "ho_so_dang_giai_quyet": 1}}})
+    res = h.generate_report(assistant, st, data, sections=["II.2"])
+    assert res.docx is not None
+    d = docx.Document(str(res.docx))
+    changed = next(p for p in d.paragraphs if "253" in p.text)
+    for run in changed.runs:
+        run.text = run.text.replace("253", "248")
+    added = d.add_paragraph("Trong quý, xã tổ chức 17 buổi hướng dẫn nộp hồ sơ trực tuyến tại thôn.")
+    d.add_comment(added.runs[0], text="Số buổi lấy theo sổ theo dõi của bộ phận một cửa.", author="Nguyễn Văn An",
+                  initials="NA")
+    edited = tmp_path / "bao-cao-da-sua.docx"
+    d.save(str(edited))
+
+    review = h.review_file(assistant, st.user, edited, dt.date(2026, 3, 20))
+    messages = [r[5] for r in review.rows]
+    assert any("248 trong văn bản, 253 trong biểu số liệu" in m for m in messages)
+    assert any("“17”" in m and "không có trong biểu số liệu" in m for m in messages)
+    assert not any("“245”" in m or "“252”" in m for m in messages)  # the product's own numbers have a source
+    assert "Nguyễn Văn An: Số buổi lấy theo sổ" in review.summary and "1 số liệu sửa tay" in review.summary
+
+    msg = h.save_official(assistant, st.user, edited)
+    assert "bản chính thức" in msg and UNIT in msg
+    official = next(m for m in assistant.retrieval.library.metas() if m.get("official"))
+    try:
+        assert official["locality"] == UNIT and official["figures"]["tthc.ho_so_tiep_nhan"] == "248"
+        # the next period's «Kỳ trước» comes from the final version, without retyping
+        tables, note = h.previous_from_library(assistant, {**META, "period": "6 tháng"}, h.empty_tables())
+        rows = {r[0]: r for r in tables["tthc"]}
+        assert rows["ho_so_tiep_nhan"][4] == "248" and rows["ho_so_qua_han"][4] == "7" and "quý I năm 2026" in note
+        # and the unit's own final is its first precedent
+        from drafting.models import ReportMeta
+
+        meta = ReportMeta.model_validate({**META, "period": "6 tháng", "date": dt.date(2026, 6, 20)})
+        hits = assistant.drafter.precedent("II.2", meta)
+        assert hits and hits[0].doc_id == official["doc_id"]
+        assert any(r[2] == "official" for r in h.audit_rows(assistant, st.user))
+    finally:
+        h.library_remove(assistant, st.user, official["doc_id"])
+
+
+def test_draft_from_the_command_line_carries_last_periods_report(assistant, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    past = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN XÃ TÂN LẬP ĐÔNG", "Tân Lập Đông, ngày 20 tháng 3 năm 2026", "BÁO CÁO",
+                 "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+                 "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "2. Cải cách thủ tục hành chính",
+                 "Tiếp nhận 253 hồ sơ, đã giải quyết 252 hồ sơ, quá hạn 7 hồ sơ, đang giải quyết 1 hồ sơ.",
+                 "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II", "- Triển khai số hóa kết quả giải quyết thủ tục hành chính."]:
+        past.add_paragraph(line)
+    past.save(str(tmp_path / "quy-I.docx"))
+    figures = {"meta": {**META, "period": "6 tháng", "date": "2026-06-20"},
+               "figures": {"tthc": {"ho_so_tiep_nhan": 300, "ho_so_ky_truoc": 1, "ho_so_moi": 299}}}
+    (tmp_path / "so-lieu.yaml").write_text(yaml.safe_dump(figures, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "TROLY_DATA_DIR": str(assistant.settings.data_dir)}
+    out = subprocess.run([sys.executable, "-m", "drafting", "draft", "--figures", str(tmp_path / "so-lieu.yaml"),
+                          "--previous-report", str(tmp_path / "quy-I.docx"), "--section", "II.2", "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert out.returncode == 0, out.stderr
+    draft = json.loads(out.stdout)
+    assert draft["previous"]["tthc.ho_so_tiep_nhan"] == "253"
+    assert "tăng 47 hồ sơ" in json.dumps(draft, ensure_ascii=False)  # 300 against 253, computed in code
+    assert any("Triển khai số hóa kết quả" in f["message"] for f in draft["findings"])
+    assert "kỳ trước lấy từ quy-I.docx" in out.stderr.replace("Số liệu ", "").lower() or "quy-I.docx" in out.stderr
