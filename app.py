@@ -550,6 +550,12 @@ def warm(asst: Assistant) -> None:
         print(f"Khởi động mô hình: {shown(exc, 'troly.app')}", file=sys.stderr)
 
 
+# Gradio's own strings of the upload boxes, in Vietnamese whatever the browser's language (the UI is Vietnamese)
+_UPLOAD_VI = {"upload_text.drop_file": "Kéo thả tệp vào đây", "upload_text.click_to_upload": "bấm để chọn tệp",
+              "common.or": "hoặc", "upload_text.drop_image": "Kéo thả ảnh vào đây",
+              "upload_text.drop_csv": "Kéo thả tệp CSV vào đây", "common.remove": "Bỏ", "common.clear": "Xóa"}
+
+
 def launch(demo: gr.Blocks, settings: Settings, **kw):
     auth = None
     if settings.users_file:
@@ -567,7 +573,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kw):
         allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
         # Gradio keeps a session's state until its tab closes (and an hour after); API clients never close
         state_session_capacity=settings.max_sessions,
-        footer_links=[], theme=gr.themes.Soft(), css=CSS, **kw)
+        footer_links=[], theme=gr.themes.Soft(), css=CSS, i18n=gr.I18n(en=_UPLOAD_VI, vi=_UPLOAD_VI), **kw)
 
 
 if __name__ == "__main__":

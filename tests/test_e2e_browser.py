@@ -82,6 +82,8 @@ def test_build_a_report_from_a_workbook_and_download_it(page, tmp_path):
 
 def test_review_a_seed_and_see_the_arithmetic_finding(page, tmp_path):
     page.get_by_role("tab", name="Rà soát").click()
+    # the upload boxes speak Vietnamese too, whatever the browser's language
+    assert "Kéo thả tệp vào đây" in page.inner_text("#review-upload") and "Drop File" not in page.inner_text("body")
     page.locator("#review-upload input[type=file]").set_input_files(str(SEED_003))
     page.fill("#review-date textarea, #review-date input", "05/06/2023")
     page.click("#review-run")

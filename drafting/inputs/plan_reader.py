@@ -20,7 +20,8 @@ from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.figure_text import section_lines
 from drafting.inputs.phrases import RATE_PHRASES
 
-_ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s+(\S.*)$")
+LIST_ITEM = re.compile(  # "- …", "+ …", "a) …", "1. …", "2.1) …": one item of a list
+    r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s+(\S.*)$")
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _TARGET_WORDS = re.compile(r"\b(dat|phan dau|toi thieu|it nhat|tren|chi tieu|muc tieu|bao dam|dam bao)\b")
 _SECTIONS = {"I", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6"}
@@ -59,7 +60,7 @@ def read_plan(text: str) -> PlanReading:
     seen: set[str] = set()
     for section, _, line in section_lines(text):
         body = re.sub(r"\*\*|^#+\s*", "", line).strip()
-        item = _ITEM.match(body)
+        item = LIST_ITEM.match(body)
         folded = fold_lower(body)
         for pm in _PCT.finditer(body):
             # the words since the previous target or clause: "… 50%; tỷ lệ … đúng hạn đạt trên 98%"

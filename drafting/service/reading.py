@@ -22,6 +22,7 @@ from drafting.figures.periods import PERIODS
 from drafting.inputs.chat_reader import read_period, read_place
 from drafting.inputs.figure_text import TextReading, read_report, section_lines
 from drafting.inputs.files import FiguresInput
+from drafting.inputs.plan_reader import LIST_ITEM
 
 
 class ReportHeader(BaseModel):
@@ -78,15 +79,12 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
                          needs_confirmation=loaded.ocr or fold_lower(text) == text.lower())
 
 
-_ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}\.)\s+(\S.{20,})$")
-
-
 def planned_tasks(text: str) -> list[str]:
     """The list items of a report's section IV (phương hướng, nhiệm vụ kỳ tới)."""
     out = []
     for section, _, line in section_lines(text):
-        m = _ITEM.match(re.sub(r"\*\*", "", line).strip())
-        if section == "IV" and m and not m.group(1).isupper():
+        m = LIST_ITEM.match(re.sub(r"\*\*", "", line).strip())
+        if section == "IV" and m and len(m.group(1)) > 20 and not m.group(1).isupper():
             out.append(m.group(1).rstrip(" ;.,"))
     return out
 
