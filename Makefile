@@ -62,6 +62,10 @@ evals: index llm
 	$(PY) -m evals.run ask
 	$(PY) -m evals.run injection --llm none
 	$(PY) -m evals.run injection --llm local
+	$(PY) -m evals.run substance
+	$(PY) -m evals.run reading
+	$(PY) -m evals.run conversation
+	$(PY) -m evals.run ocr --dpi 150 200 300 --pages 3
 	$(PY) -m evals.fuzz --seconds 60
 	$(PY) -m evals.crash --runs 10
 
@@ -72,6 +76,7 @@ bench: index llm
 	$(PY) -m evals.bench load --users 20 --seconds 180
 	$(PY) -m evals.bench memory --threads 1 --rounds 30
 	$(PY) -m evals.bench memory --threads 12 --rounds 4 --steps 6
+	$(PY) -m evals.bench ocr --pages 3
 
 clean-index:
 	rm -rf data/chroma data/lexical-*.pkl

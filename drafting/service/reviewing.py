@@ -38,7 +38,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     issues = review_document(doc, asst.drafter.registry, as_of)
     final = None
     try:
-        final = check_final(asst, user, path, draft_id)
+        final = check_final(asst, user, doc.text, data, display_name(path.name), draft_id)
         issues += final.issues
     except InputError:
         if draft_id:

@@ -77,14 +77,8 @@ def _is_dec(v) -> bool:
         return False
 
 
-def check_final(asst, user: str, path: Path, draft_id: str | None = None) -> FinalCheck:
-    from drafting.review.checks import load_review_document
-
-    path = Path(path)
-    data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
-    name = display_name(path.name)
-    doc = load_review_document(data, name)
-    text = doc.text
+def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: str | None = None) -> FinalCheck:
+    """The final version's text (read once by the caller, OCR included) against the draft it came from."""
     rec = match_draft(asst, user, text, draft_id)
     if rec is None:
         raise InputError(f"{name}: không tìm thấy dự thảo đã lưu cùng đơn vị, kỳ và năm để đối chiếu; hãy chọn dự "
@@ -125,11 +119,17 @@ def check_final(asst, user: str, path: Path, draft_id: str | None = None) -> Fin
 def save_official(asst, user: str, path: Path, draft_id: str | None = None) -> str:
     """The final version into the library as this unit's report for the period (metadata from the draft)."""
     path = Path(path)
-    check = check_final(asst, user, path, draft_id)
-    rec = asst.store.load(user, check.draft_id)
+    data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
     stack = asst.retrieval
+    # the library reads the file once (a scan is OCR'd once); the check below uses the same text
     doc = stack.library.add(path, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind="report",
                             max_pages=asst.settings.max_pages, limits=asst.settings.read_limits())
+    try:
+        check = check_final(asst, user, doc.text, data, display_name(path.name), draft_id)
+    except InputError:
+        stack.library.remove(doc.doc_id)  # nothing half-added
+        raise
+    rec = asst.store.load(user, check.draft_id)
     m = rec.meta
     # the figures of the final version win; those it does not state come from the draft's inputs
     figures = {**rec.values, **check.values}
