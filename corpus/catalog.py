@@ -4,7 +4,6 @@ set and can always be rebuilt from it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -18,7 +17,7 @@ from corpus.errors import InputError
 from corpus.loaders import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, ReadLimits, display_name, load_file
 from corpus.models import SourceDocument
 from corpus.registry import Registry
-from corpus.text import fold
+from corpus.text import fold, place_date
 
 CORPUS_DIR = Path(__file__).parent
 REPORTS_DIR = CORPUS_DIR / "reports"
@@ -112,12 +111,9 @@ def guess_metadata(text: str, name: str, registry: Registry) -> dict:
         meta["year"] = int(titled.group(1))
     elif years:
         meta["year"] = int(max(sorted(set(years)), key=years.count))
-    m = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fhead)
-    if m:
-        try:
-            meta["date"] = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-        except ValueError:
-            pass
+    day = place_date(head)
+    if day:
+        meta["date"] = day.isoformat()
     doc_types = {"bao cao": "báo cáo", "thong bao": "thông báo"}
     for line in lines[:20]:
         if line in doc_types:

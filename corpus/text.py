@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -65,3 +66,27 @@ def clean(text: str) -> str:
 def snippet(text: str, length: int = 220) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= length else flat[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+_MARKED = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", re.I)
+
+
+def marked_share(text: str) -> float:
+    """The share of words that carry a Vietnamese mark: near 0 for text typed or OCR'd without diacritics
+    (also OCR's half-marked "tiép nhan"), about 0.7 for clean text."""
+    words = text.split()
+    return sum(1 for w in words if _MARKED.search(w)) / len(words) if words else 0.0
+
+
+_PLACE_DATE = re.compile(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})")
+
+
+def place_date(text: str) -> dt.date | None:
+    """The date of a document's place-and-date line ("Ba Trang, ngày 05 tháng 6 năm 2023", "ngày 30/01/2026")."""
+    m = _PLACE_DATE.search(fold(text).lower())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from corpus.registry import Registry
 from corpus.text import fold_lower
+from drafting.render.docx import render_docx
 from drafting.review.checks import load_review_document, review_document
 
 CASES = Path(__file__).parent / "cases"
@@ -33,7 +34,6 @@ BASES = [*sorted((CASES / "substance").glob("*.yaml")), CASES / "drafting" / "xa
 def _render(path: Path):
     from drafting.chain.drafter import Drafter
     from drafting.inputs.files import load_figures_file
-    from drafting.render.docx import render_docx
 
     data = load_figures_file(path)
     draft = Drafter(None, Registry.load(), None).draft(data.meta, data.figures, facts=data.facts, targets=data.targets)
@@ -137,8 +137,6 @@ def run_unseen() -> dict:
             edited = _edit(clean, fn)
             if edited is not None:
                 docs.append((name, *edited))
-        from drafting.render.docx import render_docx
-
         cut = copy.deepcopy(draft)
         cut.sections = [s for s in cut.sections if s.key != "III"]
         docs.append(("outline", render_docx(cut), ("outline", "Đánh giá chung")))

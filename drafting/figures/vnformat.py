@@ -19,6 +19,12 @@ def rate(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None
     return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(TWO_PLACES, ROUND_HALF_UP)
 
 
+def rate_shown(stated: Decimal, computed: Decimal) -> bool:
+    """A stated rate matches when it is the computed one rounded (half-up) to the decimals it shows."""
+    q = Decimal(1).scaleb(-max(0, -stated.as_tuple().exponent))
+    return computed.quantize(q, ROUND_HALF_UP) == stated.quantize(q)
+
+
 def fmt_int(value: int, pad: bool = False) -> str:
     """1641 → "1.641"; with pad, numbers 1–9 get a leading zero ("07") as in official reports."""
     sign = "-" if value < 0 else ""

@@ -284,15 +284,15 @@ class _Reader:
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if not fit:
                 continue
-            ranked = sorted(fit, key=lambda k: self.rank(k, carried, noun, sentence, totals, after_trong_do))
-            best = self.rank(ranked[0], carried, noun, sentence, totals, after_trong_do)
-            if len(ranked) > 1 and self.rank(ranked[1], carried, noun, sentence, totals, after_trong_do) == best:
-                tied = [k for k in ranked if self.rank(k, carried, noun, sentence, totals, after_trong_do) == best]
+            ranks = {k: self.rank(k, carried, sentence, totals, after_trong_do) for k in fit}
+            best = min(ranks.values())
+            tied = [k for k in fit if ranks[k] == best]
+            if len(tied) > 1:
                 self.reading.ambiguous.append(Ambiguous(
                     quote=quote, context=self.context(s, e), start=s, end=e, section=self.section,
                     options=tied))
                 return
-            key = ranked[0]
+            key = tied[0]
             if key == "tthc.ho_so_dung_han_tong" and phrase == "dung han" and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
             confidence = 0.9 + (0.05 if noun and unit_fits(key, noun) else 0) - 0.1 * side
@@ -333,7 +333,7 @@ class _Reader:
             confidence=prev.confidence))
         return True
 
-    def rank(self, key: str, carried: str | None, noun: str | None, sentence: str, totals: list[str],
+    def rank(self, key: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool) -> tuple:
         in_area = bool(self.area and key.startswith(self.area + "."))
         return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in _parts_of(totals)),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from corpus.chunking import report_heading_level
 from corpus.docnumbers import find_refs
-from corpus.text import fold_lower
+from corpus.text import fold_lower, place_date
 from drafting.figures.facts import Fact, Target
 from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.figure_text import section_lines
@@ -40,23 +40,19 @@ class PlanReading(BaseModel):
                 "figures": {"chi_dao": {"nhiem_vu_ke_hoach": len(self.tasks)}} if self.tasks else {}}
 
 
-def _source(text: str) -> tuple[str, int | None]:
-    head = text[:1500]
+def _source(head: str, year: int | None) -> str:
     for ref in find_refs(head):
         if ref.symbol and "KH" in ref.symbol.upper():
-            day = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fold_lower(head))
-            when = f" ngày {int(day.group(1)):02d}/{int(day.group(2)):02d}/{day.group(3)}" if day else ""
-            return f"Kế hoạch số {head[ref.start:ref.end].split()[-1]}{when}", ref.year
-    m = re.search(r"\bnam (20\d\d)\b", fold_lower(head))
-    year = int(m.group(1)) if m else None
-    return (f"Kế hoạch cải cách hành chính năm {year}" if year else "Kế hoạch cải cách hành chính năm"), year
+            day = place_date(head)
+            return f"Kế hoạch số {head[ref.start:ref.end].split()[-1]}" + (f" ngày {day:%d/%m/%Y}" if day else "")
+    return f"Kế hoạch cải cách hành chính năm {year}" if year else "Kế hoạch cải cách hành chính năm"
 
 
 def read_plan(text: str) -> PlanReading:
-    source, year = _source(text)
-    m = re.search(r"\bnam (20\d\d)\b", fold_lower(text[:1500]))
-    year = int(m.group(1)) if m else year
-    plan = PlanReading(source=source, year=year)
+    head = text[:1500]
+    m = re.search(r"\bnam (20\d\d)\b", fold_lower(head))
+    year = int(m.group(1)) if m else None
+    plan = PlanReading(source=_source(head, year), year=year)
     seen: set[str] = set()
     for section, _, line in section_lines(text):
         body = re.sub(r"\*\*|^#+\s*", "", line).strip()
@@ -71,7 +67,7 @@ def read_plan(text: str) -> PlanReading:
             key = next((k for phrase, k in RATE_PHRASES if phrase in before), None)
             value = parse_vn_number(pm.group(1).replace(".", ","))
             if key and value is not None and key not in {t.key for t in plan.targets}:
-                plan.targets.append(Target(key=key, value=Decimal(value), source=source, origin=body[:80]))
+                plan.targets.append(Target(key=key, value=Decimal(value), source=plan.source, origin=body[:80]))
         if not item or len(item.group(1)) < 25 or section not in _SECTIONS:
             continue
         if report_heading_level(body) in (1, 2, 3) and len(body) < 110 and not body.endswith((".", ";")):
@@ -81,5 +77,5 @@ def read_plan(text: str) -> PlanReading:
             continue  # a repeated line, or a heading in capitals
         seen.add(fold_lower(task))
         # offered as the next period's tasks: the official deletes those done (and reports them as progress)
-        plan.tasks.append(Fact(section="IV", kind="task", text=task, origin=f"{source}, mục {section}"))
+        plan.tasks.append(Fact(section="IV", kind="task", text=task, origin=f"{plan.source}, mục {section}"))
     return plan

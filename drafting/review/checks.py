@@ -19,9 +19,9 @@ from corpus.chunking import outline_key_of, report_heading_level
 from corpus.errors import InputError
 from corpus.loaders import load_bytes
 from corpus.registry import Registry, fmt_date
-from corpus.text import fold_lower
+from corpus.text import fold_lower, marked_share
 from drafting.figures.periods import data_window, period_of_label
-from drafting.figures.vnformat import fmt_int, parse_vn_number, rate
+from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
@@ -131,14 +131,6 @@ def _dec(s: str) -> Decimal | None:
     return parse_vn_number(s.replace(" ", ""))
 
 
-def _close(stated: Decimal, computed: Decimal) -> bool:
-    """A stated rate matches when it is the computed one rounded (half-up) to the decimals it shows."""
-    from decimal import ROUND_HALF_UP
-
-    places = max(0, -stated.as_tuple().exponent)
-    return computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == stated.quantize(Decimal(1).scaleb(-places))
-
-
 def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
     issues: list[ReviewIssue] = []
     paras = doc.paragraphs
@@ -154,7 +146,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
             if re.search(r"\b(tu|tir|tren|duoi|toi thieu|it nhat)\s*\(?$", fold_lower(t[:m.start(3)]).rstrip()):
                 continue  # a threshold ("đạt mức điểm từ 90%"), not the fraction's rate
             calc = rate(num, den)
-            if not _close(pct, calc):
+            if not rate_shown(pct, calc):
                 issues.append(_rate_issue(p, m.group(0), pct, calc, f"{m.group(1)}/{m.group(2)}"))
         # "tiếp nhận 253 hồ sơ, trả trước hạn 245 (tỷ lệ 96,83%)": a count with its share of the sentence's total
         sentence_total = None
@@ -169,7 +161,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
             if not totals or num is None or pct is None:
                 continue
             sentence_total = totals[0]
-            if any(_close(pct, rate(num, tot)) for tot in totals):
+            if any(rate_shown(pct, rate(num, tot)) for tot in totals):
                 continue
             calc = rate(num, sentence_total)
             if abs(calc - pct) <= 2:  # same denominator, miscalculated or truncated; farther means another base
@@ -192,7 +184,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
         pct = _dec(pm.group(1).replace(".", ","))
         if den and num and pct is not None and den > 0:
             calc = rate(num, den)
-            if not _close(pct, calc):
+            if not rate_shown(pct, calc):
                 issues.append(_rate_issue(p, p.text.strip()[:120], pct, calc, f"{fmt_int(num)}/{fmt_int(den)} (mục {code}.2/{code}.1)"))
     # a combined rate stated for the whole locality against the sum of the parts the report gives
     # ("toàn huyện đạt 99,87%" where huyện 1.641/1.642 and xã 23.359/23.378 give 99,92%)
@@ -207,7 +199,7 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
                           fold_lower(p.text))
             if m:
                 pct = _dec(m.group(1))
-                if pct is not None and not _close(pct, calc):
+                if pct is not None and not rate_shown(pct, calc):
                     basis = " + ".join(f"{fmt_int(a)}/{fmt_int(b)}" for a, b in parts)
                     issues.append(_rate_issue(p, p.text[m.start():m.end()], pct, calc, f"tổng các cấp ({basis})"))
     # number formats: a percentage with a decimal point ("96.84%"), thousands with commas ("1,641 hồ sơ")
@@ -377,9 +369,7 @@ _REDUPLICATED = {"song song", "từ từ", "dần dần", "đều đều", "thư
 
 def _has_diacritics(text: str) -> bool:
     """OCR text without diacritics makes distinct words look alike ("tiên tiến" → "tien tien")."""
-    words = text.split()
-    marked = sum(1 for w in words if re.search(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", w.lower()))
-    return bool(words) and marked / len(words) > 0.3
+    return marked_share(text) > 0.3
 
 
 def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:

@@ -9,19 +9,11 @@ read level by level); a total is checked against its parts when the same sentenc
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, PART_RULES, SUM_RULES
-from drafting.figures.vnformat import fmt_int, rate
+from drafting.figures.vnformat import fmt_int, rate, rate_shown
 from drafting.inputs.figure_text import ReadFigure, read_figures
 from drafting.models import ReviewIssue
-
-
-def _close(stated: Decimal, computed: Decimal) -> bool:
-    places = max(0, -stated.as_tuple().exponent)
-    q = Decimal(1).scaleb(-places)
-    return computed.quantize(q, ROUND_HALF_UP) == stated.quantize(q) or abs(computed - stated) < Decimal("0.01")
-
 
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft
 
@@ -74,12 +66,12 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
             if num.value > den.value and any(part == d.inputs[0] and whole == d.inputs[1] for part, whole, _ in PART_RULES):
                 continue  # a part read larger than its whole: a misreading, not the draft's rate, is the likelier fault
             calc = rate(num.value, den.value)
-            if calc is None or _close(r.value, calc):
+            if calc is None or rate_shown(r.value, calc):
                 continue
             # a rate on another base the paragraph states ("quá hạn 07 (2,77%)" of the 253 received) is the
             # writer's choice of base, not a miscalculation
             unit = FIELD_BY_KEY[num.key].unit
-            if any(f.value and FIELD_BY_KEY[f.key].unit == unit and _close(r.value, rate(num.value, f.value))
+            if any(f.value and FIELD_BY_KEY[f.key].unit == unit and rate_shown(r.value, rate(num.value, f.value))
                    for f in known.values()):
                 continue
             shown = f"{calc:.2f}".replace(".", ",")

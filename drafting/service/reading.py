@@ -7,7 +7,6 @@ unit and an earlier period, so nothing from another unit or a later period is me
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -16,21 +15,15 @@ from pydantic import BaseModel, Field
 
 from corpus.errors import InputError
 from corpus.loaders import ReadLimits, display_name, load_bytes
-from corpus.text import fold_lower
+from corpus.text import fold_lower, marked_share, place_date
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
-from drafting.inputs.chat_reader import read_period, read_place
+from drafting.inputs.chat_reader import ChatMeta, read_period, read_place
 from drafting.inputs.figure_text import TextReading, read_report, section_lines
 from drafting.inputs.files import FiguresInput
 from drafting.inputs.plan_reader import LIST_ITEM
 
-
-class ReportHeader(BaseModel):
-    period: str | None = None
-    year: int | None = None
-    locality: str | None = None
-    level: str | None = None
-    date: dt.date | None = None
+ReportHeader = ChatMeta  # a report's header says what a chat message says: period, year, unit, level, date
 
 
 class ReportReading(BaseModel):
@@ -52,14 +45,7 @@ def read_header(text: str) -> ReportHeader:
         locality, level = read_place(line.title() if line.isupper() else line)
         if locality:
             break
-    date = None
-    m = re.search(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})", fold_lower(head))
-    if m:
-        try:
-            date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            date = None
-    return ReportHeader(period=period, year=year, locality=locality, level=level, date=date)
+    return ReportHeader(period=period, year=year, locality=locality, level=level, date=place_date(head))
 
 
 def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits | None = None) -> ReportReading:
@@ -76,7 +62,7 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
             if f.quote in low:
                 f.note = (f.note + "; " if f.note else "") + "số đọc bằng OCR với độ tin cậy thấp: đối chiếu bản gốc"
     return ReportReading(name=name, header=read_header(text), reading=reading, ocr=loaded.ocr, tasks=planned_tasks(text),
-                         needs_confirmation=loaded.ocr or fold_lower(text) == text.lower())
+                         needs_confirmation=loaded.ocr or marked_share(text) < 0.3)
 
 
 def planned_tasks(text: str) -> list[str]:
