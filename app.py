@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 import threading
-import uuid
 from pathlib import Path
 
 from retrieval.offline import enforce_offline
@@ -23,55 +21,35 @@ import gradio as gr  # noqa: E402
 from corpus.errors import InputError, TroLyError, configure_logging, shown  # noqa: E402
 from drafting import service as h  # noqa: E402
 from drafting.figures.facts import SECTIONS as SECTION_KEYS  # noqa: E402
-from drafting.figures.outline import heading  # noqa: E402
+from drafting.figures.outline import heading, section_label  # noqa: E402
 from drafting.figures.periods import PERIODS, latest_period  # noqa: E402
 from drafting.figures.schema import AREAS  # noqa: E402
 from drafting.inputs.workbook import META_LABELS  # noqa: E402
+from drafting.service import session  # noqa: E402
 from drafting.service.assistant import Assistant, build_assistant  # noqa: E402
 from retrieval.settings import Settings, load_settings  # noqa: E402
 
 TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
 LEVELS = ["xã", "tỉnh", "sở", "huyện"]
-CSS = ".tl-small{font-size:13px;color:#555} footer{display:none !important}"
+# tables in the page's font (not monospace) so the columns an official checks fit at 1366×768
+CSS = (".tl-small{font-size:13px;color:#555} footer{display:none !important} "
+       ".table-container{--font-mono:var(--font)} .table-container td, .table-container th{font-size:13px} "
+       ".tl-msg{min-height:0} .tl-msg p{margin:4px 0}")
+EXAMPLES = ["Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?",
+            "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+            "quá hạn 7, đang giải quyết 1", "Các báo cáo trước viết phần chính quyền số thế nào?"]
+SECTION_CHOICES = [("Toàn bộ văn bản", "")] + [(section_label(k), k) for k in ["I", "II", *SECTION_KEYS[1:]]]
 
 
-def parse_day(text: str | None) -> dt.date | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
-    raise InputError(f"Ngày “{text}” không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 15/06/2025.")
-
-
-def _user(state: h.UserState, browser_id: str, request: gr.Request | None) -> tuple[h.UserState, str]:
-    """Logged-in name on an office server; otherwise an id kept in this browser's storage, so drafts
-    reopen later in the same browser and never show in another."""
-    name = getattr(request, "username", None) if request is not None else None
-    if not name:
-        if not re.fullmatch(r"[0-9a-f]{32}", browser_id or ""):
-            browser_id = uuid.uuid4().hex
-        name = f"trinh-duyet-{browser_id[:12]}"
-    state.user = name
-    return state, browser_id
+def ensure_user(st: h.UserState, request: gr.Request | None) -> h.UserState:
+    return session.api_user(st, getattr(request, "username", None), getattr(request, "session_hash", None))
 
 
 def _f(path) -> str | None:
     return str(path) if path else None
 
 
-def ensure_user(st: h.UserState, request: gr.Request | None) -> h.UserState:
-    """API clients (gradio_client) never run the page's load event: name them by login or session."""
-    if not st.user:
-        name = getattr(request, "username", None) if request is not None else None
-        st.user = name or f"phien-{getattr(request, 'session_hash', None) or uuid.uuid4().hex[:12]}"
-    return st
-
-
-def build_chat_tab(asst: Assistant, state: gr.State) -> None:
+def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(label="Trò chuyện", height=560, elem_id="chat", render_markdown=True,
@@ -80,40 +58,51 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
                                        "tiếp nhận 253 hồ sơ, trước và đúng hạn 245, quá hạn 7, đang giải quyết 1",
                                        file_types=[*h.REVIEW_FILES, *h.FIGURE_FILES], file_count="multiple",
                                        show_label=False, elem_id="chat-input", submit_btn="Gửi")
-            gr.Examples(examples=[
-                {"text": "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"},
-                {"text": "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
-                         "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1"},
-                {"text": "Các báo cáo trước viết phần chính quyền số thế nào?"},
-            ], inputs=box, label="Gợi ý")
+            with gr.Row():
+                new_btn = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="chat-new")
+                to_builder = gr.Button("Mở dự thảo này ở «Lập báo cáo»", size="sm", elem_id="chat-to-builder")
+                ref_day = gr.Textbox("", label="Ngày đối chiếu (để trống: hôm nay)", placeholder="ngày/tháng/năm",
+                                     elem_id="chat-date", scale=1)
+            chat_msg = gr.Markdown(elem_id="chat-status", elem_classes="tl-msg")
+            gr.Examples(examples=[{"text": t} for t in EXAMPLES], inputs=box, label="Gợi ý")
         with gr.Column(scale=2):
             gr.Markdown("**Số liệu tôi đã hiểu** — sửa trực tiếp rồi bấm «Soạn lại».", elem_classes="tl-small")
             understood = gr.Dataframe(headers=h.UNDERSTOOD_HEADERS, type="array", interactive=True, wrap=True,
-                                      column_count=(4, "fixed"), elem_id="understood")
+                                      column_count=(3, "fixed"), column_widths=["40%", "16%", "44%"], elem_id="understood")
             gr.Markdown("**Sự việc tôi đã hiểu** — văn bản, hoạt động, hạn chế và nguyên nhân, nhiệm vụ, kiến nghị "
                         "đọc từ tin nhắn; sửa, thêm dòng hoặc xóa rồi bấm «Soạn lại».", elem_classes="tl-small")
             facts_df = gr.Dataframe(headers=h.FACT_HEADERS, type="array", interactive=True, wrap=True,
-                                    column_count=(4, "fixed"), elem_id="understood-facts")
+                                    column_count=(4, "fixed"), column_widths=["11%", "22%", "42%", "25%"],
+                                    elem_id="understood-facts")
             meta_df = gr.Dataframe(headers=h.META_HEADERS, type="array", interactive=True, wrap=True,
-                                   column_count=(2, "fixed"), label="Thông tin chung")
+                                   column_count=(2, "fixed"), column_widths=["40%", "60%"], label="Thông tin chung")
             redo = gr.Button("Soạn lại theo số liệu đã sửa")
-            chat_file = gr.File(label="Tệp dự thảo (.docx)", interactive=False, elem_id="chat-docx")
+            chat_file = gr.File(label="Tệp dự thảo (.docx)", interactive=False, elem_id="chat-docx", height=90)
 
-    def respond(message, history, st, request: gr.Request):
+    def day_text(st) -> str:
+        return st.reference_date.strftime("%d/%m/%Y") if st.reference_date else ""
+
+    def respond(message, history, day, st, request: gr.Request):
         st = ensure_user(st, request)
         text = (message or {}).get("text", "") or ""
         files = [f if isinstance(f, str) else f.get("path") for f in (message or {}).get("files", [])]
+        try:
+            st.reference_date = session.parse_day(day)
+        except InputError as exc:  # said next to the date field; the message is kept in the box
+            yield history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), f"⚠️ {exc.message}", st
+            return
         history = list(history or [])
-        shown = text + (f"\n\n📎 {', '.join(Path(f).name for f in files)}" if files else "")
-        history.append({"role": "user", "content": shown or "(tệp đính kèm)"})
+        said = text + (f"\n\n📎 {', '.join(Path(f).name for f in files)}" if files else "")
+        history.append({"role": "user", "content": said or "(tệp đính kèm)"})
         history.append({"role": "assistant", "content": "…"})
-        yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), st
+        yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), "", st
         for reply in h.chat_turn(asst, st, text, files):
             history[-1] = {"role": "assistant", "content": reply.text}
             if reply.done:
-                yield history, None, reply.understood, reply.meta_rows, reply.fact_rows, _f(reply.docx), st
+                yield (history, None, reply.understood, reply.meta_rows, reply.fact_rows, _f(reply.docx), day_text(st),
+                       "", st)
             else:
-                yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), st
+                yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), "", st
 
     def corrected(meta_rows, fig_rows, fact_table, history, st, request: gr.Request):
         st = ensure_user(st, request)
@@ -125,10 +114,16 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> None:
             yield (history, reply.understood, reply.meta_rows, reply.fact_rows if reply.done else gr.skip(),
                    _f(reply.docx) if reply.done else gr.skip(), st)
 
-    box.submit(respond, [box, chatbot, state], [chatbot, box, understood, meta_df, facts_df, chat_file, state],
-               api_name="chat", concurrency_limit=4)
+    def new_conversation(st, request: gr.Request):
+        st = ensure_user(st, request).new_conversation()
+        return [], None, [], h.meta_rows(st), [], None, "", "Đã bắt đầu cuộc trò chuyện mới.", st
+
+    outputs = [chatbot, box, understood, meta_df, facts_df, chat_file, ref_day, chat_msg, state]
+    box.submit(respond, [box, chatbot, ref_day, state], outputs, api_name="chat", concurrency_limit=4)
     redo.click(corrected, [meta_df, understood, facts_df, chatbot, state],
                [chatbot, understood, meta_df, facts_df, chat_file, state], api_name="chat_corrected", concurrency_limit=4)
+    new_btn.click(new_conversation, [state], outputs, api_name="chat_new")
+    return {"to_builder": to_builder, "message": chat_msg}
 
 
 def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
@@ -169,8 +164,9 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         with gr.Column(scale=1):
             gr.Markdown("### Số liệu từ tệp")
             upload = gr.File(label="Tải lên sổ số liệu .xlsx / .yaml", file_types=list(h.FIGURE_FILES), elem_id="figures-upload")
+            upload_msg = gr.Markdown(elem_id="figures-status", elem_classes="tl-msg")
             template_btn = gr.Button("Tải mẫu Excel trống")
-            template_file = gr.File(label="Mẫu số liệu", interactive=False)
+            template_file = gr.File(label="Mẫu số liệu", interactive=False, height=90)
             gr.Markdown("### Dự thảo đã lưu")
             drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts", allow_custom_value=True)
             open_btn = gr.Button("Mở dự thảo")
@@ -181,8 +177,9 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         for area in AREAS:
             with gr.Tab(area.title):
                 tables[area.key] = gr.Dataframe(value=empty[area.key], headers=h.FIGURE_HEADERS, type="array",
-                                                interactive=True, wrap=True, column_count=(6, "fixed"),
-                                                static_columns=[0, 1, 2, 5], elem_id=f"table-{area.key.replace('_', '-')}")
+                                                interactive=True, wrap=True, column_count=(5, "fixed"),
+                                                column_widths=["36%", "9%", "10%", "10%", "35%"], static_columns=[0, 1, 4],
+                                                elem_id=f"table-{area.key.replace('_', '-')}")
     gr.Markdown("### Nội dung của đơn vị — mỗi dòng một việc, theo lời của anh/chị")
     gr.Markdown("Văn bản đã ban hành (số, ngày, trích yếu), hội nghị và nội dung, kiểm tra, tuyên truyền, tiến độ so với "
                 "kế hoạch, cơ sở vật chất… Mục III: dòng «Hạn chế: … — Nguyên nhân: …»; mục IV: nhiệm vụ kỳ tới "
@@ -198,16 +195,18 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         with gr.Column(scale=2):
             targets = gr.Dataframe(headers=h.TARGET_HEADERS, type="array", interactive=True, wrap=True,
                                    column_count=(3, "fixed"), label="Chỉ tiêu cấp trên giao (để nêu đạt / chưa đạt)",
-                                   elem_id="targets")
+                                   column_widths=["45%", "15%", "40%"], elem_id="targets")
         with gr.Column(scale=1):
             register = gr.File(label="Danh sách văn bản đi (.xlsx/.csv từ phần mềm quản lý văn bản)",
                                file_types=[".xlsx", ".csv"], elem_id="register-upload")
-            register_msg = gr.Markdown(elem_id="register-status")
+            register_msg = gr.Markdown(elem_id="register-status", elem_classes="tl-msg")
             past = gr.File(label="Báo cáo kỳ trước (.docx/.pdf/.txt) → cột «Kỳ trước»",
                            file_types=list(h.REPORT_FILES), elem_id="previous-upload")
             past_lib = gr.Button("Lấy số kỳ trước từ bản chính thức trong thư viện", elem_id="previous-library")
+            past_msg = gr.Markdown(elem_id="previous-status", elem_classes="tl-msg")
             plan = gr.File(label="Kế hoạch CCHC năm → nhiệm vụ (mục IV) và chỉ tiêu", file_types=list(h.REPORT_FILES),
                            elem_id="plan-upload")
+            plan_msg = gr.Markdown(elem_id="plan-status", elem_classes="tl-msg")
     with gr.Row():
         check_btn = gr.Button("Kiểm tra số liệu")
         gen_btn = gr.Button("Soạn báo cáo", variant="primary", elem_id="generate")
@@ -216,58 +215,35 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         docx_out = gr.File(label="Báo cáo (.docx)", interactive=False, elem_id="builder-docx")
         wb_out = gr.File(label="Sổ số liệu đã điền (.xlsx)", interactive=False)
     findings = gr.Dataframe(headers=["Mức độ", "Loại", "Mục", "Trích", "Vấn đề"], type="array", interactive=False,
-                            wrap=True, label="Phát hiện khi kiểm tra dự thảo")
+                            wrap=True, label="Phát hiện khi kiểm tra dự thảo", column_widths=["9%", "13%", "18%", "22%", "38%"],
+                            elem_id="builder-findings")
+    with gr.Accordion("Sửa nội dung một mục (mỗi dòng một đoạn; được kiểm tra lại số liệu và trích dẫn khi lưu)",
+                      open=False, elem_id="edit-panel"):
+        with gr.Row():
+            edit_key = gr.Dropdown(label="Mục", choices=[], elem_id="edit-section", scale=1)
+            edit_save = gr.Button("Kiểm tra và lưu mục này", variant="primary", elem_id="edit-save", scale=1)
+        edit_text = gr.Textbox(label="Nội dung mục", lines=10, elem_id="edit-text")
+        edit_msg = gr.Markdown(elem_id="edit-status", elem_classes="tl-msg")
     preview = gr.HTML(elem_id="builder-preview")
 
     meta_keys = list(meta_inputs)
     area_keys = [a.key for a in AREAS]
+    form = h.FormLayout(meta_keys, area_keys, SECTION_KEYS)
     all_inputs = ([meta_inputs[k] for k in meta_keys] + [tables[k] for k in area_keys] + [texts[k] for k in SECTION_KEYS]
                   + [targets])
 
-    def collect(values):
-        meta = dict(zip(meta_keys, values[:len(meta_keys)]))
-        if isinstance(meta.get("year"), float):
-            meta["year"] = int(meta["year"])
-        n, m = len(meta_keys), len(area_keys)
-        tabs = dict(zip(area_keys, values[n:n + m]))
-        section_texts = dict(zip(SECTION_KEYS, values[n + m:n + m + len(SECTION_KEYS)]))
-        return meta, tabs, section_texts, values[n + m + len(SECTION_KEYS)]
-
-    def form_input(values):
-        meta, tabs, section_texts, target_table = collect(values)
-        return h.form_to_input(meta, tabs, section_texts, target_table), tabs
-
-    def substance_values(data) -> list:
-        t = h.section_texts(data)
-        return [t.get(k, "") for k in SECTION_KEYS] + [h.target_rows(data)]
-
-    def meta_values(meta: dict) -> list:
-        out = []
-        for k in meta_keys:
-            v = meta.get(k, "")
-            if isinstance(v, dt.date):
-                v = v.strftime("%d/%m/%Y")
-            elif isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-                v = dt.date.fromisoformat(v).strftime("%d/%m/%Y")
-            elif isinstance(v, list):
-                v = "\n".join(v)
-            out.append(v if v is not None else "")
-        return out
-
     def on_upload(file, st):
         if not file:
-            return [gr.skip()] * (len(all_inputs) + 1)
+            return [gr.skip()] * (len(all_inputs) + 2)
         try:
             data = h.load_figures_input(asst, Path(file))
-        except TroLyError as exc:
-            return [gr.skip()] * len(all_inputs) + [f"⚠️ {shown(exc, 'troly.app')}"]
-        tabs = h.tables_from_input(data)
+        except TroLyError as exc:  # the box is emptied for the next try; the message names the file
+            return [gr.skip()] * len(all_inputs) + [f"⚠️ {shown(exc, 'troly.app')}", None]
         meta = data.meta.model_dump() if data.meta else dict(data.meta_raw)
-        return (meta_values(meta) + [tabs[k] for k in area_keys] + substance_values(data)
-                + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data)])
+        return form.values(meta, data) + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data), gr.skip()]
 
     def on_check(*values):
-        data, tabs = form_input(values)
+        data, tabs = form.to_input(values)
         tabs = h.annotate_tables(tabs, data.figures)
         return [tabs[k] for k in area_keys] + [h.validation_md(data)]
 
@@ -283,7 +259,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     def on_previous(file, *values):
         if not file:
             return [gr.skip()] * (len(area_keys) + 1)
-        meta, tabs, _, _ = collect(values)
+        meta, tabs, _, _ = form.split(values)
         try:
             new, msg = h.previous_from_report(asst, Path(file), meta, tabs)
         except TroLyError as exc:
@@ -292,7 +268,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
 
     def on_generate(*values, progress=gr.Progress()):
         st = ensure_user(values[-1], None)  # (variadic handlers get no request; the session's state keeps the id)
-        data, tabs = form_input(values[:-1])
+        data, tabs = form.to_input(values[:-1])
         progress(0, desc="Đang soạn…")
 
         def step(key, i, n):
@@ -301,35 +277,51 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         try:
             res = h.generate_report(asst, st, data, on_progress=step)
         except TroLyError as exc:
-            return [f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), st] + [gr.skip()] * len(area_keys)
+            return [f"⚠️ {shown(exc, 'troly.app')}"] + [gr.skip()] * 6 + [st] + [gr.skip()] * len(area_keys)
         tabs = h.annotate_tables(tabs, data.figures)
         choices = h.list_drafts(asst, st.user)
         return ([res.message, res.html, res.findings, _f(res.docx), _f(res.workbook),
-                 gr.update(choices=choices, value=res.draft_id), st] + [tabs[k] for k in area_keys])
+                 gr.update(choices=choices, value=res.draft_id), edit_choices(st), st] + [tabs[k] for k in area_keys])
+
+    def edit_choices(st):
+        return gr.update(choices=h.section_choices(st.last_draft), value=None) if st.last_draft else gr.skip()
+
+    def on_edit_pick(key, st):
+        return h.section_text(st.last_draft, key) if st.last_draft and key else ""
+
+    def on_edit_save(key, text, st, request: gr.Request):
+        st = ensure_user(st, request)
+        try:
+            res = h.edit_section(asst, st, st.builder_draft_id, key, text or "")
+        except TroLyError as exc:
+            return f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), gr.skip(), st
+        return res.message, res.html, res.findings, _f(res.docx), st
 
     def on_open(draft_id, st, request: gr.Request):
         st = ensure_user(st, request)
         try:
             rec, data, res = h.open_draft(asst, st, draft_id)
         except TroLyError as exc:
-            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {shown(exc, 'troly.app')}", st]
-        tabs = h.tables_from_input(data)
+            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), st]
         data = data.model_copy(update={"facts": rec.draft.facts, "targets": rec.draft.targets}) if rec.draft else data
-        return (meta_values(rec.meta) + [tabs[k] for k in area_keys] + substance_values(data)
-                + [res.html, res.findings, _f(res.docx), _f(res.workbook), res.message, st])
+        return (form.values(rec.meta, data) + [res.html, res.findings, _f(res.docx), _f(res.workbook), res.message, edit_choices(st),
+                   gr.update(choices=h.list_drafts(asst, st.user), value=rec.id), st])
 
-    upload.upload(on_upload, [upload, state], all_inputs + [status], api_name="builder_upload")
+    upload.upload(on_upload, [upload, state], all_inputs + [upload_msg, upload], api_name="builder_upload")
     check_btn.click(on_check, all_inputs, [tables[k] for k in area_keys] + [status], api_name="builder_check")
     gen_btn.click(on_generate, all_inputs + [state],
-                  [status, preview, findings, docx_out, wb_out, drafts, state] + [tables[k] for k in area_keys],
+                  [status, preview, findings, docx_out, wb_out, drafts, edit_key, state] + [tables[k] for k in area_keys],
                   api_name="builder_generate", concurrency_limit=2)
-    open_btn.click(on_open, [drafts, state], all_inputs + [preview, findings, docx_out, wb_out, status, state],
-                   api_name="builder_open")
-    past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [register_msg],
+    open_outputs = all_inputs + [preview, findings, docx_out, wb_out, status, edit_key, drafts, state]
+    open_btn.click(on_open, [drafts, state], open_outputs, api_name="builder_open")
+    edit_key.change(on_edit_pick, [edit_key, state], [edit_text], show_progress="hidden")
+    edit_save.click(on_edit_save, [edit_key, edit_text, state], [edit_msg, preview, findings, docx_out, state],
+                    api_name="builder_edit")
+    past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [past_msg],
                 api_name="builder_previous")
 
     def on_previous_library(*values):
-        meta, tabs, _, _ = collect(values)
+        meta, tabs, _, _ = form.split(values)
         try:
             new, msg = h.previous_from_library(asst, meta, tabs)
         except TroLyError as exc:
@@ -339,7 +331,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     def on_plan(file, *values):
         if not file:
             return [gr.skip()] * (len(area_keys) + len(SECTION_KEYS) + 2)
-        meta, tabs, section_values, target_values = collect(values)
+        meta, tabs, section_values, target_values = form.split(values)
         try:
             new_texts, rows, new_tabs, msg = h.plan_into_form(asst, Path(file), section_values, target_values, tabs)
         except TroLyError as exc:
@@ -347,8 +339,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         return [new_tabs[k] for k in area_keys] + [new_texts.get(k, "") for k in SECTION_KEYS] + [rows, msg]
 
     plan.upload(on_plan, [plan] + all_inputs, [tables[k] for k in area_keys] + [texts[k] for k in SECTION_KEYS]
-                + [targets, register_msg], api_name="builder_plan")
-    past_lib.click(on_previous_library, all_inputs, [tables[k] for k in area_keys] + [register_msg],
+                + [targets, plan_msg], api_name="builder_plan")
+    past_lib.click(on_previous_library, all_inputs, [tables[k] for k in area_keys] + [past_msg],
                    api_name="builder_previous_library")
     register.upload(on_register, [register] + [texts[k] for k in SECTION_KEYS],
                     [texts[k] for k in SECTION_KEYS] + [register_msg], api_name="builder_register")
@@ -358,7 +350,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     template_btn.click(on_template, [state], [template_file], api_name="template")
     for comp in (meta_inputs["period"], meta_inputs["year"]):
         comp.change(h.window_text, [meta_inputs["period"], meta_inputs["year"]], [window], show_progress="hidden")
-    return {"drafts": drafts}
+    return {"drafts": drafts, "open": on_open, "open_outputs": open_outputs}
 
 
 def build_review_tab(asst: Assistant, state: gr.State) -> None:
@@ -369,20 +361,22 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
                                value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
             against = gr.Dropdown(label="Đối chiếu với dự thảo đã lưu (để trống: tự tìm dự thảo cùng đơn vị, kỳ, năm)",
                                   choices=[("", "")], value="", allow_custom_value=True, elem_id="review-against")
+            scope = gr.Dropdown(SECTION_CHOICES, value="", label="Phạm vi rà soát", elem_id="review-scope")
             run = gr.Button("Rà soát", variant="primary", elem_id="review-run")
             official = gr.Button("Lưu làm bản chính thức", elem_id="review-official")
     summary = gr.Markdown(elem_id="review-summary")
     table = gr.Dataframe(headers=h.REVIEW_HEADERS, type="array", interactive=False, wrap=True, elem_id="review-table",
-                         label="Các vấn đề, xếp theo mức độ")
+                         label="Các vấn đề, xếp theo mức độ",
+                         column_widths=["8%", "9%", "7%", "6%", "22%", "29%", "19%"])
     csv_out = gr.File(label="Tải danh sách vấn đề (.csv)", interactive=False)
     marked = gr.HTML(elem_id="review-preview")
 
-    def on_review(file, day, draft_id, st, request: gr.Request):
+    def on_review(file, day, draft_id, part, st, request: gr.Request):
         st = ensure_user(st, request)
         if not file:
             return "Xin chọn tệp dự thảo.", gr.skip(), gr.skip(), gr.skip()
         try:
-            res = h.review_file(asst, st.user, Path(file), parse_day(day), draft_id or None)
+            res = h.review_file(asst, st.user, Path(file), session.parse_day(day), draft_id or None, section=part or "")
         except TroLyError as exc:
             return f"⚠️ {shown(exc, 'troly.app')}", [], None, ""
         return res.summary, res.rows, _f(res.csv), res.html
@@ -401,40 +395,87 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         return gr.update(choices=[("", "")] + h.list_drafts(asst, st.user))
 
     doc.upload(on_drafts, [state], [against])
-    run.click(on_review, [doc, as_of, against, state], [summary, table, csv_out, marked], api_name="review",
+    run.click(on_review, [doc, as_of, against, scope, state], [summary, table, csv_out, marked], api_name="review",
               concurrency_limit=4)
     official.click(on_official, [doc, against, state], [summary], api_name="review_official")
 
 
 def build_library_tab(asst: Assistant, state: gr.State):
-    gr.Markdown("Tài liệu trong chỉ mục: báo cáo các kỳ trước và văn bản pháp luật (tóm lược, thẻ sổ đăng ký, tệp người dùng nhập).")
+    gr.Markdown("Tài liệu trong chỉ mục: báo cáo các kỳ trước và văn bản pháp luật (tóm lược, thẻ sổ đăng ký, tệp "
+                "người dùng nhập). Chọn một dòng để xem, sửa loại, cấp, kỳ, năm hoặc xóa tài liệu đã nhập.")
+    with gr.Row():
+        query = gr.Textbox(label="Tìm trong thư viện", placeholder="ví dụ: một cửa 2025, xã Ba Trang", scale=3,
+                           elem_id="library-search")
+        only = gr.Dropdown([("Tất cả", ""), ("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")], value="",
+                           label="Loại", scale=1, elem_id="library-kind")
+    ids = gr.State([])
     docs = gr.Dataframe(headers=h.LIBRARY_HEADERS, type="array", interactive=False, wrap=True, elem_id="library-table",
-                        max_height=420)
+                        max_height=420, column_widths=["11%", "43%", "6%", "8%", "6%", "15%", "11%"])
+    picked = gr.State("")
+    with gr.Group(visible=False, elem_id="library-selected") as panel:
+        picked_md = gr.Markdown(elem_classes="tl-msg")
+        with gr.Row():
+            p_kind = gr.Dropdown([("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")], label="Loại")
+            p_level = gr.Dropdown(["", *LEVELS], label="Cấp")
+            p_period = gr.Dropdown(["", *PERIODS], label="Kỳ")
+            p_year = gr.Number(label="Năm", precision=0)
+        with gr.Row():
+            save_btn = gr.Button("Lưu thông tin", elem_id="library-save")
+            remove_btn = gr.Button("Xóa tài liệu này", variant="stop", elem_id="library-remove")
+            confirm_btn = gr.Button("Xác nhận xóa", variant="stop", visible=False, elem_id="library-confirm")
     with gr.Row():
         files = gr.File(label="Nhập báo cáo hoặc văn bản (.docx, .doc, .odt, .pdf kể cả bản quét, ảnh quét, .txt, .md, .html)",
-                        file_count="multiple", file_types=list(h.LIBRARY_FILES))
+                        file_count="multiple", file_types=list(h.LIBRARY_FILES), elem_id="library-upload")
         with gr.Column():
             kind = gr.Radio([("Tự nhận biết", ""), ("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")],
                             value="", label="Loại tài liệu")
             add_btn = gr.Button("Nhập và lập chỉ mục", variant="primary")
-            remove_id = gr.Textbox(label="Mã tài liệu cần xóa (chỉ tài liệu người dùng nhập, mã “user-…”)")
-            remove_btn = gr.Button("Xóa khỏi thư viện")
+            message = gr.Markdown(elem_id="library-message", elem_classes="tl-msg")
             reindex_btn = gr.Button("Lập lại chỉ mục")
-    message = gr.Markdown(elem_id="library-message")
     with gr.Accordion("Hiệu lực văn bản trong sổ đăng ký (tính đến hôm nay)", open=False):
         reg = gr.Dataframe(headers=["Số hiệu", "Loại", "Trích yếu", "Tình trạng hôm nay", "Độ tin cậy"], type="array",
-                           interactive=False, wrap=True)
+                           interactive=False, wrap=True, column_widths=["16%", "12%", "42%", "20%", "10%"])
     with gr.Accordion("Nhật ký thao tác của tôi", open=False):
         audit = gr.Dataframe(headers=["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Nguồn"], type="array",
                              interactive=False, wrap=True)
 
-    def refresh(st):
-        return h.library_rows(asst), h.registry_rows(asst), h.audit_rows(asst, st.user)
+    def refresh(st, q="", k=""):
+        table = h.library_rows(asst, query=q or "", kind=k or "")
+        return table.ids, table.rows, h.registry_rows(asst), h.audit_rows(asst, st.user)
+
+    def on_search(q, k):
+        table = h.library_rows(asst, query=q or "", kind=k or "")
+        return table.ids, table.rows, gr.update(visible=False)
+
+    def on_pick(row_ids, evt: gr.SelectData):
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        if row is None or row >= len(row_ids):
+            return gr.skip(), gr.update(visible=False), "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        said, fields = h.library_selected(asst, row_ids[row])
+        own = row_ids[row].startswith("user-")
+        return (row_ids[row], gr.update(visible=True), said, fields["kind"], fields["level"], fields["period"],
+                fields["year"], gr.update(interactive=own), gr.update(interactive=own, visible=True))
+
+    def on_save(doc_id, k, lv, pr, yr, q, only_kind, st, request: gr.Request):
+        st = ensure_user(st, request)
+        try:
+            msg = h.library_update(asst, st.user, doc_id, {"kind": k, "level": lv or "", "period": pr or "", "year": yr})
+        except TroLyError as exc:
+            msg = f"⚠️ {shown(exc, 'troly.app')}"
+        return (msg, *refresh(st, q, only_kind))
+
+    def on_remove(doc_id, q, only_kind, st, request: gr.Request):
+        st = ensure_user(st, request)
+        try:
+            msg = h.library_remove(asst, st.user, doc_id)
+        except TroLyError as exc:
+            msg = f"⚠️ {shown(exc, 'troly.app')}"
+        return (msg, gr.update(visible=False), gr.update(visible=False), *refresh(st, q, only_kind))
 
     def on_add(paths, k, st, request: gr.Request, progress=gr.Progress()):
         st = ensure_user(st, request)
         if not paths:
-            return "Xin chọn tệp.", gr.skip(), gr.skip(), gr.skip()
+            return "Xin chọn tệp.", gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
         def step(done, total):
             progress((done, total) if total else 1, desc="Lập chỉ mục", unit="đoạn")
@@ -445,23 +486,25 @@ def build_library_tab(asst: Assistant, state: gr.State):
             msg = f"⚠️ {shown(exc, 'troly.app')}"
         return (msg, *refresh(st))
 
-    def on_remove(doc_id, st, request: gr.Request):
-        st = ensure_user(st, request)
-        try:
-            msg = h.library_remove(asst, st.user, (doc_id or "").strip())
-        except TroLyError as exc:
-            msg = f"⚠️ {shown(exc, 'troly.app')}"
-        return (msg, *refresh(st))
-
     def on_reindex(st, request: gr.Request, progress=gr.Progress()):
         st = ensure_user(st, request)
         msg = h.reindex(asst, st.user, lambda d, t: progress((d, t) if t else 1, desc="Lập chỉ mục", unit="đoạn"))
         return (msg, *refresh(st))
 
-    add_btn.click(on_add, [files, kind, state], [message, docs, reg, audit], api_name="library_add", concurrency_limit=1)
-    remove_btn.click(on_remove, [remove_id, state], [message, docs, reg, audit], api_name="library_remove", concurrency_limit=1)
-    reindex_btn.click(on_reindex, [state], [message, docs, reg, audit], api_name="library_reindex", concurrency_limit=1)
-    return refresh, [docs, reg, audit]
+    listing = [ids, docs, reg, audit]
+    query.submit(on_search, [query, only], [ids, docs, panel])
+    only.change(on_search, [query, only], [ids, docs, panel])
+    docs.select(on_pick, [ids], [picked, panel, picked_md, p_kind, p_level, p_period, p_year, save_btn, remove_btn])
+    save_btn.click(on_save, [picked, p_kind, p_level, p_period, p_year, query, only, state], [picked_md, *listing],
+                   api_name="library_update", concurrency_limit=1)
+    # deleting asks once more, next to the button, before anything is removed
+    remove_btn.click(lambda: (gr.update(visible=True), "Bấm «Xác nhận xóa» để xóa hẳn tài liệu này khỏi thư viện."),
+                     None, [confirm_btn, picked_md])
+    confirm_btn.click(on_remove, [picked, query, only, state], [message, panel, confirm_btn, *listing],
+                      api_name="library_remove", concurrency_limit=1)
+    add_btn.click(on_add, [files, kind, state], [message, *listing], api_name="library_add", concurrency_limit=1)
+    reindex_btn.click(on_reindex, [state], [message, *listing], api_name="library_reindex", concurrency_limit=1)
+    return refresh, listing
 
 
 def build_app(asst: Assistant) -> gr.Blocks:
@@ -472,46 +515,38 @@ def build_app(asst: Assistant) -> gr.Blocks:
                 "openai": "máy chủ mô hình tương thích OpenAI"}[asst.llm_kind]
         gr.Markdown(f"## {TITLE}\n<span class='tl-small'>Chạy trên máy này, không gửi dữ liệu ra ngoài · "
                     f"Chế độ: {mode}</span>")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("Trò chuyện", id="chat"):
-                build_chat_tab(asst, state)
+                chat = build_chat_tab(asst, state)
             with gr.Tab("Lập báo cáo", id="builder"):
                 builder = build_builder_tab(asst, state)
             with gr.Tab("Rà soát", id="review"):
                 build_review_tab(asst, state)
             with gr.Tab("Thư viện", id="library"):
                 refresh, library_outputs = build_library_tab(asst, state)
-        user_md = gr.Markdown(elem_classes="tl-small")
+        user_md = gr.Markdown(elem_classes="tl-small", elem_id="user-name")
 
         def on_load(st, bid, request: gr.Request):
-            st, bid = _user(st, bid, request)
-            return (st, bid, gr.update(choices=h.list_drafts(asst, st.user)), f"Người dùng: {st.user}",
+            st, bid = session.page_user(st, bid, getattr(request, "username", None) if request is not None else None)
+            return (st, bid, gr.update(choices=h.list_drafts(asst, st.user)), f"Người dùng: {session.shown_user(st.user)}",
                     *refresh(st))
 
+        def to_builder(st, request: gr.Request):
+            st = ensure_user(st, request)
+            try:
+                draft_id = h.chat_to_builder(asst, st)
+            except TroLyError as exc:  # said under the chat's buttons, where it was asked
+                return [f"⚠️ {shown(exc, 'troly.app')}", gr.skip()] + [gr.skip()] * (len(builder["open_outputs"]) - 1) + [st]
+            return ["", gr.Tabs(selected="builder"), *builder["open"](draft_id, st, request)]
+
+        chat["to_builder"].click(to_builder, [state], [chat["message"], tabs, *builder["open_outputs"]],
+                                 api_name="chat_to_builder")
         demo.load(on_load, [state, browser_id], [state, browser_id, builder["drafts"], user_md, *library_outputs])
     return demo
 
 
-def limit_malloc_arenas(arenas: int = 2) -> bool:
-    """glibc gives each busy worker thread its own heap (up to 8 per core) and rarely returns memory from
-    them: under 20 users for 10 minutes the app reached 775 MB, with 2 heaps 606 MB (python -m evals.bench
-    load --seconds 600, without and with MALLOC_ARENA_MAX=16). Same as MALLOC_ARENA_MAX=2, which wins
-    when set (glibc has applied it already)."""
-    import ctypes
-    import ctypes.util
-    import os
-
-    if os.environ.get("MALLOC_ARENA_MAX"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return bool(libc.mallopt(-8, arenas))  # -8 is M_ARENA_MAX
-    except (OSError, AttributeError):
-        return False
-
-
 def main(argv: list[str] | None = None) -> int:
-    limit_malloc_arenas()  # before the server's worker threads exist
+    session.limit_malloc_arenas()  # before the server's worker threads exist
     ap = argparse.ArgumentParser(description="Trợ lý CCHC — ứng dụng web trên máy này")
     ap.add_argument("--llm", choices=["none", "local", "openai"], default=None)
     ap.add_argument("--host", default=None)
@@ -535,25 +570,10 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message, file=sys.stderr)
         return 2
     # load the embedder and the model in the background: the page is usable at once
-    threading.Thread(target=warm, args=(asst,), daemon=True).start()
+    threading.Thread(target=session.warm, args=(asst,), daemon=True).start()
     demo = build_app(asst)
     launch(demo, settings)
     return 0
-
-
-def warm(asst: Assistant) -> None:
-    try:
-        if asst.retrieval is not None:
-            asst.retrieval.searcher.search("cải cách hành chính", k=1)
-        asst.drafter.warm()
-    except TroLyError as exc:
-        print(f"Khởi động mô hình: {shown(exc, 'troly.app')}", file=sys.stderr)
-
-
-# Gradio's own strings of the upload boxes, in Vietnamese whatever the browser's language (the UI is Vietnamese)
-_UPLOAD_VI = {"upload_text.drop_file": "Kéo thả tệp vào đây", "upload_text.click_to_upload": "bấm để chọn tệp",
-              "common.or": "hoặc", "upload_text.drop_image": "Kéo thả ảnh vào đây",
-              "upload_text.drop_csv": "Kéo thả tệp CSV vào đây", "common.remove": "Bỏ", "common.clear": "Xóa"}
 
 
 def launch(demo: gr.Blocks, settings: Settings, **kw):
@@ -573,7 +593,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kw):
         allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
         # Gradio keeps a session's state until its tab closes (and an hour after); API clients never close
         state_session_capacity=settings.max_sessions,
-        footer_links=[], theme=gr.themes.Soft(), css=CSS, i18n=gr.I18n(en=_UPLOAD_VI, vi=_UPLOAD_VI), **kw)
+        footer_links=[], theme=gr.themes.Soft(), css=CSS, i18n=gr.I18n(en=session.UPLOAD_STRINGS, vi=session.UPLOAD_STRINGS), **kw)
 
 
 if __name__ == "__main__":

@@ -207,3 +207,4 @@ class ReviewIssue(BaseModel):
     text: str = ""
     message: str
     suggestion: str = ""
+    group: str = ""  # "unverified_local": many of them are summarised in one note

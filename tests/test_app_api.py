@@ -10,6 +10,7 @@ import pytest
 import yaml
 from gradio_client import Client, handle_file
 
+from drafting.figures.schema import key_for_label
 from drafting.inputs.workbook import write_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,12 +35,13 @@ def workbook(tmp_path_factory) -> Path:
 
 def test_chat_through_the_api(app_url):
     c = Client(app_url, verbose=False)
-    history, _, understood, meta, _facts, docx_file = c.predict(
+    history, _, understood, meta, _facts, docx_file, _day, _msg = c.predict(
         {"text": "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, "
                  "trước và đúng hạn 245, quá hạn 7, đang giải quyết 1", "files": []}, [], api_name="/chat")
     text = _chat_text(history)
     assert "97,22%" in text and "**Nguồn:**" in text
-    assert [r[0] for r in understood["data"]][:3] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong", "tthc.ho_so_qua_han"]
+    assert [key_for_label(r[0]) for r in understood["data"]][:3] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong",
+                                                                     "tthc.ho_so_qua_han"]
     assert "253" in "\n".join(p.text for p in docx.Document(docx_file).paragraphs)
     history, *_ = c.predict({"text": "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?", "files": []}, history,
                             api_name="/chat")
@@ -49,8 +51,8 @@ def test_chat_through_the_api(app_url):
 def test_builder_and_review_through_the_api(app_url, workbook):
     a, b = Client(app_url, verbose=False), Client(app_url, verbose=False)
     filled = a.predict(handle_file(str(workbook)), api_name="/builder_upload")
-    assert "Đã đọc" in filled[-1]
-    out = a.predict(*filled[:-1], api_name="/builder_generate")
+    assert "Đã đọc" in filled[-2]  # the message under the upload box (then the box itself)
+    out = a.predict(*filled[:-2], api_name="/builder_generate")
     status, html, findings, docx_path, wb_path, drafts = out[:6]
     assert "Đã soạn 10 mục" in status and "tl-doc" in html
     text = "\n".join(p.text for p in docx.Document(docx_path).paragraphs)
@@ -58,9 +60,9 @@ def test_builder_and_review_through_the_api(app_url, workbook):
     draft_id = drafts if isinstance(drafts, str) else drafts.get("value")
     # another client (another browser) cannot open it
     other = b.predict(draft_id, api_name="/builder_open")
-    assert other[-1].startswith("⚠️")
+    assert other[-3].startswith("⚠️")  # status, then the section list and the drafts list
     mine = a.predict(draft_id, api_name="/builder_open")
-    assert mine[-1].startswith("Đã mở dự thảo")
+    assert mine[-3].startswith("Đã mở dự thảo")
     summary, rows, csv_path, marked = a.predict(handle_file(str(SEED_003)), "05/06/2023", api_name="/review")
     assert any(r[1] == "Số học" and "96,83" in str(r[4]) for r in rows["data"])
     assert Path(csv_path).read_bytes().startswith(b"\xef\xbb\xbf")
@@ -104,11 +106,11 @@ def test_login_required_when_accounts_are_configured(assistant, tmp_path):
 def test_malloc_arenas_are_limited_on_glibc(monkeypatch):
     import platform
 
-    import app
+    from drafting.service.session import limit_malloc_arenas
 
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("not glibc")
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
-    assert app.limit_malloc_arenas() is True
+    assert limit_malloc_arenas() is True
     monkeypatch.setenv("MALLOC_ARENA_MAX", "16")  # the administrator's own setting wins
-    assert app.limit_malloc_arenas() is False
+    assert limit_malloc_arenas() is False

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from drafting import service as h
+from drafting.figures.schema import key_for_label
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.workbook import read_workbook, write_template
 from drafting.service.accounts import add_user, verify
@@ -65,7 +66,7 @@ def test_chat_asks_when_a_number_has_two_readings(assistant):
     msg = "Soạn phần cải cách thể chế quý I năm 2026 của xã Hòa Bình: ban hành 1 văn bản QPPL, đã xử lý 3 văn bản"
     final, _ = last(h.chat_turn(assistant, st, msg, today=dt.date(2026, 4, 2)))
     assert "“3”" in final.text and " hay " in final.text and "Xin ghi rõ tên chỉ tiêu" in final.text
-    assert [r[0] for r in final.understood] == ["the_che.vbqppl_ban_hanh"]  # the 3 is not guessed into a field
+    assert [key_for_label(r[0]) for r in final.understood] == ["the_che.vbqppl_ban_hanh"]  # the 3 is not guessed
 
 
 def test_intents():
@@ -86,9 +87,11 @@ def test_chat_drafts_a_section_with_sources_findings_and_a_docx(assistant):
     assert len(replies) >= 2  # the reply grows: a first line, then the section
     assert "253" in final.text and "97,22%" in final.text and "07 hồ sơ" in final.text
     assert "**Nguồn:**" in final.text and "Kiểm tra" in final.text
-    assert [r[0] for r in final.understood] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong",
-                                                "tthc.ho_so_qua_han", "tthc.ho_so_dang_giai_quyet"]
-    assert all(r[3].endswith(r[2]) for r in final.understood)  # shown with the words it came from
+    # labels in Vietnamese, never internal keys; each value shown with the words it came from
+    assert [key_for_label(r[0]) for r in final.understood] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong",
+                                                               "tthc.ho_so_qua_han", "tthc.ho_so_dang_giai_quyet"]
+    assert not any("." in r[0] or "_" in r[0] for r in final.understood)
+    assert all(r[2].endswith(r[1]) for r in final.understood)
     text = docx_text(final.docx)
     assert "253" in text and "Cải cách thủ tục hành chính" in text
     # refine: add a section, then shorten — the figures stay
@@ -118,10 +121,12 @@ def test_chat_corrections_are_used(assistant):
     st = h.UserState(user="chat-e")
     final, _ = last(h.chat_turn(assistant, st, BA_TRANG, today=dt.date(2025, 6, 20)))
     rows = [list(r) for r in final.understood]
-    rows[0][2] = "260"
-    rows.append(["tthc.ho_so_tra_lai", "", "7", ""])
+    rows[0][1] = "260"
+    rows.append(["hồ sơ trả lại", "7", ""])  # typed by hand, by its name (case aside)
+    rows.append(["Số hồ sơ bị mất", "2", ""])  # no such figure: reported, not guessed
     fixed, _ = last(h.apply_corrections(assistant, st, final.meta_rows, rows))
     assert "tiếp nhận là 260 hồ sơ" in fixed.text and "trả lại 07 hồ sơ" in fixed.text
+    assert "«Số hồ sơ bị mất»" in fixed.text
     assert st.chat_values["tthc.ho_so_tiep_nhan"] == "260"
 
 
@@ -161,11 +166,12 @@ def test_builder_upload_validate_generate_and_reopen(assistant, tmp_path):
     meta = data.meta.model_dump()
     # an impossible figure in the table: the message sits next to that field and nothing is drafted
     bad = {k: [list(r) for r in v] for k, v in tables.items()}
-    row = next(r for r in bad["tthc"] if r[0] == "ho_so_qua_han")
-    row[3] = "99999"
+    row = next(r for r in bad["tthc"] if h.row_key("tthc", r) == "tthc.ho_so_qua_han")
+    row[2] = "99999"
     bad_input = h.form_to_input(meta, bad)
     noted = h.annotate_tables(bad, bad_input.figures)
-    assert "❌" in next(r for r in noted["tthc"] if r[0] == "ho_so_qua_han")[5]
+    assert "❌" in next(r for r in noted["tthc"] if h.row_key("tthc", r) == "tthc.ho_so_qua_han")[4]
+    assert not any("_" in r[0] for rows in noted.values() for r in rows)  # labels, never internal keys
     st = h.UserState(user="builder-a")
     res = h.generate_report(assistant, st, bad_input)
     assert res.docx is None and "Chưa soạn" in res.message
@@ -216,11 +222,17 @@ def test_review_sorted_marked_and_downloadable(assistant):
 
 # ------------------------------------------------------------------ library
 def test_library_lists_status_and_round_trips_an_import(assistant, tmp_path):
-    rows = h.library_rows(assistant, dt.date(2026, 1, 1))
-    by_id = {r[0]: r for r in rows}
-    card = next(r for r in rows if r[0].startswith("registry-61-2018"))
-    assert "hết hiệu lực" in card[6]
-    assert any(r[1] == "Báo cáo" for r in rows) and len(by_id) == len(rows)
+    table = h.library_rows(assistant, dt.date(2026, 1, 1))
+    assert len(table.ids) == len(table.rows) == len(set(table.ids))
+    card = table.rows[next(i for i, d in enumerate(table.ids) if d.startswith("registry-61-2018"))]
+    assert "hết hiệu lực" in card[5]
+    assert any(r[0] == "Báo cáo" for r in table.rows)
+    assert not any(str(c).startswith(("user-", "report-", "registry-", "digest-")) for r in table.rows for c in r)
+    # search: words from any column, diacritics aside; filter by kind
+    found = h.library_rows(assistant, query="nghi dinh 118", kind="regulation")
+    assert found.rows and all("118" in " ".join(map(str, r)) for r in found.rows)
+    assert all(r[0] == "Văn bản pháp luật" for r in found.rows) and any(r[1].startswith("Nghị định 118/2025") for r in found.rows)
+    assert len(found.rows) < len(table.rows)
     f = tmp_path / "bao-cao-xa-thu.txt"
     f.write_text("ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM\nBÁO CÁO\nKết quả cải cách hành chính quý I năm 2026\n\n"
                  "I. CÔNG TÁC CHỈ ĐẠO\nXã Thử Nghiệm ban hành kế hoạch tuyên truyền về chuyển đổi số bằng loa truyền thanh.",
@@ -228,12 +240,21 @@ def test_library_lists_status_and_round_trips_an_import(assistant, tmp_path):
     seen = []
     msg = h.library_upload(assistant, "lib-a", [f], "report", lambda d, t: seen.append((d, t)))
     assert "Đã nhập 1 tệp" in msg and seen and seen[-1][0] == seen[-1][1]
-    user_rows = [r for r in h.library_rows(assistant) if r[0].startswith("user-")]
-    assert len(user_rows) == 1
-    msg = h.library_remove(assistant, "lib-a", user_rows[0][0])
-    assert "Đã xóa" in msg
-    assert not [r for r in h.library_rows(assistant) if r[0].startswith("user-")]
-    assert [e.action for e in assistant.audit.entries("lib-a")][:2] == ["remove", "ingest"]
+    # the imported document is named with what was read from it
+    assert "(báo cáo, cấp xã, quý I 2026)" in msg
+    user_ids = [d for d in h.library_rows(assistant).ids if d.startswith("user-")]
+    assert len(user_ids) == 1
+    said, fields = h.library_selected(assistant, user_ids[0])
+    assert fields == {"kind": "report", "level": "xã", "period": "quý I", "year": 2026} and "Đã chọn «" in said
+    msg = h.library_update(assistant, "lib-a", user_ids[0], {**fields, "period": "6 tháng"})
+    assert "6 tháng 2026" in msg
+    assert h.library_selected(assistant, user_ids[0])[1]["period"] == "6 tháng"
+    with pytest.raises(h.InputError, match="Năm"):
+        h.library_update(assistant, "lib-a", user_ids[0], {**fields, "year": "năm ngoái"})
+    msg = h.library_remove(assistant, "lib-a", user_ids[0])
+    assert msg.startswith("Đã xóa «")
+    assert not [d for d in h.library_rows(assistant).ids if d.startswith("user-")]
+    assert [e.action for e in assistant.audit.entries("lib-a")][:3] == ["remove", "update", "ingest"]
     with pytest.raises(h.InputError):
         h.library_remove(assistant, "lib-a", "report-003")
 

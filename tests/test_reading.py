@@ -172,17 +172,17 @@ def test_read_figures_cli_prints_what_it_read(tmp_path):
 def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
     from types import SimpleNamespace
 
-    from drafting.service import empty_tables, previous_from_report
+    from drafting.service import empty_tables, previous_from_report, row_key
 
     path = tmp_path / "bao-cao-quy-I.docx"
     path.write_bytes(_docx_bytes(PAST))
     asst = SimpleNamespace(settings=load_settings(env={}))
     tables = empty_tables()
-    tables["tthc"] = [[*r[:4], "190" if r[0] == "ho_so_tiep_nhan" else "", r[5]] for r in tables["tthc"]]
+    tables["tthc"] = [[*r[:3], "190" if row_key("tthc", r) == "tthc.ho_so_tiep_nhan" else "", r[4]] for r in tables["tthc"]]
     out, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"}, tables)
-    rows = {r[0]: r for r in out["tthc"]}
-    assert rows["ho_so_da_giai_quyet"][4] == "180" and "đã giải quyết 180" in rows["ho_so_da_giai_quyet"][5]
-    assert rows["ho_so_tiep_nhan"][4] == "190"  # typed by the official: kept
+    rows = {row_key("tthc", r): r for r in out["tthc"]}
+    assert rows["tthc.ho_so_da_giai_quyet"][3] == "180" and "đã giải quyết 180" in rows["tthc.ho_so_da_giai_quyet"][4]
+    assert rows["tthc.ho_so_tiep_nhan"][3] == "190"  # typed by the official: kept
     assert "quý I năm 2026" in msg
     with pytest.raises(InputError, match="chọn kỳ báo cáo"):
         previous_from_report(asst, path, {"period": "", "year": None}, empty_tables())
@@ -225,7 +225,7 @@ def test_the_years_plan_gives_tasks_and_targets_with_their_source():
 def test_the_builder_takes_the_plan_into_section_iv_and_the_targets(tmp_path):
     from types import SimpleNamespace
 
-    from drafting.service import empty_tables, plan_into_form
+    from drafting.service import empty_tables, plan_into_form, row_key
 
     path = tmp_path / "ke-hoach.txt"
     path.write_text(PLAN, encoding="utf-8")
@@ -233,8 +233,9 @@ def test_the_builder_takes_the_plan_into_section_iv_and_the_targets(tmp_path):
     texts, rows, tables, msg = plan_into_form(asst, path, {"IV": "Tổ chức hội nghị sơ kết công tác cải cách hành "
                                                                   "chính 6 tháng đầu năm"}, [], empty_tables())
     assert texts["IV"].count("hội nghị sơ kết") == 1 and "Rà soát, công khai" in texts["IV"]
-    assert ["tthc.ty_le_truc_tuyen", "50", "Kế hoạch số 14/KH-UBND ngày 30/01/2026"] in rows
-    assert next(r for r in tables["chi_dao"] if r[0] == "nhiem_vu_ke_hoach")[3] == "4" and "4 nhiệm vụ" in msg
+    assert ["Tỷ lệ hồ sơ tiếp nhận trực tuyến", "50", "Kế hoạch số 14/KH-UBND ngày 30/01/2026"] in rows
+    assert next(r for r in tables["chi_dao"] if row_key("chi_dao", r) == "chi_dao.nhiem_vu_ke_hoach")[2] == "4"
+    assert "4 nhiệm vụ" in msg
 
 
 def test_carried_over_dossiers_are_checked_against_last_periods_pending():

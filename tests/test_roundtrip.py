@@ -45,8 +45,8 @@ def test_an_edited_draft_is_checked_saved_as_official_and_carried_forward(assist
         assert official["locality"] == UNIT and official["figures"]["tthc.ho_so_tiep_nhan"] == "248"
         # the next period's «Kỳ trước» comes from the final version, without retyping
         tables, note = h.previous_from_library(assistant, {**META, "period": "6 tháng"}, h.empty_tables())
-        rows = {r[0]: r for r in tables["tthc"]}
-        assert rows["ho_so_tiep_nhan"][4] == "248" and rows["ho_so_qua_han"][4] == "7" and "quý I năm 2026" in note
+        rows = {h.row_key("tthc", r): r for r in tables["tthc"]}
+        assert rows["tthc.ho_so_tiep_nhan"][3] == "248" and rows["tthc.ho_so_qua_han"][3] == "7" and "quý I năm 2026" in note
         # and the unit's own final is its first precedent
         from drafting.models import ReportMeta
 

@@ -263,7 +263,7 @@ def test_chat_reads_an_activity_as_a_fact_and_the_table_corrects_it(assistant):
     msg = ("Soạn phần chỉ đạo điều hành quý I năm 2026 của xã Ba Trang: tháng 3 xã tổ chức hội nghị sơ kết quý I, "
            "triển khai Kế hoạch 14/KH-UBND về CCHC năm 2026. Đã ban hành 5 văn bản chỉ đạo.")
     final = list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 3, 20)))[-1]
-    assert [r[0] for r in final.understood] == ["chi_dao.van_ban_chi_dao"]  # "tháng 3" is a month, not 3 meetings
+    assert [r[0] for r in final.understood] == ["Văn bản chỉ đạo, điều hành về CCHC đã ban hành"]  # "tháng 3": a month
     assert final.fact_rows == [["I", "hoạt động, hội nghị, kiểm tra, tuyên truyền",
                                 "Tháng 3 xã tổ chức hội nghị sơ kết quý I, triển khai Kế hoạch 14/KH-UBND về CCHC năm 2026",
                                 ""]]

@@ -258,3 +258,29 @@ PART_RULES: list[tuple[str, str, str]] = [
     ("tai_chinh.kien_nghi_da_thuc_hien", "tai_chinh.kien_nghi_thanh_tra", "error"),
     ("cds.van_ban_ky_so", "cds.van_ban_dien_tu", "error"),
 ]
+
+
+def _fold(text: str) -> str:
+    from corpus.text import fold_lower
+
+    return " ".join(fold_lower(text).split())
+
+
+_BY_LABEL: dict[str, str] = {}
+
+
+def key_for_label(text: str, area: str | None = None) -> str | None:
+    """The figure a table row names: tables show labels, never keys, so a row is read back by its label
+    (case, diacritics and spacing aside); a key typed by hand is accepted too. None when nothing matches."""
+    if not _BY_LABEL:
+        _BY_LABEL.update({_fold(x.label): x.key for x in [*FIELDS, *DERIVED]})
+    text = " ".join(str(text or "").split())
+    key = text if text in FIELD_BY_KEY or text in DERIVED_BY_KEY else _BY_LABEL.get(_fold(text))
+    if key and area and not key.startswith(area + "."):
+        return None
+    return key
+
+
+def label_of(key: str) -> str:
+    spec = FIELD_BY_KEY.get(key) or DERIVED_BY_KEY.get(key)
+    return spec.label if spec else key

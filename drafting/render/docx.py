@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
@@ -19,11 +18,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from drafting.figures.figureset import format_value
 from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
-from drafting.figures.schema import AREAS, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import ReportDraft
+from drafting.render.closing import HEADING_II, appendix_table, first_area, recipient_lines, signature_lines
 from drafting.render.provenance import COMMENT_AUTHOR, Provenance
 
 FONT = "Times New Roman"
@@ -178,17 +176,14 @@ def _closing_block(doc, draft: ReportDraft):
     _clear(left)
     _clear(right)
     _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    # the archive line is printed once, last, whatever the recipients list carries
-    recipients = [r.strip().rstrip(";.") for r in m.recipients if r.strip() and not r.strip(" -").startswith("Lưu")]
-    for r in recipients:
-        _para(left, f"- {r.removeprefix('- ')};", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _para(left, f"- {m.archive.rstrip('.')}.", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    if m.capacity:
-        _para(right, m.capacity.upper(), 14, bold=True)
-    _para(right, m.signer_title.upper(), 14, bold=True)
+    for line in recipient_lines(m):
+        _para(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    *titles, signer = signature_lines(m)
+    for line in titles:
+        _para(right, line, 14, bold=True)
     for _ in range(4):
         _para(right, "", 14)
-    _para(right, m.signer or "……………………", 14, bold=True)  # a visible blank until the signer is named
+    _para(right, signer, 14, bold=True)
 
 
 def _appendix(doc, draft: ReportDraft):
@@ -198,49 +193,33 @@ def _appendix(doc, draft: ReportDraft):
     _para(doc, f"BIỂU SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {m.period_text.upper()}", 14, bold=True)
     num = m.number_line.removeprefix("Số: ").strip()
     _para(doc, f"(Kèm theo Báo cáo số {num} {fmt_date_long(m.date)} của {m.issuer})", 14, italic=True, space_after=6)
-    by_key = {f.key: f for f in draft.figures}
-    with_prev = bool(draft.previous)
-    targets = {t.key: t for t in draft.targets}
-    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + ([draft.previous_label.capitalize()] if with_prev else [])
-               + (["Chỉ tiêu giao"] if targets else []))
-    extra = len(headers) - 4
+    tab = appendix_table(draft)
+    extra = len(tab.headers) - 4
     widths = [12, TEXT_WIDTH_MM - 12 - 22 - 24 - 22 * extra, 22, 24] + [22] * extra
-    table = doc.add_table(rows=1, cols=len(headers))
+    table = doc.add_table(rows=1, cols=len(tab.headers))
     table.style = "Table Grid"
-    for cell, h in zip(table.rows[0].cells, headers):
+    for cell, h in zip(table.rows[0].cells, tab.headers):
         _clear(cell)
         _para(cell, h, 12, bold=True)
-    for area in AREAS:
-        keys = [k for k in by_key if k.split(".")[0] == area.key]
-        if not keys:
+    for kind, vals in tab.rows:
+        if kind == "area":
+            row = table.add_row()
+            merged = row.cells[0].merge(row.cells[-1])
+            _clear(merged)
+            _para(merged, vals[0], 12, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
             continue
-        row = table.add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        _clear(merged)
-        _para(merged, area.title, 12, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-        for i, key in enumerate(keys, start=1):
-            f = by_key[key]
-            row = table.add_row().cells
-            prev = draft.previous.get(key)
-            spec = FIELD_BY_KEY.get(key)
-            vals = [str(i), f.label + (" (*)" if f.source == "derived" else ""), f.unit, f.text]
-            if with_prev:
-                vals.append(format_value(Decimal(prev), f.unit, spec.kind if spec else "count") if prev is not None else "")
-            if targets:
-                vals.append(format_value(targets[key].value, f.unit) if key in targets else "")
-            for j, (cell, v) in enumerate(zip(row, vals)):
-                _clear(cell)
-                _para(cell, v, 12, align=WD_ALIGN_PARAGRAPH.LEFT if j == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+        for j, (cell, v) in enumerate(zip(table.add_row().cells, vals)):
+            _clear(cell)
+            _para(cell, v, 12, align=WD_ALIGN_PARAGRAPH.LEFT if j == 1 else WD_ALIGN_PARAGRAPH.CENTER)
     _widths(table, widths)
     # formulas once, below the table, not in a cell of every row (drafting-practice §5)
-    derived = [f for f in draft.figures if f.source == "derived"]
-    if derived:
+    if tab.derived:
         _para(doc, "Ghi chú: (*) chỉ tiêu tính từ số liệu đã nhập:", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-        for f in derived:
-            _para(doc, f"- {f.label} = {f.formula}.", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    if targets:
-        sources = sorted({t.source for t in targets.values()})
-        _para(doc, "Chỉ tiêu giao theo: " + "; ".join(sources) + ".", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        for note in tab.derived:
+            _para(doc, f"- {note}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    if tab.target_sources:
+        _para(doc, "Chỉ tiêu giao theo: " + "; ".join(tab.target_sources) + ".", 12, italic=True,
+              align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def _runs(para, text: str, notes: list[tuple[str, str]]):
@@ -297,10 +276,10 @@ def render_docx(draft: ReportDraft, path: Path | None = None, appendix: bool = T
     _para(doc, "", space_after=6)
     for p in draft.opening:
         _para(doc, p.text, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
-    first_area = next((x.key for x in draft.sections if x.key.startswith("II.")), None)
+    under_ii = first_area(draft)
     for s in draft.sections:
-        if s.key == first_area:
-            _para(doc, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", BODY_PT, bold=True,
+        if s.key == under_ii:
+            _para(doc, HEADING_II, BODY_PT, bold=True,
                   align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6, keep_next=True)
         _para(doc, s.heading, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6,
               keep_next=True)

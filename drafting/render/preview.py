@@ -9,6 +9,7 @@ from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
 from drafting.figures.outline import section_label
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import DraftFinding, ReportDraft, ReviewIssue
+from drafting.render.closing import HEADING_II, appendix_table, first_area, recipient_lines, signature_lines
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABEL = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"}
@@ -28,6 +29,9 @@ padding:18px 26px;border:1px solid #ddd}
 .tl-find.warning{border-color:#e67e22;background:#fef5e7}.tl-find.info{border-color:#2980b9;background:#eaf2f8}
 .tl-mark{background:#fdecea;border-bottom:2px solid #c0392b}.tl-mark.warning{background:#fef5e7;border-color:#e67e22}
 .tl-mark.info{background:#eaf2f8;border-color:#2980b9}.tl-gap{background:#ffe08a}
+.tl-sign{display:flex;justify-content:space-between;margin-top:14px;font-size:13px}.tl-sign>div:last-child{text-align:center}
+.tl-appx{margin-top:18px;border-top:1px dashed #bbb;padding-top:8px}.tl-appx table{border-collapse:collapse;width:100%;font-size:13px}
+.tl-appx th,.tl-appx td{border:1px solid #999;padding:2px 5px}
 </style>"""
 
 
@@ -56,12 +60,19 @@ def draft_html(draft: ReportDraft) -> str:
         by_section.setdefault(f.section, []).append(f)
     parts += [_p(p.text) for p in draft.opening]
     parts += [_finding_box(f) for f in by_section.pop("mo_dau", [])]
+    under_ii = first_area(draft)
     for s in draft.sections:
+        if s.key == under_ii:
+            parts.append(f"<h3>{escape(HEADING_II)}</h3>")
         tag = "h3" if s.level == 1 else "h4"
         parts.append(f"<{tag}>{escape(s.heading)}</{tag}>")
         for p in s.paragraphs:
             parts.append(f"<p><b>{escape(p.text)}</b></p>" if p.style in ("heading", "subheading") else _p(p.text))
         parts += [_finding_box(f) for f in by_section.pop(s.key, [])]
+    *titles, signer = signature_lines(m)
+    parts.append('<div class="tl-sign"><div><b><i>Nơi nhận:</i></b><br>' + "<br>".join(escape(x) for x in recipient_lines(m))
+                 + "</div><div><b>" + "<br>".join(escape(x) for x in titles) + f"</b><br><br><br><b>{escape(signer)}</b></div></div>")
+    parts.append(_appendix_html(draft))
     rest = [f for fs in by_section.values() for f in fs]
     if rest or draft.figure_issues:
         parts.append("<h4>Các vấn đề khác</h4>")
@@ -70,6 +81,26 @@ def draft_html(draft: ReportDraft) -> str:
                   f"{escape(i.message)}</div>" for i in draft.figure_issues]
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _appendix_html(draft: ReportDraft) -> str:
+    tab = appendix_table(draft)
+    if not tab.rows:
+        return ""
+    n = len(tab.headers)
+    out = ['<div class="tl-appx"><div class="tl-title">PHỤ LỤC</div>',
+           f'<div class="tl-sub">BIỂU SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH '
+           f"{escape(draft.meta.period_text.upper())}</div><table><tr>"
+           + "".join(f"<th>{escape(h)}</th>" for h in tab.headers) + "</tr>"]
+    for kind, vals in tab.rows:
+        out.append(f'<tr><td colspan="{n}"><b>{escape(vals[0])}</b></td></tr>' if kind == "area"
+                   else "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in vals) + "</tr>")
+    out.append("</table>")
+    if tab.derived:
+        out.append("<p><i>Ghi chú: (*) chỉ tiêu tính từ số liệu đã nhập: " + " ".join(escape(d) for d in tab.derived) + "</i></p>")
+    if tab.target_sources:
+        out.append("<p><i>Chỉ tiêu giao theo: " + escape("; ".join(tab.target_sources)) + ".</i></p>")
+    return "".join(out) + "</div>"
 
 
 def draft_findings_rows(draft: ReportDraft) -> list[list[str]]:

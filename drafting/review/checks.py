@@ -234,7 +234,8 @@ def check_citations(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
         for ref in parse_citations(p.text):
             for prob in check_citation(ref, registry, as_of, p.text):
                 issues.append(ReviewIssue(kind="citation", severity=prob.severity, section=p.section, paragraph=p.index,
-                                          text=ref.text, message=prob.message, suggestion=prob.suggestion))
+                                          text=ref.text, message=prob.message, suggestion=prob.suggestion,
+                                          group="unverified_local" if prob.kind == "unverified" else ""))
     return issues
 
 
@@ -403,9 +404,12 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
     return issues
 
 
-def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None) -> list[ReviewIssue]:
+def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None,
+                    section: str = "") -> list[ReviewIssue]:
+    """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
     from drafting.review.layout import check_layout
     from drafting.review.stated import check_stated_figures
+    from drafting.review.tidy import in_scope, tidy
 
     arithmetic = check_arithmetic(doc)
     # the reader's findings where the pattern checks said nothing about the same paragraph and rate
@@ -420,8 +424,10 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
             issues.append(ReviewIssue(kind="layout", severity="error", message=(
                 "Không kiểm tra được thể thức: cấu trúc tệp .docx bất thường (tệp có thể bị hỏng hoặc do "
                 f"phần mềm lạ tạo ra; {type(exc).__name__}). Hãy mở bằng Word và lưu lại.")))
+    if section:  # a missing section elsewhere is not this part's finding
+        issues = [i for i in issues if i.paragraph and in_scope(i.section, section)]
     rank = {"error": 0, "warning": 1, "info": 2}
-    return sorted(issues, key=lambda i: (rank[i.severity], i.paragraph))
+    return sorted(tidy(issues), key=lambda i: (rank[i.severity], i.paragraph))
 
 
 def review(path_or_bytes: Path | bytes, registry: Registry, as_of: dt.date | None = None, name: str = "") -> list[ReviewIssue]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
-from drafting.figures.figureset import FigureSet
+from drafting.figures.figureset import FigureIssue, FigureSet
 from drafting.figures.periods import PERIODS, data_window
-from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS
+from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS, key_for_label, label_of
 from drafting.inputs.doc_register import read_register
 from drafting.inputs.files import FiguresInput, figures_from_data, load_figures_bytes
 from drafting.inputs.section_texts import facts_from_texts, texts_from_facts
@@ -29,8 +29,16 @@ def load_figures_input(asst, path: Path) -> FiguresInput:
                               asst.settings.convert_timeout)
 
 
+# a figure table's row: [label, unit, this period, previous period, check notes]; read back by its label
+CUR, PREV, NOTE = 2, 3, 4
+
+
 def empty_tables() -> dict[str, list[list]]:
-    return {a.key: [[f.key.split(".", 1)[1], f.label, f.unit, "", "", ""] for f in FIELDS if f.area == a.key] for a in AREAS}
+    return {a.key: [[f.label, f.unit, "", "", ""] for f in FIELDS if f.area == a.key] for a in AREAS}
+
+
+def row_key(area: str, row: list) -> str | None:
+    return key_for_label(row[0], area) if row else None
 
 
 def tables_from_input(data: FiguresInput) -> dict[str, list[list]]:
@@ -38,11 +46,11 @@ def tables_from_input(data: FiguresInput) -> dict[str, list[list]]:
     fs = data.figures
     for area, rows in tables.items():
         for row in rows:
-            key = f"{area}.{row[0]}"
+            key = row_key(area, row)
             if key in fs.values:
-                row[3] = str(fs.values[key]).replace(".", ",") if FIELD_BY_KEY[key].kind != "count" else str(fs.values[key])
+                row[CUR] = str(fs.values[key]).replace(".", ",") if FIELD_BY_KEY[key].kind != "count" else str(fs.values[key])
             if key in fs.previous:
-                row[4] = str(fs.previous[key])
+                row[PREV] = str(fs.previous[key])
     return annotate_tables(tables, fs)
 
 
@@ -56,7 +64,7 @@ def annotate_tables(tables: dict[str, list[list]], fs: FigureSet) -> dict[str, l
             notes.setdefault(key, []).append(f"= {value} (tính từ các thành phần)")
     out = {}
     for area, rows in tables.items():
-        out[area] = [[*row[:5], " ".join(notes.get(f"{area}.{row[0]}", []))] for row in rows]
+        out[area] = [[*row[:NOTE], " ".join(notes.get(row_key(area, row), []))] for row in rows]
     return out
 
 
@@ -72,31 +80,35 @@ def form_to_input(meta: dict, tables: dict[str, list[list]], texts: dict[str, st
                   target_rows: list[list] | None = None) -> FiguresInput:
     """The builder's fields, tables, section texts and targets → the same FiguresInput a workbook gives."""
     raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}  # lists split by meta_from_cells
-    values, previous, cells = {}, {}, {}
+    values, previous, cells, unknown = {}, {}, {}, []
     for area in AREAS:
         for row in tables.get(area.key) or []:
             if not row or not _cell(row[0]):
                 continue
-            key = f"{area.key}.{_cell(row[0])}"
-            label = FIELD_BY_KEY[key].label if key in FIELD_BY_KEY else key
-            if len(row) > 3 and _cell(row[3]):
-                values[key] = _cell(row[3])
-                cells[key] = f"bảng «{area.title}», dòng «{label}», cột Kỳ này"
-            if len(row) > 4 and _cell(row[4]):
-                previous[key] = _cell(row[4])
+            key = row_key(area.key, row)
+            if key is None:
+                unknown.append(f"bảng «{area.title}», dòng «{_cell(row[0])}»")
+                continue
+            if len(row) > CUR and _cell(row[CUR]):
+                values[key] = _cell(row[CUR])
+                cells[key] = f"bảng «{area.title}», dòng «{label_of(key)}», cột Kỳ này"
+            if len(row) > PREV and _cell(row[PREV]):
+                previous[key] = _cell(row[PREV])
     meta_cells = {f"meta.{k}": f"ô «{META_LABELS.get(k, k)}»" for k in META_FIELDS}
     facts, fact_issues = facts_from_texts(texts or {})
-    targets = [{"key": _cell(r[0]), "value": _cell(r[1]), "source": _cell(r[2])}
+    targets = [{"key": key_for_label(r[0]) or _cell(r[0]), "value": _cell(r[1]), "source": _cell(r[2])}
                for r in target_rows or [] if len(r) >= 3 and any(_cell(c) for c in r[:3])]
+    fact_issues = [*fact_issues, *(FigureIssue(field=u, cell=u, message=f"{u}: không phải chỉ tiêu của biểu (sửa lại "
+                                               "tên dòng như trong mẫu).") for u in unknown)]
     return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous, "facts": facts,
                               "targets": targets}, {**cells, **meta_cells}, source="biểu mẫu", extra_issues=fact_issues)
 
 
-TARGET_HEADERS = ["Mã chỉ tiêu", "Giá trị", "Nguồn (văn bản giao)"]
+TARGET_HEADERS = ["Chỉ tiêu", "Giá trị", "Nguồn (văn bản giao)"]
 
 
 def target_rows(data: FiguresInput) -> list[list]:
-    return [[t.key, str(t.value).replace(".", ","), t.source] for t in data.targets]
+    return [[label_of(t.key), str(t.value).replace(".", ","), t.source] for t in data.targets]
 
 
 def section_texts(data: FiguresInput) -> dict[str, str]:
@@ -166,12 +178,12 @@ def plan_into_form(asst, path: Path, texts: dict[str, str], targets: list[list],
     new = [t.text for t in plan.tasks if fold_lower(t.text) not in known]
     out["IV"] = "\n".join([*(out.get("IV") or "").splitlines(), *new]).strip()
     rows = [list(r) for r in targets or [] if any(str(c or "").strip() for c in r)]
-    have = {str(r[0]).strip() for r in rows}
-    rows += [[t.key, str(t.value).replace(".", ","), t.source] for t in plan.targets if t.key not in have]
+    have = {key_for_label(r[0]) or str(r[0]).strip() for r in rows}
+    rows += [[label_of(t.key), str(t.value).replace(".", ","), t.source] for t in plan.targets if t.key not in have]
     tables = {a: [list(r) for r in rs] for a, rs in tables.items()}
     for row in tables.get("chi_dao", []):
-        if row[0] == "nhiem_vu_ke_hoach" and not str(row[3] or "").strip() and plan.tasks:
-            row[3] = str(len(plan.tasks))
+        if row_key("chi_dao", row) == "chi_dao.nhiem_vu_ke_hoach" and not str(row[CUR] or "").strip() and plan.tasks:
+            row[CUR] = str(len(plan.tasks))
     msg = (f"Đọc {plan.source}: {len(plan.tasks)} nhiệm vụ (thêm {len(new)} dòng vào mục IV — xóa việc đã xong và "
            f"ghi kết quả ở mục tương ứng), {len(plan.targets)} chỉ tiêu vào bảng chỉ tiêu.")
     return out, rows, tables, msg
@@ -182,11 +194,11 @@ def fill_previous(tables: dict[str, list[list]], values: dict, note: Callable[[s
     for area, rows in tables.items():
         out[area] = []
         for row in rows:
-            row = list(row) + [""] * (6 - len(row))
-            key = f"{area}.{row[0]}"
-            if key in values and not str(row[4] or "").strip():
-                row[4] = str(values[key])
-                row[5] = (f"{row[5]} " if row[5] else "") + note(key)
+            row = list(row) + [""] * (NOTE + 1 - len(row))
+            key = row_key(area, row)
+            if key in values and not str(row[PREV] or "").strip():
+                row[PREV] = str(values[key])
+                row[NOTE] = (f"{row[NOTE]} " if row[NOTE] else "") + note(key)
             out[area].append(row)
     return out
 
@@ -297,3 +309,60 @@ def template_file(asst, user: str) -> Path:
     path = asst.store.export_dir(user) / "mau-so-lieu-cchc.xlsx"
     atomic_write(path, write_template())
     return path
+
+
+def chat_to_builder(asst, state: UserState) -> str:
+    """The chat's draft as a builder draft of its own (the builder's edits never change the chat's copy): its id."""
+    if not state.last_draft_id:
+        raise InputError("Chưa có dự thảo trong cuộc trò chuyện này để mở ở «Lập báo cáo».")
+    rec = asst.store.load(state.user, state.last_draft_id)
+    copy = rec.model_copy(update={"id": SavedDraft(user=state.user).id, "origin": "builder",
+                                  "title": rec.title.replace(" (trò chuyện)", "")})
+    copy = asst.store.save(copy)
+    asst.audit.record(state.user, "open", copy.id, [rec.id], {"from": "chat"})
+    return copy.id
+
+
+def meta_form_values(meta: dict, keys: list[str]) -> list:
+    """A report's meta as the builder's fields show it: dates as ngày/tháng/năm, lists one item per line."""
+    import datetime as dt
+
+    out = []
+    for k in keys:
+        v = meta.get(k, "")
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            v = dt.date.fromisoformat(v)
+        if isinstance(v, dt.date):
+            v = v.strftime("%d/%m/%Y")
+        elif isinstance(v, list):
+            v = "\n".join(v)
+        out.append(v if v is not None else "")
+    return out
+
+
+@dataclass
+class FormLayout:
+    """The order of the builder's fields as the page passes them: meta fields, one table per area, one text per
+    section, the targets table. Splits the page's flat list of values and builds it back."""
+
+    meta_keys: list[str]
+    area_keys: list[str]
+    section_keys: list[str]
+
+    def split(self, values) -> tuple[dict, dict, dict, list]:
+        n, m, k = len(self.meta_keys), len(self.area_keys), len(self.section_keys)
+        meta = dict(zip(self.meta_keys, values[:n]))
+        if isinstance(meta.get("year"), float):
+            meta["year"] = int(meta["year"])
+        tabs = dict(zip(self.area_keys, values[n:n + m]))
+        return meta, tabs, dict(zip(self.section_keys, values[n + m:n + m + k])), values[n + m + k]
+
+    def to_input(self, values) -> tuple[FiguresInput, dict]:
+        meta, tabs, texts, target_table = self.split(values)
+        return form_to_input(meta, tabs, texts, target_table), tabs
+
+    def values(self, meta: dict, data: FiguresInput) -> list:
+        """Every field of the form from a report's meta and inputs (an upload, a reopened draft)."""
+        tabs, texts = tables_from_input(data), section_texts(data)
+        return (meta_form_values(meta, self.meta_keys) + [tabs[k] for k in self.area_keys]
+                + [texts.get(k, "") for k in self.section_keys] + [target_rows(data)])

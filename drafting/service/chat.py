@@ -10,10 +10,11 @@ from pydantic import ValidationError
 
 from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
+from corpus.text import fold_lower
 from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
 from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
-from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.schema import FIELD_BY_KEY, key_for_label
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import META_LABELS, meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
@@ -31,7 +32,7 @@ from drafting.service.state import (
     audit_sources,
     stream_call,
 )
-from drafting.service.topic import Topic, resolve
+from drafting.service.topic import Topic, date_in, resolve
 from drafting.service.workspace import SavedDraft, atomic_write
 
 # ------------------------------------------------------------------------------ chat
@@ -47,11 +48,14 @@ HELP_TEXT = (
 )
 
 
+# "đặt ngày báo cáo 15/3/2024", "lấy ngày đối chiếu …": the date every later answer and draft is read against
+_SET_DATE = re.compile(r"^\s*(?:dat|lay|chon|dung|doi|tinh theo)\s+ngay\s+(?:bao cao|doi chieu|tham chieu)\b")
+
 def _understood_rows(state: UserState) -> list[list]:
-    return [[k, FIELD_BY_KEY[k].label, v, state.chat_quotes.get(k, "(đã sửa tay)")] for k, v in state.chat_values.items()]
+    return [[FIELD_BY_KEY[k].label, v, state.chat_quotes.get(k, "(đã sửa tay)")] for k, v in state.chat_values.items()]
 
 
-def _meta_rows(state: UserState) -> list[list]:
+def meta_rows(state: UserState) -> list[list]:
     rows = []
     for f in META_FIELDS:
         v = state.chat_meta.get(f, "")
@@ -66,7 +70,7 @@ def _meta_rows(state: UserState) -> list[list]:
 def _reply(state: UserState, text: str, done: bool = False, docx: Path | None = None) -> ChatReply:
     if not done:  # a streamed piece: the tables are shown once, with the final reply
         return ChatReply(text=text)
-    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=_meta_rows(state),
+    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=meta_rows(state),
                      fact_rows=fact_rows(state.chat_facts), docx=docx)
 
 
@@ -237,8 +241,10 @@ def _refine(asst, state: UserState, intent: Intent) -> Iterator[ChatReply]:
         short = shorten(draft)
         state.last_draft = short
         removed = sum(len(s.paragraphs) for s in draft.sections) - sum(len(s.paragraphs) for s in short.sections)
-        note = (f"Đã rút gọn: bỏ {removed} đoạn không mang số liệu hay trích dẫn; số liệu giữ nguyên." if removed
-                else "Dự thảo đã gọn: mỗi đoạn còn lại đều mang số liệu hoặc trích dẫn.")
+        # says what was kept, truthfully: a section keeps one plain paragraph and its listed items (V's proposals)
+        note = ((f"Đã rút gọn: bỏ {removed} đoạn không mang số liệu hay trích dẫn; số liệu giữ nguyên. " if removed
+                 else "Không rút gọn thêm được. ")
+                + "Mỗi mục giữ các đoạn có số liệu hoặc trích dẫn, một đoạn mở ý và các ý liệt kê (nhiệm vụ, kiến nghị).")
         path = asst.store.export_dir(state.user) / f"du-thao-{state.last_draft_id}-gon.docx"
         atomic_write(path, render_docx(short))
         yield _reply(state, note + "\n\n" + draft_markdown(short) + _findings_md(short), done=True, docx=path)
@@ -311,8 +317,17 @@ def _review_chat(asst, state: UserState, path: Path, as_of: dt.date | None) -> I
 def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = None,
               today: dt.date | None = None) -> Iterator[ChatReply]:
     """One chat turn; never raises a TroLyError (it becomes a Vietnamese message)."""
-    today = today or dt.date.today()
+    today = today or state.reference_date or dt.date.today()
     files = [Path(f) for f in files or []]
+    if _SET_DATE.match(fold_lower(message)) and not files:
+        day = date_in(message, today)
+        if day is None:
+            yield _reply(state, "Xin ghi ngày theo dạng ngày/tháng/năm, ví dụ: *đặt ngày báo cáo 15/3/2024*.", done=True)
+        else:
+            state.reference_date = day
+            yield _reply(state, f"Đã đặt ngày đối chiếu **{day:%d/%m/%Y}**: văn bản áp dụng và kỳ báo cáo tính theo ngày "
+                                "này cho đến khi đổi (ô «Ngày đối chiếu») hoặc bắt đầu cuộc trò chuyện mới.", done=True)
+        return
     try:
         reading = read_message(message)
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
@@ -370,17 +385,23 @@ def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows
     for row in meta_rows or []:
         if len(row) >= 2 and str(row[1] or "").strip() and row[0] in by_label:
             meta[by_label[row[0]]] = str(row[1]).strip()
-    values, quotes = {}, {}
+    values, quotes, unknown = {}, {}, []
     for row in figure_rows or []:
-        if len(row) >= 3 and str(row[0] or "").strip() and str(row[2] or "").strip():
-            key = str(row[0]).strip()
-            values[key] = str(row[2]).strip()
+        if len(row) >= 2 and str(row[0] or "").strip() and str(row[1] or "").strip():
+            key = key_for_label(row[0])
+            if key is None or key not in FIELD_BY_KEY:
+                unknown.append(str(row[0]).strip())
+                continue
+            values[key] = str(row[1]).strip()
             quotes[key] = state.chat_quotes.get(key, "(đã sửa tay)") if state.chat_values.get(key) == values[key] else "(đã sửa tay)"
     for list_field in ("recipients", "basis"):
         if list_field in meta:
             meta[list_field] = [x.strip() for x in re.split(r"[;\n]", meta[list_field]) if x.strip()]
     state.chat_meta, state.chat_values, state.chat_quotes = meta, values, quotes
     preface = "Đã nhận số liệu đã sửa. "
+    if unknown:  # a row renamed by hand is reported, never guessed into a field
+        preface += ("Chưa dùng các dòng có tên chỉ tiêu không có trong biểu: " + "; ".join(f"«{u}»" for u in unknown)
+                    + " (ghi đúng tên chỉ tiêu như trong mẫu Excel).\n\n")
     if fact_table is not None:
         state.chat_facts, problems = facts_from_rows(fact_table)
         if problems:

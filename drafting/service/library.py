@@ -2,27 +2,101 @@
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.errors import InputError, TroLyError
 from corpus.loaders import display_name
+from corpus.text import fold_lower
+from drafting.figures.periods import PERIODS
 
-LIBRARY_HEADERS = ["Mã", "Loại", "Tên", "Cấp", "Kỳ", "Năm", "Hiệu lực hôm nay", "Nguồn"]
+LIBRARY_HEADERS = ["Loại", "Tên", "Cấp", "Kỳ", "Năm", "Hiệu lực hôm nay", "Nguồn"]
+LIBRARY_KINDS = {"report": "Báo cáo", "regulation": "Văn bản pháp luật"}
 
 
-def library_rows(asst, today: dt.date | None = None) -> list[list]:
+@dataclass
+class LibraryTable:
+    """What the library table shows, and apart from it the document each row is (ids never shown)."""
+
+    ids: list[str]
+    rows: list[list]
+
+
+def _origin(doc_id: str) -> str:
+    return "Người dùng nhập" if doc_id.startswith("user-") else ("Sổ đăng ký" if doc_id.startswith("registry-") else "Kho có sẵn")
+
+
+def library_rows(asst, today: dt.date | None = None, query: str = "", kind: str = "") -> LibraryTable:
+    """The library's documents, filtered by words in any column (diacritics aside) and by kind."""
     today = today or dt.date.today()
     stack = asst.retrieval
     registry = stack.registry
-    rows = []
+    words = fold_lower(query or "").split()
+    ids, rows = [], []
     for d in stack.documents():
+        if kind and d.kind != kind:
+            continue
         status = ""
         if d.kind == "regulation" and d.number and (reg := registry.get(d.number)):
             status = registry.status_on(reg, today).text
-        kind = "Văn bản pháp luật" if d.kind == "regulation" else "Báo cáo"
-        origin = "Người dùng nhập" if d.doc_id.startswith("user-") else ("Sổ đăng ký" if d.doc_id.startswith("registry-") else "Kho có sẵn")
-        rows.append([d.doc_id, kind, d.title, d.level or "", d.period or "", d.year or "", status, origin])
-    return rows
+        row = [LIBRARY_KINDS[d.kind], d.title, d.level or "", d.period or "", d.year or "", status, _origin(d.doc_id)]
+        if words and not all(w in fold_lower(" ".join(map(str, row))) for w in words):
+            continue
+        ids.append(d.doc_id)
+        rows.append(row)
+    return LibraryTable(ids, rows)
+
+
+def describe(doc) -> str:
+    """«title» — kind, level, period and year as read from the text, for the official to confirm."""
+    bits = [LIBRARY_KINDS.get(doc.kind, doc.kind).lower()]
+    if doc.level:
+        bits.append(f"cấp {doc.level}")
+    if doc.period or doc.year:
+        bits.append(" ".join(str(x) for x in (doc.period, doc.year) if x))
+    return f"«{doc.title}» ({', '.join(bits)})"
+
+
+def _document(asst, doc_id: str):
+    doc = next((d for d in asst.retrieval.documents() if d.doc_id == doc_id), None)
+    if doc is None:
+        raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
+    return doc
+
+
+def library_selected(asst, doc_id: str) -> tuple[str, dict]:
+    """A row the official picked: its description and the fields that can be corrected."""
+    doc = _document(asst, doc_id)
+    fields = {"kind": doc.kind, "level": doc.level, "period": doc.period, "year": doc.year or None}
+    note = "" if doc_id.startswith("user-") else " (tài liệu có sẵn của hệ thống: chỉ xem, không sửa hay xóa được)"
+    return f"Đã chọn {describe(doc)}{note}.", fields
+
+
+def library_update(asst, user: str, doc_id: str, fields: dict) -> str:
+    """The official corrects what was read from an imported document (kind, level, period, year)."""
+    if not doc_id.startswith("user-"):
+        raise InputError("Chỉ sửa được thông tin của tài liệu do người dùng nhập.")
+    clean = {}
+    if fields.get("kind") in LIBRARY_KINDS:
+        clean["kind"] = fields["kind"]
+    if fields.get("level") in ("", "xã", "huyện", "tỉnh", "sở"):
+        clean["level"] = fields["level"]
+    if fields.get("period") in ("", *PERIODS):
+        clean["period"] = fields["period"]
+    year = fields.get("year")
+    if year not in (None, ""):
+        try:
+            year = int(float(year))
+        except (TypeError, ValueError):
+            raise InputError(f"Năm “{year}” không hợp lệ.") from None
+        if not 1990 <= year <= 2100:
+            raise InputError(f"Năm {year} không hợp lệ.")
+        clean["year"] = year
+    stack = asst.retrieval
+    stack.library.update_meta(doc_id, clean)
+    report = stack.indexer.sync(stack.documents())
+    asst.audit.record(user, "update", doc_id, [], clean)
+    return f"Đã lưu: {describe(_document(asst, doc_id))}. Chỉ mục: {report.summary()}."
 
 
 def registry_rows(asst, today: dt.date | None = None) -> list[list]:
@@ -34,13 +108,14 @@ def registry_rows(asst, today: dt.date | None = None) -> list[list]:
 def library_upload(asst, user: str, paths: list[Path], kind: str | None,
                    progress: Callable[[int, int], None] | None = None) -> str:
     stack = asst.retrieval
-    added, refused, notes = [], [], []
+    added, refused, notes, named = [], [], [], []
     for p in paths:
         p = Path(p)
         try:
             doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None,
                                     max_pages=asst.settings.max_pages, limits=asst.settings.read_limits())
             added.append(doc.doc_id)
+            named.append(describe(doc))
             meta = stack.library.meta(doc.doc_id)
             if meta.get("ocr"):
                 notes.append(f"{display_name(p.name)}: đọc bằng nhận dạng chữ (OCR), độ tin cậy trung bình "
@@ -53,6 +128,9 @@ def library_upload(asst, user: str, paths: list[Path], kind: str | None,
     asst.refresh_places()
     asst.audit.record(user, "ingest", ", ".join(display_name(Path(p).name) for p in paths)[:300], added, {"refused": refused})
     msg = f"Đã nhập {len(added)} tệp. Chỉ mục: {report.summary()}."
+    if named:  # what was read from each document, so a wrong kind or period is seen at once
+        msg += ("\n" + "\n".join(f"- {n}" for n in named) + "\n\nLoại, cấp, kỳ và năm đọc từ văn bản: nếu sai, chọn "
+                "dòng của tài liệu trong bảng để sửa.")
     if notes:
         msg += "\n" + "\n".join(f"- {n}" for n in notes)
     if refused:
@@ -63,13 +141,14 @@ def library_upload(asst, user: str, paths: list[Path], kind: str | None,
 def library_remove(asst, user: str, doc_id: str) -> str:
     stack = asst.retrieval
     if not doc_id or not doc_id.startswith("user-"):
-        raise InputError("Chỉ xóa được tài liệu do người dùng nhập (mã bắt đầu bằng “user-”).")
+        raise InputError("Chỉ xóa được tài liệu do người dùng nhập; tài liệu có sẵn của hệ thống được giữ.")
+    name = describe(_document(asst, doc_id))
     if not stack.library.remove(doc_id):
-        raise InputError(f"Không có tài liệu {doc_id} trong thư viện.")
+        raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
     report = stack.indexer.sync(stack.documents())
     asst.refresh_places()
     asst.audit.record(user, "remove", doc_id)
-    return f"Đã xóa {doc_id}. Chỉ mục: {report.summary()}."
+    return f"Đã xóa {name}. Chỉ mục: {report.summary()}."
 
 
 def reindex(asst, user: str, progress: Callable[[int, int], None] | None = None) -> str:

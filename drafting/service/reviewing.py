@@ -10,6 +10,7 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
+from drafting.figures.outline import section_label
 from drafting.render.preview import review_html, review_rows, sort_issues
 from drafting.service.state import REVIEW_FILES, check_upload
 from drafting.service.workspace import atomic_write
@@ -26,26 +27,35 @@ class ReviewResult:
 REVIEW_HEADERS = ["Mức độ", "Loại", "Mục", "Đoạn", "Trích", "Vấn đề", "Gợi ý"]
 
 
-def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: str | None = None) -> ReviewResult:
+def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: str | None = None,
+                section: str = "") -> ReviewResult:
     """draft_id: the saved draft an edited or signed version came from (None: the latest of the same unit,
-    period and year, if any) — figures changed by hand and numbers added without a source are listed too."""
+    period and year, if any) — figures changed by hand and numbers added without a source are listed too.
+    section: review one part only ("II.2", or "II" for all of II); the whole document when empty."""
     from drafting.review.checks import load_review_document, review_document
+    from drafting.review.tidy import in_scope, tidy
     from drafting.service.roundtrip import check_final
 
     path = Path(path)
     data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
     doc = load_review_document(data, display_name(path.name))
-    issues = review_document(doc, asst.drafter.registry, as_of)
+    issues = review_document(doc, asst.drafter.registry, as_of, section)
     final = None
     try:
         final = check_final(asst, user, doc.text, data, display_name(path.name), draft_id)
-        issues += final.issues
+        issues += [i for i in final.issues if in_scope(i.section, section)]
     except InputError:
         if draft_id:
             raise  # the official named a draft: not finding it is worth saying; otherwise a plain review
-    issues = sort_issues(issues)
+    paragraphs = doc.paragraphs
+    if section:
+        paragraphs = [p for p in doc.paragraphs if in_scope(p.section, section)]
+        if not paragraphs:
+            raise InputError(f"Không thấy mục {section} trong {display_name(path.name)} (đề mục có thể ghi khác); "
+                             "hãy rà soát toàn bộ văn bản.")
+    issues = sort_issues(tidy(issues))
     rows = review_rows(issues)
-    html = review_html([(p.index, p.text) for p in doc.paragraphs], issues)
+    html = review_html([(p.index, p.text) for p in paragraphs], issues)
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(REVIEW_HEADERS)
@@ -54,7 +64,8 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     atomic_write(out, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel opens Vietnamese correctly
     counts = {s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = (f"{len(issues)} vấn đề — {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý"
-               + (f" (đối chiếu ngày {as_of:%d/%m/%Y})." if as_of else "."))
+               + (f" (đối chiếu ngày {as_of:%d/%m/%Y})" if as_of else "")
+               + (f" — chỉ rà soát mục {section_label(section)}." if section else "."))
     if final is not None:
         changed = sum(1 for i in final.issues if i.severity == "error")
         summary += (f"\n\nĐối chiếu với dự thảo {final.draft_label}: {changed} số liệu sửa tay khác biểu số liệu, "

@@ -1,5 +1,6 @@
 """What one browser session holds, the shape of a chat reply, and the checks every upload goes through."""
 
+import datetime as dt
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -19,8 +20,8 @@ REVIEW_FILES = (".docx", ".doc", ".odt", ".txt", ".md", ".pdf", ".png", ".jpg", 
 # what the library and the previous-report upload read: the importer's formats, scans through OCR
 LIBRARY_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
-FIGURE_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
-UNDERSTOOD_HEADERS = ["Mã", "Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
+FIGURE_HEADERS = ["Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
+UNDERSTOOD_HEADERS = ["Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
 META_HEADERS = ["Thông tin", "Giá trị"]
 FACT_HEADERS = ["Mục", "Loại", "Nội dung", "Nguyên nhân"]
 
@@ -40,6 +41,11 @@ class UserState:
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
     ask_topic: Topic | None = None  # the last question asked: a follow-up ("tháng 3/2024 thì sao?") is read against it
+    reference_date: dt.date | None = None  # set by the official (a field or "đặt ngày báo cáo …"); None: today
+
+    def new_conversation(self) -> "UserState":
+        """A clean chat for the same user: nothing of the last subject, figures or draft is carried over."""
+        return UserState(user=self.user, builder_draft_id=self.builder_draft_id)
 
 
 @dataclass

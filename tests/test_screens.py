@@ -1,0 +1,162 @@
+"""What the screens do, without a browser (issue 18): editing a section in place, reviewing one section, findings
+tidied, the chat's new conversation, its reference date and a chat draft opened in the builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+import pytest
+
+from drafting import service as h
+from drafting.figures.schema import key_for_label
+from drafting.inputs.files import load_figures_file
+from drafting.review.checks import load_review_document, review_document
+from drafting.service.editing import edit_section, section_text
+from tests.conftest import ROOT
+
+CASE = ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml"
+SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+SEED_000 = ROOT / "corpus" / "reports" / "000_b0fac69dfb7e95b5.txt"
+
+
+def _docx_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_an_edited_section_is_checked_at_once_and_exported(assistant):
+    st = h.UserState(user="edit-a")
+    res = h.generate_report(assistant, st, load_figures_file(CASE))
+    before = section_text(st.last_draft, "II.2")
+    assert "253" in before
+    edited = (before + "\nTrong kỳ, xã tiếp nhận thêm 999 hồ sơ qua bưu chính."
+              "\nThực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, xã niêm yết đầy đủ thủ tục."
+              "\nĐã giải quyết 253 hồ sơ, trong đó trước và đúng hạn 245 hồ sơ, đạt tỷ lệ 90%.")
+    out = edit_section(assistant, st, res.draft_id, "II.2", edited)
+    text = _docx_text(out.docx)
+    # the official's words are exported as typed: nothing removed
+    assert "thêm 999 hồ sơ qua bưu chính" in text and "đạt tỷ lệ 90%" in text
+    mine = [r for r in out.findings if r[2].startswith("II.2")]
+    said = " ".join(r[4] for r in mine)
+    assert "“999” (đoạn đã sửa) không có trong số liệu" in said  # a number with no source
+    assert "90%" in said and "96,84" in said  # the rate recomputed from the counts beside it
+    assert "điểm cần xem lại trong mục này" in out.message
+    # the saved draft carries the edit: reopening shows it
+    rec, _, reopened = h.open_draft(assistant, st, res.draft_id)
+    assert "999 hồ sơ" in section_text(rec.draft, "II.2") and "999 hồ sơ" in reopened.html
+    with pytest.raises(h.InputError, match="Chưa có dự thảo"):
+        edit_section(assistant, st, None, "II.2", "x")
+
+
+def test_editing_keeps_a_marked_proposal_until_its_brackets_go(assistant):
+    st = h.UserState(user="edit-b")
+    res = h.generate_report(assistant, st, load_figures_file(CASE))
+    out = edit_section(assistant, st, res.draft_id, "III", "[đề nghị xác nhận: Cơ sở vật chất còn thiếu.]\n"
+                                                           "Máy tính của bộ phận một cửa đã cũ.")
+    sec = assistant.store.load(st.user, res.draft_id).draft.section("III")
+    assert [p.proposed for p in sec.paragraphs] == [True, False]
+    assert any(r[1] == "Đề xuất cần xác nhận" or "chưa được xác nhận" in r[4] for r in out.findings)
+
+
+def test_review_one_section_only(assistant):
+    whole = h.review_file(assistant, "review-scope", SEED_003, dt.date(2023, 6, 5))
+    part = h.review_file(assistant, "review-scope", SEED_003, dt.date(2023, 6, 5), section="II.2")
+    assert 0 < len(part.rows) < len(whole.rows)
+    assert all(r[2].startswith("II.2") for r in part.rows)
+    assert "chỉ rà soát mục II.2" in part.summary and "96,83" in part.html
+    assert "Lặp từ “bản bản”" not in part.html  # a finding of section I is not this part's
+    with pytest.raises(h.InputError, match="Không thấy mục"):
+        h.review_file(assistant, "review-scope", SEED_003, dt.date(2023, 6, 5), section="II.9")
+
+
+def test_local_documents_not_in_the_registry_are_one_note_and_findings_appear_once(assistant):
+    doc = load_review_document(SEED_000.read_bytes(), "000.txt")
+    issues = review_document(doc, assistant.drafter.registry, dt.date(2023, 6, 30))
+    local = [i for i in issues if i.group == "unverified_local"]
+    assert len(local) == 1 and local[0].message.startswith("3") and "văn bản chưa có trong sổ đăng ký" in local[0].message
+    keys = [(i.kind, i.paragraph, i.text, i.message) for i in issues]
+    assert len(keys) == len(set(keys))
+    assert len(issues) < 20  # the 33 notes no longer drown the errors
+
+
+def test_review_table_names_sections_in_words(assistant):
+    res = h.review_file(assistant, "review-words", SEED_003, dt.date(2023, 6, 5))
+    assert not any(r[2] == "mo_dau" for r in res.rows)
+
+
+def test_library_table_shows_no_internal_ids(assistant):
+    table = h.library_rows(assistant)
+    flat = " ".join(str(c) for r in table.rows for c in r)
+    assert "report-0" not in flat and "digest-" not in flat and "registry-" not in flat
+    assert h.LIBRARY_HEADERS[0] != "Mã"
+
+
+def test_figure_tables_show_labels_and_read_back_by_label():
+    data = load_figures_file(CASE)
+    tables = h.tables_from_input(data)
+    assert all(key_for_label(r[0]) for rows in tables.values() for r in rows)
+    assert not any("_" in str(r[0]) or "." in str(r[0]).split()[0] for rows in tables.values() for r in rows)
+    form = h.form_to_input(data.meta.model_dump(mode="python"), tables)
+    assert form.figures.values == data.figures.values
+    # a renamed row is reported by its name, not dropped silently
+    tables["tthc"][0][0] = "Hồ sơ gì đó"
+    bad = h.form_to_input(data.meta.model_dump(mode="python"), tables)
+    assert any("«Hồ sơ gì đó»" in i.message for i in bad.issues)
+
+
+def test_exported_docx_of_the_edit_has_no_stray_field_codes(assistant):
+    st = h.UserState(user="edit-c")
+    res = h.generate_report(assistant, st, load_figures_file(CASE))
+    out = edit_section(assistant, st, res.draft_id, "II.1", "- Ban hành 2 văn bản.\n- Rà soát 5 văn bản.")
+    d = docx.Document(io.BytesIO(out.docx.read_bytes()))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "Ban hành 2 văn bản" in text and "{" not in text
+
+
+def test_the_preview_shows_heading_ii_the_signature_and_the_appendix(assistant):
+    from drafting.render.preview import draft_html
+
+    data = load_figures_file(CASE)
+    html = draft_html(assistant.draft_input(data))
+    assert "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH" in html
+    assert "Nơi nhận:" in html and html.count("Lưu: VT") == 1 and "……………………" in html
+    assert "PHỤ LỤC" in html and "<td>253</td>" in html
+
+
+def test_shorter_says_what_it_kept_truthfully(assistant):
+    msg = ("Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+           "quá hạn 7, đang giải quyết 1")
+    st = h.UserState(user="short-a")
+    list(h.chat_turn(assistant, st, msg, today=dt.date(2025, 6, 20)))
+    assert [s.key for s in st.last_draft.sections] == ["II.2"]  # a section-only request adds nothing else (no V)
+    said = list(h.chat_turn(assistant, st, "ngắn gọn hơn"))[-1].text
+    assert "đều mang số liệu" not in said and "một đoạn mở ý" in said
+
+
+def test_a_reference_date_set_in_chat_is_used_until_a_new_conversation(assistant):
+    st = h.UserState(user="ref-date")
+    said = list(h.chat_turn(assistant, st, "Đặt ngày báo cáo 15/3/2024"))[-1].text
+    assert "15/03/2024" in said and st.reference_date == dt.date(2024, 3, 15)
+    answer = list(h.chat_turn(assistant, st, "Bộ phận một cửa cấp xã thực hiện theo nghị định nào?"))[-1].text
+    assert "61/2018/NĐ-CP" in answer.split("Nguồn")[0]
+    assert st.new_conversation().reference_date is None and st.new_conversation().user == "ref-date"
+    bad = list(h.chat_turn(assistant, st, "đặt ngày báo cáo hôm qua"))[-1].text
+    assert "ngày/tháng/năm" in bad
+
+
+def test_a_chat_draft_opens_in_the_builder_as_its_own_copy(assistant):
+    st = h.UserState(user="chat-builder")
+    with pytest.raises(h.InputError, match="Chưa có dự thảo"):
+        h.chat_to_builder(assistant, st)
+    msg = ("Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+           "quá hạn 7, đang giải quyết 1")
+    list(h.chat_turn(assistant, st, msg, today=dt.date(2025, 6, 20)))
+    new_id = h.chat_to_builder(assistant, st)
+    assert new_id != st.last_draft_id
+    rec, data, res = h.open_draft(assistant, st, new_id)
+    assert rec.origin == "builder" and st.builder_draft_id == new_id and "(trò chuyện)" not in rec.title
+    assert data.figures.values["tthc.ho_so_tiep_nhan"] == 253 and "253" in res.html
+    # the builder's edit leaves the chat's copy as it was
+    edit_section(assistant, st, new_id, "II.2", "Đoạn mới.")
+    assert "253" in section_text(assistant.store.load(st.user, st.last_draft_id).draft, "II.2")
