@@ -47,9 +47,11 @@ run: index
 test: install llm
 	$(PY) -m pytest -q tests
 
-# Everything but the real local model, the browser and the long scenario runs (no model build needed).
+# Everything but the real local model, the browser and the long scenario runs (no model build needed), over a
+# test index kept in .cache/test-index between runs and brought up to date first (only changed documents re-embedded).
 test-fast: install
-	$(PY) -m pytest -q -m "not llm and not browser and not slow" tests
+	$(PY) -m tests.helpers.test_index .cache/test-index
+	TROLY_TEST_INDEX=.cache/test-index $(PY) -m pytest -q -n 2 --dist load -m "not llm and not browser and not slow" tests
 
 lint: install
 	$(PY) -m ruff check .

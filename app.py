@@ -32,9 +32,8 @@ from retrieval.settings import Settings, load_settings  # noqa: E402
 TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
 LEVELS = ["xã", "tỉnh", "sở", "huyện"]
 # tables in the page's font (not monospace) so the columns an official checks fit at 1366×768
-CSS = (".tl-small{font-size:13px;color:#555} footer{display:none !important} "
-       ".table-container{--font-mono:var(--font)} .table-container td, .table-container th{font-size:13px} "
-       ".tl-msg{min-height:0} .tl-msg p{margin:4px 0}")
+CSS = (".tl-small{font-size:13px;color:#555} footer{display:none !important} .tl-msg p{margin:4px 0} "
+       ".table-container{--font-mono:var(--font)} .table-container td, .table-container th{font-size:13px}")
 EXAMPLES = ["Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?",
             "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
             "quá hạn 7, đang giải quyết 1", "Các báo cáo trước viết phần chính quyền số thế nào?"]
@@ -79,9 +78,6 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
             redo = gr.Button("Soạn lại theo số liệu đã sửa")
             chat_file = gr.File(label="Tệp dự thảo (.docx)", interactive=False, elem_id="chat-docx", height=90)
 
-    def day_text(st) -> str:
-        return st.reference_date.strftime("%d/%m/%Y") if st.reference_date else ""
-
     def respond(message, history, day, st, request: gr.Request):
         st = ensure_user(st, request)
         text = (message or {}).get("text", "") or ""
@@ -98,11 +94,9 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
         yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), "", st
         for reply in h.chat_turn(asst, st, text, files):
             history[-1] = {"role": "assistant", "content": reply.text}
-            if reply.done:
-                yield (history, None, reply.understood, reply.meta_rows, reply.fact_rows, _f(reply.docx), day_text(st),
-                       "", st)
-            else:
-                yield history, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), "", st
+            tables = ([reply.understood, reply.meta_rows, reply.fact_rows, _f(reply.docx), session.day_text(st.reference_date)]
+                      if reply.done else [gr.skip()] * 5)  # the tables are shown once, with the final reply
+            yield history, None, *tables, "", st
 
     def corrected(meta_rows, fig_rows, fact_table, history, st, request: gr.Request):
         st = ensure_user(st, request)
@@ -149,6 +143,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             with gr.Row():
                 meta_inputs["number"] = gr.Textbox(label=META_LABELS["number"], placeholder="để trống khi là dự thảo")
                 meta_inputs["symbol"] = gr.Textbox(label=META_LABELS["symbol"], value="BC-UBND")
+                meta_inputs["online_base"] = gr.Dropdown(["", "hồ sơ mới tiếp nhận", "tổng số hồ sơ tiếp nhận"], value="",
+                                                         label=META_LABELS["online_base"])
             with gr.Row():
                 meta_inputs["signer"] = gr.Textbox(label=META_LABELS["signer"])
                 # the usual pairs: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; a sở's director signs directly
@@ -223,6 +219,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             edit_key = gr.Dropdown(label="Mục", choices=[], elem_id="edit-section", scale=1)
             edit_save = gr.Button("Kiểm tra và lưu mục này", variant="primary", elem_id="edit-save", scale=1)
         edit_text = gr.Textbox(label="Nội dung mục", lines=10, elem_id="edit-text")
+        precedent = gr.Dropdown(label="Chèn câu từ báo cáo trước (tên và số đã che; được đánh dấu để xác nhận)",
+                                choices=[], elem_id="edit-precedent")
         edit_msg = gr.Markdown(elem_id="edit-status", elem_classes="tl-msg")
     preview = gr.HTML(elem_id="builder-preview")
 
@@ -287,7 +285,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         return gr.update(choices=h.section_choices(st.last_draft), value=None) if st.last_draft else gr.skip()
 
     def on_edit_pick(key, st):
-        return h.section_text(st.last_draft, key) if st.last_draft and key else ""
+        return (h.section_text(st.last_draft, key) if st.last_draft and key else "",
+                gr.update(choices=h.proposal_choices(st.last_draft, key), value=None))
 
     def on_edit_save(key, text, st, request: gr.Request):
         st = ensure_user(st, request)
@@ -314,7 +313,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                   api_name="builder_generate", concurrency_limit=2)
     open_outputs = all_inputs + [preview, findings, docx_out, wb_out, status, edit_key, drafts, state]
     open_btn.click(on_open, [drafts, state], open_outputs, api_name="builder_open")
-    edit_key.change(on_edit_pick, [edit_key, state], [edit_text], show_progress="hidden")
+    edit_key.change(on_edit_pick, [edit_key, state], [edit_text, precedent], show_progress="hidden")
+    precedent.input(h.insert_proposal, [edit_text, precedent], [edit_text], show_progress="hidden")
     edit_save.click(on_edit_save, [edit_key, edit_text, state], [edit_msg, preview, findings, docx_out, state],
                     api_name="builder_edit")
     past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [past_msg],

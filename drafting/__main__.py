@@ -5,7 +5,7 @@
   python -m drafting draft --figures FILE --out report.docx [--section NAME] [--llm none|local|openai] [--json] [--force]
                            [--clean] [--previous-report LAST.docx]
   python -m drafting ask "…" [--as-of YYYY-MM-DD] [--llm …] [--json]
-  python -m drafting review FILE [--as-of YYYY-MM-DD] [--json]
+  python -m drafting review FILE [--as-of YYYY-MM-DD] [--section II.2] [--json]
   python -m drafting read-figures REPORT.docx|.pdf|.txt|.md [--json]
   python -m drafting read-plan KE-HOACH-CCHC.docx [--out plan.yaml] [--json]
   python -m drafting import-documents so-van-ban.xlsx [--out facts.yaml] [--all] [--json]
@@ -184,7 +184,7 @@ def cmd_review(args) -> int:
     from corpus.registry import Registry
     from drafting.review.checks import review
 
-    issues = review(Path(args.file), Registry.load(), _date(args.as_of) if args.as_of else None)
+    issues = review(Path(args.file), Registry.load(), _date(args.as_of) if args.as_of else None, section=args.section or "")
     if args.json:
         print(json.dumps([i.model_dump() for i in issues], ensure_ascii=False, indent=2))
         return 0
@@ -314,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("review", help="rà soát một bản thảo .docx/.txt/.md")
     p.add_argument("file")
     p.add_argument("--as-of", help="ngày của báo cáo (YYYY-MM-DD), để xét hiệu lực văn bản dẫn")
+    p.add_argument("--section", help="chỉ rà soát một mục, ví dụ II.2 (II: cả các mục II.1 … II.6)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_review)
     p = sub.add_parser("read-figures", help="đọc số liệu trong một báo cáo (.docx/.pdf/.txt/.md)")

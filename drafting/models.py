@@ -33,6 +33,8 @@ class ReportMeta(BaseModel):
     capacity: str = Field("TM. ỦY BAN NHÂN DÂN", description="Quyền hạn ký: TM., KT., TL., TUQ., Q. …")
     recipients: list[str] = Field(default_factory=list)
     archive: str = "Lưu: VT"
+    online_base: Literal["", "hồ sơ mới tiếp nhận", "tổng số hồ sơ tiếp nhận"] = Field(
+        "", description="Cơ sở tính tỷ lệ hồ sơ trực tuyến; để trống: hồ sơ mới tiếp nhận")
     basis: list[str] = Field(default_factory=list,
                              description="Văn bản làm căn cứ của cấp trên (kế hoạch CCHC năm…), như người dùng ghi")
 

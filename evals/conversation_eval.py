@@ -1,9 +1,9 @@
 """Conversation eval: follow-ups in the chat ("Tháng 3/2024 thì sao?") answered against the topic of the
 question before, on the real chat path (service.chat_turn, the index, no model).
 
-30 conversations: 5 first questions (one-stop decree, online public services, staff streamlining, the
-one-stop circular, phrased with and without a date) × 6 follow-ups naming another date in other words
-(a month, a quarter, a year, a day). Gold: the document in force on the follow-up's date, from the
+35 conversations, 33 with a gold: 5 first questions (one-stop decree, online public services, staff
+streamlining, the one-stop circular, phrased with and without a date) × 7 follow-ups naming another date in
+other words (a month, a quarter, a year, a day; the seventh, a day in 2018, added after the rules were written). Gold: the document in force on the follow-up's date, from the
 registry's validity dates (61/2018 → 118/2025 from 01/7/2025; 43/2011 → 42/2022 from 01/8/2022;
 108/2014 → 29/2023 from 20/7/2023; 01/2018/TT-VPCP → 03/2025/TT-VPCP from 15/9/2025).
 Printed: share of follow-ups whose answer names the gold document (with the topic kept), the same for the
@@ -23,7 +23,8 @@ FIRST = {
 }
 FOLLOW = [("Tháng 3/2024 thì sao?", dt.date(2024, 3, 15)), ("còn quý III năm 2025?", dt.date(2025, 8, 15)),
           ("Thế còn năm 2021 thì sao?", dt.date(2021, 12, 31)), ("Ngày 1/8/2025 thì thế nào?", dt.date(2025, 8, 1)),
-          ("còn tháng 6/2023?", dt.date(2023, 6, 15)), ("Vậy còn tháng 10/2025 thì sao?", dt.date(2025, 10, 15))]
+          ("còn tháng 6/2023?", dt.date(2023, 6, 15)), ("Vậy còn tháng 10/2025 thì sao?", dt.date(2025, 10, 15)),
+          ("Còn ngày 20/12/2018 thì sao?", dt.date(2018, 12, 20))]
 # topic → [(in force from, document)], latest last
 IN_FORCE = {
     "one_stop": [(dt.date(2018, 6, 21), "61/2018"), (dt.date(2025, 7, 1), "118/2025")],

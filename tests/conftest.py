@@ -3,6 +3,7 @@ temporary folder with the real embedding model and a real Chroma store."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,13 @@ from retrieval.wiring import build_retrieval  # noqa: E402
 @pytest.fixture(scope="session")
 def corpus_stack(tmp_path_factory):
     data = tmp_path_factory.mktemp("index")
+    kept = os.environ.get("TROLY_TEST_INDEX")  # the fast lane's index kept between runs (tests/helpers/test_index.py)
+    if kept:
+        from tests.helpers.test_index import seed_from
+
+        seed_from(Path(kept), data)
     stack = build_retrieval(load_settings(env={}, data_dir=data))
-    stack.indexer.sync(stack.documents())
+    stack.indexer.sync(stack.documents())  # from scratch, or only what changed since the kept index
     return stack
 
 

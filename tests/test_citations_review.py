@@ -82,6 +82,7 @@ def test_review_thirty_pages_under_ten_seconds(tmp_path):
     assert found and time.perf_counter() - t0 < 10
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_review_eval_floors():
     from evals.review_eval import run_review
 
@@ -119,6 +120,7 @@ def test_ask_llm_citations_checked(corpus_stack):
     assert "Dữ kiện từ sổ đăng ký" in model.prompts()[0]
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_ask_eval_floor(corpus_stack):
     from drafting.law.ask import Asker
     from evals.run import CASES_DIR, load_cases, run_ask
@@ -127,6 +129,7 @@ def test_ask_eval_floor(corpus_stack):
     assert res["n"] >= 40 and res["gold_cited"] >= 0.9, res["misses"]
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_review_floors_on_drafts_of_units_the_rules_were_not_written_on():
     """One error typed into each of 30 copies of drafts for a province, a department, a district and two communes;
     their clean copies count false alarms (evals/review_unseen.py)."""

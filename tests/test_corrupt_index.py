@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from retrieval.settings import load_settings
 from retrieval.wiring import build_retrieval
 from tests.conftest import ROOT
@@ -15,6 +17,7 @@ from tests.conftest import ROOT
 QUERY = "cơ chế một cửa, một cửa liên thông"
 
 
+@pytest.mark.slow  # a whole rebuild, compared with the session's index (about 2 minutes on 2 cores)
 def test_corrupt_chroma_is_rebuilt_with_a_message(corpus_stack, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(corpus_stack.settings.data_dir, data)

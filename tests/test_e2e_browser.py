@@ -153,9 +153,13 @@ def test_build_a_report_edit_a_section_and_download_it(page, tmp_path):
     page.get_by_role("option", name="II.2. Cải cách thủ tục hành chính").click()
     page.wait_for_function("() => document.querySelector('#edit-text textarea').value.includes('253')")
     page.fill("#edit-text textarea", page.input_value("#edit-text textarea") + "\nTrong kỳ, xã tiếp nhận thêm 999 hồ sơ.")
+    # a past report's sentence, inserted with one pick, marked for confirmation
+    page.locator("#edit-precedent input").click()
+    page.get_by_role("option").first.click()
+    page.wait_for_function("() => document.querySelector('#edit-text textarea').value.includes('[đề nghị xác nhận:')")
     page.click("#edit-save")
     wait_text(page, "#edit-status", "Đã lưu mục II.2")
-    assert "1 điểm cần xem lại" in page.inner_text("#edit-status")
+    assert "điểm cần xem lại" in page.inner_text("#edit-status")
     assert "999" in page.inner_text("#builder-findings")
     shot(page, tmp_path, "4-builder-edited")
     with page.expect_download() as info:

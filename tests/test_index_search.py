@@ -138,6 +138,7 @@ def _library_files(data_dir):
     return sorted((data_dir / "library").rglob("*"))
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_cli_search_json_and_bad_input_leaves_index_unchanged(corpus_stack, tmp_path):
     data_dir = corpus_stack.settings.data_dir
     out = _cli(data_dir, "search", "NĐ 107/2021", "--json", "--k", "2")

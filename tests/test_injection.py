@@ -3,11 +3,14 @@ review finding, and the reviewer flags them (24 payloads; see evals/injection_ev
 
 from __future__ import annotations
 
+import pytest
+
 from drafting.llm.safety import has_injection, injection_spans, neutralise
 from drafting.service.assistant import build_assistant
 from evals.injection_eval import PAYLOADS, run_injection
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_injection_eval_deterministic_writer(corpus_stack):
     res = run_injection(lambda s: build_assistant(s, llm="none"), corpus_stack.settings, corpus_stack.registry)
     assert res["n"] >= 20

@@ -39,7 +39,7 @@ def test_an_edited_section_is_checked_at_once_and_exported(assistant):
     assert "thêm 999 hồ sơ qua bưu chính" in text and "đạt tỷ lệ 90%" in text
     mine = [r for r in out.findings if r[2].startswith("II.2")]
     said = " ".join(r[4] for r in mine)
-    assert "“999” (đoạn đã sửa) không có trong số liệu" in said  # a number with no source
+    assert "Cần xem lại “999”: con số không có trong số liệu đầu vào" in said  # a number with no source
     assert "90%" in said and "96,84" in said  # the rate recomputed from the counts beside it
     assert "điểm cần xem lại trong mục này" in out.message
     # the saved draft carries the edit: reopening shows it
@@ -160,3 +160,27 @@ def test_a_chat_draft_opens_in_the_builder_as_its_own_copy(assistant):
     # the builder's edit leaves the chat's copy as it was
     edit_section(assistant, st, new_id, "II.2", "Đoạn mới.")
     assert "253" in section_text(assistant.store.load(st.user, st.last_draft_id).draft, "II.2")
+
+
+def test_a_past_reports_sentence_is_inserted_in_one_step_and_stays_marked(assistant):
+    st = h.UserState(user="edit-precedent")
+    res = h.generate_report(assistant, st, load_figures_file(CASE))
+    choices = h.proposal_choices(st.last_draft, "III")
+    assert choices and all("(" in label for label, _ in choices)  # each names the report it came from
+    text = h.insert_proposal(section_text(st.last_draft, "III"), choices[0][1])
+    assert text.endswith(f"[đề nghị xác nhận: {choices[0][1].rstrip('.;')}.]")
+    out = edit_section(assistant, st, res.draft_id, "III", text)
+    sec = assistant.store.load(st.user, res.draft_id).draft.section("III")
+    assert sec.paragraphs[-1].proposed and sec.proposals  # marked, and the other proposals still on offer
+    assert any("chưa được xác nhận" in r[4] for r in out.findings)
+    assert h.insert_proposal("Đoạn có sẵn.", "") == "Đoạn có sẵn."
+
+
+def test_a_chat_figures_word_comment_quotes_the_message(assistant):
+    msg = ("Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
+           "quá hạn 7, đang giải quyết 1")
+    st = h.UserState(user="chat-comments")
+    final = list(h.chat_turn(assistant, st, msg, today=dt.date(2025, 6, 20)))[-1]
+    comments = [c.text for c in docx.Document(str(final.docx)).comments]
+    assert any("tin nhắn trong trò chuyện (“tiếp nhận 253”)" in c for c in comments), comments[:5]
+    assert not any("tthc." in c for c in comments)

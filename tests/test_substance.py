@@ -12,6 +12,7 @@ import yaml
 
 from drafting.chain.drafter import Drafter
 from drafting.figures.facts import parse_facts, parse_targets
+from drafting.figures.figureset import build_figure_set
 from drafting.inputs.fact_sheets import document_text
 from drafting.inputs.files import load_figures_bytes, load_figures_file
 from drafting.inputs.workbook import write_template
@@ -29,6 +30,7 @@ def substance_rows(assistant):
     return run_substance(assistant)
 
 
+@pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_substance_floors(substance_rows):
     """Every supplied fact is in the draft, no sentence is asserted without support, no verdict without a
     named target — on seed 003 and on units of other levels and periods."""
@@ -365,3 +367,24 @@ def test_the_builder_offers_the_period_whose_data_closed_last(today, expected):
     from drafting.figures.periods import latest_period
 
     assert latest_period(dt.date.fromisoformat(today)) == expected
+
+
+def test_the_online_rate_states_its_denominator_and_the_official_chooses_it(assistant):
+    """Two bases are common (new dossiers, or all received including those carried over): the draft states which,
+    says the other when the official has not chosen, and follows the choice."""
+    data = load_figures_file(BA_TRANG)
+    values = {**{k: str(v) for k, v in data.figures.values.items()}, "tthc.ho_so_ky_truoc": "13", "tthc.ho_so_moi": "240"}
+    fs_data = data.model_copy(update={"figures": build_figure_set(values)})
+    draft = assistant.draft_input(fs_data)
+    text = "\n".join(p.text for p in draft.section("II.2").paragraphs)
+    assert "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 14,17% (trên tổng số hồ sơ mới tiếp nhận trong kỳ)" in text  # 34/240
+    note = next(f for f in draft.findings if "tổng số hồ sơ tiếp nhận, kể cả kỳ trước" in f.message)
+    assert "14,17%" in note.message and "13,44%" in note.message  # 34/253
+    assert "tthc.ty_le_truc_tuyen_tong" not in {f.key for f in draft.figures}  # the appendix shows the rate stated
+    chosen = fs_data.model_copy(update={"meta": fs_data.meta.model_copy(update={"online_base": "tổng số hồ sơ tiếp nhận"})})
+    draft = assistant.draft_input(chosen)
+    text = "\n".join(p.text for p in draft.section("II.2").paragraphs)
+    assert "đạt 13,44% (trên tổng số hồ sơ tiếp nhận, kể cả hồ sơ kỳ trước chuyển sang)" in text
+    assert not any("kể cả kỳ trước chuyển sang, thì là" in f.message for f in draft.findings)
+    assert {f.key for f in draft.figures} >= {"tthc.ty_le_truc_tuyen_tong"} and "tthc.ty_le_truc_tuyen" not in {
+        f.key for f in draft.figures}

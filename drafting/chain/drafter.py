@@ -26,7 +26,8 @@ from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, online_rate_keys
+from drafting.figures.vnformat import fmt_percent
 from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -164,7 +165,8 @@ class Drafter:
         # the official's own places (hamlets, the parent district) are never "another locality"
         own = place_names(meta.locality, meta.issuer, meta.parent, meta.place, *(f.text for f in facts),
                           *(f.cause for f in facts), *(t.source for t in targets)) | {meta.place}
-        draft = ReportDraft(meta=meta, figures=fs.figures(), figure_issues=list(fs.issues),
+        online, other = online_rate_keys(meta.online_base, fs.derived)
+        draft = ReportDraft(meta=meta, figures=[f for f in fs.figures() if f.key != other], figure_issues=list(fs.issues),
                             previous={k: str(v) for k, v in fs.previous.items()},
                             previous_label=fs.previous_label, facts=facts, targets=targets,
                             llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
@@ -172,6 +174,12 @@ class Drafter:
             draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(
                 f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
                 f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
+        a, b = fs.get(online), fs.get(other)
+        if not meta.online_base and a is not None and b is not None and a != b and (sections is None or "II.2" in sections):
+            draft.findings.append(DraftFinding(kind="figures", severity="info", section="II.2", message=(
+                f"Tỷ lệ hồ sơ trực tuyến đang tính trên hồ sơ mới tiếp nhận ({fmt_percent(a)}); nếu cấp trên tính trên "
+                f"tổng số hồ sơ tiếp nhận, kể cả kỳ trước chuyển sang, thì là {fmt_percent(b)}. Chọn ở ô «Tỷ lệ trực "
+                "tuyến tính trên».")))
         if sections is None:
             opening = writer.opening()
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]

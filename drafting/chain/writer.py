@@ -13,7 +13,7 @@ from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
-from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.schema import FIELD_BY_KEY, ONLINE_PHRASE, online_rate_keys
 from drafting.law.catalog import LawCatalog
 from drafting.models import Citation, Paragraph, ReportMeta
 
@@ -257,9 +257,9 @@ class DeterministicWriter:
         online = []
         if dvc:
             online.append("đang cung cấp " + " và ".join(dvc))
-        if self.has("tthc.ty_le_truc_tuyen"):
-            online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot('tthc.ty_le_truc_tuyen')} (trên tổng số hồ sơ "
-                          "mới tiếp nhận trong kỳ)")
+        rate_key = online_rate_keys(self.m.online_base, self.fs.derived)[0]
+        if self.has(rate_key):  # the denominator is always stated: two bases are common
+            online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot(rate_key)} ({ONLINE_PHRASE[rate_key]})")
         if self.has("tthc.thanh_toan_truc_tuyen"):
             t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
             if self.has("tthc.ho_so_co_phi"):

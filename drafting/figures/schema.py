@@ -197,6 +197,9 @@ DERIVED: list[Derived] = [
        ["tthc.ho_so_qua_han", "tthc.ho_so_da_giai_quyet"]),
     _d("tthc.ty_le_truc_tuyen", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", "trực tuyến / hồ sơ mới tiếp nhận",
        ["tthc.ho_so_truc_tuyen", "tthc.ho_so_moi"]),
+    # the other common base (official's choice, ReportMeta.online_base): dossiers carried over included
+    _d("tthc.ty_le_truc_tuyen_tong", "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận", "%",
+       "trực tuyến / tổng số hồ sơ tiếp nhận (kể cả kỳ trước chuyển sang)", ["tthc.ho_so_truc_tuyen", "tthc.ho_so_tiep_nhan"]),
     _d("tthc.ty_le_so_hoa", "Tỷ lệ hồ sơ được số hóa khi tiếp nhận", "%", "hồ sơ số hóa / hồ sơ mới tiếp nhận",
        ["tthc.ho_so_so_hoa", "tthc.ho_so_moi"]),
     _d("tthc.ty_le_ket_qua_so_hoa", "Tỷ lệ kết quả giải quyết được số hóa", "%", "kết quả số hóa / đã giải quyết",
@@ -284,3 +287,19 @@ def key_for_label(text: str, area: str | None = None) -> str | None:
 def label_of(key: str) -> str:
     spec = FIELD_BY_KEY.get(key) or DERIVED_BY_KEY.get(key)
     return spec.label if spec else key
+
+
+# where two bases are common for the online rate, the official chooses (ReportMeta.online_base); "" = over new
+ONLINE_BASES = {"hồ sơ mới tiếp nhận": "tthc.ty_le_truc_tuyen", "tổng số hồ sơ tiếp nhận": "tthc.ty_le_truc_tuyen_tong"}
+ONLINE_PHRASE = {"tthc.ty_le_truc_tuyen": "trên tổng số hồ sơ mới tiếp nhận trong kỳ",
+                 "tthc.ty_le_truc_tuyen_tong": "trên tổng số hồ sơ tiếp nhận, kể cả hồ sơ kỳ trước chuyển sang"}
+
+
+def online_rate_keys(base: str, known: set[str] | dict | None = None) -> tuple[str, str]:
+    """(the online rate the report states, the other one) for the official's chosen base. With no choice made,
+    the rate over new dossiers, or the one over all received when only that one can be computed (`known`)."""
+    chosen = ONLINE_BASES.get(base or "hồ sơ mới tiếp nhận", "tthc.ty_le_truc_tuyen")
+    other = next(k for k in ONLINE_BASES.values() if k != chosen)
+    if not base and known is not None and chosen not in known and other in known:
+        chosen, other = other, chosen
+    return chosen, other

@@ -36,6 +36,8 @@ META_ROWS: list[tuple[str, str, str]] = [
     ("capacity", "Quyền hạn ký", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / …"),
     ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (xuống dòng trong ô bằng Alt+Enter)"),
     ("basis", "Văn bản căn cứ", "Ví dụ: Kế hoạch số 252/KH-UBND ngày 25/12/2022 của UBND xã; mỗi văn bản một dòng"),
+    ("online_base", "Tỷ lệ trực tuyến tính trên", "hồ sơ mới tiếp nhận / tổng số hồ sơ tiếp nhận (để trống: hồ sơ mới "
+                                                  "tiếp nhận)"),
 ]
 
 

@@ -425,12 +425,16 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
                 "Không kiểm tra được thể thức: cấu trúc tệp .docx bất thường (tệp có thể bị hỏng hoặc do "
                 f"phần mềm lạ tạo ra; {type(exc).__name__}). Hãy mở bằng Word và lưu lại.")))
     if section:  # a missing section elsewhere is not this part's finding
+        if not any(in_scope(p.section, section) for p in doc.paragraphs):
+            raise InputError(f"Không thấy mục {section} trong {doc.name or 'văn bản'} (đề mục có thể ghi khác); hãy rà "
+                             "soát toàn bộ văn bản.")
         issues = [i for i in issues if i.paragraph and in_scope(i.section, section)]
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(tidy(issues), key=lambda i: (rank[i.severity], i.paragraph))
 
 
-def review(path_or_bytes: Path | bytes, registry: Registry, as_of: dt.date | None = None, name: str = "") -> list[ReviewIssue]:
+def review(path_or_bytes: Path | bytes, registry: Registry, as_of: dt.date | None = None, name: str = "",
+           section: str = "") -> list[ReviewIssue]:
     if isinstance(path_or_bytes, (str, Path)):
         p = Path(path_or_bytes)
         try:
@@ -440,4 +444,4 @@ def review(path_or_bytes: Path | bytes, registry: Registry, as_of: dt.date | Non
         name = name or p.name
     else:
         data = path_or_bytes
-    return review_document(load_review_document(data, name or "van-ban.txt"), registry, as_of)
+    return review_document(load_review_document(data, name or "van-ban.txt"), registry, as_of, section)

@@ -10,7 +10,7 @@ from drafting.service.builder import (REPORT_FILES, TARGET_HEADERS, BuildResult,
                                       register_lines, row_key, section_texts, tables_from_input, target_rows,
                                       template_file, validation_md, window_text)
 from drafting.service.chat import apply_corrections, chat_turn, draft_markdown, fact_rows, meta_rows, shorten
-from drafting.service.editing import edit_section, section_choices, section_text
+from drafting.service.editing import edit_section, insert_proposal, proposal_choices, section_choices, section_text
 from drafting.service.library import (LIBRARY_HEADERS, LIBRARY_KINDS, LibraryTable, audit_rows, library_remove,
                                       library_rows, library_selected, library_update, library_upload, registry_rows,
                                       reindex)
@@ -28,5 +28,5 @@ __all__ = [
     "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report",
     "section_texts", "target_rows", "LIBRARY_FILES", "REPORT_FILES", "check_final", "official_previous",
     "save_official", "previous_from_library", "plan_into_form", "row_key",
-    "chat_to_builder", "edit_section", "section_text", "section_choices", "meta_rows", "FormLayout", "meta_form_values", "LIBRARY_KINDS", "LibraryTable", "library_selected", "library_update",
+    "chat_to_builder", "edit_section", "section_text", "section_choices", "meta_rows", "insert_proposal", "proposal_choices", "FormLayout", "meta_form_values", "LIBRARY_KINDS", "LibraryTable", "library_selected", "library_update",
 ]

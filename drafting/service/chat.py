@@ -163,7 +163,11 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
 
 
 def _figure_set(state: UserState) -> FigureSet:
-    return build_figure_set(dict(state.chat_values), origin="tin nhắn: ")
+    # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
+    quotes = state.chat_quotes
+    cells = {k: f"tin nhắn: “{quotes[k]}”" if not quotes.get(k, "(").startswith("(")
+             else "bảng «Số liệu tôi đã hiểu» (cán bộ sửa tay)" for k in state.chat_values}
+    return build_figure_set(dict(state.chat_values), cells=cells, origin="tin nhắn: ")
 
 
 def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:

@@ -49,9 +49,9 @@ def check_edit(key: str, paragraphs: list[Paragraph], ctx: GroundingContext, reg
     found: list[DraftFinding] = []
     for p in paragraphs:
         _, marks = ground(p.text, ctx, key)
-        for f in marks:  # the official's words stay; the number is listed for a second look
-            found.append(f.model_copy(update={"message": f"“{f.text}” (đoạn đã sửa) không có trong số liệu đầu vào, "
-                                                         "số tính từ đó hay văn bản được trích dẫn: kiểm tra lại."}))
+        for f in marks:  # the official's words stay; what the writer would have dropped is listed for a second look
+            found.append(f.model_copy(update={"message": f.message.replace("Đã bỏ", "Cần xem lại", 1)
+                                              + " (Lời đã sửa được giữ nguyên.)"}))
         for prob in check_text(p.text, registry, ctx.meta.date):
             if prob.severity != "info":
                 found.append(DraftFinding(kind="citation", severity=prob.severity, section=key, text=prob.ref.text,
@@ -75,7 +75,7 @@ def apply_edit(draft: ReportDraft, key: str, text: str, fs: FigureSet, registry:
     ctx = GroundingContext(fs, draft.meta, registry, facts=draft.facts, targets=draft.targets)
     findings = [f for f in draft.findings if not (f.section == key and f.kind in _TEXT_KINDS)]
     findings += check_edit(key, paragraphs, ctx, registry)
-    new_sec = sec.model_copy(update={"paragraphs": paragraphs, "proposals": []})
+    new_sec = sec.model_copy(update={"paragraphs": paragraphs})  # the precedent proposals stay on offer
     sections = [new_sec if s.key == key else s for s in draft.sections]
     return draft.model_copy(update={"sections": sections, "findings": findings})
 
@@ -111,3 +111,18 @@ def section_choices(draft: ReportDraft | None) -> list[tuple[str, str]]:
     from drafting.figures.outline import section_label
 
     return [(section_label(s.key), s.key) for s in (draft.sections if draft else [])]
+
+
+def proposal_choices(draft: ReportDraft | None, key: str) -> list[tuple[str, str]]:
+    """Past reports' sentences for this section (names and numbers masked), offered for one-click insertion."""
+    sec = draft.section(key) if draft and key else None
+    return [(f"{p.text[:110]}{'…' if len(p.text) > 110 else ''} ({p.source})", p.text) for p in (sec.proposals if sec else [])]
+
+
+def insert_proposal(text: str, proposal: str) -> str:
+    """The section's text with a past report's sentence appended, visibly marked until the official confirms it
+    (removing the brackets); it is checked like any other sentence when the section is saved."""
+    if not proposal:
+        return text
+    line = f"{PROPOSAL_OPEN}{proposal.strip().rstrip('.;')}.]"
+    return f"{(text or '').rstrip()}\n{line}".lstrip("\n")

@@ -50,9 +50,6 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     paragraphs = doc.paragraphs
     if section:
         paragraphs = [p for p in doc.paragraphs if in_scope(p.section, section)]
-        if not paragraphs:
-            raise InputError(f"Không thấy mục {section} trong {display_name(path.name)} (đề mục có thể ghi khác); "
-                             "hãy rà soát toàn bộ văn bản.")
     issues = sort_issues(tidy(issues))
     rows = review_rows(issues)
     html = review_html([(p.index, p.text) for p in paragraphs], issues)

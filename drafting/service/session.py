@@ -31,6 +31,10 @@ def parse_day(text: str | None) -> dt.date | None:
     raise InputError(f"Ngày “{text}” không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 15/06/2025.")
 
 
+def day_text(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
 def page_user(state: UserState, browser_id: str, login: str | None) -> tuple[UserState, str]:
     """Logged-in name on an office server; otherwise an id kept in this browser's storage, so drafts
     reopen later in the same browser and never show in another."""
