@@ -391,8 +391,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
             return f"⚠️ {shown(exc, 'troly.app')}"
 
     def on_drafts(st, request: gr.Request):
-        st = ensure_user(st, request)
-        return gr.update(choices=[("", "")] + h.list_drafts(asst, st.user))
+        return gr.update(choices=[("", "")] + h.list_drafts(asst, ensure_user(st, request).user))
 
     doc.upload(on_drafts, [state], [against])
     run.click(on_review, [doc, as_of, against, scope, state], [summary, table, csv_out, marked], api_name="review",
@@ -477,11 +476,12 @@ def build_library_tab(asst: Assistant, state: gr.State):
         if not paths:
             return "Xin chọn tệp.", gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
-        def step(done, total):
-            progress((done, total) if total else 1, desc="Lập chỉ mục", unit="đoạn")
+        def step(done, total, what="Lập chỉ mục", unit="đoạn"):  # a scan first shows its pages being read
+            progress((done, total) if total else 1, desc=what, unit=unit)
 
         try:
-            msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step)
+            msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step,
+                                   on_page=lambda name, d, t: step(d, t, f"Nhận dạng chữ (OCR) {name}", "trang"))
         except TroLyError as exc:
             msg = f"⚠️ {shown(exc, 'troly.app')}"
         return (msg, *refresh(st))

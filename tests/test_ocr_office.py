@@ -182,3 +182,17 @@ def test_read_figures_from_a_scan_marks_them_for_confirmation(tmp_path, scanned_
 def test_ocr_eval_floors_at_200_dpi():
     row = run_ocr((200,), pages=3)["rows"][0]
     assert row["cer"] <= 2.0 and row["numbers_exact_share"] >= 98.0, row
+
+
+def test_the_library_reports_each_scanned_page_as_it_is_read(assistant, tmp_path, scanned_pdf):
+    from drafting import service as h
+
+    src = _write(tmp_path / "bao-cao-quet-thu-vien.pdf", scanned_pdf)
+    pages = []
+    msg = h.library_upload(assistant, "ocr-pages", [src], "report", on_page=lambda name, d, t: pages.append((name, d, t)))
+    try:
+        assert pages and pages[-1][1] == pages[-1][2] and pages[0][0] == "bao-cao-quet-thu-vien.pdf"
+        assert "nhận dạng chữ (OCR)" in msg
+    finally:
+        for doc_id in [d for d in h.library_rows(assistant).ids if d.startswith("user-")]:
+            h.library_remove(assistant, "ocr-pages", doc_id)

@@ -106,14 +106,17 @@ def registry_rows(asst, today: dt.date | None = None) -> list[list]:
 
 
 def library_upload(asst, user: str, paths: list[Path], kind: str | None,
-                   progress: Callable[[int, int], None] | None = None) -> str:
+                   progress: Callable[[int, int], None] | None = None,
+                   on_page: Callable[[str, int, int], None] | None = None) -> str:
+    """progress(done, total) while indexing; on_page(file name, page, pages) while a scan is read by OCR."""
     stack = asst.retrieval
     added, refused, notes, named = [], [], [], []
     for p in paths:
         p = Path(p)
         try:
+            pages = (lambda d, t, name=display_name(p.name): on_page(name, d, t)) if on_page else None
             doc = stack.library.add(p, stack.registry, max_bytes=asst.settings.max_upload_bytes, kind=kind or None,
-                                    max_pages=asst.settings.max_pages, limits=asst.settings.read_limits())
+                                    max_pages=asst.settings.max_pages, limits=asst.settings.read_limits(), on_page=pages)
             added.append(doc.doc_id)
             named.append(describe(doc))
             meta = stack.library.meta(doc.doc_id)
