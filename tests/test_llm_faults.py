@@ -9,10 +9,7 @@ tests/test_province.py drives the real llama-cpp-python server, tests/test_local
 from __future__ import annotations
 
 import datetime as dt
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -20,57 +17,18 @@ from drafting import service as h
 from drafting.inputs.files import load_figures_file
 from drafting.service.assistant import Assistant
 from tests.conftest import ROOT, free_port
+from tests.helpers.fake_openai import fake_openai
 
 CASE = ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml"
 SECTIONS = ["II.2", "II.3", "II.4"]
 TIMEOUT = 2.0
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def _sse(self, chunks, pause=0.0):
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        for c in chunks:
-            self.wfile.write(c.encode("utf-8"))
-            self.wfile.flush()
-            time.sleep(pause)
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        mode = self.server.mode
-        self.server.calls += 1
-        try:
-            if mode == "500":
-                self.send_response(500)
-                self.end_headers()
-                self.wfile.write(b"internal error")
-            elif mode == "garbage":
-                self._sse(["data: {not json at all\n\n"])
-            elif mode == "noise":
-                delta = json.dumps({"choices": [{"delta": {"content": "zxq 8123 !!@@ qwpo lkjh 77 ## $$ mnb vcx"}}]})
-                self._sse([f"data: {delta}\n\n", "data: [DONE]\n\n"])
-            elif mode == "slow":
-                time.sleep(TIMEOUT * 3)
-                self._sse(["data: [DONE]\n\n"])
-            elif mode == "trickle":  # a token every 0.4 s, never finishing
-                delta = json.dumps({"choices": [{"delta": {"content": "Trong kỳ, "}}]})
-                self._sse([f"data: {delta}\n\n"] * 200, pause=0.4)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up, as it should
-
-
 @pytest.fixture(scope="module")
 def fake_server():
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _Handler)
-    server.daemon_threads = True
-    server.mode, server.calls = "500", 0
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
+    with fake_openai() as server:
+        server.mode, server.slow_seconds = "500", TIMEOUT * 3
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,7 @@
 """The strict prompt loader, and the OpenAI-compatible backend against a scripted HTTP server on loopback
 (streaming, server errors, garbage, a server that is down, a slow server)."""
 
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -12,6 +9,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from corpus.errors import BackendError, ConfigError
 from drafting.llm.backends import OpenAICompatibleChat, make_chat_model
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
+from tests.helpers.fake_openai import fake_openai
 
 
 def test_every_shipped_prompt_loads():
@@ -29,71 +27,44 @@ def test_loader_refuses_undeclared_or_unused_variables(tmp_path):
     assert load_prompt("ok", tmp_path).format(a="x") == "x {tthc.ho_so}"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    mode = "ok"
-    seen: list = []
-
-    def log_message(self, *a):
-        pass
-
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _Handler.seen.append(body)
-        if self.mode == "error":
-            self.send_response(500)
-            self.end_headers()
-            self.wfile.write(b"boom")
-            return
-        if self.mode == "slow":
-            time.sleep(3)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        if self.mode == "garbage":
-            self.wfile.write(b"data: {not json\n\n")
-            return
-        for piece in ("Đã tiếp nhận ", "{tthc.ho_so_tiep_nhan}", " hồ sơ."):
-            chunk = {"choices": [{"delta": {"content": piece}}]}
-            self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
-        self.wfile.write(b"data: [DONE]\n\n")
-
-
 @pytest.fixture(scope="module")
-def server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/v1"
-    srv.shutdown()
+def fake():
+    with fake_openai() as srv:
+        yield srv
+
+
+@pytest.fixture
+def server(fake):
+    fake.mode = "ok"
+    return fake.url
 
 
 def _model(url, **kw):
     return make_chat_model("openai", base_url=url, model="qwen", **kw)
 
 
-def test_openai_backend_streams(server):
-    _Handler.mode = "ok"
+def test_openai_backend_streams(server, fake):
     chunks = [c.content for c in _model(server).stream([SystemMessage("s"), HumanMessage("h")]) if c.content]
     assert "".join(chunks) == "Đã tiếp nhận {tthc.ho_so_tiep_nhan} hồ sơ." and len(chunks) == 3
-    sent = _Handler.seen[-1]
+    sent = fake.seen[-1]
     assert sent["model"] == "qwen" and sent["stream"] and sent["messages"][0]["role"] == "system"
 
 
-@pytest.mark.parametrize("mode,needle", [("error", "500"), ("garbage", "không hợp lệ")])
-def test_openai_backend_faults_are_backend_errors(server, mode, needle):
-    _Handler.mode = mode
+@pytest.mark.parametrize("mode,needle", [("500", "500"), ("garbage", "không hợp lệ")])
+def test_openai_backend_faults_are_backend_errors(server, fake, mode, needle):
+    fake.mode = mode
     with pytest.raises(BackendError, match=needle):
         _model(server).invoke([HumanMessage("h")])
 
 
-def test_openai_backend_down_and_slow(server):
+def test_openai_backend_down_and_slow(server, fake):
     with pytest.raises(BackendError, match="Không kết nối"):
         _model("http://127.0.0.1:9/v1").invoke([HumanMessage("h")])
-    _Handler.mode = "slow"
+    fake.mode = "slow"
     t0 = time.perf_counter()
     with pytest.raises(BackendError, match="không trả lời"):
         _model(server, timeout=1).invoke([HumanMessage("h")])
     assert time.perf_counter() - t0 < 3
-    _Handler.mode = "ok"
 
 
 def test_unknown_backend_and_missing_url():
