@@ -184,3 +184,17 @@ def test_a_chat_figures_word_comment_quotes_the_message(assistant):
     comments = [c.text for c in docx.Document(str(final.docx)).comments]
     assert any("tin nhắn trong trò chuyện (“tiếp nhận 253”)" in c for c in comments), comments[:5]
     assert not any("tthc." in c for c in comments)
+
+
+def test_a_document_asked_about_by_number_is_the_answer_and_among_the_sources(assistant):
+    said = list(h.chat_turn(assistant, h.UserState(user="ask-45"), "Nghị định 45/2020 quy định gì?",
+                            today=dt.date(2026, 12, 1)))[-1].text
+    first = said.splitlines()[0]
+    assert first.startswith("**Nghị định số 45/2020/NĐ-CP") and "thủ tục hành chính trên môi trường điện tử" in first
+    assert "hết hiệu lực từ 01/07/2025" in first and "118/2025/NĐ-CP" in first and first.count("[K:") == 1
+    sources = said.split("**Nguồn:**")[1]
+    assert "Nghị định 45/2020/NĐ-CP: Về thực hiện thủ tục hành chính trên môi trường điện tử" in sources
+    assert "107/2020" not in said.split("**Nguồn:**")[0]  # no unrelated decree in the answer itself
+    in_force = list(h.chat_turn(assistant, h.UserState(user="ask-61"), "Nghị định 61/2018 còn hiệu lực không?",
+                                today=dt.date(2024, 3, 15)))[-1].text.splitlines()[0]
+    assert in_force.startswith("**Nghị định số 61/2018/NĐ-CP") and "Ngày 15/03/2024: còn hiệu lực" in in_force

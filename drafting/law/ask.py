@@ -120,6 +120,9 @@ class Asker:
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=h.location,
                                   snippet=h.snippet, status=h.status) for h in hits[:6]]
+        # a document the question names is always among the sources, with its title and scope from the registry
+        shown = {x.number for x in passages}
+        passages = [self._registry_passage(d, as_of) for d in named if d.number not in shown] + passages
         citations = []
         for d, h in docs[:3]:
             status = self.registry.status_on(d, as_of)
@@ -137,17 +140,39 @@ class Asker:
                 down = exc.message
         if down:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
-        answer.text = self._extractive(docs, hits, as_of)
+        answer.text = self._extractive(docs, hits, as_of, named[0] if named else None)
         return answer
 
-    def _extractive(self, docs, hits, as_of) -> str:
+    def _registry_passage(self, d: LegalDocument, as_of: dt.date) -> AnswerPassage:
+        scope = f" Phạm vi: {'; '.join(d.topics)}." if d.topics else ""
+        return AnswerPassage(doc_id=f"registry-{d.number}", title=f"{d.type} {d.number}: {d.title}", number=d.number,
+                             location="sổ đăng ký văn bản", snippet=f"{d.title}.{scope}",
+                             status=self.registry.status_on(d, as_of).text)
+
+    def named_line(self, d: LegalDocument, as_of: dt.date) -> str:
+        """The one-line answer about a document the question names: what it regulates and its status that day
+        ("Nghị định số 45/2020/NĐ-CP … quy định về …. Ngày 01/12/2026: hết hiệu lực từ …")."""
+        status = self.registry.status_on(d, as_of)
+        title = d.title.strip().rstrip(".")
+        low = title[:1].lower() + title[1:]
+        regulates = "quy định " + low if low.startswith("về ") else low
+        # an unverified validity keeps its mark, once (the status text may carry it already)
+        tag = "" if status.confidence == "V" or "[" in status.text else f" [{status.confidence}: {CONFIDENCE_LABELS[status.confidence]}]"
+        return f"**{d.citation()}: {regulates}. Ngày {fmt_date(as_of)}: {status.text}.**{tag}"
+
+    def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None) -> str:
         if not docs:
             return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
                     f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
         lines = [f"Vào ngày {fmt_date(as_of)}:"]
         # the answer an official needs comes first, in one line; the details and passages follow
         main = next((d for d, _ in docs[:3] if self.registry.status_on(d, as_of).in_force), None)
-        if main is not None:
+        if named is not None:  # asked about a document by number: the answer is about that document and its lineage
+            scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}." if named.topics else ""
+            lines = [self.named_line(named, as_of), *([scope] if scope else []), "", "Chi tiết:"]
+            kin = {named.number, *named.replaced_by, *named.amended_by, *named.replaces, *named.amends}
+            docs = [(d, h) for d, h in docs if d.number in kin] or docs
+        elif main is not None:
             amended = [a for a in main.amended_by if (m := self.registry.get(a)) and m.start and m.start <= as_of]
             status = self.registry.status_on(main, as_of)
             # a validity the registry has not verified keeps its mark, even in the one-line answer
