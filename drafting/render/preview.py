@@ -115,8 +115,9 @@ def sort_issues(issues: list[ReviewIssue]) -> list[ReviewIssue]:
 
 
 def review_rows(issues: list[ReviewIssue]) -> list[list]:
-    return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), i.section, i.paragraph or "", i.text,
-             i.message, i.suggestion] for i in sort_issues(issues)]
+    # the outline number is short enough for the narrow column; the opening has no number, so it is named
+    return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), "Mở đầu" if i.section == "mo_dau" else i.section,
+             i.paragraph or "", i.text, i.message, i.suggestion] for i in sort_issues(issues)]
 
 
 def review_html(paragraphs: list[tuple[int, str]], issues: list[ReviewIssue]) -> str:

@@ -4,7 +4,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
+from corpus.catalog import all_documents
 from corpus.errors import InputError, TroLyError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
@@ -58,7 +60,14 @@ def describe(doc) -> str:
 
 
 def _document(asst, doc_id: str):
-    doc = next((d for d in asst.retrieval.documents() if d.doc_id == doc_id), None)
+    """A library row's document, without reading every file again: an import from its metadata sidecar."""
+    if doc_id.startswith("user-"):
+        meta = asst.retrieval.library.meta(doc_id)
+        if not meta:
+            raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
+        return SimpleNamespace(doc_id=doc_id, kind=meta.get("kind", "report"), title=meta.get("title", doc_id),
+                               level=meta.get("level", ""), period=meta.get("period", ""), year=meta.get("year"))
+    doc = next((d for d in all_documents(asst.retrieval.registry) if d.doc_id == doc_id), None)
     if doc is None:
         raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
     return doc
