@@ -202,3 +202,14 @@ def test_a_document_asked_about_by_number_is_the_answer_and_among_the_sources(as
     in_force = list(h.chat_turn(assistant, h.UserState(user="ask-61"), "Nghị định 61/2018 còn hiệu lực không?",
                                 today=dt.date(2024, 3, 15)))[-1].text.splitlines()[0]
     assert in_force.startswith("**Nghị định số 61/2018/NĐ-CP") and "Ngày 15/03/2024: còn hiệu lực" in in_force
+
+
+def test_sources_show_readable_places_not_ocr_headings():
+    from drafting.service.chat import readable_location
+
+    ocr = ("I. CONG TAC CHI PHO, PIEU HANH CAI CACH HANH CHINH > 2. Cai cach thii tuc hanh chinh (TTHC) > "
+           "2.2.2. Cong tac giai quyet tha tuc hanh chinh")
+    assert readable_location(ocr) == "mục I > 2 > 2.2.2 (bản quét)"
+    clean = "Chương III. Quy trình giải quyết thủ tục hành chính theo cơ chế một cửa > Tiếp nhận"
+    assert readable_location(clean) == clean and readable_location("Điều 7 [K]") == "Điều 7 [K]"
+    assert readable_location("CONG TAC KHAC > MOT SO VIEC") == "bản quét, đề mục không đọc rõ"

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
-from corpus.text import fold_lower
+from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
 from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
@@ -92,6 +92,15 @@ def facts_from_rows(rows: list[list]) -> tuple[list[Fact], list[str]]:
     return facts, [i.message for i in issues]
 
 
+def readable_location(location: str) -> str:
+    """A source's place as an official can read it: an OCR heading path without diacritics ("I. CONG TAC CHI PHO… >
+    2. Cai cach thii tuc…") is shown by its outline numbers only ("mục I > 2 > 2.2.2")."""
+    if not location or marked_share(location) >= 0.2 or not re.search(r"[A-Za-z]{4,}", location):
+        return location
+    numbers = [m.group(1) for part in location.split(">") if (m := re.match(r"\s*([IVX]+|\d+(?:\.\d+)*)\.?\s", part))]
+    return f"mục {' > '.join(numbers)} (bản quét)" if numbers else "bản quét, đề mục không đọc rõ"
+
+
 def _sources_md(refs: list[tuple[str, str, str]]) -> str:
     if not refs:
         return ""
@@ -103,6 +112,7 @@ def _sources_md(refs: list[tuple[str, str, str]]) -> str:
             continue
         seen.add(key)
         snip = re.sub(r"\s+", " ", snippet or "").strip().rstrip("…")
+        location = readable_location(location)
         lines.append(f"- *{title}*" + (f" — {location}" if location else "") + (f": “{snip[:220]}…”" if snip else ""))
     return "\n".join(lines)
 
