@@ -213,3 +213,12 @@ def test_sources_show_readable_places_not_ocr_headings():
     clean = "Chương III. Quy trình giải quyết thủ tục hành chính theo cơ chế một cửa > Tiếp nhận"
     assert readable_location(clean) == clean and readable_location("Điều 7 [K]") == "Điều 7 [K]"
     assert readable_location("CONG TAC KHAC > MOT SO VIEC") == "bản quét, đề mục không đọc rõ"
+
+
+def test_confidence_marks_are_short_in_the_details_with_one_legend(assistant):
+    said = list(h.chat_turn(assistant, h.UserState(user="ask-legend"), "Năm 2026 bộ phận một cửa cấp xã thực hiện theo "
+                            "nghị định nào?", today=dt.date(2026, 12, 1)))[-1].text
+    answer, details = said.split("**Nguồn:**")[0].split("\n", 1)
+    assert "[K: chưa xác minh]" in answer  # the answer itself says it in words
+    assert "[K: chưa xác minh]" not in details and "[K]" in details
+    assert details.count("*Ký hiệu:") == 1 and "[K] chưa xác minh" in details

@@ -74,6 +74,22 @@ def _doc_line(doc: LegalDocument, registry: Registry, day: dt.date, article: str
     return f"{doc.citation()}{art} — {status.text}. Diễn biến: {lineage(doc, registry, day)}."
 
 
+_TAG = re.compile(r"\[(V|S|K|Seed): [^\]]+\]")
+
+
+def fold_tags(lines: list[str]) -> str:
+    """The first line (the answer) keeps its confidence mark in words; the details carry the short mark ("[K]")
+    and one legend line at the end says what the marks present mean and what to do about them."""
+    head, rest = lines[:1], lines[1:]
+    used = sorted({m.group(1) for line in rest for m in _TAG.finditer(line)} | {m for line in rest
+                  for m in re.findall(r"\[(S|K|Seed)\]", line)}, key=["V", "S", "K", "Seed"].index)
+    rest = [_TAG.sub(r"[\1]", line) for line in rest]
+    legend = [f"[{t}] {CONFIDENCE_LABELS[t]}" for t in used if t != "V"]
+    if legend:
+        rest += ["", "*Ký hiệu: " + "; ".join(legend) + " — đối chiếu văn bản gốc trước khi trích dẫn những điểm có ký hiệu.*"]
+    return "\n".join(head + rest)
+
+
 class Asker:
     def __init__(self, searcher: HybridSearcher | None, registry: Registry, model=None, prompts_dir=PROMPTS_DIR,
                  health: ModelHealth | None = None):
@@ -187,7 +203,7 @@ class Asker:
         practice = [h for h in hits if h.kind == "report"]
         for h in practice[:2]:
             lines.append(f"- Báo cáo tham khảo: {h.title} ({h.location}): {h.snippet}")
-        return "\n".join(lines)
+        return fold_tags(lines)
 
     def _synthesise(self, answer: Answer, docs, hits, on_token) -> Answer:
         facts = "\n".join("- " + _doc_line(d, self.registry, answer.as_of, h.article if h else "", h.confidence if h else "")

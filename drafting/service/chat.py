@@ -104,7 +104,7 @@ def readable_location(location: str) -> str:
 def _sources_md(refs: list[tuple[str, str, str]]) -> str:
     if not refs:
         return ""
-    lines = ["", "**Nguồn:**"]
+    lines = ["", "", "**Nguồn:**"]  # a paragraph of its own, whatever the answer ends with
     seen = set()
     for title, location, snippet in refs:
         key = (title, location)
