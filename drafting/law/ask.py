@@ -74,7 +74,8 @@ def _doc_line(doc: LegalDocument, registry: Registry, day: dt.date, article: str
     return f"{doc.citation()}{art} — {status.text}. Diễn biến: {lineage(doc, registry, day)}."
 
 
-_TAG = re.compile(r"\[(V|S|K|Seed): [^\]]+\]")
+# only the bare marks: "[K: chưa xác minh, cần kiểm tra số điều]" says what to do and is kept whole
+_TAG = re.compile(r"\[(V|S|K|Seed): (?:đã xác minh|nguồn thứ cấp|chưa xác minh|theo báo cáo mẫu)\]")
 
 
 def fold_tags(lines: list[str]) -> str:
