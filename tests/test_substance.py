@@ -388,3 +388,20 @@ def test_the_online_rate_states_its_denominator_and_the_official_chooses_it(assi
     assert not any("kể cả kỳ trước chuyển sang, thì là" in f.message for f in draft.findings)
     assert {f.key for f in draft.figures} >= {"tthc.ty_le_truc_tuyen_tong"} and "tthc.ty_le_truc_tuyen" not in {
         f.key for f in draft.figures}
+
+
+def test_usual_recipients_are_offered_by_level_never_printed(assistant):
+    import datetime as dt
+
+    from drafting.figures.nd30 import usual_recipients
+
+    assert usual_recipients("xã", "UBND huyện Ba Tơ", dt.date(2023, 6, 5))[:2] == ["UBND huyện Ba Tơ", "Phòng Nội vụ huyện"]
+    assert usual_recipients("xã", "", dt.date(2026, 6, 5))[:2] == ["UBND tỉnh", "Sở Nội vụ"]  # communes report upward
+    data = load_figures_file(BA_TRANG)
+    bare = data.model_copy(update={"meta": data.meta.model_copy(update={"recipients": []})})
+    draft = assistant.draft_input(bare)
+    note = next(f for f in draft.findings if f.message.startswith("Chưa ghi «Nơi nhận»"))
+    assert "Phòng Nội vụ huyện" in note.message
+    closing = docx.Document(io.BytesIO(render_docx(draft))).tables[1].cell(0, 0).text
+    assert "Nội vụ" not in closing and "Lưu: VT" in closing
+    assert not any(f.message.startswith("Chưa ghi «Nơi nhận»") for f in assistant.draft_input(data).findings)

@@ -25,6 +25,7 @@ from drafting.chain.substance import Proposer, Unsupported
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
+from drafting.figures.nd30 import usual_recipients
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, online_rate_keys
 from drafting.figures.vnformat import fmt_percent
@@ -180,6 +181,11 @@ class Drafter:
                 f"Tỷ lệ hồ sơ trực tuyến đang tính trên hồ sơ mới tiếp nhận ({fmt_percent(a)}); nếu cấp trên tính trên "
                 f"tổng số hồ sơ tiếp nhận, kể cả kỳ trước chuyển sang, thì là {fmt_percent(b)}. Chọn ở ô «Tỷ lệ trực "
                 "tuyến tính trên».")))
+        if not meta.recipients and sections is None:  # offered, never printed by itself
+            draft.findings.append(DraftFinding(kind="missing", severity="info", section="mo_dau", message=(
+                f"Chưa ghi «Nơi nhận». Báo cáo cấp {meta.level} thường gửi: "
+                + "; ".join(usual_recipients(meta.level, meta.parent, meta.date))
+                + " — ghi ở ô «Nơi nhận» (mỗi nơi một dòng) những nơi phù hợp.")))
         if sections is None:
             opening = writer.opening()
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
