@@ -53,8 +53,7 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(label="Trò chuyện", height=560, elem_id="chat", render_markdown=True,
                                  placeholder="Hỏi văn bản nào áp dụng, nhờ soạn một phần từ số liệu, hay đính kèm dự thảo để rà soát.")
-            box = gr.MultimodalTextbox(placeholder="Ví dụ: Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: "
-                                       "tiếp nhận 253 hồ sơ, trước và đúng hạn 245, quá hạn 7, đang giải quyết 1",
+            box = gr.MultimodalTextbox(placeholder=f"Ví dụ: {EXAMPLES[1]}",
                                        file_types=[*h.REVIEW_FILES, *h.FIGURE_FILES], file_count="multiple",
                                        show_label=False, elem_id="chat-input", submit_btn="Gửi")
             with gr.Row():
@@ -438,22 +437,23 @@ def build_library_tab(asst: Assistant, state: gr.State):
         audit = gr.Dataframe(headers=["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Nguồn"], type="array",
                              interactive=False, wrap=True)
 
+    def found(q="", k=""):
+        table = h.library_rows(asst, query=q or "", kind=k or "")
+        return table.ids, table.rows
+
     def refresh(st, q="", k=""):
-        table = h.library_rows(asst, query=q or "", kind=k or "")
-        return table.ids, table.rows, h.registry_rows(asst), h.audit_rows(asst, st.user)
+        return *found(q, k), h.registry_rows(asst), h.audit_rows(asst, st.user)
 
-    def on_search(q, k):
-        table = h.library_rows(asst, query=q or "", kind=k or "")
-        return table.ids, table.rows, gr.update(visible=False)
-
-    def on_pick(row_ids, evt: gr.SelectData):
+    def on_pick(row_ids, evt: gr.SelectData):  # a new pick always hides the pending «Xác nhận xóa»
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-        if row is None or row >= len(row_ids):
-            return gr.skip(), gr.update(visible=False), "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        said, fields = h.library_selected(asst, row_ids[row])
+        try:
+            said, fields = h.library_selected(asst, row_ids[row])
+        except (TroLyError, IndexError, TypeError) as exc:
+            said = f"⚠️ {shown(exc, 'troly.app')}" if isinstance(exc, TroLyError) else ""
+            return ("", gr.update(visible=bool(said)), said, *[gr.skip()] * 6, gr.update(visible=False))
         own = row_ids[row].startswith("user-")
         return (row_ids[row], gr.update(visible=True), said, fields["kind"], fields["level"], fields["period"],
-                fields["year"], gr.update(interactive=own), gr.update(interactive=own, visible=True))
+                fields["year"], gr.update(interactive=own), gr.update(interactive=own, visible=True), gr.update(visible=False))
 
     def on_save(doc_id, k, lv, pr, yr, q, only_kind, st, request: gr.Request):
         st = ensure_user(st, request)
@@ -488,14 +488,14 @@ def build_library_tab(asst: Assistant, state: gr.State):
 
     def on_reindex(st, request: gr.Request, progress=gr.Progress()):
         st = ensure_user(st, request)
-        msg = h.reindex(asst, st.user, lambda d, t: progress((d, t) if t else 1, desc="Lập chỉ mục", unit="đoạn"))
-        return (msg, *refresh(st))
+        return (h.reindex(asst, st.user, lambda d, t: progress((d, t) if t else 1, desc="Lập chỉ mục", unit="đoạn")),
+                *refresh(st))
 
     listing = [ids, docs, reg, audit]
-    query.submit(on_search, [query, only], [ids, docs, panel])
-    only.change(on_search, [query, only], [ids, docs, panel])
-    docs.select(on_pick, [ids], [picked, panel, picked_md, p_kind, p_level, p_period, p_year, save_btn, remove_btn])
-    save_btn.click(on_save, [picked, p_kind, p_level, p_period, p_year, query, only, state], [picked_md, *listing],
+    gr.on([query.submit, only.change], lambda q, k: (*found(q, k), gr.update(visible=False)), [query, only], [ids, docs, panel])
+    fields = [p_kind, p_level, p_period, p_year]
+    docs.select(on_pick, [ids], [picked, panel, picked_md, *fields, save_btn, remove_btn, confirm_btn])
+    save_btn.click(on_save, [picked, *fields, query, only, state], [picked_md, *listing],
                    api_name="library_update", concurrency_limit=1)
     # deleting asks once more, next to the button, before anything is removed
     remove_btn.click(lambda: (gr.update(visible=True), "Bấm «Xác nhận xóa» để xóa hẳn tài liệu này khỏi thư viện."),

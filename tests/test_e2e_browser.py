@@ -200,6 +200,7 @@ def test_library_search_and_pick_a_row(page, tmp_path):
     page.wait_for_function("() => !document.querySelector('#library-table').innerText.includes('Ba Trang')")
     page.locator("#library-table").get_by_text("Nghị định 118/2025", exact=False).first.click()
     page.wait_for_function("() => document.body.innerText.includes('Đã chọn «Nghị định 118/2025')")
+    assert not page.locator("#library-confirm").first.is_visible()  # deleting always asks again, per pick
     shot(page, tmp_path, "6-library")
     no_english_nor_codes(page)
     assert "Người dùng: khách trên trình duyệt này" in page.inner_text("body")
