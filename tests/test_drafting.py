@@ -264,3 +264,20 @@ def test_docx_renders_in_libreoffice(draft, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "BÁO CÁO" in first
     assert second.strip().startswith("2")  # the page number heads page 2; page 1 has none
     assert not first.strip().startswith("1")
+
+
+def test_a_section_written_twice_lists_each_citation_once():
+    """A model section that falls back runs the deterministic writer a second time: its citations stay the same."""
+    import datetime as dt
+
+    from corpus.registry import Registry
+    from drafting.chain.writer import DeterministicWriter
+    from drafting.inputs.files import load_figures_file
+    from drafting.law.catalog import LawCatalog
+
+    data = load_figures_file(ROOT / "evals/cases/drafting/ba-trang-6t-2023.yaml")
+    w = DeterministicWriter(data.meta, data.figures, LawCatalog(Registry.load(), data.meta.date or dt.date(2023, 6, 5)))
+    w.section_II_2()
+    once = [c.number for c in w.citations["II.2"]]
+    w.section_II_2()
+    assert once and [c.number for c in w.citations["II.2"]] == once

@@ -46,7 +46,9 @@ class DeterministicWriter:
         if not found:
             return ""
         text, cits = found
-        self.citations.setdefault(section, []).extend(cits)
+        # a section lists a document once, however often its writer runs (a model section falling back runs it twice)
+        have = self.citations.setdefault(section, [])
+        have += [c for c in cits if not any((c.number, c.article) == (h.number, h.article) for h in have)]
         return text
 
     @property
