@@ -391,12 +391,12 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         yield _reply(state, f"⚠️ {shown(exc, 'troly.chat')}", done=True)
 
 
-def apply_corrections(asst, state: UserState, meta_rows: list[list], figure_rows: list[list],
+def apply_corrections(asst, state: UserState, meta_table: list[list], figure_rows: list[list],
                       fact_table: list[list] | None = None) -> Iterator[ChatReply]:
     """The official corrected what the chat understood: use exactly those values (and facts) and draft again."""
     by_label = {META_LABELS.get(f, f): f for f in META_FIELDS}
     meta = {}
-    for row in meta_rows or []:
+    for row in meta_table or []:
         if len(row) >= 2 and str(row[1] or "").strip() and row[0] in by_label:
             meta[by_label[row[0]]] = str(row[1]).strip()
     values, quotes, unknown = {}, {}, []

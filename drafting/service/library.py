@@ -14,6 +14,7 @@ from drafting.figures.periods import PERIODS
 
 LIBRARY_HEADERS = ["Loại", "Tên", "Cấp", "Kỳ", "Năm", "Hiệu lực hôm nay", "Nguồn"]
 LIBRARY_KINDS = {"report": "Báo cáo", "regulation": "Văn bản pháp luật"}
+GONE = "Tài liệu này không còn trong thư viện; hãy tải lại danh sách."
 
 
 @dataclass
@@ -64,12 +65,12 @@ def _document(asst, doc_id: str):
     if doc_id.startswith("user-"):
         meta = asst.retrieval.library.meta(doc_id)
         if not meta:
-            raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
+            raise InputError(GONE)
         return SimpleNamespace(doc_id=doc_id, kind=meta.get("kind", "report"), title=meta.get("title", doc_id),
                                level=meta.get("level", ""), period=meta.get("period", ""), year=meta.get("year"))
     doc = next((d for d in all_documents(asst.retrieval.registry) if d.doc_id == doc_id), None)
     if doc is None:
-        raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
+        raise InputError(GONE)
     return doc
 
 
@@ -156,7 +157,7 @@ def library_remove(asst, user: str, doc_id: str) -> str:
         raise InputError("Chỉ xóa được tài liệu do người dùng nhập; tài liệu có sẵn của hệ thống được giữ.")
     name = describe(_document(asst, doc_id))
     if not stack.library.remove(doc_id):
-        raise InputError("Tài liệu này không còn trong thư viện; hãy tải lại danh sách.")
+        raise InputError(GONE)
     report = stack.indexer.sync(stack.documents())
     asst.refresh_places()
     asst.audit.record(user, "remove", doc_id)
