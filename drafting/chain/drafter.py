@@ -27,6 +27,7 @@ from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
 from drafting.figures.nd30 import usual_recipients
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
+from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, online_rate_keys
 from drafting.figures.vnformat import fmt_percent
 from drafting.law.catalog import LawCatalog
@@ -175,6 +176,11 @@ class Drafter:
             draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(
                 f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
                 f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
+        district = [k for k in fs.values if "_cap_huyen" in k]
+        if district and meta.window.start >= TWO_LEVEL_FROM:  # two-level local government from 01/7/2025
+            draft.findings.append(DraftFinding(kind="figures", severity="warning", section="II.2", message=(
+                f"Kỳ {meta.period_text} bắt đầu sau ngày 01/7/2025, khi không còn cấp huyện, nhưng có số liệu cấp huyện: "
+                + "; ".join(f"«{FIELD_BY_KEY[k].label}»" for k in district) + ". Xin kiểm tra lại.")))
         a, b = fs.get(online), fs.get(other)
         if not meta.online_base and a is not None and b is not None and a != b and (sections is None or "II.2" in sections):
             draft.findings.append(DraftFinding(kind="figures", severity="info", section="II.2", message=(

@@ -13,7 +13,7 @@ from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
-from drafting.figures.schema import FIELD_BY_KEY, ONLINE_PHRASE, online_rate_keys
+from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
 from drafting.law.catalog import LawCatalog
 from drafting.models import Citation, Paragraph, ReportMeta
 
@@ -175,6 +175,26 @@ class DeterministicWriter:
             p.append(Paragraph(text=t + "."))
         return self._with_facts("II.1", p)
 
+    def _by_level(self) -> list[Paragraph]:
+        """A province's dossiers per level (report-outline III.3.1–3.3), only the levels the official gave."""
+        out = []
+        for lv, word in LEVEL_WORDS:
+            done, ontime = f"tthc.ho_so_da_giai_quyet_cap_{lv}", f"tthc.ho_so_dung_han_cap_{lv}"
+            if self.has(done) and self.val(done) == 0:  # a zero said in words (drafting-practice §5)
+                out.append(f"cấp {word} không có hồ sơ đã giải quyết")
+            elif self.has(done):
+                t = f"cấp {word} giải quyết {slot(done)} hồ sơ"
+                if self.has(ontime) and self.val(ontime) == 0:
+                    t += ", không có hồ sơ giải quyết trước và đúng hạn"
+                elif self.has(ontime):
+                    t += f", trước và đúng hạn {slot(ontime)} hồ sơ"
+                    if self.has(f"tthc.ty_le_dung_han_cap_{lv}"):
+                        t += f" (đạt {slot(f'tthc.ty_le_dung_han_cap_{lv}')})"
+                out.append(t)
+            elif self.has(ontime) and self.val(ontime) > 0:
+                out.append(f"cấp {word} giải quyết trước và đúng hạn {slot(ontime)} hồ sơ")
+        return [Paragraph(text="Kết quả giải quyết theo cấp: " + "; ".join(out) + ".")] if out else []
+
     def section_II_2(self) -> list[Paragraph]:
         p = []
         pub = []
@@ -240,6 +260,7 @@ class DeterministicWriter:
             if parts:
                 t += ", trong đó " + "; ".join(parts)
             p.append(Paragraph(text=t + "."))
+        p += self._by_level()
         rest = []
         for k, w in (("tthc.ho_so_dang_giai_quyet", "đang giải quyết"), ("tthc.ho_so_tam_dung", "tạm dừng giải quyết"),
                      ("tthc.ho_so_tra_lai", "trả lại"), ("tthc.ho_so_rut", "công dân rút, hủy")):

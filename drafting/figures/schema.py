@@ -103,6 +103,14 @@ _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("ho_so_dung_han_tong", "Hồ sơ giải quyết trước và đúng hạn", "hồ sơ", _C,
          "= trước hạn + đúng hạn; nhập trực tiếp nếu không tách riêng"),
         ("ho_so_qua_han", "Hồ sơ giải quyết quá hạn", "hồ sơ", _C, ""),
+        # per level, for a province's report (report-outline III.3.1–3.3: on-time rate per level)
+        ("ho_so_da_giai_quyet_cap_tinh", "Hồ sơ đã giải quyết ở cấp tỉnh", "hồ sơ", _C, "Các sở, ban, ngành, Trung tâm "
+         "Phục vụ hành chính công; báo cáo của tỉnh"),
+        ("ho_so_dung_han_cap_tinh", "Hồ sơ cấp tỉnh giải quyết trước và đúng hạn", "hồ sơ", _C, ""),
+        ("ho_so_da_giai_quyet_cap_huyen", "Hồ sơ đã giải quyết ở cấp huyện", "hồ sơ", _C, "Chỉ có trước 01/7/2025"),
+        ("ho_so_dung_han_cap_huyen", "Hồ sơ cấp huyện giải quyết trước và đúng hạn", "hồ sơ", _C, "Chỉ có trước 01/7/2025"),
+        ("ho_so_da_giai_quyet_cap_xa", "Hồ sơ đã giải quyết ở cấp xã", "hồ sơ", _C, ""),
+        ("ho_so_dung_han_cap_xa", "Hồ sơ cấp xã giải quyết trước và đúng hạn", "hồ sơ", _C, ""),
         ("ho_so_dang_giai_quyet", "Hồ sơ đang giải quyết", "hồ sơ", _C, ""),
         ("ho_so_tam_dung", "Hồ sơ tạm dừng giải quyết", "hồ sơ", _C, ""),
         ("ho_so_tra_lai", "Hồ sơ trả lại", "hồ sơ", _C, ""),
@@ -180,6 +188,9 @@ def _d(key, label, unit, formula, inputs) -> Derived:
                    formula=formula, inputs=inputs)
 
 
+# the levels a province's figures break down into (the district level ends on 01/7/2025)
+LEVEL_WORDS = (("tinh", "tỉnh"), ("huyen", "huyện"), ("xa", "xã"))
+
 DERIVED: list[Derived] = [
     _d("chi_dao.ty_le_hoan_thanh_ke_hoach", "Tỷ lệ hoàn thành kế hoạch CCHC", "%",
        "nhiệm vụ hoàn thành / nhiệm vụ trong kế hoạch", ["chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach"]),
@@ -193,6 +204,9 @@ DERIVED: list[Derived] = [
        "đã xử lý / phải xử lý", ["the_che.vbqppl_ra_soat_da_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"]),
     _d("tthc.ty_le_dung_han", "Tỷ lệ hồ sơ giải quyết trước và đúng hạn", "%",
        "(trước hạn + đúng hạn) / đã giải quyết", ["tthc.ho_so_dung_han_tong", "tthc.ho_so_da_giai_quyet"]),
+    *(_d(f"tthc.ty_le_dung_han_cap_{lv}", f"Tỷ lệ hồ sơ cấp {word} giải quyết trước và đúng hạn", "%",
+         f"trước và đúng hạn / đã giải quyết, cấp {word}", [f"tthc.ho_so_dung_han_cap_{lv}", f"tthc.ho_so_da_giai_quyet_cap_{lv}"])
+      for lv, word in LEVEL_WORDS),
     _d("tthc.ty_le_qua_han", "Tỷ lệ hồ sơ giải quyết quá hạn", "%", "quá hạn / đã giải quyết",
        ["tthc.ho_so_qua_han", "tthc.ho_so_da_giai_quyet"]),
     _d("tthc.ty_le_truc_tuyen", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", "trực tuyến / hồ sơ mới tiếp nhận",
@@ -220,7 +234,8 @@ DERIVED: list[Derived] = [
 DERIVED_BY_KEY = {d.key: d for d in DERIVED}
 # parts that are often not reported separately: a total can be derived without them
 OPTIONAL_PARTS = {"tthc.ho_so_tam_dung", "tthc.ho_so_rut", "tthc.ho_so_buu_chinh",
-                  "tthc.tthc_cap_huyen", "tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tra_lai"}
+                  "tthc.tthc_cap_huyen", "tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tra_lai",
+                  "tthc.ho_so_da_giai_quyet_cap_huyen", "tthc.ho_so_dung_han_cap_huyen"}
 
 # Totals that equal the sum of their parts. When every part is given the equality is checked; when some
 # are missing the parts may only fall short of the total.
@@ -232,6 +247,8 @@ SUM_RULES: list[tuple[str, list[str]]] = [
     ("tthc.ho_so_tiep_nhan", ["tthc.ho_so_da_giai_quyet", "tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tam_dung",
                               "tthc.ho_so_tra_lai", "tthc.ho_so_rut"]),
     ("tthc.tthc_tong_so", ["tthc.tthc_cap_tinh", "tthc.tthc_cap_huyen", "tthc.tthc_cap_xa"]),
+    ("tthc.ho_so_da_giai_quyet", [f"tthc.ho_so_da_giai_quyet_cap_{lv}" for lv, _ in LEVEL_WORDS]),
+    ("tthc.ho_so_dung_han_tong", [f"tthc.ho_so_dung_han_cap_{lv}" for lv, _ in LEVEL_WORDS]),
     ("chi_dao.nhiem_vu_cap_tren_giao", ["chi_dao.nhiem_vu_cap_tren_dung_han", "chi_dao.nhiem_vu_cap_tren_qua_han",
                                         "chi_dao.nhiem_vu_cap_tren_chua_xong"]),
 ]
@@ -247,6 +264,7 @@ PART_RULES: list[tuple[str, str, str]] = [
     ("tthc.ho_so_dung_han", "tthc.ho_so_da_giai_quyet", "error"),
     ("tthc.ho_so_truoc_han", "tthc.ho_so_da_giai_quyet", "error"),
     ("tthc.ho_so_qua_han", "tthc.ho_so_da_giai_quyet", "error"),
+    *((f"tthc.ho_so_dung_han_cap_{lv}", f"tthc.ho_so_da_giai_quyet_cap_{lv}", "error") for lv, _ in LEVEL_WORDS),
     ("tthc.ho_so_ky_truoc", "tthc.ho_so_tiep_nhan", "error"),
     ("tthc.thanh_toan_truc_tuyen", "tthc.ho_so_co_phi", "error"),
     ("tthc.ket_qua_so_hoa", "tthc.ho_so_da_giai_quyet", "error"),
