@@ -81,7 +81,9 @@ def figure_sentence(key: str, fs: FigureSet) -> str:
     """One figure as a sentence of its own: "Số hồ sơ kỳ trước chuyển sang là 05 hồ sơ."."""
     spec = FIELD_BY_KEY[key]
     label = spec.label
-    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {label[0].lower()}{label[1:]}"
+    first = label.split(" ", 1)[0]
+    lowered = label if first.isupper() else label[0].lower() + label[1:]  # "TTHC …" keeps its capitals
+    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {lowered}"
     return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 

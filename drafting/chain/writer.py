@@ -121,16 +121,18 @@ class DeterministicWriter:
             p.append(Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + "."))
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
-            parts = []
-            if self.has("chi_dao.nhiem_vu_cap_tren_dung_han"):
-                parts.append(f"hoàn thành đúng hạn {slot('chi_dao.nhiem_vu_cap_tren_dung_han')} nhiệm vụ")
-                if self.has("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han"):
-                    parts[-1] += f" ({slot('chi_dao.ty_le_nhiem_vu_cap_tren_dung_han')})"
-            if self.has("chi_dao.nhiem_vu_cap_tren_qua_han"):
-                parts.append(f"hoàn thành quá hạn {slot('chi_dao.nhiem_vu_cap_tren_qua_han')} nhiệm vụ")
-            if self.has("chi_dao.nhiem_vu_cap_tren_chua_xong"):
-                parts.append(f"chưa hoàn thành {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ")
-            p.append(Paragraph(text=t + (", trong đó " + ", ".join(parts) if parts else "") + "."))
+            parts, none = [], []  # a zero said in words, after the counts (drafting-practice §5)
+            for k, word in (("dung_han", "hoàn thành đúng hạn"), ("qua_han", "hoàn thành quá hạn"),
+                            ("chua_xong", "chưa hoàn thành")):
+                key = f"chi_dao.nhiem_vu_cap_tren_{k}"
+                if self.has(key) and self.val(key) == 0:
+                    none.append(f"không có nhiệm vụ {word}")
+                elif self.has(key):
+                    rate = " ({})".format(slot("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han")) if (
+                        k == "dung_han" and self.has("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han")) else ""
+                    parts.append(f"{word} {slot(key)} nhiệm vụ{rate}")
+            t += (", trong đó " + ", ".join(parts) if parts else "") + ("; " + ", ".join(none) if none else "")
+            p.append(Paragraph(text=t + "."))
         if self.has("chi_dao.sang_kien"):
             if self.val("chi_dao.sang_kien") > 0:
                 p.append(Paragraph(text=f"Về mô hình, sáng kiến: có {slot('chi_dao.sang_kien')} mô hình, sáng kiến, "
