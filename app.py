@@ -165,15 +165,15 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             gr.Markdown("### Dự thảo đã lưu")
             drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts", allow_custom_value=True)
             open_btn = gr.Button("Mở dự thảo")
-    gr.Markdown("### Số liệu theo lĩnh vực — nhập ở cột «Kỳ này» (và «Kỳ trước» nếu muốn so sánh)")
+    gr.Markdown("### Số liệu theo lĩnh vực — nhập ở cột «Kỳ này» (và «Kỳ trước», «Cùng kỳ năm trước» để so sánh)")
     tables = {}
     empty = h.empty_tables()
     with gr.Tabs():
         for area in AREAS:
             with gr.Tab(area.title):
                 tables[area.key] = gr.Dataframe(value=empty[area.key], headers=h.FIGURE_HEADERS, type="array",
-                                                interactive=True, wrap=True, column_count=(5, "fixed"),
-                                                column_widths=["36%", "9%", "10%", "10%", "35%"], static_columns=[0, 1, 4],
+                                                interactive=True, wrap=True, column_count=(6, "fixed"),
+                                                column_widths=["32%", "8%", "10%", "10%", "11%", "29%"], static_columns=[0, 1, 5],
                                                 elem_id=f"table-{area.key.replace('_', '-')}")
     gr.Markdown("### Nội dung của đơn vị — mỗi dòng một việc, theo lời của anh/chị")
     gr.Markdown("Văn bản đã ban hành (số, ngày, trích yếu), hội nghị và nội dung, kiểm tra, tuyên truyền, tiến độ so với "
@@ -195,7 +195,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             register = gr.File(label="Danh sách văn bản đi (.xlsx/.csv từ phần mềm quản lý văn bản)",
                                file_types=[".xlsx", ".csv"], elem_id="register-upload")
             register_msg = gr.Markdown(elem_id="register-status", elem_classes="tl-msg")
-            past = gr.File(label="Báo cáo kỳ trước (.docx/.pdf/.txt) → cột «Kỳ trước»",
+            past = gr.File(label="Báo cáo kỳ trước hoặc cùng kỳ năm trước (.docx/.pdf/.txt) → cột tương ứng",
                            file_types=list(h.REPORT_FILES), elem_id="previous-upload")
             past_lib = gr.Button("Lấy số kỳ trước từ bản chính thức trong thư viện", elem_id="previous-library")
             past_msg = gr.Markdown(elem_id="previous-status", elem_classes="tl-msg")

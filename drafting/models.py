@@ -181,6 +181,7 @@ class ReportDraft(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     previous: dict[str, str] = Field(default_factory=dict)
     previous_label: str = "kỳ trước"
+    same_period: dict[str, str] = Field(default_factory=dict)  # the same period last year
     facts: list[Fact] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     figure_issues: list[FigureIssue] = Field(default_factory=list)

@@ -178,12 +178,18 @@ def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
     path.write_bytes(_docx_bytes(PAST))
     asst = SimpleNamespace(settings=load_settings(env={}))
     tables = empty_tables()
-    tables["tthc"] = [[*r[:3], "190" if row_key("tthc", r) == "tthc.ho_so_tiep_nhan" else "", r[4]] for r in tables["tthc"]]
+    tables["tthc"] = [[*r[:3], "190" if row_key("tthc", r) == "tthc.ho_so_tiep_nhan" else "", *r[4:]] for r in tables["tthc"]]
     out, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"}, tables)
     rows = {row_key("tthc", r): r for r in out["tthc"]}
-    assert rows["tthc.ho_so_da_giai_quyet"][3] == "180" and "đã giải quyết 180" in rows["tthc.ho_so_da_giai_quyet"][4]
+    assert rows["tthc.ho_so_da_giai_quyet"][3] == "180" and "đã giải quyết 180" in rows["tthc.ho_so_da_giai_quyet"][-1]
     assert rows["tthc.ho_so_tiep_nhan"][3] == "190"  # typed by the official: kept
-    assert "quý I năm 2026" in msg
+    assert "quý I năm 2026" in msg and "cột «Kỳ trước»" in msg
+    # last year's same period goes to its own column, never into «Kỳ trước»
+    out, msg = previous_from_report(asst, path, {"period": "quý I", "year": 2027, "locality": "xã Hòa Bình"},
+                                    empty_tables())
+    rows = {row_key("tthc", r): r for r in out["tthc"]}
+    assert rows["tthc.ho_so_da_giai_quyet"][3] == "" and rows["tthc.ho_so_da_giai_quyet"][4] == "180"
+    assert "cột «Cùng kỳ năm trước»" in msg and "cùng kỳ năm trước theo" in rows["tthc.ho_so_da_giai_quyet"][-1]
     with pytest.raises(InputError, match="chọn kỳ báo cáo"):
         previous_from_report(asst, path, {"period": "", "year": None}, empty_tables())
 

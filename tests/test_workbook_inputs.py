@@ -33,7 +33,7 @@ def test_template_cli_writes_vietnamese_workbook(tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames[0] == META_SHEET and "II.2 Cải cách TTHC" in wb.sheetnames
     ws = wb["II.2 Cải cách TTHC"]
-    assert [c.value for c in ws[1]] == ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Ghi chú"]
+    assert [c.value for c in ws[1]] == ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước", "Ghi chú"]
     labels = {r[0].value: (r[1].value, r[2].value) for r in ws.iter_rows(min_row=2)}
     assert labels["ho_so_qua_han"] == ("Hồ sơ giải quyết quá hạn", "hồ sơ")
     assert ws.data_validations.dataValidation, "cells carry validation hints"

@@ -172,7 +172,7 @@ class Drafter:
         online, other = online_rate_keys(meta.online_base, fs.derived)
         draft = ReportDraft(meta=meta, figures=[f for f in fs.figures() if f.key != other], figure_issues=list(fs.issues),
                             previous={k: str(v) for k, v in fs.previous.items()},
-                            previous_label=fs.previous_label, facts=facts, targets=targets,
+                            same_period={k: str(v) for k, v in fs.same_period.items()}, facts=facts, targets=targets,
                             llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
         if meta.date < meta.window.end:  # drafting-practice §5: a report cannot precede the end of its data window
             draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(

@@ -60,8 +60,9 @@ class GroundingContext:
                  facts: list[Fact] | None = None, targets: list[Target] | None = None):
         self.registry = registry
         self.meta = meta
-        values: set[Decimal] = set(fs.values.values()) | set(fs.derived.values()) | set(fs.previous.values())
-        for ch in changes(fs).values():
+        values: set[Decimal] = (set(fs.values.values()) | set(fs.derived.values()) | set(fs.previous.values())
+                                | set(fs.same_period.values()))
+        for ch in [*changes(fs).values(), *changes(fs, "same_period").values()]:
             values.add(abs(ch.delta))
             if ch.percent is not None:
                 values.add(ch.percent)

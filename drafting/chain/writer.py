@@ -25,6 +25,7 @@ class DeterministicWriter:
         self.fs = fs
         self.law = law
         self.changes = changes(fs)
+        self.changes_same = changes(fs, "same_period")
         self.citations: dict[str, list[Citation]] = {}
         self.facts = list(facts or [])
         self.propose = propose or Proposer()
@@ -39,8 +40,8 @@ class DeterministicWriter:
         return self.fs.get(key) or Decimal(0)
 
     def ch(self, key: str) -> str:
-        c = self.changes.get(key)
-        return f" ({c.phrase(FIELD_BY_KEY[key].unit)})" if c else ""
+        found = [c.phrase(FIELD_BY_KEY[key].unit) for c in (self.changes.get(key), self.changes_same.get(key)) if c]
+        return f" ({'; '.join(found)})" if found else ""
 
     def cite(self, section: str, found) -> str:
         if not found:

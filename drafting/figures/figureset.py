@@ -63,7 +63,8 @@ class FigureSet(BaseModel):
     values: dict[str, Decimal] = {}
     cells: dict[str, str] = {}
     previous: dict[str, Decimal] = {}
-    previous_label: str = "kỳ trước"  # or "cùng kỳ năm trước" when the past report is last year's same period
+    previous_label: str = "kỳ trước"  # kept for old files: "cùng kỳ năm trước" there moves `previous` to `same_period`
+    same_period: dict[str, Decimal] = {}  # the same period last year (drafting-practice §4: compare with both)
     derived: dict[str, Decimal] = {}
     issues: list[FigureIssue] = []
 
@@ -259,23 +260,25 @@ PREVIOUS_LABELS = ("kỳ trước", "cùng kỳ năm trước")
 
 
 def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict[str, str] | None = None,
-                     origin: str = "", previous_label: str = "kỳ trước") -> FigureSet:
+                     origin: str = "", previous_label: str = "kỳ trước", same_period: dict | None = None) -> FigureSet:
     cells = dict(cells or {})
     values, issues = parse_values(raw or {}, cells, origin)
     for k in values:
         cells.setdefault(k, f"{origin}{k}" if origin else "")
+    if previous_label == "cùng kỳ năm trước" and not same_period:  # an older file's one comparison column
+        previous, same_period, previous_label = {}, previous, "kỳ trước"
     prev_values, prev_issues = parse_values(previous or {}, None, "ky_truoc.")
     issues += [i.model_copy(update={"message": "Kỳ trước: " + i.message}) for i in prev_issues]
+    same_values, same_issues = parse_values(same_period or {}, None, "cung_ky.")
+    issues += [i.model_copy(update={"message": "Cùng kỳ năm trước: " + i.message}) for i in same_issues]
     derived = derive(values)
     issues += check_integrity(values, cells, derived)
-    if previous_label == "kỳ trước":
-        issues += check_across_periods(values, prev_values, cells)
+    issues += check_across_periods(values, prev_values, cells)
     if previous_label not in PREVIOUS_LABELS:
         issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
             f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))
-        previous_label = "kỳ trước"
     return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, issues=issues,
-                     previous_label=previous_label)
+                     same_period=same_values)
 
 
 class Change(BaseModel):
@@ -294,15 +297,17 @@ class Change(BaseModel):
         return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với {self.label}"
 
 
-def changes(fs: FigureSet) -> dict[str, Change]:
-    """Changes against the previous period, for counts given in both."""
+def changes(fs: FigureSet, against: str = "previous") -> dict[str, Change]:
+    """Changes against the previous period (or, `against="same_period"`, the same period last year), for counts
+    given in both."""
     out = {}
-    for key, prev in fs.previous.items():
+    base, label = (fs.same_period, "cùng kỳ năm trước") if against == "same_period" else (fs.previous, "kỳ trước")
+    for key, prev in base.items():
         cur = fs.values.get(key)
         spec = FIELD_BY_KEY[key]
         if cur is None or spec.kind != "count":
             continue
         delta = cur - prev
         out[key] = Change(key=key, current=cur, previous=prev, delta=delta,
-                          percent=rate(abs(delta), prev) if prev else None, label=fs.previous_label)
+                          percent=rate(abs(delta), prev) if prev else None, label=label)
     return out

@@ -18,8 +18,8 @@ from drafting.models import ReportMeta
 
 MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; callers with settings pass theirs
 _ALIASES = {"thong_tin": "meta", "so_lieu": "figures", "ky_truoc": "previous", "noi_dung": "facts",
-            "chi_tieu": "targets", "so_sanh_voi": "previous_label"}
-TOP_KEYS = ("meta", "figures", "previous", "previous_label", "facts", "targets")
+            "chi_tieu": "targets", "so_sanh_voi": "previous_label", "cung_ky_nam_truoc": "same_period_last_year"}
+TOP_KEYS = ("meta", "figures", "previous", "same_period_last_year", "previous_label", "facts", "targets")
 
 
 class FiguresInput(BaseModel):
@@ -65,7 +65,7 @@ def figures_from_data(data: dict, cells: dict[str, str] | None = None, source: s
     unknown = set(data) - set(TOP_KEYS)
     cells = dict(cells or {})
     fs = build_figure_set(data.get("figures") or {}, data.get("previous") or {}, cells, origin,
-                          str(data.get("previous_label") or "kỳ trước"))
+                          str(data.get("previous_label") or "kỳ trước"), data.get("same_period_last_year") or {})
     issues = list(extra_issues or [])
     issues += [FigureIssue(field=k, cell=k, severity="warning",
                            message=f"Mục “{k}” không được dùng (chỉ dùng: {', '.join(TOP_KEYS)}).") for k in sorted(unknown)]
@@ -106,8 +106,9 @@ def load_figures_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES, conve
             raise InputError(f"Tệp {name} sau khi chuyển đổi quá lớn; giới hạn {max_bytes // 1048576} MB.")
     if data[:4] == b"PK\x03\x04":
         wb = read_workbook(data, name)
-        return figures_from_data({"meta": wb.meta, "figures": wb.values, "previous": wb.previous, "facts": wb.facts,
-                                  "targets": wb.targets}, wb.cells, name, wb.issues)
+        return figures_from_data({"meta": wb.meta, "figures": wb.values, "previous": wb.previous,
+                                  "same_period_last_year": wb.same_period, "facts": wb.facts, "targets": wb.targets},
+                                 wb.cells, name, wb.issues)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

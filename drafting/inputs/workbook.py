@@ -18,8 +18,8 @@ from drafting.figures.schema import AREAS, FIELDS
 from drafting.inputs.fact_sheets import SheetFacts, read_sheet, spec_of, write_sheets
 
 META_SHEET = "Thông tin chung"
-HEADER = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Ghi chú"]
-COL_VALUE, COL_PREV = 4, 5
+HEADER = ["Mã", "Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước", "Ghi chú"]
+COL_VALUE, COL_PREV, COL_SAME = 4, 5, 6  # workbooks made before COL_SAME have «Ghi chú» there: read by header
 META_ROWS: list[tuple[str, str, str]] = [
     ("issuer", "Cơ quan ban hành", "Ví dụ: Ủy ban nhân dân xã Ba Trang"),
     ("parent", "Cơ quan chủ quản trực tiếp", "Ví dụ: UBND huyện Ba Tơ (để trống nếu không có)"),
@@ -55,6 +55,7 @@ class WorkbookData(BaseModel):
     meta: dict = {}
     values: dict = {}
     previous: dict = {}
+    same_period: dict = {}
     cells: dict[str, str] = {}
     facts: list[Fact] = []
     targets: list[Target] = []
@@ -63,7 +64,7 @@ class WorkbookData(BaseModel):
 
 def write_template(path: Path | None = None, meta: dict | None = None, values: dict | None = None,
                    previous: dict | None = None, facts: list[Fact] | None = None,
-                   targets: list[Target] | None = None) -> bytes:
+                   targets: list[Target] | None = None, same_period: dict | None = None) -> bytes:
     """The blank (or pre-filled) workbook as bytes; written to `path` when given. After the figure sheets come
     the sheets for the unit's substance (documents, activities, targets, shortcomings, tasks, other)."""
     from openpyxl import Workbook
@@ -92,7 +93,7 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
     ws.column_dimensions["C"].width = 45
     ws.column_dimensions["D"].width = 60
     values = values or {}
-    previous = previous or {}
+    previous, same_period = previous or {}, same_period or {}
     for area in AREAS:
         sh = wb.create_sheet(area.title)
         sh.append(HEADER)
@@ -111,13 +112,13 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
             sh.add_data_validation(dv)
         for f in (f for f in FIELDS if f.area == area.key):
             sh.append([f.key.split(".", 1)[1], f.label, f.unit, _safe_cell(values.get(f.key)),
-                       _safe_cell(previous.get(f.key)), f.hint])
+                       _safe_cell(previous.get(f.key)), _safe_cell(same_period.get(f.key)), f.hint])
             r = sh.max_row
             dv = {"count": counts, "percent": pct, "amount": amount, "flag": flag}[f.kind]
-            for col in (COL_VALUE, COL_PREV):
+            for col in (COL_VALUE, COL_PREV, COL_SAME):
                 dv.add(sh.cell(r, col))
             sh.cell(r, COL_VALUE).fill = fill
-        for col, width in zip("ABCDEF", (26, 60, 12, 12, 12, 45)):
+        for col, width in zip("ABCDEFG", (26, 60, 12, 12, 12, 14, 45)):
             sh.column_dimensions[col].width = width
         for row in sh.iter_rows(min_row=2):
             row[1].alignment = Alignment(wrap_text=True)
@@ -166,6 +167,7 @@ def _read_workbook(data: bytes, name: str):
     meta: dict = {}
     values: dict = {}
     previous: dict = {}
+    same_period: dict = {}
     cells: dict[str, str] = {}
     by_area = {a.key: a for a in AREAS}
     field_area = {f.key.split(".", 1)[1]: f.area for f in FIELDS}
@@ -194,6 +196,7 @@ def _read_workbook(data: bytes, name: str):
                     f"Trang tính “{ws.title}” không có cột mã chỉ tiêu (cột A) nên không đọc được; "
                     "hãy dùng biểu mẫu do Trợ lý CCHC tạo.")))
             continue
+        has_same = len(rows[0]) >= COL_SAME and str(rows[0][COL_SAME - 1] or "").strip().lower() == "cùng kỳ năm trước"
         expected = {by_area[a].title for a in areas_here}
         if ws.title not in expected:
             issues.append(FigureIssue(field="", cell=f"'{ws.title}'", severity="warning", message=(
@@ -217,10 +220,13 @@ def _read_workbook(data: bytes, name: str):
                 seen_any = True
             if prev not in (None, ""):
                 previous[key] = prev
+            same = r[COL_SAME - 1] if has_same and len(r) >= COL_SAME else None
+            if same not in (None, ""):
+                same_period[key] = same
     if not seen_any and not meta:
         raise InputError(f"Biểu số liệu {name} trống: chưa có thông tin chung và chưa nhập số liệu nào.")
-    return WorkbookData(meta=meta, values=values, previous=previous, cells=cells, facts=substance.facts,
-                        targets=substance.targets, issues=issues + substance.issues)
+    return WorkbookData(meta=meta, values=values, previous=previous, same_period=same_period, cells=cells,
+                        facts=substance.facts, targets=substance.targets, issues=issues + substance.issues)
 
 
 def meta_from_cells(raw: dict) -> dict:

@@ -39,9 +39,11 @@ class AppendixTable:
 
 def appendix_table(draft: ReportDraft) -> AppendixTable:
     by_key = {f.key: f for f in draft.figures}
-    with_prev = bool(draft.previous)
+    # the previous period and the same period last year, each as a column when given (drafting-practice §4)
+    past = [(label, values) for label, values in ((draft.previous_label.capitalize(), draft.previous),
+                                                  ("Cùng kỳ năm trước", draft.same_period)) if values]
     targets = {t.key: t for t in draft.targets}
-    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + ([draft.previous_label.capitalize()] if with_prev else [])
+    headers = (["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này"] + [label for label, _ in past]
                + (["Chỉ tiêu giao"] if targets else []))
     rows: list[tuple[str, list[str]]] = []
     for area in AREAS:
@@ -51,10 +53,10 @@ def appendix_table(draft: ReportDraft) -> AppendixTable:
         rows.append(("area", [area.title]))
         for i, key in enumerate(keys, start=1):
             f = by_key[key]
-            prev = draft.previous.get(key)
             spec = FIELD_BY_KEY.get(key)
             vals = [str(i), f.label + (" (*)" if f.source == "derived" else ""), f.unit, f.text]
-            if with_prev:
+            for _, values in past:
+                prev = values.get(key)
                 vals.append(format_value(Decimal(prev), f.unit, spec.kind if spec else "count") if prev is not None else "")
             if targets:
                 vals.append(format_value(targets[key].value, f.unit) if key in targets else "")

@@ -195,7 +195,8 @@ def _appendix(doc, draft: ReportDraft):
     _para(doc, f"(Kèm theo Báo cáo số {num} {fmt_date_long(m.date)} của {m.issuer})", 14, italic=True, space_after=6)
     tab = appendix_table(draft)
     extra = len(tab.headers) - 4
-    widths = [12, TEXT_WIDTH_MM - 12 - 22 - 24 - 22 * extra, 22, 24] + [22] * extra
+    col = 22 if extra < 3 else 20  # three comparison columns leave the label room to wrap in few lines
+    widths = [12, TEXT_WIDTH_MM - 12 - 22 - 24 - col * extra, 22, 24] + [col] * extra
     table = doc.add_table(rows=1, cols=len(tab.headers))
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, tab.headers):

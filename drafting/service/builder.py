@@ -29,12 +29,13 @@ def load_figures_input(asst, path: Path) -> FiguresInput:
                               asst.settings.convert_timeout)
 
 
-# a figure table's row: [label, unit, this period, previous period, check notes]; read back by its label
-CUR, PREV, NOTE = 2, 3, 4
+# a figure table's row: [label, unit, this period, previous period, same period last year, check notes];
+# read back by its label
+CUR, PREV, SAME, NOTE = 2, 3, 4, 5
 
 
 def empty_tables() -> dict[str, list[list]]:
-    return {a.key: [[f.label, f.unit, "", "", ""] for f in FIELDS if f.area == a.key] for a in AREAS}
+    return {a.key: [[f.label, f.unit, "", "", "", ""] for f in FIELDS if f.area == a.key] for a in AREAS}
 
 
 def row_key(area: str, row: list) -> str | None:
@@ -51,6 +52,8 @@ def tables_from_input(data: FiguresInput) -> dict[str, list[list]]:
                 row[CUR] = str(fs.values[key]).replace(".", ",") if FIELD_BY_KEY[key].kind != "count" else str(fs.values[key])
             if key in fs.previous:
                 row[PREV] = str(fs.previous[key])
+            if key in fs.same_period:
+                row[SAME] = str(fs.same_period[key])
     return annotate_tables(tables, fs)
 
 
@@ -64,7 +67,8 @@ def annotate_tables(tables: dict[str, list[list]], fs: FigureSet) -> dict[str, l
             notes.setdefault(key, []).append(f"= {value} (tính từ các thành phần)")
     out = {}
     for area, rows in tables.items():
-        out[area] = [[*row[:NOTE], " ".join(notes.get(row_key(area, row), []))] for row in rows]
+        out[area] = [[*(list(row[:NOTE]) + [""] * (NOTE - len(row[:NOTE]))), " ".join(notes.get(row_key(area, row), []))]
+                     for row in rows]
     return out
 
 
@@ -80,7 +84,7 @@ def form_to_input(meta: dict, tables: dict[str, list[list]], texts: dict[str, st
                   target_rows: list[list] | None = None) -> FiguresInput:
     """The builder's fields, tables, section texts and targets → the same FiguresInput a workbook gives."""
     raw_meta = {k: v for k, v in meta.items() if _cell(v) != "" and v != []}  # lists split by meta_from_cells
-    values, previous, cells, unknown = {}, {}, {}, []
+    values, previous, same_period, cells, unknown = {}, {}, {}, {}, []
     for area in AREAS:
         for row in tables.get(area.key) or []:
             if not row or not _cell(row[0]):
@@ -94,14 +98,16 @@ def form_to_input(meta: dict, tables: dict[str, list[list]], texts: dict[str, st
                 cells[key] = f"bảng «{area.title}», dòng «{label_of(key)}», cột Kỳ này"
             if len(row) > PREV and _cell(row[PREV]):
                 previous[key] = _cell(row[PREV])
+            if len(row) > NOTE and _cell(row[SAME]):  # a six-column row (older saved tables have five)
+                same_period[key] = _cell(row[SAME])
     meta_cells = {f"meta.{k}": f"ô «{META_LABELS.get(k, k)}»" for k in META_FIELDS}
     facts, fact_issues = facts_from_texts(texts or {})
     targets = [{"key": key_for_label(r[0]) or _cell(r[0]), "value": _cell(r[1]), "source": _cell(r[2])}
                for r in target_rows or [] if len(r) >= 3 and any(_cell(c) for c in r[:3])]
     fact_issues = [*fact_issues, *(FigureIssue(field=u, cell=u, message=f"{u}: không phải chỉ tiêu của biểu (sửa lại "
                                                "tên dòng như trong mẫu).") for u in unknown)]
-    return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous, "facts": facts,
-                              "targets": targets}, {**cells, **meta_cells}, source="biểu mẫu", extra_issues=fact_issues)
+    return figures_from_data({"meta": raw_meta, "figures": values, "previous": previous,
+                              "same_period_last_year": same_period, "facts": facts, "targets": targets}, {**cells, **meta_cells}, source="biểu mẫu", extra_issues=fact_issues)
 
 
 TARGET_HEADERS = ["Chỉ tiêu", "Giá trị", "Nguồn (văn bản giao)"]
@@ -148,11 +154,11 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
     if not meta.get("period") or year is None:
         raise InputError("Hãy chọn kỳ báo cáo và năm trước khi tải báo cáo kỳ trước.")
     carry = carry_forward(past, meta["period"], year, meta.get("locality") or None)
-    out = fill_previous(tables, carry.values, lambda key: ("⚠️ cần xác nhận: " if key in carry.to_confirm else "")
-                        + f"kỳ trước theo «{carry.quotes.get(key, '')}»")
     label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
-    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «Kỳ trước» (ô đã có số giữ "
-           "nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
+    out = fill_previous(tables, carry.values, lambda key: ("⚠️ cần xác nhận: " if key in carry.to_confirm else "")
+                        + f"{label} theo «{carry.quotes.get(key, '')}»", SAME if carry.kind == "same_period_last_year" else PREV)
+    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «{label.capitalize()}» (ô đã có số "
+           "giữ nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
     if carry.to_confirm:
         msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
     if carry.tasks and carry.kind == "previous":
@@ -189,15 +195,17 @@ def plan_into_form(asst, path: Path, texts: dict[str, str], targets: list[list],
     return out, rows, tables, msg
 
 
-def fill_previous(tables: dict[str, list[list]], values: dict, note: Callable[[str], str]) -> dict[str, list[list]]:
+def fill_previous(tables: dict[str, list[list]], values: dict, note: Callable[[str], str],
+                  column: int = PREV) -> dict[str, list[list]]:
+    """Past figures into the «Kỳ trước» (or «Cùng kỳ năm trước») column; cells the official typed are kept."""
     out = {}
     for area, rows in tables.items():
         out[area] = []
         for row in rows:
             row = list(row) + [""] * (NOTE + 1 - len(row))
             key = row_key(area, row)
-            if key in values and not str(row[PREV] or "").strip():
-                row[PREV] = str(values[key])
+            if key in values and not str(row[column] or "").strip():
+                row[column] = str(values[key])
                 row[NOTE] = (f"{row[NOTE]} " if row[NOTE] else "") + note(key)
             out[area].append(row)
     return out
@@ -253,7 +261,8 @@ def generate_report(asst, state: UserState, data: FiguresInput, sections: list[s
     rec = SavedDraft(id=state.builder_draft_id or SavedDraft(user=state.user).id, user=state.user, origin="builder",
                      title=f"{meta.issuer} — {meta.period_text}", meta=meta.model_dump(mode="json"),
                      values={k: str(v) for k, v in data.figures.values.items()},
-                     previous={k: str(v) for k, v in data.figures.previous.items()}, sections=sections, draft=draft)
+                     previous={k: str(v) for k, v in data.figures.previous.items()},
+                     same_period={k: str(v) for k, v in data.figures.same_period.items()}, sections=sections, draft=draft)
     rec = asst.store.save(rec)
     state.builder_draft_id = rec.id
     state.last_draft = draft
@@ -275,6 +284,7 @@ def export_files(asst, user: str, rec: SavedDraft) -> tuple[Path, Path]:
     workbook = out / f"so-lieu-{slug}-{rec.id}.xlsx"
     atomic_write(workbook, write_template(meta=meta, values={k: _num(v) for k, v in rec.values.items()},
                                           previous={k: _num(v) for k, v in rec.previous.items()},
+                                          same_period={k: _num(v) for k, v in rec.same_period.items()},
                                           facts=rec.draft.facts if rec.draft else None,
                                           targets=rec.draft.targets if rec.draft else None))
     return docx, workbook
@@ -291,7 +301,7 @@ def list_drafts(asst, user: str) -> list[tuple[str, str]]:
 
 def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, FiguresInput, BuildResult]:
     rec = asst.store.load(state.user, draft_id)
-    data = figures_from_data({"meta": rec.meta, "figures": rec.values, "previous": rec.previous}, source="dự thảo đã lưu")
+    data = figures_from_data(rec.inputs(), source="dự thảo đã lưu")
     if rec.origin == "builder":
         state.builder_draft_id = rec.id
     else:

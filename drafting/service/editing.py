@@ -92,7 +92,7 @@ def edit_section(asst, state, draft_id: str | None, key: str, text: str):
     rec = asst.store.load(state.user, draft_id)
     if rec.draft is None or rec.draft.section(key) is None:
         raise InputError(f"Dự thảo không có mục {key}; chọn một mục trong danh sách.")
-    data = figures_from_data({"meta": rec.meta, "figures": rec.values, "previous": rec.previous}, source="dự thảo đã lưu")
+    data = figures_from_data(rec.inputs(), source="dự thảo đã lưu")
     before = {(f.kind, f.text, f.message) for f in rec.draft.findings}
     draft = apply_edit(rec.draft, key, text, data.figures, asst.drafter.registry)
     rec = asst.store.save(rec.model_copy(update={"draft": draft}))

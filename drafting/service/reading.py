@@ -137,10 +137,13 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
 
 
 def with_previous(data: FiguresInput, carry: CarryForward) -> FiguresInput:
-    """The input with the past report's figures as `previous`; figures the official typed for the previous
-    period win over those read from the report."""
+    """The input with the past report's figures as `previous` (or `same_period` for last year's same period);
+    figures the official typed for that period win over those read from the report."""
     fs = data.figures
-    previous = {**{k: str(v) for k, v in carry.values.items()}, **{k: str(v) for k, v in fs.previous.items()}}
-    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
-    rebuilt = build_figure_set({k: str(v) for k, v in fs.values.items()}, previous, fs.cells, "", label)
+    same = carry.kind == "same_period_last_year"
+    typed = fs.same_period if same else fs.previous
+    read = {**{k: str(v) for k, v in carry.values.items()}, **{k: str(v) for k, v in typed.items()}}
+    previous = {k: str(v) for k, v in fs.previous.items()} if same else read
+    same_period = read if same else {k: str(v) for k, v in fs.same_period.items()}
+    rebuilt = build_figure_set({k: str(v) for k, v in fs.values.items()}, previous, fs.cells, "", "kỳ trước", same_period)
     return data.model_copy(update={"figures": rebuilt})

@@ -20,7 +20,7 @@ REVIEW_FILES = (".docx", ".doc", ".odt", ".txt", ".md", ".pdf", ".png", ".jpg", 
 # what the library and the previous-report upload read: the importer's formats, scans through OCR
 LIBRARY_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 META_FIELDS = list(META_LABELS)  # the workbook's header rows, in its order
-FIGURE_HEADERS = ["Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Kiểm tra"]
+FIGURE_HEADERS = ["Chỉ tiêu", "Đơn vị", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước", "Kiểm tra"]
 UNDERSTOOD_HEADERS = ["Chỉ tiêu", "Giá trị", "Trích từ tin nhắn"]
 META_HEADERS = ["Thông tin", "Giá trị"]
 FACT_HEADERS = ["Mục", "Loại", "Nội dung", "Nguyên nhân"]

@@ -43,8 +43,14 @@ class SavedDraft(BaseModel):
     meta: dict = Field(default_factory=dict)
     values: dict[str, str] = Field(default_factory=dict)
     previous: dict[str, str] = Field(default_factory=dict)
+    same_period: dict[str, str] = Field(default_factory=dict)
     sections: list[str] | None = None
     draft: ReportDraft | None = None
+
+    def inputs(self) -> dict:
+        """The saved figures as a figures file would give them."""
+        return {"meta": self.meta, "figures": self.values, "previous": self.previous,
+                "same_period_last_year": self.same_period}
 
     def label(self) -> str:
         return f"{self.updated:%d/%m/%Y %H:%M} — {self.title or 'Dự thảo'}"

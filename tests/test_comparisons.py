@@ -1,0 +1,72 @@
+"""A report compares with the previous period and with the same period last year, each where given
+(drafting-practice §4): both phrases computed in code, both appendix columns, both workbook columns, and last
+year's figures never presented as last period's."""
+
+import io
+
+import docx
+from openpyxl import load_workbook
+
+from drafting.inputs.files import figures_from_data, load_figures_bytes
+from drafting.inputs.workbook import write_template
+from drafting.render.docx import render_docx
+from evals.substance_eval import CASES
+
+META = {"issuer": "Ủy ban nhân dân xã Hòa Bình", "parent": "UBND tỉnh Phú Thọ", "level": "xã", "locality": "xã Hòa Bình",
+        "period": "6 tháng", "year": 2026, "date": "2026-06-20", "place": "Hòa Bình"}
+FIGURES = {"tthc": {"ho_so_tiep_nhan": 230, "ho_so_da_giai_quyet": 226, "ho_so_dung_han_tong": 224,
+                    "ho_so_qua_han": 2}}
+
+
+def _ii2(draft) -> str:
+    return "\n".join(p.text for p in draft.section("II.2").paragraphs)
+
+
+def test_both_comparisons_in_the_text_and_the_appendix(assistant):
+    data = figures_from_data({"meta": META, "figures": FIGURES, "previous": {"tthc": {"ho_so_tiep_nhan": 184}},
+                              "same_period_last_year": {"tthc": {"ho_so_tiep_nhan": 200}}})
+    assert not data.errors, data.errors
+    draft = assistant.draft_input(data)
+    # 230 − 184 = 46 (25,00%); 230 − 200 = 30 (15,00%), in code
+    assert ("tổng số hồ sơ tiếp nhận là 230 hồ sơ (tăng 46 hồ sơ (25%) so với kỳ trước; tăng 30 hồ sơ (15%) so với "
+            "cùng kỳ năm trước)") in _ii2(draft), _ii2(draft)
+    table = docx.Document(io.BytesIO(render_docx(draft))).tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Kỳ trước",
+                                                     "Cùng kỳ năm trước"]
+    row = next(r for r in table.rows if r.cells[1].text.startswith("Tổng số hồ sơ tiếp nhận"))
+    assert [c.text for c in row.cells[3:]] == ["230", "184", "200"]
+
+
+def test_an_older_file_saying_cung_ky_puts_its_column_under_that_name(assistant):
+    data = figures_from_data({"meta": META, "figures": FIGURES, "previous": {"tthc": {"ho_so_tiep_nhan": 200}},
+                              "previous_label": "cùng kỳ năm trước"})
+    assert not data.figures.previous and data.figures.same_period["tthc.ho_so_tiep_nhan"] == 200
+    text = _ii2(assistant.draft_input(data))
+    assert "so với cùng kỳ năm trước" in text and "so với kỳ trước" not in text
+
+
+def test_the_workbook_carries_both_columns_and_older_workbooks_still_read(tmp_path):
+    data = write_template(meta=META, values={"tthc.ho_so_tiep_nhan": 230}, previous={"tthc.ho_so_tiep_nhan": 184},
+                          same_period={"tthc.ho_so_tiep_nhan": 200})
+    back = load_figures_bytes(data, "so-lieu.xlsx")
+    fs = back.figures
+    assert (fs.values["tthc.ho_so_tiep_nhan"], fs.previous["tthc.ho_so_tiep_nhan"],
+            fs.same_period["tthc.ho_so_tiep_nhan"]) == (230, 184, 200)
+    # a workbook made before the column existed: «Ghi chú» sits where «Cùng kỳ năm trước» is now, and is not a figure
+    wb = load_workbook(io.BytesIO(data))
+    for ws in wb.worksheets[1:]:
+        if ws.cell(1, 6).value == "Cùng kỳ năm trước":
+            ws.delete_cols(6)
+            ws.cell(2, 6).value = 999
+    buf = io.BytesIO()
+    wb.save(buf)
+    old = load_figures_bytes(buf.getvalue(), "so-lieu-cu.xlsx").figures
+    assert not old.same_period and old.previous["tthc.ho_so_tiep_nhan"] == 184
+
+
+def test_a_province_case_keeps_its_figures_exact_with_both_columns(assistant):
+    """No regression: a shipped case with no comparison columns drafts as before."""
+    data = load_figures_bytes((CASES / "tinh-lam-dong-nam-2025.yaml").read_bytes(), "tinh.yaml")
+    draft = assistant.draft_input(data)
+    table = docx.Document(io.BytesIO(render_docx(draft))).tables[-1]
+    assert "Kỳ trước" not in [c.text for c in table.rows[0].cells]
