@@ -174,6 +174,18 @@ class Section(BaseModel):
     writer: Literal["deterministic", "llm"] = "deterministic"
 
 
+class DraftEvent(BaseModel):
+    """What a draft in progress reports: "progress" before a section (index of total), a model "token", a
+    "section" finished, and "done" with the whole draft."""
+
+    kind: Literal["progress", "token", "section", "done"]
+    section: str = ""
+    text: str = ""
+    index: int = 0
+    total: int = 0
+    draft: ReportDraft | None = None
+
+
 class ReportDraft(BaseModel):
     meta: ReportMeta
     opening: list[Paragraph] = Field(default_factory=list)
@@ -211,3 +223,6 @@ class ReviewIssue(BaseModel):
     message: str
     suggestion: str = ""
     group: str = ""  # "unverified_local": many of them are summarised in one note
+
+
+DraftEvent.model_rebuild()

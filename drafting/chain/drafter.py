@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
@@ -34,7 +34,7 @@ from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
 from drafting.llm.safety import has_injection, strip_invisible
-from drafting.models import DraftFinding, Paragraph, Proposal, ReportDraft, ReportMeta, Section, SourceRef
+from drafting.models import DraftEvent, DraftFinding, Paragraph, Proposal, ReportDraft, ReportMeta, Section, SourceRef
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
 log = logging.getLogger("troly.drafting")
@@ -160,6 +160,20 @@ class Drafter:
     def draft(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
               on_progress: Progress | None = None, on_token: TokenSink | None = None,
               facts: list[Fact] | None = None, targets: list[Target] | None = None) -> ReportDraft:
+        """The whole draft at once; `on_progress` and `on_token` see the events of `draft_events` as they come."""
+        for ev in self.draft_events(meta, fs, sections, facts=facts, targets=targets):
+            if ev.kind == "progress" and on_progress:
+                on_progress(ev.section, ev.index, ev.total)
+            elif ev.kind == "token" and on_token:
+                on_token(ev.section, ev.text)
+            elif ev.kind == "done":
+                return ev.draft
+        raise AssertionError("draft_events ended without a draft")
+
+    def draft_events(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
+                     facts: list[Fact] | None = None, targets: list[Target] | None = None) -> Iterator[DraftEvent]:
+        """The draft as it is written: progress before each section, the model's tokens, each section when done,
+        then the finished draft ("done"). A plain generator: whoever shows it pulls, no thread in between."""
         started = time.perf_counter()
         keys = [k for k in DRAFTED if sections is None or k in sections]
         facts, targets = list(facts or []), list(targets or [])
@@ -198,9 +212,10 @@ class Drafter:
             opening = writer.opening()
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
         for i, key in enumerate(keys):
-            if on_progress:
-                on_progress(key, i, len(keys))
-            draft.sections.append(self._section(key, meta, fs, writer, law, ctx, own, draft, on_token))
+            yield DraftEvent(kind="progress", section=key, index=i, total=len(keys))
+            section = yield from self._section(key, meta, fs, writer, law, ctx, own, draft)
+            draft.sections.append(section)
+            yield DraftEvent(kind="section", section=key, index=i + 1, total=len(keys))
         if sections is None:
             present = {s.key for s in draft.sections}
             for k in DRAFTED:
@@ -217,14 +232,14 @@ class Drafter:
                     draft.findings.append(DraftFinding(kind="proposal", severity="info", section=s.key, text=p.text,
                                                        message="Câu do trợ lý đề xuất, chưa có số liệu hay sự việc nào "
                                                                "làm căn cứ: xin xác nhận, sửa hoặc xóa."))
-        if on_progress:
-            on_progress("", len(keys), len(keys))
+        yield DraftEvent(kind="progress", section="", index=len(keys), total=len(keys))
         seconds = time.perf_counter() - started
         (log.info if seconds > SLOW_DRAFT_S else log.debug)("draft of %d sections in %.1f s (model: %s)", len(keys),
                                                             seconds, draft.llm)
-        return draft
+        yield DraftEvent(kind="done", draft=draft)
 
-    def _section(self, key, meta, fs, writer, law, ctx, own, draft, on_token) -> Section:
+    def _section(self, key, meta, fs, writer, law, ctx, own, draft) -> Iterator[DraftEvent]:
+        """One section; yields the model's tokens, returns the Section (`yield from`)."""
         sec = SECTION_BY_KEY[key]
         title = heading(key, meta.next_period_text)
         hits = self.precedent(key, meta)
@@ -237,8 +252,10 @@ class Drafter:
         sources = [_source(h) for h in hits]
         paragraphs = self._deterministic(key, writer)
         writer_kind = "deterministic"
-        # the assessment, next tasks and recommendations are the official's: a model would invent causes
-        use_model = self.chain is not None and key not in ("III", "IV", "V")
+        # the assessment, next tasks and recommendations are the official's: a model would invent causes; a section
+        # with no figure has nothing for a model to phrase (its text is the official's facts, or a request for them)
+        use_model = (self.chain is not None and key not in ("III", "IV", "V")
+                     and any(FIELD_BY_KEY[k].section == key for k in fs.values))
         down = self.health.down() if use_model else ""
         if down:
             note = f"{down} Trợ lý tạm dùng bản soạn tự động (không cần mô hình)."
@@ -246,7 +263,7 @@ class Drafter:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
         elif use_model:
             try:
-                llm_paras = self._llm_section(key, title, meta, fs, writer, law, hits, names, own, on_token)
+                llm_paras = yield from self._llm_section(key, title, meta, fs, writer, law, hits, names, own)
                 if llm_paras and not looks_like_text(" ".join(p.text for p in llm_paras)):
                     raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
                 self.health.ok()
@@ -293,7 +310,7 @@ class Drafter:
             return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 
-    def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own, on_token) -> list[Paragraph]:
+    def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own) -> Iterator[DraftEvent]:
         if key in ("III", "IV", "V"):  # the assessment needs the rates, not every count (shorter prompt)
             area_keys = [f for f in fs.derived if ".ty_le_" in f] + [f for f in ("tthc.ho_so_qua_han",) if fs.has(f)]
         else:
@@ -314,8 +331,7 @@ class Drafter:
         pieces = []
         for piece in chain.stream(inputs):
             pieces.append(piece)
-            if on_token:
-                on_token(key, piece)
+            yield DraftEvent(kind="token", section=key, text=piece)
         return _clean_llm_text("".join(pieces))
 
     def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],

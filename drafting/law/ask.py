@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from typing import Literal
 
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
@@ -34,6 +36,12 @@ class AnswerPassage(BaseModel):
     location: str = ""
     snippet: str = ""
     status: str = ""
+
+
+class AskEvent(BaseModel):
+    kind: Literal["token", "done"]
+    text: str = ""
+    answer: Answer | None = None
 
 
 class Answer(BaseModel):
@@ -122,6 +130,16 @@ class Asker:
         return out
 
     def ask(self, question: str, as_of: dt.date | None = None, on_token=None) -> Answer:
+        """The whole answer at once; `on_token` sees the model's tokens as they come."""
+        for ev in self.ask_events(question, as_of):
+            if ev.kind == "token" and on_token:
+                on_token(ev.text)
+            elif ev.kind == "done":
+                return ev.answer
+        raise AssertionError("ask_events ended without an answer")
+
+    def ask_events(self, question: str, as_of: dt.date | None = None) -> Iterator[AskEvent]:
+        """The model's tokens as they come ("token"), then the checked answer ("done"); without a model only "done"."""
         as_of = as_of or dt.date.today()
         hits = self.retrieve(question, as_of)
         docs: list[tuple[LegalDocument, SearchHit]] = []
@@ -149,16 +167,17 @@ class Asker:
         down = self.health.down() if self.chain is not None else ""
         if self.chain is not None and docs and not down:
             try:
-                done = self._synthesise(answer, docs, hits, on_token)
+                done = yield from self._synthesise(answer, docs, hits)
                 self.health.ok()
-                return done
+                yield AskEvent(kind="done", answer=done)
+                return
             except BackendError as exc:
                 self.health.failed(exc.message)
                 down = exc.message
         if down:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
         answer.text = self._extractive(docs, hits, as_of, named[0] if named else None)
-        return answer
+        yield AskEvent(kind="done", answer=answer)
 
     def _registry_passage(self, d: LegalDocument, as_of: dt.date) -> AnswerPassage:
         scope = f" Phạm vi: {'; '.join(d.topics)}." if d.topics else ""
@@ -206,7 +225,8 @@ class Asker:
             lines.append(f"- Báo cáo tham khảo: {h.title} ({h.location}): {h.snippet}")
         return fold_tags(lines)
 
-    def _synthesise(self, answer: Answer, docs, hits, on_token) -> Answer:
+    def _synthesise(self, answer: Answer, docs, hits) -> Iterator[AskEvent]:
+        """Yields the model's tokens; returns the answer with unverifiable citations removed (`yield from`)."""
         facts = "\n".join("- " + _doc_line(d, self.registry, answer.as_of, h.article if h else "", h.confidence if h else "")
                           for d, h in docs[:3])
         passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:500])}" for h in hits[:3])
@@ -214,8 +234,7 @@ class Asker:
         for piece in self.chain.stream({"question": answer.question, "as_of": fmt_date(answer.as_of),
                                         "facts": facts, "passages": passages}):
             pieces.append(piece)
-            if on_token:
-                on_token(piece)
+            yield AskEvent(kind="token", text=piece)
         text = "".join(pieces).strip()
         if not looks_like_text(text):
             raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
@@ -236,3 +255,6 @@ class Asker:
         answer.text = text + "\n\nNguồn:\n" + facts
         answer.llm = getattr(self.model, "_llm_type", "llm")
         return answer
+
+
+AskEvent.model_rebuild()

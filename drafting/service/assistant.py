@@ -3,6 +3,7 @@ This is the one place that turns settings into drafting objects."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +17,7 @@ from drafting.figures.figureset import FigureSet
 from drafting.inputs.files import FiguresInput
 from drafting.llm.backends import ModelHealth, make_chat_model
 from drafting.llm.local_model import MODEL_FILE
-from drafting.models import ReportDraft, ReportMeta
+from drafting.models import DraftEvent, ReportDraft, ReportMeta
 from retrieval.offline import configured_hosts, guard_network
 from retrieval.settings import Settings
 from retrieval.wiring import RetrievalStack, build_retrieval
@@ -66,6 +67,10 @@ class Assistant:
               facts: list[Fact] | None = None, targets: list[Target] | None = None) -> ReportDraft:
         return self.drafter.draft(meta, figures, sections, on_progress, on_token, facts=facts, targets=targets)
 
+    def draft_events(self, meta: ReportMeta, figures: FigureSet, sections: list[str] | None = None,
+                     facts: list[Fact] | None = None, targets: list[Target] | None = None) -> Iterator[DraftEvent]:
+        return self.drafter.draft_events(meta, figures, sections, facts=facts, targets=targets)
+
     @cached_property
     def asker(self):
         from drafting.law.ask import Asker
@@ -75,6 +80,9 @@ class Assistant:
 
     def ask(self, question: str, as_of=None, on_token=None):
         return self.asker.ask(question, as_of, on_token)
+
+    def ask_events(self, question: str, as_of=None):
+        return self.asker.ask_events(question, as_of)
 
     def review(self, data: bytes, name: str, as_of=None):
         from drafting.review.checks import review

@@ -30,7 +30,7 @@ from drafting.service.state import (
     ChatReply,
     UserState,
     audit_sources,
-    stream_call,
+    within,
 )
 from drafting.service.topic import Topic, date_in, resolve
 from drafting.service.workspace import SavedDraft, atomic_write
@@ -197,14 +197,12 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    run = lambda on_token: asst.draft(meta, fs, sections, on_token=lambda _key, piece: on_token(piece),  # noqa: E731
-                                      facts=state.chat_facts)
-    for kind, value in stream_call(run, timeout=asst.settings.reply_timeout):
-        if kind == "token":
-            shown += value
+    for ev in within(asst.draft_events(meta, fs, sections, facts=state.chat_facts), asst.settings.reply_timeout):
+        if ev.kind == "token":
+            shown += ev.text
             yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
-        else:
-            draft = value
+        elif ev.kind == "done":
+            draft = ev.draft
     state.last_draft, state.chat_sections = draft, sections
     rec = asst.store.save(SavedDraft(id=state.last_draft_id or SavedDraft(user=state.user).id, user=state.user,
                                      origin="chat", title=f"{meta.locality} — {meta.period_text} (trò chuyện)",
@@ -274,13 +272,13 @@ def _refine(asst, state: UserState, intent: Intent) -> Iterator[ChatReply]:
 def _ask(asst, state: UserState, question: str, as_of: dt.date, understood: str = "") -> Iterator[ChatReply]:
     streamed = f"*{understood}*\n\n" if understood else ""
     answer, tokens = None, False
-    for kind, value in stream_call(lambda on_token: asst.ask(question, as_of, on_token), timeout=asst.settings.reply_timeout):
-        if kind == "token":
+    for ev in within(asst.ask_events(question, as_of), asst.settings.reply_timeout):
+        if ev.kind == "token":
             tokens = True
-            streamed += value
+            streamed += ev.text
             yield _reply(state, streamed)
         else:
-            answer = value
+            answer = ev.answer
     refs = [(p.title, p.location, p.snippet) for p in answer.passages[:4]]
     text = (f"*{understood}*\n\n" if understood else "") + (f"⚠️ {answer.notice}\n\n" if answer.notice else "") + answer.text
     if not tokens:  # extractive answers arrive whole: show them line by line

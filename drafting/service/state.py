@@ -1,9 +1,8 @@
 """What one browser session holds, the shape of a chat reply, and the checks every upload goes through."""
 
 import datetime as dt
-import queue
-import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,29 +68,17 @@ def check_upload(path: Path, allowed: tuple[str, ...], max_bytes: int) -> bytes:
     return path.read_bytes()
 
 
-def stream_call(fn: Callable[[Callable[[str], None]], object], timeout: float = 900) -> Iterator[tuple[str, object]]:
-    """Run fn(on_token) in a thread; yield ("token", text) while it streams, then ("result", value).
-    An exception inside fn is re-raised here."""
-    q: queue.Queue = queue.Queue()
+def within(events: Iterator, seconds: float) -> Iterator:
+    """The events of a draft or an answer, stopped with a message once they run past `seconds` (checked between
+    events, so a model that streams is stopped at its next token; the model backends bound a silent call)."""
+    deadline = time.monotonic() + seconds
+    for ev in events:
+        yield ev
+        if time.monotonic() > deadline:
+            events.close()
+            raise BackendError(f"Không nhận được kết quả sau {seconds:g} giây; hãy thử lại (hoặc dùng cách soạn "
+                               "không cần mô hình).")
 
-    def run():
-        try:
-            q.put(("result", fn(lambda t: q.put(("token", t)))))
-        except BaseException as exc:  # noqa: BLE001 — handed to the caller
-            q.put(("error", exc))
-
-    threading.Thread(target=run, daemon=True).start()
-    while True:
-        try:
-            kind, value = q.get(timeout=timeout)
-        except queue.Empty:
-            raise BackendError(f"Không nhận được kết quả sau {timeout:g} giây; hãy thử lại (hoặc dùng cách soạn "
-                               "không cần mô hình).") from None
-        if kind == "error":
-            raise value
-        yield kind, value
-        if kind == "result":
-            return
 
 def audit_sources(draft: ReportDraft) -> list[str]:
     return sorted({r.doc_id for s in draft.sections for r in s.sources} | {c.number for s in draft.sections for c in s.citations})
