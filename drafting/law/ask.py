@@ -153,8 +153,13 @@ class Asker:
         for d in reversed(named):  # a document the question names comes first, retrieved or not
             found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
+        shown_hits = hits
+        if named:  # asked about a document: its sources are that document and its lineage, not other hits
+            kin = set().union(*(self.lineage(d) for d in named))
+            shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kin]
+            docs = [(d, h) for d, h in docs if d.number in kin] or docs
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=h.location,
-                                  snippet=h.snippet, status=h.status) for h in hits[:6]]
+                                  snippet=h.snippet, status=h.status) for h in shown_hits[:6]]
         # a document the question names is always among the sources, with its title and scope from the registry
         shown = {x.number for x in passages}
         passages = [self._registry_passage(d, as_of) for d in named if d.number not in shown] + passages
@@ -178,6 +183,11 @@ class Asker:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
         answer.text = self._extractive(docs, hits, as_of, named[0] if named else None)
         yield AskEvent(kind="done", answer=answer)
+
+    @staticmethod
+    def lineage(d: LegalDocument) -> set[str]:
+        """The document, what replaced or amended it and what it replaced or amended."""
+        return {d.number, *d.replaced_by, *d.amended_by, *d.replaces, *d.amends}
 
     def _registry_passage(self, d: LegalDocument, as_of: dt.date) -> AnswerPassage:
         scope = f" Phạm vi: {'; '.join(d.topics)}." if d.topics else ""
@@ -206,7 +216,7 @@ class Asker:
         if named is not None:  # asked about a document by number: the answer is about that document and its lineage
             scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}." if named.topics else ""
             lines = [self.named_line(named, as_of), *([scope] if scope else []), "", "Chi tiết:"]
-            kin = {named.number, *named.replaced_by, *named.amended_by, *named.replaces, *named.amends}
+            kin = self.lineage(named)
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
         elif main is not None:
             amended = [a for a in main.amended_by if (m := self.registry.get(a)) and m.start and m.start <= as_of]
