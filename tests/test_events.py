@@ -49,6 +49,9 @@ def test_an_answer_streams_then_arrives_checked(corpus_stack):
         "căn cứ cơ chế một cửa", dt.date(2023, 6, 30)))
     assert [e.kind for e in events][-1] == "done" and any(e.kind == "token" for e in events)
     assert "999/2020" not in events[-1].answer.text.split("(Đã bỏ")[0]  # the streamed text is checked before it is final
+    # the registry's one-line answer comes first, before the model has said anything
+    assert events[0].kind == "token" and events[0].text.startswith("**Ngày 30/06/2023: Nghị định số 61/2018/NĐ-CP")
+    assert events[-1].answer.text.startswith(events[0].text)
 
 
 def test_a_reply_past_its_time_limit_is_stopped_between_events():

@@ -172,7 +172,9 @@ class Asker:
         down = self.health.down() if self.chain is not None else ""
         if self.chain is not None and docs and not down:
             try:
-                done = yield from self._synthesise(answer, docs, hits)
+                # the registry's one-line answer first, at once; the model's explanation streams under it
+                headline = self._extractive(docs, hits, as_of, named[0] if named else None).split("\n", 1)[0]
+                done = yield from self._synthesise(answer, docs, hits, headline)
                 self.health.ok()
                 yield AskEvent(kind="done", answer=done)
                 return
@@ -235,8 +237,11 @@ class Asker:
             lines.append(f"- Báo cáo tham khảo: {h.title} ({h.location}): {h.snippet}")
         return fold_tags(lines)
 
-    def _synthesise(self, answer: Answer, docs, hits) -> Iterator[AskEvent]:
-        """Yields the model's tokens; returns the answer with unverifiable citations removed (`yield from`)."""
+    def _synthesise(self, answer: Answer, docs, hits, headline: str = "") -> Iterator[AskEvent]:
+        """Yields the headline, then the model's tokens; returns the answer with unverifiable citations removed
+        (`yield from`)."""
+        if headline:
+            yield AskEvent(kind="token", text=headline + "\n\n")
         facts = "\n".join("- " + _doc_line(d, self.registry, answer.as_of, h.article if h else "", h.confidence if h else "")
                           for d, h in docs[:3])
         passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:500])}" for h in hits[:3])
@@ -262,7 +267,7 @@ class Asker:
         text = "".join(out)
         if answer.removed:
             text += "\n(Đã bỏ trích dẫn không kiểm chứng được: " + "; ".join(answer.removed) + ".)"
-        answer.text = text + "\n\nNguồn:\n" + facts
+        answer.text = (headline + "\n\n" if headline else "") + text + "\n\nNguồn:\n" + facts
         answer.llm = getattr(self.model, "_llm_type", "llm")
         return answer
 
