@@ -31,6 +31,7 @@ def load_cpu_backend() -> str:
         if _variant is not None:
             return _variant
         import llama_cpp
+        from llama_cpp._utils import suppress_stdout_stderr
 
         lib = Path(llama_cpp.__file__).parent / "lib"
         if not any(lib.glob("libggml-cpu-*.so")):
@@ -40,7 +41,16 @@ def load_cpu_backend() -> str:
         # and a second copy of libggml would hold a second, empty backend registry
         ggml = ctypes.CDLL(str(lib / "libggml.so.0"))
         ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
-        ggml.ggml_backend_load_all_from_path(str(lib).encode())
+        try:  # llama.cpp prints "loaded CPU backend …" on the process's stderr: our log says it once
+            quiet = suppress_stdout_stderr(disable=False)
+            quiet.__enter__()
+        except (AttributeError, OSError, ValueError):  # a stream without a file descriptor (some test runners)
+            quiet = None
+        try:
+            ggml.ggml_backend_load_all_from_path(str(lib).encode())
+        finally:
+            if quiet is not None:
+                quiet.__exit__(None, None, None)
         _variant = _mapped_variant()
         log.info("llama.cpp CPU kernels: %s", _variant)
         return _variant
