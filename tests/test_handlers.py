@@ -127,7 +127,17 @@ def test_chat_corrections_are_used(assistant):
     fixed, _ = last(h.apply_corrections(assistant, st, final.meta_rows, rows))
     assert "tiếp nhận là 260 hồ sơ" in fixed.text and "trả lại 07 hồ sơ" in fixed.text
     assert "«Số hồ sơ bị mất»" in fixed.text
-    assert st.chat_values["tthc.ho_so_tiep_nhan"] == "260"
+    held = st.chat_values["tthc.ho_so_tiep_nhan"]
+    assert held.value == 260 and held.kind == "typed"  # parsed once, with where it came from
+    kept = st.chat_values["tthc.ho_so_qua_han"]
+    assert kept.kind == "message" and "7" in kept.words  # an untouched row keeps the words it was read from
+    # a value nobody can read: named in the reply, the figure keeps its value, nothing is redrafted
+    rows = [list(r) for r in fixed.understood]
+    row = next(r for r in rows if r[0] == "Hồ sơ giải quyết quá hạn")
+    row[1] = "bảy"
+    bad, _ = last(h.apply_corrections(assistant, st, fixed.meta_rows, rows))
+    assert "Chưa soạn lại" in bad.text and "“bảy” không phải là một số" in bad.text
+    assert st.chat_values["tthc.ho_so_qua_han"].value == 7
 
 
 def test_chat_answers_which_decree_with_sources(assistant):

@@ -19,7 +19,7 @@ from drafting.inputs.section_texts import facts_from_texts, texts_from_facts
 from drafting.inputs.workbook import META_LABELS, write_template
 from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows, draft_html
-from drafting.service.state import FIGURE_FILES, META_FIELDS, UserState, audit_sources, check_upload
+from drafting.service.state import FIGURE_FILES, META_FIELDS, HeldFigure, UserState, audit_sources, check_upload
 from drafting.service.workspace import SavedDraft, atomic_write
 
 
@@ -306,7 +306,8 @@ def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, Figur
         state.builder_draft_id = rec.id
     else:
         state.last_draft_id = rec.id
-        state.chat_meta, state.chat_values, state.chat_sections = dict(rec.meta), dict(rec.values), rec.sections or []
+        state.chat_meta, state.chat_sections = dict(rec.meta), rec.sections or []
+        state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id) for k, v in data.figures.values.items()}
         state.chat_facts = list(rec.draft.facts) if rec.draft else []
     state.last_draft = rec.draft
     docx, workbook = export_files(asst, state.user, rec) if rec.draft else (None, None)

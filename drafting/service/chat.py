@@ -12,9 +12,10 @@ from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
 from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
-from drafting.figures.figureset import FigureSet, build_figure_set
+from drafting.figures.figureset import FigureSet, build_figure_set, parse_values
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.schema import FIELD_BY_KEY, key_for_label
+from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import META_LABELS, meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
@@ -28,6 +29,7 @@ from drafting.service.state import (
     META_FIELDS,
     REVIEW_FILES,
     ChatReply,
+    HeldFigure,
     UserState,
     audit_sources,
     within,
@@ -52,7 +54,7 @@ HELP_TEXT = (
 _SET_DATE = re.compile(r"^\s*(?:dat|lay|chon|dung|doi|tinh theo)\s+ngay\s+(?:bao cao|doi chieu|tham chieu)\b")
 
 def _understood_rows(state: UserState) -> list[list]:
-    return [[FIELD_BY_KEY[k].label, v, state.chat_quotes.get(k, "(đã sửa tay)")] for k, v in state.chat_values.items()]
+    return [[FIELD_BY_KEY[k].label, fmt_decimal(h.value), h.shown()] for k, h in state.chat_values.items()]
 
 
 def meta_rows(state: UserState) -> list[list]:
@@ -159,25 +161,23 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
     new_meta = meta_dict(reading.meta, today)
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
-            state.chat_values, state.chat_quotes = {}, {}  # another locality: its figures are not ours
+            state.chat_values = {}  # another locality: its figures are not ours
             state.chat_facts = []
         state.chat_meta.update(new_meta)
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
         if reading.meta.date is None and p and y:  # the period may come from an earlier message
             state.chat_meta["date"] = default_report_date(p, y, today)
     for f in reading.figures:
-        state.chat_values[f.key] = f.quote
-        state.chat_quotes[f.key] = f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote
+        state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
+                                              words=f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote)
     known = {f.text for f in state.chat_facts}
     state.chat_facts += [f for f in reading.facts if f.text not in known]
 
 
 def _figure_set(state: UserState) -> FigureSet:
     # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
-    quotes = state.chat_quotes
-    cells = {k: f"tin nhắn: “{quotes[k]}”" if not quotes.get(k, "(").startswith("(")
-             else "bảng «Số liệu tôi đã hiểu» (cán bộ sửa tay)" for k in state.chat_values}
-    return build_figure_set(dict(state.chat_values), cells=cells, origin="tin nhắn: ")
+    held = state.chat_values
+    return build_figure_set({k: h.value for k, h in held.items()}, cells={k: h.cell() for k, h in held.items()})
 
 
 def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:
@@ -206,7 +206,8 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     state.last_draft, state.chat_sections = draft, sections
     rec = asst.store.save(SavedDraft(id=state.last_draft_id or SavedDraft(user=state.user).id, user=state.user,
                                      origin="chat", title=f"{meta.locality} — {meta.period_text} (trò chuyện)",
-                                     meta=meta.model_dump(mode="json"), values=dict(state.chat_values),
+                                     meta=meta.model_dump(mode="json"),
+                                     values={k: str(h.value) for k, h in state.chat_values.items()},
                                      sections=sections, draft=draft))
     state.last_draft_id = rec.id
     path = asst.store.export_dir(state.user) / f"du-thao-{rec.id}.docx"
@@ -349,8 +350,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         if figure_file is not None:
             data = load_figures_input(asst, figure_file)
             state.chat_meta = data.meta.model_dump(mode="python") if data.meta else dict(data.meta_raw)
-            state.chat_values = {k: str(v) for k, v in data.figures.values.items()}
-            state.chat_quotes = {k: f"{display_name(figure_file.name)}: {data.figures.cells.get(k, k)}" for k in state.chat_values}
+            state.chat_values = {k: HeldFigure(value=v, kind="file", words=f"{display_name(figure_file.name)}: "
+                                                                             f"{data.figures.cells.get(k, k)}")
+                                 for k, v in data.figures.values.items()}
             yield from _redraft_chat(asst, state, DRAFTED if intent.whole or not intent.sections else intent.sections)
             return
         if intent.kind == "review":
@@ -397,19 +399,30 @@ def apply_corrections(asst, state: UserState, meta_table: list[list], figure_row
     for row in meta_table or []:
         if len(row) >= 2 and str(row[1] or "").strip() and row[0] in by_label:
             meta[by_label[row[0]]] = str(row[1]).strip()
-    values, quotes, unknown = {}, {}, []
+    typed, cells, unknown = {}, {}, []
     for row in figure_rows or []:
         if len(row) >= 2 and str(row[0] or "").strip() and str(row[1] or "").strip():
             key = key_for_label(row[0])
             if key is None or key not in FIELD_BY_KEY:
                 unknown.append(str(row[0]).strip())
                 continue
-            values[key] = str(row[1]).strip()
-            quotes[key] = state.chat_quotes.get(key, "(đã sửa tay)") if state.chat_values.get(key) == values[key] else "(đã sửa tay)"
+            typed[key] = str(row[1]).strip()
+            cells[key] = f"bảng «Số liệu tôi đã hiểu», dòng «{FIELD_BY_KEY[key].label}»"
+    # parsed here, once: a value that is not a number keeps the figure's earlier value and is named in the reply
+    parsed, bad = parse_values(typed, cells)
+    values = {}
+    for key, value in parsed.items():
+        before = state.chat_values.get(key)
+        values[key] = before if before is not None and before.value == value else HeldFigure(value=value)
+    values.update({i.field: state.chat_values[i.field] for i in bad if i.field in state.chat_values})
     for list_field in ("recipients", "basis"):
         if list_field in meta:
             meta[list_field] = [x.strip() for x in re.split(r"[;\n]", meta[list_field]) if x.strip()]
-    state.chat_meta, state.chat_values, state.chat_quotes = meta, values, quotes
+    state.chat_meta, state.chat_values = meta, values
+    if bad:  # nothing drafted from a value nobody can read; the message quotes what was typed
+        yield _reply(state, "Chưa soạn lại: một số ô ở bảng «Số liệu tôi đã hiểu» không đọc được, các số khác đã nhận:\n"
+                     + "\n".join(f"- {i.message}" for i in bad), done=True)
+        return
     preface = "Đã nhận số liệu đã sửa. "
     if unknown:  # a row renamed by hand is reported, never guessed into a field
         preface += ("Chưa dùng các dòng có tên chỉ tiêu không có trong biểu: " + "; ".join(f"«{u}»" for u in unknown)

@@ -4,7 +4,11 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
 
 from corpus.errors import BackendError, InputError
 from corpus.loaders import display_name
@@ -26,14 +30,34 @@ FACT_HEADERS = ["Mục", "Loại", "Nội dung", "Nguyên nhân"]
 
 
 
+HAND_TYPED = "(đã sửa tay)"
+
+
+class HeldFigure(BaseModel):
+    """A figure the chat holds: its value, parsed once, and where it came from — the words of a message, a file and
+    its cell, a saved draft, or the official's typing in the table."""
+
+    value: Decimal
+    kind: Literal["message", "file", "saved", "typed"] = "typed"
+    words: str = ""  # the message's words, the file and cell, or the saved draft's id
+
+    def shown(self) -> str:
+        """The understood table's «Trích từ tin nhắn» column."""
+        return self.words if self.kind in ("message", "file") else {"saved": "(dự thảo đã lưu)", "typed": HAND_TYPED}[self.kind]
+
+    def cell(self) -> str:
+        """The source named in the draft's Word comment."""
+        return {"message": f"tin nhắn: “{self.words}”", "file": self.words, "saved": f"dự thảo đã lưu {self.words}".strip(),
+                "typed": "bảng «Số liệu tôi đã hiểu» (cán bộ sửa tay)"}[self.kind]
+
+
 @dataclass
 class UserState:
     """Everything one browser session holds; never shared between sessions."""
 
     user: str = ""
     chat_meta: dict = field(default_factory=dict)
-    chat_values: dict[str, str] = field(default_factory=dict)
-    chat_quotes: dict[str, str] = field(default_factory=dict)
+    chat_values: dict[str, HeldFigure] = field(default_factory=dict)  # parsed once, where they were read
     chat_sections: list[str] = field(default_factory=list)
     chat_facts: list[Fact] = field(default_factory=list)
     last_draft: ReportDraft | None = None
