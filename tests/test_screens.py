@@ -224,3 +224,16 @@ def test_confidence_marks_are_short_in_the_details_with_one_legend(assistant):
     assert "[K: chưa xác minh]" in answer  # the answer itself says it in words
     assert "[K: chưa xác minh]" not in details and "[K]" in details
     assert details.count("*Ký hiệu:") == 1 and "[K] chưa xác minh" in details
+
+
+def test_previews_come_from_autoescaped_templates():
+    """Text from a document, a model or the official is shown as text: markup in it is escaped, gaps are marked."""
+    from drafting.models import ReviewIssue
+    from drafting.render.preview import review_html
+
+    html = review_html([(1, 'Đoạn có <script>alert(1)</script> và "ngoặc"'), (2, "Số […] còn trống.")],
+                       [ReviewIssue(kind="wording", severity="warning", paragraph=1, text="<script>", message="Có <b>mã</b>.",
+                                    section="II.2")])
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>mã</b>" not in html
+    assert '<span class="tl-mark warning">&lt;script&gt;</span>' in html
+    assert '<span class="tl-gap">[…]</span>' in html
