@@ -192,7 +192,7 @@ class ReportDraft(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     previous: dict[str, str] = Field(default_factory=dict)
-    previous_label: str = "kỳ trước"
+    previous_label: str = "kỳ trước"  # drafts saved before `same_period` may say "cùng kỳ năm trước" here
     same_period: dict[str, str] = Field(default_factory=dict)  # the same period last year
     facts: list[Fact] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)

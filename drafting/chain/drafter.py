@@ -193,7 +193,7 @@ class Drafter:
                 f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
                 f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
         district = [k for k in fs.values if "_cap_huyen" in k]
-        if district and meta.window.start >= TWO_LEVEL_FROM:  # two-level local government from 01/7/2025
+        if district and meta.window.start >= TWO_LEVEL_FROM and "II.2" in keys:  # two-level government from 01/7/2025
             draft.findings.append(DraftFinding(kind="figures", severity="warning", section="II.2", message=(
                 f"Kỳ {meta.period_text} bắt đầu sau ngày 01/7/2025, khi không còn cấp huyện, nhưng có số liệu cấp huyện: "
                 + "; ".join(f"«{FIELD_BY_KEY[k].label}»" for k in district) + ". Xin kiểm tra lại.")))

@@ -63,7 +63,6 @@ class FigureSet(BaseModel):
     values: dict[str, Decimal] = {}
     cells: dict[str, str] = {}
     previous: dict[str, Decimal] = {}
-    previous_label: str = "kỳ trước"  # kept for old files: "cùng kỳ năm trước" there moves `previous` to `same_period`
     same_period: dict[str, Decimal] = {}  # the same period last year (drafting-practice §4: compare with both)
     derived: dict[str, Decimal] = {}
     issues: list[FigureIssue] = []
@@ -265,7 +264,8 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
     values, issues = parse_values(raw or {}, cells, origin)
     for k in values:
         cells.setdefault(k, f"{origin}{k}" if origin else "")
-    if previous_label == "cùng kỳ năm trước" and not same_period:  # an older file's one comparison column
+    # an older file's one comparison column, labelled "cùng kỳ năm trước", is the same period's
+    if previous_label == "cùng kỳ năm trước" and not same_period:
         previous, same_period, previous_label = {}, previous, "kỳ trước"
     prev_values, prev_issues = parse_values(previous or {}, None, "ky_truoc.")
     issues += [i.model_copy(update={"message": "Kỳ trước: " + i.message}) for i in prev_issues]
