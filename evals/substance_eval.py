@@ -56,7 +56,8 @@ def supported(sentence: str, data, figure_texts: set[str], fact_words: list[set[
     if find_refs(sentence):
         return True
     words = _words(sentence)
-    if any(w and len(w & words) >= 0.6 * len(w) for w in fact_words):
+    # most of a fact's words, or a piece of one fact's words (a fact with a ";" reads as two sentences)
+    if any(w and (len(w & words) >= 0.6 * len(w) or (len(words) >= 3 and words <= w)) for w in fact_words):
         return True
     if any(len(z & words) >= 0.5 * len(z) for z in flag_labels):  # a yes/no figure given as yes
         return True
