@@ -144,6 +144,8 @@ def test_build_a_report_edit_a_section_and_download_it(page, tmp_path):
     for header in ("Kỳ trước", "Cùng kỳ năm trước"):
         head = page.locator(f"#table-tthc th[title='{header}']").bounding_box()
         assert head["height"] < 80, header  # one or two lines, not a letter per line
+    page.locator("#table-tthc").scroll_into_view_if_needed()
+    shot(page, tmp_path, "3b-builder-table")
     page.click("#generate")
     wait_text(page, "#builder-status", "Đã soạn")
     assert "BÁO CÁO" in page.inner_text("#builder-preview")
