@@ -101,7 +101,7 @@ def cmd_draft(args) -> int:
         carry = carry_forward(past, data.meta.period, data.meta.year, data.meta.locality)
         data = with_previous(data, carry)
         left = unreported_tasks(carry.tasks, [f.text for f in data.facts]) if carry.kind == "previous" else []
-        print(f"Số liệu {'cùng kỳ năm trước' if carry.kind == 'same_period_last_year' else 'kỳ trước'} lấy từ "
+        print(f"Số liệu {carry.label} lấy từ "
               f"{carry.source}: {len(carry.values)} chỉ tiêu"
               + (f"; cần xác nhận: {', '.join(carry.to_confirm)}" if carry.to_confirm else ""), file=sys.stderr)
     sections = None

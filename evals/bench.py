@@ -1,7 +1,8 @@
 """Benchmarks that print figures. `python -m evals.bench retrieval [--synthetic N]`;
 `python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py),
 `python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py),
-`python -m evals.bench ocr [--pages 3]` (seconds per scanned page at 150/200/300 dpi, evals/ocr_eval.py).
+`python -m evals.bench ocr [--pages 3]` (seconds per scanned page at 150/200/300 dpi, evals/ocr_eval.py),
+`python -m evals.bench llama [--variants haswell auto]` (llama.cpp's CPU kernel variants, evals/bench_cpu.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -154,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ocr")
     p.add_argument("--pages", type=int, default=3)
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("llama")
+    p.add_argument("--variants", nargs="+", default=["haswell", "auto"])
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
@@ -165,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
         res = bench_load(args.users, args.seconds)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_load(res)
         return 0 if not (res["errors"] or res["leaks"] or res["warmup_errors"]) else 1
+    if args.suite == "llama":
+        from evals.bench_cpu import bench_cpu, print_cpu
+        from retrieval.settings import load_settings
+
+        rows = bench_cpu(load_settings(), args.variants)
+        print(json.dumps(rows, ensure_ascii=False, indent=1)) if args.json else print_cpu(rows)
+        return 0 if all("error" not in r for r in rows) else 1
     if args.suite == "ocr":
         from evals.ocr_eval import run_ocr
 

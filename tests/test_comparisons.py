@@ -64,9 +64,10 @@ def test_the_workbook_carries_both_columns_and_older_workbooks_still_read(tmp_pa
     assert not old.same_period and old.previous["tthc.ho_so_tiep_nhan"] == 184
 
 
-def test_a_province_case_keeps_its_figures_exact_with_both_columns(assistant):
-    """No regression: a shipped case with no comparison columns drafts as before."""
+def test_a_case_without_past_figures_has_no_comparison_columns(assistant):
+    """A shipped case that gives neither the previous period nor last year's: the appendix adds no empty column."""
     data = load_figures_bytes((CASES / "tinh-lam-dong-nam-2025.yaml").read_bytes(), "tinh.yaml")
     draft = assistant.draft_input(data)
     table = docx.Document(io.BytesIO(render_docx(draft))).tables[-1]
-    assert "Kỳ trước" not in [c.text for c in table.rows[0].cells]
+    headers = [c.text for c in table.rows[0].cells]
+    assert "Kỳ trước" not in headers and "Cùng kỳ năm trước" not in headers and headers[3] == "Kỳ này"

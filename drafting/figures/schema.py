@@ -45,6 +45,10 @@ AREAS: list[Area] = [
 AREA_BY_KEY = {a.key: a for a in AREAS}
 
 _C = "count"
+# the levels a province's figures break down into (the district level ends on 01/7/2025)
+LEVEL_WORDS = (("tinh", "tỉnh"), ("huyen", "huyện"), ("xa", "xã"))
+_LEVEL_HINTS = {"tinh": "Các sở, ban, ngành, Trung tâm Phục vụ hành chính công; báo cáo của tỉnh",
+                "huyen": "Chỉ có trước 01/7/2025"}
 # (key, label, unit, kind, hint) per area; the order is the workbook's and the appendix's.
 _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
     "chi_dao": [
@@ -104,13 +108,10 @@ _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
          "= trước hạn + đúng hạn; nhập trực tiếp nếu không tách riêng"),
         ("ho_so_qua_han", "Hồ sơ giải quyết quá hạn", "hồ sơ", _C, ""),
         # per level, for a province's report (report-outline III.3.1–3.3: on-time rate per level)
-        ("ho_so_da_giai_quyet_cap_tinh", "Hồ sơ đã giải quyết ở cấp tỉnh", "hồ sơ", _C, "Các sở, ban, ngành, Trung tâm "
-         "Phục vụ hành chính công; báo cáo của tỉnh"),
-        ("ho_so_dung_han_cap_tinh", "Hồ sơ cấp tỉnh giải quyết trước và đúng hạn", "hồ sơ", _C, ""),
-        ("ho_so_da_giai_quyet_cap_huyen", "Hồ sơ đã giải quyết ở cấp huyện", "hồ sơ", _C, "Chỉ có trước 01/7/2025"),
-        ("ho_so_dung_han_cap_huyen", "Hồ sơ cấp huyện giải quyết trước và đúng hạn", "hồ sơ", _C, "Chỉ có trước 01/7/2025"),
-        ("ho_so_da_giai_quyet_cap_xa", "Hồ sơ đã giải quyết ở cấp xã", "hồ sơ", _C, ""),
-        ("ho_so_dung_han_cap_xa", "Hồ sơ cấp xã giải quyết trước và đúng hạn", "hồ sơ", _C, ""),
+        *(row for lv, word in LEVEL_WORDS for row in (
+            (f"ho_so_da_giai_quyet_cap_{lv}", f"Hồ sơ đã giải quyết ở cấp {word}", "hồ sơ", _C, _LEVEL_HINTS.get(lv, "")),
+            (f"ho_so_dung_han_cap_{lv}", f"Hồ sơ cấp {word} giải quyết trước và đúng hạn", "hồ sơ", _C,
+             _LEVEL_HINTS.get(lv, "") if lv == "huyen" else ""))),
         ("ho_so_dang_giai_quyet", "Hồ sơ đang giải quyết", "hồ sơ", _C, ""),
         ("ho_so_tam_dung", "Hồ sơ tạm dừng giải quyết", "hồ sơ", _C, ""),
         ("ho_so_tra_lai", "Hồ sơ trả lại", "hồ sơ", _C, ""),
@@ -187,9 +188,6 @@ def _d(key, label, unit, formula, inputs) -> Derived:
     return Derived(key=key, label=label, unit=unit, section=AREA_BY_KEY[key.split(".")[0]].section,
                    formula=formula, inputs=inputs)
 
-
-# the levels a province's figures break down into (the district level ends on 01/7/2025)
-LEVEL_WORDS = (("tinh", "tỉnh"), ("huyen", "huyện"), ("xa", "xã"))
 
 DERIVED: list[Derived] = [
     _d("chi_dao.ty_le_hoan_thanh_ke_hoach", "Tỷ lệ hoàn thành kế hoạch CCHC", "%",

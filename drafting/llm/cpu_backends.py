@@ -23,8 +23,9 @@ def _mapped_variant() -> str:
     return ", ".join(sorted(n.removeprefix("libggml-cpu-").removesuffix(".so") for n in names)) or "?"
 
 
-def load_cpu_backend() -> str:
-    """The CPU variant in use ("icelake", "haswell", …); "" when the kernels are linked into the library. Once per
+def load_cpu_backend(variant: str = "") -> str:
+    """The CPU variant in use ("icelake", "haswell", …); "" when the kernels are linked into the library. `variant`
+    forces one (benchmarks compare them; a CPU that misbehaves with the chosen one can be given another). Once per
     process; later calls return the first answer."""
     global _variant
     with _lock:
@@ -47,7 +48,15 @@ def load_cpu_backend() -> str:
         except (AttributeError, OSError, ValueError):  # a stream without a file descriptor (some test runners)
             quiet = None
         try:
-            ggml.ggml_backend_load_all_from_path(str(lib).encode())
+            if variant:
+                forced = lib / f"libggml-cpu-{variant}.so"
+                if not forced.is_file():
+                    raise ValueError(f"no CPU variant {variant!r} in {lib}")
+                ggml.ggml_backend_load.argtypes = [ctypes.c_char_p]
+                ggml.ggml_backend_load.restype = ctypes.c_void_p
+                ggml.ggml_backend_load(str(forced).encode())
+            else:
+                ggml.ggml_backend_load_all_from_path(str(lib).encode())
         finally:
             if quiet is not None:
                 quiet.__exit__(None, None, None)

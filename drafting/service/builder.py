@@ -154,10 +154,9 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
     if not meta.get("period") or year is None:
         raise InputError("Hãy chọn kỳ báo cáo và năm trước khi tải báo cáo kỳ trước.")
     carry = carry_forward(past, meta["period"], year, meta.get("locality") or None)
-    label = "cùng kỳ năm trước" if carry.kind == "same_period_last_year" else "kỳ trước"
     out = fill_previous(tables, carry.values, lambda key: ("⚠️ cần xác nhận: " if key in carry.to_confirm else "")
-                        + f"{label} theo «{carry.quotes.get(key, '')}»", SAME if carry.kind == "same_period_last_year" else PREV)
-    msg = (f"Đã điền {len(carry.values)} số liệu {label} từ {carry.source} vào cột «{label.capitalize()}» (ô đã có số "
+                        + f"{carry.label} theo «{carry.quotes.get(key, '')}»", PREV if carry.kind == "previous" else SAME)
+    msg = (f"Đã điền {len(carry.values)} số liệu {carry.label} từ {carry.source} vào cột «{carry.label.capitalize()}» (ô đã có số "
            "giữ nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
     if carry.to_confirm:
         msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."

@@ -106,6 +106,11 @@ class CarryForward(BaseModel):
     source: str
     tasks: list[str] = Field(default_factory=list, description="last period's tasks: this period's checklist")
 
+    @property
+    def label(self) -> str:
+        """What the draft compares with: "kỳ trước" or "cùng kỳ năm trước"."""
+        return "cùng kỳ năm trước" if self.kind == "same_period_last_year" else "kỳ trước"
+
 
 def _order(period: str) -> int:
     return PERIODS.index(period) if period in PERIODS else -1
