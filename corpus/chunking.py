@@ -197,11 +197,11 @@ _OUTLINE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("III", ("danh gia chung", "mat tich cuc", "uu diem", "ton tai", "han che", "nguyen nhan")),
     ("I", ("chi dao", "dieu hanh")),
     ("II.1", ("the che",)),
-    ("II.3", ("bo may",)),
+    ("II.3", ("bo may", "b may", "bd may", "bd m4y", "cai cach to chuc", "cai cich to")),  # OCR: "to chirc b may"
     ("II.4", ("che do cong vu", "che d", "cong vu")),
     ("II.5", ("tai chinh cong",)),
     ("II.6", ("chinh quyen dien", "chinh quyen so", "chinh phu dien", "chinh phu so", "chuyen doi so")),
-    ("II.2", ("thu tuc hanh chinh", "tthc", "thu tuc")),
+    ("II.2", ("thu tuc hanh chinh", "tthc", "thu tuc", "tuc hanh chinh")),  # OCR: "thii tuc", "thua tuc"
     ("II", ("ket qua",)),
 ]
 TOP_LEVEL_KEYS = {"III", "IV", "V"}

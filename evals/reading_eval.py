@@ -1,8 +1,8 @@
 """Reading eval: does the one reader of figures in text take the right number into the right field?
 
 Sources: chat messages in varied phrasing (cases/reading/messages.yaml, every figure in gold) and whole
-past reports (cases/reading/reports.yaml: a seed and the figures its drafting case took from it, minus
-those the text does not state as a number). Per source: exact (gold figure read with its value),
+past reports (cases/reading/reports.yaml: a seed and the figures its drafting or substance case took from
+it, minus those the text does not state as a number, with the keys the text states them under). Per source: exact (gold figure read with its value),
 misread (read into a field with another value, or into a field the gold does not have — for messages
 only, whose gold is complete), missed (not read), and asked (the reader offered two readings).
 
@@ -16,7 +16,8 @@ from pathlib import Path
 import yaml
 
 from drafting.inputs.chat_reader import read_message
-from drafting.inputs.figure_text import TextReading, read_report
+from drafting.inputs.figure_text import TextReading
+from drafting.inputs.report_text import read_report
 
 CASES = Path(__file__).parent / "cases" / "reading"
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "reports"
@@ -68,8 +69,10 @@ def run_reports(path: Path | None = None) -> list[dict]:
     out = []
     for case in yaml.safe_load((path or CASES / "reports.yaml").read_text(encoding="utf-8")):
         text = (REPORTS_DIR / case["report"]).read_text(encoding="utf-8")
-        figures = yaml.safe_load((CASES.parent / "drafting" / case["case"]).read_text(encoding="utf-8"))["figures"]
+        figures = yaml.safe_load((CASES.parent / case["case"]).read_text(encoding="utf-8"))["figures"]
         gold = {k: v for k, v in _flat(figures).items() if k not in set(case.get("not_stated") or [])}
+        gold = {case.get("read_as", {}).get(k, k): v for k, v in gold.items()}
+        gold.update({k: Decimal(str(v)) for k, v in (case.get("extra") or {}).items()})
         s = score(gold, read_report(text), complete=False)
         out.append(_total(f"{case['report']} ({case['quality']})", [{"text": case["report"], **s}]))
     return out

@@ -19,12 +19,21 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from corpus.chunking import outline_key_of, report_heading_level
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
-from drafting.inputs.phrases import PHRASES, PRIMARY, RATE_PHRASES, UNIT_NOUNS, unit_fits
+from drafting.inputs.ocr_words import mend
+from drafting.inputs.phrases import (
+    LEVEL_PART,
+    LEVEL_TOTALS,
+    PHRASES,
+    PRIMARY,
+    RATE_PHRASES,
+    UNIT_NOUNS,
+    levels_in,
+    unit_fits,
+)
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _AREA_WORDS = {
@@ -133,6 +142,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
     spans += [m.span() for m in _YEAR.finditer(folded)]
+    spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
+    # a bare year ("khung Kế hoạch … năm 2023", OCR'd as "nim 2023"): counts that large are written "2.023"
+    spans += [m.span() for m in re.finditer(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]?\d)", folded)
+              if not _noun_after(folded, m.end())[0]]
     spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
     spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
     spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
@@ -189,17 +202,23 @@ def _parts_of(totals: list[str]) -> set[str]:
 
 
 class _Reader:
-    def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]]):
+    def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
+                 by_level: bool | None = None, level: str | None = None):
         self.text = text
         self.folded = fold_lower(text)  # same length as text: spans carry over
+        self.accented = self.folded != text.lower()
+        self.folded = mend(self.folded)  # OCR: "ding han" → "dung han", same length; clean text stays as it is
         self.section = section
         self.unique = unique
         self.area = _AREA_OF_SECTION.get(section) or area or _area_hint(self.folded)
         self.blocked = blocked_spans(text) + blocked
         self.reading = TextReading()
         self.taken: set[str] = set()
-        self.accented = self.folded != text.lower()
         # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
+        # figures broken down by level only where the text names two levels ("cấp huyện … cấp xã …"); a commune's
+        # "Bộ phận Một cửa cấp xã: giải quyết 120 hồ sơ" is its total
+        self.level = level  # the level of the whole text: a table row under "3.2. … UBND cấp huyện"
+        self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
         self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d", self.folded))
 
     def context(self, s: int, e: int) -> str:
@@ -253,7 +272,7 @@ class _Reader:
                                               reason="số tiền cần ghi theo triệu đồng"))
             return
         carried = noun or self.carried_noun(sent_from, s)
-        if self.read_denominator(quote, value, s, e):
+        if self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(re.search(r"\b(trong do|gom|bao gom)\b", before))
@@ -277,11 +296,14 @@ class _Reader:
             choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span]
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
+        level = self.level_at(s, e, right)
         # the nearest naming words win; words after the number count a little farther than words before it
         for side, dist, _, phrase, keys in sorted(choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], c[2])):
-            fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%" and (k not in self.taken)
+            fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
                    and (noun is None or unit_fits(k, noun))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
+            # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
+            fit = [k for k in dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit) if k not in self.taken]
             if not fit:
                 continue
             ranks = {k: self.rank(k, carried, sentence, totals, after_trong_do) for k in fit}
@@ -332,6 +354,39 @@ class _Reader:
             phrase=f"{prev.phrase} {prev.quote}/".strip(), start=s, end=e, section=self.section,
             confidence=prev.confidence))
         return True
+
+    def level_at(self, s: int, e: int, right: str) -> str | None:
+        """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in
+        its clause, else the last one before it in its sentence, else the paragraph's lead ("(1) Bộ phận Một cửa
+        cấp huyện: Tiếp nhận …")."""
+        if not self.by_level and not self.level:
+            return None
+        bracket = re.match(r"\s*(?:ho so|hs)?\s*\((\s*c[adeo4]p (?:tinh|huyen|xa)\s*)\)", self.folded[e:])  # "… (cấp huyện)"
+        if after := levels_in(right) or (levels_in(bracket.group(1)) if bracket else []):
+            return after[0]
+        if before := levels_in(self.folded[self.sentence_start(s):s]):
+            return before[-1]
+        lead = re.match(r"[^:.;]{0,90}:", self.folded)
+        if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
+            return named[-1]
+        return self.level
+
+    def read_level_part(self, quote: str, value: Decimal, s: int, e: int, left: str, noun: str | None) -> bool:
+        """"giải quyết 79.139 hồ sơ, trong đó cấp tỉnh 40.000": the level's part of the total just read."""
+        m = re.fullmatch(r"\s*(?:o|tai)?\s*c[adeo4]p (tinh|huyen|xa)\s*:?\s*", left)
+        if not m:
+            return False
+        sent_from = self.sentence_start(s)
+        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
+            key = LEVEL_PART[(f.key, m.group(1))]
+            if key not in self.taken and (noun is None or unit_fits(key, noun)):
+                if self.unique:
+                    self.taken.add(key)
+                self.reading.figures.append(ReadFigure(
+                    key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=left.strip(),
+                    start=s, end=e, section=self.section, confidence=f.confidence))
+                return True
+        return False
 
     def rank(self, key: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool) -> tuple:
@@ -389,51 +444,13 @@ class _Reader:
 
 
 def read_figures(text: str, *, section: str = "", unique: bool = False, area: str | None = None,
-                 blocked: list[tuple[int, int]] | None = None) -> TextReading:
+                 blocked: list[tuple[int, int]] | None = None, by_level: bool | None = None,
+                 level: str | None = None) -> TextReading:
     """Figures in one piece of text. unique: each figure once (a chat message); section: the outline key
-    the text sits under (a report's paragraph); area: the preferred area when the section says none."""
-    return _Reader(text, section, unique, area, list(blocked or [])).read()
-
-
-def section_lines(text: str) -> list[tuple[str, int, str]]:
-    """(section key, offset, line) for each line of a report: the outline heading above it decides."""
-    out = []
-    current, offset = "mo_dau", 0
-    for line in text.splitlines(keepends=True):
-        body = re.sub(r"^[#>*\s]+|\*\*", "", line).strip()
-        level = report_heading_level(body) if body else None
-        if level in (1, 2) and len(body) < 160:
-            key = outline_key_of(body)
-            roman = re.match(r"^(I|II|III|IV|V)\s*[.\-:]", body)
-            if level == 1 and roman:
-                r = roman.group(1)
-                key = r if r in ("I", "II") and key not in ("III", "IV", "V") else (key or r)
-                current = key
-            elif level == 2 and key and current.startswith("II"):
-                current = key
-            elif level == 1 and key:
-                current = key
-        out.append((current, offset, line))
-        offset += len(line)
-    return out
-
-
-# numbers under these are plans for the next period or requests, not this period's results
-PLAN_SECTIONS = {"IV", "V"}
-
-
-def read_report(text: str) -> TextReading:
-    """Every figure a whole report states, each with its section; the plan and request sections skipped."""
-    reading = TextReading()
-    for section, offset, line in section_lines(text):
-        if not line.strip() or section in PLAN_SECTIONS:
-            continue
-        part = read_figures(line, section=section)
-        for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
-            item.start += offset
-            item.end += offset
-        reading.extend(part)
-    return reading
+    the text sits under (a report's paragraph); area: the preferred area when the section says none;
+    by_level: read "cấp tỉnh/huyện/xã" as a breakdown by level (default: when the text names two levels); level:
+    the level of counts the text itself does not qualify (tinh, huyen, xa)."""
+    return _Reader(text, section, unique, area, list(blocked or []), by_level, level).read()
 
 
 def rate_inputs(key: str) -> tuple[str, str]:

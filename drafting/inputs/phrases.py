@@ -7,13 +7,16 @@ Data only: the reader in figure_text.py holds the rules."""
 
 from __future__ import annotations
 
+import re
+
 from corpus.text import fold_lower
-from drafting.figures.schema import DERIVED, FIELD_BY_KEY
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
 _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_tiep_nhan": ["tiep nhan", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
-                             "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet"],
+                             "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
+                             "tiep nhan, giai quyet"],
     "tthc.ho_so_ky_truoc": ["ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet"],
@@ -30,7 +33,8 @@ _PHRASES: dict[str, list[str]] = {
                                  "dung hoac truoc han", "dung, truoc han"],
     "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen"],
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
-    "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet"],
+    "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
+                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han"],
     "tthc.ho_so_tam_dung": ["tam dung"],
     "tthc.ho_so_tra_lai": ["tra lai"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
@@ -207,3 +211,18 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
 def unit_fits(key: str, unit: str) -> bool:
     spec = FIELD_BY_KEY[key]
     return spec.unit in _SAME.get(unit, {unit})
+
+
+_LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
+
+
+def levels_in(folded: str) -> list[str]:
+    """The levels a folded text names, in order: "cấp tỉnh/huyện/xã"; the Trung tâm Phục vụ hành chính công is the
+    province's desk."""
+    return [m.group(1) or "tinh" for m in _LEVEL_WORD.finditer(folded)]
+
+
+# a total and its part for one level: ("tthc.ho_so_da_giai_quyet", "huyen") → "tthc.ho_so_da_giai_quyet_cap_huyen"
+LEVEL_PART = {(total, m.group(1)): part for total, parts in SUM_RULES for part in parts
+               if (m := re.search(r"cap_(tinh|huyen|xa)$", part))}
+LEVEL_TOTALS = {total for total, _ in LEVEL_PART}

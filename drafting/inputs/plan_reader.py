@@ -17,8 +17,8 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower, place_date
 from drafting.figures.facts import Fact, Target
 from drafting.figures.vnformat import parse_vn_number
-from drafting.inputs.figure_text import section_lines
 from drafting.inputs.phrases import RATE_PHRASES
+from drafting.inputs.report_text import section_lines
 
 LIST_ITEM = re.compile(  # "- …", "+ …", "a) …", "1. …", "2.1) …": one item of a list
     r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s+(\S.*)$")

@@ -1,0 +1,123 @@
+"""A whole report read for its figures: which outline section each line sits in, and the wrapped lines
+of a paragraph read together.
+
+Reports come in many outlines and, as scans, with headings garbled by OCR: "I. KẾT QUẢ…" holding
+"1. Công tác chỉ đạo", "2. Cải cách thể chế", "3. Cải cách thủ tục hành chính"…; a part II heading the OCR
+lost; the evaluation ("1. Mặt tích cực") without its part III heading; the statistics tables (Biểu mẫu) after
+the signature. A numbered heading that names an area in its first words moves the reader to that area's
+section; the closing ("Trên đây là báo cáo…") ends the body and a "Biểu mẫu"/"Phụ lục" heading opens the
+appendix, whose tables are read too (as "phu_luc", after the body's own sections)."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.chunking import outline_key_of, report_heading_level
+from corpus.text import fold_lower
+from drafting.inputs.figure_text import TextReading, levels_in, read_figures
+from drafting.inputs.ocr_words import mend
+
+# numbers under these are plans for the next period, requests or the signature block, not this period's results
+PLAN_SECTIONS = {"IV", "V", "ket_thuc"}
+_BODY = {"I", "II", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6"}
+_CLOSING = re.compile(r"^\W*tren day (la|1a|ia)\b")
+_APPENDIX = re.compile(r"^\W*(\w{1,3}\s+)?(bieu m[aeo]u|bieu so|phu luc)\b")
+_NUMBERED = re.compile(r"^\(?\d{1,2}\s*[.)]\s*")
+
+
+def _leading_key(body: str) -> str:
+    """The outline key named in a numbered heading's first words ("3. Cải cách thủ tục hành chính"), not one
+    mentioned late in a long heading ("2. Về thanh tra, kiểm tra … và kiểm soát thủ tục hành chính")."""
+    m = _NUMBERED.match(body)
+    return outline_key_of(body[:(m.end() if m else 0) + 32])
+
+
+def section_lines(text: str) -> list[tuple[str, int, str]]:
+    """(section key, offset, line) for each line of a report: the outline heading above it decides."""
+    out = []
+    current, offset = "mo_dau", 0
+    for line in text.splitlines(keepends=True):
+        body = re.sub(r"^[#>*\s]+|\*\*", "", line).strip()
+        folded = fold_lower(body)
+        level = report_heading_level(body) if body else None
+        if current not in ("ket_thuc", "phu_luc") and _CLOSING.match(folded):
+            current = "ket_thuc"
+        elif current != "phu_luc" and len(body) < 60 and _APPENDIX.match(folded) and current not in ("mo_dau", "I"):
+            current = "phu_luc"
+        elif level in (1, 2) and len(body) < 160 and current not in ("ket_thuc", "phu_luc"):
+            key = outline_key_of(body)
+            roman = re.match(r"^(I|II|III|IV|V)\s*[.\-:]", body)
+            if level == 1 and roman:
+                r = roman.group(1)
+                key = r if r in ("I", "II") and key not in ("III", "IV", "V") else (key or r)
+                current = key
+            elif level == 2 and key and current.startswith("II"):
+                current = key
+            elif level == 2 and current in _BODY and (lead := _leading_key(body)) in _BODY | {"III"}:
+                # results under a part I titled "Kết quả…", or a part II/III heading lost to OCR
+                current = lead
+            elif level == 1 and key:
+                current = key
+        out.append((current, offset, line))
+        offset += len(line)
+    return out
+
+
+def _paragraphs(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """Consecutive lines of one paragraph joined, the line breaks kept as spaces (offsets unchanged): scans and
+    PDF text wrap a sentence across lines ("… tổng số thủ tục hành chính\\nlà 123 thủ tục")."""
+    out: list[tuple[str, int, str]] = []
+    for section, offset, line in lines:
+        body = line.strip()
+        starts_new = (not out or out[-1][0] != section or not out[-1][2].strip() or not body
+                      or "|" in body or "|" in out[-1][2] or report_heading_level(body) is not None
+                      or re.match(r"^([-+*•]|\(\d+\)|[a-zđ]\))\s", body) is not None
+                      or report_heading_level(out[-1][2].strip()) is not None)
+        if starts_new:
+            out.append((section, offset, line))
+        else:
+            prev_section, prev_offset, prev = out[-1]
+            out[-1] = (prev_section, prev_offset, prev[:-1] + " " + line if prev.endswith("\n") else prev + line)
+    return out
+
+
+_ROW_CODE = re.compile(r"^\s*\|?\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s*[|,]?")
+_SECTORS = re.compile(r"\b(?:cac\s+)?(?:so|56|s0|sd)\s*,\s*(?:ban\s*,\s*)?nganh\b")  # "các sở, ngành" (OCR: "cdc 56, nganh")
+
+
+def _row_level(para: str, row_levels: dict[str, str]) -> str | None:
+    """The level of a statistics table row: "3.2. | Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận…" names it, its
+    rows "3.2.1. | Tổng số hồ sơ đã giải quyết xong | 79.139" inherit it (Biểu mẫu 3 of the reporting form)."""
+    m = _ROW_CODE.match(para)
+    if not m:
+        return None
+    code = m.group(1)
+    folded = mend(fold_lower(para))
+    named = levels_in(folded) or (["tinh"] if _SECTORS.search(folded) else [])
+    if named:
+        row_levels[code] = named[-1]
+    parent = code.rsplit(".", 1)[0]
+    return row_levels.get(code) or row_levels.get(parent)
+
+
+def read_report(text: str) -> TextReading:
+    """Every figure a whole report states, each with its section; the plan and request sections skipped."""
+    reading = TextReading()
+    paragraphs = _paragraphs(section_lines(text))
+    # a section that names two levels ("(1) Bộ phận Một cửa cấp huyện …", "(2) … cấp xã …") breaks its figures down
+    levels: dict[str, set[str]] = {}
+    for section, _, para in paragraphs:
+        levels.setdefault(section, set()).update(levels_in(mend(fold_lower(para))))
+    row_levels: dict[str, str] = {}
+    for section, offset, para in paragraphs:
+        if not para.strip() or section in PLAN_SECTIONS:
+            continue
+        # "3.2.2. | 86 hồ sơ…": a number opening a row's label is "Số" misread by OCR, not a figure
+        label_number = re.match(r"^\s*\|?\s*\d{1,2}(?:\.\d{1,2})+\.?\s*[|,]?\s*(\d+)\s+[^\W\d]", para)
+        part = read_figures(para, section=section, by_level=len(levels[section]) > 1,
+                            level=_row_level(para, row_levels), blocked=[label_number.span(1)] if label_number else [])
+        for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
+            item.start += offset
+            item.end += offset
+        reading.extend(part)
+    return reading
