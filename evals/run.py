@@ -155,10 +155,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_ask(asker, cases: list[dict]) -> dict:
-    """Share of questions whose answer cites a gold document (registry numbers only)."""
+    """Share of questions whose answer cites a gold document (registry numbers only), and the share of cited
+    documents that are a gold document or in its lineage (what amended or replaced it, what it amended or replaced):
+    a loosely related decree among the citations lowers it."""
     from corpus.docnumbers import find_refs
 
-    rows, hits = [], 0
+    rows, hits, cited_total, cited_kin = [], 0, 0, 0
     for case in cases:
         gold = [g["number"] for g in case["gold"] if g.get("number") and find_refs(g["number"])
                 and asker.registry.get(g["number"]) is not None]
@@ -168,10 +170,16 @@ def run_ask(asker, cases: list[dict]) -> dict:
         ans = asker.ask(case["question"], as_of)
         cited = [c.number for c in ans.citations]
         ok = any(asker.registry.get(g).number in cited for g in gold)
+        kin = set().union(*(asker.lineage(asker.registry.get(g)) for g in gold))
+        extra = [c for c in cited if c not in kin]
         hits += ok
-        rows.append({"id": case["id"], "ok": ok, "gold": gold, "cited": cited})
+        cited_total += len(cited)
+        cited_kin += len(cited) - len(extra)
+        rows.append({"id": case["id"], "ok": ok, "gold": gold, "cited": cited, "extra": extra})
     return {"n": len(rows), "gold_cited": round(hits / len(rows), 3) if rows else None,
-            "misses": [r for r in rows if not r["ok"]]}
+            "citation_precision": round(cited_kin / cited_total, 3) if cited_total else None,
+            "cited_per_answer": round(cited_total / len(rows), 2) if rows else None,
+            "misses": [r for r in rows if not r["ok"]], "extras": [r for r in rows if r["extra"]]}
 
 
 def main_ask(args, settings) -> int:
@@ -183,9 +191,13 @@ def main_ask(args, settings) -> int:
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
-    print(f"Hỏi văn bản áp dụng ({args.llm}): {res['n']} câu; câu trả lời trích đúng văn bản chuẩn: {res['gold_cited']}")
+    print(f"Hỏi văn bản áp dụng ({args.llm}): {res['n']} câu; câu trả lời trích đúng văn bản chuẩn: {res['gold_cited']}; "
+          f"văn bản được trích thuộc chuẩn hoặc dòng sửa đổi/thay thế của nó: {res['citation_precision']} "
+          f"({res['cited_per_answer']} văn bản/câu)")
     for m in res["misses"]:
         print(f"  trượt {m['id']}: chuẩn {m['gold']}, trích {m['cited']}")
+    for m in res["extras"]:
+        print(f"  trích thêm {m['id']}: {m['extra']} (chuẩn {m['gold']})")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from corpus.docnumbers import find_refs
 from drafting import service as h
 from drafting.figures.schema import key_for_label
 from drafting.inputs.chat_reader import read_message
@@ -87,6 +88,11 @@ def test_chat_drafts_a_section_with_sources_findings_and_a_docx(assistant):
     assert len(replies) >= 2  # the reply grows: a first line, then the section
     assert "253" in final.text and "97,22%" in final.text and "07 hồ sơ" in final.text
     assert "**Nguồn:**" in final.text and "Kiểm tra" in final.text
+    # a decree is among a section's sources only where the section cites it; past reports by their outline section
+    body, sources = final.text.split("**Nguồn:**")
+    titles = " ".join(line.split("*")[1] for line in sources.splitlines() if line.startswith("- *"))
+    assert find_refs(titles) and {r.key for r in find_refs(titles)} <= {r.key for r in find_refs(body)}
+    assert "II.2. Cải cách thủ tục hành chính" in sources and "bản quét" not in sources
     # labels in Vietnamese, never internal keys; each value shown with the words it came from
     assert [key_for_label(r[0]) for r in final.understood] == ["tthc.ho_so_tiep_nhan", "tthc.ho_so_dung_han_tong",
                                                                "tthc.ho_so_qua_han", "tthc.ho_so_dang_giai_quyet"]

@@ -26,7 +26,7 @@ from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
 from drafting.figures.nd30 import usual_recipients
-from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, passage_place
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, online_rate_keys
 from drafting.figures.vnformat import fmt_percent
@@ -74,7 +74,8 @@ def _clean_llm_text(text: str) -> list[Paragraph]:
 
 
 def _source(h: SearchHit) -> SourceRef:
-    return SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=h.location, chunk_id=h.chunk_id)
+    return SourceRef(doc_id=h.doc_id, title=h.title, kind=h.kind, location=passage_place(h.kind, h.outline_key, h.location),
+                     chunk_id=h.chunk_id)
 
 
 def figure_sentence(key: str, fs: FigureSet) -> str:
@@ -154,7 +155,7 @@ class Drafter:
     def law_hits(self, key: str, meta: ReportMeta) -> list[SearchHit]:
         if self.searcher is None:
             return []
-        return self.searcher.search(SECTION_BY_KEY[key].topic, k=2, flt=SearchFilter(kind="regulation", as_of=meta.date))
+        return self.searcher.search(SECTION_BY_KEY[key].topic, k=6, flt=SearchFilter(kind="regulation", as_of=meta.date))
 
     # drafting ----------------------------------------------------------------------------------
     def draft(self, meta: ReportMeta, fs: FigureSet, sections: list[str] | None = None,
@@ -296,7 +297,10 @@ class Drafter:
                 draft.findings += bare
                 # the official's facts follow what the model wrote; the model never saw them, so they are not its numbers
                 paragraphs = [p.model_copy(update={"text": text}) for p, text, _ in checked] + writer.facts_for(key)
-        law_sources = [_source(h) for h in self.law_hits(key, meta)]
+        # a decree is a source of a section only where the section cites it: one that merely shares the topic is not
+        cited = {c.number for c in writer.citations.get(key, [])}
+        law_hits = [h for h in self.law_hits(key, meta) if h.number in cited]
+        law_sources = [_source(h) for i, h in enumerate(law_hits) if h.number not in {x.number for x in law_hits[:i]}]
         paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
         return Section(key=key, heading=title, level=sec.level, paragraphs=paragraphs, figures=used,
                        sources=sources + law_sources, citations=writer.citations.get(key, []), proposals=proposals,

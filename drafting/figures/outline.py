@@ -74,3 +74,11 @@ def section_label(key: str) -> str:
         return key
     title = heading(key).split(". ", 1)[-1]
     return f"{key}. {title[:1].upper()}{title[1:].lower()}" if title.isupper() else f"{key}. {title}"
+
+
+def passage_place(kind: str, outline_key: str, location: str) -> str:
+    """Where a retrieved passage sits, readable: a past report's outline section by name ("II.2. Cải cách thủ tục
+    hành chính"), not its heading path as OCR read it ("mục I > 2 > 2.2.2", "I. KET QUA … 6 THANG PAU")."""
+    if kind == "report" and outline_key in SECTION_BY_KEY:
+        return section_label(outline_key)
+    return location

@@ -54,6 +54,7 @@ _PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
 
+_BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
 
@@ -143,9 +144,6 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
     spans += [m.span() for m in _YEAR.finditer(folded)]
     spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
-    # a bare year ("khung Kế hoạch … năm 2023", OCR'd as "nim 2023"): counts that large are written "2.023"
-    spans += [m.span() for m in re.finditer(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]?\d)", folded)
-              if not _noun_after(folded, m.end())[0]]
     spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
     spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
     spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
@@ -277,6 +275,8 @@ class _Reader:
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(re.search(r"\b(trong do|gom|bao gom)\b", before))
         choices = [(0, d, ln, p, k) for d, ln, p, k in _phrases_in(left, True)]
+        if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
+            return  # "kế hoạch … nim 2023" (OCR'd "năm"): a year, unless a figure's words name it ("giải quyết 2020")
         # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
         # the farthest phrase of the clause names it
         right_found = _phrases_in(right, False)

@@ -19,6 +19,7 @@ from corpus.docnumbers import find_refs
 from corpus.errors import BackendError
 from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
+from drafting.figures.outline import passage_place
 from drafting.law.citations import check_citation, lookup_document, parse_citations
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -26,7 +27,18 @@ from drafting.llm.safety import neutralise
 from drafting.models import Citation
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
-_PRACTICE = re.compile(r"\b(bao cao|cac dia phuong|dia phuong khac|viet the nao|dien dat|mau cau|ghi nhu the nao)\b")
+# a question about how others wrote it brings past reports; one that merely mentions "báo cáo" does not
+_PRACTICE = re.compile(r"\b(bao cao (truoc|cu|mau|cua (cac )?(xa|huyen|tinh|dia phuong|don vi))|cac dia phuong|"
+                       r"dia phuong khac|viet the nao|dien dat|mau cau|ghi nhu the nao|cach viet|viet ra sao)\b")
+
+
+# a document besides the best match is cited only when its best passage scored at least this share of the best
+# one's (or it amended, replaced or was replaced by it): a decree that merely shares words is left out
+RELATED = 0.8
+
+
+def _location(h: SearchHit) -> str:
+    return passage_place(h.kind, h.outline_key, h.location)
 
 
 class AnswerPassage(BaseModel):
@@ -158,7 +170,12 @@ class Asker:
             kin = set().union(*(self.lineage(d) for d in named))
             shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kin]
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
-        passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=h.location,
+        elif docs:  # the best match, its lineage, and only documents that matched nearly as well
+            top, kin = docs[0][1].score, self.lineage(docs[0][0])
+            docs = [docs[0]] + [(d, h) for d, h in docs[1:] if d.number in kin or h.score >= RELATED * top]
+            kept = {d.number for d, _ in docs}
+            shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kept]
+        passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=_location(h),
                                   snippet=h.snippet, status=h.status) for h in shown_hits[:6]]
         # a document the question names is always among the sources, with its title and scope from the registry
         shown = {x.number for x in passages}
@@ -234,7 +251,7 @@ class Asker:
                 lines.append(f"  Trích ({h.location}): {h.snippet}")
         practice = [h for h in hits if h.kind == "report"]
         for h in practice[:2]:
-            lines.append(f"- Báo cáo tham khảo: {h.title} ({h.location}): {h.snippet}")
+            lines.append(f"- Báo cáo tham khảo: {h.title} ({_location(h)}): {h.snippet}")
         return fold_tags(lines)
 
     def _synthesise(self, answer: Answer, docs, hits, headline: str = "") -> Iterator[AskEvent]:
