@@ -46,8 +46,10 @@ def chunk_metadata(doc: SourceDocument, chunk: Chunk, n_chunks: int, doc_hash: s
 
 
 def embed_text(meta: dict, text: str) -> str:
-    """What the embedder reads: the document and section give a passage its context."""
-    return f"{meta['title']}\n{meta['section']}\n{text}"
+    """What the embedder reads: the document, its issuer and the section give a passage its context — a past
+    report's passage answers "Tứ Kỳ … chính quyền số" only if it knows it is Tứ Kỳ's."""
+    unit = meta.get("issuer", "") if meta.get("kind") == "report" else ""
+    return "\n".join(x for x in (meta["title"], unit, meta["section"], text) if x)
 
 
 def lexical_tokens(meta: dict, text: str) -> list[str]:
