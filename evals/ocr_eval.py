@@ -26,13 +26,13 @@ def seed_lines(path: Path = SEED) -> list[str]:
     return [re.sub(r"^#+\s*|\*\*", "", line).rstrip() for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def docx_bytes(lines: list[str]) -> bytes:
+def docx_bytes(lines: list[str], font: str = "Times New Roman") -> bytes:
     import docx
     from docx.shared import Pt
 
     d = docx.Document()
     style = d.styles["Normal"]
-    style.font.name = "Times New Roman"
+    style.font.name = font
     style.font.size = Pt(13)
     for line in lines:
         d.add_paragraph(line)
@@ -89,11 +89,11 @@ def measure(source: str, ocr_text: str, low_numbers: list[str]) -> dict:
             "wrong_numbers": wrong[:20], "wrong_flagged": len(flagged)}
 
 
-def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None) -> dict:
+def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None, font: str = "Times New Roman") -> dict:
     from corpus.loaders import load_bytes
 
     lines = seed_lines()
-    pdf = to_pdf(docx_bytes(lines))
+    pdf = to_pdf(docx_bytes(lines, font))
     rows = []
     for dpi in dpis:
         scanned = scan(pdf, dpi, pages)
@@ -104,11 +104,11 @@ def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None) -
         rows.append({"dpi": dpi, "pages": loaded.pages, "s_per_page": round(elapsed / max(1, loaded.pages), 2),
                      "mean_confidence": round(sum(loaded.page_confidence) / max(1, len(loaded.page_confidence)), 1),
                      "low_numbers": len(loaded.low_numbers), **m})
-    return {"document": SEED.name, "rows": rows}
+    return {"document": SEED.name, "font": font, "rows": rows}
 
 
 def print_ocr(result: dict) -> None:
-    print(f"OCR báo cáo mẫu {result['document']} (Times New Roman 13, quét xám):")
+    print(f"OCR báo cáo mẫu {result['document']} ({result.get('font', 'Times New Roman')} 13, quét xám):")
     print(f"{'dpi':>5} {'trang':>6} {'s/trang':>8} {'CER %':>7} {'số đúng':>12} {'tin cậy':>8} {'số bị nghi':>10}")
     for r in result["rows"]:
         print(f"{r['dpi']:>5} {r['pages']:>6} {r['s_per_page']:>8} {r['cer']:>7} "

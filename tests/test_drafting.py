@@ -119,6 +119,28 @@ def test_scripted_model_gets_figures_and_masked_precedent(corpus_stack, ba_trang
     assert "Nghị định số 61/2018/NĐ-CP" in prompt  # the law in force on the report's date
 
 
+def test_the_model_rephrases_the_writers_sentences_and_adds_no_content(corpus_stack, ba_trang):
+    """The model gets the deterministic writer's sentences (slots, not values) to rewrite; a sentence it copies from
+    the masked precedent ("Đạt … theo kế hoạch") is dropped; its numbering of the sentences is no number of its own;
+    a section of one sentence is not sent at all (the model padded it with the precedent's content)."""
+    reply = ("1. Trong kỳ, xã ban hành {chi_dao.van_ban_chi_dao} văn bản chỉ đạo, điều hành về CCHC và tổ chức "
+             "{chi_dao.hoi_nghi} hội nghị. 2. Thu ngân sách đạt … theo kế hoạch của [địa phương].\n"
+             "3. Công tác tuyên truyền được đẩy mạnh với {chi_dao.tin_bai} tin, bài.")
+    model = ScriptedChatModel(responses=[reply])
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry, model).draft(ba_trang.meta, ba_trang.figures,
+                                                                                sections=["I", "II.3"])
+    assert len(model.calls) == 1, "II.3 (one sentence) goes to no model"
+    prompt = model.prompts()[0]
+    assert "- Trong 6 tháng đầu năm 2023, Ủy ban nhân dân xã Ba Trang đã ban hành {chi_dao.van_ban_chi_dao} văn bản" \
+        in prompt and "Đã tiếp nhận {{tthc" not in prompt and "{tthc." not in prompt  # no example from another section
+    sec = draft.section("I")
+    text = " ".join(p.text for p in sec.paragraphs)
+    assert sec.writer == "llm" and "ngân sách" not in text and "…" not in text
+    assert "xã ban hành 60 văn bản" in text and not text.startswith("1.")
+    assert not [f for f in draft.findings if f.kind == "ungrounded_number"]
+    assert draft.section("II.3").writer == "deterministic"
+
+
 def test_model_failure_falls_back_to_deterministic(corpus_stack, ba_trang):
     model = ScriptedChatModel(responses=[RuntimeError("boom")])
     draft = Drafter(corpus_stack.searcher, corpus_stack.registry, model).draft(ba_trang.meta, ba_trang.figures,

@@ -197,3 +197,25 @@ def test_the_library_reports_each_scanned_page_as_it_is_read(assistant, tmp_path
     finally:
         for doc_id in [d for d in h.library_rows(assistant).ids if d.startswith("user-")]:
             h.library_remove(assistant, "ocr-pages", doc_id)
+
+
+def test_a_number_read_with_low_confidence_is_read_again_digits_only():
+    """The digits pass: a number OCR was unsure of ("65," at 40) is read again alone, enlarged, digits only; the
+    surer reading replaces the number and keeps the comma; a sure first reading is never second-guessed."""
+    import time
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from corpus.ocr import _digits_pass
+
+    img = Image.new("L", (400, 80), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 28)
+    draw.text((20, 20), "05,", font=font, fill=0)
+    left, top, right, bottom = draw.textbbox((20, 20), "05,", font=font)
+    box = {"left": [left], "top": [top], "width": [right - left], "height": [bottom - top]}
+    word, conf = _digits_pass(img, box, 0, "65,", 40.0, time.monotonic() + 20)
+    assert word == "05," and conf > 40
+    assert _digits_pass(img, box, 0, "65,", 99.0, time.monotonic() + 20) == ("65,", 99.0)
+    # a second reading of another shape (two digits for four) is not taken: the first stands, still flagged
+    assert _digits_pass(img, box, 0, "1234", 40.0, time.monotonic() + 20) == ("1234", 40.0)

@@ -28,7 +28,7 @@ from drafting.figures.figureset import FigureSet
 from drafting.figures.nd30 import usual_recipients
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, passage_place
 from drafting.figures.periods import TWO_LEVEL_FROM
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, online_rate_keys
+from drafting.figures.schema import FIELD_BY_KEY, online_rate_keys
 from drafting.figures.vnformat import fmt_percent
 from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
@@ -39,16 +39,10 @@ from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
 log = logging.getLogger("troly.drafting")
 SLOW_DRAFT_S = 30.0  # a draft slower than this is logged at INFO
+_SLOT = re.compile(r"\{([a-z_]+\.[a-z0-9_]+)\}")
 MAX_BARE_NUMBERS = 2  # bare numbers tolerated (and removed) in a model-written section before falling back
 Progress = Callable[[str, int, int], None]  # (section key, done, total)
 TokenSink = Callable[[str, str], None]  # (section key, text piece)
-
-_INSTRUCTIONS = {
-    "III": "Viết phần đánh giá chung gồm ưu điểm; tồn tại, hạn chế và nguyên nhân, dựa trên số liệu đã có.",
-    "IV": "Viết các nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một câu, bám theo sáu lĩnh vực CCHC.",
-    "V": "Viết các kiến nghị, đề xuất ngắn gọn với cấp trên.",
-}
-
 
 def build_section_chain(model: BaseChatModel, prompts_dir=PROMPTS_DIR) -> Runnable:
     """inputs dict → prompt (system + section) → model → text. Plain LCEL, no agent."""
@@ -60,17 +54,29 @@ def build_section_chain(model: BaseChatModel, prompts_dir=PROMPTS_DIR) -> Runnab
 
 def _clean_llm_text(text: str) -> list[Paragraph]:
     paras = []
-    for line in re.split(r"\n\s*\n|\n(?=[-+•*] )", strip_invisible(text).strip()):
+    for line in re.split(r"\n\s*\n|\n(?=[-+•*] |\d{1,2}[.)] )", strip_invisible(text).strip()):
         line = re.sub(r"\s+", " ", line).strip()
         line = re.sub(r"^#+\s*|\*\*", "", line)
         if not line or (re.fullmatch(r"(?:[IVX]+|\d+(?:\.\d+)*)\.?\s+[A-ZĐÂĂÊÔƠƯ].{0,100}", line) and len(line) < 110
                         and not line.endswith(".")):
             continue  # a heading the model added
+        # the model numbered the sentences it was given: "1. … người. 2. Việc này …"
+        line = re.sub(r"(?:^|(?<=[.;:]))\s*\d{1,2}[.)]\s+(?=[^\W\d])", " ", line).strip()
         style = "bullet" if line.startswith(("- ", "+ ", "• ", "* ")) else "body"
         if style == "bullet":
             line = "- " + line[2:].strip()
         paras.append(Paragraph(text=line, style=style))
     return paras
+
+
+def _without_precedent(paras: list[Paragraph]) -> list[Paragraph]:
+    """Sentences carrying the precedent's masks ("…", "[địa phương]"): copied from another unit's report."""
+    out = []
+    for p in paras:
+        kept = [x for x in re.split(r"(?<=[.;!?])\s+", p.text) if "…" not in x and "[địa phương]" not in x]
+        if kept:
+            out.append(p.model_copy(update={"text": " ".join(kept)}))
+    return out
 
 
 def _source(h: SearchHit) -> SourceRef:
@@ -131,6 +137,7 @@ class Drafter:
         self.known_places = set(known_places or ())
         self.prompts_dir = prompts_dir
         self.chain = build_section_chain(model, prompts_dir) if model is not None else None
+        self._unreadable = 0  # model answers in a row that were not Vietnamese text
         self.precedent_k = precedent_k
 
     def warm(self) -> float:
@@ -214,7 +221,7 @@ class Drafter:
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]
         for i, key in enumerate(keys):
             yield DraftEvent(kind="progress", section=key, index=i, total=len(keys))
-            section = yield from self._section(key, meta, fs, writer, law, ctx, own, draft)
+            section = yield from self._section(key, meta, fs, writer, ctx, own, draft)
             draft.sections.append(section)
             yield DraftEvent(kind="section", section=key, index=i + 1, total=len(keys))
         if sections is None:
@@ -239,7 +246,7 @@ class Drafter:
                                                             seconds, draft.llm)
         yield DraftEvent(kind="done", draft=draft)
 
-    def _section(self, key, meta, fs, writer, law, ctx, own, draft) -> Iterator[DraftEvent]:
+    def _section(self, key, meta, fs, writer, ctx, own, draft) -> Iterator[DraftEvent]:
         """One section; yields the model's tokens, returns the Section (`yield from`)."""
         sec = SECTION_BY_KEY[key]
         title = heading(key, meta.next_period_text)
@@ -255,8 +262,10 @@ class Drafter:
         writer_kind = "deterministic"
         # the assessment, next tasks and recommendations are the official's: a model would invent causes; a section
         # with no figure has nothing for a model to phrase (its text is the official's facts, or a request for them)
+        # one sentence is already prose: given it alone, the model padded it with the precedent's content
+        base = self._rephrasable(key, writer) if self.chain is not None else []
         use_model = (self.chain is not None and key not in ("III", "IV", "V")
-                     and any(FIELD_BY_KEY[k].section == key for k in fs.values))
+                     and any(FIELD_BY_KEY[k].section == key for k in fs.values) and len(base) >= 2)
         down = self.health.down() if use_model else ""
         if down:
             note = f"{down} Trợ lý tạm dùng bản soạn tự động (không cần mô hình)."
@@ -264,11 +273,17 @@ class Drafter:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
         elif use_model:
             try:
-                llm_paras = yield from self._llm_section(key, title, meta, fs, writer, law, hits, names, own)
-                if llm_paras and not looks_like_text(" ".join(p.text for p in llm_paras)):
+                llm_paras = yield from self._llm_section(key, title, meta, fs, base, hits, names, own)
+                unreadable = bool(llm_paras) and not looks_like_text(" ".join(p.text for p in llm_paras))
+                self._unreadable = self._unreadable + 1 if unreadable else 0
+                if self._unreadable >= 2:  # noise twice running: the server is broken, not one answer poor
                     raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
-                self.health.ok()
-                if llm_paras:
+                self.health.ok()  # the model answered: one poor answer is this section's fallback, not an outage
+                if unreadable:
+                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
+                        "Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt). "
+                        "Mục này dùng bản soạn tự động.")))
+                elif llm_paras:
                     fact_words = [set(fold_lower(f.text).split()) for f in writer.facts if f.section == key]
                     llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words)
                     paragraphs = with_every_figure(key, fs, llm_paras)
@@ -314,29 +329,31 @@ class Drafter:
             return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 
-    def _llm_section(self, key, heading, meta, fs, writer, law, hits, names, own) -> Iterator[DraftEvent]:
-        if key in ("III", "IV", "V"):  # the assessment needs the rates, not every count (shorter prompt)
-            area_keys = [f for f in fs.derived if ".ty_le_" in f] + [f for f in ("tthc.ho_so_qua_han",) if fs.has(f)]
-        else:
-            area_keys = [f for f in [*fs.values, *fs.derived] if (FIELD_BY_KEY.get(f) or DERIVED_BY_KEY.get(f)).section == key]
+    def _rephrasable(self, key: str, writer: DeterministicWriter) -> list[str]:
+        """The deterministic writer's sentences for a section, without the official's own facts and the requests
+        for them (those follow what the model wrote, unchanged)."""
+        facts = {p.text for p in writer.facts_for(key)}
+        return [p.text for p in self._deterministic(key, writer) if not p.proposed and p.text not in facts]
+
+    def _llm_section(self, key, heading, meta, fs, base, hits, names, own) -> Iterator[DraftEvent]:
+        """The model rewrites this section's sentences from the deterministic writer into flowing prose: it brings
+        style, not content. (Given only the figures' labels, the 1,5B local model filled sections with stock claims
+        nobody made and copied the prompt's example sentence into sections it did not belong to.) A sentence it
+        copied from the masked precedent ("Đạt … theo kế hoạch") is another unit's and is dropped."""
+        slots = list(dict.fromkeys(_SLOT.findall("\n".join(base))))
         # labels and units only: a model that sees no values cannot copy one into the wrong place
-        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in area_keys[:40]) or "- (không có)"
-        cites = []
-        for found in (law.one_stop() if key in ("II.2", "IV") else None, law.program()):
-            if found:
-                cites.append(f"- {found[0]}")
+        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in slots if fs.has(k))
         # one short masked passage: each 1,000 prompt tokens cost 10–26 s before the first token on 2 cores
-        precedent = "\n---\n".join(mask_for_prompt(h.text[:500], names, own) for h in hits[:1]) or "(không có)"
-        inputs = {"heading": heading, "issuer": meta.issuer, "locality": meta.locality, "period": meta.period_text,
-                  "figures": figures, "law": "\n".join(cites) or "- (không cần trích dẫn)", "precedent": precedent,
-                  "instructions": _INSTRUCTIONS.get(key, "Trình bày kết quả thực hiện trong kỳ của lĩnh vực này, "
-                                                         "dùng chỗ trống cho mọi số liệu.")}
+        precedent = "\n---\n".join(mask_for_prompt(h.text[:400], names, own) for h in hits[:1]) or "(không có)"
+        inputs = {"heading": heading, "issuer": meta.issuer, "period": meta.period_text,
+                  "sentences": "\n".join(f"- {t}" for t in base), "figures": figures or "- (không có)",
+                  "precedent": precedent}
         chain = RunnableLambda(lambda x: x) | self.chain
         pieces = []
         for piece in chain.stream(inputs):
             pieces.append(piece)
             yield DraftEvent(kind="token", section=key, text=piece)
-        return _clean_llm_text("".join(pieces))
+        return _without_precedent(_clean_llm_text("".join(pieces)))
 
     def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
                 names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:
