@@ -263,7 +263,7 @@ class Drafter:
         # the assessment, next tasks and recommendations are the official's: a model would invent causes; a section
         # with no figure has nothing for a model to phrase (its text is the official's facts, or a request for them)
         # one sentence is already prose: given it alone, the model padded it with the precedent's content
-        base = self._rephrasable(key, writer) if self.chain is not None else []
+        base = self._rephrasable(key, writer, paragraphs) if self.chain is not None else []
         use_model = (self.chain is not None and key not in ("III", "IV", "V")
                      and any(FIELD_BY_KEY[k].section == key for k in fs.values) and len(base) >= 2)
         down = self.health.down() if use_model else ""
@@ -314,8 +314,11 @@ class Drafter:
                 paragraphs = [p.model_copy(update={"text": text}) for p, text, _ in checked] + writer.facts_for(key)
         # a decree is a source of a section only where the section cites it: one that merely shares the topic is not
         cited = {c.number for c in writer.citations.get(key, [])}
-        law_hits = [h for h in self.law_hits(key, meta) if h.number in cited]
-        law_sources = [_source(h) for i, h in enumerate(law_hits) if h.number not in {x.number for x in law_hits[:i]}]
+        first: dict[str, SearchHit] = {}
+        for h in self.law_hits(key, meta):
+            if h.number in cited:
+                first.setdefault(h.number, h)  # one passage per decree
+        law_sources = [_source(h) for h in first.values()]
         paragraphs, used = self._finish(paragraphs, fs, ctx, key, own, names, draft)
         return Section(key=key, heading=title, level=sec.level, paragraphs=paragraphs, figures=used,
                        sources=sources + law_sources, citations=writer.citations.get(key, []), proposals=proposals,
@@ -329,11 +332,12 @@ class Drafter:
             return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 
-    def _rephrasable(self, key: str, writer: DeterministicWriter) -> list[str]:
+    @staticmethod
+    def _rephrasable(key: str, writer: DeterministicWriter, paragraphs: list[Paragraph]) -> list[str]:
         """The deterministic writer's sentences for a section, without the official's own facts and the requests
         for them (those follow what the model wrote, unchanged)."""
         facts = {p.text for p in writer.facts_for(key)}
-        return [p.text for p in self._deterministic(key, writer) if not p.proposed and p.text not in facts]
+        return [p.text for p in paragraphs if not p.proposed and p.text not in facts]
 
     def _llm_section(self, key, heading, meta, fs, base, hits, names, own) -> Iterator[DraftEvent]:
         """The model rewrites this section's sentences from the deterministic writer into flowing prose: it brings

@@ -10,7 +10,8 @@ the nearest phrase before it (else after it) names the candidates; among them th
 under "2. Cải cách thủ tục hành chính" is a TTHC figure), the other words of the sentence and "trong
 đó" (a part of the total just read) choose. When two readings remain, the reader asks, never guesses.
 A percentage is a stated rate: of the figure named next to it, or of the count just read in the
-sentence; rates are checked, never taken as figures. Text without diacritics (OCR) reads the same."""
+sentence; rates are checked, never taken as figures. Text without diacritics (OCR) reads the same, its garbled
+words mended first ("ding han" → "dung han", ocr_words.py); "cấp tỉnh/huyện/xã" picks a total's per-level part."""
 
 from __future__ import annotations
 
@@ -212,11 +213,11 @@ class _Reader:
         self.blocked = blocked_spans(text) + blocked
         self.reading = TextReading()
         self.taken: set[str] = set()
-        # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
         # figures broken down by level only where the text names two levels ("cấp huyện … cấp xã …"); a commune's
         # "Bộ phận Một cửa cấp xã: giải quyết 120 hồ sơ" is its total
         self.level = level  # the level of the whole text: a table row under "3.2. … UBND cấp huyện"
         self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
+        # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
         self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d", self.folded))
 
     def context(self, s: int, e: int) -> str:
