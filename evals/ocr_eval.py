@@ -89,26 +89,35 @@ def measure(source: str, ocr_text: str, low_numbers: list[str]) -> dict:
             "wrong_numbers": wrong[:20], "wrong_flagged": len(flagged)}
 
 
-def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None, font: str = "Times New Roman") -> dict:
+def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None, font: str = "Times New Roman",
+            digits_pass: bool = True) -> dict:
+    """digits_pass=False: the product's OCR without its second reading of unsure numbers, to measure what it adds."""
+    import corpus.ocr
     from corpus.loaders import load_bytes
 
     lines = seed_lines()
     pdf = to_pdf(docx_bytes(lines, font))
     rows = []
+    passes = corpus.ocr.MAX_DIGIT_PASSES
     for dpi in dpis:
         scanned = scan(pdf, dpi, pages)
         t0 = time.perf_counter()
-        loaded = load_bytes(scanned, f"quet-{dpi}dpi.pdf")
+        corpus.ocr.MAX_DIGIT_PASSES = passes if digits_pass else 0
+        try:
+            loaded = load_bytes(scanned, f"quet-{dpi}dpi.pdf")
+        finally:
+            corpus.ocr.MAX_DIGIT_PASSES = passes
         elapsed = time.perf_counter() - t0
         m = measure("\n".join(lines), loaded.text, [w for _, w, _ in loaded.low_numbers])
         rows.append({"dpi": dpi, "pages": loaded.pages, "s_per_page": round(elapsed / max(1, loaded.pages), 2),
                      "mean_confidence": round(sum(loaded.page_confidence) / max(1, len(loaded.page_confidence)), 1),
                      "low_numbers": len(loaded.low_numbers), **m})
-    return {"document": SEED.name, "font": font, "rows": rows}
+    return {"document": SEED.name, "font": font, "digits_pass": digits_pass, "rows": rows}
 
 
 def print_ocr(result: dict) -> None:
-    print(f"OCR báo cáo mẫu {result['document']} ({result.get('font', 'Times New Roman')} 13, quét xám):")
+    extra = "" if result.get("digits_pass", True) else ", không đọc lại chữ số"
+    print(f"OCR báo cáo mẫu {result['document']} ({result.get('font', 'Times New Roman')} 13, quét xám{extra}):")
     print(f"{'dpi':>5} {'trang':>6} {'s/trang':>8} {'CER %':>7} {'số đúng':>12} {'tin cậy':>8} {'số bị nghi':>10}")
     for r in result["rows"]:
         print(f"{r['dpi']:>5} {r['pages']:>6} {r['s_per_page']:>8} {r['cer']:>7} "

@@ -12,7 +12,7 @@ sentences asserted without support, marked proposals and verdicts without a name
 reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
 `python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?") answered against the topic before
 (see evals/conversation_eval.py).
-`python -m evals.run ocr [--dpi 150 200 300] [--pages N] [--font F] [--json]`: the clean seed printed, scanned and read back
+`python -m evals.run ocr [--dpi …] [--pages N] [--font F] [--no-digits-pass] [--json]`: the clean seed printed, scanned, read back
 by OCR — character error rate and numbers exact (see evals/ocr_eval.py)."""
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
     p.add_argument("--pages", type=int, default=None, help="chỉ quét N trang đầu")
     p.add_argument("--font", default="Times New Roman", help="phông in bản mẫu trước khi quét")
+    p.add_argument("--no-digits-pass", action="store_true", help="tắt lượt đọc lại chữ số (để so sánh)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("conversation")
     p.add_argument("--json", action="store_true")
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.suite == "ocr":
         from evals.ocr_eval import print_ocr, run_ocr
 
-        res = run_ocr(tuple(args.dpi), args.pages, font=args.font)
+        res = run_ocr(tuple(args.dpi), args.pages, font=args.font, digits_pass=not args.no_digits_pass)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_ocr(res)
         return 0
     if args.suite == "reading":

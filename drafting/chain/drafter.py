@@ -39,7 +39,6 @@ from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
 log = logging.getLogger("troly.drafting")
 SLOW_DRAFT_S = 30.0  # a draft slower than this is logged at INFO
-_SLOT = re.compile(r"\{([a-z_]+\.[a-z0-9_]+)\}")
 MAX_BARE_NUMBERS = 2  # bare numbers tolerated (and removed) in a model-written section before falling back
 Progress = Callable[[str, int, int], None]  # (section key, done, total)
 TokenSink = Callable[[str, str], None]  # (section key, text piece)
@@ -344,7 +343,7 @@ class Drafter:
         style, not content. (Given only the figures' labels, the 1,5B local model filled sections with stock claims
         nobody made and copied the prompt's example sentence into sections it did not belong to.) A sentence it
         copied from the masked precedent ("Đạt … theo kế hoạch") is another unit's and is dropped."""
-        slots = list(dict.fromkeys(_SLOT.findall("\n".join(base))))
+        slots = list(dict.fromkeys(SLOT_RE.findall("\n".join(base))))
         # labels and units only: a model that sees no values cannot copy one into the wrong place
         figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in slots if fs.has(k))
         # one short masked passage: each 1,000 prompt tokens cost 10–26 s before the first token on 2 cores

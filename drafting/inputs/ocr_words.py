@@ -2,10 +2,12 @@
 
 Tesseract on a scanned Vietnamese report drops or swaps marks and letters: "đúng hạn" comes out "ding han",
 "trước" as "trude", "hồ sơ" as "hd so", "cấp" as "cdp". A folded token that cannot be a Vietnamese syllable
-("ding": the rhyme -ing does not exist; "hd": no vowel) and that differs from exactly one word of the reader's
-own vocabulary (the words of its phrases) in one letter, two for words of five letters or more, of the same
-length, is read as that word. Same length, so every span found in the mended text is valid in the original;
-valid syllables are never touched ("dang" stays "dang", though "dung" is one letter away)."""
+("ding": the rhyme -ing does not exist; "hd": no vowel) is read as the nearest word of the same length in the
+vocabulary (the reader's phrase words and the syllables common in reports and decrees, ocr_vocabulary.txt):
+letters OCR often confuses (o→d, u→i) cost half a substitution, at most one substitution for short words and two
+for words of five letters or more; of two words as near, the one that makes a phrase with its neighbour wins,
+else the token stays. Same length, so every span found in the mended text is valid in the original; valid
+syllables are never touched ("dang" stays "dang", though "dung" is one letter away)."""
 
 from __future__ import annotations
 

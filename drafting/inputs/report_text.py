@@ -14,8 +14,9 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
-from drafting.inputs.figure_text import TextReading, levels_in, read_figures
+from drafting.inputs.figure_text import TextReading, read_figures
 from drafting.inputs.ocr_words import mend
+from drafting.inputs.phrases import levels_in
 
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
 PLAN_SECTIONS = {"IV", "V", "ket_thuc"}
@@ -85,14 +86,13 @@ _ROW_CODE = re.compile(r"^\s*\|?\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s*[|,]?")
 _SECTORS = re.compile(r"\b(?:cac\s+)?(?:so|56|s0|sd)\s*,\s*(?:ban\s*,\s*)?nganh\b")  # "các sở, ngành" (OCR: "cdc 56, nganh")
 
 
-def _row_level(para: str, row_levels: dict[str, str]) -> str | None:
+def _row_level(para: str, folded: str, row_levels: dict[str, str]) -> str | None:
     """The level of a statistics table row: "3.2. | Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận…" names it, its
     rows "3.2.1. | Tổng số hồ sơ đã giải quyết xong | 79.139" inherit it (Biểu mẫu 3 of the reporting form)."""
     m = _ROW_CODE.match(para)
     if not m:
         return None
     code = m.group(1)
-    folded = mend(fold_lower(para))
     named = levels_in(folded) or (["tinh"] if _SECTORS.search(folded) else [])
     if named:
         row_levels[code] = named[-1]
@@ -105,17 +105,18 @@ def read_report(text: str) -> TextReading:
     reading = TextReading()
     paragraphs = _paragraphs(section_lines(text))
     # a section that names two levels ("(1) Bộ phận Một cửa cấp huyện …", "(2) … cấp xã …") breaks its figures down
+    mended = [mend(fold_lower(para)) for _, _, para in paragraphs]
     levels: dict[str, set[str]] = {}
-    for section, _, para in paragraphs:
-        levels.setdefault(section, set()).update(levels_in(mend(fold_lower(para))))
+    for (section, _, _), folded in zip(paragraphs, mended):
+        levels.setdefault(section, set()).update(levels_in(folded))
     row_levels: dict[str, str] = {}
-    for section, offset, para in paragraphs:
+    for (section, offset, para), folded in zip(paragraphs, mended):
         if not para.strip() or section in PLAN_SECTIONS:
             continue
         # "3.2.2. | 86 hồ sơ…": a number opening a row's label is "Số" misread by OCR, not a figure
         label_number = re.match(r"^\s*\|?\s*\d{1,2}(?:\.\d{1,2})+\.?\s*[|,]?\s*(\d+)\s+[^\W\d]", para)
         part = read_figures(para, section=section, by_level=len(levels[section]) > 1,
-                            level=_row_level(para, row_levels), blocked=[label_number.span(1)] if label_number else [])
+                            level=_row_level(para, folded, row_levels), blocked=[label_number.span(1)] if label_number else [])
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
             item.start += offset
             item.end += offset
