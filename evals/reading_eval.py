@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from drafting.inputs.chat_reader import read_message
-from drafting.inputs.figure_text import TextReading
 from drafting.inputs.report_text import read_report
+from drafting.inputs.text_reading import TextReading
 
 CASES = Path(__file__).parent / "cases" / "reading"
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "reports"

@@ -21,7 +21,8 @@ from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
 from drafting.inputs.chat_facts import read_facts
-from drafting.inputs.figure_text import Ambiguous, ReadFigure, Unread, read_figures
+from drafting.inputs.figure_text import read_figures
+from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),

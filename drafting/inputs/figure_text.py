@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
-
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
@@ -35,6 +33,7 @@ from drafting.inputs.phrases import (
     levels_in,
     unit_fits,
 )
+from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _AREA_WORDS = {
@@ -57,73 +56,6 @@ _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-
 
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
-
-
-class ReadFigure(BaseModel):
-    key: str
-    label: str
-    value: Decimal
-    quote: str = Field(description="the number exactly as written")
-    phrase: str = Field(description="the words that named it")
-    start: int
-    end: int
-    section: str = ""
-    confidence: float = 0.9
-    note: str = ""
-    after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
-
-    @property
-    def words(self) -> str:
-        """The number with the words that named it, in the text's order."""
-        return f"{self.quote} {self.phrase}" if self.after else f"{self.phrase} {self.quote}".strip()
-
-
-class StatedRate(BaseModel):
-    key: str = Field(description="a derived rate (tthc.ty_le_dung_han) the text states")
-    value: Decimal
-    quote: str
-    start: int
-    end: int
-    section: str = ""
-    context: str = ""
-
-
-class Ambiguous(BaseModel):
-    quote: str
-    context: str
-    options: list[str]
-    start: int
-    end: int
-    section: str = ""
-
-
-class Unread(BaseModel):
-    quote: str
-    context: str
-    reason: str
-    start: int = 0
-    end: int = 0
-
-
-class TextReading(BaseModel):
-    figures: list[ReadFigure] = Field(default_factory=list)
-    rates: list[StatedRate] = Field(default_factory=list)
-    ambiguous: list[Ambiguous] = Field(default_factory=list)
-    unread: list[Unread] = Field(default_factory=list)
-
-    def values(self) -> dict[str, Decimal]:
-        """The first value read for each figure (in a report: the one in its own section first)."""
-        out: dict[str, Decimal] = {}
-        own = [f for f in self.figures if f.section == FIELD_BY_KEY[f.key].section]
-        for f in own + self.figures:
-            out.setdefault(f.key, f.value)
-        return out
-
-    def extend(self, other: TextReading) -> None:
-        self.figures += other.figures
-        self.rates += other.rates
-        self.ambiguous += other.ambiguous
-        self.unread += other.unread
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:

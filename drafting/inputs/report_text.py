@@ -14,9 +14,10 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
-from drafting.inputs.figure_text import TextReading, read_figures
+from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
+from drafting.inputs.text_reading import TextReading
 
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
 PLAN_SECTIONS = {"IV", "V", "ket_thuc"}

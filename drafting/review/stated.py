@@ -12,7 +12,8 @@ import re
 
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import fmt_int, rate, rate_shown
-from drafting.inputs.figure_text import ReadFigure, read_figures
+from drafting.inputs.figure_text import read_figures
+from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
 
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft

@@ -19,10 +19,10 @@ from corpus.text import fold_lower, marked_share, place_date
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
 from drafting.inputs.chat_reader import ChatMeta, read_period, read_place
-from drafting.inputs.figure_text import TextReading
 from drafting.inputs.files import FiguresInput
 from drafting.inputs.plan_reader import LIST_ITEM
 from drafting.inputs.report_text import read_report, section_lines
+from drafting.inputs.text_reading import TextReading
 
 ReportHeader = ChatMeta  # a report's header says what a chat message says: period, year, unit, level, date
 

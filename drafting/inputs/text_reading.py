@@ -1,0 +1,77 @@
+"""What the reader of figures in text (figure_text.py) returns: each figure with the words and span it was read
+from, stated rates to check, numbers with two readings (asked, never guessed) and numbers left unread."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from drafting.figures.schema import FIELD_BY_KEY
+
+
+class ReadFigure(BaseModel):
+    key: str
+    label: str
+    value: Decimal
+    quote: str = Field(description="the number exactly as written")
+    phrase: str = Field(description="the words that named it")
+    start: int
+    end: int
+    section: str = ""
+    confidence: float = 0.9
+    note: str = ""
+    after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
+
+    @property
+    def words(self) -> str:
+        """The number with the words that named it, in the text's order."""
+        return f"{self.quote} {self.phrase}" if self.after else f"{self.phrase} {self.quote}".strip()
+
+
+class StatedRate(BaseModel):
+    key: str = Field(description="a derived rate (tthc.ty_le_dung_han) the text states")
+    value: Decimal
+    quote: str
+    start: int
+    end: int
+    section: str = ""
+    context: str = ""
+
+
+class Ambiguous(BaseModel):
+    quote: str
+    context: str
+    options: list[str]
+    start: int
+    end: int
+    section: str = ""
+
+
+class Unread(BaseModel):
+    quote: str
+    context: str
+    reason: str
+    start: int = 0
+    end: int = 0
+
+
+class TextReading(BaseModel):
+    figures: list[ReadFigure] = Field(default_factory=list)
+    rates: list[StatedRate] = Field(default_factory=list)
+    ambiguous: list[Ambiguous] = Field(default_factory=list)
+    unread: list[Unread] = Field(default_factory=list)
+
+    def values(self) -> dict[str, Decimal]:
+        """The first value read for each figure (in a report: the one in its own section first)."""
+        out: dict[str, Decimal] = {}
+        own = [f for f in self.figures if f.section == FIELD_BY_KEY[f.key].section]
+        for f in own + self.figures:
+            out.setdefault(f.key, f.value)
+        return out
+
+    def extend(self, other: TextReading) -> None:
+        self.figures += other.figures
+        self.rates += other.rates
+        self.ambiguous += other.ambiguous
+        self.unread += other.unread
