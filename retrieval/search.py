@@ -118,6 +118,7 @@ class HybridSearcher:
         self.registry = registry
         self.lexical_path = lexical_path
         self._indexer = indexer
+        self.dense_weight = DENSE_WEIGHT  # the evals try others (python -m evals.run retrieval --dense-weight)
         self._lexical: LexicalIndex | None = None
         self._loaded_mtime = 0
 
@@ -177,7 +178,7 @@ class HybridSearcher:
         scores: dict[str, float] = {}
         # Weighted reciprocal-rank fusion. The dense model is weak on text without diacritics
         # (queries typed that way, OCR reports): its vote counts less then.
-        w_dense = DENSE_WEIGHT * (DENSE_ASCII_FACTOR if query.isascii() else 1.0)
+        w_dense = self.dense_weight * (DENSE_ASCII_FACTOR if query.isascii() else 1.0)
         for weight, ranks in ((w_dense, dense), (1.0, lexical), (1.0, exact)):
             for r, cid in enumerate(ranks):
                 scores[cid] = scores.get(cid, 0.0) + weight / (RRF_K + r + 1)

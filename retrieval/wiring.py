@@ -31,7 +31,8 @@ class RetrievalStack:
     @cached_property
     def embedder(self):
         s = self.settings
-        inner = make_embedder(s.embedding, prefixes=s.embedding_prefixes, threads=s.threads)
+        inner = make_embedder(s.embedding, prefixes=s.embedding_prefixes, threads=s.threads,
+                              model_dir=s.local_model_dir, dtype=s.embedding_dtype)
         return RestoringEmbeddings(inner) if s.restore_diacritics else inner
 
     def _open_store(self) -> ChunkStore:

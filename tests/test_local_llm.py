@@ -122,3 +122,21 @@ def test_the_fastest_cpu_kernels_this_cpu_supports_are_loaded():
         assert variant in {"skylakex", "icelake"}
     elif "avx2" in flags:
         assert variant in {"haswell", "alderlake"}
+
+
+def test_local_model_proposes_only_listed_figures_for_unread_numbers():
+    """The reading eval's model path with the real model and its JSON-schema grammar: whatever it picks is one of the
+    figures the rules offered, with the number's own value, marked for confirmation (or nothing at all)."""
+    from drafting.chain.reading_assist import NOTE, propose_fields
+    from drafting.inputs.chat_reader import read_message
+    from drafting.inputs.figure_text import unread_candidates
+    from drafting.inputs.text_reading import TextReading
+
+    model = _model_or_skip()
+    text = "Có 14 ý kiến phản ánh của người dân gửi đến, đã trả lời 12 ý kiến."
+    r = read_message(text)
+    reading = TextReading(figures=r.figures, unread=r.unread)
+    u = next(u for u in reading.unread if u.quote == "12")
+    offered = unread_candidates(text, u.start, u.end, {f.key for f in reading.figures})
+    proposed = propose_fields(model, text, reading)
+    assert all(f.key in offered and f.value == 12 and f.note == NOTE for f in proposed)

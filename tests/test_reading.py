@@ -82,8 +82,12 @@ def test_reading_eval_floors():
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
-    # written after the rules, run untuned: a floor under the measured 88 %, so a regression fails
-    assert sources["Tin nhắn để riêng (chưa chỉnh theo)"]["exact_share"] >= 0.8
+    # held-out sets written after the rules: floors under the measured 88 % (set 1), 87 % (set 2, 66 % before the
+    # round of rules it prompted) and 92,5 % (set 3, run untuned), so a regression fails
+    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.8
+    assert sources["Tin nhắn để riêng 2 (đã chỉnh theo)"]["exact_share"] >= 0.8
+    third = sources["Tin nhắn để riêng 3 (chưa chỉnh theo)"]
+    assert third["exact_share"] >= 0.85 and third["misread"] <= 2
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 10/25 (province office, seed 001, whose

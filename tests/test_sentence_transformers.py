@@ -24,3 +24,18 @@ def test_sentence_transformers_folder_indexes_and_searches(tmp_path):
     assert stack.store.name != "troly-multilingual-e5-small-q4"  # one collection per model
     hit = stack.searcher.search("internet portal for submitting applications", k=1, mode="dense")[0]
     assert hit.doc_id == "b"
+
+
+def test_bfloat16_embeds_like_float32_under_its_own_index_name():
+    """bfloat16 (chosen where the CPU has bfloat16 kernels) gives nearly the float32 vectors, but an index built with
+    one is not silently read with the other: the model id differs, so the index is rebuilt."""
+    import numpy as np
+
+    from retrieval.embeddings import make_embedder
+
+    f32 = make_embedder(str(FOLDER), dtype="float32")
+    b16 = make_embedder(str(FOLDER), dtype="bfloat16")
+    assert f32.model_id != b16.model_id and b16.model_id.endswith("-bf16")
+    texts = ["Hồ sơ tiếp nhận trực tuyến qua Cổng dịch vụ công", "Online applications through the portal"]
+    a, b = np.array(f32.embed_documents(texts)), np.array(b16.embed_documents(texts))
+    assert a.dtype == b.dtype and (np.sum(a * b, axis=1) > 0.99).all()

@@ -37,16 +37,16 @@ from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Text
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _AREA_WORDS = {
-    "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so"],
+    "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so", "quy dinh hanh chinh"],
     "chi_dao": ["chi dao", "dieu hanh", "cchc", "cai cach hanh chinh"],
-    "the_che": ["the che", "van ban quy pham"],
+    "the_che": ["the che", "van ban quy pham", "pho bien phap luat", "giao duc phap luat"],
     "to_chuc": ["to chuc bo may", "bien che"],
     "cong_vu": ["cong vu", "cong chuc, vien chuc"],
     "tai_chinh": ["tai chinh", "ngan sach"],
     "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
 }
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn"
-_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han)|\btrong do\b|\bgom\b")
+_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han)|\btrong do\b|\bgom\b")
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
@@ -389,3 +389,25 @@ def read_figures(text: str, *, section: str = "", unique: bool = False, area: st
 def rate_inputs(key: str) -> tuple[str, str]:
     d = DERIVED_BY_KEY[key]
     return d.inputs[0], d.inputs[1]
+
+
+def unread_candidates(text: str, start: int, end: int, taken: set[str], limit: int = 20) -> list[str]:
+    """Figures a number the rules could not place might be, for a model to choose from: counts (never rates) not
+    read yet, of the unit the noun after the number names (else the last unit noun before it in the sentence), in
+    the sentence's area when it names one; per-level parts only when the sentence names a level. Empty when too
+    many remain: a choice among dozens is a guess."""
+    folded = mend(fold_lower(text))
+    a = max((m.end() for m in _SENTENCE.finditer(folded, 0, start)), default=0)
+    b = next((m.start() for m in _SENTENCE.finditer(folded, end)), len(folded))
+    sentence = folded[a:b]
+    unit, _ = _noun_after(folded, end)
+    if unit is None:  # the unit of the last count before it in the sentence ("nhận 412 hồ sơ, trả đúng hẹn 405")
+        units = [_noun_after(folded, a + m.end())[0] for m in NUMBER_RE.finditer(folded[a:start])]
+        unit = next((u for u in reversed(units) if u not in (None, "%")), None)
+    area = _area_hint(sentence)
+    with_level = bool(levels_in(sentence))
+    keys = [k for k, spec in FIELD_BY_KEY.items()
+            if spec.kind == "count" and k not in taken and k not in DERIVED_BY_KEY
+            and (unit is None or unit_fits(k, unit)) and (area is None or k.startswith(f"{area}."))
+            and (with_level or not re.search(r"_cap_(tinh|huyen|xa)$", k))]
+    return keys if 0 < len(keys) <= limit else []

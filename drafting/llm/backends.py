@@ -80,8 +80,12 @@ class LocalLlamaChat(BaseChatModel):
         return time.perf_counter() - t0
 
     def _params(self, stop, kwargs) -> dict:
-        return {"max_tokens": kwargs.get("max_tokens", self.max_tokens), "temperature": self.temperature,
-                "stop": stop or None, "repeat_penalty": 1.1}
+        params = {"max_tokens": kwargs.get("max_tokens", self.max_tokens), "temperature": self.temperature,
+                  "stop": stop or None, "repeat_penalty": 1.1}
+        if kwargs.get("json_schema"):  # the answer constrained by a grammar built from the schema
+            params["response_format"] = {"type": "json_object", "schema": kwargs["json_schema"]}
+            params["temperature"] = 0.0
+        return params
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         text = "".join(c.message.content for c in self._stream(messages, stop, run_manager, **kwargs))
@@ -129,6 +133,10 @@ class OpenAICompatibleChat(BaseChatModel):
                 "max_tokens": kwargs.get("max_tokens", self.max_tokens), "temperature": self.temperature}
         if stop:
             body["stop"] = stop
+        if kwargs.get("json_schema"):  # vLLM, llama.cpp server and Ollama constrain the answer to the schema
+            body["response_format"] = {"type": "json_schema",
+                                       "json_schema": {"name": "answer", "schema": kwargs["json_schema"], "strict": True}}
+            body["temperature"] = 0.0
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         url = self.base_url.rstrip("/") + "/chat/completions"
         return httpx.Client(timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)),
