@@ -26,6 +26,8 @@ DEFAULT_MAX_PAGES = 2000
 DEFAULT_OCR_PAGES = 60  # a report with its appendix; a 300-page scan is refused with a message
 DEFAULT_OCR_TIMEOUT = 900.0  # seconds for one document (about 4 s a page on 2 cores)
 DEFAULT_CONVERT_TIMEOUT = 90.0
+DEFAULT_OCR_DIGIT_PASSES = 40  # low-confidence numbers re-read alone, per page (0,1–0,3 s each)
+DEFAULT_OCR_MEMORY_MB = 2048  # the OCR worker's address space, Tesseract included (a 300-dpi page needs ~0,5 GB)
 # a .docx whose parts inflate far beyond its size is a zip bomb, not a report
 _MAX_UNZIPPED = 400 * 1024 * 1024
 _MAX_PARTS = 5000
@@ -51,6 +53,8 @@ class ReadLimits:
     max_pages: int = DEFAULT_MAX_PAGES
     ocr_pages: int = DEFAULT_OCR_PAGES
     ocr_timeout: float = DEFAULT_OCR_TIMEOUT
+    ocr_memory_mb: int = DEFAULT_OCR_MEMORY_MB
+    ocr_digit_passes: int = DEFAULT_OCR_DIGIT_PASSES
     convert_timeout: float = DEFAULT_CONVERT_TIMEOUT
 
 
@@ -146,9 +150,11 @@ def load_bytes(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, li
         if suffix not in IMAGES:
             raise InputError(f"{name}: nội dung là ảnh nhưng đuôi tệp là {suffix or '(không có)'}; hãy đổi đuôi thành "
                              ".png/.jpg/.tif.")
-        from corpus.ocr import ocr_image_bytes
+        from corpus.ocr_worker import ocr_in_worker
 
-        return _from_ocr(ocr_image_bytes(data, name, limits.ocr_timeout, on_page), name, "image")
+        return _from_ocr(ocr_in_worker("image", data, name, max_pages=limits.ocr_pages, timeout=limits.ocr_timeout,
+                                       memory_mb=limits.ocr_memory_mb, on_page=on_page,
+                                       digit_passes=limits.ocr_digit_passes), name, "image")
     if fmt == "docx":
         loaded = _load_docx(data, name)
     elif fmt == "pdf":
@@ -262,9 +268,12 @@ def _load_pdf(data: bytes, name: str, limits: ReadLimits, on_page=None) -> Loade
             raise InputError(f"{name}: một trang của tệp PDF bị hỏng, không đọc được.", detail=repr(exc)) from exc
     raw = "\n\n".join(pages)
     if len(raw.strip()) < 20 * max(1, n) // 10 and len(raw.strip()) < 50:
-        from corpus.ocr import ocr_pdf_bytes  # no text layer: a scan
+        from corpus.ocr_worker import ocr_in_worker  # no text layer: a scan
 
-        return _from_ocr(ocr_pdf_bytes(data, name, n, limits.ocr_pages, limits.ocr_timeout, on_page), name, "pdf")
+        return _from_ocr(ocr_in_worker("pdf", data, name, pages=n, max_pages=limits.ocr_pages,
+                                       timeout=limits.ocr_timeout, memory_mb=limits.ocr_memory_mb, on_page=on_page,
+                                       digit_passes=limits.ocr_digit_passes),
+                         name, "pdf")
     text, enc = decode_text(raw.encode("utf-8"), name)
     return LoadedText(clean(text), "pdf", enc, pages=n, page_texts=[clean(p) for p in pages])
 

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def missing_tools(pdf: bool) -> list[str]:
     return need
 
 
-def _tools_or_raise(name: str, pdf: bool) -> None:
+def tools_or_raise(name: str, pdf: bool) -> None:
     need = missing_tools(pdf)
     if need:
         raise InputError(
@@ -69,7 +69,7 @@ def _tools_or_raise(name: str, pdf: bool) -> None:
             f"viên cài bằng: sudo apt-get install {' '.join(need)} (hoặc chạy make run), rồi tải lên lại.")
 
 
-def _read_image(image, page_no: int, result: OcrResult, deadline: float) -> None:
+def _read_image(image, page_no: int, result: OcrResult, deadline: float, digit_passes: int = MAX_DIGIT_PASSES) -> None:
     import pytesseract
 
     remaining = deadline - time.monotonic()
@@ -85,7 +85,7 @@ def _read_image(image, page_no: int, result: OcrResult, deadline: float) -> None
         conf = float(data["conf"][i])
         if not word or conf < 0:
             continue
-        if _NUM.search(word) and conf < LOW_NUMBER_CONFIDENCE and second_reads < MAX_DIGIT_PASSES:
+        if _NUM.search(word) and conf < LOW_NUMBER_CONFIDENCE and second_reads < digit_passes:
             second_reads += 1
             word, conf = _digits_pass(image, data, i, word, conf, deadline)
         confs.append(conf)
@@ -133,15 +133,17 @@ def _digits_pass(image, data: dict, i: int, word: str, conf: float, deadline: fl
     return word.replace(old_nums[0], new_nums[0]), new_conf
 
 
-def ocr_images(images: list, name: str, timeout: float,
-               on_page: Callable[[int, int], None] | None = None) -> OcrResult:
+def ocr_images(images: Iterable, name: str, timeout: float,
+               on_page: Callable[[int, int], None] | None = None, total: int | None = None,
+               digit_passes: int = MAX_DIGIT_PASSES) -> OcrResult:
+    """images: a list, or a generator of pages decoded one at a time (then `total` says how many)."""
     result = OcrResult(pages=[])
     deadline = time.monotonic() + timeout
     try:
         for n, image in enumerate(images, 1):
-            _read_image(image, n, result, deadline)
+            _read_image(image, n, result, deadline, digit_passes)
             if on_page:
-                on_page(n, len(images))
+                on_page(n, total or len(images))
     except (TimeoutError, RuntimeError) as exc:
         if "timeout" not in str(exc).lower() and not isinstance(exc, TimeoutError):
             raise InputError(f"{name}: nhận dạng chữ thất bại.", detail=repr(exc)) from exc
@@ -150,31 +152,47 @@ def ocr_images(images: list, name: str, timeout: float,
     return result
 
 
-def ocr_image_bytes(data: bytes, name: str, timeout: float,
-                    on_page: Callable[[int, int], None] | None = None) -> OcrResult:
-    from PIL import Image, UnidentifiedImageError
-
-    _tools_or_raise(name, pdf=False)
-    try:
-        img = Image.open(io.BytesIO(data))
-        frames = []
-        for i in range(getattr(img, "n_frames", 1)):  # a multi-page .tif is several pages
-            img.seek(i)
-            frames.append(img.convert("L").copy())
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise InputError(f"{name}: tệp ảnh bị hỏng hoặc quá lớn, không đọc được.", detail=repr(exc)) from exc
-    return ocr_images(frames, name, timeout, on_page)
-
-
-def ocr_pdf_bytes(data: bytes, name: str, pages: int, max_pages: int, timeout: float,
-                  on_page: Callable[[int, int], None] | None = None) -> OcrResult:
-    """OCR of a PDF without a text layer, rendered page by page (so memory holds one page at a time)."""
-    from PIL import Image
-
-    _tools_or_raise(name, pdf=True)
+def pdf_page_limit(name: str, pages: int, max_pages: int) -> None:
     if pages > max_pages:
         raise InputError(f"{name}: bản quét có {pages} trang, vượt giới hạn nhận dạng chữ {max_pages} trang; hãy "
                          "tách tệp (ví dụ chỉ phần báo cáo, bỏ phụ lục) rồi tải lên lại.")
+
+
+def ocr_image_bytes(data: bytes, name: str, timeout: float,
+                    on_page: Callable[[int, int], None] | None = None, max_pages: int = 60,
+                    digit_passes: int = MAX_DIGIT_PASSES) -> OcrResult:
+    """An image scan; a multi-page .tif is several pages, decoded one at a time under the same page limit as a PDF."""
+    from PIL import Image, UnidentifiedImageError
+
+    tools_or_raise(name, pdf=False)
+    bad = (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError, EOFError)
+    try:
+        img = Image.open(io.BytesIO(data))
+        frames = getattr(img, "n_frames", 1)
+    except bad as exc:
+        raise InputError(f"{name}: tệp ảnh bị hỏng hoặc quá lớn, không đọc được.", detail=repr(exc)) from exc
+    pdf_page_limit(name, frames, max_pages)
+
+    def decoded():
+        for i in range(frames):
+            try:
+                img.seek(i)
+                yield img.convert("L")
+            except bad as exc:
+                raise InputError(f"{name}: tệp ảnh bị hỏng hoặc quá lớn, không đọc được (trang {i + 1}).",
+                                 detail=repr(exc)) from exc
+
+    return ocr_images(decoded(), name, timeout, on_page, total=frames, digit_passes=digit_passes)
+
+
+def ocr_pdf_bytes(data: bytes, name: str, pages: int, max_pages: int, timeout: float,
+                  on_page: Callable[[int, int], None] | None = None,
+                  digit_passes: int = MAX_DIGIT_PASSES) -> OcrResult:
+    """OCR of a PDF without a text layer, rendered page by page (so memory holds one page at a time)."""
+    from PIL import Image
+
+    tools_or_raise(name, pdf=True)
+    pdf_page_limit(name, pages, max_pages)
     result = OcrResult(pages=[])
     deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="troly-ocr-") as tmp:
@@ -196,7 +214,8 @@ def ocr_pdf_bytes(data: bytes, name: str, pages: int, max_pages: int, timeout: f
                 raise InputError(f"{name}: tệp PDF bị hỏng (trang {n} không dựng được ảnh).",
                                  detail=exc.stderr.decode(errors="replace")[:300]) from exc
             with Image.open(out.with_suffix(".png")) as img:
-                part = ocr_images([img.copy()], name, max(1.0, deadline - time.monotonic()))
+                part = ocr_images([img.copy()], name, max(1.0, deadline - time.monotonic()),
+                                  digit_passes=digit_passes)
             out.with_suffix(".png").unlink(missing_ok=True)
             result.pages += part.pages
             result.low_numbers += [(n, w, c) for _, w, c in part.low_numbers]

@@ -188,14 +188,18 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1)) if args.json else print_embedding(rows)
         return 0 if all("error" not in r for r in rows) else 1
     if args.suite == "ocr":
-        from evals.ocr_eval import run_ocr
+        from evals.ocr_eval import run_ocr, worker_overhead
 
         res = run_ocr((150, 200, 300), pages=args.pages)
+        res["worker"] = worker_overhead()
         if args.json:
             print(json.dumps(res, ensure_ascii=False, indent=1))
         else:
             for r in res["rows"]:
                 print(f"OCR {r['dpi']} dpi: {r['s_per_page']} s/trang ({r['pages']} trang; dựng ảnh 300 dpi + tesseract vie)")
+            w = res["worker"]
+            print(f"Một trang 200 dpi: trong tiến trình {w['in_process_s']} s, qua tiến trình OCR riêng {w['worker_s']} s "
+                  f"(thêm {w['overhead_s']} s mỗi tệp)")
         return 0
     if args.suite == "memory":
         from evals.bench_app import bench_memory, print_memory

@@ -1,6 +1,6 @@
 """OCR eval: the clean seed report (003) laid out as an official prints it (Times New Roman 13 pt, via
 python-docx and LibreOffice), scanned at 150/200/300 dpi (pdftoppm, greyscale), read back through the
-product's own OCR path (corpus.loaders → corpus.ocr), and compared with the source text:
+product's own OCR path (corpus.loaders → the OCR worker corpus.ocr_worker → corpus.ocr), and compared with the source text:
 - character error rate (Levenshtein distance / source length, whitespace collapsed, NFC);
 - numbers exact: of the numbers in the source, how many the OCR text holds (as a multiset);
 - numbers flagged: of the numbers OCR got wrong, how many it listed as low-confidence.
@@ -92,27 +92,43 @@ def measure(source: str, ocr_text: str, low_numbers: list[str]) -> dict:
 def run_ocr(dpis: tuple[int, ...] = (150, 200, 300), pages: int | None = None, font: str = "Times New Roman",
             digits_pass: bool = True) -> dict:
     """digits_pass=False: the product's OCR without its second reading of unsure numbers, to measure what it adds."""
-    import corpus.ocr
-    from corpus.loaders import load_bytes
+    from corpus.loaders import ReadLimits, load_bytes
 
     lines = seed_lines()
     pdf = to_pdf(docx_bytes(lines, font))
     rows = []
-    passes = corpus.ocr.MAX_DIGIT_PASSES
+    limits = ReadLimits() if digits_pass else ReadLimits(ocr_digit_passes=0)
     for dpi in dpis:
         scanned = scan(pdf, dpi, pages)
         t0 = time.perf_counter()
-        corpus.ocr.MAX_DIGIT_PASSES = passes if digits_pass else 0
-        try:
-            loaded = load_bytes(scanned, f"quet-{dpi}dpi.pdf")
-        finally:
-            corpus.ocr.MAX_DIGIT_PASSES = passes
+        loaded = load_bytes(scanned, f"quet-{dpi}dpi.pdf", limits=limits)
         elapsed = time.perf_counter() - t0
         m = measure("\n".join(lines), loaded.text, [w for _, w, _ in loaded.low_numbers])
         rows.append({"dpi": dpi, "pages": loaded.pages, "s_per_page": round(elapsed / max(1, loaded.pages), 2),
                      "mean_confidence": round(sum(loaded.page_confidence) / max(1, len(loaded.page_confidence)), 1),
                      "low_numbers": len(loaded.low_numbers), **m})
     return {"document": SEED.name, "font": font, "digits_pass": digits_pass, "rows": rows}
+
+
+def worker_overhead(rounds: int = 3) -> dict:
+    """Seconds one page takes read in this process and through the OCR worker (the product's path), median of
+    `rounds`: the worker's price is its start-up."""
+    import statistics
+
+    from corpus.ocr import ocr_pdf_bytes
+    from corpus.ocr_worker import ocr_in_worker
+
+    page = scan(to_pdf(docx_bytes(seed_lines())), 200, 1)
+    inside, worker = [], []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        ocr_pdf_bytes(page, "trang.pdf", 1, 1, 300)
+        inside.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        ocr_in_worker("pdf", page, "trang.pdf", pages=1, max_pages=1, timeout=300, memory_mb=2048)
+        worker.append(time.perf_counter() - t0)
+    a, b = statistics.median(inside), statistics.median(worker)
+    return {"in_process_s": round(a, 2), "worker_s": round(b, 2), "overhead_s": round(b - a, 2)}
 
 
 def print_ocr(result: dict) -> None:

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     max_pages: int = Field(2000, description="Largest PDF accepted for import, in pages.")
     ocr_max_pages: int = Field(60, ge=1, description="Largest scan read by OCR, in pages (about 4 s a page on 2 cores).")
     ocr_timeout: float = Field(900.0, gt=0, description="Longest OCR of one file, in seconds.")
+    ocr_memory_mb: int = Field(2048, ge=256, description="Memory (address space) of the OCR worker process, Tesseract "
+                               "included; a scan needing more gets a message, the app is unaffected.")
+    ocr_digit_passes: int = Field(40, ge=0, description="Numbers read with low confidence that OCR reads a second time, "
+                                  "alone and enlarged, digits only, per page (0 turns the second reading off).")
     convert_timeout: float = Field(90.0, gt=0, description="Longest LibreOffice conversion of a .doc/.xls/.odt/.ods, "
                                    "in seconds.")
     llm: Literal["none", "local", "openai"] = Field(
@@ -98,6 +102,7 @@ class Settings(BaseSettings):
         from corpus.loaders import ReadLimits
 
         return ReadLimits(max_pages=self.max_pages, ocr_pages=self.ocr_max_pages, ocr_timeout=self.ocr_timeout,
+                          ocr_memory_mb=self.ocr_memory_mb, ocr_digit_passes=self.ocr_digit_passes,
                           convert_timeout=self.convert_timeout)
 
 

@@ -137,9 +137,9 @@ def test_a_scan_enters_the_library_once_and_is_not_read_again(tmp_path, scanned_
     doc = lib.add(src, Registry.load())
     meta = lib.meta(doc.doc_id)
     assert meta["ocr"] and meta["ocr_confidence"] > 80 and "184" in meta["extracted_text"]
-    import corpus.ocr
+    import corpus.ocr_worker
 
-    monkeypatch.setattr(corpus.ocr, "ocr_pdf_bytes", lambda *a, **k: pytest.fail("OCR ran again on reindex"))
+    monkeypatch.setattr(corpus.ocr_worker, "ocr_in_worker", lambda *a, **k: pytest.fail("OCR ran again on reindex"))
     docs, errors = lib.documents()
     assert not errors and "tiếp nhận 184 hồ sơ" in docs[0].text
     monkeypatch.undo()
@@ -219,3 +219,48 @@ def test_a_number_read_with_low_confidence_is_read_again_digits_only():
     assert _digits_pass(img, box, 0, "65,", 99.0, time.monotonic() + 20) == ("65,", 99.0)
     # a second reading of another shape (two digits for four) is not taken: the first stands, still flagged
     assert _digits_pass(img, box, 0, "1234", 40.0, time.monotonic() + 20) == ("1234", 40.0)
+
+
+def _tif(pages: int, size=(400, 300)) -> bytes:
+    out = io.BytesIO()
+    imgs = [Image.new("L", size, 255) for _ in range(pages)]
+    imgs[0].save(out, format="TIFF", save_all=True, append_images=imgs[1:])
+    return out.getvalue()
+
+
+def test_ocr_runs_in_a_worker_whose_time_limit_kills_it_with_its_tesseract(scanned_pdf, monkeypatch):
+    """The worker stops itself between pages at the time limit; a page that runs past the limit and the grace is
+    ended from outside: the worker's whole process group (Tesseract included) is killed."""
+    import os
+    import time
+
+    import corpus.ocr_worker as w
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(*a, **k):
+        started.append(real_popen(*a, **k))
+        return started[-1]
+
+    monkeypatch.setattr(w.subprocess, "Popen", popen)
+    three = scan(to_pdf(docx_bytes(LINES * 12)), 200)
+    t = time.monotonic()
+    with pytest.raises(InputError, match="nhận dạng chữ quá 1 giây"):
+        w.ocr_in_worker("pdf", three, "cham.pdf", pages=1, max_pages=5, timeout=1.0, memory_mb=2048, grace=0.0)
+    assert time.monotonic() - t < 4  # one page alone takes longer: it was cut, not waited for
+    with pytest.raises(ProcessLookupError):
+        os.killpg(started[0].pid, 0)  # nothing of the worker's group is left running
+
+
+def test_a_scan_too_big_for_the_workers_memory_gets_a_message_and_the_app_goes_on(scanned_pdf):
+    big = io.BytesIO()
+    Image.new("L", (9000, 9000), 255).save(big, format="PNG")  # 81 megapixels, under PIL's bomb limit
+    with pytest.raises(InputError, match="bộ nhớ"):
+        load_bytes(big.getvalue(), "quet-lon.png", limits=ReadLimits(ocr_memory_mb=300))
+    assert "184" in load_bytes(scanned_pdf, "ban-quet.pdf").text  # the next scan is read as usual
+
+
+def test_a_multi_page_image_obeys_the_scan_page_limit():
+    with pytest.raises(InputError, match="5 trang, vượt giới hạn nhận dạng chữ 3 trang"):
+        load_bytes(_tif(5), "nhieu-trang.tif", limits=ReadLimits(ocr_pages=3))

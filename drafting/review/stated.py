@@ -90,7 +90,46 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         else:  # a figure repeated (province, district, commune…): sentence by sentence
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
-    return issues
+    return issues + _level_sums(readings)
+
+
+# totals whose parts are the same count level by level (cấp tỉnh, huyện, xã)
+_LEVEL_RULES = [(t, parts) for t, parts in SUM_RULES if all(re.search(r"_cap_(tinh|huyen|xa)$", k) for k in parts)]
+
+
+def _level_sums(readings) -> list[ReviewIssue]:
+    """A total stated in one paragraph and its breakdown by level in another paragraph of the same section ("Đã giải
+    quyết 248.716 hồ sơ…" then "Kết quả giải quyết theo cấp: cấp tỉnh … cấp huyện … cấp xã …"): the levels must add
+    up to the total. A breakdown missing a level is checked only for exceeding the total."""
+    out = []
+    for total, parts in _LEVEL_RULES:
+        first_total: dict[str, tuple] = {}
+        breakdown: dict[str, tuple] = {}
+        for p, reading in readings:
+            sure = {}
+            for f in reading.figures:
+                if f.confidence >= SURE:
+                    sure.setdefault(f.key, f)
+            if total in sure:
+                first_total.setdefault(p.section, (p, sure[total]))
+            given = [sure[k] for k in parts if k in sure]
+            if len(given) >= 2:
+                breakdown.setdefault(p.section, (p, given))
+        for section, (tp, t) in first_total.items():
+            if section not in breakdown or breakdown[section][0] is tp:
+                continue  # no breakdown, or in the same paragraph (checked with the paragraph)
+            bp, given = breakdown[section]
+            s = sum(f.value for f in given)
+            if s == t.value or (len(given) < len(parts) and s < t.value):
+                continue
+            words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="error", section=section, paragraph=tp.index,
+                text=tp.text[max(0, t.start - 40):t.end + 40][:160],
+                message=(f"{FIELD_BY_KEY[total].label} ghi {fmt_int(int(t.value))} nhưng theo từng cấp ở đoạn "
+                         f"{bp.index}: {words} = {fmt_int(int(s))}."),
+                suggestion=fmt_int(int(s))))
+    return out
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
