@@ -141,6 +141,23 @@ def test_the_model_rephrases_the_writers_sentences_and_adds_no_content(corpus_st
     assert draft.section("II.3").writer == "deterministic"
 
 
+def test_a_person_or_place_the_model_names_without_an_input_is_marked_for_confirmation(corpus_stack, ba_trang):
+    """A model sentence that carries a figure slot stands only if every name in it was supplied: "Chủ tịch Nguyễn Văn
+    Bình" and "thôn Tân Hòa" were not, so those sentences become marked proposals; "xã Ba Trang" (the unit itself) and
+    "Cổng Dịch vụ công quốc gia" stand."""
+    reply = ("Trong kỳ, Ủy ban nhân dân xã Ba Trang ban hành {chi_dao.van_ban_chi_dao} văn bản chỉ đạo qua Cổng Dịch vụ "
+             "công quốc gia. Đồng chí Nguyễn Văn Bình, Chủ tịch UBND xã, chủ trì {chi_dao.hoi_nghi} hội nghị. "
+             "Tuyên truyền tại thôn Tân Hòa được {chi_dao.tin_bai} tin, bài.")
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry, ScriptedChatModel(responses=[reply])).draft(
+        ba_trang.meta, ba_trang.figures, sections=["I"])
+    paras = draft.section("I").paragraphs
+    kept = " ".join(p.text for p in paras if not p.proposed)
+    marked = " ".join(p.text for p in paras if p.proposed)
+    assert "xã Ba Trang ban hành 60 văn bản" in kept and "Cổng Dịch vụ công quốc gia" in kept
+    assert "Nguyễn Văn Bình" in marked and "Tân Hòa" in marked
+    assert "Nguyễn Văn Bình" not in kept and "Tân Hòa" not in kept
+
+
 def test_model_failure_falls_back_to_deterministic(corpus_stack, ba_trang):
     model = ScriptedChatModel(responses=[RuntimeError("boom")])
     draft = Drafter(corpus_stack.searcher, corpus_stack.registry, model).draft(ba_trang.meta, ba_trang.figures,

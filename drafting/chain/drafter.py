@@ -20,7 +20,13 @@ from corpus.errors import BackendError
 from corpus.registry import Registry
 from corpus.text import fold_lower
 from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
-from drafting.chain.precedent import foreign_names, mask_for_prompt, place_names, style_sentences
+from drafting.chain.precedent import (
+    foreign_names,
+    mask_for_prompt,
+    place_names,
+    style_sentences,
+    unsupplied_names,
+)
 from drafting.chain.substance import Proposer, Unsupported
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
@@ -104,15 +110,18 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[P
     return [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
 
 
-def mark_unsupported(paras: list[Paragraph], propose: Proposer, fact_words: list[set[str]]) -> list[Paragraph]:
+def mark_unsupported(paras: list[Paragraph], propose: Proposer, fact_words: list[set[str]],
+                     supplied: str = "") -> list[Paragraph]:
     """A model's sentence stands when it carries a figure slot, a cited document or most words of one of the
-    official's facts; any other sentence asserts what nobody supplied and becomes a marked proposal."""
+    official's facts, and names no person or place that nothing supplied (`supplied`: folded inputs and the
+    deterministic text); any other sentence asserts what nobody supplied and becomes a marked proposal."""
     out = []
     for p in paras:
         kept = []
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯ])", p.text):
             words = set(fold_lower(s).split())
-            if SLOT_RE.search(s) or find_refs(s) or any(len(w & words) >= 0.6 * len(w) for w in fact_words if w):
+            grounded = SLOT_RE.search(s) or find_refs(s) or any(len(w & words) >= 0.6 * len(w) for w in fact_words if w)
+            if grounded and not unsupplied_names(s, supplied):
                 kept.append(s)
             else:
                 if kept:
@@ -284,7 +293,8 @@ class Drafter:
                         "Mục này dùng bản soạn tự động.")))
                 elif llm_paras:
                     fact_words = [set(fold_lower(f.text).split()) for f in writer.facts if f.section == key]
-                    llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words)
+                    supplied = ctx.supplied_text + " " + fold_lower(" ".join(p.text for p in paragraphs))
+                    llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words, supplied)
                     paragraphs = with_every_figure(key, fs, llm_paras)
                     writer_kind = "llm"
                 else:

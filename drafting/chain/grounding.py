@@ -78,6 +78,9 @@ class GroundingContext:
             self.dates |= {d for d in _dates_in(text)}
             refs += [text[r.start:r.end] for r in find_refs(text)]
         self.dates |= {f.date for f in facts if f.date}
+        # the words the official gave, folded: names of people and places in a model's text must come from here
+        self.supplied_text = fold_lower(" ".join([*(str(v) for v in meta.model_dump().values() if v),
+                                                  *(t for t in supplied if t)]))
         values |= {t.value for t in (targets or [])}
         for kind in ("document", "event"):  # lists are counted in code
             for section in {f.section for f in facts}:

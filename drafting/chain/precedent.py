@@ -23,6 +23,35 @@ _COMMON_CAPS = {
 }
 
 
+_CAPS_RUN = re.compile(rf"(?<![\w]){_NAME}(?:\s+{_NAME})+")
+_PERIOD_CAPS = {"quý", "năm", "tháng", "kỳ", "đợt", "giai", "đoạn", "phần", "mục", "điều", "khoản", "phụ", "lục", "biểu",
+                "mẫu", "số", "ngày", "lần"}
+# institutions and systems named in capitals in any report; never a name someone must have supplied
+_STANDARD_NAMES = ("cổng dịch vụ công quốc gia", "hệ thống thông tin giải quyết thủ tục hành chính", "bộ phận một cửa",
+                   "trung tâm phục vụ hành chính công", "ủy ban nhân dân", "hội đồng nhân dân", "mặt trận tổ quốc",
+                   "văn phòng ủy ban nhân dân", "ban chỉ đạo", "ban thường vụ")
+
+
+def unsupplied_names(sentence: str, supplied: str) -> list[str]:
+    """Proper names — capitalised words in a row, a person ("Nguyễn Văn Bình") or a place ("Tân Hòa") — that a model
+    wrote and no input contains. `supplied` is the folded text of everything the official gave (meta, facts,
+    targets), the deterministic section and the law it cites. Acronyms and roman numerals (UBND, Quý I), the words
+    of institutions and periods are not names."""
+    out = []
+    for m in _CAPS_RUN.finditer(sentence):
+        words = m.group(0).split()
+        if not sentence[:m.start()].strip(" -–•*\"“("):  # a sentence's first word is capitalised anyway
+            words = words[1:]
+        words = [w for w in words if not w.isupper() and w.lower() not in _COMMON_CAPS | _PERIOD_CAPS]
+        if not words:
+            continue
+        folded = fold_lower(" ".join(words))
+        if folded in supplied or any(folded in fold_lower(n) for n in _STANDARD_NAMES):
+            continue
+        out.append(m.group(0))
+    return out
+
+
 def place_names(*texts: str) -> set[str]:
     """Place names after an administrative word ('xã Ba Trang' → 'Ba Trang'), in any text given."""
     names: set[str] = set()

@@ -9,7 +9,6 @@ without it (docs/evaluation.md)."""
 from __future__ import annotations
 
 import json
-import re
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -17,18 +16,12 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from corpus.errors import BackendError
 from drafting.figures.schema import FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import parse_vn_number
-from drafting.inputs.figure_text import unread_candidates
+from drafting.inputs.figure_text import sentence_span, unread_candidates
 from drafting.inputs.text_reading import ReadFigure, TextReading
 from drafting.llm.prompting import load_prompt
 
 NOTE = "mô hình đề xuất, cần xác nhận"
 _SYSTEM = "Bạn đọc số liệu trong báo cáo cải cách hành chính của cơ quan nhà nước Việt Nam."
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    a = max((m.end() for m in re.finditer(r"[;\n]|\.(?!\d)(?=\s|$)", text[:start])), default=0)
-    b = re.search(r"[;\n]|\.(?!\d)(?=\s|$)", text[end:])
-    return text[a:end + (b.start() if b else len(text) - end)].strip()
 
 
 def _totals_above(key: str) -> set[str]:
@@ -68,8 +61,9 @@ def propose_fields(model: BaseChatModel, text: str, reading: TextReading) -> lis
         options = "\n".join(f"{i}. {FIELD_BY_KEY[k].label}" for i, k in enumerate(keys, 1))
         schema = {"type": "object", "properties": {"ma": {"type": "integer", "enum": list(range(len(keys) + 1))}},
                   "required": ["ma"], "additionalProperties": False}
-        messages = [SystemMessage(_SYSTEM), HumanMessage(prompt.format(sentence=_sentence(text, u.start, u.end),
-                                                                       number=u.quote, options=options))]
+        a, b = sentence_span(text, u.start, u.end)
+        messages = [SystemMessage(_SYSTEM),
+                    HumanMessage(prompt.format(sentence=text[a:b].strip(), number=u.quote, options=options))]
         try:
             answer = json.loads(model.invoke(messages, json_schema=schema, max_tokens=16).content)
             pick = int(answer["ma"])

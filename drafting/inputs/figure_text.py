@@ -391,14 +391,20 @@ def rate_inputs(key: str) -> tuple[str, str]:
     return d.inputs[0], d.inputs[1]
 
 
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (folded or not: the same punctuation ends it)."""
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    b = next((m.start() for m in _SENTENCE.finditer(text, end)), len(text))
+    return a, b
+
+
 def unread_candidates(text: str, start: int, end: int, taken: set[str], limit: int = 20) -> list[str]:
     """Figures a number the rules could not place might be, for a model to choose from: counts (never rates) not
     read yet, of the unit the noun after the number names (else the last unit noun before it in the sentence), in
     the sentence's area when it names one; per-level parts only when the sentence names a level. Empty when too
     many remain: a choice among dozens is a guess."""
     folded = mend(fold_lower(text))
-    a = max((m.end() for m in _SENTENCE.finditer(folded, 0, start)), default=0)
-    b = next((m.start() for m in _SENTENCE.finditer(folded, end)), len(folded))
+    a, b = sentence_span(folded, start, end)
     sentence = folded[a:b]
     unit, _ = _noun_after(folded, end)
     if unit is None:  # the unit of the last count before it in the sentence ("nhận 412 hồ sơ, trả đúng hẹn 405")
