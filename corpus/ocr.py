@@ -152,7 +152,7 @@ def ocr_images(images: Iterable, name: str, timeout: float,
     return result
 
 
-def pdf_page_limit(name: str, pages: int, max_pages: int) -> None:
+def scan_page_limit(name: str, pages: int, max_pages: int) -> None:
     if pages > max_pages:
         raise InputError(f"{name}: bản quét có {pages} trang, vượt giới hạn nhận dạng chữ {max_pages} trang; hãy "
                          "tách tệp (ví dụ chỉ phần báo cáo, bỏ phụ lục) rồi tải lên lại.")
@@ -161,7 +161,7 @@ def pdf_page_limit(name: str, pages: int, max_pages: int) -> None:
 def ocr_image_bytes(data: bytes, name: str, timeout: float,
                     on_page: Callable[[int, int], None] | None = None, max_pages: int = 60,
                     digit_passes: int = MAX_DIGIT_PASSES) -> OcrResult:
-    """An image scan; a multi-page .tif is several pages, decoded one at a time under the same page limit as a PDF."""
+    """An image scan; a multi-page .tif is several pages, decoded one at a time under the scan page limit."""
     from PIL import Image, UnidentifiedImageError
 
     tools_or_raise(name, pdf=False)
@@ -171,7 +171,7 @@ def ocr_image_bytes(data: bytes, name: str, timeout: float,
         frames = getattr(img, "n_frames", 1)
     except bad as exc:
         raise InputError(f"{name}: tệp ảnh bị hỏng hoặc quá lớn, không đọc được.", detail=repr(exc)) from exc
-    pdf_page_limit(name, frames, max_pages)
+    scan_page_limit(name, frames, max_pages)
 
     def decoded():
         for i in range(frames):
@@ -192,7 +192,7 @@ def ocr_pdf_bytes(data: bytes, name: str, pages: int, max_pages: int, timeout: f
     from PIL import Image
 
     tools_or_raise(name, pdf=True)
-    pdf_page_limit(name, pages, max_pages)
+    scan_page_limit(name, pages, max_pages)
     result = OcrResult(pages=[])
     deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="troly-ocr-") as tmp:

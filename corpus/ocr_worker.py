@@ -4,7 +4,8 @@ The worker (`python -m corpus.ocr_worker`, a fresh interpreter that imports only
 corpus.ocr under a memory limit (RLIMIT_AS, inherited by its Tesseract and pdftoppm), reports each page as it is read
 and returns the pages as JSON lines on its standard output. The parent enforces the time limit itself: past it (plus a
 short grace for the worker's own, gentler stop between pages) the worker's whole process group — Tesseract included —
-is killed. The tools and the page limit are checked in the parent first, so a refusal costs no process."""
+is killed. The tools, and a PDF's page count against the limit, are checked in the parent first, so such a
+refusal costs no process; a multi-page image is counted by the worker."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from corpus.ocr import (
     OcrResult,
     ocr_image_bytes,
     ocr_pdf_bytes,
-    pdf_page_limit,
+    scan_page_limit,
     tools_or_raise,
 )
 
@@ -45,7 +46,7 @@ def ocr_in_worker(kind: str, data: bytes, name: str, *, pages: int = 0, max_page
     """kind: "pdf" (pages: its page count) or "image"."""
     tools_or_raise(name, pdf=kind == "pdf")
     if kind == "pdf":
-        pdf_page_limit(name, pages, max_pages)
+        scan_page_limit(name, pages, max_pages)
     with tempfile.TemporaryDirectory(prefix="troly-ocrw-") as tmp:
         src = Path(tmp) / "in"
         src.write_bytes(data)

@@ -30,6 +30,8 @@ _PERIOD_CAPS = {"quý", "năm", "tháng", "kỳ", "đợt", "giai", "đoạn", "
 _STANDARD_NAMES = ("cổng dịch vụ công quốc gia", "hệ thống thông tin giải quyết thủ tục hành chính", "bộ phận một cửa",
                    "trung tâm phục vụ hành chính công", "ủy ban nhân dân", "hội đồng nhân dân", "mặt trận tổ quốc",
                    "văn phòng ủy ban nhân dân", "ban chỉ đạo", "ban thường vụ")
+_STANDARD_FOLDED = tuple(fold_lower(n) for n in _STANDARD_NAMES)
+_NOT_NAMES = _COMMON_CAPS | _PERIOD_CAPS
 
 
 def unsupplied_names(sentence: str, supplied: str) -> list[str]:
@@ -42,11 +44,12 @@ def unsupplied_names(sentence: str, supplied: str) -> list[str]:
         words = m.group(0).split()
         if not sentence[:m.start()].strip(" -–•*\"“("):  # a sentence's first word is capitalised anyway
             words = words[1:]
-        words = [w for w in words if not w.isupper() and w.lower() not in _COMMON_CAPS | _PERIOD_CAPS]
+        words = [w for w in words if not w.isupper() and w.lower() not in _NOT_NAMES]
         if not words:
             continue
         folded = fold_lower(" ".join(words))
-        if folded in supplied or any(folded in fold_lower(n) for n in _STANDARD_NAMES):
+        whole = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")  # "lan" is not in "lanh dao"
+        if whole.search(supplied) or any(whole.search(n) for n in _STANDARD_FOLDED):
             continue
         out.append(m.group(0))
     return out
