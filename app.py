@@ -21,23 +21,13 @@ import gradio as gr  # noqa: E402
 from corpus.errors import InputError, TroLyError, configure_logging, shown  # noqa: E402
 from drafting import service as h  # noqa: E402
 from drafting.figures.facts import SECTIONS as SECTION_KEYS  # noqa: E402
-from drafting.figures.outline import heading, section_label  # noqa: E402
-from drafting.figures.periods import PERIODS, latest_period  # noqa: E402
+from drafting.figures.outline import heading  # noqa: E402
+from drafting.figures.periods import PERIODS  # noqa: E402
 from drafting.figures.schema import AREAS  # noqa: E402
-from drafting.inputs.workbook import META_LABELS  # noqa: E402
-from drafting.service import session  # noqa: E402
-from drafting.service.assistant import Assistant, build_assistant  # noqa: E402
+from drafting.service import accounts, screens, session  # noqa: E402
+from drafting.service.assistant import Assistant, start_assistant  # noqa: E402
+from drafting.service.screens import EXAMPLES, LEVELS, Field  # noqa: E402
 from retrieval.settings import Settings, load_settings  # noqa: E402
-
-TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
-LEVELS = ["xã", "tỉnh", "sở", "huyện"]
-# tables in the page's font (not monospace) so the columns an official checks fit at 1366×768
-CSS = (".tl-small{font-size:13px;color:#555} footer{display:none !important} .tl-msg p{margin:4px 0} "
-       ".table-container{--font-mono:var(--font)} .table-container td, .table-container th{font-size:13px}")
-EXAMPLES = ["Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?",
-            "Soạn phần cải cách TTHC 6 tháng đầu năm 2025 của xã Ba Trang: tiếp nhận 253 hồ sơ, trước và đúng hạn 245, "
-            "quá hạn 7, đang giải quyết 1", "Các báo cáo trước viết phần chính quyền số thế nào?"]
-SECTION_CHOICES = [("Toàn bộ văn bản", "")] + [(section_label(k), k) for k in ["I", "II", *SECTION_KEYS[1:]]]
 
 
 def ensure_user(st: h.UserState, request: gr.Request | None) -> h.UserState:
@@ -48,11 +38,19 @@ def _f(path) -> str | None:
     return str(path) if path else None
 
 
+def _field(f: Field) -> gr.components.Component:
+    if f.kind == "choice":
+        return gr.Dropdown(list(f.choices), label=f.label, value=f.value, allow_custom_value=f.custom)
+    if f.kind == "number":
+        return gr.Number(label=f.label, value=f.value, precision=0)
+    return gr.Textbox(label=f.label, value=f.value, placeholder=f.placeholder, lines=f.lines)
+
+
 def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(label="Trò chuyện", height=560, elem_id="chat", render_markdown=True,
-                                 placeholder="Hỏi văn bản nào áp dụng, nhờ soạn một phần từ số liệu, hay đính kèm dự thảo để rà soát.")
+                                 placeholder=screens.CHAT_PLACEHOLDER)
             box = gr.MultimodalTextbox(placeholder=f"Ví dụ: {EXAMPLES[1]}",
                                        file_types=[*h.REVIEW_FILES, *h.FIGURE_FILES], file_count="multiple",
                                        show_label=False, elem_id="chat-input", submit_btn="Gửi")
@@ -67,8 +65,7 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
             gr.Markdown("**Số liệu tôi đã hiểu** — sửa trực tiếp rồi bấm «Soạn lại».", elem_classes="tl-small")
             understood = gr.Dataframe(headers=h.UNDERSTOOD_HEADERS, type="array", interactive=True, wrap=True,
                                       column_count=(3, "fixed"), column_widths=["40%", "16%", "44%"], elem_id="understood")
-            gr.Markdown("**Sự việc tôi đã hiểu** — văn bản, hoạt động, hạn chế và nguyên nhân, nhiệm vụ, kiến nghị "
-                        "đọc từ tin nhắn; sửa, thêm dòng hoặc xóa rồi bấm «Soạn lại».", elem_classes="tl-small")
+            gr.Markdown(screens.CHAT_FACTS_HINT, elem_classes="tl-small")
             facts_df = gr.Dataframe(headers=h.FACT_HEADERS, type="array", interactive=True, wrap=True,
                                     column_count=(4, "fixed"), column_widths=["11%", "22%", "42%", "25%"],
                                     elem_id="understood-facts")
@@ -124,38 +121,14 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Row():
         with gr.Column(scale=2):
             gr.Markdown("### Thông tin chung")
-            with gr.Row():
-                meta_inputs["issuer"] = gr.Textbox(label=META_LABELS["issuer"], placeholder="Ủy ban nhân dân xã Ba Trang")
-                meta_inputs["parent"] = gr.Textbox(label=META_LABELS["parent"], placeholder="UBND tỉnh Quảng Ngãi")
-            with gr.Row():
-                meta_inputs["level"] = gr.Dropdown(LEVELS, label=META_LABELS["level"], value="xã")
-                meta_inputs["locality"] = gr.Textbox(label=META_LABELS["locality"], placeholder="xã Ba Trang")
-                meta_inputs["place"] = gr.Textbox(label=META_LABELS["place"], placeholder="Ba Trang")
-            with gr.Row():
-                # the period whose data closed last, not a fixed "6 tháng" (01/12/2026 → 9 tháng 2026)
-                period, year = latest_period(dt.date.today())
-                meta_inputs["period"] = gr.Dropdown(list(PERIODS), label=META_LABELS["period"], value=period)
-                meta_inputs["year"] = gr.Number(label=META_LABELS["year"], value=year, precision=0)
-                meta_inputs["date"] = gr.Textbox(label=META_LABELS["date"] + " (ngày/tháng/năm)",
-                                                 value=dt.date.today().strftime("%d/%m/%Y"))
-            window = gr.Markdown(h.window_text(period, year), elem_id="window")
-            with gr.Row():
-                meta_inputs["number"] = gr.Textbox(label=META_LABELS["number"], placeholder="để trống khi là dự thảo")
-                meta_inputs["symbol"] = gr.Textbox(label=META_LABELS["symbol"], value="BC-UBND")
-                meta_inputs["online_base"] = gr.Dropdown(["", "hồ sơ mới tiếp nhận", "tổng số hồ sơ tiếp nhận"], value="",
-                                                         label=META_LABELS["online_base"])
-            with gr.Row():
-                meta_inputs["signer"] = gr.Textbox(label=META_LABELS["signer"])
-                # the usual pairs: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; a sở's director signs directly
-                meta_inputs["signer_title"] = gr.Dropdown(["CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
-                                                          label=META_LABELS["signer_title"], value="CHỦ TỊCH",
-                                                          allow_custom_value=True)
-                meta_inputs["capacity"] = gr.Dropdown(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT. GIÁM ĐỐC"],
-                                                      label=META_LABELS["capacity"], value="TM. ỦY BAN NHÂN DÂN",
-                                                      allow_custom_value=True)
-            with gr.Row():
-                meta_inputs["recipients"] = gr.Textbox(label=META_LABELS["recipients"] + " (mỗi nơi một dòng)", lines=3)
-                meta_inputs["basis"] = gr.Textbox(label=META_LABELS["basis"] + " (mỗi văn bản một dòng)", lines=3)
+            window = None
+            for row in screens.meta_fields(dt.date.today()):
+                with gr.Row():
+                    for f in row:
+                        meta_inputs[f.key] = _field(f)
+                if window is None and "period" in meta_inputs:  # the data window, under the period chosen
+                    window = gr.Markdown(h.window_text(meta_inputs["period"].value, meta_inputs["year"].value),
+                                         elem_id="window")
         with gr.Column(scale=1):
             gr.Markdown("### Số liệu từ tệp")
             upload = gr.File(label="Tải lên sổ số liệu .xlsx / .yaml", file_types=list(h.FIGURE_FILES), elem_id="figures-upload")
@@ -176,10 +149,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                                                 column_widths=["32%", "8%", "10%", "10%", "11%", "29%"], static_columns=[0, 1, 5],
                                                 elem_id=f"table-{area.key.replace('_', '-')}")
     gr.Markdown("### Nội dung của đơn vị — mỗi dòng một việc, theo lời của anh/chị")
-    gr.Markdown("Văn bản đã ban hành (số, ngày, trích yếu), hội nghị và nội dung, kiểm tra, tuyên truyền, tiến độ so với "
-                "kế hoạch, cơ sở vật chất… Mục III: dòng «Hạn chế: … — Nguyên nhân: …»; mục IV: nhiệm vụ kỳ tới "
-                "(có thể ghi [đang thực hiện]); mục V: kiến nghị. Báo cáo chỉ viết những gì có ở đây và ở số liệu; "
-                "câu trợ lý đề xuất được đánh dấu để anh/chị xác nhận.", elem_classes="tl-small")
+    gr.Markdown(screens.BUILDER_FACTS_HINT, elem_classes="tl-small")
     texts = {}
     with gr.Tabs():
         for key in SECTION_KEYS:
@@ -360,7 +330,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
                                value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
             against = gr.Dropdown(label="Đối chiếu với dự thảo đã lưu (để trống: tự tìm dự thảo cùng đơn vị, kỳ, năm)",
                                   choices=[("", "")], value="", allow_custom_value=True, elem_id="review-against")
-            scope = gr.Dropdown(SECTION_CHOICES, value="", label="Phạm vi rà soát", elem_id="review-scope")
+            scope = gr.Dropdown(screens.SECTION_CHOICES, value="", label="Phạm vi rà soát", elem_id="review-scope")
             run = gr.Button("Rà soát", variant="primary", elem_id="review-run")
             official = gr.Button("Lưu làm bản chính thức", elem_id="review-official")
     summary = gr.Markdown(elem_id="review-summary")
@@ -399,8 +369,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
 
 
 def build_library_tab(asst: Assistant, state: gr.State):
-    gr.Markdown("Tài liệu trong chỉ mục: báo cáo các kỳ trước và văn bản pháp luật (tóm lược, thẻ sổ đăng ký, tệp "
-                "người dùng nhập). Chọn một dòng để xem, sửa loại, cấp, kỳ, năm hoặc xóa tài liệu đã nhập.")
+    gr.Markdown(screens.LIBRARY_HINT)
     with gr.Row():
         query = gr.Textbox(label="Tìm trong thư viện", placeholder="ví dụ: một cửa 2025, xã Ba Trang", scale=3,
                            elem_id="library-search")
@@ -511,10 +480,8 @@ def build_app(asst: Assistant) -> gr.Blocks:
     with gr.Blocks(title="Trợ lý CCHC", analytics_enabled=False) as demo:
         state = gr.State(h.UserState())
         browser_id = gr.BrowserState("", storage_key="troly-cchc-user")
-        mode = {"none": "soạn tất định (không dùng mô hình)", "local": "mô hình cục bộ Qwen2.5-Coder-1.5B",
-                "openai": "máy chủ mô hình tương thích OpenAI"}[asst.llm_kind]
-        gr.Markdown(f"## {TITLE}\n<span class='tl-small'>Chạy trên máy này, không gửi dữ liệu ra ngoài · "
-                    f"Chế độ: {mode}</span>")
+        gr.Markdown(f"## {screens.TITLE}\n<span class='tl-small'>Chạy trên máy này, không gửi dữ liệu ra ngoài · "
+                    f"Chế độ: {screens.MODES[asst.llm_kind]}</span>")
         with gr.Tabs() as tabs:
             with gr.Tab("Trò chuyện", id="chat"):
                 chat = build_chat_tab(asst, state)
@@ -555,17 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(llm=args.llm, host=args.host, port=args.port)
         configure_logging(settings.log_level)
-        asst = build_assistant(settings)
-        if asst.llm_kind == "local":
-            from drafting.llm.local_model import MODEL_FILE, is_ready
-
-            if not is_ready(settings.local_model_dir / MODEL_FILE):
-                print("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.", file=sys.stderr)
-                asst = build_assistant(settings, llm="none")
-        if asst.retrieval is not None and asst.retrieval.ensure_index() is not None:
-            for notice in asst.retrieval.notices:
-                print(notice, file=sys.stderr)
-                asst.audit.record("he-thong", "reindex", "khởi động", [], {"notice": notice})
+        asst = start_assistant(settings, notice=lambda said: print(said, file=sys.stderr))
     except TroLyError as exc:
         print(exc.message, file=sys.stderr)
         return 2
@@ -577,23 +534,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def launch(demo: gr.Blocks, settings: Settings, **kw):
-    auth = None
-    if settings.users_file:
-        from drafting.service.accounts import verify
-
-        users_file = settings.users_file
-
-        def auth(user: str, password: str) -> bool:
-            return verify(users_file, user, password)
-
     print(f"Trợ lý CCHC: http://{settings.host}:{settings.port}", flush=True)
     return demo.queue(default_concurrency_limit=4).launch(
-        server_name=settings.host, server_port=settings.port, auth=auth,
+        server_name=settings.host, server_port=settings.port, auth=accounts.checker(settings.users_file),
         auth_message="Đăng nhập bằng tài khoản do quản trị viên cấp.", max_file_size=f"{settings.max_upload_mb}mb",
         allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
         # Gradio keeps a session's state until its tab closes (and an hour after); API clients never close
         state_session_capacity=settings.max_sessions,
-        footer_links=[], theme=gr.themes.Soft(), css=CSS, i18n=gr.I18n(en=session.UPLOAD_STRINGS, vi=session.UPLOAD_STRINGS), **kw)
+        footer_links=[], theme=gr.themes.Soft(), css=screens.CSS, i18n=gr.I18n(en=session.UPLOAD_STRINGS, vi=session.UPLOAD_STRINGS), **kw)
 
 
 if __name__ == "__main__":

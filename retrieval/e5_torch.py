@@ -9,6 +9,7 @@ by the same Viterbi search as its engine."""
 
 from __future__ import annotations
 
+import functools
 import struct
 from pathlib import Path
 
@@ -56,12 +57,13 @@ class E5File:
         p += 4 * n
         blob = buf[p:p + blob_len]
         p += blob_len
+        bounds, score_list = offs.tolist(), scores.tolist()  # plain lists: numpy scalars are slow to index
         self.pieces: dict[str, tuple[int, float]] = {}
         for i in range(n):
-            piece = blob[offs[i]:offs[i + 1]].decode("utf-8", "surrogatepass")
+            piece = blob[bounds[i]:bounds[i + 1]].decode("utf-8", "surrogatepass")
             if piece and i != self.unk:
-                self.pieces[piece] = (i, float(scores[i]))
-        self.unk_score = float(scores.min()) - 10.0
+                self.pieces[piece] = (i, score_list[i])
+        self.unk_score = min(score_list) - 10.0
         self.max_piece_chars = max(len(k) for k in self.pieces)
         n_norm, nm_bytes = struct.unpack_from("<iI", buf, p)
         p += 8
@@ -125,6 +127,13 @@ class UnigramTokenizer:
             tok, i = back[i]
             ids.append(tok)
         return ids[::-1]
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: Path | None = None, threads: int = 2, dtype: str = "float32") -> E5Torch:
+    """One copy of the weights per process: the app, ingest and the evals build several retrieval stacks, and
+    each would otherwise hold its own ~100 MB of unpacked weights (the C engine shared one mapped file)."""
+    return E5Torch(path, threads=threads, dtype=dtype)
 
 
 class E5Torch:

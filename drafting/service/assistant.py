@@ -3,7 +3,7 @@ This is the one place that turns settings into drafting objects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -118,3 +118,20 @@ def build_assistant(settings: Settings, llm: str | None = None, with_retrieval: 
     stack = build_retrieval(settings) if with_retrieval else None
     return Assistant(settings=settings, llm_kind=llm or settings.llm, retrieval=stack, _model=model)
 
+
+
+def start_assistant(settings: Settings, notice: Callable[[str], None]) -> Assistant:
+    """The app's assistant at start: without a built local model it drafts deterministically; a missing or stale
+    index is built now, and what happened to it is said (`notice`) and kept in the audit log."""
+    asst = build_assistant(settings)
+    if asst.llm_kind == "local":
+        from drafting.llm.local_model import is_ready
+
+        if not is_ready(settings.local_model_dir / MODEL_FILE):
+            notice("Chưa có mô hình cục bộ (make llm); ứng dụng chạy với cách soạn tất định.")
+            asst = build_assistant(settings, llm="none")
+    if asst.retrieval is not None and asst.retrieval.ensure_index() is not None:
+        for said in asst.retrieval.notices:
+            notice(said)
+            asst.audit.record("he-thong", "reindex", "khởi động", [], {"notice": said})
+    return asst
