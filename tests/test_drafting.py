@@ -158,6 +158,17 @@ def test_a_person_or_place_the_model_names_without_an_input_is_marked_for_confir
     assert "Nguyễn Văn Bình" not in kept and "Tân Hòa" not in kept
 
 
+def test_a_single_capitalised_name_mid_sentence_counts_too():
+    from drafting.chain.precedent import unsupplied_names
+
+    supplied = "ủy ban nhân dân xã ba trang; ke hoach so 14/kh-ubnd"
+    assert unsupplied_names("Hội nghị do đồng chí Bình chủ trì, tại thôn Hạ.", supplied) == ["Bình", "Hạ"]
+    # institution and period words, acronyms, the first word of a sentence or of a list item are not names
+    assert unsupplied_names("Trong Quý I, UBND xã Ba Trang triển khai Kế hoạch số 14/KH-UBND.", supplied) == []
+    assert unsupplied_names("Kết quả: Tuyên truyền được đẩy mạnh. Tiếp tục thực hiện.", supplied) == []
+    assert unsupplied_names("Ủy ban nhân dân xã Ba Trang giao Phòng Nội vụ theo dõi.", supplied) == []
+
+
 def test_model_failure_falls_back_to_deterministic(corpus_stack, ba_trang):
     model = ScriptedChatModel(responses=[RuntimeError("boom")])
     draft = Drafter(corpus_stack.searcher, corpus_stack.registry, model).draft(ba_trang.meta, ba_trang.figures,

@@ -23,7 +23,7 @@ _COMMON_CAPS = {
 }
 
 
-_CAPS_RUN = re.compile(rf"(?<![\w]){_NAME}(?:\s+{_NAME})+")
+_CAPS_RUN = re.compile(rf"(?<![\w]){_NAME}(?:\s+{_NAME})*")
 _PERIOD_CAPS = {"quý", "năm", "tháng", "kỳ", "đợt", "giai", "đoạn", "phần", "mục", "điều", "khoản", "phụ", "lục", "biểu",
                 "mẫu", "số", "ngày", "lần"}
 # institutions and systems named in capitals in any report; never a name someone must have supplied
@@ -35,14 +35,15 @@ _NOT_NAMES = _COMMON_CAPS | _PERIOD_CAPS
 
 
 def unsupplied_names(sentence: str, supplied: str) -> list[str]:
-    """Proper names — capitalised words in a row, a person ("Nguyễn Văn Bình") or a place ("Tân Hòa") — that a model
-    wrote and no input contains. `supplied` is the folded text of everything the official gave (meta, facts,
+    """Proper names — capitalised words mid-sentence, alone or in a row: a person ("Nguyễn Văn Bình", "đồng chí
+    Bình") or a place ("Tân Hòa", "thôn Hạ") — that a model wrote and no input contains. `supplied` is the folded text of everything the official gave (meta, facts,
     targets), the deterministic section and the law it cites. Acronyms and roman numerals (UBND, Quý I), the words
     of institutions and periods are not names."""
     out = []
     for m in _CAPS_RUN.finditer(sentence):
         words = m.group(0).split()
-        if not sentence[:m.start()].strip(" -–•*\"“("):  # a sentence's first word is capitalised anyway
+        before = sentence[:m.start()].rstrip(" -–•*\"“(")
+        if not before or before[-1] in ".:;!?\n":  # a sentence's (or a list item's) first word is capitalised anyway
             words = words[1:]
         words = [w for w in words if not w.isupper() and w.lower() not in _NOT_NAMES]
         if not words:
