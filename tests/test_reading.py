@@ -77,17 +77,46 @@ def test_a_report_is_read_with_its_sections_and_plans_are_skipped():
     assert not plan.figures
 
 
+def _read(text: str) -> dict[str, Decimal]:
+    return {f.key: f.value for f in read_message(text).figures}
+
+
+def test_a_day_and_month_after_a_word_of_time_is_a_date_not_a_figure():
+    assert _read("Kế hoạch năm có 20 nhiệm vụ; tính đến 30/9 đã hoàn thành 15 nhiệm vụ.") == {
+        "chi_dao.nhiem_vu_ke_hoach": 20, "chi_dao.nhiem_vu_hoan_thanh": 15}
+    # a fraction is not a date: "11/12 nhiệm vụ" still reads as done over planned
+    assert _read("Hoàn thành 11/12 nhiệm vụ trong kế hoạch.")["chi_dao.nhiem_vu_hoan_thanh"] == 11
+
+
+def test_words_after_trong_do_name_the_part_not_the_total():
+    assert _read("Xã có 96 thủ tục hành chính, trong đó 12 thủ tục liên thông.") == {
+        "tthc.tthc_tong_so": 96, "tthc.tthc_lien_thong": 12}
+    assert _read("Danh mục gồm 140 TTHC, có 8 thủ tục thực hiện liên thông.") == {
+        "tthc.tthc_tong_so": 140, "tthc.tthc_lien_thong": 8}
+    # a count of procedures with words of its own keeps them
+    assert _read("Rà soát 27 thủ tục hành chính.").get("tthc.tthc_tong_so") is None
+
+
+def test_complaints_sent_in_and_a_target_set_from_above():
+    assert _read("Công dân gửi 4 kiến nghị về thủ tục, đã xử lý xong 4.") == {
+        "tthc.pakn_tiep_nhan": 4, "tthc.pakn_da_xu_ly": 4}
+    read = _read("Kích hoạt 7.100 tài khoản định danh mức 2, chỉ tiêu tỉnh giao 8.000.")
+    assert read == {"cds.tai_khoan_dinh_danh": 7100, "cds.tai_khoan_dinh_danh_chi_tieu": 8000}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
-    # held-out sets written after the rules: floors under the measured 88 % (set 1), 87 % (set 2, 66 % before the
-    # round of rules it prompted) and 92,5 % (set 3, run untuned), so a regression fails
-    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.8
-    assert sources["Tin nhắn để riêng 2 (đã chỉnh theo)"]["exact_share"] >= 0.8
-    third = sources["Tin nhắn để riêng 3 (chưa chỉnh theo)"]
-    assert third["exact_share"] >= 0.85 and third["misread"] <= 2
+    # held-out sets written after the rules: floors under the measured 93 % (set 1), 95,7 % (set 2, 66 % before the
+    # rounds of rules it prompted), 95 % (set 3, 92,5 % and 2 misreads run untuned) and 81,6 % (set 4, run untuned,
+    # 3 misreads), so a regression fails; sets 2 and 3 now have no misread and must keep it so
+    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.88
+    for name in ("Tin nhắn để riêng 2 (đã chỉnh theo)", "Tin nhắn để riêng 3 (đã chỉnh theo)"):
+        assert sources[name]["exact_share"] >= 0.9 and sources[name]["misread"] == 0, name
+    fourth = sources["Tin nhắn để riêng 4 (chưa chỉnh theo)"]
+    assert fourth["gold"] >= 45 and fourth["exact_share"] >= 0.78 and fourth["misread"] <= 3
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 10/25 (province office, seed 001, whose

@@ -67,6 +67,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
     spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
+    # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
+    spans += [m.span(1) for m in re.finditer(
+        r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
+        r"(?!\s*/)", folded)]
     spans += [m.span() for m in re.finditer(
         r"\b(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
         folded)]
@@ -226,12 +230,25 @@ class _Reader:
         if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
+            # "58 thủ tục, trong đó 20 thủ tục liên thông": the words after "trong đó" and the next number name the parts
+            rest = re.split(r"\b(?:trong do|bao gom|gom)\b", rest)[0]
+            after = [m.start() - e for m in NUMBER_RE.finditer(self.text, e, e + len(rest)) if not self.is_blocked(*m.span())]
+            rest = rest[:after[0]] if after else rest
             choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span]
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
+        # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
+        if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
+                                  or re.match(r"[^.;]{0,40}?,?\s*(trong do|gom)\b", self.folded[noun_end:])):
+            choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
         level = self.level_at(s, e, right)
         # the nearest naming words win; words after the number count a little farther than words before it
-        for side, dist, _, phrase, keys in sorted(choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], c[2])):
+        # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
+        def counts_it(keys: list[str]) -> bool:
+            return carried is not None and any(unit_fits(k, carried) for k in keys)
+
+        for side, dist, _, phrase, keys in sorted(
+                choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
                    and (noun is None or unit_fits(k, noun))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]

@@ -111,6 +111,13 @@ _PHRASES: dict[str, list[str]] = {
 _SHARED: dict[str, list[str]] = {
     "tiep nhan": ["tthc.pakn_tiep_nhan"],
     "nhan": ["tthc.pakn_tiep_nhan"],
+    "gui": ["tthc.pakn_tiep_nhan"],  # "người dân gửi 6 kiến nghị"
+    "gui den": ["tthc.pakn_tiep_nhan"],
+    # "kích hoạt 5.600 tài khoản, chỉ tiêu huyện giao 6.000": the target of what the sentence counts
+    "chi tieu giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
+    "chi tieu huyen giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
+    "chi tieu tinh giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
+    "chi tieu cap tren giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
     "da tiep nhan": ["tthc.pakn_tiep_nhan"],
     "da xu ly": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",
                  "the_che.vbqppl_ra_soat_da_xu_ly", "tai_chinh.kien_nghi_da_thuc_hien"],
