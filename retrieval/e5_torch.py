@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import struct
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -129,10 +130,19 @@ class UnigramTokenizer:
         return ids[::-1]
 
 
-@functools.lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+
+
 def load(path: Path | None = None, threads: int = 2, dtype: str = "float32") -> E5Torch:
     """One copy of the weights per process: the app, ingest and the evals build several retrieval stacks, and
-    each would otherwise hold its own ~100 MB of unpacked weights (the C engine shared one mapped file)."""
+    each would otherwise hold its own ~100 MB of unpacked weights (the C engine shared one mapped file). The app's
+    background warm-up and a first question may ask at once: the lock makes them share one load."""
+    with _LOADING:
+        return _load(path, threads, dtype)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path | None, threads: int, dtype: str) -> E5Torch:
     return E5Torch(path, threads=threads, dtype=dtype)
 
 

