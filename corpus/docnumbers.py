@@ -38,8 +38,9 @@ _FULL = re.compile(
 # 76/NQ-CP ; 468/QD-TTg ; 2887/VPCP-KSTT ; 142/UBND-VP
 _NOYEAR = re.compile(rf"(?<![\w/])(?P<num>\d{{1,6}})\s?/\s?(?P<sym>{_SYMBOL})(?![\w])")
 # Nghi dinh so 61/2018 ; ND 61 ; Nghi quyet 76
+# "kỷ luật 1 viên chức", "phổ biến pháp luật 3 buổi", "quy luật": the word, not a Law's number
 _SHORT = re.compile(
-    rf"(?<![\w])(?P<type>{_TYPE_WORDS}|ND|NQ|QD|TT|CT|KH|TB)\b{_SO}\s*(?P<num>\d{{1,5}})"
+    rf"(?<![\w])(?<!ky )(?<!phap )(?<!quy )(?P<type>{_TYPE_WORDS}|ND|NQ|QD|TT|CT|KH|TB)\b{_SO}\s*(?P<num>\d{{1,5}})"
     rf"(?:\s?/\s?(?P<year>(?:19|20)\d\d)(?![\d/]))?(?![\d/])",
     re.IGNORECASE,
 )

@@ -94,7 +94,8 @@ def _total(source: str, rows: list[dict]) -> dict:
 HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một phần)"),
            ("heldout2.yaml", "Tin nhắn để riêng 2 (đã chỉnh theo)"),
            ("heldout3.yaml", "Tin nhắn để riêng 3 (đã chỉnh theo)"),
-           ("heldout4.yaml", "Tin nhắn để riêng 4 (chưa chỉnh theo)")]
+           ("heldout4.yaml", "Tin nhắn để riêng 4 (đã chỉnh theo)"),
+           ("heldout5.yaml", "Tin nhắn để riêng 5 (chưa chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

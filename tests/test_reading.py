@@ -104,19 +104,35 @@ def test_complaints_sent_in_and_a_target_set_from_above():
     assert read == {"cds.tai_khoan_dinh_danh": 7100, "cds.tai_khoan_dinh_danh_chi_tieu": 8000}
 
 
+def test_discipline_and_law_are_words_and_a_difference_from_last_year_is_no_figure():
+    assert _read("Xử lý kỷ luật 2 công chức.") == {"cong_vu.ky_luat": 2}
+    assert _read("Đơn vị có 12 đơn vị sự nghiệp, giảm 1 so với năm trước.") == {"to_chuc.don_vi_su_nghiep": 12}
+    assert _read("Tiếp nhận 300 hồ sơ, tăng 40 hồ sơ so với cùng kỳ.") == {"tthc.ho_so_tiep_nhan": 300}
+
+
+def test_answers_to_complaints_fixed_findings_and_apologies_counted_by_dossiers():
+    assert _read("Nhận 9 phản ánh, đã trả lời 8 phản ánh.") == {"tthc.pakn_tiep_nhan": 9, "tthc.pakn_da_xu_ly": 8}
+    assert _read("Kiểm tra phát hiện 5 tồn tại, đã khắc phục xong 4.") == {
+        "chi_dao.van_de_phat_hien": 5, "chi_dao.van_de_da_xu_ly": 4}
+    assert _read("Trễ hạn 6 hồ sơ, đã gửi văn bản xin lỗi cho cả 6 hồ sơ.") == {
+        "tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
-    # held-out sets written after the rules: floors under the measured 93 % (set 1), 95,7 % (set 2, 66 % before the
-    # rounds of rules it prompted), 95 % (set 3, 92,5 % and 2 misreads run untuned) and 81,6 % (set 4, run untuned,
-    # 3 misreads), so a regression fails; sets 2 and 3 now have no misread and must keep it so
-    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.88
+    # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
+    # 81,6 %, 84,2 %); floors under today's figures (95,3 / 97,9 / 95,0 / 93,9 % on the tuned sets, 84,2 % with 2
+    # misreads on set 5, untuned), so a regression fails
+    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
     for name in ("Tin nhắn để riêng 2 (đã chỉnh theo)", "Tin nhắn để riêng 3 (đã chỉnh theo)"):
         assert sources[name]["exact_share"] >= 0.9 and sources[name]["misread"] == 0, name
-    fourth = sources["Tin nhắn để riêng 4 (chưa chỉnh theo)"]
-    assert fourth["gold"] >= 45 and fourth["exact_share"] >= 0.78 and fourth["misread"] <= 3
+    fourth = sources["Tin nhắn để riêng 4 (đã chỉnh theo)"]
+    assert fourth["exact_share"] >= 0.9 and fourth["misread"] <= 2
+    fifth = sources["Tin nhắn để riêng 5 (chưa chỉnh theo)"]
+    assert fifth["gold"] >= 35 and fifth["exact_share"] >= 0.8 and fifth["misread"] <= 2
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 10/25 (province office, seed 001, whose

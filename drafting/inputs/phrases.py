@@ -67,7 +67,7 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.nhiem_vu_hoan_thanh": ["hoan thanh", "nhiem vu hoan thanh", "da hoan thanh", "da xong", "xong"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
     "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra"],
-    "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc"],
+    "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong"],
     "chi_dao.tin_bai": ["tin bai", "tin, bai", "dang tai", "bai viet"],
     "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen"],
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
@@ -101,7 +101,8 @@ _PHRASES: dict[str, list[str]] = {
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
-    "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu"],
+    "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
+                            "dang dien tu"],
     "cds.van_ban_ky_so": ["ky so", "chu ky so"],
     "cds.tai_khoan_dinh_danh": ["dinh danh", "tai khoan dinh danh", "vneid", "kich hoat"],
     "cds.tai_khoan_dinh_danh_chi_tieu": ["chi tieu dinh danh"],
@@ -112,6 +113,8 @@ _SHARED: dict[str, list[str]] = {
     "tiep nhan": ["tthc.pakn_tiep_nhan"],
     "nhan": ["tthc.pakn_tiep_nhan"],
     "gui": ["tthc.pakn_tiep_nhan"],  # "người dân gửi 6 kiến nghị"
+    "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"
+    "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
     "gui den": ["tthc.pakn_tiep_nhan"],
     # "kích hoạt 5.600 tài khoản, chỉ tiêu huyện giao 6.000": the target of what the sentence counts
     "chi tieu giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
@@ -212,7 +215,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
     ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
-    ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"),
+    ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
+    ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
 ], key=lambda x: -len(x[0]))
 # units that count the same things
@@ -222,9 +226,13 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
          "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
 
 
+# figures also counted by what they cover: one apology letter per late dossier ("xin lỗi cho cả 17 hồ sơ")
+_ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": "hồ sơ"}
+
+
 def unit_fits(key: str, unit: str) -> bool:
     spec = FIELD_BY_KEY[key]
-    return spec.unit in _SAME.get(unit, {unit})
+    return spec.unit in _SAME.get(unit, {unit}) or _ALSO_COUNTED_AS.get(key) == unit
 
 
 _LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
