@@ -526,10 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     except TroLyError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    # load the embedder and the model in the background: the page is usable at once
-    threading.Thread(target=session.warm, args=(asst,), daemon=True).start()
     demo = build_app(asst)
-    launch(demo, settings)
+    launch(demo, settings, prevent_thread_lock=True)
+    # the embedder (torch) and the model load once the page is served, not while the server starts
+    threading.Thread(target=session.warm, args=(asst,), daemon=True).start()
+    demo.block_thread()
     return 0
 
 
