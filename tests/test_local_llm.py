@@ -133,10 +133,12 @@ def test_local_model_proposes_only_listed_figures_for_unread_numbers():
     from drafting.inputs.text_reading import TextReading
 
     model = _model_or_skip()
-    text = "Có 14 ý kiến phản ánh của người dân gửi đến, đã trả lời 12 ý kiến."
+    # a phrasing the rules still cannot place (held-out set 4): the 11 after "và" is left unread
+    text = "Tuyển dụng 4 công chức và 11 viên chức; bổ nhiệm 3, bổ nhiệm lại 2 lãnh đạo cấp phòng."
     r = read_message(text)
     reading = TextReading(figures=r.figures, unread=r.unread)
-    u = next(u for u in reading.unread if u.quote == "12")
+    u = next(u for u in reading.unread if u.quote == "11")
     offered = unread_candidates(text, u.start, u.end, {f.key for f in reading.figures})
+    assert offered  # the grammar has figures to choose from
     proposed = propose_fields(model, text, reading)
-    assert all(f.key in offered and f.value == 12 and f.note == NOTE for f in proposed)
+    assert all(f.key in offered and f.value == 11 and f.note == NOTE for f in proposed)
