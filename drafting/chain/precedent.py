@@ -36,8 +36,8 @@ _NOT_NAMES = _COMMON_CAPS | _PERIOD_CAPS
 
 def unsupplied_names(sentence: str, supplied: str) -> list[str]:
     """Proper names — capitalised words mid-sentence, alone or in a row: a person ("Nguyễn Văn Bình", "đồng chí
-    Bình") or a place ("Tân Hòa", "thôn Hạ") — that a model wrote and no input contains. `supplied` is the folded text of everything the official gave (meta, facts,
-    targets), the deterministic section and the law it cites. Acronyms and roman numerals (UBND, Quý I), the words
+    Bình") or a place ("Tân Hòa", "thôn Hạ") — that a model wrote and no input contains. `supplied` is the folded
+    text of everything the official gave (meta, facts, targets), the deterministic section and the law it cites. Acronyms and roman numerals (UBND, Quý I), the words
     of institutions and periods are not names."""
     out = []
     for m in _CAPS_RUN.finditer(sentence):

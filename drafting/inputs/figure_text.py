@@ -47,6 +47,7 @@ _AREA_WORDS = {
 }
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn"
 _SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han)|\btrong do\b|\bgom\b")
+_PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
@@ -213,7 +214,7 @@ class _Reader:
         if self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
-        after_trong_do = bool(re.search(r"\b(trong do|gom|bao gom)\b", before))
+        after_trong_do = bool(_PARTS.search(before))
         choices = [(0, d, ln, p, k) for d, ln, p, k in _phrases_in(left, True)]
         if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
             return  # "kế hoạch … nim 2023" (OCR'd "năm"): a year, unless a figure's words name it ("giải quyết 2020")
@@ -234,7 +235,7 @@ class _Reader:
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
             # "58 thủ tục, trong đó 20 thủ tục liên thông": the words after "trong đó" and the next number name the parts
-            rest = re.split(r"\b(?:trong do|bao gom|gom)\b", rest)[0]
+            rest = _PARTS.split(rest)[0]
             after = [m.start() - e for m in NUMBER_RE.finditer(self.text, e, e + len(rest)) if not self.is_blocked(*m.span())]
             rest = rest[:after[0]] if after else rest
             choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span]
@@ -242,7 +243,7 @@ class _Reader:
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
         # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
         if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
-                                  or re.match(r"[^.;]{0,40}?,?\s*(trong do|gom)\b", self.folded[noun_end:])):
+                                  or re.match(rf"[^.;]{{0,40}}?,?\s*{_PARTS.pattern}", self.folded[noun_end:])):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
         level = self.level_at(s, e, right)
         # the nearest naming words win; words after the number count a little farther than words before it
