@@ -95,7 +95,10 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout2.yaml", "Tin nhắn để riêng 2 (đã chỉnh theo)"),
            ("heldout3.yaml", "Tin nhắn để riêng 3 (đã chỉnh theo)"),
            ("heldout4.yaml", "Tin nhắn để riêng 4 (đã chỉnh theo)"),
-           ("heldout5.yaml", "Tin nhắn để riêng 5 (chưa chỉnh theo)")]
+           ("heldout5.yaml", "Tin nhắn để riêng 5 (đã chỉnh theo)"),
+           ("heldout6.yaml", "Tin nhắn để riêng 6 (đã chỉnh theo)"),
+           ("heldout7.yaml", "Tin nhắn để riêng 7 (đã chỉnh theo)"),
+           ("heldout8.yaml", "Tin nhắn để riêng 8 (chưa chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

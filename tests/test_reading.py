@@ -118,21 +118,60 @@ def test_answers_to_complaints_fixed_findings_and_apologies_counted_by_dossiers(
         "tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
 
 
+def test_new_dossiers_early_ones_apart_and_a_fraction_written_with_tren():
+    assert _read("Nhận mới 684 hồ sơ, kỳ trước chuyển sang 22 hồ sơ.") == {
+        "tthc.ho_so_moi": 684, "tthc.ho_so_ky_truoc": 22}
+    # "N hồ sơ trước hạn" counted apart: "đúng hạn" is then the on-time part, not the on-time-or-early total
+    assert _read("Có 652 hồ sơ đúng hạn, 31 hồ sơ trước hạn và 7 hồ sơ quá hạn.") == {
+        "tthc.ho_so_dung_han": 652, "tthc.ho_so_truoc_han": 31, "tthc.ho_so_qua_han": 7}
+    assert _read("Thực hiện 4 trên 5 kiến nghị của Thanh tra tỉnh.") == {
+        "tai_chinh.kien_nghi_da_thuc_hien": 4, "tai_chinh.kien_nghi_thanh_tra": 5}
+
+
+def test_a_rate_in_brackets_after_its_count_and_people_counted_as_accounts():
+    r = read_message("Thu về 512 phiếu đánh giá, 508 phiếu hài lòng (99,2%).")
+    assert {f.key: f.value for f in r.figures} == {"tthc.phieu_khao_sat": 512, "tthc.ty_le_hai_long": Decimal("99.2")}
+    assert _read("Đã có 18.240 người dân kích hoạt tài khoản định danh điện tử.") == {"cds.tai_khoan_dinh_danh": 18240}
+
+
+def test_a_shared_verb_the_words_right_after_the_noun_and_the_people_at_the_events():
+    assert _read("Tuyển dụng 4 công chức và 11 viên chức.") == {
+        "cong_vu.tuyen_dung_cong_chuc": 4, "cong_vu.tuyen_dung_vien_chuc": 11}
+    # two parts of one figure are not split into two figures: the second is left for the official
+    assert _read("Ban hành 3 kế hoạch và 2 quyết định về CCHC.") == {"chi_dao.van_ban_chi_dao": 3}
+    assert _read("Giải quyết 4 hồ sơ quá hạn.") == {"tthc.ho_so_qua_han": 4}
+    assert _read("Đã ban hành 4 văn bản xin lỗi.") == {"tthc.van_ban_xin_loi": 4}
+    assert _read("Rà soát 12 văn bản quy phạm pháp luật.") == {"the_che.vbqppl_ra_soat": 12}
+    assert _read("Tổ chức 21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ và nhân dân.") == {
+        "the_che.pbgdpl_buoi": 21, "the_che.pbgdpl_luot_nguoi": 1860}
+
+
+def test_the_subject_of_a_list_is_carried_across_its_semicolons_and_staff_words_choose():
+    assert _read("Nhiệm vụ được UBND tỉnh giao trong kỳ: 14; hoàn thành đúng hạn 12; quá hạn 1; chưa hoàn thành 1.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 14, "chi_dao.nhiem_vu_cap_tren_dung_han": 12,
+        "chi_dao.nhiem_vu_cap_tren_qua_han": 1, "chi_dao.nhiem_vu_cap_tren_chua_xong": 1}
+    assert _read("Được giao 58 biên chế công chức, hiện có 55 người.") == {
+        "to_chuc.bien_che_giao": 58, "to_chuc.bien_che_co_mat": 55}
+    assert _read("Số người làm việc được giao 312, hiện có 298 viên chức.") == {
+        "to_chuc.vien_chuc_giao": 312, "to_chuc.vien_chuc_co_mat": 298}
+    # numbers of rounds and of drafts count nothing the schema knows
+    assert _read("Tổ chức 3 đợt kiểm tra tại 12 cơ quan, đơn vị.") == {"chi_dao.co_quan_duoc_kiem_tra": 12}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %); floors under today's figures (95,3 / 97,9 / 95,0 / 93,9 % on the tuned sets, 84,2 % with 2
-    # misreads on set 5, untuned), so a regression fails
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %); floors under today's figures (95,3 % on set 1, 97,5 % on set 3, 100 % on
+    # sets 2 and 4–7, all tuned; 81,1 % with 7 misreads on set 8, untuned), so a regression fails
     assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
-    for name in ("Tin nhắn để riêng 2 (đã chỉnh theo)", "Tin nhắn để riêng 3 (đã chỉnh theo)"):
-        assert sources[name]["exact_share"] >= 0.9 and sources[name]["misread"] == 0, name
-    fourth = sources["Tin nhắn để riêng 4 (đã chỉnh theo)"]
-    assert fourth["exact_share"] >= 0.9 and fourth["misread"] <= 2
-    fifth = sources["Tin nhắn để riêng 5 (chưa chỉnh theo)"]
-    assert fifth["gold"] >= 35 and fifth["exact_share"] >= 0.8 and fifth["misread"] <= 2
+    for n in (2, 3, 4, 5, 6, 7):
+        tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
+        assert tuned["exact_share"] >= 0.95 and tuned["misread"] == 0, n
+    eighth = sources["Tin nhắn để riêng 8 (chưa chỉnh theo)"]
+    assert eighth["gold"] >= 35 and eighth["exact_share"] >= 0.78 and eighth["misread"] <= 7
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 10/25 (province office, seed 001, whose

@@ -2,9 +2,8 @@
 LLM boundary shows what is kept — a listed figure whose value obeys the sum rules, marked for confirmation — and what
 is dropped; tests/test_local_llm.py runs the same path with the real local model."""
 
-from drafting.chain.reading_assist import NOTE, propose_fields
+from drafting.chain.reading_assist import NOTE, propose_fields, unread_candidates
 from drafting.inputs.chat_reader import read_message
-from drafting.inputs.figure_text import unread_candidates
 from drafting.inputs.text_reading import TextReading
 from drafting.llm.fakes import ScriptedChatModel
 

@@ -9,19 +9,44 @@ without it (docs/evaluation.md)."""
 from __future__ import annotations
 
 import json
+import re
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from corpus.errors import BackendError
-from drafting.figures.schema import FIELD_BY_KEY, SUM_RULES
-from drafting.figures.vnformat import parse_vn_number
-from drafting.inputs.figure_text import sentence_span, unread_candidates
+from corpus.text import fold_lower
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
+from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.inputs.figure_text import area_hint, noun_after, sentence_span
+from drafting.inputs.ocr_words import mend
+from drafting.inputs.phrases import levels_in, unit_fits
 from drafting.inputs.text_reading import ReadFigure, TextReading
 from drafting.llm.prompting import load_prompt
 
 NOTE = "mô hình đề xuất, cần xác nhận"
 _SYSTEM = "Bạn đọc số liệu trong báo cáo cải cách hành chính của cơ quan nhà nước Việt Nam."
+
+
+def unread_candidates(text: str, start: int, end: int, taken: set[str], limit: int = 20) -> list[str]:
+    """Figures a number the rules could not place might be, for a model to choose from: counts (never rates) not
+    read yet, of the unit the noun after the number names (else the last unit noun before it in the sentence), in
+    the sentence's area when it names one; per-level parts only when the sentence names a level. Empty when too
+    many remain: a choice among dozens is a guess."""
+    folded = mend(fold_lower(text))
+    a, b = sentence_span(folded, start, end)
+    sentence = folded[a:b]
+    unit, _ = noun_after(folded, end)
+    if unit is None:  # the unit of the last count before it in the sentence ("nhận 412 hồ sơ, trả đúng hẹn 405")
+        units = [noun_after(folded, a + m.end())[0] for m in NUMBER_RE.finditer(folded[a:start])]
+        unit = next((u for u in reversed(units) if u not in (None, "%")), None)
+    area = area_hint(sentence)
+    with_level = bool(levels_in(sentence))
+    keys = [k for k, spec in FIELD_BY_KEY.items()
+            if spec.kind == "count" and k not in taken and k not in DERIVED_BY_KEY
+            and (unit is None or unit_fits(k, unit)) and (area is None or k.startswith(f"{area}."))
+            and (with_level or not re.search(r"_cap_(tinh|huyen|xa)$", k))]
+    return keys if 0 < len(keys) <= limit else []
 
 
 def _totals_above(key: str) -> set[str]:

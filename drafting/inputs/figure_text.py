@@ -3,8 +3,7 @@
 "tiếp nhận 5 phản ánh, kiến nghị, đã xử lý 5" → tthc.pakn_tiep_nhan = 5, tthc.pakn_da_xu_ly = 5, each
 with the exact words and span it was read from, the outline section it sits in and a confidence.
 
-How a number becomes a figure, in order: numbers that name a date, a year, a period, a document, an
-article or a table row are not figures; the noun right after the number (hồ sơ, phản ánh, văn bản,
+How a number becomes a figure, in order: numbers that are not figures are skipped (blocked.py); the noun right after the number (hồ sơ, phản ánh, văn bản,
 thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or the noun carried from earlier in the sentence;
 the nearest phrase before it (else after it) names the candidates; among them the section (a number
 under "2. Cải cách thủ tục hành chính" is a TTHC figure), the other words of the sentence and "trong
@@ -18,14 +17,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
+from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
+    COMPANIONS,
     LEVEL_PART,
     LEVEL_TOTALS,
+    PHRASE_KEYS,
     PHRASES,
     PRIMARY,
     RATE_PHRASES,
@@ -45,61 +46,27 @@ _AREA_WORDS = {
     "tai_chinh": ["tai chinh", "ngan sach"],
     "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
 }
-# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn"
-_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han)|\btrong do\b|\bgom\b")
+# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
+_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet)|\btrong do\b|\bgom\b")
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
+_FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
-_PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
-_YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
-
-
+_FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
 
-def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of numbers that are not figures: documents, dates, years, periods, articles, list marks."""
-    folded = fold_lower(text)
-    spans = [(r.start, r.end) for r in find_refs(text)]
-    spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)]  # dates
-    spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
-    spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
-    spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
-    spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
-    # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
-    spans += [m.span(1) for m in re.finditer(
-        r"\b(?:tang|giam)\s+(\d[\d.,]*)(?=[^.;]{0,30}\bso voi (?:nam truoc|cung ky|ky truoc))", folded)]
-    # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
-    spans += [m.span(1) for m in re.finditer(
-        r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
-        r"(?!\s*/)", folded)]
-    spans += [m.span() for m in re.finditer(
-        r"\b(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
-        folded)]
-    spans += [m.span() for m in re.finditer(
-        r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"
-        r"\s+(?:so\s+)?\d+", folded)]
-    spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
-    spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
-    spans += [m.span() for m in _YEAR.finditer(folded)]
-    spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
-    spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
-    spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
-    spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
-    return spans
-
-
-def _area_hint(folded: str) -> str | None:
+def area_hint(folded: str) -> str | None:
     for area, words in _AREA_WORDS.items():
         if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
             return area
     return None
 
 
-def _noun_after(folded: str, end: int) -> tuple[str | None, int]:
-    frac = re.match(r"\s*/\s*\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
+def noun_after(folded: str, end: int) -> tuple[str | None, int]:
+    frac = re.match(_FRACTION + r"\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
     if frac:
         end += frac.end()
     rest = folded[end:end + 30]
@@ -149,7 +116,7 @@ class _Reader:
         self.folded = mend(self.folded)  # OCR: "ding han" → "dung han", same length; clean text stays as it is
         self.section = section
         self.unique = unique
-        self.area = _AREA_OF_SECTION.get(section) or area or _area_hint(self.folded)
+        self.area = _AREA_OF_SECTION.get(section) or area or area_hint(self.folded)
         self.blocked = blocked_spans(text) + blocked
         self.reading = TextReading()
         self.taken: set[str] = set()
@@ -158,7 +125,9 @@ class _Reader:
         self.level = level  # the level of the whole text: a table row under "3.2. … UBND cấp huyện"
         self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
         # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
-        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d", self.folded))
+        # and "652 hồ sơ đúng hạn, 31 hồ sơ trước hạn" too; "trước hạn và đúng hạn" is the total
+        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d|\d\s*(?:ho so\s*)?(?:duoc giai quyet\s*)?"
+                                             r"(?:truoc|som) han\b(?!\s*va\s+(?:dung|som)\b)", self.folded))
 
     def context(self, s: int, e: int) -> str:
         return self.text[max(0, s - 40):min(len(self.text), e + 30)].strip()
@@ -200,7 +169,7 @@ class _Reader:
         if value is None:
             return
         left, right, left_from = self.clause(s, e)
-        noun, noun_end = _noun_after(self.folded, e)
+        noun, noun_end = noun_after(self.folded, e)
         sent_from = self.sentence_start(s)
         sentence = self.folded[sent_from:min(len(self.folded), e + 120)]
         before = self.folded[sent_from:s]
@@ -224,13 +193,20 @@ class _Reader:
         # the noun itself ("11 nhiệm vụ") says what is counted, not which figure: weakest evidence
         noun_span = noun_end - e - (len(right) - len(right.lstrip()))
         named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
+        noun_words = self.folded[e:noun_end].strip()
         for d, ln, p, k in right_found:
-            if (d, ln, p, k) not in named:
-                choices.append((3, 0, ln, p, k))
+            if (d, ln, p, k) not in named:  # "58 biên chế": a noun that is one figure's own word names it, before
+                # the words past a comma, after the words before the number
+                choices.append((2, -1, ln, p, k) if len(k) == 1 and p == noun_words else (3, 0, ln, p, k))
         near = min((d for d, *_ in named), default=0)
         far = max((d for d, *_ in named), default=0)
         # among the words after the number the farthest phrase names it, ranked at the distance of the nearest
         choices += [(1, near + (far - d) / 1000, ln, p, k) for d, ln, p, k in named]
+        # "giải quyết 4 hồ sơ quá hạn", "ban hành 4 văn bản xin lỗi": words right after the noun name which part
+        # the count is, before the verb that named the whole
+        if noun and noun_end < e + len(right):
+            choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
+                        for d, ln, p, k in _phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
         if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
@@ -260,7 +236,7 @@ class _Reader:
             fit = [k for k in dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit) if k not in self.taken]
             if not fit:
                 continue
-            ranks = {k: self.rank(k, carried, sentence, totals, after_trong_do) for k in fit}
+            ranks = {k: self.rank(k, phrase, carried, sentence, totals, after_trong_do) for k in fit}
             best = min(ranks.values())
             tied = [k for k in fit if ranks[k] == best]
             if len(tied) > 1:
@@ -288,15 +264,55 @@ class _Reader:
                 section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note,
                 after=side > 0))
             return
-        self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
-                                          reason="không rõ là chỉ tiêu nào"))
+        if not (self.read_coordinated(quote, value, s, e, noun, noun_end) or self.read_companion(quote, value, s, e, noun)):
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="không rõ là chỉ tiêu nào"))
+
+    def read_coordinated(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
+        """"Tuyển dụng 4 công chức và 11 viên chức": a count joined by "và" or a comma to the one before it shares
+        its verb, and the verb with this count's noun ("tuyển dụng viên chức") names its figure. The verb alone does
+        not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure, which the official sums."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
+                or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
+            return False
+        verbs = _phrases_in(mend(fold_lower(prev.phrase)), True)
+        if not verbs:
+            return False
+        verb, words = verbs[0][2], self.folded[e:noun_end].strip()
+        fit = [k for k in PHRASE_KEYS.get(f"{verb} {words}", []) if k not in self.taken and unit_fits(k, noun)
+               and FIELD_BY_KEY[k].unit != "%"]
+        if len(fit) != 1:
+            return False
+        if self.unique:
+            self.taken.add(fit[0])
+        self.reading.figures.append(ReadFigure(
+            key=fit[0], label=FIELD_BY_KEY[fit[0]].label, value=value, quote=quote, phrase=prev.phrase,
+            start=s, end=e, section=self.section, confidence=round(max(0.1, prev.confidence - 0.1), 2)))
+        return True
+
+    def read_companion(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
+        """"Tổ chức 21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ": the people at the events just counted."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        key = COMPANIONS.get(prev.key) if prev else None
+        if (key is None or noun is None or key in self.taken or not unit_fits(key, noun)
+                or prev.start < self.sentence_start(s) or re.search(r"[;:]", self.folded[prev.end:s])):
+            return False
+        if self.unique:
+            self.taken.add(key)
+        self.reading.figures.append(ReadFigure(
+            key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=self.text[prev.end:s].strip(),
+            start=s, end=e, section=self.section, confidence=round(max(0.1, prev.confidence - 0.15), 2)))
+        return True
 
     def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
-        """"1.641/1.642 hồ sơ": the number after the slash is the base of the figure before it."""
+        """"1.641/1.642 hồ sơ", "4 trên 5 kiến nghị": the number after the slash is the base of the figure before it."""
         prev = self.reading.figures[-1] if self.reading.figures else None
-        if prev is None or not re.fullmatch(r"\s*/\s*", self.text[prev.end:s]):
+        if prev is None or not re.fullmatch(_FRACTION, self.folded[prev.end:s]):
             return False
-        bases = [d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key and d.inputs[1] not in self.taken]
+        # the base of a rate the schema knows, else the whole the part may not exceed ("4 trên 5 kiến nghị")
+        bases = [b for b in [*(d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key),
+                             *(whole for part, whole, _ in PART_RULES if part == prev.key)] if b not in self.taken]
         if not bases:
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="không rõ là tổng số của chỉ tiêu nào"))
@@ -342,22 +358,26 @@ class _Reader:
                 return True
         return False
 
-    def rank(self, key: str, carried: str | None, sentence: str, totals: list[str],
+    def rank(self, key: str, phrase: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool) -> tuple:
+        """Lower is better; at the end, the phrase's own figure before one it names only with a fitting noun."""
         in_area = bool(self.area and key.startswith(self.area + "."))
         return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in _parts_of(totals)),
-                not in_area, -_sentence_bonus(key, sentence))
+                not in_area, -_sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
 
     def carried_noun(self, sent_from: int, s: int) -> str | None:
-        nouns = [_noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, sent_from, s)]
+        nouns = [noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, sent_from, s)]
         nouns = [n for n in nouns if n and n != "%"]
         if nouns:
             return nouns[-1]
-        # "Nhiệm vụ cấp trên giao 10, hoàn thành 9": the sentence's subject names what it counts
-        subject = self.folded[sent_from:s].lstrip(" -+*•")
-        for noun, unit in UNIT_NOUNS:
-            if re.match(rf"{re.escape(noun)}(?!\w)", subject):
-                return unit
+        # "Nhiệm vụ cấp trên giao 10, hoàn thành 9": the sentence's subject names what it counts, also across the
+        # semicolons of a list ("Nhiệm vụ được giao: 14; hoàn thành đúng hạn 12; quá hạn 1")
+        outer = max((m.end() for m in _FULL_STOP.finditer(self.folded, 0, sent_from)), default=0)
+        for start in dict.fromkeys((sent_from, outer)):
+            subject = self.folded[start:s].lstrip(" -+*•")
+            for noun, unit in UNIT_NOUNS:
+                if re.match(rf"{re.escape(noun)}(?!\w)", subject):
+                    return unit
         return None
 
     def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
@@ -370,7 +390,7 @@ class _Reader:
         for phrase, key in RATE_PHRASES:
             if phrase in window:
                 return self.add_rate(key, value, shown, s, e)
-        for _, _, _, keys in _phrases_in(left, True):
+        for _, _, _, keys in _phrases_in(left if left.strip() else self.before_bracket(s), True):
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
                 spec = FIELD_BY_KEY[pct[0]]
@@ -391,6 +411,13 @@ class _Reader:
                 return self.add_rate(rated[0], value, shown, s, e)
         self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
                                           reason="không rõ là tỷ lệ của chỉ tiêu nào"))
+
+    def before_bracket(self, s: int) -> str:
+        """"508 phiếu hài lòng (99,2%)": the clause before the bracket names the rate in it."""
+        m = re.search(r"\(\s*$", self.folded[:s])
+        if not m:
+            return ""
+        return self.folded[max((x.end() for x in _SEP.finditer(self.folded, 0, m.start())), default=0):m.start()]
 
     def add_rate(self, key: str, value: Decimal, shown: str, s: int, e: int) -> None:
         self.reading.rates.append(StatedRate(key=key, value=value, quote=shown, start=s, end=e + 1,
@@ -417,24 +444,3 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     b = next((m.start() for m in _SENTENCE.finditer(text, end)), len(text))
     return a, b
-
-
-def unread_candidates(text: str, start: int, end: int, taken: set[str], limit: int = 20) -> list[str]:
-    """Figures a number the rules could not place might be, for a model to choose from: counts (never rates) not
-    read yet, of the unit the noun after the number names (else the last unit noun before it in the sentence), in
-    the sentence's area when it names one; per-level parts only when the sentence names a level. Empty when too
-    many remain: a choice among dozens is a guess."""
-    folded = mend(fold_lower(text))
-    a, b = sentence_span(folded, start, end)
-    sentence = folded[a:b]
-    unit, _ = _noun_after(folded, end)
-    if unit is None:  # the unit of the last count before it in the sentence ("nhận 412 hồ sơ, trả đúng hẹn 405")
-        units = [_noun_after(folded, a + m.end())[0] for m in NUMBER_RE.finditer(folded[a:start])]
-        unit = next((u for u in reversed(units) if u not in (None, "%")), None)
-    area = _area_hint(sentence)
-    with_level = bool(levels_in(sentence))
-    keys = [k for k, spec in FIELD_BY_KEY.items()
-            if spec.kind == "count" and k not in taken and k not in DERIVED_BY_KEY
-            and (unit is None or unit_fits(k, unit)) and (area is None or k.startswith(f"{area}."))
-            and (with_level or not re.search(r"_cap_(tinh|huyen|xa)$", k))]
-    return keys if 0 < len(keys) <= limit else []

@@ -13,14 +13,14 @@ from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
 _PHRASES: dict[str, list[str]] = {
-    "tthc.ho_so_tiep_nhan": ["tiep nhan", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
+    "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
                              "tiep nhan, giai quyet"],
     "tthc.ho_so_ky_truoc": ["chuyen qua", "ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet"],
-    "tthc.ho_so_moi": ["moi nhan", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
+    "tthc.ho_so_moi": ["moi nhan", "nhan moi", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
                        "phat sinh trong ky", "tiep nhan trong ky"],
     "tthc.ho_so_truc_tuyen": ["online", "nop online", "truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
                               "dich vu cong truc tuyen", "qua cong dich vu cong"],
@@ -34,18 +34,21 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen"],
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
-                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han"],
-    "tthc.ho_so_tam_dung": ["tam dung"],
+                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
+                                   "dang trong han giai quyet", "trong han giai quyet"],
+    "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet"],
     "tthc.ho_so_tra_lai": ["tra lai"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
     "tthc.van_ban_xin_loi": ["xin loi", "thu xin loi", "van ban xin loi"],
     "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh"],
     "tthc.dvc_mot_phan": ["mot phan", "dich vu cong mot phan"],
-    "tthc.ho_so_co_phi": ["co thu phi", "co thu phi, le phi", "thu phi, le phi", "phat sinh phi", "co phi", "phi, le phi", "thu phi"],
+    "tthc.ho_so_co_phi": ["le phi", "co thu phi", "co thu phi, le phi", "thu phi, le phi", "phat sinh phi", "co phi", "phi, le phi", "thu phi"],
     "tthc.thanh_toan_truc_tuyen": ["thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
                                    "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
-                                   "thanh toan phi le phi truc tuyen"],
-    "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa"],
+                                   "thanh toan phi le phi truc tuyen", "thanh toan qua cong dich vu cong",
+                                   "thanh toan qua cong"],
+    "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa", "so hoa ho so khi tiep nhan",
+                           "so hoa khi tiep nhan"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
                             "ket qua giai quyet duoc so hoa"],
     "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
@@ -72,7 +75,8 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen"],
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
     "chi_dao.doi_thoai": ["doi thoai"],
-    "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh"],
+    "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh",
+                                        "phong su", "chuyen muc"],
     "chi_dao.sang_kien": ["sang kien", "mo hinh"],
     "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
                                        "cap tren giao cho"],
@@ -86,6 +90,10 @@ _PHRASES: dict[str, list[str]] = {
     "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "chi tieu bien che", "dinh bien",
                               "so dinh bien"],
     "to_chuc.bien_che_co_mat": ["co mat", "cong chuc co mat", "hien co"],
+    # "số lượng người làm việc" is the staffing of public service units (viên chức)
+    "to_chuc.vien_chuc_giao": ["so nguoi lam viec", "so luong nguoi lam viec", "nguoi lam viec duoc giao",
+                               "so nguoi lam viec duoc giao", "so luong nguoi lam viec duoc giao"],
+    "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co"],
     "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
     "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che"],
     "cong_vu.tuyen_dung_cong_chuc": ["tuyen dung", "tuyen dung cong chuc"],
@@ -94,10 +102,10 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.bo_nhiem_lai": ["bo nhiem lai"],
     "cong_vu.chuyen_doi_vi_tri": ["chuyen doi vi tri"],
     "cong_vu.ky_luat": ["ky luat", "bi ky luat", "xu ly ky luat"],
-    "cong_vu.boi_duong": ["boi duong", "dao tao, boi duong", "tap huan", "dao tao boi duong"],
+    "cong_vu.boi_duong": ["tham gia cac lop boi duong", "tham gia boi duong", "boi duong", "dao tao, boi duong", "tap huan", "dao tao boi duong"],
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
-    "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan"],
-    "tai_chinh.thu_ngan_sach_thuc_hien": ["thu ngan sach", "thu ngan sach thuc hien", "thuc hien thu"],
+    "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
+    "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien", "thuc hien thu"],
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
@@ -116,6 +124,13 @@ _SHARED: dict[str, list[str]] = {
     "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
     "gui den": ["tthc.pakn_tiep_nhan"],
+    "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
+    "co mat": ["to_chuc.vien_chuc_co_mat"],
+    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien"],
+    "cong bo": ["tthc.tthc_cong_bo_moi"],
+    "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
+    "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
+    "da giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "công bố 9 thủ tục mới"  # "thực hiện 4 trên 5 kiến nghị"
     # "kích hoạt 5.600 tài khoản, chỉ tiêu huyện giao 6.000": the target of what the sentence counts
     "chi tieu giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
     "chi tieu huyen giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
@@ -214,7 +229,9 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
-    ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("dot", "đợt"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
+    ("phuong", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"), ("phong su", "chương trình"),
+    ("chuyen muc", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
@@ -226,13 +243,16 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
          "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
 
 
-# figures also counted by what they cover: one apology letter per late dossier ("xin lỗi cho cả 17 hồ sơ")
-_ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": "hồ sơ"}
+# the people who attended the events just counted ("21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ")
+COMPANIONS = {"the_che.pbgdpl_buoi": "the_che.pbgdpl_luot_nguoi", "chi_dao.buoi_tuyen_truyen": "chi_dao.luot_nguoi_tuyen_truyen"}
+# figures also counted by what they cover: one apology letter per late dossier ("xin lỗi cho cả 17 hồ sơ", "12
+# trường hợp"); one identity account per person ("18.240 người dân kích hoạt tài khoản")
+_ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": {"hồ sơ", "người"}, "cds.tai_khoan_dinh_danh": {"người"}}
 
 
 def unit_fits(key: str, unit: str) -> bool:
     spec = FIELD_BY_KEY[key]
-    return spec.unit in _SAME.get(unit, {unit}) or _ALSO_COUNTED_AS.get(key) == unit
+    return spec.unit in _SAME.get(unit, {unit}) or unit in _ALSO_COUNTED_AS.get(key, ())
 
 
 _LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"

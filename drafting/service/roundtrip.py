@@ -19,7 +19,7 @@ from corpus.text import fold_lower
 from drafting.figures.figureset import derive
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
-from drafting.inputs.figure_text import blocked_spans
+from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.report_text import read_report
 from drafting.models import ReviewIssue
 from drafting.render.provenance import COMMENT_AUTHOR

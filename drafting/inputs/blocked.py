@@ -1,0 +1,45 @@
+"""Numbers in Vietnamese text that are not figures: a document's number, a date, a year, a period, an article,
+a list mark, a difference from another period. The reader of figures (figure_text.py) skips them; the Word
+round trip uses the same spans to tell new numbers from dates and citations."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.docnumbers import find_refs
+from corpus.text import fold_lower
+
+_PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
+_YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers that are not figures: documents, dates, years, periods, articles, list marks."""
+    folded = fold_lower(text)
+    spans = [(r.start, r.end) for r in find_refs(text)]
+    spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)]  # dates
+    spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
+    spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
+    spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
+    spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
+    # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
+    spans += [m.span(1) for m in re.finditer(
+        r"\b(?:tang|giam)\s+(\d[\d.,]*)(?=[^.;]{0,30}\bso voi (?:nam truoc|cung ky|ky truoc))", folded)]
+    # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
+    spans += [m.span(1) for m in re.finditer(
+        r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
+        r"(?!\s*/)", folded)]
+    spans += [m.span() for m in re.finditer(
+        r"\b(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
+        folded)]
+    spans += [m.span() for m in re.finditer(
+        r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"
+        r"\s+(?:so\s+)?\d+", folded)]
+    spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
+    spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
+    spans += [m.span() for m in _YEAR.finditer(folded)]
+    spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
+    spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
+    spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
+    spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
+    return spans
