@@ -13,7 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
 _PHRASES: dict[str, list[str]] = {
-    "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
+    "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan trong ky", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
                              "tiep nhan, giai quyet"],
