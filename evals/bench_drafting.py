@@ -62,14 +62,26 @@ def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool 
     res["cpu_kernels"] = load_cpu_backend() or "liên kết sẵn (bản dựng cũ)"
     # whole reports with the model, one per drafting case (units, levels and periods apart): sections without figures
     # and III–V are the deterministic writer's; a model section that falls back is counted with its reason
-    whole_s, fallbacks, model_sections = [], [], 0
+    # each report drafted twice in a row, with and without prompt-lookup guessing (drafting/llm/lookup.py), so that
+    # the machine's drift between runs falls on both alike
+    whole_s, plain_s, fallbacks, model_sections = [], [], [], 0
+    guessing = getattr(local.drafter.model, "lookahead", 0)
     for case in cases:
-        t0 = time.perf_counter()
-        whole = local.draft_input(case)
-        whole_s.append(time.perf_counter() - t0)
-        sent = {f.section: f.message for f in whole.findings if f.kind == "llm" and "bản soạn tự động" in f.message}
-        model_sections += sum(1 for s in whole.sections if s.writer == "llm") + len(sent)
-        fallbacks += [f"{case.meta.locality} {k}: {m[:90]}" for k, m in sent.items()]
+        for lookahead in ([guessing, 0] if guessing else [0]):
+            local.drafter.model.lookahead = lookahead
+            t0 = time.perf_counter()
+            whole = local.draft_input(case)
+            (whole_s if lookahead == guessing else plain_s).append(time.perf_counter() - t0)
+            if lookahead != guessing:
+                continue
+            sent = {f.section: f.message for f in whole.findings if f.kind == "llm" and "bản soạn tự động" in f.message}
+            model_sections += sum(1 for s in whole.sections if s.writer == "llm") + len(sent)
+            fallbacks += [f"{case.meta.locality} {k}: {m[:90]}" for k, m in sent.items()]
+    local.drafter.model.lookahead = guessing
+    res["local_lookahead"] = guessing
+    if plain_s:
+        res["local_whole_report_no_lookahead_s"] = round(statistics.median(plain_s), 1)
+        res["local_lookahead_speedup"] = round(statistics.median(plain_s) / statistics.median(whole_s), 2)
     res["local_whole_report_s"] = round(statistics.median(whole_s), 1)
     res["local_whole_reports"] = len(whole_s)
     res["local_model_sections"] = model_sections
@@ -95,5 +107,8 @@ def print_result(res: dict) -> None:
               f"trên {res['local_whole_reports']} báo cáo (gấp {res['local_whole_vs_no_llm']} lần không mô hình; mục tiêu "
               f"< 90 s); mô hình được giao {res['local_model_sections']} mục, {res['local_fallbacks']} mục phải dùng bản "
               f"soạn tự động ({res['local_fallback_share'] * 100:.0f}%, mục tiêu < 10%)")
+        if "local_lookahead_speedup" in res:
+            print(f"  cùng các báo cáo, soạn xen kẽ không đoán trước từ lời nhắc: trung vị {res['local_whole_report_no_lookahead_s']} s "
+                  f"— đoán trước {res['local_lookahead']} token nhanh gấp {res['local_lookahead_speedup']} lần")
         for reason in res["local_fallback_reasons"]:
             print(f"    - {reason}")

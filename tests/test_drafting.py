@@ -141,6 +141,37 @@ def test_the_model_rephrases_the_writers_sentences_and_adds_no_content(corpus_st
     assert draft.section("II.3").writer == "deterministic"
 
 
+def test_a_model_that_loops_is_stopped_and_its_repeats_dropped(corpus_stack, ba_trang):
+    """A 1,5B model rewriting a short section may write the same sentences again until its token budget: the stream
+    is closed at the first repeated sentence (tokens cost ~0,1 s each on 2 cores) and the repeat is not kept."""
+    once = ("Trong kỳ, xã ban hành {chi_dao.van_ban_chi_dao} văn bản chỉ đạo, điều hành về cải cách hành chính. "
+            "Tổ chức {chi_dao.hoi_nghi} hội nghị và đăng {chi_dao.tin_bai} tin, bài tuyên truyền. ")
+    served: list[int] = []
+
+    class Looping(ScriptedChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            for i, chunk in enumerate(super()._stream(messages, stop, run_manager, **kwargs)):
+                served.append(i)
+                yield chunk
+
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry, Looping(responses=[once * 6])).draft(
+        ba_trang.meta, ba_trang.figures, sections=["I"])
+    sec = draft.section("I")
+    text = " ".join(p.text for p in sec.paragraphs)
+    assert sec.writer == "llm" and text.count("văn bản chỉ đạo, điều hành") == 1 and text.count("tin, bài") == 1
+    assert len(served) < len(once * 6) / 12 / 3, "generation stopped soon after the first repeat"
+
+
+def test_a_sentence_cut_off_by_the_token_limit_is_not_kept(corpus_stack, ba_trang):
+    reply = ("Trong kỳ, xã ban hành {chi_dao.van_ban_chi_dao} văn bản chỉ đạo, điều hành về cải cách hành chính. "
+             "Tổ chức {chi_dao.hoi_nghi} hội nghị và đăng {chi_dao.tin_bai} tin, bài tuyên truyền trên trang thông tin của")
+    sec = Drafter(corpus_stack.searcher, corpus_stack.registry, ScriptedChatModel(responses=[reply])).draft(
+        ba_trang.meta, ba_trang.figures, sections=["I"]).section("I")
+    text = " ".join(p.text for p in sec.paragraphs)
+    assert sec.writer == "llm" and "thông tin của" not in text and "60 văn bản" in text
+    assert "tin, bài" in text  # the figures of the dropped sentence come back in the writer's own sentence
+
+
 def test_a_person_or_place_the_model_names_without_an_input_is_marked_for_confirmation(corpus_stack, ba_trang):
     """A model sentence that carries a figure slot stands only if every name in it was supplied: "Chủ tịch Nguyễn Văn
     Bình" and "thôn Tân Hòa" were not, so those sentences become marked proposals; "xã Ba Trang" (the unit itself) and

@@ -54,6 +54,32 @@ def test_an_answer_streams_then_arrives_checked(corpus_stack):
     assert events[-1].answer.text.startswith(events[0].text)
 
 
+def test_a_reader_who_leaves_stops_the_model(corpus_stack):
+    """Closing the answer's event stream closes the model's stream at once (an output parser at the end of the chain
+    used to pull every remaining token, holding the local model's lock for the next user)."""
+    import datetime as dt
+
+    from drafting.law.ask import Asker
+
+    served: list[int] = []
+
+    class Counting(ScriptedChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            for chunk in super()._stream(messages, stop, run_manager, **kwargs):
+                served.append(1)
+                yield chunk
+
+    events = Asker(corpus_stack.searcher, corpus_stack.registry, Counting(responses=["Áp dụng Nghị định số 61/2018. " * 40])
+                   ).ask_events("căn cứ cơ chế một cửa", dt.date(2023, 6, 30))
+    tokens = 0
+    for e in events:
+        tokens += e.kind == "token"
+        if tokens == 4:
+            break
+    events.close()
+    assert 0 < len(served) < 10
+
+
 def test_a_reply_past_its_time_limit_is_stopped_between_events():
     closed = []
 

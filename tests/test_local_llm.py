@@ -142,3 +142,21 @@ def test_local_model_proposes_only_listed_figures_for_unread_numbers():
     proposed = propose_fields(model, text, reading)
     assert all(f.key in offered and f.value == 2 and f.note == NOTE for f in proposed)
 
+
+def test_guessing_from_the_prompt_leaves_a_greedy_answer_unchanged():
+    """Prompt-lookup decoding checks its guesses with the model's own sampler: at temperature 0 the rewrite is the
+    same with guessing on and off (compared on its opening, where batch and single-token arithmetic cannot drift
+    apart), and the stream is closed early without harm."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    model = _model_or_skip().model_copy(update={"temperature": 0.0, "max_tokens": 60})
+    msgs = [SystemMessage(content="Bạn là chuyên viên văn phòng, viết văn phong hành chính."),
+            HumanMessage(content="Viết lại thành một đoạn văn liền mạch:\n- Trong 6 tháng đầu năm 2023, Ủy ban nhân dân "
+                                 "xã Ba Trang đã ban hành 60 văn bản chỉ đạo, điều hành về cải cách hành chính.\n"
+                                 "- Tổ chức 5 hội nghị, cuộc họp về cải cách hành chính.")]
+    answers = []
+    for lookahead in (8, 0):
+        model.lookahead = lookahead
+        answers.append("".join(c.content for c in model.stream(msgs)))
+    assert answers[0] and answers[0][:80] == answers[1][:80]
+    assert model._guessing  # the model was built for guessing; lookahead 0 turned it off for one call

@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Iterator
 
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -50,11 +49,12 @@ Progress = Callable[[str, int, int], None]  # (section key, done, total)
 TokenSink = Callable[[str, str], None]  # (section key, text piece)
 
 def build_section_chain(model: BaseChatModel, prompts_dir=PROMPTS_DIR) -> Runnable:
-    """inputs dict → prompt (system + section) → model → text. Plain LCEL, no agent."""
+    """inputs dict → prompt (system + section) → model → message chunks. Plain LCEL, no agent. No output parser at
+    the end: with one, closing the stream early (a looping model) still pulled every token (langchain-core 1.7)."""
     system = load_prompt("system", prompts_dir)
     section = load_prompt("section", prompts_dir)
     prompt = ChatPromptTemplate.from_messages([("system", system.template), ("human", section.template)])
-    return prompt | model | StrOutputParser()
+    return prompt | model
 
 
 def _clean_llm_text(text: str) -> list[Paragraph]:
@@ -74,11 +74,30 @@ def _clean_llm_text(text: str) -> list[Paragraph]:
     return paras
 
 
-def _without_precedent(paras: list[Paragraph]) -> list[Paragraph]:
-    """Sentences carrying the precedent's masks ("…", "[địa phương]"): copied from another unit's report."""
-    out = []
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _said_before(sentence: str, seen: set[str]) -> bool:
+    """A sentence of some length the model already wrote (a 1,5B model loops on short sections)."""
+    key = re.sub(r"\s+", " ", sentence).strip().lower()
+    if len(key) >= 25 and key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _repeating(text: str) -> bool:
+    seen: set[str] = set()
+    return any(_said_before(x, seen) for x in _SENTENCE_END.split(text)[:-1])  # the last may be unfinished
+
+
+def _kept_sentences(paras: list[Paragraph]) -> list[Paragraph]:
+    """Without sentences carrying the precedent's masks ("…", "[địa phương]": copied from another unit's report)
+    and without the model's repeats."""
+    out, seen = [], set()
     for p in paras:
-        kept = [x for x in re.split(r"(?<=[.;!?])\s+", p.text) if "…" not in x and "[địa phương]" not in x]
+        kept = [x for x in _SENTENCE_END.split(p.text)
+                if "…" not in x and "[địa phương]" not in x and not _said_before(x, seen)]
         if kept:
             out.append(p.model_copy(update={"text": " ".join(kept)}))
     return out
@@ -363,10 +382,21 @@ class Drafter:
                   "precedent": precedent}
         chain = RunnableLambda(lambda x: x) | self.chain
         pieces = []
-        for piece in chain.stream(inputs):
-            pieces.append(piece)
-            yield DraftEvent(kind="token", section=key, text=piece)
-        return _without_precedent(_clean_llm_text("".join(pieces)))
+        stream = chain.stream(inputs)
+        try:
+            for chunk in stream:
+                piece = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                pieces.append(piece)
+                yield DraftEvent(kind="token", section=key, text=piece)
+                if _repeating("".join(pieces)):
+                    break  # looping: every further token is paid for and thrown away
+        finally:
+            stream.close()  # stops the model's generation (and frees its lock) at once
+        text = "".join(pieces).rstrip()
+        ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)", text)]
+        if ends and not re.search(r"[.!?;:)»”\"]$", text):  # a last sentence cut off by the token limit (or the loop)
+            text = text[:ends[-1]]
+        return _kept_sentences(_clean_llm_text(text))
 
     def _finish(self, paragraphs: list[Paragraph], fs: FigureSet, ctx: GroundingContext, key: str, own: set[str],
                 names: set[str], draft: ReportDraft) -> tuple[list[Paragraph], list[str]]:

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, Field
 
@@ -122,7 +121,8 @@ class Asker:
         if model is not None:
             system = load_prompt("ask_system", prompts_dir)
             user = load_prompt("ask", prompts_dir)
-            self.chain = ChatPromptTemplate.from_messages([("system", system.template), ("human", user.template)]) | model | StrOutputParser()
+            # no output parser: with one, a stream closed early (the reader left) still pulled every token
+            self.chain = ChatPromptTemplate.from_messages([("system", system.template), ("human", user.template)]) | model
 
     def retrieve(self, question: str, as_of: dt.date) -> list[SearchHit]:
         if self.searcher is None:
@@ -263,10 +263,15 @@ class Asker:
                           for d, h in docs[:3])
         passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:500])}" for h in hits[:3])
         pieces = []
-        for piece in self.chain.stream({"question": answer.question, "as_of": fmt_date(answer.as_of),
-                                        "facts": facts, "passages": passages}):
-            pieces.append(piece)
-            yield AskEvent(kind="token", text=piece)
+        stream = self.chain.stream({"question": answer.question, "as_of": fmt_date(answer.as_of), "facts": facts,
+                                    "passages": passages})
+        try:
+            for chunk in stream:
+                piece = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                pieces.append(piece)
+                yield AskEvent(kind="token", text=piece)
+        finally:
+            stream.close()  # a reader who leaves stops the model (and frees its lock) at once
         text = "".join(pieces).strip()
         if not looks_like_text(text):
             raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")

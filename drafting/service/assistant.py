@@ -27,7 +27,7 @@ def make_llm(settings: Settings, kind: str | None = None):
     kind = kind or settings.llm
     return make_chat_model(kind, model_path=settings.local_model_dir / MODEL_FILE, base_url=settings.llm_url,
                            model=settings.llm_model, api_key=settings.llm_api_key, timeout=settings.llm_timeout,
-                           threads=settings.threads)
+                           threads=settings.threads, lookahead=settings.llm_lookahead)
 
 
 def known_places(stack: RetrievalStack | None) -> set[str]:
