@@ -3,14 +3,15 @@
 "tiếp nhận 5 phản ánh, kiến nghị, đã xử lý 5" → tthc.pakn_tiep_nhan = 5, tthc.pakn_da_xu_ly = 5, each
 with the exact words and span it was read from, the outline section it sits in and a confidence.
 
-How a number becomes a figure, in order: numbers that are not figures are skipped (blocked.py); the noun right after the number (hồ sơ, phản ánh, văn bản,
-thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or the noun carried from earlier in the sentence;
-the nearest phrase before it (else after it) names the candidates; among them the section (a number
-under "2. Cải cách thủ tục hành chính" is a TTHC figure), the other words of the sentence and "trong
-đó" (a part of the total just read) choose. When two readings remain, the reader asks, never guesses.
-A percentage is a stated rate: of the figure named next to it, or of the count just read in the
-sentence; rates are checked, never taken as figures. Text without diacritics (OCR) reads the same, its garbled
-words mended first ("ding han" → "dung han", ocr_words.py); "cấp tỉnh/huyện/xã" picks a total's per-level part."""
+How a number becomes a figure, in order: numbers that are not figures are skipped (blocked.py); the noun
+right after the number (hồ sơ, phản ánh, văn bản, thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or
+the noun carried from earlier in the sentence; the nearest phrase before it (else after it) names the
+candidates; among them the section (a number under "2. Cải cách thủ tục hành chính" is a TTHC figure), the
+other words of the sentence and "trong đó" (a part of the total just read) choose. When two readings remain,
+the reader asks, never guesses. A percentage is a stated rate: of the figure named next to it, or of the
+count just read in the sentence; rates are checked, never taken as figures. Text without diacritics (OCR)
+reads the same, its garbled words mended first ("ding han" → "dung han", ocr_words.py); "cấp tỉnh/huyện/xã"
+picks a total's per-level part."""
 
 from __future__ import annotations
 
@@ -255,18 +256,20 @@ class _Reader:
             if _APPROX.search(self.folded[left_from:s]):
                 confidence -= 0.3
                 note = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
-            spec = FIELD_BY_KEY[key]
-            if self.unique:
-                self.taken.add(key)
             phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
-            self.reading.figures.append(ReadFigure(
-                key=key, label=spec.label, value=value, quote=quote, phrase=phrase_text, start=s, end=e,
-                section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note,
-                after=side > 0))
+            self.add(key, value, quote, s, e, phrase_text, confidence, note=note, after=side > 0)
             return
         if not (self.read_coordinated(quote, value, s, e, noun, noun_end) or self.read_companion(quote, value, s, e, noun)):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="không rõ là chỉ tiêu nào"))
+
+    def add(self, key: str, value: Decimal, quote: str, s: int, e: int, phrase: str, confidence: float,
+            note: str = "", after: bool = False) -> None:
+        if self.unique:
+            self.taken.add(key)
+        self.reading.figures.append(ReadFigure(
+            key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,
+            section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))
 
     def read_coordinated(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
         """"Tuyển dụng 4 công chức và 11 viên chức": a count joined by "và" or a comma to the one before it shares
@@ -284,11 +287,7 @@ class _Reader:
                and FIELD_BY_KEY[k].unit != "%"]
         if len(fit) != 1:
             return False
-        if self.unique:
-            self.taken.add(fit[0])
-        self.reading.figures.append(ReadFigure(
-            key=fit[0], label=FIELD_BY_KEY[fit[0]].label, value=value, quote=quote, phrase=prev.phrase,
-            start=s, end=e, section=self.section, confidence=round(max(0.1, prev.confidence - 0.1), 2)))
+        self.add(fit[0], value, quote, s, e, prev.phrase, prev.confidence - 0.1)
         return True
 
     def read_companion(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
@@ -298,11 +297,7 @@ class _Reader:
         if (key is None or noun is None or key in self.taken or not unit_fits(key, noun)
                 or prev.start < self.sentence_start(s) or re.search(r"[;:]", self.folded[prev.end:s])):
             return False
-        if self.unique:
-            self.taken.add(key)
-        self.reading.figures.append(ReadFigure(
-            key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=self.text[prev.end:s].strip(),
-            start=s, end=e, section=self.section, confidence=round(max(0.1, prev.confidence - 0.15), 2)))
+        self.add(key, value, quote, s, e, self.text[prev.end:s].strip(), prev.confidence - 0.15)
         return True
 
     def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
@@ -317,12 +312,7 @@ class _Reader:
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="không rõ là tổng số của chỉ tiêu nào"))
             return True
-        if self.unique:
-            self.taken.add(bases[0])
-        self.reading.figures.append(ReadFigure(
-            key=bases[0], label=FIELD_BY_KEY[bases[0]].label, value=value, quote=quote,
-            phrase=f"{prev.phrase} {prev.quote}/".strip(), start=s, end=e, section=self.section,
-            confidence=prev.confidence))
+        self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
         return True
 
     def level_at(self, s: int, e: int, right: str) -> str | None:
@@ -350,11 +340,7 @@ class _Reader:
         for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
             key = LEVEL_PART[(f.key, m.group(1))]
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
-                if self.unique:
-                    self.taken.add(key)
-                self.reading.figures.append(ReadFigure(
-                    key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=left.strip(),
-                    start=s, end=e, section=self.section, confidence=f.confidence))
+                self.add(key, value, quote, s, e, left.strip(), f.confidence)
                 return True
         return False
 
@@ -393,12 +379,7 @@ class _Reader:
         for _, _, _, keys in _phrases_in(left if left.strip() else self.before_bracket(s), True):
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
-                spec = FIELD_BY_KEY[pct[0]]
-                if self.unique:
-                    self.taken.add(pct[0])
-                self.reading.figures.append(ReadFigure(
-                    key=pct[0], label=spec.label, value=value, quote=quote, phrase=left.strip(), start=s, end=e,
-                    section=self.section, confidence=0.9))
+                self.add(pct[0], value, quote, s, e, left.strip(), 0.9)
                 return
             rated = [d.key for d in DERIVED if d.inputs[0] in keys]
             if rated:
