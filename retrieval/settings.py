@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     llm_model: str = Field("", description="Model name sent to the OpenAI-compatible server.")
     llm_api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")
     llm_timeout: float = Field(120.0, description="Seconds to wait for the chat model before falling back.")
-    llm_lookahead: int = Field(8, ge=0, le=16, description="Local model: tokens guessed from the prompt (where "
+    llm_lookahead: int = Field(0, ge=0, le=16, description="Local model: tokens guessed from the prompt (where "
                                "the text so far occurs in it) and checked in one batch; 0 turns the guessing off.")
     llm_cooldown: float = Field(60.0, ge=0, description="After the chat model fails, seconds during which every "
                                 "section and user skips it (the deterministic writer answers meanwhile).")

@@ -314,7 +314,7 @@ class Drafter:
                     fact_words = [set(fold_lower(f.text).split()) for f in writer.facts if f.section == key]
                     supplied = ctx.supplied_text + " " + fold_lower(" ".join(p.text for p in paragraphs))
                     llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words, supplied)
-                    paragraphs = with_every_figure(key, fs, llm_paras)
+                    paragraphs = with_every_figure(key, fs, self._law_sentences(key, writer, paragraphs) + llm_paras)
                     writer_kind = "llm"
                 else:
                     draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
@@ -361,11 +361,17 @@ class Drafter:
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 
     @staticmethod
-    def _rephrasable(key: str, writer: DeterministicWriter, paragraphs: list[Paragraph]) -> list[str]:
+    def _law_sentences(key: str, writer: DeterministicWriter, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        """The writer's sentences that cite a decree of the registry: they open the section unchanged, never
+        rephrased (a model may garble a number or a date; each costs ~100 prompt and output tokens)."""
+        cited = [c.number for c in writer.citations.get(key, [])]
+        return [p for p in paragraphs if any(n in p.text for n in cited)]
+
+    def _rephrasable(self, key: str, writer: DeterministicWriter, paragraphs: list[Paragraph]) -> list[str]:
         """The deterministic writer's sentences for a section, without the official's own facts and the requests
-        for them (those follow what the model wrote, unchanged)."""
-        facts = {p.text for p in writer.facts_for(key)}
-        return [p.text for p in paragraphs if not p.proposed and p.text not in facts]
+        for them (those follow what the model wrote, unchanged) and without the law's sentences (they lead)."""
+        keep = {p.text for p in writer.facts_for(key)} | {p.text for p in self._law_sentences(key, writer, paragraphs)}
+        return [p.text for p in paragraphs if not p.proposed and p.text not in keep]
 
     def _llm_section(self, key, heading, meta, fs, base, hits, names, own) -> Iterator[DraftEvent]:
         """The model rewrites this section's sentences from the deterministic writer into flowing prose: it brings

@@ -42,10 +42,9 @@ class LocalLlamaChat(BaseChatModel):
     max_tokens: int = 400
     temperature: float = 0.2
     timeout: float = 120.0  # whole answer, including prompt processing; generation stops past it
-    lookahead: int = 8  # tokens guessed from the prompt and checked in one batch (drafting/llm/lookup.py); 0: off
+    lookahead: int = 0  # tokens guessed from the prompt and checked in one batch (drafting/llm/lookup.py); 0: off
     _llama: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
-    _guessing: bool = PrivateAttr(default=False)
 
     @property
     def _llm_type(self) -> str:
@@ -54,7 +53,7 @@ class LocalLlamaChat(BaseChatModel):
     def _load(self):
         if self._llama is None:
             try:
-                from llama_cpp import Llama
+                import llama_cpp  # noqa: F401  (checked here, used by lookup_llama)
             except ImportError as exc:
                 raise BackendError("Chưa cài mô hình ngôn ngữ cục bộ (llama-cpp-python). Chạy “make llm” để cài; "
                                    "trong lúc chờ, trợ lý dùng cách soạn không cần mô hình.", detail=str(exc)) from exc
@@ -64,9 +63,8 @@ class LocalLlamaChat(BaseChatModel):
 
             try:
                 load_cpu_backend()
-                self._guessing = bool(self.lookahead)  # then `lookahead` may change per call (0: off)
-                make = lookup_llama if self._guessing else Llama
-                self._llama = make(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.threads,
+                # without a guess in play it evaluates as Llama does; `lookahead` may change between calls
+                self._llama = lookup_llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.threads,
                                    n_threads_batch=self.threads, verbose=False)
             except Exception as exc:  # llama.cpp raises ValueError/RuntimeError on a bad file
                 raise BackendError("Không nạp được mô hình ngôn ngữ cục bộ.", detail=repr(exc)) from exc
@@ -100,9 +98,9 @@ class LocalLlamaChat(BaseChatModel):
         llama = self._load()
         with self._lock:
             deadline = time.monotonic() + self.timeout
-            if self._guessing:  # a grammar-bound answer (JSON) is short and is not guessed ahead
-                guess = self.lookahead and not kwargs.get("json_schema")
-                llama.draft_model = PromptLookup(self.lookahead) if guess else None
+            # a grammar-bound answer (JSON) is short and is not guessed ahead
+            guess = self.lookahead and not kwargs.get("json_schema")
+            llama.draft_model = PromptLookup(self.lookahead) if guess else None
             try:
                 for part in llama.create_chat_completion(messages=to_openai_messages(messages), stream=True,
                                                          **self._params(stop, kwargs)):
@@ -228,7 +226,7 @@ def looks_like_text(text: str) -> bool:
 
 def make_chat_model(kind: str, *, model_path: Path | None = None, base_url: str = "", model: str = "",
                     api_key: str = "", timeout: float = 120.0, threads: int = 2,
-                    lookahead: int = 8) -> BaseChatModel | None:
+                    lookahead: int = 0) -> BaseChatModel | None:
     """'none' → None (the deterministic writer); 'local' → the GGUF; 'openai' → a compatible server."""
     if kind == "none":
         return None
