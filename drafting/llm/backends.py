@@ -65,7 +65,7 @@ class LocalLlamaChat(BaseChatModel):
                 load_cpu_backend()
                 # without a guess in play it evaluates as Llama does; `lookahead` may change between calls
                 self._llama = lookup_llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.threads,
-                                   n_threads_batch=self.threads, verbose=False)
+                                           n_threads_batch=self.threads, verbose=False)
             except Exception as exc:  # llama.cpp raises ValueError/RuntimeError on a bad file
                 raise BackendError("Không nạp được mô hình ngôn ngữ cục bộ.", detail=repr(exc)) from exc
         return self._llama

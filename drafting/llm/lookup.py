@@ -6,7 +6,10 @@ is bound by reading the weights, not by arithmetic. The sampler still draws ever
 own distribution (a guess is kept only where the sampled token equals it), so the text is the model's.
 
 llama-cpp-python's own switch for this keeps the logits of every prompt token (0,6 MB each with Qwen's
-152k vocabulary); here only the small verification batches keep theirs."""
+152k vocabulary); here only the small verification batches keep theirs.
+
+Off by default (TROLY_LLM_LOOKAHEAD=0): it paid (1,15x on a whole report) while the model copied the law's sentences,
+and stopped paying (0,97x) once those sentences were kept out of its prompt (docs/evaluation.md)."""
 
 from __future__ import annotations
 
