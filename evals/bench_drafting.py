@@ -62,8 +62,8 @@ def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool 
     res["cpu_kernels"] = load_cpu_backend() or "liên kết sẵn (bản dựng cũ)"
     # whole reports with the model, one per drafting case (units, levels and periods apart): sections without figures
     # and III–V are the deterministic writer's; a model section that falls back is counted with its reason
-    # each report drafted twice in a row, with and without prompt-lookup guessing (drafting/llm/lookup.py), so that
-    # the machine's drift between runs falls on both alike
+    # each report drafted twice in a row, with the prompt-lookup setting and with the other choice
+    # (drafting/llm/lookup.py), so that the machine's drift between runs falls on both alike
     whole_s, plain_s, fallbacks, model_sections = [], [], [], 0
     guessing = getattr(local.drafter.model, "lookahead", 0)
     other = 0 if guessing else 8  # the setting against the other choice: off, or 8 tokens guessed
@@ -108,6 +108,7 @@ def print_result(res: dict) -> None:
               f"< 90 s); mô hình được giao {res['local_model_sections']} mục, {res['local_fallbacks']} mục phải dùng bản "
               f"soạn tự động ({res['local_fallback_share'] * 100:.0f}%, mục tiêu < 10%)")
         print(f"  cùng các báo cáo, soạn xen kẽ với TROLY_LLM_LOOKAHEAD={res['local_lookahead_other']} (thay vì "
-              f"{res['local_lookahead']}): trung vị {res['local_whole_report_other_s']} s, gấp {res['local_other_vs_setting']} lần")
+              f"{res['local_lookahead']}): trung vị {res['local_whole_report_other_s']} s, thời gian bằng "
+              f"{res['local_other_vs_setting']} lần")
         for reason in res["local_fallback_reasons"]:
             print(f"    - {reason}")

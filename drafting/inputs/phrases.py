@@ -13,7 +13,8 @@ from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
 _PHRASES: dict[str, list[str]] = {
-    "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan trong ky", "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
+    "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan trong ky",
+                             "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
                              "tiep nhan, giai quyet"],
@@ -102,10 +103,12 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.bo_nhiem_lai": ["bo nhiem lai"],
     "cong_vu.chuyen_doi_vi_tri": ["chuyen doi vi tri"],
     "cong_vu.ky_luat": ["ky luat", "bi ky luat", "xu ly ky luat"],
-    "cong_vu.boi_duong": ["tham gia cac lop boi duong", "tham gia boi duong", "boi duong", "dao tao, boi duong", "tap huan", "dao tao boi duong"],
+    "cong_vu.boi_duong": ["tham gia cac lop boi duong", "tham gia boi duong", "boi duong", "dao tao, boi duong",
+                          "tap huan", "dao tao boi duong"],
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
     "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
-    "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien", "thuc hien thu"],
+    "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien",
+                                          "thuc hien thu"],
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
@@ -126,11 +129,11 @@ _SHARED: dict[str, list[str]] = {
     "gui den": ["tthc.pakn_tiep_nhan"],
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
-    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien"],
-    "cong bo": ["tthc.tthc_cong_bo_moi"],
+    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien"],  # "thực hiện 4 trên 5 kiến nghị"
+    "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
     "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
-    "da giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "công bố 9 thủ tục mới"  # "thực hiện 4 trên 5 kiến nghị"
+    "da giai quyet xong": ["tthc.pakn_da_xu_ly"],
     # "kích hoạt 5.600 tài khoản, chỉ tiêu huyện giao 6.000": the target of what the sentence counts
     "chi tieu giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
     "chi tieu huyen giao": ["cds.tai_khoan_dinh_danh_chi_tieu"],
@@ -229,9 +232,10 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
+    # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
     ("dot", "đợt"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
-    ("phuong", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"), ("phong su", "chương trình"),
-    ("chuyen muc", "chương trình"),
+    ("phuong", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
@@ -244,7 +248,8 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
 
 
 # the people who attended the events just counted ("21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ")
-COMPANIONS = {"the_che.pbgdpl_buoi": "the_che.pbgdpl_luot_nguoi", "chi_dao.buoi_tuyen_truyen": "chi_dao.luot_nguoi_tuyen_truyen"}
+COMPANIONS = {"the_che.pbgdpl_buoi": "the_che.pbgdpl_luot_nguoi",
+              "chi_dao.buoi_tuyen_truyen": "chi_dao.luot_nguoi_tuyen_truyen"}
 # figures also counted by what they cover: one apology letter per late dossier ("xin lỗi cho cả 17 hồ sơ", "12
 # trường hợp"); one identity account per person ("18.240 người dân kích hoạt tài khoản")
 _ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": {"hồ sơ", "người"}, "cds.tai_khoan_dinh_danh": {"người"}}
