@@ -104,7 +104,7 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout5.yaml", "Tin nhắn để riêng 5 (đã chỉnh theo)"),
            ("heldout6.yaml", "Tin nhắn để riêng 6 (đã chỉnh theo)"),
            ("heldout7.yaml", "Tin nhắn để riêng 7 (đã chỉnh theo)"),
-           ("heldout8.yaml", "Tin nhắn để riêng 8 (chưa chỉnh theo)"),
+           ("heldout8.yaml", "Tin nhắn để riêng 8 (đã chỉnh theo)"),
            ("heldout9.yaml", "Tin nhắn để riêng 9 (chưa chỉnh theo)")]
 
 

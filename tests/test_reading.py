@@ -158,20 +158,40 @@ def test_the_subject_of_a_list_is_carried_across_its_semicolons_and_staff_words_
     assert _read("Tổ chức 3 đợt kiểm tra tại 12 cơ quan, đơn vị.") == {"chi_dao.co_quan_duoc_kiem_tra": 12}
 
 
+def test_a_verb_with_its_noun_a_later_clause_and_words_that_name_the_part():
+    # "tuyển dụng viên chức" is the figure's own phrase, the count between the verb and the noun
+    assert _read("Tinh giản 4 người; tuyển dụng 2 viên chức giáo dục.") == {
+        "to_chuc.tinh_gian": 4, "cong_vu.tuyen_dung_vien_chuc": 2}
+    # the phrase past the comma names the next number, not this one: 38 procedures assessed is no figure
+    assert _read("Rà soát, đánh giá 38 thủ tục hành chính, đề xuất đơn giản hóa 6 thủ tục.") == {
+        "tthc.tthc_don_gian_hoa": 6}
+    assert _read("Có 61 hồ sơ tồn từ năm trước, tiếp nhận mới trong năm 8.904 hồ sơ.") == {
+        "tthc.ho_so_ky_truoc": 61, "tthc.ho_so_moi": 8904}
+    assert _read("UBND tỉnh giao 11 nhiệm vụ, hoàn thành 10 nhiệm vụ đúng hạn, 1 nhiệm vụ hoàn thành nhưng quá hạn.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 11, "chi_dao.nhiem_vu_cap_tren_dung_han": 10,
+        "chi_dao.nhiem_vu_cap_tren_qua_han": 1}
+    # a resolution is a document; "quy phạm pháp luật" says which area the sentence is in
+    assert _read("Ban hành 2 nghị quyết quy phạm pháp luật; kiểm tra theo thẩm quyền 19 văn bản.") == {
+        "the_che.vbqppl_ban_hanh": 2, "the_che.vbqppl_kiem_tra": 19}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %); floors under today's figures (95,3 % on set 1, 97,5 % on set 3, 100 % on
-    # sets 2 and 4–7, all tuned; 81,1 % with 7 misreads on set 8, untuned), so a regression fails
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %); floors under today's figures (95,3 % on set 1, 100 % on sets
+    # 2–7, 97,3 % with 1 misread on set 8, all tuned; set 9 untuned: 87,0 % with 2 misreads after set 8's rules, which
+    # it never shaped — it was 83,3 % with 4 before them), so a regression fails
     assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
     for n in (2, 3, 4, 5, 6, 7):
         tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
         assert tuned["exact_share"] >= 0.95 and tuned["misread"] == 0, n
-    eighth = sources["Tin nhắn để riêng 8 (chưa chỉnh theo)"]
-    assert eighth["gold"] >= 35 and eighth["exact_share"] >= 0.78 and eighth["misread"] <= 7
+    eighth = sources["Tin nhắn để riêng 8 (đã chỉnh theo)"]
+    assert eighth["gold"] >= 35 and eighth["exact_share"] >= 0.95 and eighth["misread"] <= 1
+    ninth = sources["Tin nhắn để riêng 9 (chưa chỉnh theo)"]
+    assert ninth["gold"] >= 50 and ninth["exact_share"] >= 0.85 and ninth["misread"] <= 2
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -41,7 +41,7 @@ _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _AREA_WORDS = {
     "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so", "quy dinh hanh chinh"],
     "chi_dao": ["chi dao", "dieu hanh", "cchc", "cai cach hanh chinh"],
-    "the_che": ["the che", "van ban quy pham", "pho bien phap luat", "giao duc phap luat"],
+    "the_che": ["the che", "van ban quy pham", "quy pham phap luat", "qppl", "pho bien phap luat", "giao duc phap luat"],
     "to_chuc": ["to chuc bo may", "bien che"],
     "cong_vu": ["cong vu", "cong chuc, vien chuc"],
     "tai_chinh": ["tai chinh", "ngan sach"],
@@ -195,6 +195,11 @@ class _Reader:
         noun_span = noun_end - e - (len(right) - len(right.lstrip()))
         named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
         noun_words = self.folded[e:noun_end].strip()
+        # "tuyển dụng 2 viên chức": the verb with the noun is a figure's own phrase, before the verb alone (unless
+        # the noun starts a longer phrase: "ban hành 1 văn bản quy phạm")
+        if noun and not any(d == 0 and -ln > len(noun_words) for d, ln, _, _ in right_found):
+            choices += [(0, -0.5, -len(p) - len(noun_words), f"{p} {noun_words}", PHRASE_KEYS[f"{p} {noun_words}"])
+                        for _, d, _, p, _ in choices if d == 0 and f"{p} {noun_words}" in PHRASE_KEYS]
         for d, ln, p, k in right_found:
             if (d, ln, p, k) not in named:  # "58 biên chế": a noun that is one figure's own word names it, before
                 # the words past a comma, after the words before the number
@@ -215,7 +220,12 @@ class _Reader:
             rest = _PARTS.split(rest)[0]
             after = [m.start() - e for m in NUMBER_RE.finditer(self.text, e, e + len(rest)) if not self.is_blocked(*m.span())]
             rest = rest[:after[0]] if after else rest
-            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span]
+            # "đánh giá 38 thủ tục, đề xuất đơn giản hóa 6 thủ tục": a phrase past the last comma before the next
+            # number names that number
+            cut = max([m.end() for m in _SEP.finditer(rest)], default=len(rest)) if after else len(rest)
+            lead = len(rest) - len(rest.lstrip())
+            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span
+                        and d + lead < cut]
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
         # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
