@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import sys
 import threading
 from pathlib import Path
@@ -38,6 +39,40 @@ def _f(path) -> str | None:
     return str(path) if path else None
 
 
+def _warn(exc: TroLyError) -> str:
+    return f"⚠️ {shown(exc, 'troly.app')}"
+
+
+def _guarded(n: int, at: int = -1, state_at: int | None = None):
+    """A handler whose product error leaves its n outputs as they were, says what went wrong in output `at` (next
+    to where it was asked) and keeps the session's state in `state_at`."""
+    def wrap(fn):
+        @functools.wraps(fn)  # gradio reads the handler's own signature (request, progress) through __wrapped__
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except TroLyError as exc:
+                out = [gr.skip()] * n
+                out[at] = _warn(exc)
+                if state_at is not None:
+                    out[state_at] = next(a for a in args if isinstance(a, h.UserState))
+                return out
+        return run
+    return wrap
+
+
+def _act(asst: Assistant, fn, n: int):
+    """A service action that returns the page's n outputs (h.KEEP where nothing changes), guarded as above."""
+    return _guarded(n)(lambda *values: [gr.skip() if v is h.KEEP else v for v in fn(asst, *values)])
+
+
+def _table(name: str, interactive: bool = False, **kw) -> gr.Dataframe:
+    t = screens.TABLES[name]
+    spec = dict(headers=list(t.headers), type="array", interactive=interactive, wrap=True, elem_id=t.elem_id,
+                label=t.label, column_count=(len(t.headers), "fixed"), column_widths=list(t.widths) or None)
+    return gr.Dataframe(**{**spec, **kw})
+
+
 def _field(f: Field) -> gr.components.Component:
     if f.kind == "choice":
         return gr.Dropdown(list(f.choices), label=f.label, value=f.value, allow_custom_value=f.custom)
@@ -63,14 +98,10 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
             gr.Examples(examples=[{"text": t} for t in EXAMPLES], inputs=box, label="Gợi ý")
         with gr.Column(scale=2):
             gr.Markdown("**Số liệu tôi đã hiểu** — sửa trực tiếp rồi bấm «Soạn lại».", elem_classes="tl-small")
-            understood = gr.Dataframe(headers=h.UNDERSTOOD_HEADERS, type="array", interactive=True, wrap=True,
-                                      column_count=(3, "fixed"), column_widths=["40%", "16%", "44%"], elem_id="understood")
+            understood = _table("understood", interactive=True)
             gr.Markdown(screens.CHAT_FACTS_HINT, elem_classes="tl-small")
-            facts_df = gr.Dataframe(headers=h.FACT_HEADERS, type="array", interactive=True, wrap=True,
-                                    column_count=(4, "fixed"), column_widths=["11%", "22%", "42%", "25%"],
-                                    elem_id="understood-facts")
-            meta_df = gr.Dataframe(headers=h.META_HEADERS, type="array", interactive=True, wrap=True,
-                                   column_count=(2, "fixed"), column_widths=["40%", "60%"], label="Thông tin chung")
+            facts_df = _table("facts", interactive=True)
+            meta_df = _table("meta", interactive=True)
             redo = gr.Button("Soạn lại theo số liệu đã sửa")
             chat_file = gr.File(label="Tệp dự thảo (.docx)", interactive=False, elem_id="chat-docx", height=90)
 
@@ -144,10 +175,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Tabs():
         for area in AREAS:
             with gr.Tab(area.title):
-                tables[area.key] = gr.Dataframe(value=empty[area.key], headers=h.FIGURE_HEADERS, type="array",
-                                                interactive=True, wrap=True, column_count=(6, "fixed"),
-                                                column_widths=["32%", "8%", "10%", "10%", "11%", "29%"], static_columns=[0, 1, 5],
-                                                elem_id=f"table-{area.key.replace('_', '-')}")
+                tables[area.key] = _table("figures", interactive=True, value=empty[area.key], static_columns=[0, 1, 5],
+                                          elem_id=f"table-{area.key.replace('_', '-')}")
     gr.Markdown("### Nội dung của đơn vị — mỗi dòng một việc, theo lời của anh/chị")
     gr.Markdown(screens.BUILDER_FACTS_HINT, elem_classes="tl-small")
     texts = {}
@@ -158,9 +187,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                                         elem_id=f"facts-{key.replace('.', '-')}")
     with gr.Row():
         with gr.Column(scale=2):
-            targets = gr.Dataframe(headers=h.TARGET_HEADERS, type="array", interactive=True, wrap=True,
-                                   column_count=(3, "fixed"), label="Chỉ tiêu cấp trên giao (để nêu đạt / chưa đạt)",
-                                   column_widths=["45%", "15%", "40%"], elem_id="targets")
+            targets = _table("targets", interactive=True)
         with gr.Column(scale=1):
             register = gr.File(label="Danh sách văn bản đi (.xlsx/.csv từ phần mềm quản lý văn bản)",
                                file_types=[".xlsx", ".csv"], elem_id="register-upload")
@@ -179,9 +206,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     with gr.Row():
         docx_out = gr.File(label="Báo cáo (.docx)", interactive=False, elem_id="builder-docx")
         wb_out = gr.File(label="Sổ số liệu đã điền (.xlsx)", interactive=False)
-    findings = gr.Dataframe(headers=["Mức độ", "Loại", "Mục", "Trích", "Vấn đề"], type="array", interactive=False,
-                            wrap=True, label="Phát hiện khi kiểm tra dự thảo", column_widths=["9%", "13%", "18%", "22%", "38%"],
-                            elem_id="builder-findings")
+    findings = _table("findings")
     with gr.Accordion("Sửa nội dung một mục (mỗi dòng một đoạn; được kiểm tra lại số liệu và trích dẫn khi lưu)",
                       open=False, elem_id="edit-panel"):
         with gr.Row():
@@ -205,7 +230,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         try:
             data = h.load_figures_input(asst, Path(file))
         except TroLyError as exc:  # the box is emptied for the next try; the message names the file
-            return [gr.skip()] * len(all_inputs) + [f"⚠️ {shown(exc, 'troly.app')}", None]
+            return [gr.skip()] * len(all_inputs) + [_warn(exc), None]
         meta = data.meta.model_dump() if data.meta else dict(data.meta_raw)
         return form.values(meta, data) + [f"Đã đọc {Path(file).name}.\n\n" + h.validation_md(data), gr.skip()]
 
@@ -214,25 +239,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         tabs = h.annotate_tables(tabs, data.figures)
         return [tabs[k] for k in area_keys] + [h.validation_md(data)]
 
-    def on_register(file, *section_values):
-        if not file:
-            return [gr.skip()] * (len(SECTION_KEYS) + 1)
-        try:
-            new, msg = h.register_lines(asst, Path(file), dict(zip(SECTION_KEYS, section_values)))
-        except TroLyError as exc:
-            return [gr.skip()] * len(SECTION_KEYS) + [f"⚠️ {shown(exc, 'troly.app')}"]
-        return [new.get(k, "") for k in SECTION_KEYS] + [msg]
-
-    def on_previous(file, *values):
-        if not file:
-            return [gr.skip()] * (len(area_keys) + 1)
-        meta, tabs, _, _ = form.split(values)
-        try:
-            new, msg = h.previous_from_report(asst, Path(file), meta, tabs)
-        except TroLyError as exc:
-            return [gr.skip()] * len(area_keys) + [f"⚠️ {shown(exc, 'troly.app')}"]
-        return [new[k] for k in area_keys] + [msg]
-
+    @_guarded(8 + len(area_keys), at=0, state_at=7)
     def on_generate(*values, progress=gr.Progress()):
         st = ensure_user(values[-1], None)  # (variadic handlers get no request; the session's state keeps the id)
         data, tabs = form.to_input(values[:-1])
@@ -241,10 +248,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         def step(key, i, n):
             progress((i, n) if n else 1, desc=f"Đang soạn mục {key}" if key else "Hoàn tất", unit="mục")
 
-        try:
-            res = h.generate_report(asst, st, data, on_progress=step)
-        except TroLyError as exc:
-            return [f"⚠️ {shown(exc, 'troly.app')}"] + [gr.skip()] * 6 + [st] + [gr.skip()] * len(area_keys)
+        res = h.generate_report(asst, st, data, on_progress=step)
         tabs = h.annotate_tables(tabs, data.figures)
         choices = h.list_drafts(asst, st.user)
         return ([res.message, res.html, res.findings, _f(res.docx), _f(res.workbook),
@@ -257,20 +261,16 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
         return (h.section_text(st.last_draft, key) if st.last_draft and key else "",
                 gr.update(choices=h.proposal_choices(st.last_draft, key), value=None))
 
+    @_guarded(5, at=0, state_at=4)
     def on_edit_save(key, text, st, request: gr.Request):
         st = ensure_user(st, request)
-        try:
-            res = h.edit_section(asst, st, st.builder_draft_id, key, text or "")
-        except TroLyError as exc:
-            return f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), gr.skip(), st
+        res = h.edit_section(asst, st, st.builder_draft_id, key, text or "")
         return res.message, res.html, res.findings, _f(res.docx), st
 
+    @_guarded(len(all_inputs) + 8, at=-4, state_at=-1)
     def on_open(draft_id, st, request: gr.Request):
         st = ensure_user(st, request)
-        try:
-            rec, data, res = h.open_draft(asst, st, draft_id)
-        except TroLyError as exc:
-            return [gr.skip()] * (len(all_inputs) + 4) + [f"⚠️ {shown(exc, 'troly.app')}", gr.skip(), gr.skip(), st]
+        rec, data, res = h.open_draft(asst, st, draft_id)
         data = data.model_copy(update={"facts": rec.draft.facts, "targets": rec.draft.targets}) if rec.draft else data
         return (form.values(rec.meta, data) + [res.html, res.findings, _f(res.docx), _f(res.workbook), res.message, edit_choices(st),
                    gr.update(choices=h.list_drafts(asst, st.user), value=rec.id), st])
@@ -286,33 +286,16 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     precedent.input(h.insert_proposal, [edit_text, precedent], [edit_text], show_progress="hidden")
     edit_save.click(on_edit_save, [edit_key, edit_text, state], [edit_msg, preview, findings, docx_out, state],
                     api_name="builder_edit")
-    past.upload(on_previous, [past] + all_inputs, [tables[k] for k in area_keys] + [past_msg],
+    table_outs, text_outs = [tables[k] for k in area_keys], [texts[k] for k in SECTION_KEYS]
+    past.upload(_act(asst, form.previous, len(area_keys) + 1), [past] + all_inputs, table_outs + [past_msg],
                 api_name="builder_previous")
-
-    def on_previous_library(*values):
-        meta, tabs, _, _ = form.split(values)
-        try:
-            new, msg = h.previous_from_library(asst, meta, tabs)
-        except TroLyError as exc:
-            return [gr.skip()] * len(area_keys) + [f"⚠️ {shown(exc, 'troly.app')}"]
-        return [new[k] for k in area_keys] + [msg]
-
-    def on_plan(file, *values):
-        if not file:
-            return [gr.skip()] * (len(area_keys) + len(SECTION_KEYS) + 2)
-        meta, tabs, section_values, target_values = form.split(values)
-        try:
-            new_texts, rows, new_tabs, msg = h.plan_into_form(asst, Path(file), section_values, target_values, tabs)
-        except TroLyError as exc:
-            return [gr.skip()] * (len(area_keys) + len(SECTION_KEYS) + 1) + [f"⚠️ {shown(exc, 'troly.app')}"]
-        return [new_tabs[k] for k in area_keys] + [new_texts.get(k, "") for k in SECTION_KEYS] + [rows, msg]
-
-    plan.upload(on_plan, [plan] + all_inputs, [tables[k] for k in area_keys] + [texts[k] for k in SECTION_KEYS]
-                + [targets, plan_msg], api_name="builder_plan")
-    past_lib.click(on_previous_library, all_inputs, [tables[k] for k in area_keys] + [past_msg],
+    plan.upload(_act(asst, form.plan, len(area_keys) + len(SECTION_KEYS) + 2), [plan] + all_inputs,
+                table_outs + text_outs + [targets, plan_msg], api_name="builder_plan")
+    past_lib.click(_act(asst, form.previous_library, len(area_keys) + 1), all_inputs, table_outs + [past_msg],
                    api_name="builder_previous_library")
-    register.upload(on_register, [register] + [texts[k] for k in SECTION_KEYS],
-                    [texts[k] for k in SECTION_KEYS] + [register_msg], api_name="builder_register")
+    register.upload(_act(asst, form.register, len(SECTION_KEYS) + 1), [register] + text_outs, text_outs + [register_msg],
+                    api_name="builder_register")
+
     def on_template(st, request: gr.Request):
         return _f(h.template_file(asst, ensure_user(st, request).user))
 
@@ -334,9 +317,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
             run = gr.Button("Rà soát", variant="primary", elem_id="review-run")
             official = gr.Button("Lưu làm bản chính thức", elem_id="review-official")
     summary = gr.Markdown(elem_id="review-summary")
-    table = gr.Dataframe(headers=h.REVIEW_HEADERS, type="array", interactive=False, wrap=True, elem_id="review-table",
-                         label="Các vấn đề, xếp theo mức độ",
-                         column_widths=["8%", "9%", "7%", "6%", "22%", "29%", "19%"])
+    table = _table("review")
     csv_out = gr.File(label="Tải danh sách vấn đề (.csv)", interactive=False)
     marked = gr.HTML(elem_id="review-preview")
 
@@ -347,7 +328,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         try:
             res = h.review_file(asst, st.user, Path(file), session.parse_day(day), draft_id or None, section=part or "")
         except TroLyError as exc:
-            return f"⚠️ {shown(exc, 'troly.app')}", [], None, ""
+            return _warn(exc), [], None, ""
         return res.summary, res.rows, _f(res.csv), res.html
 
     def on_official(file, draft_id, st, request: gr.Request):
@@ -357,7 +338,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         try:
             return h.save_official(asst, st.user, Path(file), draft_id or None)
         except TroLyError as exc:
-            return f"⚠️ {shown(exc, 'troly.app')}"
+            return _warn(exc)
 
     def on_drafts(st, request: gr.Request):
         return gr.update(choices=[("", "")] + h.list_drafts(asst, ensure_user(st, request).user))
@@ -376,8 +357,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         only = gr.Dropdown([("Tất cả", ""), ("Báo cáo", "report"), ("Văn bản pháp luật", "regulation")], value="",
                            label="Loại", scale=1, elem_id="library-kind")
     ids = gr.State([])
-    docs = gr.Dataframe(headers=h.LIBRARY_HEADERS, type="array", interactive=False, wrap=True, elem_id="library-table",
-                        max_height=420, column_widths=["11%", "43%", "6%", "8%", "6%", "15%", "11%"])
+    docs = _table("library", max_height=420)
     picked = gr.State("")
     with gr.Group(visible=False, elem_id="library-selected") as panel:
         picked_md = gr.Markdown(elem_classes="tl-msg")
@@ -400,11 +380,9 @@ def build_library_tab(asst: Assistant, state: gr.State):
             message = gr.Markdown(elem_id="library-message", elem_classes="tl-msg")
             reindex_btn = gr.Button("Lập lại chỉ mục")
     with gr.Accordion("Hiệu lực văn bản trong sổ đăng ký (tính đến hôm nay)", open=False):
-        reg = gr.Dataframe(headers=["Số hiệu", "Loại", "Trích yếu", "Tình trạng hôm nay", "Độ tin cậy"], type="array",
-                           interactive=False, wrap=True, column_widths=["16%", "12%", "42%", "20%", "10%"])
+        reg = _table("registry")
     with gr.Accordion("Nhật ký thao tác của tôi", open=False):
-        audit = gr.Dataframe(headers=["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Nguồn"], type="array",
-                             interactive=False, wrap=True)
+        audit = _table("audit")
 
     def found(q="", k=""):
         table = h.library_rows(asst, query=q or "", kind=k or "")
@@ -418,7 +396,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         try:
             said, fields = h.library_selected(asst, row_ids[row])
         except (TroLyError, IndexError, TypeError) as exc:
-            said = f"⚠️ {shown(exc, 'troly.app')}" if isinstance(exc, TroLyError) else ""
+            said = _warn(exc) if isinstance(exc, TroLyError) else ""
             return ("", gr.update(visible=bool(said)), said, *[gr.skip()] * 6, gr.update(visible=False))
         own = row_ids[row].startswith("user-")
         return (row_ids[row], gr.update(visible=True), said, fields["kind"], fields["level"], fields["period"],
@@ -429,7 +407,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         try:
             msg = h.library_update(asst, st.user, doc_id, {"kind": k, "level": lv or "", "period": pr or "", "year": yr})
         except TroLyError as exc:
-            msg = f"⚠️ {shown(exc, 'troly.app')}"
+            msg = _warn(exc)
         return (msg, *refresh(st, q, only_kind))
 
     def on_remove(doc_id, q, only_kind, st, request: gr.Request):
@@ -437,7 +415,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
         try:
             msg = h.library_remove(asst, st.user, doc_id)
         except TroLyError as exc:
-            msg = f"⚠️ {shown(exc, 'troly.app')}"
+            msg = _warn(exc)
         return (msg, gr.update(visible=False), gr.update(visible=False), *refresh(st, q, only_kind))
 
     def on_add(paths, k, st, request: gr.Request, progress=gr.Progress()):
@@ -452,7 +430,7 @@ def build_library_tab(asst: Assistant, state: gr.State):
             msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step,
                                    on_page=lambda name, d, t: step(d, t, f"Nhận dạng chữ (OCR) {name}", "trang"))
         except TroLyError as exc:
-            msg = f"⚠️ {shown(exc, 'troly.app')}"
+            msg = _warn(exc)
         return (msg, *refresh(st))
 
     def on_reindex(st, request: gr.Request, progress=gr.Progress()):
@@ -503,7 +481,7 @@ def build_app(asst: Assistant) -> gr.Blocks:
             try:
                 draft_id = h.chat_to_builder(asst, st)
             except TroLyError as exc:  # said under the chat's buttons, where it was asked
-                return [f"⚠️ {shown(exc, 'troly.app')}", gr.skip()] + [gr.skip()] * (len(builder["open_outputs"]) - 1) + [st]
+                return [_warn(exc), gr.skip()] + [gr.skip()] * (len(builder["open_outputs"]) - 1) + [st]
             return ["", gr.Tabs(selected="builder"), *builder["open"](draft_id, st, request)]
 
         chat["to_builder"].click(to_builder, [state], [chat["message"], tabs, *builder["open_outputs"]],

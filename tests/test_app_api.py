@@ -10,6 +10,7 @@ import pytest
 import yaml
 from gradio_client import Client, handle_file
 
+from drafting.figures.facts import SECTIONS
 from drafting.figures.schema import key_for_label
 from drafting.inputs.workbook import write_template
 
@@ -68,6 +69,22 @@ def test_builder_and_review_through_the_api(app_url, workbook):
     assert Path(csv_path).read_bytes().startswith(b"\xef\xbb\xbf")
     bad_day = a.predict(handle_file(str(SEED_003)), "31/02/2023", api_name="/review")
     assert bad_day[0].startswith("⚠️") and "không hợp lệ" in bad_day[0]
+
+
+def test_the_uploads_beside_the_form_through_the_api(app_url, workbook, tmp_path):
+    """The service's form actions, wired through the page's error guard: an error leaves the form as it was and is said
+    under the upload; a register export fills the section texts."""
+    a = Client(app_url, verbose=False)
+    filled = a.predict(handle_file(str(workbook)), api_name="/builder_upload")[:-2]
+    # seed 003 is the same unit's report of the same period: refused as last period's, every table kept
+    out = a.predict(handle_file(str(SEED_003)), *filled, api_name="/builder_previous")
+    assert out[-1].startswith("⚠️") and "kỳ" in out[-1]
+    register = tmp_path / "van-ban-di.csv"
+    register.write_text("Số/Ký hiệu,Ngày ban hành,Trích yếu\n14/KH-UBND,30/01/2023,Kế hoạch cải cách hành chính năm 2023\n",
+                        encoding="utf-8")
+    sections = filled[-1 - len(SECTIONS):-1]
+    texts = a.predict(handle_file(str(register)), *sections, api_name="/builder_register")
+    assert "14/KH-UBND" in "\n".join(texts[:-1]) and not texts[-1].startswith("⚠️")
 
 
 def test_login_required_when_accounts_are_configured(assistant, tmp_path):

@@ -63,9 +63,9 @@ def test_no_product_module_is_too_long():
         for path in (ROOT / pkg).rglob("*.py"):
             n = len(path.read_text(encoding="utf-8").splitlines())
             assert n <= MAX_LINES, f"{path.relative_to(ROOT)} has {n} lines"
-    # the one module that may import gradio holds the layout and wiring of the whole UI; its words, fields and
-    # start-up live in drafting/service (screens.py, assistant.start_assistant)
-    assert len((ROOT / "app.py").read_text(encoding="utf-8").splitlines()) <= MAX_LINES + 90
+    # the one module that may import gradio holds the layout and wiring of the whole UI; its words, fields, tables and
+    # start-up live in drafting/service (screens.py, form.py, assistant.start_assistant)
+    assert len((ROOT / "app.py").read_text(encoding="utf-8").splitlines()) <= MAX_LINES + 70
 
 
 def test_only_app_imports_gradio():

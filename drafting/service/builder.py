@@ -349,30 +349,3 @@ def meta_form_values(meta: dict, keys: list[str]) -> list:
         out.append(v if v is not None else "")
     return out
 
-
-@dataclass
-class FormLayout:
-    """The order of the builder's fields as the page passes them: meta fields, one table per area, one text per
-    section, the targets table. Splits the page's flat list of values and builds it back."""
-
-    meta_keys: list[str]
-    area_keys: list[str]
-    section_keys: list[str]
-
-    def split(self, values) -> tuple[dict, dict, dict, list]:
-        n, m, k = len(self.meta_keys), len(self.area_keys), len(self.section_keys)
-        meta = dict(zip(self.meta_keys, values[:n]))
-        if isinstance(meta.get("year"), float):
-            meta["year"] = int(meta["year"])
-        tabs = dict(zip(self.area_keys, values[n:n + m]))
-        return meta, tabs, dict(zip(self.section_keys, values[n + m:n + m + k])), values[n + m + k]
-
-    def to_input(self, values) -> tuple[FiguresInput, dict]:
-        meta, tabs, texts, target_table = self.split(values)
-        return form_to_input(meta, tabs, texts, target_table), tabs
-
-    def values(self, meta: dict, data: FiguresInput) -> list:
-        """Every field of the form from a report's meta and inputs (an upload, a reopened draft)."""
-        tabs, texts = tables_from_input(data), section_texts(data)
-        return (meta_form_values(meta, self.meta_keys) + [tabs[k] for k in self.area_keys]
-                + [texts.get(k, "") for k in self.section_keys] + [target_rows(data)])

@@ -10,6 +10,10 @@ from drafting.figures.facts import SECTIONS
 from drafting.figures.outline import section_label
 from drafting.figures.periods import PERIODS, latest_period
 from drafting.inputs.workbook import META_LABELS
+from drafting.service.builder import TARGET_HEADERS
+from drafting.service.library import LIBRARY_HEADERS
+from drafting.service.reviewing import REVIEW_HEADERS
+from drafting.service.state import FACT_HEADERS, FIGURE_HEADERS, META_HEADERS, UNDERSTOOD_HEADERS
 
 TITLE = "Trợ lý CCHC — soạn, tra cứu và rà soát báo cáo cải cách hành chính"
 LEVELS = ["xã", "tỉnh", "sở", "huyện"]
@@ -72,3 +76,32 @@ def meta_fields(today: dt.date) -> list[list[Field]]:
                custom=True)],
         [Field("recipients", lines=3, note="mỗi nơi một dòng"), Field("basis", lines=3, note="mỗi văn bản một dòng")],
     ]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table on the page: its columns and their widths (so that the value and the quoted words an official must
+    check stay on screen), the id the browser tests find it by, and its caption."""
+
+    headers: tuple
+    widths: tuple
+    elem_id: str | None = None
+    label: str | None = None
+
+
+TABLES = {
+    "understood": Table(tuple(UNDERSTOOD_HEADERS), ("40%", "16%", "44%"), "understood"),
+    "facts": Table(tuple(FACT_HEADERS), ("11%", "22%", "42%", "25%"), "understood-facts"),
+    "meta": Table(tuple(META_HEADERS), ("40%", "60%"), label="Thông tin chung"),
+    "figures": Table(tuple(FIGURE_HEADERS), ("32%", "8%", "10%", "10%", "11%", "29%")),
+    "targets": Table(tuple(TARGET_HEADERS), ("45%", "15%", "40%"), "targets",
+                     "Chỉ tiêu cấp trên giao (để nêu đạt / chưa đạt)"),
+    "findings": Table(("Mức độ", "Loại", "Mục", "Trích", "Vấn đề"), ("9%", "13%", "18%", "22%", "38%"),
+                      "builder-findings", "Phát hiện khi kiểm tra dự thảo"),
+    "review": Table(tuple(REVIEW_HEADERS), ("8%", "9%", "7%", "6%", "22%", "29%", "19%"), "review-table",
+                    "Các vấn đề, xếp theo mức độ"),
+    "library": Table(tuple(LIBRARY_HEADERS), ("11%", "43%", "6%", "8%", "6%", "15%", "11%"), "library-table"),
+    "registry": Table(("Số hiệu", "Loại", "Trích yếu", "Tình trạng hôm nay", "Độ tin cậy"),
+                      ("16%", "12%", "42%", "20%", "10%")),
+    "audit": Table(("Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Nguồn"), ()),
+}
