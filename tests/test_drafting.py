@@ -112,7 +112,7 @@ def test_scripted_model_gets_figures_and_masked_precedent(corpus_stack, ba_trang
     assert ("ungrounded_number", "98,5") in kinds and ("foreign_name", "Tứ Kỳ") in kinds
     prompt = model.prompts()[0]
     assert model.calls[0][0].type == "system"
-    assert "{tthc.ho_so_tiep_nhan}: Tổng số hồ sơ tiếp nhận" in prompt
+    assert "{tthc.ho_so_tiep_nhan} hồ sơ" in prompt and "Nghĩa của các chỗ trống" not in prompt  # named by its sentence
     assert "253" not in prompt and "97,22" not in prompt, "the model sees slots, never values"
     precedent = prompt.split("<<<")[1].split(">>>")[0]
     assert not re.search(r"\d", precedent), "precedent reaches the model without figures"

@@ -378,14 +378,13 @@ class Drafter:
         style, not content. (Given only the figures' labels, the 1,5B local model filled sections with stock claims
         nobody made and copied the prompt's example sentence into sections it did not belong to.) A sentence it
         copied from the masked precedent ("Đạt … theo kế hoạch") is another unit's and is dropped."""
-        slots = list(dict.fromkeys(SLOT_RE.findall("\n".join(base))))
-        # labels and units only: a model that sees no values cannot copy one into the wrong place
-        figures = "\n".join(f"- {{{k}}}: {fs.figure(k).label} ({fs.figure(k).unit})" for k in slots if fs.has(k))
+        # the sentences are all the model sees of the figures: slots, never values, each named by its sentence (a list
+        # of the slots' labels besides made the first token 1,5x later over 12 sections and saved no fallback:
+        # docs/evaluation.md)
         # one short masked passage: each 1,000 prompt tokens cost 10–26 s before the first token on 2 cores
         precedent = "\n---\n".join(mask_for_prompt(h.text[:400], names, own) for h in hits[:1]) or "(không có)"
         inputs = {"heading": heading, "issuer": meta.issuer, "period": meta.period_text,
-                  "sentences": "\n".join(f"- {t}" for t in base), "figures": figures or "- (không có)",
-                  "precedent": precedent}
+                  "sentences": "\n".join(f"- {t}" for t in base), "precedent": precedent}
         chain = RunnableLambda(lambda x: x) | self.chain
         pieces = []
         stream = chain.stream(inputs)
