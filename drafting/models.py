@@ -215,7 +215,7 @@ class ReviewIssue(BaseModel):
     """One finding of the reviewer, with where it is and what to write instead."""
 
     kind: Literal["arithmetic", "number_format", "citation", "outline", "period", "layout", "wording", "injection",
-                  "figures"]  # figures: a final version against the figures it was drafted from
+                  "figures", "foreign_name"]  # figures: a final version against the figures it was drafted from
     severity: Literal["error", "warning", "info"] = "warning"
     section: str = ""  # outline key or heading where it was found
     paragraph: int = 0  # 1-based paragraph index in the document

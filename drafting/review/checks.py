@@ -408,6 +408,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
                     section: str = "") -> list[ReviewIssue]:
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
     from drafting.review.layout import check_layout
+    from drafting.review.places import check_places
     from drafting.review.stated import check_stated_figures
     from drafting.review.tidy import in_scope, tidy
 
@@ -416,7 +417,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     said = {(i.paragraph, i.suggestion) for i in arithmetic}
     arithmetic += [i for i in check_stated_figures(doc.paragraphs) if (i.paragraph, i.suggestion) not in said]
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
-              + check_period(doc, as_of) + check_wording(doc))
+              + check_period(doc, as_of) + check_wording(doc) + check_places(doc.paragraphs))
     if doc.docx is not None:
         try:
             issues += check_layout(doc)

@@ -1,0 +1,51 @@
+"""Units of another province named in a report (corpus/places.py, drafting/review/places.py): the gazetteer of both
+maps of Vietnam's administrative units, and the reviewer's finding for a sentence copied from another unit's report."""
+
+from corpus.places import load_gazetteer
+from corpus.registry import Registry
+from drafting.review.checks import Para, review
+from drafting.review.places import check_places
+from tests.conftest import ROOT
+
+SEED_003 = ROOT / "corpus" / "reports" / "003_8ca837b1dccb8473.txt"
+
+
+def _provinces(text: str) -> set[str]:
+    return {p.province for _, _, places in load_gazetteer().mentions(text) for p in places}
+
+
+def test_units_of_both_maps_are_found_with_or_without_diacritics():
+    assert _provinces("UBND huyện Tứ Kỳ") == {"Hải Dương"}  # a district of the map before 01/7/2025
+    assert _provinces("UY BAN NHAN DAN HUYEN TU KY") == {"Hải Dương"}  # OCR without diacritics
+    assert "Hồ Chí Minh" in _provinces("Phường Bến Thành")
+    assert _provinces("xã có nội dung") == set()  # a name starts with a capital: "xã có" names nothing
+    assert len(load_gazetteer().lookup("xã", "Tân Thành")) > 10  # a common name, in many provinces
+
+
+def _paras(*texts: str) -> list[Para]:
+    head = ["ỦY BAN NHÂN DÂN HUYỆN BA TƠ", "ỦY BAN NHÂN DÂN XÃ BA TRANG", "Số: 12/BC-UBND",
+            "Ba Trang, ngày 05 tháng 6 năm 2023", "BÁO CÁO", "Cải cách hành chính 6 tháng năm 2023", "", ""]
+    return ([Para(text=t, index=i + 1, section="mo_dau") for i, t in enumerate(head)]
+            + [Para(text=t, index=len(head) + i + 1, section="I") for i, t in enumerate(texts)])
+
+
+def test_a_unit_of_another_province_in_the_body_is_said_and_the_own_ones_are_not():
+    found = check_places(_paras("UBND phường Bến Thành đã ban hành kế hoạch cải cách hành chính.",
+                                "Thực hiện chỉ đạo của UBND huyện Ba Tơ, UBND xã Ba Trang tổ chức 2 hội nghị."))
+    assert [(f.kind, f.text, f.paragraph) for f in found] == [("foreign_name", "phường Bến Thành", 9)]
+    assert "Quảng Ngãi" in found[0].message and "Hồ Chí Minh" in found[0].message
+    # a header that names no known unit: no check, no guess
+    bare = [Para(text="BÁO CÁO", index=1, section="mo_dau"),
+            Para(text="UBND phường Bến Thành ban hành kế hoạch.", index=2, section="I")]
+    assert check_places(bare) == []
+
+
+def test_the_reviewer_catches_a_sentence_copied_from_another_units_report(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8")
+    assert [f for f in review(SEED_003, Registry.load()) if f.kind == "foreign_name"] == []
+    copied = tmp_path / "ba-trang-sua.txt"
+    copied.write_text(text.replace("Nội dung các cuộc họp, hội nghị:",
+                                   "Bộ phận Một cửa huyện Lấp Vò tiếp nhận hồ sơ đúng quy trình.\n\n"
+                                   "Nội dung các cuộc họp, hội nghị:"), encoding="utf-8")
+    found = [f for f in review(copied, Registry.load()) if f.kind == "foreign_name"]
+    assert [f.text for f in found] == ["huyện Lấp Vò"] and "Đồng Tháp" in found[0].message
