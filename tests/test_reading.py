@@ -175,23 +175,36 @@ def test_a_verb_with_its_noun_a_later_clause_and_words_that_name_the_part():
         "the_che.vbqppl_ban_hanh": 2, "the_che.vbqppl_kiem_tra": 19}
 
 
+def test_payment_online_documents_to_abolish_and_procedures_across_borders():
+    # "trực tuyến qua Cổng dịch vụ công" says how the fee was paid, not how the dossier came in
+    assert _read("Có 1.950 hồ sơ phải nộp phí, lệ phí, trong đó thanh toán trực tuyến qua Cổng dịch vụ công 1.204 hồ sơ.") == {
+        "tthc.ho_so_co_phi": 1950, "tthc.thanh_toan_truc_tuyen": 1204}
+    assert _read("Ra soat 215 van ban QPPL, de nghi sua doi, bai bo 11 van ban, da xu ly xong 8 van ban.") == {
+        "the_che.vbqppl_ra_soat": 215, "the_che.vbqppl_ra_soat_phai_xu_ly": 11, "the_che.vbqppl_ra_soat_da_xu_ly": 8}
+    assert _read("96 thủ tục tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính.") == {"tthc.tthc_phi_dia_gioi": 96}
+    assert _read("Cử 14 đồng chí đi học trung cấp lý luận chính trị.") == {"cong_vu.dao_tao_ly_luan": 14}
+    assert _read("Dự toán thu ngân sách giao 185.400 triệu đồng, 9 tháng thực hiện 142.760 triệu đồng.") == {
+        "tai_chinh.thu_ngan_sach_du_toan": 185400, "tai_chinh.thu_ngan_sach_thuc_hien": 142760}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %); floors under today's figures (95,3 % on set 1, 100 % on sets
-    # 2–7, 97,3 % with 1 misread on set 8, all tuned; set 9 untuned: 87,0 % with 2 misreads after set 8's rules, which
-    # it never shaped — it was 83,3 % with 4 before them), so a regression fails
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %); floors under today's figures (95,3 % on set 1, 100 % on
+    # sets 2–7, 97,3 % and 96,3 % with 1 misread on sets 8 and 9, all tuned; set 10 untuned: 91,7 % with 2 misreads),
+    # so a regression fails
     assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
     for n in (2, 3, 4, 5, 6, 7):
         tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
         assert tuned["exact_share"] >= 0.95 and tuned["misread"] == 0, n
-    eighth = sources["Tin nhắn để riêng 8 (đã chỉnh theo)"]
-    assert eighth["gold"] >= 35 and eighth["exact_share"] >= 0.95 and eighth["misread"] <= 1
-    ninth = sources["Tin nhắn để riêng 9 (chưa chỉnh theo)"]
-    assert ninth["gold"] >= 50 and ninth["exact_share"] >= 0.85 and ninth["misread"] <= 2
+    for n in (8, 9):
+        tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
+        assert tuned["gold"] >= 35 and tuned["exact_share"] >= 0.95 and tuned["misread"] <= 1, n
+    tenth = sources["Tin nhắn để riêng 10 (chưa chỉnh theo)"]
+    assert tenth["gold"] >= 45 and tenth["exact_share"] >= 0.9 and tenth["misread"] <= 2
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

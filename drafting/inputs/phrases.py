@@ -48,7 +48,8 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.thanh_toan_truc_tuyen": ["thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
                                    "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
                                    "thanh toan phi le phi truc tuyen", "thanh toan qua cong dich vu cong",
-                                   "thanh toan qua cong"],
+                                   "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong",
+                                   "thanh toan truc tuyen qua cong"],
     "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa", "so hoa ho so khi tiep nhan",
                            "so hoa khi tiep nhan"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
@@ -63,6 +64,8 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.tthc_tong_so": ["tong so thu tuc", "tong so tthc", "thu tuc hanh chinh thuoc tham quyen", "dang ap dung",
                           "thuoc tham quyen giai quyet", "tong cong thu tuc", "dang thuc hien"],
     "tthc.tthc_lien_thong": ["lien thong"],
+    "tthc.tthc_phi_dia_gioi": ["khong phu thuoc vao dia gioi hanh chinh", "khong phu thuoc dia gioi",
+                               "khong phu thuoc vao dia gioi", "phi dia gioi"],
     "tthc.tthc_don_gian_hoa": ["don gian hoa"],
     "chi_dao.van_ban_chi_dao": ["van ban chi dao", "van ban chi dao, dieu hanh", "ban hanh van ban", "ban hanh",
                                 "van ban cac loai", "ban ban cac loai"],
@@ -133,7 +136,8 @@ _SHARED: dict[str, list[str]] = {
     "gui den": ["tthc.pakn_tiep_nhan"],
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
-    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien"],  # "thực hiện 4 trên 5 kiến nghị"
+    # "thực hiện 4 trên 5 kiến nghị"; "9 tháng thực hiện 142.760 triệu đồng" (of the budget's estimate)
+    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien", "tai_chinh.thu_ngan_sach_thuc_hien"],
     "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
     "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
@@ -162,6 +166,9 @@ _SHARED: dict[str, list[str]] = {
     "tham gia": ["the_che.pbgdpl_luot_nguoi"],
     "tham du": ["the_che.pbgdpl_luot_nguoi"],
     "sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    # "qua rà soát đề nghị sửa đổi, bãi bỏ 11 văn bản": documents, not procedures, to be dealt with
+    "sua doi, bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
     "kien nghi": ["tai_chinh.kien_nghi_thanh_tra", "tthc.pakn_tiep_nhan"],
     "ke hoach": ["tai_chinh.von_dau_tu_ke_hoach", "chi_dao.nhiem_vu_ke_hoach"],
@@ -232,7 +239,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
     ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("cong chuc", "người"),
     ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "người"),
-    ("nhan su", "người"),
+    ("nhan su", "người"), ("dong chi", "người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
