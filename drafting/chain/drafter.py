@@ -300,7 +300,7 @@ class Drafter:
                 draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
         elif use_model:
             try:
-                llm_paras = yield from self._llm_section(key, title, meta, fs, base, hits, names, own)
+                llm_paras = yield from self._llm_section(key, title, meta, base, hits, names, own)
                 unreadable = bool(llm_paras) and not looks_like_text(" ".join(p.text for p in llm_paras))
                 self._unreadable = self._unreadable + 1 if unreadable else 0
                 if self._unreadable >= 2:  # noise twice running: the server is broken, not one answer poor
@@ -373,7 +373,7 @@ class Drafter:
         keep = {p.text for p in writer.facts_for(key)} | {p.text for p in self._law_sentences(key, writer, paragraphs)}
         return [p.text for p in paragraphs if not p.proposed and p.text not in keep]
 
-    def _llm_section(self, key, heading, meta, fs, base, hits, names, own) -> Iterator[DraftEvent]:
+    def _llm_section(self, key, heading, meta, base, hits, names, own) -> Iterator[DraftEvent]:
         """The model rewrites this section's sentences from the deterministic writer into flowing prose: it brings
         style, not content. (Given only the figures' labels, the 1,5B local model filled sections with stock claims
         nobody made and copied the prompt's example sentence into sections it did not belong to.) A sentence it

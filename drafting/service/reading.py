@@ -42,9 +42,8 @@ def read_header(text: str) -> ReportHeader:
     period, year, _ = read_period(head)
     # the first line that names a period is the title's, not "Sơ kết công tác CCHC quý I" further down; the place and
     # date line ("ngày 6 tháng 9 năm 2023") names none
-    titled = [p for line in head.splitlines() if not re.search(r"\bngay\s+\d", fold_lower(line))
-              and (p := read_period(line)[0])]
-    period = titled[0] if titled else period
+    period = next((p for line in head.splitlines() if not re.search(r"\bngay\s+\d", fold_lower(line))
+                   and (p := read_period(line)[0])), period)
     locality, level = None, None
     for line in head.splitlines()[:15]:  # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"
         line = line.strip(" #*")
