@@ -120,6 +120,24 @@ def test_ask_llm_citations_checked(corpus_stack):
     assert "Dữ kiện từ sổ đăng ký" in model.prompts()[0]
 
 
+def test_the_model_sees_passages_of_the_documents_asked_about_only(corpus_stack):
+    """Given another decree's article, the local model explained it as the one asked about ("45/2020 quy định …
+    sửa đổi Nghị định 24/2014"): the passages it gets are of the documents the registry's facts name, or none."""
+    import re
+
+    from drafting.law.ask import Asker
+    from drafting.llm.fakes import ScriptedChatModel
+
+    for question, number in (("Nghị định 45/2020 quy định gì?", "45/2020/NĐ-CP"),
+                             ("Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?", "118/2025/NĐ-CP")):
+        model = ScriptedChatModel(responses=["Trả lời."])
+        Asker(corpus_stack.searcher, corpus_stack.registry, model).ask(question, dt.date(2025, 8, 15))
+        passages = model.prompts()[0].split("<<<")[1].split(">>>")[0]
+        labels = re.findall(r"^\[([^,\]]+),", passages, re.M)
+        assert all(label == number for label in labels), (question, labels)
+        assert labels or "không có đoạn trích" in passages
+
+
 @pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_ask_eval_floor(corpus_stack):
     from drafting.law.ask import Asker

@@ -261,7 +261,14 @@ class Asker:
             yield AskEvent(kind="token", text=headline + "\n\n")
         facts = "\n".join("- " + _doc_line(d, self.registry, answer.as_of, h.article if h else "", h.confidence if h else "")
                           for d, h in docs[:3])
-        passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:500])}" for h in hits[:3])
+        # only passages of the documents the facts name (when they name any): given another decree's article, the
+        # model explained it as the one asked about ("45/2020 quy định … sửa đổi Nghị định 24/2014"); a document's
+        # opening card (no article, no section) repeats the registry's lines; two passages of 400 characters (every
+        # 100 prompt tokens delay the model's first word by about 1,5 s)
+        named = {d.number for d, _ in docs[:3]}
+        cited = [h for h in hits if (h.article or h.section) and (not named or h.number in named)]
+        passages = "\n---\n".join(f"[{h.number or h.title}, {h.location}] {neutralise(h.text[:400])}"
+                                   for h in cited[:2]) or "(không có đoạn trích của văn bản này)"
         pieces = []
         stream = self.chain.stream({"question": answer.question, "as_of": fmt_date(answer.as_of), "facts": facts,
                                     "passages": passages})
