@@ -106,7 +106,7 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout7.yaml", "Tin nhắn để riêng 7 (đã chỉnh theo)"),
            ("heldout8.yaml", "Tin nhắn để riêng 8 (đã chỉnh theo)"),
            ("heldout9.yaml", "Tin nhắn để riêng 9 (đã chỉnh theo)"),
-           ("heldout10.yaml", "Tin nhắn để riêng 10 (chưa chỉnh theo)"),
+           ("heldout10.yaml", "Tin nhắn để riêng 10 (đã chỉnh theo)"),
            ("heldout11.yaml", "Tin nhắn để riêng 11 (chưa chỉnh theo)")]
 
 

@@ -187,24 +187,33 @@ def test_payment_online_documents_to_abolish_and_procedures_across_borders():
         "tai_chinh.thu_ngan_sach_du_toan": 185400, "tai_chinh.thu_ngan_sach_thuc_hien": 142760}
 
 
+def test_cases_of_dossiers_and_rounds_of_inspection():
+    # "trường hợp" counts whatever the sentence counts: late dossiers, and the apology letters sent for them
+    assert _read("Hồ sơ quá hạn 6 trường hợp, đã gửi văn bản xin lỗi đủ 6 trường hợp.") == {
+        "tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
+    # three inspection teams count nothing the schema knows; the nine hospitals are the units inspected
+    assert _read("Sở Y tế thành lập 3 đoàn kiểm tra công tác CCHC tại 9 bệnh viện, trung tâm trực thuộc.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 9}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %); floors under today's figures (95,3 % on set 1, 100 % on
-    # sets 2–7, 97,3 % and 96,3 % with 1 misread on sets 8 and 9, all tuned; set 10 untuned: 91,7 % with 2 misreads),
-    # so a regression fails
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %); floors under today's figures (95,3 % on set 1,
+    # 100 % on sets 2–7, 97,3 %, 96,3 % and 95,8 % with 1 misread on sets 8–10, all tuned; set 11 untuned: 93,0 % with
+    # 3 misreads), so a regression fails
     assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
     for n in (2, 3, 4, 5, 6, 7):
         tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
         assert tuned["exact_share"] >= 0.95 and tuned["misread"] == 0, n
-    for n in (8, 9):
+    for n in (8, 9, 10):
         tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
         assert tuned["gold"] >= 35 and tuned["exact_share"] >= 0.95 and tuned["misread"] <= 1, n
-    tenth = sources["Tin nhắn để riêng 10 (chưa chỉnh theo)"]
-    assert tenth["gold"] >= 45 and tenth["exact_share"] >= 0.9 and tenth["misread"] <= 2
+    eleventh = sources["Tin nhắn để riêng 11 (chưa chỉnh theo)"]
+    assert eleventh["gold"] >= 40 and eleventh["exact_share"] >= 0.9 and eleventh["misread"] <= 3
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

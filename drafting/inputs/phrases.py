@@ -238,22 +238,25 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("chi thi", "văn bản"),
     ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
     ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("cong chuc", "người"),
-    ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "người"),
+    ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "trường hợp"),
     ("nhan su", "người"), ("dong chi", "người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
     # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
-    ("dot", "đợt"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
-    ("phuong", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
+    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
 ], key=lambda x: -len(x[0]))
 # units that count the same things
+# "6 trường hợp": cases of whatever the sentence counts — people ("tinh giản 2 trường hợp") or dossiers ("hồ sơ quá hạn 6
+# trường hợp")
 _SAME = {"người": {"người", "lượt người"}, "lượt người": {"người", "lượt người"},
+         "trường hợp": {"người", "lượt người", "hồ sơ"},
          "buổi": {"buổi", "cuộc"}, "cuộc": {"cuộc", "buổi"},
          "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"},
          "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
@@ -268,8 +271,8 @@ _ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": {"hồ sơ", "người"}, "cds.tai_k
 
 
 def unit_fits(key: str, unit: str) -> bool:
-    spec = FIELD_BY_KEY[key]
-    return spec.unit in _SAME.get(unit, {unit}) or unit in _ALSO_COUNTED_AS.get(key, ())
+    same = _SAME.get(unit, {unit})
+    return FIELD_BY_KEY[key].unit in same or bool(same & _ALSO_COUNTED_AS.get(key, set()))
 
 
 _LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
