@@ -8,6 +8,8 @@ from where it is installed; its code (which would pull shapely and geopy in) is 
     >>> g = load_gazetteer()
     >>> sorted({p.province for _, _, ps in g.mentions("UBND huyện Tứ Kỳ") for p in ps})
     ['Hải Dương']
+    >>> g.region("Hải Dương")
+    'Hải Phòng'
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from corpus.text import fold_lower
 # the administrative word before a name, folded; "thành phố" is a province (Hà Nội) or a district-level city
 KINDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
          "phuong": "phường", "thi tran": "thị trấn"}
+_KINDS_LONGEST_FIRST = sorted(KINDS.items(), key=lambda x: -len(x[0]))  # "thi xa" before "xa"
 _WORD = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
 # "xã Ba Trang", "UBND HUYỆN TỨ KỲ": up to four words, the longest that is a known unit wins
 _MENTION = re.compile(rf"\b((?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran))\s+({_WORD}(?:\s+{_WORD}){{0,3}})")
@@ -38,10 +41,17 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], merged_into: dict[str, str] | None = None):
         self.index: dict[tuple[str, str], list[Place]] = {}
         for p in places:
             self.index.setdefault((fold_lower(p.kind), fold_lower(p.name)), []).append(p)
+        # legacy province → the province it is part of from 01/7/2025 ("Hải Dương" → "Hải Phòng")
+        self.merged_into = merged_into or {}
+
+    def region(self, province: str) -> str:
+        """The province from 01/7/2025 that holds a province of either map: a report of Hải Phòng in 2026 may
+        rightly name a district of the former Hải Dương."""
+        return self.merged_into.get(province, province)
 
     def lookup(self, kind: str, name: str) -> list[Place]:
         return self.index.get((fold_lower(kind), fold_lower(name)), [])
@@ -63,7 +73,7 @@ class Gazetteer:
 def _short(full: str) -> tuple[str, str]:
     """("Tỉnh Hà Giang") → ("tỉnh", "Hà Giang")."""
     low = fold_lower(full)
-    for folded, kind in sorted(KINDS.items(), key=lambda x: -len(x[0])):
+    for folded, kind in _KINDS_LONGEST_FIRST:
         if low.startswith(folded + " "):
             return kind, full[len(folded) + 1:].strip()
     return "", full
@@ -83,10 +93,12 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
     places: list[Place] = []
     if data_dir is None or not data_dir.is_dir():
         return Gazetteer(places)
+    names: dict[str, dict[str, str]] = {}  # era → province key → short name
     for era, file, wards_key in (("legacy", "parser_legacy.json", "DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"),
                                  ("2025", "parser_from_2025.json", "DICT_PROVINCE_WARD_NO_ACCENTED")):
         data = json.loads((data_dir / file).read_text(encoding="utf-8"))
         provinces = {key: _short(v["province"]) for key, v in data["DICT_PROVINCE"].items()}
+        names[era] = {key: name for key, (_, name) in provinces.items()}
         places += [Place(kind, name, name, era) for kind, name in provinces.values()]
         for key, districts in data.get("DICT_PROVINCE_DISTRICT", {}).items():
             places += [Place(*_short(d["district"]), provinces[key][1], era) for d in districts.values()
@@ -95,4 +107,6 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
             # legacy: province → district → ward; 2025: province → ward
             wards = [w for d in below.values() for w in d.values()] if era == "legacy" else list(below.values())
             places += [Place(*_short(w["ward"]), provinces[key][1], era) for w in wards if isinstance(w.get("ward"), str)]
-    return Gazetteer(places)
+    merges = json.loads((data_dir / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    merged_into = {names["legacy"][old]: names["2025"][new] for new, olds in merges.items() for old in olds}
+    return Gazetteer(places, merged_into)

@@ -49,3 +49,22 @@ def test_the_reviewer_catches_a_sentence_copied_from_another_units_report(tmp_pa
                                    "Nội dung các cuộc họp, hội nghị:"), encoding="utf-8")
     found = [f for f in review(copied, Registry.load()) if f.kind == "foreign_name"]
     assert [f.text for f in found] == ["huyện Lấp Vò"] and "Đồng Tháp" in found[0].message
+
+
+def test_a_unit_of_a_province_merged_into_the_own_one_is_the_reports_own():
+    # a ward of Hải Phòng in 2026 rightly names a district of the former Hải Dương, merged into Hải Phòng on 01/7/2025
+    head = ["ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN", "Số: 88/BC-UBND",
+            "Lê Chân, ngày 10 tháng 12 năm 2026", "BÁO CÁO"]
+    paras = [Para(text=t, index=i + 1, section="mo_dau") for i, t in enumerate(head)]
+    paras += [Para(text="Phối hợp với xã Tứ Kỳ và huyện Tứ Kỳ cũ trao đổi kinh nghiệm.", index=6, section="I"),
+              Para(text="Học tập mô hình của phường Bến Thành.", index=7, section="I")]
+    assert [f.text for f in check_places(paras)] == ["phường Bến Thành"]
+    assert load_gazetteer().region("Hải Dương") == "Hải Phòng" and load_gazetteer().region("Quảng Nam") == "Đà Nẵng"
+
+
+def test_the_gazetteer_examples_run():
+    import doctest
+
+    import corpus.places
+    result = doctest.testmod(corpus.places)
+    assert result.attempted >= 3 and result.failed == 0

@@ -26,6 +26,10 @@ def own_provinces(texts: list[str], gazetteer: Gazetteer) -> set[str]:
     return {p for p, n in votes.items() if n == top}
 
 
+def _regions(provinces, gazetteer: Gazetteer) -> set[str]:
+    return {gazetteer.region(p) for p in provinces}
+
+
 def check_places(paragraphs: list, gazetteer: Gazetteer | None = None) -> list[ReviewIssue]:
     """paragraphs: the review's Para list (text, index, section)."""
     gazetteer = gazetteer or load_gazetteer()
@@ -34,10 +38,12 @@ def check_places(paragraphs: list, gazetteer: Gazetteer | None = None) -> list[R
     home = own_provinces([p.text for p in paragraphs[:n]], gazetteer)
     if not home:
         return []
+    home_regions = _regions(home, gazetteer)
     issues = []
     for p in paragraphs[n:]:
         for start, end, places in gazetteer.mentions(p.text):
-            if home & {pl.province for pl in places}:
+            # a unit of the same province before or after the 2025 merger is the report's own
+            if home_regions & _regions((pl.province for pl in places), gazetteer):
                 continue
             named = p.text[start:end]
             where = ", ".join(sorted({pl.province for pl in places})[:3])
