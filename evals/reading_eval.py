@@ -107,8 +107,9 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout8.yaml", "Tin nhắn để riêng 8 (đã chỉnh theo)"),
            ("heldout9.yaml", "Tin nhắn để riêng 9 (đã chỉnh theo)"),
            ("heldout10.yaml", "Tin nhắn để riêng 10 (đã chỉnh theo)"),
-           ("heldout11.yaml", "Tin nhắn để riêng 11 (chưa chỉnh theo)"),
-           ("heldout12.yaml", "Tin nhắn để riêng 12 (chưa chỉnh theo)")]
+           ("heldout11.yaml", "Tin nhắn để riêng 11 (đã chỉnh theo)"),
+           ("heldout12.yaml", "Tin nhắn để riêng 12 (đã chỉnh theo)"),
+           ("heldout13.yaml", "Tin nhắn để riêng 13 (đã chỉnh theo một phần)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -196,24 +196,49 @@ def test_cases_of_dossiers_and_rounds_of_inspection():
         "chi_dao.co_quan_duoc_kiem_tra": 9}
 
 
+def test_counts_behind_a_rate_or_in_brackets_places_and_targets():
+    # the count in brackets behind a rate, or behind a clause that names it without a number
+    assert _read("Văn bản đi điện tử trong kỳ 5.210 văn bản, 100% có chữ ký số (5.210 văn bản).") == {
+        "cds.van_ban_dien_tu": 5210, "cds.van_ban_ky_so": 5210}
+    assert _read("Với 7 hồ sơ trễ hạn, xã đã có văn bản xin lỗi công dân (7 văn bản).") == {
+        "tthc.ho_so_qua_han": 7, "tthc.van_ban_xin_loi": 7}
+    # "tại …" says where, not what is counted; a level after a figure's words qualifies them
+    assert _read("Số người làm việc được giao tại các đơn vị sự nghiệp là 415, hiện có 402 viên chức.") == {
+        "to_chuc.vien_chuc_giao": 415, "to_chuc.vien_chuc_co_mat": 402}
+    assert _read("Tổng số TTHC đang áp dụng tại cấp xã là 98 thủ tục.") == {"tthc.tthc_tong_so": 98}
+    assert _read("Có 41 TTHC tiếp nhận không phụ thuộc địa giới hành chính cấp tỉnh.") == {"tthc.tthc_phi_dia_gioi": 41}
+    # a label with commas before its colon; "một phần 31" is no "Phần 3" of a document
+    assert _read("Hợp đồng lao động làm công việc hỗ trợ, phục vụ: 3 người.") == {"to_chuc.hop_dong_lao_dong": 3}
+    assert _read("Dịch vụ công trực tuyến: toàn trình 80 thủ tục, một phần 31 thủ tục.") == {
+        "tthc.dvc_toan_trinh": 80, "tthc.dvc_mot_phan": 31}
+    # "chỉ tiêu … được giao là N": the target, and what was done against it
+    assert _read("Chỉ tiêu kích hoạt tài khoản định danh được giao là 8.000 tài khoản, đã kích hoạt 7.120.") == {
+        "cds.tai_khoan_dinh_danh_chi_tieu": 8000, "cds.tai_khoan_dinh_danh": 7120}
+    # early dossiers stated apart: "đúng hạn là" is the on-time part; a bare count after complaints is no dossier
+    assert _read("Giải quyết trước hạn là 900, đúng hạn là 300.") == {"tthc.ho_so_truoc_han": 900,
+                                                                       "tthc.ho_so_dung_han": 300}
+    assert _read("Tiếp nhận 6 phản ánh, kiến nghị, đã xử lý xong 5, đang xử lý 1.") == {
+        "tthc.pakn_tiep_nhan": 6, "tthc.pakn_da_xu_ly": 5}
+    # documents found after a review and amended
+    assert _read("Rà soát 40 văn bản QPPL, phát hiện 3 văn bản cần sửa đổi, đã sửa đổi 3 văn bản.") == {
+        "the_che.vbqppl_ra_soat": 40, "the_che.vbqppl_ra_soat_phai_xu_ly": 3, "the_che.vbqppl_ra_soat_da_xu_ly": 3}
+    assert _read("nop phi, le phi truc tuyen 120/300 ho so") == {"tthc.thanh_toan_truc_tuyen": 120,
+                                                                "tthc.ho_so_co_phi": 300}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %); floors under today's figures (95,3 % on set 1,
-    # 100 % on sets 2–7, 97,3 %, 96,3 % and 95,8 % with 1 misread on sets 8–10, all tuned; set 11 untuned: 93,0 % with
-    # 3 misreads), so a regression fails
-    assert sources["Tin nhắn để riêng 1 (đã chỉnh theo một phần)"]["exact_share"] >= 0.9
-    for n in (2, 3, 4, 5, 6, 7):
-        tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
-        assert tuned["exact_share"] >= 0.95 and tuned["misread"] == 0, n
-    for n in (8, 9, 10):
-        tuned = sources[f"Tin nhắn để riêng {n} (đã chỉnh theo)"]
-        assert tuned["gold"] >= 35 and tuned["exact_share"] >= 0.95 and tuned["misread"] <= 1, n
-    eleventh = sources["Tin nhắn để riêng 11 (chưa chỉnh theo)"]
-    assert eleventh["gold"] >= 40 and eleventh["exact_share"] >= 0.9 and eleventh["misread"] <= 3
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %); floors under today's figures,
+    # so a regression fails: (set, label, least exact share, most misreads)
+    floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
+              *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 13)), (13, "đã chỉnh theo một phần", 0.88, 2)]
+    for n, label, least, most in floors:
+        held = sources[f"Tin nhắn để riêng {n} ({label})"]
+        assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -29,8 +29,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in re.finditer(
         r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
         r"(?!\s*/)", folded)]
+    # "Phần II", "Điều 5"; "một phần 31 thủ tục" is a count of partly online services
     spans += [m.span() for m in re.finditer(
-        r"\b(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
+        r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
         folded)]
     spans += [m.span() for m in re.finditer(
         r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"

@@ -55,6 +55,9 @@ _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 _FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
+_LEVEL_PHRASES = {"cap tinh", "cap huyen", "cap xa"}
+_RATE_IN = re.compile(r"\d[\d.,]*\s*%")
+_PLACE = re.compile(r"\btai (?:cac |nhung )?$")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
@@ -90,6 +93,8 @@ def _phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
                for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
     found = []
     for a, b, phrase, keys in matches:
+        if _PLACE.search(body, 0, a):
+            continue  # "số người làm việc tại các đơn vị sự nghiệp là 1.352": where, not what is counted
         if not left and any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, *_ in matches):
             continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
         distance = len(trimmed) - b if left else a - lead
@@ -127,7 +132,7 @@ class _Reader:
         self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
         # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
         # and "652 hồ sơ đúng hạn, 31 hồ sơ trước hạn" too; "trước hạn và đúng hạn" is the total
-        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*:?\s*\d|\d\s*(?:ho so\s*)?(?:duoc giai quyet\s*)?"
+        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*(?::|la|dat)?\s*\d|\d\s*(?:ho so\s*)?(?:duoc giai quyet\s*)?"
                                              r"(?:truoc|som) han\b(?!\s*va\s+(?:dung|som)\b)", self.folded))
 
     def context(self, s: int, e: int) -> str:
@@ -151,8 +156,20 @@ class _Reader:
         f = self.folded
         left_start = max((m.end() for m in _SEP.finditer(f, 0, s)), default=0)
         if not f[left_start:s].strip() and left_start and f[left_start - 1] == ":":
-            # "Tổng số hồ sơ đã tiếp nhận: 1.024": the label sits before the colon
-            left_start = max((m.end() for m in _SEP.finditer(f, 0, left_start - 1)), default=0)
+            # "Tổng số hồ sơ đã tiếp nhận: 1.024", "Hợp đồng lao động làm công việc hỗ trợ, phục vụ: 6 người": the
+            # label runs from the sentence's start to the colon
+            left_start = self.sentence_start(left_start - 1)
+        if not f[left_start:s].strip() and left_start and f[left_start - 1] == "(":
+            # "100% có chữ ký số (5.210 văn bản)": the count behind the rate, named by the words around the rate;
+            # "…, phường đã có văn bản xin lỗi công dân (18 văn bản)": the count of what its clause names
+            opening, sent_from = left_start - 1, self.sentence_start(left_start - 1)
+            counts = [m for m in NUMBER_RE.finditer(self.text, sent_from, opening) if not self.is_blocked(*m.span())
+                      and not f[m.end():m.end() + 2].lstrip().startswith("%")]
+            if _RATE_IN.search(f, sent_from, opening) and not counts:
+                return re.sub(r"\s+", " ", _RATE_IN.sub(" ", f[sent_from:opening])), "", left_start
+            tail_from = max((m.end() for m in _SEP.finditer(f, 0, opening)), default=0)
+            if not any(m.start() >= tail_from for m in counts):
+                return f[tail_from:opening], "", left_start
         if left_start and f[left_start - 1] == ")" and "(" in f[:left_start]:
             # "số định biên (bao gồm …) là 21 người": the words before the brackets name it
             opening = f.rfind("(", 0, left_start)
@@ -194,6 +211,8 @@ class _Reader:
         # the noun itself ("11 nhiệm vụ") says what is counted, not which figure: weakest evidence
         noun_span = noun_end - e - (len(right) - len(right.lstrip()))
         named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
+        if any(x[2] not in _LEVEL_PHRASES for x in named):  # "… không phụ thuộc địa giới cấp tỉnh": the level qualifies
+            named = [x for x in named if x[2] not in _LEVEL_PHRASES]
         noun_words = self.folded[e:noun_end].strip()
         # "tuyển dụng 2 viên chức": the verb with the noun is a figure's own phrase, before the verb alone (unless
         # the noun starts a longer phrase: "ban hành 1 văn bản quy phạm")
@@ -240,8 +259,9 @@ class _Reader:
 
         for side, dist, _, phrase, keys in sorted(
                 choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
+            # a bare count in a sentence about complaints counts complaints: "9 phản ánh …, đang xử lý 1" is no dossier
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
-                   and (noun is None or unit_fits(k, noun))
+                   and (unit_fits(k, noun) if noun else carried != "phản ánh" or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
             fit = [k for k in dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit) if k not in self.taken]
@@ -258,6 +278,8 @@ class _Reader:
             key = tied[0]
             if key == "tthc.ho_so_dung_han_tong" and phrase == "dung han" and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
+            if left.lstrip().startswith("chi tieu") and f"{key}_chi_tieu" in FIELD_BY_KEY:
+                key = f"{key}_chi_tieu"  # "Chỉ tiêu kích hoạt tài khoản … được giao là 15.000": the target
             confidence = 0.9 + (0.05 if noun and unit_fits(key, noun) else 0) - 0.1 * side
             confidence -= 0.1 if dist > 20 else 0
             confidence -= 0.1 if (noun is None and carried is None) else 0

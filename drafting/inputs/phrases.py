@@ -49,7 +49,9 @@ _PHRASES: dict[str, list[str]] = {
                                    "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
                                    "thanh toan phi le phi truc tuyen", "thanh toan qua cong dich vu cong",
                                    "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong",
-                                   "thanh toan truc tuyen qua cong"],
+                                   "thanh toan truc tuyen qua cong", "nop phi, le phi truc tuyen",
+                                   "phi, le phi truc tuyen", "nop phi truc tuyen", "nop le phi truc tuyen",
+                                   "le phi truc tuyen"],
     "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa", "so hoa ho so khi tiep nhan",
                            "so hoa khi tiep nhan"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
@@ -166,6 +168,9 @@ _SHARED: dict[str, list[str]] = {
     "tham gia": ["the_che.pbgdpl_luot_nguoi"],
     "tham du": ["the_che.pbgdpl_luot_nguoi"],
     "sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    # "phát hiện 2 văn bản trái pháp luật, đã sửa đổi 2": documents found and amended after a check or a review
+    "phat hien": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "da sua doi": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
     # "qua rà soát đề nghị sửa đổi, bãi bỏ 11 văn bản": documents, not procedures, to be dealt with
     "sua doi, bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
