@@ -45,7 +45,7 @@ def _warn(exc: TroLyError) -> str:
 
 def _guarded(n: int, at: int = -1, state_at: int | None = None):
     """A handler whose product error leaves its n outputs as they were, says what went wrong in output `at` (next
-    to where it was asked) and keeps the session's state in `state_at`."""
+    to where it was asked) and returns the session's state, the handler's last positional argument, in `state_at`."""
     def wrap(fn):
         @functools.wraps(fn)  # gradio reads the handler's own signature (request, progress) through __wrapped__
         def run(*args, **kwargs):
@@ -55,7 +55,7 @@ def _guarded(n: int, at: int = -1, state_at: int | None = None):
                 out = [gr.skip()] * n
                 out[at] = _warn(exc)
                 if state_at is not None:
-                    out[state_at] = next(a for a in args if isinstance(a, h.UserState))
+                    out[state_at] = args[-1]
                 return out
         return run
     return wrap
