@@ -7,9 +7,11 @@ import io
 import docx
 from openpyxl import load_workbook
 
+from corpus.registry import Registry
 from drafting.inputs.files import figures_from_data, load_figures_bytes
 from drafting.inputs.workbook import write_template
 from drafting.render.docx import render_docx
+from drafting.review.checks import review
 from evals.substance_eval import CASES
 
 META = {"issuer": "Ủy ban nhân dân xã Hòa Bình", "parent": "UBND tỉnh Phú Thọ", "level": "xã", "locality": "xã Hòa Bình",
@@ -71,3 +73,22 @@ def test_a_case_without_past_figures_has_no_comparison_columns(assistant):
     table = docx.Document(io.BytesIO(render_docx(draft))).tables[-1]
     headers = [c.text for c in table.rows[0].cells]
     assert "Kỳ trước" not in headers and "Cùng kỳ năm trước" not in headers and headers[3] == "Kỳ này"
+
+
+def test_channels_are_parts_of_the_new_dossiers_and_growth_is_said_in_code(assistant, tmp_path):
+    figures = {"tthc": {"ho_so_ky_truoc": 10, "ho_so_truc_tuyen": 150, "ho_so_truc_tiep": 40, "ho_so_da_giai_quyet": 190,
+                        "ho_so_dung_han_tong": 190, "ho_so_qua_han": 0, "ho_so_dang_giai_quyet": 10}}
+    data = figures_from_data({"meta": META, "figures": figures,
+                              "previous": {"tthc": {"ho_so_truc_tuyen": 120, "ho_so_da_giai_quyet": 160}}})
+    draft = assistant.draft_input(data)
+    text = _ii2(draft)
+    # 10 + (150 + 40) = 200; the channels under the 190 new dossiers, never beside the total; no bracket after bracket
+    assert ("tổng số hồ sơ tiếp nhận là 200 hồ sơ, trong đó kỳ trước chuyển sang 10 hồ sơ; tiếp nhận mới trong kỳ "
+            "190 hồ sơ (trực tuyến 150 hồ sơ, trực tiếp 40 hồ sơ).") in text, text
+    # 190 − 160 = 30 (18,75%); 150 − 120 = 30 (25%)
+    assert "Đã giải quyết 190 hồ sơ (tăng 30 hồ sơ (18,75%) so với kỳ trước)" in text
+    assert "số hồ sơ tiếp nhận trực tuyến tăng 30 hồ sơ (25%) so với kỳ trước" in text
+    # the reviewer reads "(25%) so với kỳ trước" as a change, not as this period's online rate
+    path = tmp_path / "du-thao.docx"
+    path.write_bytes(render_docx(draft))
+    assert [f for f in review(path, Registry.load()) if f.kind == "arithmetic"] == []

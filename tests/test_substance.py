@@ -405,3 +405,28 @@ def test_usual_recipients_are_offered_by_level_never_printed(assistant):
     closing = docx.Document(io.BytesIO(render_docx(draft))).tables[1].cell(0, 0).text
     assert "Nội vụ" not in closing and "Lưu: VT" in closing
     assert not any(f.message.startswith("Chưa ghi «Nơi nhận»") for f in assistant.draft_input(data).findings)
+
+
+def test_without_a_stated_strength_the_headline_figures_are_offered_marked(assistant):
+    """Calling a figure a strength is the official's verdict: offered, marked, from figures computed in code; the
+    official's own strength replaces them; every request names what it asks for."""
+    meta = {"issuer": "Ủy ban nhân dân phường Hắc Dịch", "level": "xã", "locality": "phường Hắc Dịch",
+            "period": "9 tháng", "year": 2026, "date": "2026-09-22", "place": "Hắc Dịch"}
+    figures = {"tthc": {"ho_so_moi": 400, "ho_so_truc_tuyen": 300, "ho_so_truc_tiep": 100, "ho_so_da_giai_quyet": 380,
+                        "ho_so_dung_han_tong": 376, "ho_so_qua_han": 4, "pakn_tiep_nhan": 3, "pakn_da_xu_ly": 3}}
+    facts = [{"section": "II.2", "kind": "initiative", "text": "Mô hình 'Tổ công nghệ số cộng đồng' tại 8 khu phố"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": figures, "facts": facts},
+                                             allow_unicode=True).encode(), "so-lieu.yaml")
+    draft = assistant.draft_input(data)
+    iii = [p.text for p in draft.section("III").paragraphs]
+    assert f"- {PROPOSAL_OPEN}Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 98,95%.]" in iii  # 376 / 380
+    assert f"- {PROPOSAL_OPEN}100% phản ánh, kiến nghị tiếp nhận trong kỳ đã được xử lý.]" in iii
+    # the initiative named once, its quotes typeset
+    assert "Mô hình “Tổ công nghệ số cộng đồng” tại 8 khu phố." in [p.text for p in draft.section("II.2").paragraphs]
+    asks = [f.message for f in draft.findings if f.kind == "proposal" and f.section == "III"]
+    assert "Cần cán bộ bổ sung: nguyên nhân của hạn chế trên (chủ quan, khách quan)." in asks
+    own = facts + [{"section": "III", "kind": "note", "text": "Bộ phận Một cửa phường vận hành ổn định"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": figures, "facts": own},
+                                             allow_unicode=True).encode(), "so-lieu.yaml")
+    iii = [p.text for p in assistant.draft_input(data).section("III").paragraphs]
+    assert "- Bộ phận Một cửa phường vận hành ổn định." in iii and not any("98,95%" in t for t in iii)

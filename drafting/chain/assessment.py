@@ -12,7 +12,7 @@ from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
 from drafting.figures.facts import Fact, Target
-from drafting.figures.figureset import FigureSet, format_value
+from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.models import Paragraph, ReportMeta
 
@@ -73,6 +73,26 @@ class Assessment:
                                       "hồ sơ đã giải quyết.", style="bullet", sources=["tthc.ho_so_qua_han"]))
         return out
 
+    def candidate_strengths(self) -> list[Paragraph]:
+        """When the official named no strength: the headline figures that may be one, each marked for confirmation
+        (calling a figure a strength is the official's verdict): the on-time rate, what was done in full, what grew
+        against the period compared with. At most three; the figures come from slots, computed in code."""
+        judged = {t.key for t in self.targets}
+        out: list[str] = []
+        if self.fs.get("tthc.ty_le_dung_han") is not None and "tthc.ty_le_dung_han" not in judged:
+            out.append(f"Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt {slot('tthc.ty_le_dung_han')}")
+        for key, what in (("tthc.ty_le_pakn_xu_ly", "phản ánh, kiến nghị tiếp nhận trong kỳ đã được xử lý"),
+                          ("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han", "nhiệm vụ cấp trên giao hoàn thành đúng hạn"),
+                          ("cds.ty_le_ky_so", "văn bản đi dưới dạng điện tử có chữ ký số")):
+            if self.fs.get(key) == 100 and key not in judged:
+                out.append(f"{slot(key)} {what}")
+        for key, what in (("tthc.ho_so_truc_tuyen", "Số hồ sơ tiếp nhận trực tuyến"),
+                          ("tthc.ho_so_da_giai_quyet", "Số hồ sơ đã giải quyết")):
+            grown = [c for c in (changes(self.fs).get(key), changes(self.fs, "same_period").get(key)) if c and c.delta > 0]
+            if grown:
+                out.append(f"{what} {grown[0].phrase('hồ sơ')}")
+        return [p for text in out[:3] for p in self.propose(text, "bullet")]
+
     def shortcomings(self) -> list[Paragraph]:
         out: list[Paragraph] = []
         facts = [f for f in self.facts if f.kind == "shortcoming"]
@@ -111,7 +131,7 @@ class Assessment:
 
     def section_III(self) -> list[Paragraph]:
         p = [Paragraph(text="1. Ưu điểm", style="subheading")]
-        strengths = self.strengths()
+        strengths = self.strengths() or self.candidate_strengths()
         p += strengths or self.propose("Công tác cải cách hành chính được quan tâm lãnh đạo, chỉ đạo; các nhiệm vụ "
                                        f"trong {self.m.period_text} cơ bản được triển khai theo kế hoạch", "bullet")
         p.append(Paragraph(text="2. Tồn tại, hạn chế và nguyên nhân", style="subheading"))

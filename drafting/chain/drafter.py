@@ -39,7 +39,17 @@ from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
 from drafting.llm.safety import has_injection, strip_invisible
-from drafting.models import DraftEvent, DraftFinding, Paragraph, Proposal, ReportDraft, ReportMeta, Section, SourceRef
+from drafting.models import (
+    ASK_OPEN,
+    DraftEvent,
+    DraftFinding,
+    Paragraph,
+    Proposal,
+    ReportDraft,
+    ReportMeta,
+    Section,
+    SourceRef,
+)
 from retrieval.search import HybridSearcher, SearchFilter, SearchHit
 
 log = logging.getLogger("troly.drafting")
@@ -263,10 +273,12 @@ class Drafter:
                                                message="Chưa có số liệu: " + "; ".join(missing) + "."))
         for s in draft.sections:
             for p in s.paragraphs:
-                if p.proposed:
+                if p.proposed:  # a request for what only the official knows, or a sentence the official must own
+                    asked = p.text.partition(ASK_OPEN)[2].rstrip("]")
                     draft.findings.append(DraftFinding(kind="proposal", severity="info", section=s.key, text=p.text,
-                                                       message="Câu do trợ lý đề xuất, chưa có số liệu hay sự việc nào "
-                                                               "làm căn cứ: xin xác nhận, sửa hoặc xóa."))
+                                                       message=f"Cần cán bộ bổ sung: {asked}." if asked else
+                                                       "Câu do trợ lý đề xuất (không phải điều cán bộ đã nêu): xin xác "
+                                                       "nhận, sửa hoặc xóa."))
         yield DraftEvent(kind="progress", section="", index=len(keys), total=len(keys))
         seconds = time.perf_counter() - started
         (log.info if seconds > SLOW_DRAFT_S else log.debug)("draft of %d sections in %.1f s (model: %s)", len(keys),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
@@ -37,8 +38,11 @@ def clause(text: str) -> str:
     return t
 
 
+_STRAIGHT_QUOTES = re.compile(r"(?<![\w])['\"]([^'\"]{2,120})['\"](?![\w])")  # 'Tổ công nghệ số' → “Tổ công nghệ số”
+
+
 def sentence(text: str) -> str:
-    t = body_dates(text.strip()).rstrip(" ;")
+    t = _STRAIGHT_QUOTES.sub(r"“\1”", body_dates(text.strip())).rstrip(" ;")
     t = t[:1].upper() + t[1:]
     return t if t.endswith((".", "!", "?")) else t + "."
 
@@ -122,7 +126,10 @@ class SubstanceWriter:
             text = sentence(f.text)
             if f.kind == "task" and f.status:
                 text = sentence(f"{clause(f.text)}: {f.status}")
-            out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead else text, sources=[f.origin]))
+            # "Mô hình, sáng kiến: mô hình …" says it twice: a fact that names its kind stands alone
+            own_lead = bool(lead) and fold_lower(text).startswith(("mo hinh", "sang kien", "giai phap"))
+            out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead and not own_lead else text,
+                                 sources=[f.origin]))
         return out
 
     def section(self, key: str) -> list[Paragraph]:

@@ -228,17 +228,21 @@ class DeterministicWriter:
             src = []
             if self.has("tthc.ho_so_ky_truoc"):
                 src.append(f"kỳ trước chuyển sang {slot('tthc.ho_so_ky_truoc')} hồ sơ")
-            if self.has("tthc.ho_so_moi"):
-                src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ")
-            for k, w in (("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
-                         ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")):
-                if self.has(k):
-                    src.append(f"tiếp nhận {w} {slot(k)} hồ sơ")
-            if src:
+            channels = [f"{w} {slot(k)} hồ sơ" for k, w in (
+                ("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
+                ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
+            if self.has("tthc.ho_so_moi"):  # the channels are the parts of the new dossiers, not of the total
+                src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ{self.ch('tthc.ho_so_moi')}"
+                           + (" (" + ", ".join(channels) + ")" if channels else ""))
+            else:
+                src += [f"tiếp nhận {c}" for c in channels]
+            if src and (self.has("tthc.ho_so_moi") or self.ch("tthc.ho_so_tiep_nhan")):
+                t += ", trong đó " + "; ".join(src)  # no second bracket after the comparison's
+            elif src:
                 t += " (" + ", ".join(src) + ")"
             p.append(Paragraph(text=t + "."))
         if self.has("tthc.ho_so_da_giai_quyet"):
-            t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ"
+            t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ{self.ch('tthc.ho_so_da_giai_quyet')}"
             parts = []
             early, ontime = self.fs.get("tthc.ho_so_truoc_han"), self.fs.get("tthc.ho_so_dung_han")
             if early and ontime:
@@ -286,6 +290,8 @@ class DeterministicWriter:
         rate_key = online_rate_keys(self.m.online_base, self.fs.derived)[0]
         if self.has(rate_key):  # the denominator is always stated: two bases are common
             online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot(rate_key)} ({ONLINE_PHRASE[rate_key]})")
+        online += [f"số hồ sơ tiếp nhận trực tuyến {c.phrase('hồ sơ')}" for c in (
+            self.changes.get("tthc.ho_so_truc_tuyen"), self.changes_same.get("tthc.ho_so_truc_tuyen")) if c]
         if self.has("tthc.thanh_toan_truc_tuyen"):
             t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
             if self.has("tthc.ho_so_co_phi"):

@@ -23,8 +23,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
     # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
-    spans += [m.span(1) for m in re.finditer(
-        r"\b(?:tang|giam)\s+(\d[\d.,]*)(?=[^.;]{0,30}\bso voi (?:nam truoc|cung ky|ky truoc))", folded)]
+    # and its share: "tăng 2.220 hồ sơ (56,92%) so với kỳ trước" is no rate of this period
+    spans += [n.span() for m in re.finditer(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)", folded)
+              for n in re.finditer(r"\d[\d.,]*\s*%?", folded[:m.end()]) if n.start() >= m.start()]
     # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
     spans += [m.span(1) for m in re.finditer(
         r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
