@@ -14,17 +14,16 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from corpus.docnumbers import find_refs
 from corpus.errors import BackendError
 from corpus.registry import Registry
 from corpus.text import fold_lower
 from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
+from drafting.chain.model_check import fragment, mark_unsupported, tidy
 from drafting.chain.precedent import (
     foreign_names,
     mask_for_prompt,
     place_names,
     style_sentences,
-    unsupplied_names,
 )
 from drafting.chain.substance import Proposer, Unsupported
 from drafting.chain.writer import DeterministicWriter
@@ -137,29 +136,6 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[P
     rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and fs.values.get(k)
             and k not in stated and spec.kind != "flag"]
     return [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
-
-
-def mark_unsupported(paras: list[Paragraph], propose: Proposer, fact_words: list[set[str]],
-                     supplied: str = "") -> list[Paragraph]:
-    """A model's sentence stands when it carries a figure slot, a cited document or most words of one of the
-    official's facts, and names no person or place that nothing supplied (`supplied`: folded inputs and the
-    deterministic text); any other sentence asserts what nobody supplied and becomes a marked proposal."""
-    out = []
-    for p in paras:
-        kept = []
-        for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯ])", p.text):
-            words = set(fold_lower(s).split())
-            grounded = SLOT_RE.search(s) or find_refs(s) or any(len(w & words) >= 0.6 * len(w) for w in fact_words if w)
-            if grounded and not unsupplied_names(s, supplied):
-                kept.append(s)
-            else:
-                if kept:
-                    out.append(p.model_copy(update={"text": " ".join(kept)}))
-                    kept = []
-                out += propose(s.lstrip("- "), p.style)
-        if kept:
-            out.append(p.model_copy(update={"text": " ".join(kept)}))
-    return out
 
 
 class Drafter:
@@ -322,10 +298,19 @@ class Drafter:
                     draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
                         "Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt). "
                         "Mục này dùng bản soạn tự động.")))
+                elif cut := fragment(llm_paras):  # the model lost what a figure counts: its section is unusable
+                    log.info("section %s: model wrote a fragment, deterministic writer used: %s", key, cut)
+                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, text=cut, message=(
+                        "Mô hình viết câu cụt (chỉ có con số, không nói số gì); mục này dùng bản soạn tự động.")))
                 elif llm_paras:
+                    llm_paras, dropped = tidy(llm_paras, base, [p.text for p in writer.facts_for(key)])
                     fact_words = [set(fold_lower(f.text).split()) for f in writer.facts if f.section == key]
                     supplied = ctx.supplied_text + " " + fold_lower(" ".join(p.text for p in paragraphs))
-                    llm_paras = mark_unsupported(llm_paras, writer.propose, fact_words, supplied)
+                    llm_paras, left_out = mark_unsupported(llm_paras, writer.propose, fact_words, supplied)
+                    if dropped or left_out:
+                        draft.findings.append(DraftFinding(kind="llm", severity="info", section=key, message=(
+                            f"Đã bỏ {len(dropped) + left_out} câu mô hình tự thêm (so sánh với kỳ không có số liệu, "
+                            "nhắc lại số đã nêu, hoặc không có căn cứ).")))
                     paragraphs = with_every_figure(key, fs, self._law_sentences(key, writer, paragraphs) + llm_paras)
                     writer_kind = "llm"
                 else:

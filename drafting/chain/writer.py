@@ -241,6 +241,13 @@ class DeterministicWriter:
             elif src:
                 t += " (" + ", ".join(src) + ")"
             p.append(Paragraph(text=t + "."))
+        elif self.has("tthc.ho_so_moi"):  # no total given: the new dossiers, with their channels
+            channels = [f"{w} {slot(k)} hồ sơ" for k, w in (
+                ("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
+                ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
+            p.append(Paragraph(text=f"Kết quả giải quyết hồ sơ TTHC: tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ"
+                                    f"{self.ch('tthc.ho_so_moi')}" + (", trong đó " + ", ".join(channels) if channels else "")
+                                    + "."))
         if self.has("tthc.ho_so_da_giai_quyet"):
             t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ{self.ch('tthc.ho_so_da_giai_quyet')}"
             parts = []
