@@ -28,7 +28,8 @@ _VERDICT = re.compile(r"\b(chua dat|khong dat|dat yeu cau|chua dap ung yeu cau|d
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s.;:,]+", " ", fold_lower(body_dates(text))).strip()
+    # quotes typeset ('…' → “…”) are the same words
+    return re.sub(r"[\s.;:,'\"“”‘’«»]+", " ", fold_lower(body_dates(text))).strip()
 
 
 def _words(text: str) -> set[str]:
@@ -96,22 +97,39 @@ def evaluate(draft, data) -> dict:
             "verdicts_without_target": verdicts}
 
 
+def _model_use(draft) -> dict:
+    """Sections the model wrote, sections it was given but that went back to the writer (and why), sentences of its
+    own left out — read from the draft's sections and findings."""
+    back = [f.message for f in draft.findings if f.kind == "llm" and "bản soạn tự động" in f.message]
+    dropped = sum(int(m.group(1)) for f in draft.findings if f.kind == "llm"
+                  and (m := re.match(r"Đã bỏ (\d+) câu", f.message)))
+    return {"model_sections": sum(s.writer == "llm" for s in draft.sections), "model_fallbacks": back,
+            "model_dropped": dropped}
+
+
 def run_substance(assistant, cases_dir: Path = CASES) -> list[dict]:
     rows = []
     for path in sorted(cases_dir.glob("*.yaml")):
         data = load_figures_file(path)
         draft = assistant.draft_input(data)
         row = evaluate(draft, data)
-        row.update(case=path.stem, level=data.meta.level, period=data.meta.period, llm=draft.llm)
+        row.update(case=path.stem, level=data.meta.level, period=data.meta.period, llm=draft.llm, **_model_use(draft))
         rows.append(row)
     return rows
 
 
 def print_substance(rows: list[dict]) -> None:
-    print(f"{'bản thảo':30}{'sự việc có mặt':>16}{'câu không căn cứ':>18}{'đề xuất đánh dấu':>18}{'kết luận thiếu chỉ tiêu':>25}")
+    print(f"{'bản thảo':34}{'sự việc có mặt':>16}{'câu không căn cứ':>18}{'đề xuất đánh dấu':>18}{'kết luận thiếu chỉ tiêu':>25}")
     for r in rows:
-        print(f"{r['case']:30}{r['facts_present']:>9}/{r['facts']:<6}{len(r['unsupported']):>18}{r['proposals']:>18}"
+        print(f"{r['case']:34}{r['facts_present']:>9}/{r['facts']:<6}{len(r['unsupported']):>18}{r['proposals']:>18}"
               f"{len(r['verdicts_without_target']):>25}")
+    if any(r["llm"] != "none" for r in rows):
+        written, back = sum(r["model_sections"] for r in rows), sum(len(r["model_fallbacks"]) for r in rows)
+        print(f"Mô hình: viết {written} mục, {back} mục trở về bản soạn tự động "
+              f"({back / max(written + back, 1):.0%}), bỏ {sum(r['model_dropped'] for r in rows)} câu tự thêm")
+        for r in rows:
+            for m in r["model_fallbacks"]:
+                print(f"- {r['case']}: {m}")
     for r in rows:
         for s in r["unsupported"]:
             print(f"- {r['case']}: câu không căn cứ: {s}")
