@@ -3,6 +3,8 @@
 lexical only, dense only and hybrid, side by side.
 `python -m evals.run drafting [--llm none|local|openai] [--cases DIR] [--json]` drafts every figures file
 and prints, per draft, exact input figures, ungrounded numbers, sections present and foreign names.
+`python -m evals.run ask [--llm …] [--show-answers] [--json]`: answers cite a gold document of the registry; with
+--show-answers, every question and its answer as the official reads it.
 `python -m evals.run injection [--llm …] [--json]`: instructions hidden in past reports and uploaded drafts
 (see evals/injection_eval.py).
 `python -m evals.run substance [--llm …] [--cases DIR] [--json]`: the official's facts present in the draft,
@@ -86,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ask")
     p.add_argument("--cases", type=Path, default=CASES_DIR / "retrieval.jsonl")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
+    p.add_argument("--show-answers", action="store_true", help="in cả câu hỏi và câu trả lời")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("injection")
     p.add_argument("--llm", choices=["none", "local", "openai"], default="none")
@@ -188,11 +191,12 @@ def run_ask(asker, cases: list[dict]) -> dict:
         hits += ok
         cited_total += len(cited)
         cited_kin += len(cited) - len(extra)
-        rows.append({"id": case["id"], "ok": ok, "gold": gold, "cited": cited, "extra": extra})
+        rows.append({"id": case["id"], "ok": ok, "gold": gold, "cited": cited, "extra": extra,
+                     "question": case["question"], "answer": ans.text})
     return {"n": len(rows), "gold_cited": round(hits / len(rows), 3) if rows else None,
             "citation_precision": round(cited_kin / cited_total, 3) if cited_total else None,
             "cited_per_answer": round(cited_total / len(rows), 2) if rows else None,
-            "misses": [r for r in rows if not r["ok"]], "extras": [r for r in rows if r["extra"]]}
+            "misses": [r for r in rows if not r["ok"]], "extras": [r for r in rows if r["extra"]], "rows": rows}
 
 
 def main_ask(args, settings) -> int:
@@ -211,6 +215,8 @@ def main_ask(args, settings) -> int:
         print(f"  trượt {m['id']}: chuẩn {m['gold']}, trích {m['cited']}")
     for m in res["extras"]:
         print(f"  trích thêm {m['id']}: {m['extra']} (chuẩn {m['gold']})")
+    for r in res["rows"] if args.show_answers else []:  # the answers as an official reads them, quoted from here
+        print(f"\n— {r['id']}: {r['question']}\n{r['answer']}")
     return 0
 
 

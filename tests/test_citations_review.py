@@ -138,6 +138,19 @@ def test_the_model_sees_passages_of_the_documents_asked_about_only(corpus_stack)
         assert labels or "không có đoạn trích" in passages
 
 
+def test_the_answer_fixes_the_models_dropped_tone_and_brackets_once(corpus_stack):
+    from drafting.law.ask import Asker
+    from drafting.llm.fakes import ScriptedChatModel
+
+    model = ScriptedChatModel(responses=["Nghi định 45/2020 quy định về thủ tục hành chính trên môi trường điện tử."])
+    ans = Asker(corpus_stack.searcher, corpus_stack.registry, model).ask("Nghị định 45/2020 quy định gì?",
+                                                                        dt.date(2026, 12, 1))
+    assert "Nghị định 45/2020 quy định về thủ tục" in ans.text and "Nghi định" not in ans.text
+    plain = Asker(corpus_stack.searcher, corpus_stack.registry).ask("Nghị quyết 76/NQ-CP là chương trình gì?",
+                                                                    dt.date(2026, 12, 1))
+    assert "((" not in plain.text
+
+
 @pytest.mark.slow  # a whole eval (15–35 s on 2 cores): in make test and CI, not the fast lane
 def test_ask_eval_floor(corpus_stack):
     from drafting.law.ask import Asker

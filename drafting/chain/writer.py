@@ -43,6 +43,11 @@ class DeterministicWriter:
         found = [c.phrase(FIELD_BY_KEY[key].unit) for c in (self.changes.get(key), self.changes_same.get(key)) if c]
         return f" ({'; '.join(found)})" if found else ""
 
+    def channels(self) -> list[str]:
+        """How the new dossiers came in: "trực tuyến {…} hồ sơ", …"""
+        return [f"{w} {slot(k)} hồ sơ" for k, w in (("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
+                                                      ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
+
     def cite(self, section: str, found) -> str:
         if not found:
             return ""
@@ -228,9 +233,7 @@ class DeterministicWriter:
             src = []
             if self.has("tthc.ho_so_ky_truoc"):
                 src.append(f"kỳ trước chuyển sang {slot('tthc.ho_so_ky_truoc')} hồ sơ")
-            channels = [f"{w} {slot(k)} hồ sơ" for k, w in (
-                ("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
-                ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
+            channels = self.channels()
             if self.has("tthc.ho_so_moi"):  # the channels are the parts of the new dossiers, not of the total
                 src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ{self.ch('tthc.ho_so_moi')}"
                            + (" (" + ", ".join(channels) + ")" if channels else ""))
@@ -242,9 +245,7 @@ class DeterministicWriter:
                 t += " (" + ", ".join(src) + ")"
             p.append(Paragraph(text=t + "."))
         elif self.has("tthc.ho_so_moi"):  # no total given: the new dossiers, with their channels
-            channels = [f"{w} {slot(k)} hồ sơ" for k, w in (
-                ("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
-                ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
+            channels = self.channels()
             p.append(Paragraph(text=f"Kết quả giải quyết hồ sơ TTHC: tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ"
                                     f"{self.ch('tthc.ho_so_moi')}" + (", trong đó " + ", ".join(channels) if channels else "")
                                     + "."))

@@ -248,7 +248,8 @@ class Asker:
         for d, h in docs[:3]:
             lines.append("- " + _doc_line(d, self.registry, as_of, h.article if h else "", h.confidence if h else ""))
             if h is not None:
-                lines.append(f"  Trích ({h.location}): {h.snippet}")
+                where = h.location.strip("()")  # "(phần đầu)" is already bracketed
+                lines.append(f"  Trích ({where}): {h.snippet}")
         practice = [h for h in hits if h.kind == "report"]
         for h in practice[:2]:
             lines.append(f"- Báo cáo tham khảo: {h.title} ({_location(h)}): {h.snippet}")
@@ -279,7 +280,8 @@ class Asker:
                 yield AskEvent(kind="token", text=piece)
         finally:
             stream.close()  # a reader who leaves stops the model (and frees its lock) at once
-        text = "".join(pieces).strip()
+        # the 1,5B model drops the tone of "Nghị" about once an answer ("Nghi định 45/2020 …"); the name is fixed
+        text = re.sub(r"\bNghi(?= định\b)", "Nghị", "".join(pieces).strip())
         if not looks_like_text(text):
             raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
         out, pos = [], 0
