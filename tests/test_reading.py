@@ -222,6 +222,12 @@ def test_counts_behind_a_rate_or_in_brackets_places_and_targets():
     # documents found after a review and amended
     assert _read("Rà soát 40 văn bản QPPL, phát hiện 3 văn bản cần sửa đổi, đã sửa đổi 3 văn bản.") == {
         "the_che.vbqppl_ra_soat": 40, "the_che.vbqppl_ra_soat_phai_xu_ly": 3, "the_che.vbqppl_ra_soat_da_xu_ly": 3}
+    # a rate named after it; decisions announcing procedures are no legal documents; "thu được" is revenue
+    assert _read("Phát hành 500 phiếu, kết quả 97,2% hài lòng.") == {"tthc.phieu_khao_sat": 500,
+                                                                      "tthc.ty_le_hai_long": Decimal("97.2")}
+    assert _read("Ban hành 02 Quyết định công bố danh mục TTHC (công bố mới 8, sửa đổi 3 thủ tục).") == {
+        "tthc.tthc_cong_bo_moi": 8, "tthc.tthc_sua_doi": 3}
+    assert _read("9 tháng thu được 2.100 triệu đồng.") == {"tai_chinh.thu_ngan_sach_thuc_hien": 2100}
     assert _read("nop phi, le phi truc tuyen 120/300 ho so") == {"tthc.thanh_toan_truc_tuyen": 120,
                                                                 "tthc.ho_so_co_phi": 300}
 
@@ -232,10 +238,10 @@ def test_reading_eval_floors():
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %); floors under today's figures,
-    # so a regression fails: (set, label, least exact share, most misreads)
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %); floors under today's
+    # figures, so a regression fails: (set, label, least exact share, most misreads); set 14 is untuned
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
-              *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 13)), (13, "đã chỉnh theo một phần", 0.88, 2)]
+              *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "chưa chỉnh theo", 0.8, 3)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n

@@ -416,6 +416,10 @@ class _Reader:
             rated = [d.key for d in DERIVED if d.inputs[0] in keys]
             if rated:
                 return self.add_rate(rated[0], value, shown, s, e)
+        for _, _, _, keys in _phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
+                return self.add(pct[0], value, quote, s, e, self.folded[e + 1:e + 40].strip(), 0.85)
         sent_from = self.sentence_start(s)
         recent = [f for f in self.reading.figures if f.start >= sent_from]
         if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows

@@ -51,7 +51,7 @@ _PHRASES: dict[str, list[str]] = {
                                    "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong",
                                    "thanh toan truc tuyen qua cong", "nop phi, le phi truc tuyen",
                                    "phi, le phi truc tuyen", "nop phi truc tuyen", "nop le phi truc tuyen",
-                                   "le phi truc tuyen"],
+                                   "le phi truc tuyen", "thanh toan truc tuyen phi, le phi"],
     "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa", "so hoa ho so khi tiep nhan",
                            "so hoa khi tiep nhan"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
@@ -117,7 +117,7 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
     "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
     "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien",
-                                          "thuc hien thu"],
+                                          "thuc hien thu", "thu duoc"],
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
@@ -250,6 +250,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
     # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
+    # "03 Quyết định công bố danh mục TTHC": the decisions announce procedures; they are no legal documents counted
+    ("quyet dinh cong bo", "quyết định công bố"),
     ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
