@@ -86,9 +86,10 @@ class Assessment:
                           ("cds.ty_le_ky_so", "văn bản đi dưới dạng điện tử có chữ ký số")):
             if self.fs.get(key) == 100 and key not in judged:
                 out.append(f"{slot(key)} {what}")
+        against = (changes(self.fs), changes(self.fs, "same_period"))
         for key, what in (("tthc.ho_so_truc_tuyen", "Số hồ sơ tiếp nhận trực tuyến"),
                           ("tthc.ho_so_da_giai_quyet", "Số hồ sơ đã giải quyết")):
-            grown = [c for c in (changes(self.fs).get(key), changes(self.fs, "same_period").get(key)) if c and c.delta > 0]
+            grown = [c for c in (a.get(key) for a in against) if c and c.delta > 0]
             if grown:
                 out.append(f"{what} {grown[0].phrase('hồ sơ')}")
         return [p for text in out[:3] for p in self.propose(text, "bullet")]

@@ -37,8 +37,7 @@ def fragment(paras: list[Paragraph]) -> str | None:
         for s in sentences(p.text):
             if not SLOT_RE.search(s):
                 continue
-            words = [w for w in _WORD.findall(fold_lower(SLOT_RE.sub(" ", s)))]
-            if len([w for w in words if w not in _UNITS]) < 2:
+            if len([w for w in _WORD.findall(fold_lower(SLOT_RE.sub(" ", s))) if w not in _UNITS]) < 2:
                 return s.strip()
     return None
 
