@@ -53,3 +53,23 @@ def test_a_fragmentary_model_section_falls_back_to_the_writer(corpus_stack):
     assert any(f.kind == "llm" and "câu cụt" in f.message for f in draft.findings), [f.message for f in draft.findings]
     text = " ".join(p.text for p in section.paragraphs)
     assert "tiếp nhận mới trong kỳ 5.430 hồ sơ, trong đó trực tuyến 4.890 hồ sơ" in text
+
+
+def test_a_repeated_heading_goes_and_the_writers_comparison_numbers_stay(corpus_stack):
+    from drafting.chain.model_check import without_heading
+
+    paras = without_heading(_p("Cải cách thủ tục hành chính Tổng số TTHC là {tthc.tthc_tong_so} thủ tục."),
+                            "2. Cải cách thủ tục hành chính")
+    assert paras[0].text == "Tổng số TTHC là {tthc.tthc_tong_so} thủ tục."
+    # the model copies the writer's comparison "(tăng 322 hồ sơ (6,47%) so với cùng kỳ năm trước)": computed in code
+    data = figures_from_data({"meta": META, "figures": {"tthc": {"ho_so_da_giai_quyet": 5302, "ho_so_dung_han_tong": 5250,
+                                                                  "ho_so_qua_han": 52, "tthc_tong_so": 212}},
+                              "same_period_last_year": {"tthc": {"ho_so_da_giai_quyet": 4980}}})
+    reply = ("Cải cách thủ tục hành chính Tổng số TTHC thuộc thẩm quyền giải quyết là {tthc.tthc_tong_so} thủ tục. "
+             "Sở đã giải quyết {tthc.ho_so_da_giai_quyet} hồ sơ, tăng 322 hồ sơ (6,47%) so với cùng kỳ năm trước, "
+             "trong đó trước và đúng hạn {tthc.ho_so_dung_han_tong} hồ sơ, quá hạn {tthc.ho_so_qua_han} hồ sơ.")
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry, ScriptedChatModel(responses=[reply])).draft(
+        data.meta, data.figures, sections=["II.2"])
+    text = " ".join(p.text for p in draft.section("II.2").paragraphs)
+    assert draft.section("II.2").writer == "llm" and "tăng 322 hồ sơ (6,47%)" in text and "[…]" not in text
+    assert not any(p.text.lstrip("2. ").startswith("Cải cách thủ tục") for p in draft.section("II.2").paragraphs)

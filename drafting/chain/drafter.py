@@ -18,7 +18,7 @@ from corpus.errors import BackendError
 from corpus.registry import Registry
 from corpus.text import fold_lower
 from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
-from drafting.chain.model_check import fragment, mark_unsupported, tidy
+from drafting.chain.model_check import fragment, mark_unsupported, tidy, without_heading
 from drafting.chain.precedent import (
     foreign_names,
     mask_for_prompt,
@@ -289,6 +289,7 @@ class Drafter:
         elif use_model:
             try:
                 llm_paras = yield from self._llm_section(key, title, meta, base, hits, names, own)
+                llm_paras = without_heading(llm_paras, title)
                 unreadable = bool(llm_paras) and not looks_like_text(" ".join(p.text for p in llm_paras))
                 self._unreadable = self._unreadable + 1 if unreadable else 0
                 if self._unreadable >= 2:  # noise twice running: the server is broken, not one answer poor

@@ -62,10 +62,10 @@ class GroundingContext:
         self.meta = meta
         values: set[Decimal] = (set(fs.values.values()) | set(fs.derived.values()) | set(fs.previous.values())
                                 | set(fs.same_period.values()))
-        for ch in [*changes(fs).values(), *changes(fs, "same_period").values()]:
-            values.add(abs(ch.delta))
-            if ch.percent is not None:
-                values.add(ch.percent)
+        # the comparison phrases the writer computes ("tăng 322 hồ sơ (6,47%) so với …") are text, not slots
+        self.change_values = {v for ch in [*changes(fs).values(), *changes(fs, "same_period").values()]
+                              for v in (abs(ch.delta), ch.percent) if v is not None}
+        values |= self.change_values
         w = meta.window
         self.dates = {meta.date, w.start, w.end}
         self.years = {meta.year, meta.year - 1, meta.year + 1, meta.date.year}
@@ -95,7 +95,7 @@ class GroundingContext:
         import copy
 
         other = copy.copy(self)
-        other.values = set()
+        other.values = set(self.change_values)  # copied from the writer's comparison phrase, not placed by the model
         return other
 
     def number_ok(self, value: Decimal) -> bool:

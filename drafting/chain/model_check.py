@@ -31,6 +31,17 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SPLIT.split(text) if s.strip()]
 
 
+def without_heading(paras: list[Paragraph], heading: str) -> list[Paragraph]:
+    """The model sometimes starts by repeating the section's heading ("Cải cách thủ tục hành chính Tổng số TTHC…")."""
+    title = re.sub(r"^\s*[\dIVX.]+\s*", "", heading).strip(" .:")
+    if not paras or not title:
+        return paras
+    first = re.sub(rf"^\s*(?:[\dIVX.]+\s*)?{re.escape(title)}\s*[.:]?\s*", "", paras[0].text, flags=re.IGNORECASE)
+    if first == paras[0].text:
+        return paras
+    return ([paras[0].model_copy(update={"text": first[:1].upper() + first[1:]})] if first.strip() else []) + paras[1:]
+
+
 def fragment(paras: list[Paragraph]) -> str | None:
     """The first sentence that states a figure without saying what it counts, if any."""
     for p in paras:
