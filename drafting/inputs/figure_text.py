@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, DERIVED_BY_KEY, FIELD_BY_KEY, PART_RULES, SUM_RULES
+from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.ocr_words import mend
@@ -449,11 +449,6 @@ def read_figures(text: str, *, section: str = "", unique: bool = False, area: st
     by_level: read "cấp tỉnh/huyện/xã" as a breakdown by level (default: when the text names two levels); level:
     the level of counts the text itself does not qualify (tinh, huyen, xa)."""
     return _Reader(text, section, unique, area, list(blocked or []), by_level, level).read()
-
-
-def rate_inputs(key: str) -> tuple[str, str]:
-    d = DERIVED_BY_KEY[key]
-    return d.inputs[0], d.inputs[1]
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
