@@ -48,6 +48,9 @@ class DeterministicWriter:
         return [f"{w} {slot(k)} hồ sơ" for k, w in (("tthc.ho_so_truc_tuyen", "trực tuyến"), ("tthc.ho_so_truc_tiep", "trực tiếp"),
                                                       ("tthc.ho_so_buu_chinh", "qua bưu chính công ích")) if self.has(k)]
 
+    def new_dossiers(self) -> str:
+        return f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ{self.ch('tthc.ho_so_moi')}"
+
     def cite(self, section: str, found) -> str:
         if not found:
             return ""
@@ -235,8 +238,7 @@ class DeterministicWriter:
                 src.append(f"kỳ trước chuyển sang {slot('tthc.ho_so_ky_truoc')} hồ sơ")
             channels = self.channels()
             if self.has("tthc.ho_so_moi"):  # the channels are the parts of the new dossiers, not of the total
-                src.append(f"tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ{self.ch('tthc.ho_so_moi')}"
-                           + (" (" + ", ".join(channels) + ")" if channels else ""))
+                src.append(self.new_dossiers() + (" (" + ", ".join(channels) + ")" if channels else ""))
             else:
                 src += [f"tiếp nhận {c}" for c in channels]
             if src and (self.has("tthc.ho_so_moi") or self.ch("tthc.ho_so_tiep_nhan")):
@@ -246,9 +248,8 @@ class DeterministicWriter:
             p.append(Paragraph(text=t + "."))
         elif self.has("tthc.ho_so_moi"):  # no total given: the new dossiers, with their channels
             channels = self.channels()
-            p.append(Paragraph(text=f"Kết quả giải quyết hồ sơ TTHC: tiếp nhận mới trong kỳ {slot('tthc.ho_so_moi')} hồ sơ"
-                                    f"{self.ch('tthc.ho_so_moi')}" + (", trong đó " + ", ".join(channels) if channels else "")
-                                    + "."))
+            p.append(Paragraph(text=f"Kết quả giải quyết hồ sơ TTHC: {self.new_dossiers()}"
+                                    + (", trong đó " + ", ".join(channels) if channels else "") + "."))
         if self.has("tthc.ho_so_da_giai_quyet"):
             t = f"Đã giải quyết {slot('tthc.ho_so_da_giai_quyet')} hồ sơ{self.ch('tthc.ho_so_da_giai_quyet')}"
             parts = []

@@ -10,6 +10,8 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 
 _PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
+_CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)")
+_NUMBER = re.compile(r"\d[\d.,]*\s*%?")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
 
@@ -24,8 +26,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
     # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
     # and its share: "tăng 2.220 hồ sơ (56,92%) so với kỳ trước" is no rate of this period
-    spans += [n.span() for m in re.finditer(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)", folded)
-              for n in re.finditer(r"\d[\d.,]*\s*%?", folded[:m.end()]) if n.start() >= m.start()]
+    spans += [n.span() for m in _CHANGE.finditer(folded) for n in _NUMBER.finditer(folded, m.start(), m.end())]
     # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
     spans += [m.span(1) for m in re.finditer(
         r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"

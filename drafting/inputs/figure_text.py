@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, PART_RULES, SUM_RULES
+from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.ocr_words import mend
@@ -55,7 +55,7 @@ _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 _FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
-_LEVEL_PHRASES = {"cap tinh", "cap huyen", "cap xa"}
+_LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 _PLACE = re.compile(r"\btai (?:cac |nhung )?$")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
