@@ -19,16 +19,16 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES, SUM_RULES
+from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
+from drafting.inputs.clauses import FRACTION, area_hint, noun_after, parts_of, phrases_in, sentence_bonus
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     COMPANIONS,
     LEVEL_PART,
     LEVEL_TOTALS,
     PHRASE_KEYS,
-    PHRASES,
     PRIMARY,
     RATE_PHRASES,
     UNIT_NOUNS,
@@ -38,15 +38,6 @@ from drafting.inputs.phrases import (
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
-_AREA_WORDS = {
-    "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so", "quy dinh hanh chinh"],
-    "chi_dao": ["chi dao", "dieu hanh", "cchc", "cai cach hanh chinh"],
-    "the_che": ["the che", "van ban quy pham", "quy pham phap luat", "qppl", "pho bien phap luat", "giao duc phap luat"],
-    "to_chuc": ["to chuc bo may", "bien che"],
-    "cong_vu": ["cong vu", "cong chuc, vien chuc"],
-    "tai_chinh": ["tai chinh", "ngan sach"],
-    "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
-}
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
 _SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet)|\btrong do\b|\bgom\b")
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
@@ -54,63 +45,10 @@ _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
-_FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
 _LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
-_PLACE = re.compile(r"\btai (?:cac |nhung )?$")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
-
-
-def area_hint(folded: str) -> str | None:
-    for area, words in _AREA_WORDS.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
-            return area
-    return None
-
-
-def noun_after(folded: str, end: int) -> tuple[str | None, int]:
-    frac = re.match(_FRACTION + r"\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
-    if frac:
-        end += frac.end()
-    rest = folded[end:end + 30]
-    stripped = rest.lstrip()
-    lead = len(rest) - len(stripped)
-    if stripped.startswith("%"):
-        return "%", end + lead + 1
-    for noun, unit in UNIT_NOUNS:
-        if re.match(rf"{re.escape(noun)}(?!\w)", stripped):
-            return unit, end + lead + len(noun)
-    return None, end
-
-
-def _phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
-    """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
-    longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""
-    lead = len(body) - len(body.lstrip())
-    trimmed = body.rstrip()
-    matches = [(m.start(), m.end(), phrase, keys) for phrase, keys in PHRASES
-               for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
-    found = []
-    for a, b, phrase, keys in matches:
-        if _PLACE.search(body, 0, a):
-            continue  # "số người làm việc tại các đơn vị sự nghiệp là 1.352": where, not what is counted
-        if not left and any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, *_ in matches):
-            continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
-        distance = len(trimmed) - b if left else a - lead
-        found.append((max(distance, 0), -len(phrase), phrase, keys))
-    return sorted(found, key=lambda x: (x[0], x[1]))
-
-
-def _sentence_bonus(key: str, sentence: str) -> int:
-    """Words of the key's own name in the sentence ("ra soat" for the_che.vbqppl_ra_soat_phai_xu_ly)."""
-    parts = key.split(".", 1)[1].split("_")
-    pairs = {" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)}
-    return sum(1 for p in pairs if re.search(rf"\b{re.escape(p)}\b", sentence))
-
-
-def _parts_of(totals: list[str]) -> set[str]:
-    return {p for total, parts in SUM_RULES if total in totals for p in parts}
 
 
 class _Reader:
@@ -202,12 +140,12 @@ class _Reader:
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(_PARTS.search(before))
-        choices = [(0, d, ln, p, k) for d, ln, p, k in _phrases_in(left, True)]
+        choices = [(0, d, ln, p, k) for d, ln, p, k in phrases_in(left, True)]
         if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
             return  # "kế hoạch … nim 2023" (OCR'd "năm"): a year, unless a figure's words name it ("giải quyết 2020")
         # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
         # the farthest phrase of the clause names it
-        right_found = _phrases_in(right, False)
+        right_found = phrases_in(right, False)
         # the noun itself ("11 nhiệm vụ") says what is counted, not which figure: weakest evidence
         noun_span = noun_end - e - (len(right) - len(right.lstrip()))
         named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
@@ -231,7 +169,7 @@ class _Reader:
         # the count is, before the verb that named the whole
         if noun and noun_end < e + len(right):
             choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
-                        for d, ln, p, k in _phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
+                        for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
         if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
@@ -243,7 +181,7 @@ class _Reader:
             # number names that number
             cut = max([m.end() for m in _SEP.finditer(rest)], default=len(rest)) if after else len(rest)
             lead = len(rest) - len(rest.lstrip())
-            choices += [(2, d, ln, p, k) for d, ln, p, k in _phrases_in(rest, False) if d - ln > noun_span
+            choices += [(2, d, ln, p, k) for d, ln, p, k in phrases_in(rest, False) if d - ln > noun_span
                         and d + lead < cut]
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
@@ -311,7 +249,7 @@ class _Reader:
         if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
                 or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
             return False
-        verbs = _phrases_in(mend(fold_lower(prev.phrase)), True)
+        verbs = phrases_in(mend(fold_lower(prev.phrase)), True)
         if not verbs:
             return False
         verb, words = verbs[0][2], self.folded[e:noun_end].strip()
@@ -335,7 +273,7 @@ class _Reader:
     def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
         """"1.641/1.642 hồ sơ", "4 trên 5 kiến nghị": the number after the slash is the base of the figure before it."""
         prev = self.reading.figures[-1] if self.reading.figures else None
-        if prev is None or not re.fullmatch(_FRACTION, self.folded[prev.end:s]):
+        if prev is None or not re.fullmatch(FRACTION, self.folded[prev.end:s]):
             return False
         # the base of a rate the schema knows, else the whole the part may not exceed ("4 trên 5 kiến nghị")
         bases = [b for b in [*(d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key),
@@ -380,8 +318,8 @@ class _Reader:
              after_trong_do: bool) -> tuple:
         """Lower is better; at the end, the phrase's own figure before one it names only with a fitting noun."""
         in_area = bool(self.area and key.startswith(self.area + "."))
-        return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in _parts_of(totals)),
-                not in_area, -_sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
+        return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in parts_of(totals)),
+                not in_area, -sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
 
     def carried_noun(self, sent_from: int, s: int) -> str | None:
         nouns = [noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, sent_from, s)]
@@ -408,7 +346,7 @@ class _Reader:
         for phrase, key in RATE_PHRASES:
             if phrase in window:
                 return self.add_rate(key, value, shown, s, e)
-        for _, _, _, keys in _phrases_in(left if left.strip() else self.before_bracket(s), True):
+        for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
                 self.add(pct[0], value, quote, s, e, left.strip(), 0.9)
@@ -416,7 +354,7 @@ class _Reader:
             rated = [d.key for d in DERIVED if d.inputs[0] in keys]
             if rated:
                 return self.add_rate(rated[0], value, shown, s, e)
-        for _, _, _, keys in _phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
+        for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
                 return self.add(pct[0], value, quote, s, e, self.folded[e + 1:e + 40].strip(), 0.85)

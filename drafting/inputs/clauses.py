@@ -1,0 +1,72 @@
+"""The words around a number in folded text: the area a sentence is about, the noun right after a number, the
+phrases of a clause that may name it. Helpers of the reader in figure_text.py."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.figures.schema import SUM_RULES
+from drafting.inputs.phrases import PHRASES, UNIT_NOUNS
+
+AREA_WORDS = {
+    "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so", "quy dinh hanh chinh"],
+    "chi_dao": ["chi dao", "dieu hanh", "cchc", "cai cach hanh chinh"],
+    "the_che": ["the che", "van ban quy pham", "quy pham phap luat", "qppl", "pho bien phap luat", "giao duc phap luat"],
+    "to_chuc": ["to chuc bo may", "bien che"],
+    "cong_vu": ["cong vu", "cong chuc, vien chuc"],
+    "tai_chinh": ["tai chinh", "ngan sach"],
+    "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
+}
+FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
+_PLACE = re.compile(r"\btai (?:cac |nhung )?$")
+
+
+def area_hint(folded: str) -> str | None:
+    for area, words in AREA_WORDS.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+            return area
+    return None
+
+
+def noun_after(folded: str, end: int) -> tuple[str | None, int]:
+    frac = re.match(FRACTION + r"\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
+    if frac:
+        end += frac.end()
+    rest = folded[end:end + 30]
+    stripped = rest.lstrip()
+    lead = len(rest) - len(stripped)
+    if stripped.startswith("%"):
+        return "%", end + lead + 1
+    for noun, unit in UNIT_NOUNS:
+        if re.match(rf"{re.escape(noun)}(?!\w)", stripped):
+            return unit, end + lead + len(noun)
+    return None, end
+
+
+def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
+    """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
+    longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""
+    lead = len(body) - len(body.lstrip())
+    trimmed = body.rstrip()
+    matches = [(m.start(), m.end(), phrase, keys) for phrase, keys in PHRASES
+               for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
+    found = []
+    for a, b, phrase, keys in matches:
+        if _PLACE.search(body, 0, a):
+            continue  # "số người làm việc tại các đơn vị sự nghiệp là 1.352": where, not what is counted
+        if not left and any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, *_ in matches):
+            continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
+        distance = len(trimmed) - b if left else a - lead
+        found.append((max(distance, 0), -len(phrase), phrase, keys))
+    return sorted(found, key=lambda x: (x[0], x[1]))
+
+
+def sentence_bonus(key: str, sentence: str) -> int:
+    """Words of the key's own name in the sentence ("ra soat" for the_che.vbqppl_ra_soat_phai_xu_ly)."""
+    parts = key.split(".", 1)[1].split("_")
+    pairs = {" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)}
+    return sum(1 for p in pairs if re.search(rf"\b{re.escape(p)}\b", sentence))
+
+
+def parts_of(totals: list[str]) -> set[str]:
+    return {p for total, parts in SUM_RULES if total in totals for p in parts}
