@@ -110,8 +110,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout11.yaml", "Tin nhắn để riêng 11 (đã chỉnh theo)"),
            ("heldout12.yaml", "Tin nhắn để riêng 12 (đã chỉnh theo)"),
            ("heldout13.yaml", "Tin nhắn để riêng 13 (đã chỉnh theo)"),
-           ("heldout14.yaml", "Tin nhắn để riêng 14 (chưa chỉnh theo)"),
-           ("heldout15.yaml", "Tin nhắn để riêng 15 (chưa chỉnh theo)")]
+           ("heldout14.yaml", "Tin nhắn để riêng 14 (đã chỉnh theo)"),
+           ("heldout15.yaml", "Tin nhắn để riêng 15 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -12,13 +12,15 @@ from corpus.text import fold_lower
 _PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
+_AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of numbers that are not figures: documents, dates, years, periods, articles, list marks."""
     folded = fold_lower(text)
-    spans = [(r.start, r.end) for r in find_refs(text)]
+    # "trên kế hoạch 3.100.000 triệu đồng" is an amount, not Kế hoạch số 3
+    spans = [(r.start, r.end) for r in find_refs(text) if not _AMOUNT_ON.match(folded, r.end)]
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)]  # dates
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
     spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
@@ -37,7 +39,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         folded)]
     spans += [m.span() for m in re.finditer(
         r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"
-        r"\s+(?:so\s+)?\d+", folded)]
+        r"\s+(?:so\s+)?\d+(?![\d.,]*\s*(?:trieu|ty)\s+dong)", folded)]
     spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
     spans += [m.span() for m in _YEAR.finditer(folded)]

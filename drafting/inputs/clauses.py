@@ -18,7 +18,7 @@ AREA_WORDS = {
     "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
 }
 FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
-_PLACE = re.compile(r"\btai (?:cac |nhung )?$")
+_PLACE = re.compile(r"\b(?:tai (?:cac |nhung )?|khi )$")  # where or when, not what is counted
 
 
 def area_hint(folded: str) -> str | None:
@@ -50,10 +50,13 @@ def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
     trimmed = body.rstrip()
     matches = [(m.start(), m.end(), phrase, keys) for phrase, keys in PHRASES
                for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
+    # "số người làm việc tại các đơn vị sự nghiệp là 1.352", "số hóa hồ sơ khi tiếp nhận: 3.301": where or when, with
+    # the shorter phrases inside it ("nhan" in "tiep nhan")
+    qualifiers = [(a, b) for a, b, *_ in matches if _PLACE.search(body, 0, a)]
     found = []
     for a, b, phrase, keys in matches:
-        if _PLACE.search(body, 0, a):
-            continue  # "số người làm việc tại các đơn vị sự nghiệp là 1.352": where, not what is counted
+        if any(a2 <= a and b <= b2 for a2, b2 in qualifiers):
+            continue
         if not left and any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, *_ in matches):
             continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
         distance = len(trimmed) - b if left else a - lead

@@ -15,6 +15,7 @@ picks a total's per-level part."""
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 
@@ -47,6 +48,8 @@ _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 _LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
+_BASE_AFTER = re.compile(r"\btren (?:tong|ke hoach|du toan|chi tieu)\b")  # the base a figure is stated against
+_ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
@@ -85,6 +88,10 @@ class _Reader:
             if self.is_blocked(s, e):
                 continue
             self.read_number(num.group(0), s, e)
+        for m in _ISO.finditer(self.folded):  # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure
+            if "cds.iso_ap_dung" not in self.taken:
+                quote = self.text[m.start():m.end()]
+                self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         return self.reading
 
     def is_blocked(self, s: int, e: int) -> bool:
@@ -125,13 +132,17 @@ class _Reader:
         if value is None:
             return
         left, right, left_from = self.clause(s, e)
+        right = right[:m.start()] if (m := _BASE_AFTER.search(right)) else right  # "đạt 1.204.500 trên kế hoạch …"
         noun, noun_end = noun_after(self.folded, e)
         sent_from = self.sentence_start(s)
         sentence = self.folded[sent_from:min(len(self.folded), e + 120)]
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)
-        if noun in ("tỷ đồng", "đồng"):
+        converted = ""
+        if noun == "tỷ đồng":  # the schema keeps money in triệu đồng: "2.850 tỷ đồng" is 2.850.000, converted in code
+            value, noun, converted = value * 1000, "triệu đồng", f"đổi {quote} tỷ đồng thành triệu đồng"
+        if noun == "đồng":
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="số tiền cần ghi theo triệu đồng"))
             return
@@ -167,7 +178,8 @@ class _Reader:
         choices += [(1, near + (far - d) / 1000, ln, p, k) for d, ln, p, k in named]
         # "giải quyết 4 hồ sơ quá hạn", "ban hành 4 văn bản xin lỗi": words right after the noun name which part
         # the count is, before the verb that named the whole
-        if noun and noun_end < e + len(right):
+        if noun and noun_end < e + len(right) and not re.match(r"\s*thuoc\b", self.folded[noun_end:]):
+            # "14 TTHC thuộc thẩm quyền giải quyết": "thuộc" qualifies what the verb before counts
             choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
                         for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
         if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
@@ -207,7 +219,7 @@ class _Reader:
                 continue
             ranks = {k: self.rank(k, phrase, carried, sentence, totals, after_trong_do) for k in fit}
             best = min(ranks.values())
-            tied = [k for k in fit if ranks[k] == best]
+            tied = self.same_subject([k for k in fit if ranks[k] == best])
             if len(tied) > 1:
                 self.reading.ambiguous.append(Ambiguous(
                     quote=quote, context=self.context(s, e), start=s, end=e, section=self.section,
@@ -222,7 +234,7 @@ class _Reader:
             confidence -= 0.1 if dist > 20 else 0
             confidence -= 0.1 if (noun is None and carried is None) else 0
             confidence -= 0.05 if not self.accented else 0
-            note = ""
+            note = converted
             if _APPROX.search(self.folded[left_from:s]):
                 confidence -= 0.3
                 note = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
@@ -284,6 +296,15 @@ class _Reader:
             return True
         self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
         return True
+
+    def same_subject(self, tied: list[str]) -> list[str]:
+        """"Rà soát 126 văn bản, kiến nghị sửa đổi 9 văn bản; đến nay đã xử lý 7 văn bản": of two readings, the one of
+        the figure read just before (the review's documents dealt with, not the check's)."""
+        if len(tied) < 2 or not self.reading.figures:
+            return tied
+        shared = {k: len(os.path.commonprefix([k, self.reading.figures[-1].key])) for k in tied}
+        best = max(shared.values())
+        return [k for k in tied if shared[k] == best]
 
     def level_at(self, s: int, e: int, right: str) -> str | None:
         """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in

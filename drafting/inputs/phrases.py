@@ -17,7 +17,7 @@ _PHRASES: dict[str, list[str]] = {
                              "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
-                             "tiep nhan, giai quyet"],
+                             "tiep nhan, giai quyet", "thu ly", "da thu ly"],
     "tthc.ho_so_ky_truoc": ["chuyen qua", "ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet", "ton tu nam truoc",
@@ -135,6 +135,8 @@ _SHARED: dict[str, list[str]] = {
     "gui": ["tthc.pakn_tiep_nhan"],  # "người dân gửi 6 kiến nghị"
     "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
+    "con": ["to_chuc.don_vi_su_nghiep"],  # "giảm 9 đơn vị sự nghiệp, còn 398 đơn vị"
+    "chi tieu": ["cds.tai_khoan_dinh_danh_chi_tieu"],  # "kích hoạt 25.640 tài khoản, đạt 91% chỉ tiêu 28.000"
     "gui den": ["tthc.pakn_tiep_nhan"],
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
@@ -174,6 +176,9 @@ _SHARED: dict[str, list[str]] = {
     # "qua rà soát đề nghị sửa đổi, bãi bỏ 11 văn bản": documents, not procedures, to be dealt with
     "sua doi, bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    # "kiến nghị sửa đổi, bổ sung, thay thế 9 văn bản": the last verb of the list, before the count
+    "thay the": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "bo sung": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
     "kien nghi": ["tai_chinh.kien_nghi_thanh_tra", "tthc.pakn_tiep_nhan"],
     "ke hoach": ["tai_chinh.von_dau_tu_ke_hoach", "chi_dao.nhiem_vu_ke_hoach"],
