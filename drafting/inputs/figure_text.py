@@ -50,6 +50,8 @@ _LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 _BASE_AFTER = re.compile(r"\btren (?:tong|ke hoach|du toan|chi tieu)\b")  # the base a figure is stated against
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
+# "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
+_KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
@@ -145,6 +147,10 @@ class _Reader:
         if noun == "đồng":
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="số tiền cần ghi theo triệu đồng"))
+            return
+        if noun == "thủ tục" and _KINDS.match(self.folded, noun_end):
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="tổng của nhiều loại thủ tục: cần số của từng loại"))
             return
         carried = noun or self.carried_noun(sent_from, s)
         if self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun):

@@ -178,6 +178,7 @@ _SHARED: dict[str, list[str]] = {
     "bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     # "kiến nghị sửa đổi, bổ sung, thay thế 9 văn bản": the last verb of the list, before the count
     "thay the": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "he thong hoa": ["the_che.vbqppl_ra_soat"],  # "rà soát, hệ thống hóa 212 văn bản"
     "bo sung": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
     "kien nghi": ["tai_chinh.kien_nghi_thanh_tra", "tthc.pakn_tiep_nhan"],
