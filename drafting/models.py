@@ -139,6 +139,9 @@ class DraftFinding(BaseModel):
     section: str = ""
     text: str = ""
     message: str
+    # for the model's sections: the section went back to the deterministic writer; sentences of the model's own left out
+    fallback: bool = False
+    dropped: int = 0
 
 
 PROPOSAL_OPEN = "[đề nghị xác nhận: "

@@ -75,7 +75,7 @@ def bench_drafting(settings, sections: list[str], runs: int = 3, with_llm: bool 
             (whole_s if lookahead == guessing else plain_s).append(time.perf_counter() - t0)
             if lookahead != guessing:
                 continue
-            sent = {f.section: f.message for f in whole.findings if f.kind == "llm" and "bản soạn tự động" in f.message}
+            sent = {f.section: f.message for f in whole.findings if f.kind == "llm" and f.fallback}
             model_sections += sum(1 for s in whole.sections if s.writer == "llm") + len(sent)
             fallbacks += [f"{case.meta.locality} {k}: {m[:90]}" for k, m in sent.items()]
     local.drafter.model.lookahead = guessing

@@ -100,9 +100,8 @@ def evaluate(draft, data) -> dict:
 def _model_use(draft) -> dict:
     """Sections the model wrote, sections it was given but that went back to the writer (and why), sentences of its
     own left out — read from the draft's sections and findings."""
-    back = [f.message for f in draft.findings if f.kind == "llm" and "bản soạn tự động" in f.message]
-    dropped = sum(int(m.group(1)) for f in draft.findings if f.kind == "llm"
-                  and (m := re.match(r"Đã bỏ (\d+) câu", f.message)))
+    back = [f.message for f in draft.findings if f.kind == "llm" and f.fallback]
+    dropped = sum(f.dropped for f in draft.findings if f.kind == "llm")
     return {"model_sections": sum(s.writer == "llm" for s in draft.sections), "model_fallbacks": back,
             "model_dropped": dropped}
 

@@ -50,7 +50,8 @@ def test_a_fragmentary_model_section_falls_back_to_the_writer(corpus_stack):
                                                                               sections=["II.2"])
     section = draft.section("II.2")
     assert section.writer == "deterministic", [f.message for f in draft.findings]
-    assert any(f.kind == "llm" and "câu cụt" in f.message for f in draft.findings), [f.message for f in draft.findings]
+    assert any(f.kind == "llm" and f.fallback and "câu cụt" in f.message for f in draft.findings), [
+        f.message for f in draft.findings]
     text = " ".join(p.text for p in section.paragraphs)
     assert "tiếp nhận mới trong kỳ 5.430 hồ sơ, trong đó trực tuyến 4.890 hồ sơ" in text
 
@@ -73,3 +74,15 @@ def test_a_repeated_heading_goes_and_the_writers_comparison_numbers_stay(corpus_
     text = " ".join(p.text for p in draft.section("II.2").paragraphs)
     assert draft.section("II.2").writer == "llm" and "tăng 322 hồ sơ (6,47%)" in text and "[…]" not in text
     assert not any(p.text.lstrip("2. ").startswith("Cải cách thủ tục") for p in draft.section("II.2").paragraphs)
+
+
+def test_sentences_left_out_are_counted_in_the_finding_itself(corpus_stack):
+    # the evals and the bench read the count from the finding's fields, not from its Vietnamese wording
+    data = figures_from_data({"meta": META, "figures": {"tthc": {"ho_so_moi": 5430, "ho_so_truc_tuyen": 4890}}})
+    reply = ("Sở đã tiếp nhận mới {tthc.ho_so_moi} hồ sơ, trong đó trực tuyến {tthc.ho_so_truc_tuyen} hồ sơ. "
+             "Trong khi năm trước có {tthc.ho_so_moi} hồ sơ được tiếp nhận.")
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry, ScriptedChatModel(responses=[reply])).draft(
+        data.meta, data.figures, sections=["II.2"])
+    llm = [f for f in draft.findings if f.kind == "llm"]
+    assert draft.section("II.2").writer == "llm" and not any(f.fallback for f in llm)
+    assert sum(f.dropped for f in llm) == 1, [(f.message, f.dropped) for f in llm]

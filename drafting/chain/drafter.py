@@ -285,7 +285,8 @@ class Drafter:
         if down:
             note = f"{down} Trợ lý tạm dùng bản soạn tự động (không cần mô hình)."
             if not any(f.kind == "llm" and f.message == note for f in draft.findings):
-                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note))
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=note,
+                                                   fallback=True))
         elif use_model:
             try:
                 llm_paras = yield from self._llm_section(key, title, meta, base, hits, names, own)
@@ -296,12 +297,12 @@ class Drafter:
                     raise BackendError("Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt).")
                 self.health.ok()  # the model answered: one poor answer is this section's fallback, not an outage
                 if unreadable:
-                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
+                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, fallback=True, message=(
                         "Mô hình ngôn ngữ trả về nội dung không đọc được (không phải văn bản tiếng Việt). "
                         "Mục này dùng bản soạn tự động.")))
                 elif cut := fragment(llm_paras):  # the model lost what a figure counts: its section is unusable
                     log.info("section %s: model wrote a fragment, deterministic writer used: %s", key, cut)
-                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, text=cut, message=(
+                    draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, text=cut, fallback=True, message=(
                         "Mô hình viết câu cụt (chỉ có con số, không nói số gì); mục này dùng bản soạn tự động.")))
                 elif llm_paras:
                     llm_paras, dropped = tidy(llm_paras, base, [p.text for p in writer.facts_for(key)])
@@ -309,18 +310,19 @@ class Drafter:
                     supplied = ctx.supplied_text + " " + fold_lower(" ".join(p.text for p in paragraphs))
                     llm_paras, left_out = mark_unsupported(llm_paras, writer.propose, fact_words, supplied)
                     if dropped or left_out:
-                        draft.findings.append(DraftFinding(kind="llm", severity="info", section=key, message=(
+                        draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
+                                                           dropped=len(dropped) + left_out, message=(
                             f"Đã bỏ {len(dropped) + left_out} câu mô hình tự thêm (so sánh với kỳ không có số liệu, "
                             "nhắc lại số đã nêu, hoặc không có căn cứ).")))
                     paragraphs = with_every_figure(key, fs, self._law_sentences(key, writer, paragraphs) + llm_paras)
                     writer_kind = "llm"
                 else:
-                    draft.findings.append(DraftFinding(kind="llm", severity="info", section=key,
+                    draft.findings.append(DraftFinding(kind="llm", severity="info", section=key, fallback=True,
                                                        message="Mô hình không trả về nội dung; dùng bản soạn tự động."))
             except BackendError as exc:
                 self.health.failed(exc.message)
                 log.warning("section %s: model failed, deterministic writer used: %s | %s", key, exc.message, exc.detail)
-                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key,
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, fallback=True,
                                                    message=f"{exc.message} Mục này dùng bản soạn tự động."))
         if writer_kind == "llm":
             # a model must write every figure as a slot: a bare number is ungrounded even when it equals some
@@ -331,7 +333,7 @@ class Drafter:
             bare = [f for _, _, found in checked for f in found]
             if len(bare) > MAX_BARE_NUMBERS:
                 log.info("section %s: model wrote %d bare numbers, deterministic writer used", key, len(bare))
-                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, message=(
+                draft.findings.append(DraftFinding(kind="llm", severity="warning", section=key, fallback=True, message=(
                     f"Mô hình tự viết {len(bare)} con số thay vì dùng số liệu được cung cấp; mục này dùng bản soạn tự động.")))
                 paragraphs, writer_kind = self._deterministic(key, writer), "deterministic"
             else:
