@@ -279,6 +279,41 @@ def test_chat_reads_an_activity_as_a_fact_and_the_table_corrects_it(assistant):
     assert "mục “IX” không có" in fixed.text
 
 
+def test_an_activity_message_keeps_the_reports_period_and_goes_to_its_own_section(assistant):
+    """Found trying the chat as a commune official would: an activity's date and "quý I" became the 9-month report's
+    date and period; "phản ánh kiến nghị" drafted section V instead of II.2; "Quý IV … tiếp tục" was an event done."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.chain.substance import document_phrase
+    from drafting.inputs.chat_reader import read_message
+
+    today = dt.date(2026, 9, 20)
+    st = h.UserState(user="chat-activity")
+    first = list(h.chat_turn(assistant, st, "Soạn phần TTHC 9 tháng năm 2026 của UBND xã Hòa Bình, ngày báo cáo "
+                                            "20/9/2026: tiếp nhận 1.356 hồ sơ, đã giải quyết 1.318 hồ sơ.", today=today))[-1]
+    assert st.chat_meta["period"] == "9 tháng" and st.chat_meta["date"] == today, first.text
+    replies = list(h.chat_turn(assistant, st, "Tiếp nhận 3 phản ánh kiến nghị, đã xử lý 3.", today=today))
+    assert replies[0].text.startswith("Đang soạn 2. Cải cách thủ tục hành chính —"), replies[0].text
+    msg = "Ngày 12/01/2026 UBND xã ban hành Kế hoạch số 05/KH-UBND về CCHC năm 2026. Tháng 4 xã tổ chức hội nghị sơ kết quý I."
+    reading = read_message(msg)
+    assert reading.meta.period is None and reading.meta.date is None and reading.meta.year is None
+    doc = reading.facts[0]
+    assert doc.kind == "document" and doc.date == dt.date(2026, 1, 12)
+    assert document_phrase(doc) == "ban hành Kế hoạch số 05/KH-UBND ngày 12/1/2026 về CCHC năm 2026"
+    final = list(h.chat_turn(assistant, st, msg, today=today))[-1]
+    assert st.chat_meta["period"] == "9 tháng" and st.chat_meta["date"] == today
+    assert "đã ban hành Kế hoạch số 05/KH-UBND ngày 12/1/2026 về CCHC năm 2026." in final.text
+    replies = list(h.chat_turn(assistant, st, "Quý IV xã tiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đất đai.", today=today))
+    assert replies[0].text.startswith("Đang soạn IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026 —"), replies[0].text
+    assert [(f.section, f.kind) for f in st.chat_facts][-1] == ("IV", "task")
+    # a limitation's own number is its detail: it does not replace the period's late dossiers already held
+    list(h.chat_turn(assistant, st, "Quá hạn 38 hồ sơ.", today=today))
+    list(h.chat_turn(assistant, st, "Hạn chế: còn 3 hồ sơ đất đai quá hạn do phải xác minh nguồn gốc đất.", today=today))
+    assert st.chat_values["tthc.ho_so_qua_han"].value == 38
+    assert st.chat_facts[-1].cause == "phải xác minh nguồn gốc đất"
+
+
 def test_builder_section_texts_targets_and_register(assistant, tmp_path):
     from drafting import service as h
     from drafting.inputs.section_texts import facts_from_texts, texts_from_facts

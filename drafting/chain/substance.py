@@ -60,6 +60,10 @@ def document_phrase(f: Fact) -> str:
     """'Kế hoạch số 14/KH-UBND …' → 'ban hành Kế hoạch số 14/KH-UBND …'; a text that already says what was done
     keeps its own verb."""
     t = body_dates(f.text.strip()).rstrip(" .;")
+    if f.date and f.number and f.number in t and not _DATE.search(t):
+        # "Kế hoạch số 05/KH-UBND ngày 12/1/2026 về …": the date the official said before the verb, after the number
+        at = t.index(f.number) + len(f.number)
+        t = f"{t[:at]} ngày {f.date.day}/{f.date.month}/{f.date.year}{t[at:]}"
     low = t.lower()
     if low.startswith(_VERBS):
         return t[0].lower() + t[1:]

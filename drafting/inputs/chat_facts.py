@@ -5,6 +5,7 @@ carry figures are the figure reader's, and a command ("Soạn phần …:") is n
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from corpus.docnumbers import find_refs
@@ -21,6 +22,23 @@ _CAUSE = re.compile(r"\bnguyen nhan\b\s*(?:la|do|:)?\s*|\b(?:do|vi)\b\s+(?=\w)")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
+# "Ngày 12/01/2026 UBND xã ban hành Kế hoạch số 05/KH-UBND …": the date and the issuer before the verb
+_ISSUED = re.compile(r"\bban hanh\b")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+
+
+def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
+    """The document's words from its verb on, and the date said before the verb (kept as the fact's date)."""
+    m = _ISSUED.search(folded)
+    if not m or m.start() > 80:
+        return clause, None
+    day = None
+    if d := _DAY.search(clause, 0, m.start()):
+        try:
+            day = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+        except ValueError:
+            return clause, None
+    return clause[m.start():], day
 
 
 def _clean(clause: str) -> str:
@@ -29,8 +47,11 @@ def _clean(clause: str) -> str:
     return c[:1].upper() + c[1:] if c else c
 
 
-def read_facts(text: str, figure_spans: list[tuple[int, int]]) -> list[Fact]:
+def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
+    """spans, when given, receives the span of every clause read as a fact: its dates and periods are the fact's,
+    not the report's."""
     facts: list[Fact] = []
+    spans = spans if spans is not None else []
     pos = 0
     for part in _CLAUSES.split(text):
         if part is None:
@@ -53,6 +74,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]]) -> list[Fact]:
         if len(text_c) < 12:
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
+        before = (len(facts), facts[-1] if facts else None)
         if _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
         elif _SHORTCOMING.search(folded):
@@ -71,6 +93,22 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]]) -> list[Fact]:
             refs = find_refs(clause)
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else "event")
             section = "IV" if future else classify(clause)[1]
-            facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin,
+            day = None
+            if kind == "document":
+                words, day = _document(clause, folded)
+                text_c = _clean(words) if day or words != clause else text_c
+            facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin, date=day,
                               number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
+        if (len(facts), facts[-1] if facts else None) != before:
+            spans.append((start, start + len(clause)))
     return facts
+
+
+def next_period_tasks(facts: list[Fact], next_period: str) -> list[Fact]:
+    """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
+    section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
+    name = fold_lower(next_period)
+    words = name if name.startswith("nam ") else name.rsplit(" nam ", 1)[0]
+    said = re.compile(rf"^\s*(?:trong |den |tu )?{re.escape(words)}\b")
+    return [f.model_copy(update={"kind": "task", "section": "IV", "number": ""})
+            if f.kind in ("event", "document") and said.match(fold_lower(f.text)) else f for f in facts]

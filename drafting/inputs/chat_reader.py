@@ -60,6 +60,11 @@ class ChatReading(BaseModel):
     unread: list[Unread] = Field(default_factory=list)
     ambiguous: list[Ambiguous] = Field(default_factory=list, description="numbers with two readings: asked")
     meta: ChatMeta = Field(default_factory=ChatMeta)
+    fact_spans: list[tuple[int, int]] = Field(default_factory=list, description="clauses read as facts")
+
+    def in_fact(self, f: ReadFigure) -> bool:
+        """"Hạn chế: còn 3 hồ sơ đất đai quá hạn do …": a number inside a limitation is its detail."""
+        return any(a <= f.start < b for a, b in self.fact_spans)
 
     def values(self) -> dict[str, Decimal]:
         return {f.key: f.value for f in self.figures}
@@ -110,23 +115,29 @@ _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không l�
 
 
 def read_message(text: str) -> ChatReading:
-    period, year, period_spans = read_period(text)
-    locality, level = read_place(text)
-    meta = ChatMeta(period=period, year=year, locality=locality, level=level)
-    m = re.search(r"ngày\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", text, re.I)
-    if m:
-        try:
-            meta.date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            pass
+    _, _, period_spans = read_period(text)
     read = read_figures(text, unique=True, blocked=period_spans)
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
-    reading = ChatReading(meta=meta, figures=read.figures, unread=unread, ambiguous=read.ambiguous)
+    reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
     # a rate the official typed is noted, not used: the system computes rates from the counts
     for r in read.rates:
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
-    reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures])
+    fact_spans: list[tuple[int, int]] = []
+    reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans)
+    reading.fact_spans = fact_spans
+    # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",
+    # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
+    head = "".join(" " * len(c) if any(a <= i < b for a, b in fact_spans) else c for i, c in enumerate(text))
+    period, year, _ = read_period(head)
+    locality, level = read_place(head)
+    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
+    m = re.search(r"ngày(?:\s+báo\s+cáo)?\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)
+    if m:
+        try:
+            reading.meta.date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            pass
     return reading
 
 

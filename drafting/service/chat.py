@@ -14,8 +14,10 @@ from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
 from drafting.figures.figureset import FigureSet, build_figure_set, parse_values
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
+from drafting.figures.periods import next_period_phrase
 from drafting.figures.schema import FIELD_BY_KEY, key_for_label
 from drafting.figures.vnformat import fmt_decimal
+from drafting.inputs.chat_facts import next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import META_LABELS, meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
@@ -157,7 +159,8 @@ def _chat_meta(state: UserState) -> tuple[ReportMeta | None, list[str]]:
         return None, [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
 
 
-def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> None:
+def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> list[Fact]:
+    """Merge a message into the chat's input; returns the message's facts as kept (a next period's activity a task)."""
     new_meta = meta_dict(reading.meta, today)
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
@@ -168,10 +171,15 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> No
         if reading.meta.date is None and p and y:  # the period may come from an earlier message
             state.chat_meta["date"] = default_report_date(p, y, today)
     for f in reading.figures:
+        if f.key in state.chat_values and reading.in_fact(f):
+            continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
         state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
                                               words=f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote)
     known = {f.text for f in state.chat_facts}
-    state.chat_facts += [f for f in reading.facts if f.text not in known]
+    p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
+    facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
+    state.chat_facts += [f for f in facts if f.text not in known]
+    return facts
 
 
 def _figure_set(state: UserState) -> FigureSet:
@@ -366,16 +374,17 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             yield from _refine(asst, state, intent)
             return
         if intent.kind == "draft":
-            _merge_reading(state, reading, today)
+            facts = _merge_reading(state, reading, today)
             unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
             # two readings left: asked, never guessed (the official answers by writing the figure's name)
             unread += "".join(
                 f"- “{a.quote}” ({a.context}): là {' hay '.join(FIELD_BY_KEY[k].label.lower() for k in a.options)}? "
                 "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
             preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
+            # the sections of what this message said (of all held figures when it said nothing of its own)
+            said = [f.key for f in reading.figures] or ([] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
-                FIELD_BY_KEY[f].section == k for f in state.chat_values) or any(
-                f.section == k for f in reading.facts)] or ["II.2"])
+                FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface)
             return
         if intent.kind == "practice":

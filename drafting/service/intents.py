@@ -69,6 +69,10 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
     if _PRACTICE.search(t) and not has_figures:
         return Intent(kind="practice", sections=named)
     if _DRAFT.search(t) or has_figures:
+        # sections are the ones a command names ("soạn phần kiến nghị:"), before its colon; in a message of data
+        # ("tiếp nhận 3 phản ánh kiến nghị") the words are the data's, whose own sections are drafted
+        command = _DRAFT.search(t.split(":", 1)[0])
+        named = sections_named(t.split(":", 1)[0]) if command else []
         return Intent(kind="draft", sections=named, whole=bool(_WHOLE.search(t)) or
                       bool(re.search(r"\bbao cao\b", t) and not named and _DRAFT.search(t)))
     if _HELP.search(t) or len(t) < 4:
