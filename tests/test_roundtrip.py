@@ -36,6 +36,9 @@ def test_an_edited_draft_is_checked_saved_as_official_and_carried_forward(assist
     assert any("248 trong văn bản, 253 trong biểu số liệu" in m for m in messages)
     assert any("“17”" in m and "không có trong biểu số liệu" in m for m in messages)
     assert not any("“245”" in m or "“252”" in m for m in messages)  # the product's own numbers have a source
+    # the appendix's row numbers are the product's own; the changed figure is listed once, not again as "new"
+    assert not any("“248”" in m for m in messages) and sum("248" in m for m in messages) == 1, messages
+    assert not any(m.startswith("Số “") and r[4].strip().isdigit() for r, m in zip(review.rows, messages)), messages
     assert "Nguyễn Văn An: Số buổi lấy theo sổ" in review.summary and "1 số liệu sửa tay" in review.summary
 
     msg = h.save_official(assistant, st.user, edited)
@@ -89,3 +92,24 @@ def test_draft_from_the_command_line_carries_last_periods_report(assistant, tmp_
     assert "tăng 47 hồ sơ" in json.dumps(draft, ensure_ascii=False)  # 300 against 253, computed in code
     assert any("Triển khai số hóa kết quả" in f["message"] for f in draft["findings"])
     assert "Số liệu kỳ trước lấy từ quy-I.docx (quý I năm 2026)" in out.stderr
+
+
+def test_a_figure_the_draft_did_not_have_is_named_by_its_label(assistant, tmp_path):
+    """Found trying the round trip as an official would: a sentence typed in Word over a request for content
+    ("… ban hành 02 nghị quyết quy phạm pháp luật") was not reported, while the appendix's row numbers were."""
+    st = h.UserState(user="roundtrip-new")
+    meta = {**META, "issuer": "Ủy ban nhân dân xã Tân Lập Tây", "locality": "xã Tân Lập Tây", "place": "Tân Lập Tây"}
+    data = figures_from_data({"meta": meta, "figures": {"tthc": {"ho_so_tiep_nhan": 253, "ho_so_da_giai_quyet": 252,
+                                                                 "ho_so_dung_han_tong": 245, "ho_so_qua_han": 7}}})
+    res = h.generate_report(assistant, st, data)
+    d = docx.Document(str(res.docx))
+    ask = next(p for p in d.paragraphs if p.text.startswith("[đề nghị bổ sung: kết quả thực hiện"))
+    for run in ask.runs[1:]:
+        run.text = ""
+    ask.runs[0].text = "Trong quý, xã đã tham mưu HĐND xã ban hành 02 nghị quyết quy phạm pháp luật."
+    edited = tmp_path / "ban-cuoi.docx"
+    d.save(str(edited))
+    rows = h.review_file(assistant, st.user, edited, dt.date(2026, 3, 20), draft_id=res.draft_id).rows
+    new = [r for r in rows if "không có trong biểu số liệu hay dự thảo" in r[5]]
+    assert [r[5].split(":")[0] for r in new] == ["Văn bản quy phạm pháp luật đã ban hành"], rows
+    assert new[0][2] == "II.1" and new[0][0] == "Cảnh báo"

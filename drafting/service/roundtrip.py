@@ -22,7 +22,9 @@ from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.report_text import read_report
 from drafting.models import ReviewIssue
+from drafting.render.docx import render_docx
 from drafting.render.provenance import COMMENT_AUTHOR
+from drafting.review.checks import load_review_document
 from drafting.service.reading import read_header
 from drafting.service.state import REVIEW_FILES, check_upload
 from drafting.service.workspace import SavedDraft
@@ -59,12 +61,17 @@ def _comments(data: bytes) -> list[str]:
         return []
 
 
-def _known_numbers(rec: SavedDraft) -> set[Decimal]:
+def _own_text(rec: SavedDraft) -> str:
+    """The product's own .docx as read back: the appendix's row numbers ("7", "11") and the signature block too."""
+    return load_review_document(render_docx(rec.draft), "du-thao.docx").text if rec.draft is not None else ""
+
+
+def _known_numbers(rec: SavedDraft, own: str) -> set[Decimal]:
     values = {k: Decimal(v) for k, v in rec.values.items() if _is_dec(v)}
     known = set(values.values()) | {Decimal(v) for v in rec.previous.values() if _is_dec(v)}
     known |= set(derive(values).values())
     if rec.draft is not None:  # every number the product wrote was grounded when it wrote it
-        for text in [rec.draft.full_text(), *(f.text for f in rec.draft.facts), *(f.cause or "" for f in rec.draft.facts)]:
+        for text in [own, rec.draft.full_text(), *(f.text for f in rec.draft.facts), *(f.cause or "" for f in rec.draft.facts)]:
             known |= {parse_vn_number(m.group(0)) for m in NUMBER_RE.finditer(text)} - {None}
         known |= {t.value for t in rec.draft.targets}
     return known
@@ -86,10 +93,20 @@ def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: st
                          "thảo ở ô «Đối chiếu với dự thảo».")
     reading = read_report(text)
     read = reading.values()
+    own = _own_text(rec)
+    drafted = {k: str(v) for k, v in derive({k: Decimal(v) for k, v in rec.values.items() if _is_dec(v)}).items()}
+    drafted |= {k: str(v) for k, v in read_report(own).values().items()} | rec.values
     issues: list[ReviewIssue] = []
     for key, value in read.items():
-        given = rec.values.get(key)
-        if given is None or not _is_dec(given) or Decimal(given) == value:
+        given = drafted.get(key)
+        if given is None:  # "Trong năm … ban hành 02 nghị quyết quy phạm": a figure the draft did not have
+            f = next(f for f in reading.figures if f.key == key and f.value == value)
+            issues.append(ReviewIssue(
+                kind="figures", severity="warning", section=f.section, text=f.words,
+                message=(f"{FIELD_BY_KEY[key].label}: {fmt_decimal(value)} có trong bản cuối nhưng không có trong biểu "
+                         "số liệu hay dự thảo: bổ sung vào biểu số liệu (để kỳ sau có số so sánh) hoặc ghi nguồn.")))
+            continue
+        if not _is_dec(given) or Decimal(given) == value:
             continue
         f = next(f for f in reading.figures if f.key == key and f.value == value)
         issues.append(ReviewIssue(
@@ -97,7 +114,8 @@ def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: st
             message=(f"{FIELD_BY_KEY[key].label}: {fmt_decimal(value)} trong văn bản, {fmt_decimal(Decimal(given))} trong "
                      "biểu số liệu. Sửa một trong hai cho khớp (nếu số trong văn bản đúng, cập nhật biểu số liệu)."),
             suggestion=fmt_decimal(Decimal(given))))
-    known = _known_numbers(rec)
+    # a figure listed above (changed by hand, or new) is not listed again as a number without source
+    known = _known_numbers(rec, own) | set(read.values())
     blocked = blocked_spans(text)
     seen = set()
     for m in NUMBER_RE.finditer(text):
