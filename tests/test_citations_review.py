@@ -105,6 +105,20 @@ def test_ask_answers_as_of_date(corpus_stack):
     assert any("cần kiểm tra số điều" in line for line in art.text.splitlines() if "Điều" in line)
 
 
+def test_a_replaced_decrees_passage_is_shown_under_what_replaced_it(corpus_stack):
+    """Found asking as an official would: "văn bản xin lỗi khi hồ sơ quá hạn" in 2026 got a circular on electronic
+    documents — the only passage about apologies is 61/2018's, filtered out as no longer in force."""
+    from drafting.law.ask import Asker
+
+    asker = Asker(corpus_stack.searcher, corpus_stack.registry)
+    question = "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?"
+    now = asker.ask(question, dt.date(2026, 12, 3))
+    assert now.text.startswith("**Ngày 03/12/2026: Nghị định số 118/2025/NĐ-CP.**"), now.text
+    assert "xin lỗi" in now.text and "đối chiếu quy định tương ứng của 118/2025/NĐ-CP" in now.text
+    then = asker.ask(question, dt.date(2024, 12, 31))
+    assert then.citations[0].number == "61/2018/NĐ-CP" and "đã được thay thế" not in then.text
+
+
 def test_ask_llm_citations_checked(corpus_stack):
     from drafting.law.ask import Asker
     from drafting.llm.fakes import ScriptedChatModel
@@ -157,7 +171,7 @@ def test_ask_eval_floor(corpus_stack):
     from evals.run import CASES_DIR, load_cases, run_ask
 
     res = run_ask(Asker(corpus_stack.searcher, corpus_stack.registry), load_cases(CASES_DIR / "retrieval.jsonl"))
-    assert res["n"] >= 40 and res["gold_cited"] >= 0.9, res["misses"]
+    assert res["n"] >= 40 and res["gold_cited"] >= 0.95, res["misses"]
     # cited documents that are the gold one or in its lineage: 0.58 when every retrieved decree was cited, 0.87 with
     # only the best match, its lineage and those that matched nearly as well (threshold chosen on these cases)
     assert res["citation_precision"] >= 0.8, res["extras"]

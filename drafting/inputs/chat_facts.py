@@ -22,6 +22,8 @@ _CAUSE = re.compile(r"\bnguyen nhan\b\s*(?:la|do|:)?\s*|\b(?:do|vi)\b\s+(?=\w)")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
+# "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?": a question reports nothing
+_QUESTION = re.compile(r"\?\s*$|\b(nao|gi|bao nhieu|the nao|ra sao|khong|chua|hay sao|o dau)\s*\??\s*$")
 # "Ngày 12/01/2026 UBND xã ban hành Kế hoạch số 05/KH-UBND …": the date and the issuer before the verb
 _ISSUED = re.compile(r"\bban hanh\b")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
@@ -71,7 +73,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 _SHORTCOMING.search(folded) and _CAUSE.search(folded)):
             continue  # figures: the figure reader's (a limitation with its cause keeps its words, figures and all)
         text_c = _clean(clause)
-        if len(text_c) < 12:
+        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")):
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
         before = (len(facts), facts[-1] if facts else None)

@@ -132,6 +132,14 @@ class Asker:
         if named:  # a document the question names is shown even when it is no longer in force
             hits += [h for h in self.searcher.search(question, k=4, flt=SearchFilter(kind="regulation"))
                      if h.number and find_refs(h.number)[0].key in named]
+        elif hits:
+            # a passage of a document since replaced that answers better than any in force that day ("văn bản xin
+            # lỗi khi hồ sơ quá hạn" in 2026: 61/2018's words, replaced by 118/2025): shown, with its replacement
+            for h in self.searcher.search(question, k=3, flt=SearchFilter(kind="regulation")):
+                d = self.registry.get(h.number) if h.number else None
+                if d is None or self.registry.status_on(d, as_of).in_force or not d.replaced_by:
+                    break
+                hits.insert(0, h)
         if _PRACTICE.search(fold_lower(question)):
             hits += self.searcher.search(question, k=2, flt=SearchFilter(kind="report", as_of=as_of))
         seen, out = set(), []
@@ -175,6 +183,11 @@ class Asker:
             docs = [docs[0]] + [(d, h) for d, h in docs[1:] if d.number in kin or h.score >= RELATED * top]
             kept = {d.number for d, _ in docs}
             shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kept]
+        if docs and not named and not self.registry.status_on(docs[0][0], as_of).in_force:
+            # the best passage is of a replaced document: what replaced it, in force that day, is the answer
+            now = [r for n in docs[0][0].replaced_by if (r := self.registry.get(n)) and self.registry.status_on(r, as_of).in_force]
+            docs = [(r, next((h for x, h in docs if x.number == r.number), None)) for r in now[:1]] + [
+                (d, h) for d, h in docs if not now or d.number != now[0].number]
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=_location(h),
                                   snippet=h.snippet, status=h.status) for h in shown_hits[:6]]
         # a document the question names is always among the sources, with its title and scope from the registry
@@ -250,6 +263,9 @@ class Asker:
             if h is not None:
                 where = h.location.strip("()")  # "(phần đầu)" is already bracketed
                 lines.append(f"  Trích ({where}): {h.snippet}")
+                if d.replaced_by and not self.registry.status_on(d, as_of).in_force:
+                    lines.append(f"  (Đoạn trích của văn bản đã được thay thế: đối chiếu quy định tương ứng của "
+                                 f"{', '.join(d.replaced_by)}.)")
         practice = [h for h in hits if h.kind == "report"]
         for h in practice[:2]:
             lines.append(f"- Báo cáo tham khảo: {h.title} ({_location(h)}): {h.snippet}")
