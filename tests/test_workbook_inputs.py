@@ -132,3 +132,33 @@ def test_cli_refuses_invalid_figures_unless_forced(tmp_path):
     env_cmd = [sys.executable, "-m", "drafting", "draft", "--figures", str(bad), "--out", str(out)]
     r = subprocess.run(env_cmd, cwd=ROOT, capture_output=True, text=True, env={"TROLY_DATA_DIR": str(tmp_path / "d"), "PATH": "/usr/bin:/bin"})
     assert r.returncode == 1 and "âm" in r.stderr and not out.exists()
+
+
+def test_a_workbook_filled_as_an_official_fills_it_drafts_what_it_says(corpus_stack):
+    """Found filling the template as a department's official would: a time written "tháng 3/2026" refused the whole
+    workbook; "Quyết định số 42/QĐ-…" in the number column printed "Quyết định số Quyết định số"; an inspection was
+    listed as one of the two meetings counted; and a total "kể cả kỳ trước chuyển sang" was stated from the new
+    dossiers alone, as if none had come over."""
+    import datetime as dt
+
+    from drafting.chain.drafter import Drafter
+
+    values = {"chi_dao.hoi_nghi": 2, "tthc.ho_so_truc_tuyen": 1480, "tthc.ho_so_truc_tiep": 35,
+              "tthc.ho_so_da_giai_quyet": 1490, "tthc.ho_so_dung_han_tong": 1490}
+    wb = load_workbook(io.BytesIO(_filled(values, meta={**META, "year": 2026, "date": "18/06/2026"})))
+    wb["Văn bản đã ban hành"].append(["", "Quyết định số 42/QĐ-UBND", dt.datetime(2026, 2, 20),
+                                      "về việc kiện toàn Tổ giúp việc CCHC"])
+    wb["Hoạt động"].append(["I", "tháng 3/2026", "Kiểm tra công tác CCHC tại 4 thôn"])
+    wb["Hoạt động"].append(["I", "", "Hội nghị giao ban CCHC quý I"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = load_figures_bytes(buf.getvalue(), "so-lieu.xlsx")
+    assert not data.errors, data.errors
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry).draft(data.meta, data.figures, facts=data.facts,
+                                                                        sections=["I", "II.2"])
+    text = "\n".join(p.text for s in draft.sections for p in s.paragraphs)
+    assert "Quyết định số 42/QĐ-UBND ngày 20/2/2026 về kiện toàn Tổ giúp việc CCHC" in text
+    assert "Quyết định số Quyết định" not in text
+    assert "Đã tổ chức 02 hội nghị, cuộc họp về CCHC; nội dung cụ thể:\n+ Hội nghị giao ban CCHC quý I." in text
+    assert "Tháng 3/2026, kiểm tra công tác CCHC tại 4 thôn." in text
+    assert "tổng số hồ sơ tiếp nhận là" not in text and "tiếp nhận mới trong kỳ 1.515 hồ sơ" in text

@@ -19,6 +19,7 @@ Unsupported = Literal["mark", "omit"]
 _DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "thông báo", "báo cáo", "hướng dẫn", "nghị quyết",
               "chương trình", "đề án", "quy chế", "tờ trình", "văn bản")
 _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
+_MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
 
@@ -113,14 +114,28 @@ class SubstanceWriter:
         return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 
-    def events(self, section: str, figure_sentence: str | None = None) -> list[Paragraph]:
+    def events(self, section: str, meetings: str | None = None) -> list[Paragraph]:
+        """meetings: the sentence counting the meetings held ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC"); only the
+        events that are meetings are listed as its content — an inspection is not one of the two meetings."""
         events = self.of(section, "event")
+        if meetings:
+            held = [e for e in events if _MEETING.search(fold_lower(e.text))]
+            rest = [e for e in events if e not in held]
+            head = [Paragraph(text=meetings.rstrip(".") + "; nội dung cụ thể:"),
+                    *bullets([clause(f.text) for f in held], [[f.origin] for f in held])] if held else []
+            return (head or ([Paragraph(text=sentence(meetings), sources=["chi_dao.hoi_nghi"])] if events else [])
+                    ) + self._events(rest)
+        return self._events(events)
+
+    def _events(self, events: list[Fact]) -> list[Paragraph]:
         if not events:
             return []
-        if len(events) == 1 and not figure_sentence and (c := clause(events[0].text))[:1].islower():
-            return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}"), sources=[events[0].origin])]
-        lead = (figure_sentence.rstrip(".") + "; nội dung cụ thể:") if figure_sentence else (
-            f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:")
+        if len(events) == 1:  # one event, one sentence: "Trong quý I, đã kiểm tra …", "… đã tổ chức hội nghị …"
+            c, src = clause(events[0].text), [events[0].origin]
+            if fold_lower(c).startswith(("hoi nghi", "hoi thao", "toa dam", "buoi", "cuoc", "lop", "phien")):
+                return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã tổ chức {c}"), sources=src)]
+            return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}" if c[:1].islower() else c), sources=src)]
+        lead = f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:"
         return [Paragraph(text=lead),
                 *bullets([clause(f.text) for f in events], [[f.origin] for f in events])]
 

@@ -231,7 +231,8 @@ class DeterministicWriter:
         if law:
             p.append(Paragraph(text=f"Việc thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết TTHC được triển khai "
                                     f"theo {law}."))
-        if self.has("tthc.ho_so_tiep_nhan"):
+        # a total "kể cả kỳ trước chuyển sang" derived from the new dossiers alone would assume none came over
+        if self.has("tthc.ho_so_tiep_nhan") and ("tthc.ho_so_tiep_nhan" in self.fs.values or self.has("tthc.ho_so_ky_truoc")):
             t = f"Kết quả giải quyết hồ sơ TTHC: tổng số hồ sơ tiếp nhận là {slot('tthc.ho_so_tiep_nhan')} hồ sơ{self.ch('tthc.ho_so_tiep_nhan')}"
             src = []
             if self.has("tthc.ho_so_ky_truoc"):

@@ -9,8 +9,23 @@ import re
 
 from pydantic import BaseModel
 
+from corpus.text import fold_lower
 from drafting.figures.facts import SECTIONS, Fact, Target, parse_fact, parse_targets
 from drafting.figures.figureset import FigureIssue
+
+_FULL_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*|\s*\d{4}-\d{1,2}-\d{1,2}\s*")
+_ACTIVITY_START = re.compile(r"(to chuc|kiem tra|hoi nghi|hop|tap huan|tuyen truyen|doi thoai|trien khai|ban hanh|"
+                             r"so ket|tong ket|phoi hop|tham gia|ra soat|khao sat|thanh lap|kien toan)\b")
+
+
+def _when(time: str, text: str) -> str:
+    """"tháng 3/2026", "quý I", "15-16/3/2026" in the time column: not a date, but the official's words, kept
+    before what was done ("Tháng 3/2026, kiểm tra công tác CCHC tại …"); a full date stays the fact's date."""
+    time = time.strip()
+    if not time or not text or _FULL_DATE.fullmatch(time):
+        return text
+    lead = text[:1].lower() + text[1:] if _ACTIVITY_START.match(fold_lower(text)) else text
+    return f"{time[:1].upper()}{time[1:]}, {lead}"
 
 # Document types by the abbreviation in their symbol (Nghị định 30/2020, Phụ lục III)
 DOC_TYPES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "TB": "Thông báo",
@@ -82,6 +97,7 @@ def document_text(number: str, date: str, subject: str) -> str:
         return subject.strip()
     if not number and not date:
         return subject.strip()
+    number = re.sub(r"^[^\d/]*?(?:\bsố\s*)?(?=\d)", "", number.strip())  # "Quyết định số 42/QĐ-…": the type comes from the symbol
     symbol = number.split("/", 1)[1] if "/" in number else ""
     abbr = symbol.split("-", 1)[0]
     kind = DOC_TYPES.get(abbr, "")
@@ -124,7 +140,8 @@ def read_sheet(title: str, rows: list, spec: SheetSpec, out: SheetFacts) -> None
             item = {"section": section, "kind": "document", "text": document_text(cells[1], cells[2], cells[3]),
                     "number": cells[1], "date": cells[2]}
         elif spec.kind == "event":
-            item = {"section": section, "kind": "event", "text": cells[2], "date": cells[1] if "/" in cells[1] else ""}
+            item = {"section": section, "kind": "event", "text": _when(cells[1], cells[2]),
+                    "date": cells[1] if _FULL_DATE.fullmatch(cells[1]) else ""}
         elif spec.kind == "shortcoming":
             item = {"section": section, "kind": "shortcoming", "text": cells[1], "cause": cells[2]}
         elif spec.kind == "task":
