@@ -314,6 +314,24 @@ def test_an_activity_message_keeps_the_reports_period_and_goes_to_its_own_sectio
     assert st.chat_facts[-1].cause == "phải xác minh nguồn gốc đất"
 
 
+def test_a_provinces_year_report_by_chat(assistant):
+    """Found trying the chat for a province: "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …" asked which period
+    it was; the understood table quoted "thủ tục 1.976" and "cap tinh 1.612"; a figure to add was listed twice."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-province")
+    msg = ("Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: toàn tỉnh tiếp nhận 412.560 hồ sơ. Cấp tỉnh đã giải quyết "
+           "98.430 hồ sơ; cấp xã đã giải quyết 301.220 hồ sơ. Bộ TTHC của tỉnh có 1.976 thủ tục, trong đó cấp tỉnh 1.612, "
+           "cấp xã 364.")
+    final = list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 12, 3)))[-1]
+    assert st.chat_meta["period"] == "năm" and st.chat_meta["level"] == "tỉnh", final.text
+    words = {r[0]: r[2] for r in final.understood}
+    assert words["Tổng số TTHC thuộc thẩm quyền giải quyết"] == "1.976 thủ tục" and words["TTHC cấp tỉnh"] == "cấp tỉnh 1.612"
+    assert final.text.count("chưa phân loại") == 1, final.text
+
+
 def test_builder_section_texts_targets_and_register(assistant, tmp_path):
     from drafting import service as h
     from drafting.inputs.section_texts import facts_from_texts, texts_from_facts

@@ -14,7 +14,7 @@ from drafting.figures.facts import Fact
 from drafting.inputs.doc_register import classify
 
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
-_COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
+COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
@@ -62,7 +62,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         pos = start + len(part)
         clause = part
         folded = fold_lower(clause)
-        if _COMMAND.match(folded):  # "Soạn phần chỉ đạo quý I của xã X: tổ chức …" — keep what follows the colon
+        if COMMAND.match(folded):  # "Soạn phần chỉ đạo quý I của xã X: tổ chức …" — keep what follows the colon
             m = _HEADLINE.match(clause)
             if not m:
                 continue

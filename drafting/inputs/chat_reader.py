@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
+from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import read_facts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
@@ -130,6 +131,9 @@ def read_message(text: str) -> ChatReading:
     # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
     head = "".join(" " * len(c) if any(a <= i < b for a, b in fact_spans) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
+    command = fold_lower(head.split(":", 1)[0])
+    if period is None and _COMMAND.match(command) and re.search(r"\bnam 20\d\d\b", command):
+        period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …": the year's report
     locality, level = read_place(head)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
     m = re.search(r"ngày(?:\s+báo\s+cáo)?\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)

@@ -337,7 +337,7 @@ class _Reader:
         for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
             key = LEVEL_PART[(f.key, m.group(1))]
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
-                self.add(key, value, quote, s, e, left.strip(), f.confidence)
+                self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
                 return True
         return False
 

@@ -121,8 +121,9 @@ def _sources_md(refs: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
-def _findings_md(draft: ReportDraft) -> str:
-    rows = draft_findings_rows(draft)
+def _findings_md(draft: ReportDraft, shown: list[str] | None = None) -> str:
+    """shown: messages already listed above the findings (the figures to add): not listed twice."""
+    rows = [r for r in draft_findings_rows(draft) if r[4] not in (shown or [])]
     if not rows:
         return "\n\n**Kiểm tra:** không có số liệu thiếu nguồn, không có trích dẫn sai."
     lines = ["", "", "**Phát hiện khi kiểm tra dự thảo:**"]
@@ -174,7 +175,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
         if f.key in state.chat_values and reading.in_fact(f):
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
         state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
-                                              words=f"{f.phrase} {f.quote}".strip() if f.phrase else f.quote)
+                                              words=f.words)
     known = {f.text for f in state.chat_facts}
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
@@ -226,11 +227,9 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     text = head + draft_markdown(draft)
     if ask_more:
         text += "\n\n**Xin bổ sung (nếu có):**\n" + "\n".join(f"- {m}" for m in ask_more)
-    text += _findings_md(draft) + _sources_md(_section_sources(draft))
+    text += _findings_md(draft, ask_more) + _sources_md(_section_sources(draft))
     text += "\n\n*Tải tệp .docx của phần vừa soạn ở ô «Tệp dự thảo».*"
     yield _reply(state, text, done=True, docx=path)
-
-
 
 
 def shorten(draft: ReportDraft) -> ReportDraft:
