@@ -314,6 +314,23 @@ def test_an_activity_message_keeps_the_reports_period_and_goes_to_its_own_sectio
     assert st.chat_facts[-1].cause == "phải xác minh nguồn gốc đất"
 
 
+def test_dated_activities_initiatives_and_next_period_tasks_in_chat_messages():
+    """Found with messages an official would send: a dated dialogue with its attendance was lost (its clause had a
+    number) and "45 hộ tham dự" became propaganda attendees; "6 tháng cuối năm, xã sẽ tập trung nâng …" was nothing
+    and made the report a 6-month one; a model ("mô hình 'Chủ nhật xanh'") was an event."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Ngày 15/3 UBND phường tổ chức đối thoại với hộ kinh doanh về thủ tục cấp phép, có 45 hộ tham dự.")
+    assert not r.figures and not r.unread and [(f.kind, f.text[:21]) for f in r.facts] == [("event", "Ngày 15/3 UBND phường")]
+    r = read_message("6 tháng cuối năm, xã sẽ tập trung nâng tỷ lệ hồ sơ trực tuyến lên 80%.")
+    assert r.meta.period is None and not r.unread and [(f.section, f.kind) for f in r.facts] == [("IV", "task")]
+    r = read_message("Phường đã triển khai mô hình 'Chủ nhật xanh' hỗ trợ người dân nộp hồ sơ trực tuyến.")
+    assert [(f.section, f.kind) for f in r.facts] == [("II.2", "initiative")]
+    # "mức độ 3" is no cause ("độ" folds to "do"): a clause of figures with "quá hạn" is not a limitation
+    r = read_message("Đã giải quyết 1.600 hồ sơ, quá hạn 12, mức độ 3 có 5 thủ tục.")
+    assert not r.facts and {f.key for f in r.figures} >= {"tthc.ho_so_da_giai_quyet", "tthc.ho_so_qua_han"}
+
+
 def test_a_provinces_year_report_by_chat(assistant):
     """Found trying the chat for a province: "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …" asked which period
     it was; the understood table quoted "thủ tục 1.976" and "cap tinh 1.612"; a figure to add was listed twice."""

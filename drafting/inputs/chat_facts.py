@@ -18,8 +18,12 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
-_CAUSE = re.compile(r"\bnguyen nhan\b\s*(?:la|do|:)?\s*|\b(?:do|vi)\b\s+(?=\w)")
+# on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
+_CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
+_DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
+_PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
+_INITIATIVE = re.compile(r"\b(mo hinh|sang kien|giai phap moi)\b")
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
 # "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?": a question reports nothing
@@ -70,8 +74,11 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             clause = clause[m.end():]
             folded = fold_lower(clause)
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
-                _SHORTCOMING.search(folded) and _CAUSE.search(folded)):
-            continue  # figures: the figure reader's (a limitation with its cause keeps its words, figures and all)
+                _SHORTCOMING.search(folded) and _CAUSE.search(clause.lower())) and not (
+                _DATED.match(folded) and _ACTIVITY.search(folded)):
+            # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
+            # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all)
+            continue
         text_c = _clean(clause)
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")):
             continue
@@ -81,19 +88,22 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
         elif _SHORTCOMING.search(folded):
             cause = ""
-            m = _CAUSE.search(folded)
+            m = _CAUSE.search(clause.lower())
             if m and m.start() > 8:
                 cause, text_c = _clean(clause[m.end():]), _clean(clause[:m.start()])
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
         elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
-            m = _CAUSE.search(folded)
+            m = _CAUSE.search(clause.lower())
             cause = _clean(clause[m.end():])
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
-        elif _ACTIVITY.search(folded):
+        elif _NEXT.search(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
+            facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
+        elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded):
             future = bool(_NEXT.search(folded))
             refs = find_refs(clause)
-            kind = "task" if future else ("document" if refs and "ban hanh" in folded else "event")
+            kind = "task" if future else ("document" if refs and "ban hanh" in folded else
+                                          "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
             day = None
             if kind == "document":

@@ -76,7 +76,7 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     t = fold_lower(text)
     spans: list[tuple[int, int]] = []
     period: Period | None = None
-    for pattern, value in ((r"\bquy (i|1)\b(?! ?i)", "quý I"), (r"\b6 thang( dau nam)?\b", "6 tháng"),
+    for pattern, value in ((r"\bquy (i|1)\b(?! ?i)", "quý I"), (r"\b6 thang( dau nam)?\b(?! cuoi)", "6 tháng"),
                            (r"\bsau thang\b", "6 tháng"), (r"\b9 thang( dau nam)?\b", "9 tháng"),
                            (r"\bchin thang\b", "9 tháng"), (r"\b(bao cao|ket qua|cchc|ky)\s+nam\b", "năm"),
                            (r"\b(ca|trong) nam 20\d\d\b", "năm"), (r"^\s*nam 20\d\d\b", "năm")):
@@ -127,6 +127,8 @@ def read_message(text: str) -> ChatReading:
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans)
     reading.fact_spans = fact_spans
+    # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
+    reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",
     # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
     head = "".join(" " * len(c) if any(a <= i < b for a, b in fact_spans) else c for i, c in enumerate(text))

@@ -264,6 +264,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
+    # "có 45 hộ tham dự": households, which no figure counts
+    ("ho", "hộ"), ("ho dan", "hộ"), ("ho kinh doanh", "hộ"), ("ho gia dinh", "hộ"),
 ], key=lambda x: -len(x[0]))
 # units that count the same things
 # "6 trường hợp": cases of whatever the sentence counts — people ("tinh giản 2 trường hợp") or dossiers ("hồ sơ quá hạn 6
