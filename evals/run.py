@@ -14,6 +14,8 @@ sentences asserted without support, marked proposals and verdicts without a name
 reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
 `python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?") answered against the topic before
 (see evals/conversation_eval.py).
+`python -m evals.run chat [--json]`: reports built in the chat one message at a time — sections drafted, the report's period
+and unit kept, figures and facts taken at each turn (see evals/chat_eval.py).
 `python -m evals.run ocr [--dpi …] [--pages N] [--font F] [--no-digits-pass] [--json]`: the clean seed printed, scanned, read back
 by OCR — character error rate and numbers exact (see evals/ocr_eval.py)."""
 
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("conversation")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("chat")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("reading")
     p.add_argument("--assist", choices=["none", "local", "openai"], default="none",
                    help="also score the messages with the model proposing fields for numbers the rules left unread")
@@ -151,6 +155,16 @@ def main(argv: list[str] | None = None) -> int:
         return main_injection(args, load_settings())
     if args.suite == "substance":
         return main_substance(args, load_settings())
+    if args.suite == "chat":
+        from drafting.service.assistant import build_assistant
+        from evals.chat_eval import print_chat, run_chat_sets
+
+        sets = run_chat_sets(build_assistant(load_settings(), llm="none"))
+        if args.json:
+            print(json.dumps(sets, ensure_ascii=False, indent=1, default=str))
+        for res in [] if args.json else sets:
+            print_chat(res)
+        return 0
     if args.suite == "conversation":
         from drafting.service.assistant import build_assistant
         from evals.conversation_eval import print_conversations, run_conversations

@@ -16,14 +16,15 @@ from drafting.inputs.doc_register import classify
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
-                       r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo)\b")
+                       r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
+                       r"hop nhat|hoan thanh)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
-_INITIATIVE = re.compile(r"\b(mo hinh|sang kien|giai phap moi)\b")
+_INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
 # "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?": a question reports nothing

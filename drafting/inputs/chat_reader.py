@@ -96,8 +96,23 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     return period, year, spans
 
 
+# the departments of a province (names before and after the 2025 mergers): "Sở Tài chính" has a lower-case word
+_DEPARTMENTS = {fold_lower(d): d for d in (
+    "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính", "Công Thương", "Nông nghiệp và Môi trường",
+    "Nông nghiệp và Phát triển nông thôn", "Tài nguyên và Môi trường", "Xây dựng", "Giao thông vận tải",
+    "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế", "Lao động - Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Thông tin và Truyền thông", "Ngoại vụ",
+    "Dân tộc và Tôn giáo")}
+_DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + r")\b")
+_PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
 def read_place(text: str) -> tuple[str | None, str | None]:
-    """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals."""
+    """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
+    ('Sở Tài chính tỉnh Hà Tĩnh', 'sở')."""
+    if d := _DEPARTMENT.search(fold_lower(text)):  # folded text keeps the offsets
+        province = _PROVINCE.match(text, d.end())
+        return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([province.group(1)] if province else [])), "sở"
     for m in _PLACE.finditer(text):
         words = m.group(2).split()
         kept = []
@@ -169,7 +184,16 @@ def meta_dict(meta: ChatMeta, today: dt.date | None = None) -> dict:
         name = meta.locality.split(" ", 1)[1] if " " in meta.locality else meta.locality
         out["place"] = name
         out["issuer"] = meta.locality if meta.level == "sở" else f"Ủy ban nhân dân {meta.locality}"
-        out["symbol"] = "BC-SNV" if meta.level == "sở" else "BC-UBND"
+        out["symbol"] = "BC-UBND"
+        if meta.level == "sở":  # "Sở Tài chính tỉnh Hà Tĩnh": symbol BC-STC, place Hà Tĩnh, under UBND tỉnh Hà Tĩnh
+            m = re.match(r"(.+?)\s+((?:tỉnh|thành phố)\s+.+)$", meta.locality)
+            dept, province = (m.group(1), m.group(2)) if m else (meta.locality, "")
+            words = [w for w in re.split(r"[\s,-]+", dept) if w and w.lower() != "và"]
+            out["symbol"] = "BC-" + "".join(w[0].upper() for w in words)
+            out["place"] = "……"  # the province's name, to fill in the table, unless said
+            if province:
+                out["place"] = re.sub(r"^(?:tỉnh|thành phố)\s+", "", province)
+                out["parent"] = f"UBND {province}"
         out["capacity"] = "KT. GIÁM ĐỐC" if meta.level == "sở" else "TM. ỦY BAN NHÂN DÂN"
         out["signer_title"] = "PHÓ GIÁM ĐỐC" if meta.level == "sở" else "CHỦ TỊCH"
     if meta.date:

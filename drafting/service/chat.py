@@ -353,6 +353,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
         intent = classify(message, has_figures=bool(reading.figures or reading.facts), has_file=bool(files),
+                          unit=reading.meta.locality,
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
         if figure_file is not None:
             data = load_figures_input(asst, figure_file)
@@ -381,7 +382,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
                 "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
             preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
             # the sections of what this message said (of all held figures when it said nothing of its own)
-            said = [f.key for f in reading.figures] or ([] if facts else list(state.chat_values))
+            said = [f.key for f in reading.figures if not reading.in_fact(f)] or ([] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
                 FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface)

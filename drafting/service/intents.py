@@ -53,7 +53,7 @@ def sections_named(folded: str) -> list[str]:
 
 
 def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
-             file_is_figures: bool = False, has_draft: bool = False) -> Intent:
+             file_is_figures: bool = False, has_draft: bool = False, unit: str | None = None) -> Intent:
     t = fold_lower(message).strip()
     named = sections_named(t)
     if has_file and file_is_figures:
@@ -71,8 +71,10 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
     if _DRAFT.search(t) or has_figures:
         # sections are the ones a command names ("soạn phần kiến nghị:"), before its colon; in a message of data
         # ("tiếp nhận 3 phản ánh kiến nghị") the words are the data's, whose own sections are drafted
-        command = _DRAFT.search(t.split(":", 1)[0])
-        named = sections_named(t.split(":", 1)[0]) if command else []
+        head = t.split(":", 1)[0]
+        if unit:  # "… của Sở Tài chính tỉnh Hà Tĩnh": the unit's name names no section
+            head = head.replace(fold_lower(unit), " ")
+        named = sections_named(head) if _DRAFT.search(head) else []
         return Intent(kind="draft", sections=named, whole=bool(_WHOLE.search(t)) or
                       bool(re.search(r"\bbao cao\b", t) and not named and _DRAFT.search(t)))
     if _HELP.search(t) or len(t) < 4:
