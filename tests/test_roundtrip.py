@@ -89,7 +89,8 @@ def test_draft_from_the_command_line_carries_last_periods_report(assistant, tmp_
     assert out.returncode == 0, out.stderr
     draft = json.loads(out.stdout)
     assert draft["previous"]["tthc.ho_so_tiep_nhan"] == "253"
-    assert "tăng 47 hồ sơ" in json.dumps(draft, ensure_ascii=False)  # 300 against 253, computed in code
+    # 6 months' 300 dossiers are not "47 more" than quý I's 253: both count from 15/12 (Nghị định 09/2019, Điều 12)
+    assert "tăng 47 hồ sơ" not in json.dumps(draft, ensure_ascii=False)
     assert any("Triển khai số hóa kết quả" in f["message"] for f in draft["findings"])
     assert "Số liệu kỳ trước lấy từ quy-I.docx (quý I năm 2026)" in out.stderr
 
@@ -113,3 +114,31 @@ def test_a_figure_the_draft_did_not_have_is_named_by_its_label(assistant, tmp_pa
     new = [r for r in rows if "không có trong biểu số liệu hay dự thảo" in r[5]]
     assert [r[5].split(":")[0] for r in new] == ["Văn bản quy phạm pháp luật đã ban hành"], rows
     assert new[0][2] == "II.1" and new[0][0] == "Cảnh báo"
+
+
+def test_last_periods_report_brought_into_the_chat_becomes_its_previous_column(assistant, tmp_path):
+    """Issue 14 in the chat: a report sent with "dùng làm số liệu kỳ trước để soạn báo cáo quý I năm 2027" — its
+    figures become the «Kỳ trước» column (each with its words), the unit and the new period are filled in, its
+    section IV listed; a report of another unit is refused with a message, nothing merged."""
+    st = h.UserState(user="roundtrip-chat")
+    meta = {**META, "issuer": "Ủy ban nhân dân xã Tân Lập Nam", "locality": "xã Tân Lập Nam", "place": "Tân Lập Nam",
+            "period": "năm", "year": 2026, "date": dt.date(2026, 12, 12)}
+    data = figures_from_data({"meta": meta, "figures": {"tthc": {"ho_so_tiep_nhan": 3540, "ho_so_da_giai_quyet": 3480,
+                                                                 "ho_so_dung_han_tong": 3452, "ho_so_qua_han": 28,
+                                                                 "ho_so_dang_giai_quyet": 60, "tthc_tong_so": 118}},
+                              "facts": [{"section": "IV", "kind": "task", "text": "Rà soát TTHC lĩnh vực đất đai"}]})
+    past = h.generate_report(assistant, st, data).docx
+    chat = h.UserState(user="roundtrip-chat")
+    msg = "Đây là báo cáo năm 2026 của xã, dùng làm số liệu kỳ trước để soạn báo cáo quý I năm 2027."
+    reply = list(h.chat_turn(assistant, chat, msg, files=[past], today=dt.date(2027, 3, 20)))[-1]
+    assert (chat.chat_meta["period"], chat.chat_meta["year"], chat.chat_meta["locality"]) == ("quý I", 2027, "xã Tân Lập Nam")
+    assert chat.chat_previous["tthc.ho_so_tiep_nhan"] == 3540 and "«tổng số hồ sơ tiếp nhận là 3.540»" in reply.text
+    assert "Rà soát TTHC lĩnh vực đất đai" in reply.text
+    # this quarter's dossiers are not compared with last year's total (another length of period); its procedures are
+    reply = list(h.chat_turn(assistant, chat, "Quý I xã tiếp nhận 910 hồ sơ, đã giải quyết 880 hồ sơ; tổng số TTHC là "
+                                              "120 thủ tục.", today=dt.date(2027, 3, 20)))[-1]
+    assert "910 hồ sơ" in reply.text and "so với kỳ trước" not in reply.text.split("910 hồ sơ")[1].split(".")[0]
+    other = h.UserState(user="roundtrip-chat")
+    list(h.chat_turn(assistant, other, "Soạn báo cáo quý I năm 2027 của xã Hòa Bình.", today=dt.date(2027, 3, 20)))
+    refused = list(h.chat_turn(assistant, other, "báo cáo kỳ trước đây", files=[past], today=dt.date(2027, 3, 20)))[-1]
+    assert "không phải của xã Hòa Bình" in refused.text and not other.chat_previous

@@ -24,7 +24,7 @@ class DeterministicWriter:
         self.m = meta
         self.fs = fs
         self.law = law
-        self.changes = changes(fs)
+        self.changes = changes(fs, period=meta.period)
         self.changes_same = changes(fs, "same_period")
         self.citations: dict[str, list[Citation]] = {}
         self.facts = list(facts or [])

@@ -13,6 +13,7 @@ from drafting.figures.schema import (
     DERIVED,
     DERIVED_BY_KEY,
     FIELD_BY_KEY,
+    LEVELS,
     OPTIONAL_PARTS,
     PART_RULES,
     SUM_RULES,
@@ -297,15 +298,19 @@ class Change(BaseModel):
         return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với {self.label}"
 
 
-def changes(fs: FigureSet, against: str = "previous") -> dict[str, Change]:
+def changes(fs: FigureSet, against: str = "previous", period: str | None = None) -> dict[str, Change]:
     """Changes against the previous period (or, `against="same_period"`, the same period last year), for counts
-    given in both."""
+    given in both. period: this report's; against the previous period of a quý I, 6- or 9-month report only levels
+    (LEVELS) compare — its counts of what happened cover a period of another length (a year report's previous
+    period is the year before)."""
     out = {}
     base, label = (fs.same_period, "cùng kỳ năm trước") if against == "same_period" else (fs.previous, "kỳ trước")
     for key, prev in base.items():
         cur = fs.values.get(key)
         spec = FIELD_BY_KEY[key]
         if cur is None or spec.kind != "count":
+            continue
+        if against == "previous" and period not in (None, "năm") and key not in LEVELS:
             continue
         delta = cur - prev
         out[key] = Change(key=key, current=cur, previous=prev, delta=delta,

@@ -230,6 +230,14 @@ DERIVED: list[Derived] = [
        ["cds.tai_khoan_dinh_danh", "cds.tai_khoan_dinh_danh_chi_tieu"]),
 ]
 DERIVED_BY_KEY = {d.key: d for d in DERIVED}
+# levels at the end of a period (or running totals the report states as such): comparable with a previous period of
+# another length. Counts of what happened in the period are not — the periods are cumulative from 15/12 of the
+# year before (Nghị định 09/2019, Điều 12: 6 tháng from 15/12 to 14/6), so 6 months always "grow" over quý I
+LEVELS = {"tthc.tthc_tong_so", "tthc.tthc_cap_tinh", "tthc.tthc_cap_huyen", "tthc.tthc_cap_xa", "tthc.tthc_lien_thong",
+          "tthc.tthc_phi_dia_gioi", "tthc.dvc_toan_trinh", "tthc.dvc_mot_phan", "tthc.ho_so_dang_giai_quyet",
+          "to_chuc.don_vi_su_nghiep", "to_chuc.bien_che_giao", "to_chuc.bien_che_co_mat", "to_chuc.hop_dong_lao_dong",
+          "to_chuc.vien_chuc_giao", "to_chuc.vien_chuc_co_mat", "cds.tai_khoan_dinh_danh",
+          "cds.tai_khoan_dinh_danh_chi_tieu", "chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"}
 # parts that are often not reported separately: a total can be derived without them
 OPTIONAL_PARTS = {"tthc.ho_so_tam_dung", "tthc.ho_so_rut", "tthc.ho_so_buu_chinh",
                   "tthc.tthc_cap_huyen", "tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tra_lai",

@@ -23,7 +23,8 @@ from drafting.inputs.workbook import META_LABELS, meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
 from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
-from drafting.service.builder import load_figures_input
+from drafting.service.builder import REPORT_FILES, load_figures_input
+from drafting.service.chat_carry import carry_into_chat
 from drafting.service.intents import Intent, classify
 from drafting.service.reviewing import review_file
 from drafting.service.state import (
@@ -186,7 +187,9 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
 def _figure_set(state: UserState) -> FigureSet:
     # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
     held = state.chat_values
-    return build_figure_set({k: h.value for k, h in held.items()}, cells={k: h.cell() for k, h in held.items()})
+    return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v) for k, v in state.chat_previous.items()},
+                            cells={k: h.cell() for k, h in held.items()},
+                            same_period={k: str(v) for k, v in state.chat_same_period.items()})
 
 
 def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:
@@ -362,6 +365,13 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
                                                                              f"{data.figures.cells.get(k, k)}")
                                  for k, v in data.figures.values.items()}
             yield from _redraft_chat(asst, state, DRAFTED if intent.whole or not intent.sections else intent.sections)
+            return
+        if intent.kind == "carry":
+            doc = next((f for f in files if f.suffix.lower() in REPORT_FILES), None)
+            if doc is None:
+                yield _reply(state, "Xin đính kèm báo cáo kỳ trước (.docx, .pdf, .txt, .md hoặc ảnh quét).", done=True)
+                return
+            yield _reply(state, carry_into_chat(asst, state, doc, reading, message, today), done=True)
             return
         if intent.kind == "review":
             doc = next((f for f in files if f.suffix.lower() in REVIEW_FILES), None)

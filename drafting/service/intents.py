@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from corpus.text import fold_lower
 from drafting.figures.outline import DRAFTED
 
-IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help"]
+IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help", "carry"]
 
 # folded words → outline key; the first match in the message wins per phrase, several may be named
 SECTION_WORDS: list[tuple[str, str]] = [
@@ -31,6 +31,8 @@ _REVIEW = re.compile(r"\b(ra soat|kiem tra|soat loi|doc lai|gop y|tham dinh)\b.{
                      r"|\b(ra soat|soat loi|kiem tra loi)\b")
 _PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|noi khac|dia phuong khac|viet the nao|"
                        r"dien dat|hanh van|mau cau|cach viet|vi du cach viet)\b")
+_CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam can cu|de so sanh|so sanh|so lieu cu|"
+                    r"bao cao cu)\b")
 _HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
 
 
@@ -58,6 +60,8 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
     named = sections_named(t)
     if has_file and file_is_figures:
         return Intent(kind="draft", sections=named, whole=not named or bool(_WHOLE.search(t)))
+    if has_file and not _REVIEW.search(t) and (_CARRY.search(t) or _DRAFT.search(t)):
+        return Intent(kind="carry")  # "đây là báo cáo quý I, soạn báo cáo 6 tháng": last period's figures
     if has_file or _REVIEW.search(t) and not has_figures and not _DRAFT.search(t):
         return Intent(kind="review")
     if has_draft and _REFINE.search(t) and not has_figures:

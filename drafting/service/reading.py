@@ -45,9 +45,10 @@ def read_header(text: str) -> ReportHeader:
     period = next((p for line in head.splitlines() if not re.search(r"\bngay\s+\d", fold_lower(line))
                    and (p := read_period(line)[0])), period)
     locality, level = None, None
-    for line in head.splitlines()[:15]:  # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"
-        line = line.strip(" #*")
-        locality, level = read_place(line.title() if line.isupper() else line)
+    # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", or a header table's row read as one line
+    # ("ỦY BAN NHÂN DÂN XÃ TÂN THÀNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập …"): each cell on its own
+    for cell in [c.strip(" #*") for line in head.splitlines()[:15] for c in line.split("|")]:
+        locality, level = read_place(cell.title() if cell.isupper() else cell)
         if locality:
             break
     return ReportHeader(period=period, year=year, locality=locality, level=level, date=place_date(head))

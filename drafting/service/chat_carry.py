@@ -1,0 +1,71 @@
+"""Last period's report brought into the chat ("đây là báo cáo quý I, soạn báo cáo 6 tháng"): its figures become
+the «Kỳ trước» (or «Cùng kỳ năm trước») of the report being written, each shown with the words it came from; its
+header fills the unit when the chat has none; its section IV becomes this period's checklist. A report of another
+unit or of a period not before this one is refused with a message (carry_forward)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from corpus.errors import InputError
+from corpus.loaders import display_name
+from corpus.text import fold_lower
+from drafting.figures.periods import PERIODS
+from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.vnformat import fmt_decimal
+from drafting.inputs.chat_reader import ChatMeta, ChatReading, default_report_date, meta_dict, read_period
+from drafting.service.builder import REPORT_FILES
+from drafting.service.reading import carry_forward, read_report_bytes
+from drafting.service.state import UserState, check_upload
+
+
+def period_after(period: str, year: int) -> tuple[str, int]:
+    """The report that follows: quý I → 6 tháng → 9 tháng → năm → quý I of the next year."""
+    i = PERIODS.index(period)
+    return (PERIODS[0], year + 1) if i == len(PERIODS) - 1 else (PERIODS[i + 1], year)
+
+
+_DRAFT_VERB = re.compile(r"\b(soan|lap|viet|lam)\b")
+
+
+def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, reading_text: str,
+                    today: dt.date) -> str:
+    """Reads the report, keeps its figures as the chat's previous (or same-period) column; returns the reply."""
+    name = display_name(Path(path).name)
+    data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
+    past = read_report_bytes(data, name, asst.settings.max_upload_bytes, asst.settings.read_limits())
+    h = past.header
+    # "Đây là báo cáo năm 2026 …, soạn báo cáo quý I năm 2027": the new report is the one after the verb
+    folded = fold_lower(reading_text)
+    verb = list(_DRAFT_VERB.finditer(folded))
+    said_period, said_year, _ = read_period(reading_text[verb[-1].start():]) if verb else (None, None, [])
+    period = said_period or state.chat_meta.get("period")
+    year = said_year or state.chat_meta.get("year")
+    if not (period and year):
+        if not (h.period and h.year):
+            raise InputError(f"{name}: không xác định được kỳ của báo cáo này; hãy nói kỳ cần soạn (ví dụ: «soạn báo "
+                             "cáo 6 tháng năm 2026») rồi gửi lại tệp.")
+        period, year = period_after(h.period, h.year)
+    locality = reading.meta.locality or state.chat_meta.get("locality")
+    carry = carry_forward(past, period, int(year), locality)
+    if not locality and h.locality:  # the unit of the report brought: the new report's unit, to correct if need be
+        state.chat_meta.update(meta_dict(ChatMeta(locality=h.locality, level=h.level), today))
+    state.chat_meta.update({"period": period, "year": int(year)})
+    if not reading.meta.date:
+        state.chat_meta["date"] = default_report_date(period, int(year), today)
+    held = state.chat_same_period if carry.kind == "same_period_last_year" else state.chat_previous
+    held.clear()
+    held.update(carry.values)
+    lines = [f"- {FIELD_BY_KEY[k].label}: **{fmt_decimal(v)}** — «{carry.quotes.get(k, '')}»"
+             + (" ⚠️ cần xác nhận" if k in carry.to_confirm else "") for k, v in carry.values.items()]
+    text = (f"Đã lấy {len(carry.values)} số liệu của {carry.source} làm cột «{carry.label.capitalize()}» cho báo cáo "
+            f"{period} năm {year}" + (f" của {state.chat_meta.get('locality')}" if state.chat_meta.get("locality") else "")
+            + ". Xin đối chiếu với câu trong báo cáo:\n" + "\n".join(lines))
+    if carry.to_confirm:
+        text += f"\n\n{len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
+    if carry.tasks and carry.kind == "previous":
+        text += ("\n\nNhiệm vụ kỳ trước đã đề ra — cho biết kết quả từng việc; việc chưa xong sẽ vào mục IV:\n"
+                 + "\n".join(f"- {t}" for t in carry.tasks))
+    return text + "\n\nGửi số liệu kỳ này để soạn; các câu so sánh với kỳ trước do hệ thống tính."
