@@ -142,7 +142,7 @@ REPORT_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".png", ".jpg", 
 def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[list]]) -> tuple[dict, str]:
     """Last period's report → its figures in the «Kỳ trước» column, each noted with the words it came from;
     a report of another unit or of a period not before this one is refused with a message."""
-    from drafting.service.reading import carry_forward, read_report_bytes
+    from drafting.service.reading import carry_forward, carry_notes, read_report_bytes
 
     data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
     past = read_report_bytes(data, display_name(Path(path).name), asst.settings.max_upload_bytes,
@@ -158,11 +158,8 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
                         + f"{carry.label} theo «{carry.quotes.get(key, '')}»", PREV if carry.kind == "previous" else SAME)
     msg = (f"Đã điền {len(carry.values)} số liệu {carry.label} từ {carry.source} vào cột «{carry.label.capitalize()}» (ô đã có số "
            "giữ nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
-    if carry.to_confirm:
-        msg += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
-    if carry.tasks and carry.kind == "previous":
-        msg += ("\n\nNhiệm vụ kỳ trước đã đề ra — ghi kết quả từng việc vào mục tương ứng, việc chưa xong chuyển "
-                "vào mục IV:\n" + "\n".join(f"- {t}" for t in carry.tasks))
+    msg += carry_notes(carry, "Nhiệm vụ kỳ trước đã đề ra — ghi kết quả từng việc vào mục tương ứng, việc chưa "
+                              "xong chuyển vào mục IV")
     return out, msg
 
 

@@ -17,7 +17,7 @@ from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatMeta, ChatReading, default_report_date, meta_dict, read_period
 from drafting.service.builder import REPORT_FILES
-from drafting.service.reading import carry_forward, read_report_bytes
+from drafting.service.reading import carry_forward, carry_notes, read_report_bytes
 from drafting.service.state import UserState, check_upload
 
 
@@ -63,9 +63,7 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
     text = (f"Đã lấy {len(carry.values)} số liệu của {carry.source} làm cột «{carry.label.capitalize()}» cho báo cáo "
             f"{period} năm {year}" + (f" của {state.chat_meta.get('locality')}" if state.chat_meta.get("locality") else "")
             + ". Xin đối chiếu với câu trong báo cáo:\n" + "\n".join(lines))
-    if carry.to_confirm:
-        text += f"\n\n{len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
-    if carry.tasks and carry.kind == "previous":
-        text += ("\n\nNhiệm vụ kỳ trước đã đề ra — cho biết kết quả từng việc; việc chưa xong sẽ vào mục IV:\n"
-                 + "\n".join(f"- {t}" for t in carry.tasks))
-    return text + "\n\nGửi số liệu kỳ này để soạn; các câu so sánh với kỳ trước do hệ thống tính."
+    text += carry_notes(carry, "Nhiệm vụ kỳ trước đã đề ra — cho biết kết quả từng việc; việc chưa xong sẽ vào mục IV")
+    # the counts of a quý I, 6- or 9-month report are not compared with another period's (figureset.changes)
+    return text + ("\n\nGửi số liệu kỳ này để soạn; câu so sánh do hệ thống tính, chỉ với số so được (cùng kỳ năm "
+                   "trước, năm trước, hoặc mức tại cuối kỳ như tổng số TTHC, biên chế).")

@@ -147,6 +147,16 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
                         source=f"{past.name} ({h.period} năm {h.year})")
 
 
+def carry_notes(carry: CarryForward, tasks_lead: str) -> str:
+    """What to check after a carry-forward: the figures read with low confidence, and last period's tasks."""
+    out = ""
+    if carry.to_confirm:
+        out += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
+    if carry.tasks and carry.kind == "previous":
+        out += f"\n\n{tasks_lead}:\n" + "\n".join(f"- {t}" for t in carry.tasks)
+    return out
+
+
 def with_previous(data: FiguresInput, carry: CarryForward) -> FiguresInput:
     """The input with the past report's figures as `previous` (or `same_period` for last year's same period);
     figures the official typed for that period win over those read from the report."""
