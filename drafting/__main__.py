@@ -190,13 +190,17 @@ def cmd_review(args) -> int:
         return 0
     if not issues:
         print("Không phát hiện vấn đề.")
-    labels = {"error": "LỖI", "warning": "Lưu ý", "info": "Thông tin"}
+    from drafting.figures.outline import section_label
+    from drafting.render.preview import KIND_LABEL, SEVERITY_LABEL
+
+    # the same words as the app's review table: severity, kind and section as an official reads them
     for i in issues:
-        where = f"mục {i.section}, đoạn {i.paragraph}" if i.paragraph else (f"mục {i.section}" if i.section else "toàn văn bản")
+        sec = section_label(i.section) if i.section else ""
+        where = f"{sec}, đoạn {i.paragraph}" if sec and i.paragraph else (sec or "toàn văn bản")
         fix = f" → {i.suggestion}" if i.suggestion else ""
-        print(f"[{labels[i.severity]}] {i.kind} ({where}): {i.message}{fix}")
-    counts = {k: sum(1 for i in issues if i.severity == k) for k in labels}
-    print(f"\nTổng: {counts['error']} lỗi, {counts['warning']} lưu ý, {counts['info']} thông tin.")
+        print(f"[{SEVERITY_LABEL[i.severity]}] {KIND_LABEL.get(i.kind, i.kind)} ({where}): {i.message}{fix}")
+    counts = {k: sum(1 for i in issues if i.severity == k) for k in SEVERITY_LABEL}
+    print(f"\nTổng: {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý.")
     return 0
 
 

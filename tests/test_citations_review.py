@@ -67,6 +67,11 @@ def test_review_cli_exit_zero_and_json(tmp_path):
     r = subprocess.run([sys.executable, "-m", "drafting", "review", str(SEEDS / "003_8ca837b1dccb8473.txt"),
                         "--as-of", "2023-06-05", "--json"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0 and '"arithmetic"' in r.stdout
+    # the text output speaks the app's words: no internal codes ("mo_dau", "arithmetic"), the same severities
+    r = subprocess.run([sys.executable, "-m", "drafting", "review", str(SEEDS / "003_8ca837b1dccb8473.txt"),
+                        "--as-of", "2023-06-05"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and "[Lỗi] Số học (" in r.stdout and "mo_dau" not in r.stdout
+    assert "arithmetic" not in r.stdout and "cảnh báo" in r.stdout.splitlines()[-1]
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"PK\x03\x04 not a zip")
     r = subprocess.run([sys.executable, "-m", "drafting", "review", str(bad)], cwd=ROOT, capture_output=True, text=True)
