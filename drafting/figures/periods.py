@@ -48,6 +48,12 @@ def next_period_phrase(period: Period, year: int) -> str:
             "9 tháng": f"quý IV năm {year}", "năm": f"năm {year + 1}"}[period]
 
 
+def period_after(period: Period, year: int) -> tuple[Period, int]:
+    """The report that follows: quý I → 6 tháng → 9 tháng → năm → quý I of the next year."""
+    i = PERIODS.index(period)
+    return (PERIODS[0], year + 1) if i == len(PERIODS) - 1 else (PERIODS[i + 1], year)
+
+
 def latest_period(today: dt.date) -> tuple[Period, int]:
     """The period whose data window closed most recently: what an official reports on `today` (01/12 → 9 tháng)."""
     for year in (today.year, today.year - 1):

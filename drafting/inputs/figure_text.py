@@ -90,10 +90,10 @@ class _Reader:
             if self.is_blocked(s, e):
                 continue
             self.read_number(num.group(0), s, e)
-        for m in _ISO.finditer(self.folded):  # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure
-            if "cds.iso_ap_dung" not in self.taken:
-                quote = self.text[m.start():m.end()]
-                self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
+        # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure, said once
+        if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken:
+            quote = self.text[m.start():m.end()]
+            self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         return self.reading
 
     def is_blocked(self, s: int, e: int) -> bool:

@@ -12,20 +12,13 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
-from drafting.figures.periods import PERIODS
+from drafting.figures.periods import period_after
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatMeta, ChatReading, default_report_date, meta_dict, read_period
 from drafting.service.builder import REPORT_FILES
 from drafting.service.reading import carry_forward, carry_notes, read_report_bytes
 from drafting.service.state import UserState, check_upload
-
-
-def period_after(period: str, year: int) -> tuple[str, int]:
-    """The report that follows: quý I → 6 tháng → 9 tháng → năm → quý I of the next year."""
-    i = PERIODS.index(period)
-    return (PERIODS[0], year + 1) if i == len(PERIODS) - 1 else (PERIODS[i + 1], year)
-
 
 _DRAFT_VERB = re.compile(r"\b(soan|lap|viet|lam)\b")
 
