@@ -121,6 +121,13 @@ def test_chat_asks_instead_of_guessing(assistant):
     final, _ = last(h.chat_turn(assistant, st3, "Soạn phần TTHC 6 tháng đầu năm 2024 của xã Ba Trang: tiếp nhận 100 hồ sơ, "
                                                  "đã giải quyết 90"))
     assert "Xin bổ sung" in final.text and "Còn 10 hồ sơ" in final.text
+    # an estimate and a sum computed in code are said with their figures, for the official to confirm
+    st4 = h.UserState(user="chat-e")
+    final, _ = last(h.chat_turn(assistant, st4, "Soạn phần chỉ đạo điều hành năm 2024 của huyện Thăng Bình: kiểm tra "
+                                                 "CCHC tại 12 xã và 6 phòng chuyên môn; tổ chức 6 buổi tuyên truyền "
+                                                 "với khoảng 540 lượt người tham gia", today=dt.date(2024, 12, 15)))
+    checked = final.text.split("Xin kiểm tra các số sau:")[1].split("\n\n")[0]
+    assert "Cơ quan, đơn vị được kiểm tra CCHC: 18 — tổng của “12 xã và 6 phòng chuyên môn”" in checked and "540 — số ước tính" in checked
 
 
 def test_chat_corrections_are_used(assistant):

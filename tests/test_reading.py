@@ -256,6 +256,26 @@ def test_rules_from_sets_14_to_16_in_other_words():
     assert _read("Công bố 52 thủ tục hành chính mới, sửa đổi và bãi bỏ thuộc lĩnh vực tư pháp.") == {}
     assert _read("Công bố 12 TTHC mới, sửa đổi 4 TTHC.") == {"tthc.tthc_cong_bo_moi": 12, "tthc.tthc_sua_doi": 4}
     assert _read("Năm 2026 rà soát, hệ thống hóa 64 văn bản.") == {"the_che.vbqppl_ra_soat": 64}
+    # places checked in two groups joined by "và": their sum, computed in code and noted; parts after "trong đó"
+    # or "gồm" are parts of a total already read, and a second group of another noun is no place
+    reading = read_message("Đoàn kiểm tra của huyện đã kiểm tra 8 xã và 4 cơ quan chuyên môn.")
+    assert {f.key: f.value for f in reading.figures} == {"chi_dao.co_quan_duoc_kiem_tra": 12}
+    assert reading.figures[0].quote == "8 xã và 4 cơ quan chuyên môn" and "cộng trong phần mềm" in reading.figures[0].note
+    assert _read("kiem tra cchc tai 7 xa va 3 phong, ban") == {"chi_dao.co_quan_duoc_kiem_tra": 10}
+    assert _read("Kiểm tra 6 cơ quan, trong đó 4 xã và 2 phòng chuyên môn.") == {"chi_dao.co_quan_duoc_kiem_tra": 6}
+    assert _read("Kiểm tra tại 4 xã và 3 hồ sơ.") == {"chi_dao.co_quan_duoc_kiem_tra": 4}
+    # from set 17, in other words: a second count of the same figure joined by "và" adds to the first; a plan's
+    # own tasks left undone are no tasks set from above; "tiếp nhận, xử lý" counts what came in
+    assert _read("Tuyển dụng 3 công chức qua thi tuyển và 2 công chức qua xét tuyển.") == {
+        "cong_vu.tuyen_dung_cong_chuc": 5}
+    assert _read("Bổ nhiệm 3 công chức và 2 viên chức.") == {"cong_vu.bo_nhiem": 3}  # another noun: not added
+    assert _read("Xã thực hiện 18/20 nhiệm vụ theo Kế hoạch CCHC năm 2026, còn 2 nhiệm vụ đang thực hiện.") == {
+        "chi_dao.nhiem_vu_hoan_thanh": 18, "chi_dao.nhiem_vu_ke_hoach": 20}
+    assert _read("Tiếp nhận, xử lý 6 kiến nghị của người dân; đã trả lời 5 kiến nghị.") == {
+        "tthc.pakn_tiep_nhan": 6, "tthc.pakn_da_xu_ly": 5}
+    assert _read("Qua kiểm tra phát hiện 4 hạn chế, đã chấn chỉnh 4.") == {
+        "chi_dao.van_de_phat_hien": 4, "chi_dao.van_de_da_xu_ly": 4}
+    assert _read("Hoàn trả 3 hồ sơ không đủ điều kiện.") == {"tthc.ho_so_tra_lai": 3}
 
 
 def test_reading_eval_floors():
@@ -264,11 +284,13 @@ def test_reading_eval_floors():
     assert messages["gold"] >= 120 and len(messages["rows"]) >= 60
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
-    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %); floors under
+    # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
+    # 87,7 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
-              (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 1)]
+              (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
+              (17, "đã chỉnh theo", 0.95, 2)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n

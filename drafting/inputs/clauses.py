@@ -43,6 +43,20 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+# "12 xã, thị trấn và 6 phòng chuyên môn": places or agencies counted in two groups joined by "và"; the figure is
+# their sum (computed in code), and the second number is part of it, not another figure
+_SECOND_GROUP = re.compile(r"(?:\s*,?\s*[a-z ,]{0,30}?)\s+va\s+(\d+)\s+(?=\S)")
+
+
+def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
+    """The second count of places/agencies after the first group's noun: (start, end, its noun's end), or None."""
+    m = _SECOND_GROUP.match(folded, noun_end)
+    if not m or "trong do" in m.group(0) or "gom" in m.group(0).split():
+        return None
+    noun, end = noun_after(folded, m.end(1))
+    return (m.start(1), m.end(1), end) if noun == "cơ quan" else None
+
+
 def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
     """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
     longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""

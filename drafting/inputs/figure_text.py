@@ -23,7 +23,7 @@ from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
-from drafting.inputs.clauses import FRACTION, area_hint, noun_after, parts_of, phrases_in, sentence_bonus
+from drafting.inputs.clauses import FRACTION, area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     COMPANIONS,
@@ -40,7 +40,7 @@ from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Text
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
-_SEP = re.compile(r"[,;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet)|\btrong do\b|\bgom\b")
+_SEP = re.compile(r"(?<!tiep nhan),|[;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet)|\btrong do\b|\bgom\b")
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
@@ -52,6 +52,8 @@ _BASE_AFTER = re.compile(r"\btren (?:tong|ke hoach|du toan|chi tieu)\b")  # the 
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
 _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)")
+_OWN_PLAN = re.compile(r"\bke hoach (?:cchc|cai cach)")
+_ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
@@ -152,6 +154,12 @@ class _Reader:
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="tổng của nhiều loại thủ tục: cần số của từng loại"))
             return
+        if noun == "cơ quan" and (group := second_group(self.folded, noun_end)):
+            a, b, noun_end = group
+            other = parse_vn_number(self.text[a:b])
+            self.blocked.append((a, b))
+            converted = f"tổng của “{self.text[s:noun_end].strip()}”, cộng trong phần mềm"
+            value, quote = value + other, self.text[s:noun_end].strip()
         carried = noun or self.carried_noun(sent_from, s)
         if self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun):
             return
@@ -219,8 +227,13 @@ class _Reader:
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
                    and (unit_fits(k, noun) if noun else carried != "phản ánh" or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
+            if _OWN_PLAN.search(sentence) and not _ASSIGNED.search(sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
+                fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
-            fit = [k for k in dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit) if k not in self.taken]
+            fit = list(dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit))
+            if fit and all(k in self.taken for k in fit) and self.add_to_joined(fit, value, quote, s, e, noun, sent_from):
+                return
+            fit = [k for k in fit if k not in self.taken]
             if not fit:
                 continue
             ranks = {k: self.rank(k, phrase, carried, sentence, totals, after_trong_do) for k in fit}
@@ -247,9 +260,30 @@ class _Reader:
             phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
             self.add(key, value, quote, s, e, phrase_text, confidence, note=note, after=side > 0)
             return
+        # "tuyển dụng 3 công chức qua thi tuyển và 2 công chức qua xét tuyển": nothing names the second but its noun
+        if self.add_to_joined([f.key for f in self.reading.figures], value, quote, s, e, noun, sent_from):
+            return
         if not (self.read_coordinated(quote, value, s, e, noun, noun_end) or self.read_companion(quote, value, s, e, noun)):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="không rõ là chỉ tiêu nào"))
+
+    def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
+                      sent_from: int) -> bool:
+        """"Cử 12 đồng chí học cao cấp … và 25 đồng chí học trung cấp lý luận chính trị": a second count of the same
+        figure and noun, joined by "và" in one clause, adds to the first (the sum computed here, and noted)."""
+        def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
+            return self.folded[end:noun_after(self.folded, end)[1]].strip()
+
+        for i, f in enumerate(self.reading.figures):
+            between = self.folded[f.end:s]
+            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == noun_words(e)
+                    and re.search(r"\bva\b", between) and not re.search(r"[;:(]|\d", between)):
+                total = f.value + value
+                words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
+                note = f"tổng của “{words}”, cộng trong phần mềm"
+                self.reading.figures[i] = f.model_copy(update={"value": total, "note": note})
+                return True
+        return False
 
     def add(self, key: str, value: Decimal, quote: str, s: int, e: int, phrase: str, confidence: float,
             note: str = "", after: bool = False) -> None:

@@ -39,7 +39,7 @@ _PHRASES: dict[str, list[str]] = {
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
                                    "dang trong han giai quyet", "trong han giai quyet"],
     "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet"],
-    "tthc.ho_so_tra_lai": ["tra lai"],
+    "tthc.ho_so_tra_lai": ["tra lai", "hoan tra"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
     "tthc.van_ban_xin_loi": ["xin loi", "thu xin loi", "van ban xin loi"],
     "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh"],
@@ -77,7 +77,8 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.nhiem_vu_hoan_thanh": ["hoan thanh", "nhiem vu hoan thanh", "da hoan thanh", "da xong", "xong"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
     "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra"],
-    "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong"],
+    "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
+                                "da chan chinh", "chan chinh xong", "da chan chinh xong"],
     "chi_dao.tin_bai": ["tin bai", "tin, bai", "dang tai", "bai viet"],
     "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen"],
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
@@ -141,7 +142,9 @@ _SHARED: dict[str, list[str]] = {
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
     # "thực hiện 4 trên 5 kiến nghị"; "9 tháng thực hiện 142.760 triệu đồng" (of the budget's estimate)
-    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien", "tai_chinh.thu_ngan_sach_thuc_hien"],
+    "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien", "tai_chinh.thu_ngan_sach_thuc_hien", "chi_dao.nhiem_vu_hoan_thanh"],
+    # "tiếp nhận, xử lý 14 phản ánh": what came in, all of it handled; the count is of those received
+    "tiep nhan, xu ly": ["tthc.pakn_tiep_nhan"], "tiep nhan va xu ly": ["tthc.pakn_tiep_nhan"],
     "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
     "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
@@ -259,6 +262,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "03 Quyết định công bố danh mục TTHC": the decisions announce procedures; they are no legal documents counted
     ("quyet dinh cong bo", "quyết định công bố"),
     ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
+    ("phong chuyen mon", "cơ quan"), ("phong, ban", "cơ quan"), ("co quan chuyen mon", "cơ quan"), ("thi tran", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),

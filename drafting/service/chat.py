@@ -391,6 +391,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
                 f"- “{a.quote}” ({a.context}): là {' hay '.join(FIELD_BY_KEY[k].label.lower() for k in a.options)}? "
                 "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
             preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
+            # an estimate, a sum or a conversion done in code: said with the figure, for the official to confirm
+            noted = "".join(f"- {FIELD_BY_KEY[f.key].label}: {fmt_decimal(f.value)} — {f.note}.\n" for f in reading.figures if f.note)
+            preface += f"Xin kiểm tra các số sau:\n{noted}\n" if noted else ""
             # the sections of what this message said (of all held figures when it said nothing of its own)
             said = [f.key for f in reading.figures if not reading.in_fact(f)] or ([] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
