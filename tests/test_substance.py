@@ -331,6 +331,24 @@ def test_dated_activities_initiatives_and_next_period_tasks_in_chat_messages():
     assert not r.facts and {f.key for f in r.figures} >= {"tthc.ho_so_da_giai_quyet", "tthc.ho_so_qua_han"}
 
 
+def test_a_document_named_beside_its_count_is_a_fact_and_its_date_is_not_the_reports():
+    """Found drafting a Sở Y tế's 9-month report by chat: "ban hành 06 văn bản …, trong đó có Kế hoạch số 35/KH-SYT ngày
+    20/01/2025 về …" set the report's date to 20/01/2025 (then flagged as earlier than the data window) and the plan
+    itself was never written."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("UBND phường ban hành 04 văn bản về CCHC, gồm Kế hoạch số 8/KH-UBND ngày 6/1/2026 về cải cách "
+                     "hành chính năm 2026 và Quyết định số 15/QĐ-UBND ngày 9/1/2026 về kiện toàn Tổ công tác.")
+    assert r.meta.date is None and {f.key: f.value for f in r.figures} == {"chi_dao.van_ban_chi_dao": 4}
+    assert [(f.section, f.kind, f.number) for f in r.facts] == [("I", "document", "Kế hoạch số 8/KH-UBND")]
+    assert r.facts[0].text.startswith("Ban hành Kế hoạch số 8/KH-UBND ngày 6/1/2026 về cải cách hành chính năm 2026 và "
+                                      "Quyết định số 15/QĐ-UBND")
+    # the report's date: said as such, or in a command's head — not a document's date there either
+    assert read_message("Soạn báo cáo 6 tháng 2026 của phường An Hòa, ngày báo cáo 18/6/2026").meta.date.day == 18
+    assert read_message("Soạn báo cáo quý I/2026 của xã Mường Nhé ngày 10/3/2026").meta.date.day == 10
+    assert read_message("Soạn báo cáo năm 2025 theo Kế hoạch số 35/KH-SYT ngày 20/01/2025").meta.date is None
+
+
 def test_a_provinces_year_report_by_chat(assistant):
     """Found trying the chat for a province: "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …" asked which period
     it was; the understood table quoted "thủ tục 1.976" and "cap tinh 1.612"; a figure to add was listed twice."""

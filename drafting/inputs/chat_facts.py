@@ -48,6 +48,10 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
     return clause[m.start():], day
 
 
+# "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
+_NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
+
+
 def _clean(clause: str) -> str:
     c = re.sub(r"\s+", " ", clause).strip(" ,;.-+•")
     c = re.sub(r"^(và|đồng thời|sau đó|ngoài ra)\s+|^(hạn chế|tồn tại|khó khăn)\s*:\s*", "", c, flags=re.IGNORECASE)
@@ -78,7 +82,15 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 _SHORTCOMING.search(folded) and _CAUSE.search(clause.lower())) and not (
                 _DATED.match(folded) and _ACTIVITY.search(folded)):
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
-            # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all)
+            # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all); a document the count names
+            # ("ban hành 06 văn bản …, trong đó có Kế hoạch số 35/KH-SYT ngày 20/01/2025 về …") is a document fact
+            named = _NAMED_DOCUMENT.search(folded)
+            refs = [r for r in find_refs(clause) if named and r.start >= named.end()]
+            if named and refs and "ban hanh" in folded[:named.start()]:
+                words = _clean(clause[refs[0].start:])
+                facts.append(Fact(section=classify(clause)[1], kind="document", text=f"Ban hành {words}",
+                                  origin=f"tin nhắn: «{_clean(clause)[:80]}»", number=clause[refs[0].start:refs[0].end]))
+                spans.append((start + named.start(), start + len(clause)))
             continue
         text_c = _clean(clause)
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")):

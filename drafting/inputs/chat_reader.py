@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
@@ -153,7 +154,12 @@ def read_message(text: str) -> ChatReading:
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …": the year's report
     locality, level = read_place(head)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
-    m = re.search(r"ngày(?:\s+báo\s+cáo)?\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)
+    # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
+    # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
+    m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)
+    if m is None and _COMMAND.match(command):
+        m = next((d for d in re.finditer(r"ngày\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head.split(":", 1)[0], re.I)
+                  if not any(r.end <= d.start() and not head[r.end:d.start()].strip() for r in find_refs(head))), None)
     if m:
         try:
             reading.meta.date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
