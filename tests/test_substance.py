@@ -349,6 +349,41 @@ def test_a_document_named_beside_its_count_is_a_fact_and_its_date_is_not_the_rep
     assert read_message("Soạn báo cáo năm 2025 theo Kế hoạch số 35/KH-SYT ngày 20/01/2025").meta.date is None
 
 
+def test_another_periods_figures_a_programme_number_and_a_meetings_section_in_chat(assistant):
+    """Found drafting a commune of Điện Biên's quý I/2026 by chat: "Cùng kỳ năm 2025 xã nhận 342 hồ sơ" replaced this
+    quarter's 386 (and the draft was refused as inconsistent from then on); "hội nghị triển khai Đề án 06" became 6
+    meetings, and the meeting went to II.4 because it was "cho cán bộ, công chức"."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Quý I phường tiếp nhận 512 hồ sơ, cùng kỳ năm trước tiếp nhận 470 hồ sơ.")
+    assert [(f.key, f.value) for f in r.figures] == [("tthc.ho_so_tiep_nhan", 512)]
+    assert [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_tiep_nhan", 470)] and r.meta.year is None
+    r = read_message("Đã giải quyết 498 hồ sơ (cùng kỳ 455), đang giải quyết 14.")  # the bracket's is the figure's before it
+    assert {f.key: f.value for f in r.figures} == {"tthc.ho_so_da_giai_quyet": 498, "tthc.ho_so_dang_giai_quyet": 14}
+    assert [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_da_giai_quyet", 455)]
+    r = read_message("Quý trước xã đã giải quyết 290 hồ sơ.")
+    assert not r.figures and [(f.key, f.value) for f in r.previous] == [("tthc.ho_so_da_giai_quyet", 290)]
+    r = read_message("Tiếp nhận 400 hồ sơ, trong đó kỳ trước chuyển sang 12 hồ sơ; tăng 30 hồ sơ so với cùng kỳ.")
+    assert {f.key: f.value for f in r.figures} == {"tthc.ho_so_tiep_nhan": 400, "tthc.ho_so_ky_truoc": 12}
+    assert not r.same_period and not r.previous
+    r = read_message("Ngày 14/4/2026 phường tổ chức hội nghị quán triệt Đề án 06 cho cán bộ, công chức.")
+    assert not r.figures and [(f.section, f.kind) for f in r.facts] == [("I", "event")]
+    r = read_message("Ngày 2/4/2026 tổ chức hội nghị phổ biến pháp luật về đất đai cho nhân dân.")
+    assert [(f.section, f.kind) for f in r.facts] == [("II.1", "event")]
+
+    st = h.UserState(user="chat-same-period")
+    day = dt.date(2026, 3, 25)
+    list(h.chat_turn(assistant, st, "Soạn phần TTHC quý I năm 2026 của phường Tân An: tiếp nhận 512 hồ sơ, "
+                                    "đã giải quyết 500 hồ sơ, đúng hạn 500", today=day))
+    final = list(h.chat_turn(assistant, st, "Cùng kỳ năm 2025 phường tiếp nhận 470 hồ sơ.", today=day))[-1]
+    assert "Đã ghi làm số cùng kỳ năm trước (để so sánh): tổng số hồ sơ tiếp nhận" in final.text
+    assert "512 hồ sơ (tăng 42 hồ sơ (8,94%) so với cùng kỳ" in final.text
+    assert st.chat_values["tthc.ho_so_tiep_nhan"].value == 512 and st.chat_meta["year"] == 2026
+
+
 def test_a_provinces_year_report_by_chat(assistant):
     """Found trying the chat for a province: "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …" asked which period
     it was; the understood table quoted "thủ tục 1.976" and "cap tinh 1.612"; a figure to add was listed twice."""

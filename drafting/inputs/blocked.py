@@ -38,7 +38,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
         folded)]
     spans += [m.span() for m in re.finditer(
-        r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan)"
+        # "Đề án 06" (the national identity programme) names a programme, it counts nothing
+        r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan|de an)"
         r"\s+(?:so\s+)?\d+(?![\d.,]*\s*(?:trieu|ty)\s+dong)", folded)]
     spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]

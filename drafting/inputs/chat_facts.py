@@ -48,6 +48,7 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
     return clause[m.start():], day
 
 
+_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam)\b")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
 
@@ -118,6 +119,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
+            if kind == "event" and _MEETING.search(folded) and section != "II.1":
+                section = "I"  # a meeting is direction (I) whatever its topic, bar law dissemination (II.1)
             day = None
             if kind == "document":
                 words, day = _document(clause, folded)

@@ -21,6 +21,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
+from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import read_facts
 from drafting.inputs.figure_text import read_figures
@@ -63,6 +64,9 @@ class ChatReading(BaseModel):
     ambiguous: list[Ambiguous] = Field(default_factory=list, description="numbers with two readings: asked")
     meta: ChatMeta = Field(default_factory=ChatMeta)
     fact_spans: list[tuple[int, int]] = Field(default_factory=list, description="clauses read as facts")
+    # "Cùng kỳ năm 2025 xã nhận 342 hồ sơ", "Quý trước tiếp nhận 320": another period's figures, for comparison
+    same_period: list[ChatFigure] = Field(default_factory=list)
+    previous: list[ChatFigure] = Field(default_factory=list)
 
     def in_fact(self, f: ReadFigure) -> bool:
         """"Hạn chế: còn 3 hồ sơ đất đai quá hạn do …": a number inside a limitation is its detail."""
@@ -131,11 +135,39 @@ def read_place(text: str) -> tuple[str | None, str | None]:
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
 
+# a clause about another period: the same period of last year, or the period before ("kỳ trước chuyển sang" is this
+# period's carried-over dossiers); "so với cùng kỳ" after a figure of this period compares, the clause after it is the other
+# — only where a clause starts with it: "hồ sơ kỳ trước chuyển qua", "tồn kỳ trước là 8", "tăng 10% so với cùng kỳ" are not
+_OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong )?(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
+                           r"(ky truoc|quy truoc)(?! (?:chuyen|con|ton)))\b")
+
+
+def _other_periods(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, "same_period" | "previous") of each clause that states another period's figures."""
+    out = []
+    for m in _OTHER_PERIOD.finditer(folded):
+        end = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|quy nay)\b)").search(folded, m.end())
+        out.append((m.start(), end.start() if end else len(folded), "same_period" if m.group(1) else "previous"))
+    return out
+
+
 def read_message(text: str) -> ChatReading:
     _, _, period_spans = read_period(text)
-    read = read_figures(text, unique=True, blocked=period_spans)
+    others = _other_periods(fold_lower(text))
+    read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others])
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
     reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
+    for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
+        alone = read_figures("".join(c if a <= i < b else " " for i, c in enumerate(text)), unique=True, blocked=period_spans)
+        # "386 hồ sơ (cùng kỳ năm 2025: 342 hồ sơ)": the bracket's number is the figure's before it
+        before = next((f for f in read.figures if 0 <= text.rfind("(", 0, a + 1) - f.end <= 12), None)
+        if before and not alone.figures and alone.unread:
+            u = alone.unread[0]
+            alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
+                                                           "start": u.start, "end": u.end}))
+            alone.unread = alone.unread[1:]
+        getattr(reading, kind).extend(alone.figures)
+        reading.unread += alone.unread
     # a rate the official typed is noted, not used: the system computes rates from the counts
     for r in read.rates:
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
@@ -147,7 +179,8 @@ def read_message(text: str) -> ChatReading:
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",
     # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
-    head = "".join(" " * len(c) if any(a <= i < b for a, b in fact_spans) else c for i, c in enumerate(text))
+    masked = fact_spans + [(a, b) for a, b, _ in others]  # nor another period's year ("cùng kỳ năm 2025")
+    head = "".join(" " * len(c) if any(a <= i < b for a, b in masked) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
     command = fold_lower(head.split(":", 1)[0])
     if period is None and _COMMAND.match(command) and re.search(r"\bnam 20\d\d\b", command):

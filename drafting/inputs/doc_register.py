@@ -28,7 +28,8 @@ _COLUMNS = {
 # keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
 _SECTION_WORDS = [
     ("II.2", ("thu tuc hanh chinh", "tthc", "mot cua", "dich vu cong", "ho so", "phan anh, kien nghi", "buu chinh")),
-    ("II.1", ("quy pham phap luat", "qppl", "tuyen truyen phap luat", "pho bien, giao duc phap luat", "pbgdpl", "thi hanh phap luat")),
+    ("II.1", ("quy pham phap luat", "qppl", "tuyen truyen phap luat", "pho bien, giao duc phap luat", "pho bien phap luat",
+              "pbgdpl", "thi hanh phap luat")),
     ("II.3", ("bien che", "to chuc bo may", "sap xep", "chuc nang, nhiem vu", "don vi su nghiep", "tinh gian")),
     ("II.4", ("cong vu", "cong chuc", "vien chuc", "vi tri viec lam", "ky luat, ky cuong", "chuyen doi vi tri",
               "dao tao, boi duong", "tuyen dung")),

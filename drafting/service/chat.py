@@ -25,6 +25,7 @@ from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
+from drafting.service.chat_notes import reading_notes
 from drafting.service.intents import Intent, classify
 from drafting.service.reviewing import review_file
 from drafting.service.state import (
@@ -177,6 +178,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
         state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
                                               words=f.words)
+    state.chat_same_period.update({f.key: f.value for f in reading.same_period})
+    state.chat_previous.update({f.key: f.value for f in reading.previous})
     known = {f.text for f in state.chat_facts}
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
@@ -355,7 +358,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         reading = read_message(message)
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
-        intent = classify(message, has_figures=bool(reading.figures or reading.facts), has_file=bool(files),
+        said = reading.figures or reading.facts or reading.same_period or reading.previous
+        intent = classify(message, has_figures=bool(said), has_file=bool(files),
                           unit=reading.meta.locality,
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
         if figure_file is not None:
@@ -385,17 +389,10 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             return
         if intent.kind == "draft":
             facts = _merge_reading(state, reading, today)
-            unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
-            # two readings left: asked, never guessed (the official answers by writing the figure's name)
-            unread += "".join(
-                f"- “{a.quote}” ({a.context}): là {' hay '.join(FIELD_BY_KEY[k].label.lower() for k in a.options)}? "
-                "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
-            preface = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
-            # an estimate, a sum or a conversion done in code: said with the figure, for the official to confirm
-            noted = "".join(f"- {FIELD_BY_KEY[f.key].label}: {fmt_decimal(f.value)} — {f.note}.\n" for f in reading.figures if f.note)
-            preface += f"Xin kiểm tra các số sau:\n{noted}\n" if noted else ""
+            preface = reading_notes(reading)
             # the sections of what this message said (of all held figures when it said nothing of its own)
-            said = [f.key for f in reading.figures if not reading.in_fact(f)] or ([] if facts else list(state.chat_values))
+            said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
+                [] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
                 FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface)
