@@ -382,6 +382,9 @@ def test_another_periods_figures_a_programme_number_and_a_meetings_section_in_ch
     assert "Đã ghi làm số cùng kỳ năm trước (để so sánh): tổng số hồ sơ tiếp nhận" in final.text
     assert "512 hồ sơ (tăng 42 hồ sơ (8,94%) so với cùng kỳ" in final.text
     assert st.chat_values["tthc.ho_so_tiep_nhan"].value == 512 and st.chat_meta["year"] == 2026
+    # another unit: neither its figures nor its comparisons are ours
+    list(h.chat_turn(assistant, st, "Soạn phần TTHC quý I năm 2026 của phường Hòa Bình: tiếp nhận 300 hồ sơ", today=day))
+    assert not st.chat_same_period and st.chat_values["tthc.ho_so_tiep_nhan"].value == 300
 
 
 def test_a_provinces_year_report_by_chat(assistant):

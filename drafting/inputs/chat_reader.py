@@ -142,11 +142,14 @@ _OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong )?(
                            r"(ky truoc|quy truoc)(?! (?:chuyen|con|ton)))\b")
 
 
+_CLAUSE_END = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|quy nay)\b)")
+
+
 def _other_periods(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, "same_period" | "previous") of each clause that states another period's figures."""
     out = []
     for m in _OTHER_PERIOD.finditer(folded):
-        end = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|quy nay)\b)").search(folded, m.end())
+        end = _CLAUSE_END.search(folded, m.end())
         out.append((m.start(), end.start() if end else len(folded), "same_period" if m.group(1) else "previous"))
     return out
 

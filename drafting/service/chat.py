@@ -167,8 +167,9 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
     new_meta = meta_dict(reading.meta, today)
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
-            state.chat_values = {}  # another locality: its figures are not ours
+            state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons
             state.chat_facts = []
+            state.chat_same_period, state.chat_previous = {}, {}
         state.chat_meta.update(new_meta)
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
         if reading.meta.date is None and p and y:  # the period may come from an earlier message
