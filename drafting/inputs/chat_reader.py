@@ -163,7 +163,8 @@ def read_message(text: str) -> ChatReading:
     for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
         alone = read_figures("".join(c if a <= i < b else " " for i, c in enumerate(text)), unique=True, blocked=period_spans)
         # "386 hồ sơ (cùng kỳ năm 2025: 342 hồ sơ)": the bracket's number is the figure's before it
-        before = next((f for f in read.figures if 0 <= text.rfind("(", 0, a + 1) - f.end <= 12), None)
+        bracket = text.rfind("(", 0, a + 1)
+        before = next((f for f in read.figures if 0 <= bracket - f.end <= 12), None)
         if before and not alone.figures and alone.unread:
             u = alone.unread[0]
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
@@ -194,8 +195,9 @@ def read_message(text: str) -> ChatReading:
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
     m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)
     if m is None and _COMMAND.match(command):
+        ref_ends = [r.end for r in find_refs(head)]
         m = next((d for d in re.finditer(r"ngày\s+(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head.split(":", 1)[0], re.I)
-                  if not any(r.end <= d.start() and not head[r.end:d.start()].strip() for r in find_refs(head))), None)
+                  if not any(end <= d.start() and not head[end:d.start()].strip() for end in ref_ends)), None)
     if m:
         try:
             reading.meta.date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

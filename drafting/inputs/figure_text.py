@@ -274,9 +274,10 @@ class _Reader:
         def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
             return self.folded[end:noun_after(self.folded, end)[1]].strip()
 
+        own = noun_words(e)
         for i, f in enumerate(self.reading.figures):
             between = self.folded[f.end:s]
-            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == noun_words(e)
+            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == own
                     and re.search(r"\bva\b", between) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value
                 words = self.text[f.start:noun_after(self.folded, e)[1]].strip()

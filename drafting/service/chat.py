@@ -359,8 +359,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         reading = read_message(message)
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
-        said = reading.figures or reading.facts or reading.same_period or reading.previous
-        intent = classify(message, has_figures=bool(said), has_file=bool(files),
+        heard = reading.figures or reading.facts or reading.same_period or reading.previous
+        intent = classify(message, has_figures=bool(heard), has_file=bool(files),
                           unit=reading.meta.locality,
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
         if figure_file is not None:
