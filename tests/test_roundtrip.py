@@ -132,7 +132,7 @@ def test_last_periods_report_brought_into_the_chat_becomes_its_previous_column(a
     msg = "Đây là báo cáo năm 2026 của xã, dùng làm số liệu kỳ trước để soạn báo cáo quý I năm 2027."
     reply = list(h.chat_turn(assistant, chat, msg, files=[past], today=dt.date(2027, 3, 20)))[-1]
     assert (chat.chat_meta["period"], chat.chat_meta["year"], chat.chat_meta["locality"]) == ("quý I", 2027, "xã Tân Lập Nam")
-    assert chat.chat_previous["tthc.ho_so_tiep_nhan"] == 3540 and "«tổng số hồ sơ tiếp nhận là 3.540»" in reply.text
+    assert chat.chat_previous["tthc.ho_so_tiep_nhan"].value == 3540 and "«tổng số hồ sơ tiếp nhận là 3.540»" in reply.text
     assert "Rà soát TTHC lĩnh vực đất đai" in reply.text
     # this quarter's dossiers are not compared with last year's total (another length of period); its procedures are
     reply = list(h.chat_turn(assistant, chat, "Quý I xã tiếp nhận 910 hồ sơ, đã giải quyết 880 hồ sơ; tổng số TTHC là "

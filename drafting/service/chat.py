@@ -11,26 +11,32 @@ from pydantic import ValidationError
 from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
 from corpus.text import fold_lower, marked_share
-from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
-from drafting.figures.figureset import FigureSet, build_figure_set, parse_values
+from drafting.figures.facts import Fact
+from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.periods import next_period_phrase
-from drafting.figures.schema import FIELD_BY_KEY, key_for_label
-from drafting.figures.vnformat import fmt_decimal
+from drafting.figures.schema import FIELD_BY_KEY
 from drafting.inputs.chat_facts import next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
-from drafting.inputs.workbook import META_LABELS, meta_from_cells
+from drafting.inputs.workbook import meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
 from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
 from drafting.service.chat_notes import reading_notes
+from drafting.service.chat_tables import (
+    fact_rows,
+    facts_from_rows,
+    figures_from_rows,
+    meta_from_rows,
+    meta_rows,
+    understood_rows,
+)
 from drafting.service.intents import Intent, classify
 from drafting.service.reviewing import review_file
 from drafting.service.state import (
     FIGURE_FILES,
-    META_FIELDS,
     REVIEW_FILES,
     ChatReply,
     HeldFigure,
@@ -57,45 +63,13 @@ HELP_TEXT = (
 # "đặt ngày báo cáo 15/3/2024", "lấy ngày đối chiếu …": the date every later answer and draft is read against
 _SET_DATE = re.compile(r"^\s*(?:dat|lay|chon|dung|doi|tinh theo)\s+ngay\s+(?:bao cao|doi chieu|tham chieu)\b")
 
-def _understood_rows(state: UserState) -> list[list]:
-    return [[FIELD_BY_KEY[k].label, fmt_decimal(h.value), h.shown()] for k, h in state.chat_values.items()]
-
-
-def meta_rows(state: UserState) -> list[list]:
-    rows = []
-    for f in META_FIELDS:
-        v = state.chat_meta.get(f, "")
-        if isinstance(v, dt.date):
-            v = v.strftime("%d/%m/%Y")
-        if isinstance(v, list):
-            v = "; ".join(v)
-        rows.append([META_LABELS.get(f, f), "" if v is None else str(v)])
-    return rows
-
-
 def _reply(state: UserState, text: str, done: bool = False, docx: Path | None = None) -> ChatReply:
     if not done:  # a streamed piece: the tables are shown once, with the final reply
         return ChatReply(text=text)
-    return ChatReply(text=text, done=True, understood=_understood_rows(state), meta_rows=meta_rows(state),
+    return ChatReply(text=text, done=True, understood=understood_rows(state), meta_rows=meta_rows(state),
                      fact_rows=fact_rows(state.chat_facts), docx=docx)
 
 
-KIND_LABELS = {k: v for k, v in FACT_KINDS.items()}
-
-
-def fact_rows(facts: list[Fact]) -> list[list]:
-    """What the chat understood as the unit's own facts, in Vietnamese, for the official to correct."""
-    return [[f.section, KIND_LABELS[f.kind], f.text, f.cause] for f in facts]
-
-
-def facts_from_rows(rows: list[list]) -> tuple[list[Fact], list[str]]:
-    """The corrected table back to facts; a row that no longer reads is reported, not dropped silently."""
-    by_label = {v: k for k, v in KIND_LABELS.items()}
-    items = [{"section": r[0], "kind": by_label.get(str(r[1]).strip(), r[1]), "text": r[2],
-              **({"cause": r[3]} if len(r) > 3 and str(r[3] or "").strip() else {})}
-             for r in rows or [] if len(r) >= 3 and str(r[2] or "").strip()]
-    facts, issues = parse_facts(items, origin="bảng sự việc")
-    return facts, [i.message for i in issues]
 
 
 def readable_location(location: str) -> str:
@@ -179,8 +153,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
         state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
                                               words=f.words)
-    state.chat_same_period.update({f.key: f.value for f in reading.same_period})
-    state.chat_previous.update({f.key: f.value for f in reading.previous})
+    for held, other in ((state.chat_same_period, reading.same_period), (state.chat_previous, reading.previous)):
+        held.update({f.key: HeldFigure(value=f.value, kind="message", words=f.words) for f in other})
     known = {f.text for f in state.chat_facts}
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
@@ -191,9 +165,9 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
 def _figure_set(state: UserState) -> FigureSet:
     # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
     held = state.chat_values
-    return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v) for k, v in state.chat_previous.items()},
+    return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v.value) for k, v in state.chat_previous.items()},
                             cells={k: h.cell() for k, h in held.items()},
-                            same_period={k: str(v) for k, v in state.chat_same_period.items()})
+                            same_period={k: str(v.value) for k, v in state.chat_same_period.items()})
 
 
 def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:
@@ -414,34 +388,11 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
 def apply_corrections(asst, state: UserState, meta_table: list[list], figure_rows: list[list],
                       fact_table: list[list] | None = None) -> Iterator[ChatReply]:
     """The official corrected what the chat understood: use exactly those values (and facts) and draft again."""
-    by_label = {META_LABELS.get(f, f): f for f in META_FIELDS}
-    meta = {}
-    for row in meta_table or []:
-        if len(row) >= 2 and str(row[1] or "").strip() and row[0] in by_label:
-            meta[by_label[row[0]]] = str(row[1]).strip()
-    typed, cells, unknown = {}, {}, []
-    for row in figure_rows or []:
-        if len(row) >= 2 and str(row[0] or "").strip() and str(row[1] or "").strip():
-            key = key_for_label(row[0])
-            if key is None or key not in FIELD_BY_KEY:
-                unknown.append(str(row[0]).strip())
-                continue
-            typed[key] = str(row[1]).strip()
-            cells[key] = f"bảng «Số liệu tôi đã hiểu», dòng «{FIELD_BY_KEY[key].label}»"
-    # parsed here, once: a value that is not a number keeps the figure's earlier value and is named in the reply
-    parsed, bad = parse_values(typed, cells)
-    values = {}
-    for key, value in parsed.items():
-        before = state.chat_values.get(key)
-        values[key] = before if before is not None and before.value == value else HeldFigure(value=value)
-    values.update({i.field: state.chat_values[i.field] for i in bad if i.field in state.chat_values})
-    for list_field in ("recipients", "basis"):
-        if list_field in meta:
-            meta[list_field] = [x.strip() for x in re.split(r"[;\n]", meta[list_field]) if x.strip()]
-    state.chat_meta, state.chat_values = meta, values
+    state.chat_meta = meta_from_rows(meta_table)
+    bad, unknown = figures_from_rows(state, figure_rows)
     if bad:  # nothing drafted from a value nobody can read; the message quotes what was typed
         yield _reply(state, "Chưa soạn lại: một số ô ở bảng «Số liệu tôi đã hiểu» không đọc được, các số khác đã nhận:\n"
-                     + "\n".join(f"- {i.message}" for i in bad), done=True)
+                     + "\n".join(f"- {m}" for m in bad), done=True)
         return
     preface = "Đã nhận số liệu đã sửa. "
     if unknown:  # a row renamed by hand is reported, never guessed into a field

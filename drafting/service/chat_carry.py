@@ -18,7 +18,7 @@ from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatMeta, ChatReading, default_report_date, meta_dict, read_period
 from drafting.service.builder import REPORT_FILES
 from drafting.service.reading import carry_forward, carry_notes, read_report_bytes
-from drafting.service.state import UserState, check_upload
+from drafting.service.state import HeldFigure, UserState, check_upload
 
 _DRAFT_VERB = re.compile(r"\b(soan|lap|viet|lam)\b")
 
@@ -50,7 +50,8 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
         state.chat_meta["date"] = default_report_date(period, int(year), today)
     held = state.chat_same_period if carry.kind == "same_period_last_year" else state.chat_previous
     held.clear()
-    held.update(carry.values)
+    held.update({k: HeldFigure(value=v, kind="file", words=f"{name}: «{carry.quotes.get(k, '')}»")
+                 for k, v in carry.values.items()})
     lines = [f"- {FIELD_BY_KEY[k].label}: **{fmt_decimal(v)}** — «{carry.quotes.get(k, '')}»"
              + (" ⚠️ cần xác nhận" if k in carry.to_confirm else "") for k, v in carry.values.items()]
     text = (f"Đã lấy {len(carry.values)} số liệu của {carry.source} làm cột «{carry.label.capitalize()}» cho báo cáo "

@@ -60,8 +60,9 @@ class UserState:
     chat_values: dict[str, HeldFigure] = field(default_factory=dict)  # parsed once, where they were read
     chat_sections: list[str] = field(default_factory=list)
     chat_facts: list[Fact] = field(default_factory=list)
-    chat_previous: dict[str, Decimal] = field(default_factory=dict)  # last period's report, brought into the chat
-    chat_same_period: dict[str, Decimal] = field(default_factory=dict)
+    # for comparison only: last period's and the same period last year's, told in a message or brought in a report
+    chat_previous: dict[str, HeldFigure] = field(default_factory=dict)
+    chat_same_period: dict[str, HeldFigure] = field(default_factory=dict)
     last_draft: ReportDraft | None = None
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
