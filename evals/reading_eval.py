@@ -113,7 +113,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout14.yaml", "Tin nhắn để riêng 14 (đã chỉnh theo)"),
            ("heldout15.yaml", "Tin nhắn để riêng 15 (đã chỉnh theo)"),
            ("heldout16.yaml", "Tin nhắn để riêng 16 (đã chỉnh theo)"),
-           ("heldout17.yaml", "Tin nhắn để riêng 17 (đã chỉnh theo)")]
+           ("heldout17.yaml", "Tin nhắn để riêng 17 (đã chỉnh theo)"),
+           ("heldout18.yaml", "Tin nhắn để riêng 18 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -278,6 +278,31 @@ def test_rules_from_sets_14_to_16_in_other_words():
     assert _read("Hoàn trả 3 hồ sơ không đủ điều kiện.") == {"tthc.ho_so_tra_lai": 3}
 
 
+def test_rules_from_set_18_in_other_words():
+    # people at a dialogue are no outreach figure; at a training course they are the trained
+    assert _read("Tổ chức 3 cuộc đối thoại với doanh nghiệp, có 90 người tham dự.") == {"chi_dao.doi_thoai": 3}
+    assert _read("Mở 4 lớp bồi dưỡng nghiệp vụ cho 260 lượt công chức tham gia.") == {"cong_vu.boi_duong": 260}
+    assert _read("Tổ chức 5 buổi tuyên truyền về CCHC cho 400 lượt người tham dự.") == {
+        "chi_dao.buoi_tuyen_truyen": 5, "chi_dao.luot_nguoi_tuyen_truyen": 400}
+    assert _read("Tổ chức 3 hội nghị tuyên truyền pháp luật cho 310 lượt người.") == {
+        "the_che.pbgdpl_buoi": 3, "the_che.pbgdpl_luot_nguoi": 310}
+    # the base after "so với"; tasks given from above whatever the verb; a number of days is a time, not a count
+    assert _read("Thu ngân sách đạt 12.400 triệu đồng so với dự toán 20.000 triệu đồng.") == {
+        "tai_chinh.thu_ngan_sach_thuc_hien": 12400, "tai_chinh.thu_ngan_sach_du_toan": 20000}
+    assert _read("Triển khai 15 nhiệm vụ do Sở Nội vụ giao, đã hoàn thành 12, còn 3 nhiệm vụ đang triển khai.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 15, "chi_dao.nhiem_vu_cap_tren_dung_han": 12,
+        "chi_dao.nhiem_vu_cap_tren_chua_xong": 3}
+    assert _read("Đơn giản hóa 9 TTHC, rút ngắn 240 ngày giải quyết.") == {"tthc.tthc_don_gian_hoa": 9}
+    assert _read("Mức độ hài lòng của tổ chức, cá nhân đạt 96,4% trên 3.200 phiếu.") == {
+        "tthc.ty_le_hai_long": Decimal("96.4"), "tthc.phieu_khao_sat": 3200}
+    # two issuers' parallel clauses with the same verb and the same words are summed, with a note; other words are not
+    reading = read_message("HĐND xã ban hành 02 nghị quyết quy phạm pháp luật; UBND xã ban hành 01 quyết định quy phạm "
+                           "pháp luật.")
+    assert {f.key: f.value for f in reading.figures} == {"the_che.vbqppl_ban_hanh": 3}
+    assert "cộng trong phần mềm" in reading.figures[0].note
+    assert _read("Tiếp nhận 120 hồ sơ trực tuyến; giải quyết 110 hồ sơ trực tuyến.") != {"tthc.ho_so_tiep_nhan": 230}
+
+
 def test_reading_eval_floors():
     sources = {s["source"]: s for s in run_reading()["sources"]}
     messages = sources["Tin nhắn"]
@@ -285,12 +310,12 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %); floors under
+    # 87,7 %, 89,3 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2)]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n

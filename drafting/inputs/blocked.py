@@ -46,6 +46,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _YEAR.finditer(folded)]
     spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
     spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
+    # "cắt giảm 1.120 ngày", "rút ngắn 36 giờ": a time saved or taken, no count the schema keeps
+    spans += [m.span() for m in re.finditer(r"\b\d[\d.,]*\s*(?:ngay|gio|phut)\b", folded)]
     spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
     spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
     return spans

@@ -15,20 +15,18 @@ picks a total's per-level part."""
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES
+from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
-from drafting.inputs.clauses import FRACTION, area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
+from drafting.inputs.clauses import area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
+from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
-    COMPANIONS,
     LEVEL_PART,
-    LEVEL_TOTALS,
     PHRASE_KEYS,
     PRIMARY,
     RATE_PHRASES,
@@ -48,7 +46,16 @@ _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 _LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
-_BASE_AFTER = re.compile(r"\btren (?:tong|ke hoach|du toan|chi tieu)\b")  # the base a figure is stated against
+# the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
+_BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
+# "thực hiện 29 nhiệm vụ do UBND tỉnh giao": tasks set from above, whatever the verb before them
+_SET_BY = re.compile(r"\s*(?:do|duoc|cua)\s[^,;.\d]{0,40}?\bgiao\b")
+_SET_IN = re.compile(r"\bnhiem vu (?:do|duoc)\b[^.;\d]{0,40}?\bgiao\b|\bcap tren giao\b")
+_PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
+# people at events: outreach only where the sentence is about outreach; at a training course, the trained
+_OUTREACH = re.compile(r"\b(?:tuyen truyen|pho bien|truyen thong|hoi nghi|toa dam|hoi thi|tap huan)\b")
+_TRAINING = re.compile(r"\bboi duong\b")
+_ATTENDEES = {"chi_dao.luot_nguoi_tuyen_truyen", "the_che.pbgdpl_luot_nguoi"}
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
 _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)")
@@ -58,7 +65,7 @@ _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
 
-class _Reader:
+class _Reader(LinkedReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
         self.text = text
@@ -161,7 +168,8 @@ class _Reader:
             converted = f"tổng của “{self.text[s:noun_end].strip()}”, cộng trong phần mềm"
             value, quote = value + other, self.text[s:noun_end].strip()
         carried = noun or self.carried_noun(sent_from, s)
-        if self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun):
+        if (self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun)
+                or self.add_parallel(value, s, e, noun)):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(_PARTS.search(before))
@@ -209,6 +217,10 @@ class _Reader:
             lead = len(rest) - len(rest.lstrip())
             choices += [(2, d, ln, p, k) for d, ln, p, k in phrases_in(rest, False) if d - ln > noun_span
                         and d + lead < cut]
+        # "… nhiệm vụ do Sở giao", and "Đối với nhiệm vụ được UBND tỉnh giao: tổng số 28 nhiệm vụ"
+        if noun == "nhiệm vụ" and (_SET_BY.match(self.folded, noun_end)
+                                  or (_SET_IN.search(before) and re.search(r"\btong(?: so| cong)?\s*$", left))):
+            choices.append((1, -_SIDE_COST[1] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao"]))
         if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
         # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
@@ -229,6 +241,12 @@ class _Reader:
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if _OWN_PLAN.search(sentence) and not _ASSIGNED.search(sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
+            elif _SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
+                fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
+            if set(fit) & _ATTENDEES and not _OUTREACH.search(sentence):
+                # "02 cuộc đối thoại …, khoảng 150 người dân tham dự": no outreach; "lớp bồi dưỡng … 1.380 lượt": trained
+                fit = [k for k in fit if k not in _ATTENDEES]
+                fit += ["cong_vu.boi_duong"] if _TRAINING.search(sentence) and noun and unit_fits("cong_vu.boi_duong", noun) else []
             # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
             fit = list(dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit))
             if fit and all(k in self.taken for k in fit) and self.add_to_joined(fit, value, quote, s, e, noun, sent_from):
@@ -267,25 +285,6 @@ class _Reader:
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="không rõ là chỉ tiêu nào"))
 
-    def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
-                      sent_from: int) -> bool:
-        """"Cử 12 đồng chí học cao cấp … và 25 đồng chí học trung cấp lý luận chính trị": a second count of the same
-        figure and noun, joined by "và" in one clause, adds to the first (the sum computed here, and noted)."""
-        def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
-            return self.folded[end:noun_after(self.folded, end)[1]].strip()
-
-        own = noun_words(e)
-        for i, f in enumerate(self.reading.figures):
-            between = self.folded[f.end:s]
-            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == own
-                    and re.search(r"\bva\b", between) and not re.search(r"[;:(]|\d", between)):
-                total = f.value + value
-                words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
-                note = f"tổng của “{words}”, cộng trong phần mềm"
-                self.reading.figures[i] = f.model_copy(update={"value": total, "note": note})
-                return True
-        return False
-
     def add(self, key: str, value: Decimal, quote: str, s: int, e: int, phrase: str, confidence: float,
             note: str = "", after: bool = False) -> None:
         if self.unique:
@@ -293,59 +292,6 @@ class _Reader:
         self.reading.figures.append(ReadFigure(
             key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,
             section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))
-
-    def read_coordinated(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
-        """"Tuyển dụng 4 công chức và 11 viên chức": a count joined by "và" or a comma to the one before it shares
-        its verb, and the verb with this count's noun ("tuyển dụng viên chức") names its figure. The verb alone does
-        not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure, which the official sums."""
-        prev = self.reading.figures[-1] if self.reading.figures else None
-        if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
-                or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
-            return False
-        verbs = phrases_in(mend(fold_lower(prev.phrase)), True)
-        if not verbs:
-            return False
-        verb, words = verbs[0][2], self.folded[e:noun_end].strip()
-        fit = [k for k in PHRASE_KEYS.get(f"{verb} {words}", []) if k not in self.taken and unit_fits(k, noun)
-               and FIELD_BY_KEY[k].unit != "%"]
-        if len(fit) != 1:
-            return False
-        self.add(fit[0], value, quote, s, e, prev.phrase, prev.confidence - 0.1)
-        return True
-
-    def read_companion(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
-        """"Tổ chức 21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ": the people at the events just counted."""
-        prev = self.reading.figures[-1] if self.reading.figures else None
-        key = COMPANIONS.get(prev.key) if prev else None
-        if (key is None or noun is None or key in self.taken or not unit_fits(key, noun)
-                or prev.start < self.sentence_start(s) or re.search(r"[;:]", self.folded[prev.end:s])):
-            return False
-        self.add(key, value, quote, s, e, self.text[prev.end:s].strip(), prev.confidence - 0.15)
-        return True
-
-    def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
-        """"1.641/1.642 hồ sơ", "4 trên 5 kiến nghị": the number after the slash is the base of the figure before it."""
-        prev = self.reading.figures[-1] if self.reading.figures else None
-        if prev is None or not re.fullmatch(FRACTION, self.folded[prev.end:s]):
-            return False
-        # the base of a rate the schema knows, else the whole the part may not exceed ("4 trên 5 kiến nghị")
-        bases = [b for b in [*(d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key),
-                             *(whole for part, whole, _ in PART_RULES if part == prev.key)] if b not in self.taken]
-        if not bases:
-            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
-                                              reason="không rõ là tổng số của chỉ tiêu nào"))
-            return True
-        self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
-        return True
-
-    def same_subject(self, tied: list[str]) -> list[str]:
-        """"Rà soát 126 văn bản, kiến nghị sửa đổi 9 văn bản; đến nay đã xử lý 7 văn bản": of two readings, the one of
-        the figure read just before (the review's documents dealt with, not the check's)."""
-        if len(tied) < 2 or not self.reading.figures:
-            return tied
-        shared = {k: len(os.path.commonprefix([k, self.reading.figures[-1].key])) for k in tied}
-        best = max(shared.values())
-        return [k for k in tied if shared[k] == best]
 
     def level_at(self, s: int, e: int, right: str) -> str | None:
         """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in
@@ -362,19 +308,6 @@ class _Reader:
         if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
             return named[-1]
         return self.level
-
-    def read_level_part(self, quote: str, value: Decimal, s: int, e: int, left: str, noun: str | None) -> bool:
-        """"giải quyết 79.139 hồ sơ, trong đó cấp tỉnh 40.000": the level's part of the total just read."""
-        m = re.fullmatch(r"\s*(?:o|tai)?\s*c[adeo4]p (tinh|huyen|xa)\s*:?\s*", left)
-        if not m:
-            return False
-        sent_from = self.sentence_start(s)
-        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
-            key = LEVEL_PART[(f.key, m.group(1))]
-            if key not in self.taken and (noun is None or unit_fits(key, noun)):
-                self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
-                return True
-        return False
 
     def rank(self, key: str, phrase: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool) -> tuple:
@@ -416,6 +349,10 @@ class _Reader:
             rated = [d.key for d in DERIVED if d.inputs[0] in keys]
             if rated:
                 return self.add_rate(rated[0], value, shown, s, e)
+        for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct:
+                return self.add(pct[0], value, quote, s, e, before[-90:].strip(), 0.85)
         for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):

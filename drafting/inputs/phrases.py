@@ -95,7 +95,9 @@ _PHRASES: dict[str, list[str]] = {
     "the_che.vbqppl_kiem_tra": ["kiem tra van ban"],
     "the_che.vbqppl_kiem_tra_phai_xu_ly": ["phai xu ly", "phai sua doi", "can xu ly", "phai sua"],
     "the_che.vbqppl_ra_soat": ["ra soat", "ra soat van ban"],
+    # "06 hội nghị phổ biến, giáo dục pháp luật": the meetings were law dissemination sessions
     "the_che.pbgdpl_buoi": ["pho bien, giao duc phap luat", "pho bien phap luat", "tuyen truyen phap luat",
+                            "hoi nghi pho bien", "hoi nghi tuyen truyen phap luat", "hoi nghi tuyen truyen, pho bien",
                             "pho bien giao duc phap luat", "giao duc phap luat"],
     "to_chuc.don_vi_su_nghiep": ["don vi su nghiep", "don vi su nghiep cong lap"],
     "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "chi tieu bien che", "dinh bien",
@@ -194,6 +196,7 @@ _SHARED: dict[str, list[str]] = {
     "dung han": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
     "chua hoan thanh": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "dang thuc hien": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
+    "dang trien khai": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "nguoi nghe": ["the_che.pbgdpl_luot_nguoi"],
     "ket qua giai quyet": ["tthc.ket_qua_so_hoa"],
     "xu ly xong": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",

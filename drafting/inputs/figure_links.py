@@ -1,0 +1,131 @@
+"""Numbers the reader of figures (figure_text.py) reads through a figure it has just read: the second count of the
+same figure joined by "và" (summed, and noted), a count sharing the verb of the one before ("tuyển dụng 4 công chức và
+11 viên chức"), the people at the events just counted, the base after a slash ("1.641/1.642 hồ sơ"), a level's part
+of a total ("trong đó cấp tỉnh 40.000"), and of two tied readings the one of the figure read before."""
+
+from __future__ import annotations
+
+import os
+import re
+from decimal import Decimal
+
+from corpus.text import fold_lower
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
+from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
+from drafting.inputs.ocr_words import mend
+from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, unit_fits
+from drafting.inputs.text_reading import Unread
+
+
+class LinkedReading:
+    """Mixed into the reader: uses its text, its reading so far and its add()."""
+
+    def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
+                      sent_from: int) -> bool:
+        """"Cử 12 đồng chí học cao cấp … và 25 đồng chí học trung cấp lý luận chính trị": a second count of the same
+        figure and noun, joined by "và" in one clause, adds to the first (the sum computed here, and noted)."""
+        def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
+            return self.folded[end:noun_after(self.folded, end)[1]].strip()
+
+        own = noun_words(e)
+        for i, f in enumerate(self.reading.figures):
+            between = self.folded[f.end:s]
+            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == own
+                    and re.search(r"\bva\b", between) and not re.search(r"[;:(]|\d", between)):
+                total = f.value + value
+                words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
+                note = f"tổng của “{words}”, cộng trong phần mềm"
+                self.reading.figures[i] = f.model_copy(update={"value": total, "note": note})
+                return True
+        return False
+
+    def add_parallel(self, value: Decimal, s: int, e: int, noun: str | None) -> bool:
+        """"HĐND phường ban hành 01 nghị quyết quy phạm pháp luật; UBND phường ban hành 03 quyết định quy phạm pháp
+        luật": two clauses of one sentence, apart by a semicolon, the same verb before the number and the same words
+        after its noun — two issuers' parts of one figure, summed here and noted for the official to confirm."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        if prev is None or noun is None or prev.after or noun_after(self.folded, prev.end)[0] != noun:
+            return False
+        between = self.folded[prev.end:s]
+        if ";" not in between or not re.fullmatch(r"[^\d:(.]{0,90}", between):
+            return False
+
+        def tail(end: int) -> str:  # the words after the noun, to the clause's end
+            rest = self.folded[noun_after(self.folded, end)[1]:]
+            return re.split(r"[,;.:()\n]|\d", rest, maxsplit=1)[0].strip()
+
+        def verb(start: int) -> str:  # the last words before the number
+            return " ".join(re.split(r"[,;:]", self.folded[max(0, start - 40):start])[-1].split()[-2:])
+
+        if not tail(prev.end) or tail(prev.end) != tail(e) or verb(prev.start) != verb(s):
+            return False
+        words = self.text[prev.start:noun_after(self.folded, e)[1]].strip()
+        self.reading.figures[-1] = prev.model_copy(update={"value": prev.value + value,
+                                                           "note": f"tổng của “{words}”, cộng trong phần mềm"})
+        return True
+
+    def read_coordinated(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
+        """"Tuyển dụng 4 công chức và 11 viên chức": a count joined by "và" or a comma to the one before it shares
+        its verb, and the verb with this count's noun ("tuyển dụng viên chức") names its figure. The verb alone does
+        not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure, which the official sums."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
+                or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
+            return False
+        verbs = phrases_in(mend(fold_lower(prev.phrase)), True)
+        if not verbs:
+            return False
+        verb, words = verbs[0][2], self.folded[e:noun_end].strip()
+        fit = [k for k in PHRASE_KEYS.get(f"{verb} {words}", []) if k not in self.taken and unit_fits(k, noun)
+               and FIELD_BY_KEY[k].unit != "%"]
+        if len(fit) != 1:
+            return False
+        self.add(fit[0], value, quote, s, e, prev.phrase, prev.confidence - 0.1)
+        return True
+
+    def read_companion(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
+        """"Tổ chức 21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ": the people at the events just counted."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        key = COMPANIONS.get(prev.key) if prev else None
+        if (key is None or noun is None or key in self.taken or not unit_fits(key, noun)
+                or prev.start < self.sentence_start(s) or re.search(r"[;:]", self.folded[prev.end:s])):
+            return False
+        self.add(key, value, quote, s, e, self.text[prev.end:s].strip(), prev.confidence - 0.15)
+        return True
+
+    def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
+        """"1.641/1.642 hồ sơ", "4 trên 5 kiến nghị": the number after the slash is the base of the figure before it."""
+        prev = self.reading.figures[-1] if self.reading.figures else None
+        if prev is None or not re.fullmatch(FRACTION, self.folded[prev.end:s]):
+            return False
+        # the base of a rate the schema knows, else the whole the part may not exceed ("4 trên 5 kiến nghị")
+        bases = [b for b in [*(d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key),
+                             *(whole for part, whole, _ in PART_RULES if part == prev.key)] if b not in self.taken]
+        if not bases:
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="không rõ là tổng số của chỉ tiêu nào"))
+            return True
+        self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
+        return True
+
+    def same_subject(self, tied: list[str]) -> list[str]:
+        """"Rà soát 126 văn bản, kiến nghị sửa đổi 9 văn bản; đến nay đã xử lý 7 văn bản": of two readings, the one of
+        the figure read just before (the review's documents dealt with, not the check's)."""
+        if len(tied) < 2 or not self.reading.figures:
+            return tied
+        shared = {k: len(os.path.commonprefix([k, self.reading.figures[-1].key])) for k in tied}
+        best = max(shared.values())
+        return [k for k in tied if shared[k] == best]
+
+    def read_level_part(self, quote: str, value: Decimal, s: int, e: int, left: str, noun: str | None) -> bool:
+        """"giải quyết 79.139 hồ sơ, trong đó cấp tỉnh 40.000": the level's part of the total just read."""
+        m = re.fullmatch(r"\s*(?:o|tai)?\s*c[adeo4]p (tinh|huyen|xa)\s*:?\s*", left)
+        if not m:
+            return False
+        sent_from = self.sentence_start(s)
+        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
+            key = LEVEL_PART[(f.key, m.group(1))]
+            if key not in self.taken and (noun is None or unit_fits(key, noun)):
+                self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
+                return True
+        return False
