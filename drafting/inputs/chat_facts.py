@@ -48,7 +48,10 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
     return clause[m.start():], day
 
 
-_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam)\b")
+# meetings and outreach are direction and communication (section I of the outline), whatever their topic
+_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam|tuyen truyen|doi thoai)\b")
+# "Năm 2027 phường tiếp tục đẩy mạnh …": a period named first and a plan's verb — a task when it is the next period
+_LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang cuoi nam)\b")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
 
@@ -113,14 +116,15 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _NEXT.search(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
-        elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded):
+        elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or (_LEAD_PERIOD.match(folded)
+                                                                         and _PLAN_VERB.search(folded)):
             future = bool(_NEXT.search(folded))
             refs = find_refs(clause)
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
             if kind == "event" and _MEETING.search(folded) and section != "II.1":
-                section = "I"  # a meeting is direction (I) whatever its topic, bar law dissemination (II.1)
+                section = "I"  # bar law dissemination (II.1)
             day = None
             if kind == "document":
                 words, day = _document(clause, folded)

@@ -91,8 +91,9 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
             spans.append(m.span())
     year = None
     # a year is said as "năm 2025" or "…/2025"; a bare 2025 may be a count ("tiếp nhận 2025 hồ sơ")
-    for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b", t):
-        y = int(m.group(1) or m.group(2))
+    # "9 tháng 2026", "quý III 2026": the period's words right before the year say it too
+    for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b|\b(?:\d thang|quy [iv]+)\s+(20\d\d)\b", t):
+        y = int(m.group(1) or m.group(2) or m.group(3))
         if 2000 <= y <= 2100:
             year = year or y
             spans.append(m.span())
@@ -109,6 +110,10 @@ _DEPARTMENTS = {fold_lower(d): d for d in (
     "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Thông tin và Truyền thông", "Ngoại vụ",
     "Dân tộc và Tôn giáo")}
 _DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + r")\b")
+# a province's boards of economic zones and industrial parks report as its departments do
+_BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu kinh te|khu cong nghiep|khu cong nghe cao)"
+                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?")
+_NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
@@ -118,6 +123,9 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     if d := _DEPARTMENT.search(fold_lower(text)):  # folded text keeps the offsets
         province = _PROVINCE.match(text, d.end())
         return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([province.group(1)] if province else [])), "sở"
+    if b := _BOARD.search(fold_lower(text)):
+        name = _NAME_AFTER.match(text, b.end())
+        return " ".join([text[b.start():b.end()]] + ([name.group(1)] if name else [])).strip(), "sở"
     for m in _PLACE.finditer(text):
         words = m.group(2).split()
         kept = []
