@@ -590,3 +590,27 @@ def test_rules_from_the_second_held_out_chat_set_in_other_words(assistant):
     final = list(h.chat_turn(assistant, st, "Năm 2027 xã tiếp tục nâng tỷ lệ hồ sơ trực tuyến.", today=day))[-1]
     assert [(f.section, f.kind) for f in st.chat_facts] == [("IV", "task")] and st.chat_sections == ["IV"]
     assert "nâng tỷ lệ hồ sơ trực tuyến" in final.text
+
+
+def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assistant):
+    """Found drafting a commune of Lào Cai's 9-month report by chat: "Kế hoạch CCHC năm 2026 của xã có 24 nhiệm vụ"
+    turned the report into the year's; "Quý IV xã tập trung hoàn thành 7 nhiệm vụ còn lại" replaced the 17 tasks done
+    with 7; a gap in II.2's figures was asked about again under section IV."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-plan-year")
+    day = dt.date(2026, 9, 29)
+    list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC 9 tháng năm 2026 của phường Kim Tân.", today=day))
+    list(h.chat_turn(assistant, st, "Phường tiếp nhận 900 hồ sơ (kỳ trước chuyển sang 10), giải quyết 880 hồ sơ, "
+                                    "đúng hạn 880.", today=day))
+    plan = list(h.chat_turn(assistant, st, "Chương trình CCHC năm 2026 của phường gồm 30 nhiệm vụ, đã hoàn thành 21.",
+                            today=day))[-1]
+    assert st.chat_meta["period"] == "9 tháng" and "9 tháng đầu năm 2026" in plan.text
+    task = list(h.chat_turn(assistant, st, "Quý IV phường tập trung hoàn thành 9 nhiệm vụ còn lại.", today=day))[-1]
+    assert st.chat_values["chi_dao.nhiem_vu_hoan_thanh"].value == 21
+    assert [(f.section, f.kind) for f in st.chat_facts] == [("IV", "task")] and st.chat_sections == ["IV"]
+    assert "9 nhiệm vụ còn lại" in task.text and "chưa phân loại" not in task.text
+    again = list(h.chat_turn(assistant, st, "Số hồ sơ trực tuyến là 600.", today=day))[-1]
+    assert "chưa phân loại" in again.text  # asked where II.2 is drafted

@@ -43,7 +43,8 @@ def period_phrase(period: Period, year: int) -> str:
             "9 tháng": f"9 tháng đầu năm {year}", "năm": f"năm {year}"}[period]
 
 
-def next_period_phrase(period: Period, year: int) -> str:
+def next_period_phrase(period: Period, year: int | str) -> str:
+    year = int(year)  # a year corrected in a table arrives as text
     return {"quý I": f"quý II năm {year}", "6 tháng": f"6 tháng cuối năm {year}",
             "9 tháng": f"quý IV năm {year}", "năm": f"năm {year + 1}"}[period]
 

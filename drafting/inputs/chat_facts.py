@@ -136,11 +136,27 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     return facts
 
 
+def next_period_said(next_period: str) -> re.Pattern:
+    """The words a clause starts with when it speaks of the next period ("quý IV năm 2026" → "quý IV …")."""
+    name = fold_lower(next_period)
+    words = name if name.startswith("nam ") else name.rsplit(" nam ", 1)[0]
+    return re.compile(rf"^\s*(?:trong |den |tu )?{re.escape(words)}\b")
+
+
+def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that start with the next period's name: "Quý IV xã tập trung hoàn thành 7 nhiệm vụ còn
+    lại" — its 7 is the plan's, not a figure of this period."""
+    said, out, pos = next_period_said(next_period), [], 0
+    for part in re.split(r"(?<=[.;!?\n])", text):
+        if said.match(fold_lower(part)):
+            out.append((pos, pos + len(part)))
+        pos += len(part)
+    return out
+
+
 def next_period_tasks(facts: list[Fact], next_period: str) -> list[Fact]:
     """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
-    name = fold_lower(next_period)
-    words = name if name.startswith("nam ") else name.rsplit(" nam ", 1)[0]
-    said = re.compile(rf"^\s*(?:trong |den |tu )?{re.escape(words)}\b")
+    said = next_period_said(next_period)
     return [f.model_copy(update={"kind": "task", "section": "IV", "number": ""})
             if f.kind in ("event", "document") and said.match(fold_lower(f.text)) else f for f in facts]

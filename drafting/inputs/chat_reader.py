@@ -23,7 +23,7 @@ from drafting.figures.facts import Fact
 from drafting.figures.periods import Period, data_window
 from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
-from drafting.inputs.chat_facts import read_facts
+from drafting.inputs.chat_facts import next_period_clauses, read_facts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 
@@ -140,6 +140,7 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
 
@@ -162,10 +163,13 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def read_message(text: str) -> ChatReading:
+def read_message(text: str, next_period: str = "") -> ChatReading:
+    """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
+    a task, its numbers the task's words."""
     _, _, period_spans = read_period(text)
     others = _other_periods(fold_lower(text))
-    read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others])
+    planned = next_period_clauses(text, next_period) if next_period else []
+    read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned)
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
     reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
     for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
@@ -192,6 +196,8 @@ def read_message(text: str) -> ChatReading:
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",
     # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
     masked = fact_spans + [(a, b) for a, b, _ in others]  # nor another period's year ("cùng kỳ năm 2025")
+    # nor a plan's name: "Kế hoạch CCHC năm 2026 của xã có 24 nhiệm vụ" in a 9-month report keeps its period
+    masked += [m.span() for m in _PLAN_NAME.finditer(fold_lower(text))]
     head = "".join(" " * len(c) if any(a <= i < b for a, b in masked) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
     command = fold_lower(head.split(":", 1)[0])

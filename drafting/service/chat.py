@@ -15,7 +15,7 @@ from drafting.figures.facts import Fact
 from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.periods import next_period_phrase
-from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.schema import AREAS, FIELD_BY_KEY
 from drafting.inputs.chat_facts import next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import meta_from_cells
@@ -204,11 +204,15 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     atomic_write(path, render_docx(draft))
     asst.audit.record(state.user, "draft", rec.id, audit_sources(draft),
                       {"origin": "chat", "sections": sections, "llm": draft.llm})
-    ask_more = [i.message for i in fs.issues if i.severity == "warning"]
+    # a gap in the figures is asked about where its section is drafted, not again under every other section
+    area_section = {a.key: a.section for a in AREAS}
+    warnings = [i for i in fs.issues if i.severity == "warning"]
+    ask_more = [i.message for i in warnings if area_section.get(i.field.split(".")[0], sections[0]) in sections]
+    elsewhere = [i.message for i in warnings if i.message not in ask_more]
     text = head + draft_markdown(draft)
     if ask_more:
         text += "\n\n**Xin bổ sung (nếu có):**\n" + "\n".join(f"- {m}" for m in ask_more)
-    text += _findings_md(draft, ask_more) + _sources_md(_section_sources(draft))
+    text += _findings_md(draft, ask_more + elsewhere) + _sources_md(_section_sources(draft))
     text += "\n\n*Tải tệp .docx của phần vừa soạn ở ô «Tệp dự thảo».*"
     yield _reply(state, text, done=True, docx=path)
 
@@ -330,7 +334,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
                                 "này cho đến khi đổi (ô «Ngày đối chiếu») hoặc bắt đầu cuộc trò chuyện mới.", done=True)
         return
     try:
-        reading = read_message(message)
+        p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
+        reading = read_message(message, next_period_phrase(p, y) if p and y else "")
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
         heard = reading.figures or reading.facts or reading.same_period or reading.previous
