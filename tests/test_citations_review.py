@@ -63,6 +63,29 @@ def test_review_seed_001_rate_in_table():
     assert any(f.kind == "arithmetic" and "96,01" in f.text and f.suggestion == "94,27%" for f in found)
 
 
+def test_a_plain_text_draft_is_checked_on_its_own_date_period_and_parts():
+    """Found reviewing a commune's 6-month draft typed as plain text: its headings on their own lines were joined to
+    the paragraph below (sections reported missing), 61/2018 cited in a report dated 2026 passed (no date was given),
+    "9 tháng đầu năm" in a 6-month report and more complaints dealt with than received were not flagged."""
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH\nAn Bình, ngày 05 tháng 4 năm 2026\nBÁO CÁO\n"
+            "Kết quả công tác cải cách hành chính quý I năm 2026\n"
+            "Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ.\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH\nPhường ban hành 4 văn bản chỉ đạo về CCHC.\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\n"
+            "Tiếp nhận 3 kiến nghị về quy định hành chính, đã xử lý 5 kiến nghị.\n"
+            "III. ĐÁNH GIÁ CHUNG\nKết quả 6 tháng đầu năm 2026 cơ bản đạt kế hoạch.\n")
+    issues = review(text.encode("utf-8"), Registry.load(), None, name="du-thao.txt")
+    sections = {i.section for i in issues}
+    assert not any(i.kind == "outline" and i.section in ("I", "III") for i in issues), issues
+    assert any(i.kind == "citation" and "107/2021" in i.text and i.severity == "error" for i in issues)
+    assert any(i.kind == "period" and "6 tháng đầu năm 2026" in i.text for i in issues)
+    assert any(i.kind == "arithmetic" and "lớn hơn" in i.message and i.section == "II.2" for i in issues)
+    assert "II.2" in sections
+    # the same wording on purpose is no mistake: a comparison, and the report's own period
+    calm = text.replace("Kết quả 6 tháng đầu năm 2026", "Tăng so với 6 tháng đầu năm 2026 dự kiến; kết quả quý I năm 2026")
+    assert not any(i.kind == "period" for i in review(calm.encode("utf-8"), Registry.load(), None, name="b.txt"))
+
+
 def test_review_cli_exit_zero_and_json(tmp_path):
     r = subprocess.run([sys.executable, "-m", "drafting", "review", str(SEEDS / "003_8ca837b1dccb8473.txt"),
                         "--as-of", "2023-06-05", "--json"], cwd=ROOT, capture_output=True, text=True)

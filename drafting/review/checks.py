@@ -89,11 +89,9 @@ def load_review_document(data: bytes, name: str) -> ReviewDocument:
             raise InputError(f"{name}: tệp .docx bị hỏng, không rà soát được.", detail=repr(exc)) from exc
         doc = ReviewDocument(name=name, paragraphs=[p for p in paras if p.text], docx=d)
     else:
-        from corpus.chunking import paragraphs as split_paragraphs
+        from drafting.review.plain_text import text_paragraphs
 
-        loaded = load_bytes(data, name)
-        # hard-wrapped lines (OCR text) are joined, so a reference split over two lines stays whole
-        blocks = [re.sub(r"^#+\s*|\*\*", "", b).strip() for b in split_paragraphs(loaded.text)]
+        blocks = text_paragraphs(load_bytes(data, name).text)
         doc = ReviewDocument(name=name, paragraphs=[Para(text=t, index=i) for i, t in enumerate(blocks, 1) if t])
     _assign_sections(doc.paragraphs)
     return doc
@@ -408,16 +406,19 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
                     section: str = "") -> list[ReviewIssue]:
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
     from drafting.review.layout import check_layout
+    from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
     from drafting.review.stated import check_stated_figures
     from drafting.review.tidy import in_scope, tidy
 
+    as_of = as_of or document_date(doc.paragraphs)  # the law of the day the report is dated, unless told another
     arithmetic = check_arithmetic(doc)
     # the reader's findings where the pattern checks said nothing about the same paragraph and rate
     said = {(i.paragraph, i.suggestion) for i in arithmetic}
     arithmetic += [i for i in check_stated_figures(doc.paragraphs) if (i.paragraph, i.suggestion) not in said]
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
-              + check_period(doc, as_of) + check_wording(doc) + check_places(doc.paragraphs))
+              + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
+              + check_wording(doc) + check_places(doc.paragraphs))
     if doc.docx is not None:
         try:
             issues += check_layout(doc)

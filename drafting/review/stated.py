@@ -142,6 +142,15 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
     by_key: dict[str, ReadFigure] = {}
     for f in figures:
         by_key.setdefault(f.key, f)  # the first statement of each figure in the paragraph
+    for part, whole, sev in PART_RULES:  # "tiếp nhận 6 phản ánh, kiến nghị, đã xử lý 7"
+        if part in by_key and whole in by_key and by_key[part].value > by_key[whole].value:
+            a, b = by_key[part], by_key[whole]
+            out.append(ReviewIssue(
+                kind="arithmetic", severity=sev, section=p.section, paragraph=p.index,
+                text=p.text[min(a.start, b.start):max(a.end, b.end)][:160],
+                message=(f"{FIELD_BY_KEY[part].label} ({fmt_int(int(a.value))}) lớn hơn "
+                         f"{FIELD_BY_KEY[whole].label.lower()} ({fmt_int(int(b.value))})."),
+                suggestion=f"không quá {fmt_int(int(b.value))}"))
     for total, parts in SUM_RULES:
         if total not in by_key:
             continue

@@ -33,6 +33,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     period and year, if any) — figures changed by hand and numbers added without a source are listed too.
     section: review one part only ("II.2", or "II" for all of II); the whole document when empty."""
     from drafting.review.checks import load_review_document, review_document
+    from drafting.review.period_words import document_date
     from drafting.review.tidy import in_scope, tidy
     from drafting.service.roundtrip import check_final
 
@@ -40,6 +41,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     data = check_upload(path, REVIEW_FILES, asst.settings.max_upload_bytes)
     doc = load_review_document(data, display_name(path.name))
     issues = review_document(doc, asst.drafter.registry, as_of, section)
+    dated = None if as_of else document_date(doc.paragraphs)  # the day its law was checked against
     final = None
     try:
         final = check_final(asst, user, doc.text, data, display_name(path.name), draft_id)
@@ -61,7 +63,8 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     atomic_write(out, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel opens Vietnamese correctly
     counts = {s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = (f"{len(issues)} vấn đề — {counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} lưu ý"
-               + (f" (đối chiếu ngày {as_of:%d/%m/%Y})" if as_of else "")
+               + (f" (đối chiếu ngày {as_of:%d/%m/%Y})" if as_of else
+                  f" (đối chiếu ngày ghi trên văn bản {dated:%d/%m/%Y})" if dated else "")
                + (f" — chỉ rà soát mục {section_label(section)}." if section else "."))
     if final is not None:
         changed = sum(1 for i in final.issues if i.severity == "error")
