@@ -366,6 +366,16 @@ def test_another_periods_figures_a_programme_number_and_a_meetings_section_in_ch
     assert [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_da_giai_quyet", 455)]
     r = read_message("Quý trước xã đã giải quyết 290 hồ sơ.")
     assert not r.figures and [(f.key, f.value) for f in r.previous] == [("tthc.ho_so_da_giai_quyet", 290)]
+    # the other period named inside the clause, a bare number after it, a bracket after "so với cùng kỳ"
+    r = read_message("Số hồ sơ đã giải quyết cùng kỳ năm trước là 610.")
+    assert not r.figures and [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_da_giai_quyet", 610)]
+    r = read_message("Giải quyết 702 hồ sơ; cùng kỳ năm 2025 là 655 hồ sơ.")
+    assert [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_da_giai_quyet", 655)]
+    r = read_message("Tiếp nhận 730 hồ sơ, so với cùng kỳ năm trước (700 hồ sơ) tăng 30 hồ sơ.")
+    assert [(f.key, f.value) for f in r.figures] == [("tthc.ho_so_tiep_nhan", 730)] and not r.unread
+    assert [(f.key, f.value) for f in r.same_period] == [("tthc.ho_so_tiep_nhan", 700)]
+    r = read_message("Tiếp nhận 730 hồ sơ, so với cùng kỳ tăng 4,3%.")
+    assert not r.same_period and [(f.key, f.value) for f in r.figures] == [("tthc.ho_so_tiep_nhan", 730)]
     r = read_message("Tiếp nhận 400 hồ sơ, trong đó kỳ trước chuyển sang 12 hồ sơ; tăng 30 hồ sơ so với cùng kỳ.")
     assert {f.key: f.value for f in r.figures} == {"tthc.ho_so_tiep_nhan": 400, "tthc.ho_so_ky_truoc": 12}
     assert not r.same_period and not r.previous

@@ -10,7 +10,8 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 
 _PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
-_CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)")
+_CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)"
+                     r"|\bso voi (?:nam truoc|cung ky|ky truoc)(?:[^.;]|\.\d){0,40}?\b(?:tang|giam)\s+\d[\d.,]*\s*%?")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
 _AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")

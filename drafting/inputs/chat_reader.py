@@ -147,11 +147,16 @@ _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không l�
 # a clause about another period: the same period of last year, or the period before ("kỳ trước chuyển sang" is this
 # period's carried-over dossiers); "so với cùng kỳ" after a figure of this period compares, the clause after it is the other
 # — only where a clause starts with it: "hồ sơ kỳ trước chuyển qua", "tồn kỳ trước là 8", "tăng 10% so với cùng kỳ" are not
-_OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong )?(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
+_OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong |so voi )?(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
                            r"(ky truoc|quy truoc)(?! (?:chuyen|con|ton)))\b")
 
 
 _CLAUSE_END = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|quy nay)\b)")
+
+
+# "Số hồ sơ tiếp nhận cùng kỳ năm 2025 là 342": the other period named inside the clause, before its number
+_CLAUSE_START = re.compile(r"[.;:,(\n]")
+_OTHER_MID = re.compile(r"\bcung ky nam (?:truoc|ngoai|20\d\d)\b")
 
 
 def _other_periods(folded: str) -> list[tuple[int, int, str]]:
@@ -160,6 +165,13 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
     for m in _OTHER_PERIOD.finditer(folded):
         end = _CLAUSE_END.search(folded, m.end())
         out.append((m.start(), end.start() if end else len(folded), "same_period" if m.group(1) else "previous"))
+    for m in _OTHER_MID.finditer(folded):
+        start = max((x.end() for x in _CLAUSE_START.finditer(folded, 0, m.start())), default=0)
+        if any(a <= m.start() < b for a, b, _ in out) or re.search(r"\d|\bso voi\b|\b(?:tang|giam)\b",
+                                                                   folded[start:m.start()]):
+            continue
+        end = _CLAUSE_END.search(folded, m.end())
+        out.append((start, end.start() if end else len(folded), "same_period"))
     return out
 
 
@@ -174,9 +186,10 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
     for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
         alone = read_figures("".join(c if a <= i < b else " " for i, c in enumerate(text)), unique=True, blocked=period_spans)
-        # "386 hồ sơ (cùng kỳ năm 2025: 342 hồ sơ)": the bracket's number is the figure's before it
-        bracket = text.rfind("(", 0, a + 1)
-        before = next((f for f in read.figures if 0 <= bracket - f.end <= 12), None)
+        # "386 hồ sơ (cùng kỳ năm 2025: 342 hồ sơ)", "tiếp nhận 386 hồ sơ; cùng kỳ năm trước là 342 hồ sơ": a number
+        # nothing names is the same figure's as the one just before it in the sentence
+        before = next((f for f in reversed(read.figures) if f.end <= a and not re.search(r"[.\n]", text[f.end:a])
+                       and a - f.end <= 40), None)
         if before and not alone.figures and alone.unread:
             u = alone.unread[0]
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
