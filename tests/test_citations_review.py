@@ -216,3 +216,35 @@ def test_review_floors_on_drafts_of_units_the_rules_were_not_written_on():
     assert res["recall"] >= 0.9, res["misses"]
     assert res["precision"] >= 0.9, res["false_alarms"]
     assert all(s["precision"] >= 0.8 for s in res["by_base"].values()), res["by_base"]
+
+
+def test_an_answer_gives_a_documents_history_only_when_it_has_one():
+    """"Diễn biến: 09/2019/NĐ-CP." repeated the document's own number for a decree nothing amended or replaced."""
+    from drafting.law.ask import _doc_line
+
+    reg = Registry.load()
+    day = dt.date(2026, 12, 1)
+    assert "Diễn biến" not in _doc_line(reg.get("09/2019/NĐ-CP"), reg, day, "", "")
+    assert "Diễn biến: 61/2018/NĐ-CP, được sửa đổi" in _doc_line(reg.get("61/2018/NĐ-CP"), reg, day, "", "")
+
+
+def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
+    """"Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?" was answered by the decree's name alone; the
+    dates are computed from the cut-off rule, and a question with another date in it is not taken for one."""
+    from drafting.law.ask import Asker
+    from drafting.law.windows import asked_windows
+
+    asker = Asker(corpus_stack.searcher, corpus_stack.registry)
+    ans = asker.ask("Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?", dt.date(2024, 3, 20))
+    first = ans.text.splitlines()[0]
+    assert "15/12/2023" in first and "14/03/2024" in first and "09/2019/NĐ-CP" in first, ans.text
+    assert "cần kiểm tra số điều" in first  # the article holding the rule is unverified
+    assert ans.citations[0].number == "09/2019/NĐ-CP"
+    assert any(p.number == "09/2019/NĐ-CP" for p in ans.passages)
+    day = dt.date(2026, 12, 1)
+    assert [w.end for _, w in asked_windows("bao cao 6 thang nam 2025 chot so lieu den ngay nao", day)] == [dt.date(2025, 6, 14)]
+    assert [w.start for _, w in asked_windows("Ngày chốt số liệu báo cáo quý 3 năm 2026?", day)] == [
+        dt.date(2026, 6, 15), dt.date(2025, 12, 15)]  # the quarter alone, then the 9 months it closes
+    assert asked_windows("Thời gian chốt số liệu báo cáo CCHC năm là khi nào?", day)[0][1].end == dt.date(2026, 12, 14)
+    assert asked_windows("Nghị định 118/2025 có hiệu lực từ ngày nào?", day) == []
+    assert asked_windows("Số liệu tỷ lệ trực tuyến tính theo văn bản nào?", day) == []  # a rule, not dates

@@ -323,6 +323,17 @@ def test_a_follow_up_keeps_the_topic_and_says_how_it_was_understood(assistant):
     assert "61/2018" in follow.text
 
 
+def test_a_data_window_question_and_its_follow_up_in_the_chat(assistant):
+    """The dates of the quarter's figures come first; "còn 6 tháng?" asks them for the 6 months of the same year."""
+    st = h.UserState(user="chat-window")
+    first, _ = last(h.chat_turn(assistant, st, "Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?",
+                                today=dt.date(2026, 12, 1)))
+    assert "15/12/2023" in first.text and "14/03/2024" in first.text and "09/2019/NĐ-CP" in first.text
+    follow, _ = last(h.chat_turn(assistant, st, "Còn 6 tháng thì sao?", today=dt.date(2026, 12, 1)))
+    assert "Hiểu là: Báo cáo CCHC lấy số liệu từ ngày nào đến ngày nào (6 tháng năm 2024)" in follow.text
+    assert "14/06/2024" in follow.text and "14/03/2024" not in follow.text
+
+
 def test_conversation_eval_floors(assistant):
     from evals.conversation_eval import run_conversations
 

@@ -20,6 +20,7 @@ from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
 from drafting.figures.outline import passage_place
 from drafting.law.citations import check_citation, lookup_document, parse_citations
+from drafting.law.windows import window_line
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
 from drafting.llm.safety import neutralise
@@ -90,7 +91,9 @@ def _doc_line(doc: LegalDocument, registry: Registry, day: dt.date, article: str
     if article:
         art = f"; {article}" + (f" [{article_tag}: {CONFIDENCE_LABELS.get(article_tag, '')}, cần kiểm tra số điều]"
                                 if article_tag and article_tag not in ("V",) else "")
-    return f"{doc.citation()}{art} — {status.text}. Diễn biến: {lineage(doc, registry, day)}."
+    history = lineage(doc, registry, day)
+    # a document nothing amended, replaced or was replaced by has no history worth a line ("Diễn biến: 09/2019/NĐ-CP")
+    return f"{doc.citation()}{art} — {status.text}." + (f" Diễn biến: {history}." if history != doc.number else "")
 
 
 # only the bare marks: "[K: chưa xác minh, cần kiểm tra số điều]" says what to do and is kept whole
@@ -170,6 +173,10 @@ class Asker:
             if d is not None and all(d.number != x.number for x, _ in docs):
                 docs.append((d, h))
         named = [d for r in find_refs(question) if (d := self.registry.resolve(r)) is not None]
+        # a data window is computed from the reporting decree's rule: that decree is the source, named or not
+        lead, rule_doc = window_line(question, as_of, self.registry)
+        if rule_doc is not None and not named:
+            named = [rule_doc]
         for d in reversed(named):  # a document the question names comes first, retrieved or not
             found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
@@ -203,7 +210,7 @@ class Asker:
         if self.chain is not None and docs and not down:
             try:
                 # the registry's one-line answer first, at once; the model's explanation streams under it
-                headline = self._extractive(docs, hits, as_of, named[0] if named else None).split("\n", 1)[0]
+                headline = self._extractive(docs, hits, as_of, named[0] if named else None, lead).split("\n", 1)[0]
                 done = yield from self._synthesise(answer, docs, hits, headline)
                 self.health.ok()
                 yield AskEvent(kind="done", answer=done)
@@ -213,7 +220,7 @@ class Asker:
                 down = exc.message
         if down:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
-        answer.text = self._extractive(docs, hits, as_of, named[0] if named else None)
+        answer.text = self._extractive(docs, hits, as_of, named[0] if named else None, lead)
         yield AskEvent(kind="done", answer=answer)
 
     @staticmethod
@@ -238,7 +245,7 @@ class Asker:
         tag = "" if status.confidence == "V" or "[" in status.text else f" [{status.confidence}: {CONFIDENCE_LABELS[status.confidence]}]"
         return f"**{d.citation()}: {regulates}. Ngày {fmt_date(as_of)}: {status.text}.**{tag}"
 
-    def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None) -> str:
+    def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None, lead: str = "") -> str:
         if not docs:
             return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
                     f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
@@ -247,7 +254,7 @@ class Asker:
         main = next((d for d, _ in docs[:3] if self.registry.status_on(d, as_of).in_force), None)
         if named is not None:  # asked about a document by number: the answer is about that document and its lineage
             scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}." if named.topics else ""
-            lines = [self.named_line(named, as_of), *([scope] if scope else []), "", "Chi tiết:"]
+            lines = ([lead] if lead else [self.named_line(named, as_of), *([scope] if scope else [])]) + ["", "Chi tiết:"]
             kin = self.lineage(named)
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
         elif main is not None:

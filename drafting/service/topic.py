@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.text import fold_lower
+from drafting.law.windows import follow_window
 
 _FOLLOW = re.compile(r"\b(thi sao|the nao|nhu the nao|con\b.*\bthi|the con|vay con|con (?:vao|voi|o|trong|truoc|sau|ky|quy|nam|thang|ngay|cap)|neu (?:la|vao|o))")
 _QUARTER_MONTH = {"i": 2, "1": 2, "ii": 5, "2": 5, "iii": 8, "3": 8, "iv": 11, "4": 11}
@@ -75,6 +76,9 @@ def resolve(message: str, topic: Topic | None, today: dt.date) -> tuple[str, dt.
     when = date_in(message, today)
     if topic is None or not is_follow_up(message):
         return message, when or today, ""
+    if window := follow_window(topic.question, message, topic.as_of):  # the dates of another period's figures
+        as_of = when or topic.as_of
+        return window, as_of, f"Hiểu là: {window.rstrip('?')}."
     question = without_time(topic.question)
     level = next((label for word, label in _LEVELS.items() if re.search(rf"\b{word}\b", fold_lower(message))), None)
     if level:
