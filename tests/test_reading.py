@@ -154,8 +154,9 @@ def test_the_subject_of_a_list_is_carried_across_its_semicolons_and_staff_words_
         "to_chuc.bien_che_giao": 58, "to_chuc.bien_che_co_mat": 55}
     assert _read("Số người làm việc được giao 312, hiện có 298 viên chức.") == {
         "to_chuc.vien_chuc_giao": 312, "to_chuc.vien_chuc_co_mat": 298}
-    # numbers of rounds and of drafts count nothing the schema knows
-    assert _read("Tổ chức 3 đợt kiểm tra tại 12 cơ quan, đơn vị.") == {"chi_dao.co_quan_duoc_kiem_tra": 12}
+    # rounds of inspection are counted (chi_dao.cuoc_kiem_tra, since 03/12/2026), apart from the units inspected
+    assert _read("Tổ chức 3 đợt kiểm tra tại 12 cơ quan, đơn vị.") == {"chi_dao.cuoc_kiem_tra": 3,
+                                                                       "chi_dao.co_quan_duoc_kiem_tra": 12}
 
 
 def test_a_verb_with_its_noun_a_later_clause_and_words_that_name_the_part():
@@ -191,9 +192,11 @@ def test_cases_of_dossiers_and_rounds_of_inspection():
     # "trường hợp" counts whatever the sentence counts: late dossiers, and the apology letters sent for them
     assert _read("Hồ sơ quá hạn 6 trường hợp, đã gửi văn bản xin lỗi đủ 6 trường hợp.") == {
         "tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
-    # three inspection teams count nothing the schema knows; the nine hospitals are the units inspected
+    # three inspection teams are three inspections; the nine hospitals are the units inspected
     assert _read("Sở Y tế thành lập 3 đoàn kiểm tra công tác CCHC tại 9 bệnh viện, trung tâm trực thuộc.") == {
-        "chi_dao.co_quan_duoc_kiem_tra": 9}
+        "chi_dao.cuoc_kiem_tra": 3, "chi_dao.co_quan_duoc_kiem_tra": 9}
+    assert _read("Sở tổ chức 2 cuộc kiểm tra CCHC tại 4 phòng chuyên môn.") == {
+        "chi_dao.cuoc_kiem_tra": 2, "chi_dao.co_quan_duoc_kiem_tra": 4}
 
 
 def test_counts_behind_a_rate_or_in_brackets_places_and_targets():

@@ -71,6 +71,17 @@ def test_facts_are_written_as_supplied(assistant):
     assert "Tiếp tục thực hiện: kế hoạch rà soát, đánh giá TTHC năm 2023" in tasks  # pending task carried
 
 
+def test_rounds_of_inspection_are_written_with_the_units_inspected(assistant):
+    """"Sở tổ chức 2 cuộc kiểm tra CCHC tại 4 phòng chuyên môn" was drafted "đã kiểm tra 04 cơ quan, đơn vị" (the 2 was
+    unread: the schema had no field for it)."""
+    text = ("meta: {issuer: Sở Công Thương, parent: UBND tỉnh Gia Lai, level: sở, locality: tỉnh Gia Lai,"
+            " period: 9 tháng, year: 2026, date: 2026-10-05, place: Gia Lai, symbol: BC-SCT}\n"
+            "figures: {chi_dao.cuoc_kiem_tra: 2, chi_dao.co_quan_duoc_kiem_tra: 4}\n")
+    draft = assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml"))
+    body = "\n".join(p.text for p in draft.section("I").paragraphs)
+    assert "Về công tác kiểm tra CCHC: đã tổ chức 02 cuộc kiểm tra tại 04 cơ quan, đơn vị." in body, body
+
+
 def test_verdicts_name_their_target(assistant):
     data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
     draft = assistant.draft_input(data)
@@ -622,5 +633,7 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert st.chat_values["chi_dao.nhiem_vu_hoan_thanh"].value == 21
     assert [(f.section, f.kind) for f in st.chat_facts] == [("IV", "task")] and st.chat_sections == ["IV"]
     assert "9 nhiệm vụ còn lại" in task.text and "chưa phân loại" not in task.text
+    # under "… QUÝ IV NĂM 2026" the task is the verb phrase, as reports list them
+    assert "- Tập trung hoàn thành 9 nhiệm vụ còn lại." in task.text and "Quý IV phường" not in task.text
     again = list(h.chat_turn(assistant, st, "Số hồ sơ trực tuyến là 600.", today=day))[-1]
     assert "chưa phân loại" in again.text  # asked where II.2 is drafted

@@ -105,8 +105,11 @@ class DeterministicWriter:
             if self.has("chi_dao.ty_le_hoan_thanh_ke_hoach"):
                 t += f", đạt {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm"
             p.append(Paragraph(text=t + "."))
-        if self.has("chi_dao.co_quan_duoc_kiem_tra"):
-            t = f"Về công tác kiểm tra CCHC: đã kiểm tra {slot('chi_dao.co_quan_duoc_kiem_tra')} cơ quan, đơn vị"
+        if self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra"):
+            rounds = f"{slot('chi_dao.cuoc_kiem_tra')} cuộc kiểm tra" if self.has("chi_dao.cuoc_kiem_tra") else ""
+            units = f"{slot('chi_dao.co_quan_duoc_kiem_tra')} cơ quan, đơn vị" if self.has("chi_dao.co_quan_duoc_kiem_tra") else ""
+            t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
+                                                 if rounds else f"đã kiểm tra {units}")
             if self.has("chi_dao.van_de_phat_hien"):
                 t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} vấn đề"
                 if self.has("chi_dao.van_de_da_xu_ly"):

@@ -57,6 +57,7 @@ _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("nhiem_vu_ke_hoach", "Nhiệm vụ trong kế hoạch CCHC năm", "nhiệm vụ", _C, ""),
         ("nhiem_vu_hoan_thanh", "Nhiệm vụ trong kế hoạch đã hoàn thành (lũy kế)", "nhiệm vụ", _C,
          "Không lớn hơn số nhiệm vụ trong kế hoạch"),
+        ("cuoc_kiem_tra", "Cuộc kiểm tra CCHC đã tổ chức", "cuộc", _C, ""),
         ("co_quan_duoc_kiem_tra", "Cơ quan, đơn vị được kiểm tra CCHC", "cơ quan", _C, ""),
         ("van_de_phat_hien", "Vấn đề phát hiện qua kiểm tra", "vấn đề", _C, ""),
         ("van_de_da_xu_ly", "Vấn đề phát hiện đã xử lý xong", "vấn đề", _C, "Không lớn hơn số vấn đề phát hiện"),

@@ -154,9 +154,30 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
     return out
 
 
+# after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
+# a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
+# tỉnh sẽ tổ chức …") keeps its subject
+_TASK_SUBJECT = re.compile(r"(?:\s+nam \d{4})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:xa|phuong|thi tran|so|ban|trung tam|"
+                           r"don vi|co quan|phong)?\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|"
+                           r"hoan thanh|to chuc|day manh|ra soat|ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
+
+
+def task_text(text: str, said: re.Pattern) -> str:
+    """"Quý IV Sở tập trung rà soát 15 TTHC …" → "Tập trung rà soát 15 TTHC …"; anything else unchanged."""
+    folded = fold_lower(text)
+    head = said.match(folded)
+    if head is None or len(folded) != len(text):
+        return text
+    subject = _TASK_SUBJECT.match(folded, head.end())
+    if subject is None:
+        return text
+    rest = text[subject.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def next_period_tasks(facts: list[Fact], next_period: str) -> list[Fact]:
     """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
     said = next_period_said(next_period)
-    return [f.model_copy(update={"kind": "task", "section": "IV", "number": ""})
+    return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said)})
             if f.kind in ("event", "document") and said.match(fold_lower(f.text)) else f for f in facts]

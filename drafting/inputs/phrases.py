@@ -75,6 +75,9 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.nhiem_vu_ke_hoach": ["nhiem vu ke hoach", "nhiem vu trong ke hoach", "nhiem vu", "ke hoach de ra",
                                   "tong so nhiem vu"],
     "chi_dao.nhiem_vu_hoan_thanh": ["hoan thanh", "nhiem vu hoan thanh", "da hoan thanh", "da xong", "xong"],
+    "chi_dao.cuoc_kiem_tra": ["cuoc kiem tra", "dot kiem tra", "cuoc kiem tra cchc", "dot kiem tra cchc",
+                              "cuoc kiem tra cai cach hanh chinh", "dot kiem tra cai cach hanh chinh", "doan kiem tra",
+                              "doan kiem tra cchc"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
     "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra"],
     "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
@@ -264,7 +267,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
     # "03 Quyết định công bố danh mục TTHC": the decisions announce procedures; they are no legal documents counted
     ("quyet dinh cong bo", "quyết định công bố"),
-    ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
+    ("dot kiem tra", "cuộc"), ("doan kiem tra", "cuộc"), ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
     ("phong chuyen mon", "cơ quan"), ("phong, ban", "cơ quan"), ("co quan chuyen mon", "cơ quan"), ("thi tran", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
