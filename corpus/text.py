@@ -78,6 +78,25 @@ def marked_share(text: str) -> float:
     return sum(1 for w in words if _MARKED.search(w)) / len(words) if words else 0.0
 
 
+def unaccented_sentences(text: str, min_words: int = 6) -> list[str]:
+    """Runs of at least `min_words` words with no Vietnamese mark, as typed without diacritics ("ban hanh Ke hoach so
+    05/KH-UBND ngay 10/1/2025 ve CCHC", "xa to chuc hoi nghi so ket"); numbers, codes and acronyms neither count nor
+    break a run, a marked word ends it. Clean Vietnamese seldom has three unmarked words in a row."""
+    out, run, words = [], 0, []
+    for raw in [*text.split(), "ế"]:  # a marked sentinel closes the last run
+        w = raw.strip(",.;:()«»\"'")
+        if _MARKED.search(w):
+            if run >= min_words:
+                out.append(" ".join(words))
+            run, words = 0, []
+        elif re.fullmatch(r"[A-Za-z][a-z]+", w):  # a plain word; "CCHC", "05/KH-UBND", "2025" are neutral
+            run += 1
+            words.append(raw)
+        elif words:
+            words.append(raw)
+    return out
+
+
 _PLACE_DATE = re.compile(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})")
 
 

@@ -134,7 +134,7 @@ class SourceRef(BaseModel):
 
 class DraftFinding(BaseModel):
     kind: Literal["ungrounded_number", "foreign_name", "citation", "figures", "llm", "injection", "missing",
-                  "proposal"]
+                  "proposal", "wording"]
     severity: Literal["error", "warning", "info"] = "warning"
     section: str = ""
     text: str = ""

@@ -637,3 +637,28 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert "- Tập trung hoàn thành 9 nhiệm vụ còn lại." in task.text and "Quý IV phường" not in task.text
     again = list(h.chat_turn(assistant, st, "Số hồ sơ trực tuyến là 600.", today=day))[-1]
     assert "chưa phân loại" in again.text  # asked where II.2 is drafted
+
+
+def test_a_report_typed_without_diacritics_in_the_chat(assistant):
+    """Found drafting a commune of Lai Châu's year report typed without diacritics: "ho so TTHC" made the unit "Sở
+    TTHC"; "chuyen sang nam sau 34 ho so" became dossiers carried in from last period; "Han che:" stayed in the
+    text; "Ban hanh Ke hoach …" was written "đã ban hành Ban hanh Ke hoach …"; nothing said the words were unmarked."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-unaccented")
+    day = dt.date(2025, 12, 20)
+    for msg in ("soan bao cao cchc nam 2025 cua xa Tam Duong, tinh Lai Chau",
+                "Nam 2025 xa tiep nhan 1.532 ho so TTHC, da giai quyet 1.498 ho so, dung han 1.490, qua han 8 ho so; "
+                "chuyen sang nam sau 34 ho so.",
+                "Xa ban hanh Ke hoach so 05/KH-UBND ngay 10/01/2025 ve CCHC nam 2025.",
+                "Han che: ty le ho so truc tuyen con thap; nguyen nhan do nguoi dan chua quen nop truc tuyen."):
+        list(h.chat_turn(assistant, st, msg, today=day))
+    final = list(h.chat_turn(assistant, st, "soan ca bao cao", today=day))[-1]
+    assert st.chat_meta["locality"] == "xã Tam Duong" and "Sở TTHC" not in final.text
+    assert st.chat_values["tthc.ho_so_dang_giai_quyet"].value == 34 and "tthc.ho_so_ky_truoc" not in st.chat_values
+    body = final.text.split("**Phát hiện")[0]
+    assert "đã ban hanh Ke hoach so 05/KH-UBND" in body and "Ban hanh" not in body
+    assert "- Ty le ho so truc tuyen con thap." in body and "Han che" not in body
+    assert "Câu gõ không dấu («ban hanh Ke hoach so 05/KH-UBND" in final.text

@@ -19,6 +19,7 @@ Unsupported = Literal["mark", "omit"]
 _DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "thông báo", "báo cáo", "hướng dẫn", "nghị quyết",
               "chương trình", "đề án", "quy chế", "tờ trình", "văn bản")
 _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
+_FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
@@ -65,8 +66,8 @@ def document_phrase(f: Fact) -> str:
         # "Kế hoạch số 05/KH-UBND ngày 12/1/2026 về …": the date the official said before the verb, after the number
         at = t.index(f.number) + len(f.number)
         t = f"{t[:at]} ngày {f.date.day}/{f.date.month}/{f.date.year}{t[at:]}"
-    low = t.lower()
-    if low.startswith(_VERBS):
+    # folded, so that a fact typed without diacritics ("Ban hanh Ke hoach so 05/KH-UBND …") keeps its own verb too
+    if fold_lower(t).startswith(_FOLDED_VERBS):
         return t[0].lower() + t[1:]
     return f"ban hành {t}"
 

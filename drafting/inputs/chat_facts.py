@@ -58,7 +58,11 @@ _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*
 
 def _clean(clause: str) -> str:
     c = re.sub(r"\s+", " ", clause).strip(" ,;.-+•")
-    c = re.sub(r"^(và|đồng thời|sau đó|ngoài ra)\s+|^(hạn chế|tồn tại|khó khăn)\s*:\s*", "", c, flags=re.IGNORECASE)
+    # on the folded words, so that "Han che: …" typed without diacritics loses its label as "Hạn chế: …" does
+    f = fold_lower(c)
+    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|kho khan)\s*:\s*", f)
+    if lead and len(f) == len(c):
+        c = c[lead.end():]
     return c[:1].upper() + c[1:] if c else c
 
 

@@ -117,6 +117,9 @@ _NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-Z�
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
+_TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cntt", "pakn", "bpmc", "kt-xh"}
+
+
 def read_place(text: str) -> tuple[str | None, str | None]:
     """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
     ('Sở Tài chính tỉnh Hà Tĩnh', 'sở')."""
@@ -127,10 +130,13 @@ def read_place(text: str) -> tuple[str | None, str | None]:
         name = _NAME_AFTER.match(text, b.end())
         return " ".join([text[b.start():b.end()]] + ([name.group(1)] if name else [])).strip(), "sở"
     for m in _PLACE.finditer(text):
+        if fold_lower(m.group(1)) == "so" and re.search(r"\bho\s*$", fold_lower(text[:m.start()])):
+            continue  # "ho so TTHC" typed without diacritics is "hồ sơ", not a department
         words = m.group(2).split()
         kept = []
         for w in words:
-            if not _CAPITAL_WORD.match(w):
+            # a name's words start with a capital; the acronyms of the trade ("TTHC", "CCHC", "UBND") are none
+            if not _CAPITAL_WORD.match(w) or fold_lower(w.strip(",.;:")) in _TRADE_ACRONYMS:
                 break
             kept.append(w)
         if not kept:

@@ -37,7 +37,10 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
-                                   "dang trong han giai quyet", "trong han giai quyet"],
+                                   "dang trong han giai quyet", "trong han giai quyet",
+                                   # carried to the next period: still being resolved at the period's end
+                                   "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",
+                                   "chuyen sang quy sau", "chuyen tiep sang ky sau", "chuyen tiep sang nam sau"],
     "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet"],
     "tthc.ho_so_tra_lai": ["tra lai", "hoan tra"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
