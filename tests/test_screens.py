@@ -45,6 +45,11 @@ def test_an_edited_section_is_checked_at_once_and_exported(assistant):
     # the saved draft carries the edit: reopening shows it
     rec, _, reopened = h.open_draft(assistant, st, res.draft_id)
     assert "999 hồ sơ" in section_text(rec.draft, "II.2") and "999 hồ sơ" in reopened.html
+    # a line typed without diacritics is kept and listed; retyped with its marks, the finding goes
+    plain = edit_section(assistant, st, res.draft_id, "II.2", before + "\nXa niem yet day du thu tuc tai bo phan mot cua.")
+    assert any("Câu gõ không dấu («Xa niem yet day du" in r[4] for r in plain.findings)
+    marked = edit_section(assistant, st, res.draft_id, "II.2", before + "\nXã niêm yết đầy đủ thủ tục tại Bộ phận Một cửa.")
+    assert not any("không dấu" in r[4] for r in marked.findings)
     with pytest.raises(h.InputError, match="Chưa có dự thảo"):
         edit_section(assistant, st, None, "II.2", "x")
 

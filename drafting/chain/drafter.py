@@ -16,8 +16,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from corpus.errors import BackendError
 from corpus.registry import Registry
-from corpus.text import fold_lower, unaccented_sentences
-from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground
+from corpus.text import fold_lower
+from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground, unaccented_findings
 from drafting.chain.model_check import fragment, mark_unsupported, tidy, without_heading
 from drafting.chain.precedent import (
     foreign_names,
@@ -255,11 +255,8 @@ class Drafter:
                                                        message=f"Cần cán bộ bổ sung: {asked}." if asked else
                                                        "Câu do trợ lý đề xuất (không phải điều cán bộ đã nêu): xin xác "
                                                        "nhận, sửa hoặc xóa."))
-                else:  # the official's words are kept as typed; a sentence without diacritics must be retyped
-                    for sent in unaccented_sentences(p.text):
-                        draft.findings.append(DraftFinding(kind="wording", severity="warning", section=s.key,
-                                                           text=sent, message=f"Câu gõ không dấu («{sent[:60]}»), giữ "
-                                                           "nguyên lời cán bộ: cần gõ lại có dấu trước khi ban hành."))
+                else:
+                    draft.findings += unaccented_findings(s.key, p.text)
         yield DraftEvent(kind="progress", section="", index=len(keys), total=len(keys))
         seconds = time.perf_counter() - started
         (log.info if seconds > SLOW_DRAFT_S else log.debug)("draft of %d sections in %.1f s (model: %s)", len(keys),

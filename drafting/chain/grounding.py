@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from corpus.docnumbers import find_refs
 from corpus.registry import Registry
-from corpus.text import fold, fold_lower
+from corpus.text import fold, fold_lower, unaccented_sentences
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
@@ -193,3 +193,12 @@ def _dates_in(text: str) -> set[dt.date]:
         except ValueError:
             continue
     return out
+
+
+def unaccented_findings(section: str, text: str) -> list[DraftFinding]:
+    """The official's words are kept as typed; each run typed without diacritics is listed to be retyped (guessing the
+    marks could change the meaning)."""
+    return [DraftFinding(kind="wording", severity="warning", section=section, text=run,
+                         message=f"Câu gõ không dấu («{run[:60]}»), giữ nguyên lời cán bộ: cần gõ lại có dấu trước khi "
+                                 "ban hành.") for run in unaccented_sentences(text)]
+

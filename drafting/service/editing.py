@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from corpus.registry import Registry
-from drafting.chain.grounding import GroundingContext, ground
+from drafting.chain.grounding import GroundingContext, ground, unaccented_findings
 from drafting.figures.figureset import FigureSet
 from drafting.law.citations import check_text
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, DraftFinding, Paragraph, ReportDraft
 
 EDITED = "sửa tay trong ứng dụng"
 # findings the writer made about a section's text; the edit replaces them ("missing"/"figures" are about inputs)
-_TEXT_KINDS = {"ungrounded_number", "foreign_name", "citation", "injection", "llm", "proposal"}
+_TEXT_KINDS = {"ungrounded_number", "foreign_name", "citation", "injection", "llm", "proposal", "wording"}
 
 
 def section_text(draft: ReportDraft, key: str) -> str:
@@ -59,6 +59,8 @@ def check_edit(key: str, paragraphs: list[Paragraph], ctx: GroundingContext, reg
         if p.proposed:
             found.append(DraftFinding(kind="proposal", severity="info", section=key, text=p.text,
                                       message="Câu đề xuất chưa được xác nhận (bỏ dấu ngoặc vuông khi đã xác nhận)."))
+        else:  # retyped with its marks, the finding goes
+            found += unaccented_findings(key, p.text)
     paras = [Para(text=p.text, index=i, section=key) for i, p in enumerate(paragraphs, start=1)]
     for issue in check_stated_figures(paras):
         found.append(DraftFinding(kind="figures", severity=issue.severity, section=key, text=issue.text,
