@@ -635,6 +635,13 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert "9 nhiệm vụ còn lại" in task.text and "chưa phân loại" not in task.text
     # under "… QUÝ IV NĂM 2026" the task is the verb phrase, as reports list them
     assert "- Tập trung hoàn thành 9 nhiệm vụ còn lại." in task.text and "Quý IV phường" not in task.text
+    from drafting.inputs.chat_facts import next_period_said, task_text
+
+    said = next_period_said("quý IV năm 2026")
+    assert task_text("Quý IV Ban Chỉ đạo tiếp tục họp định kỳ.", said) == "Quý IV Ban Chỉ đạo tiếp tục họp định kỳ."
+    assert task_text("Quý IV UBND tỉnh sẽ tổ chức kiểm tra.", said) == "Quý IV UBND tỉnh sẽ tổ chức kiểm tra."
+    assert task_text("Trong quý IV, UBND xã sẽ tiếp tục kiện toàn Bộ phận Một cửa.", said) == (
+        "Tiếp tục kiện toàn Bộ phận Một cửa.")
     again = list(h.chat_turn(assistant, st, "Số hồ sơ trực tuyến là 600.", today=day))[-1]
     assert "chưa phân loại" in again.text  # asked where II.2 is drafted
 

@@ -160,8 +160,8 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
 
 # after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
-# tỉnh sẽ tổ chức …") keeps its subject
-_TASK_SUBJECT = re.compile(r"(?:\s+nam \d{4})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:xa|phuong|thi tran|so|ban|trung tam|"
+# tỉnh sẽ tổ chức …") keeps its subject, and so does a board ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
+_TASK_SUBJECT = re.compile(r"(?:\s+nam \d{4})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:xa|phuong|thi tran|so|trung tam|"
                            r"don vi|co quan|phong)?\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|"
                            r"hoan thanh|to chuc|day manh|ra soat|ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
 
