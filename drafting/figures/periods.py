@@ -37,6 +37,14 @@ def data_window(period: Period, year: int) -> DataWindow:
     return DataWindow(start=dt.date(year - 1, 12, 15), end=dt.date(year, _END_MONTH[period], 14))
 
 
+def quarter_window(quarter: int, year: int) -> DataWindow:
+    """One quarter alone: from the 15th of the month before it to the 14th of its last month; quý I is the report's
+    own window (from 15/12 of the year before)."""
+    if quarter == 1:
+        return data_window("quý I", year)
+    return DataWindow(start=dt.date(year, 3 * quarter - 3, 15), end=dt.date(year, 3 * quarter, 14))
+
+
 def period_phrase(period: Period, year: int) -> str:
     """How the period is named in a title or a sentence: '6 tháng đầu năm 2023', 'quý I năm 2023'."""
     return {"quý I": f"quý I năm {year}", "6 tháng": f"6 tháng đầu năm {year}",

@@ -9,7 +9,7 @@ import re
 
 from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
-from drafting.figures.periods import PERIODS, DataWindow, data_window, period_phrase
+from drafting.figures.periods import PERIODS, DataWindow, data_window, period_phrase, quarter_window
 
 REPORTING_DECREE = "09/2019/NĐ-CP"
 
@@ -21,13 +21,6 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def _quarter_window(quarter: int, year: int) -> DataWindow:
-    """One quarter alone: from the 15th of the month before it to the 14th of its last month (quý I from 15/12)."""
-    last = 3 * quarter
-    start = dt.date(year - 1, 12, 15) if quarter == 1 else dt.date(year, last - 3, 15)
-    return DataWindow(start=start, end=dt.date(year, last, 14))
-
-
 def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]:
     """The periods the question asks the data window of, named as a report names them; [] when it asks no such thing.
     A year the question does not give is the year of the day asked."""
@@ -36,8 +29,8 @@ def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]
     if not _ASKS_WINDOW.search(t) or not re.search(r"\b(so lieu|chot|ky bao cao)\b", t) or \
             not re.search(r"\b(ngay|thoi gian|moc|khi nao|bao gio|thoi diem)\b|\b\d{1,2}/\d{1,2}\b", t):
         return []
-    years = [int(y) for y in _YEAR.findall(t)] or [as_of.year]
-    year = years[-1]
+    years = _YEAR.findall(t)
+    year = int(years[-1]) if years else as_of.year
     out: list[tuple[str, DataWindow]] = []
     if "9 thang" in t:
         out.append((period_phrase("9 tháng", year), data_window("9 tháng", year)))
@@ -45,7 +38,7 @@ def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]
         out.append((period_phrase("6 tháng", year), data_window("6 tháng", year)))
     for q in dict.fromkeys(_ROMAN[m] for m in _QUARTER.findall(t)):
         roman = ["I", "II", "III", "IV"][q - 1]
-        out.append((f"quý {roman} năm {year}", _quarter_window(q, year)))
+        out.append((f"quý {roman} năm {year}", quarter_window(q, year)))
         # a CCHC report for quý II–IV is usually the cumulative one (quý III → 9 tháng): both windows are given
         cumulative = {2: "6 tháng", 3: "9 tháng", 4: "năm"}.get(q)
         if cumulative and all(name != period_phrase(cumulative, year) for name, _ in out):
@@ -97,4 +90,3 @@ def follow_window(topic_question: str, message: str, as_of: dt.date) -> str:
         named[-1] += f" năm {years[-1] if years else as_of.year}"
     subject = re.sub(r"\s{2,}", " ", _PERIOD_WORDS.sub(" ", topic_question)).strip()
     return f"{subject.rstrip('?').rstrip()} ({', '.join(named)})?"
-
