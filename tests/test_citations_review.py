@@ -232,7 +232,7 @@ def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
     """"Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?" was answered by the decree's name alone; the
     dates are computed from the cut-off rule, and a question with another date in it is not taken for one."""
     from drafting.law.ask import Asker
-    from drafting.law.windows import asked_windows
+    from drafting.law.windows import asked_windows, window_line
 
     asker = Asker(corpus_stack.searcher, corpus_stack.registry)
     ans = asker.ask("Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?", dt.date(2024, 3, 20))
@@ -245,6 +245,14 @@ def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
     assert [w.end for _, w in asked_windows("bao cao 6 thang nam 2025 chot so lieu den ngay nao", day)] == [dt.date(2025, 6, 14)]
     assert [w.start for _, w in asked_windows("Ngày chốt số liệu báo cáo quý 3 năm 2026?", day)] == [
         dt.date(2026, 6, 15), dt.date(2025, 12, 15)]  # the quarter alone, then the 9 months it closes
+    reg = Registry.load()
     assert asked_windows("Thời gian chốt số liệu báo cáo CCHC năm là khi nào?", day)[0][1].end == dt.date(2026, 12, 14)
     assert asked_windows("Nghị định 118/2025 có hiệu lực từ ngày nào?", day) == []
     assert asked_windows("Số liệu tỷ lệ trực tuyến tính theo văn bản nào?", day) == []  # a rule, not dates
+    # a month: the quarter its days fall into, split at the 14th in a quarter's last month (15/12 opens quý I)
+    assert [(n, w.end) for n, w in asked_windows("Số liệu tháng 5 năm 2026 tính vào báo cáo nào?", day)] == [
+        ("quý II năm 2026", dt.date(2026, 6, 14))]
+    assert [n for n, _ in asked_windows("so lieu thang 12/2024 tinh vao ky bao cao nao", day)] == [
+        "quý IV năm 2024", "quý I năm 2025"]
+    line, _ = window_line("Số liệu tháng 3/2024 tính vào báo cáo nào?", day, reg)
+    assert "từ ngày 15/03/2024 đến ngày 31/03/2024 tính vào báo cáo quý II năm 2024" in line

@@ -332,6 +332,12 @@ def test_a_data_window_question_and_its_follow_up_in_the_chat(assistant):
     follow, _ = last(h.chat_turn(assistant, st, "Còn 6 tháng thì sao?", today=dt.date(2026, 12, 1)))
     assert "Hiểu là: Báo cáo CCHC lấy số liệu từ ngày nào đến ngày nào (6 tháng năm 2024)" in follow.text
     assert "14/06/2024" in follow.text and "14/03/2024" not in follow.text
+    # a month after it: which report that month's figures go into, not the four reports of the year
+    month, _ = last(h.chat_turn(assistant, st, "Tháng 3/2024 thì sao?", today=dt.date(2026, 12, 1)))
+    assert "(tháng 3/2024)" in month.text and "tính vào báo cáo quý II năm 2024" in month.text, month.text
+    assert "9 tháng" not in month.text.split("Căn cứ")[0]
+    again, _ = last(h.chat_turn(assistant, st, "Còn tháng 12/2024?", today=dt.date(2026, 12, 1)))
+    assert "( )" not in again.text and "tính vào báo cáo quý I năm 2025" in again.text
 
 
 def test_conversation_eval_floors(assistant):

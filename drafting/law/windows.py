@@ -27,10 +27,13 @@ def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]
     t = fold_lower(question)
     # "số liệu tỷ lệ trực tuyến tính theo văn bản nào?" asks a rule, not dates: a word asking for a day is needed
     if not _ASKS_WINDOW.search(t) or not re.search(r"\b(so lieu|chot|ky bao cao)\b", t) or \
-            not re.search(r"\b(ngay|thoi gian|moc|khi nao|bao gio|thoi diem)\b|\b\d{1,2}/\d{1,2}\b", t):
+            not re.search(r"\b(ngay|thoi gian|moc|khi nao|bao gio|thoi diem)\b|\b\d{1,2}/\d{1,2}\b|"
+                          r"\bthang \d{1,2}\b.{0,60}\b(bao cao|ky) nao\b", t):
         return []
     years = _YEAR.findall(t)
     year = int(years[-1]) if years else as_of.year
+    if (month := _asked_month(t, year)) and not _QUARTER.search(t) and not re.search(r"\b[69] thang\b", t):
+        return [(name, w) for _, _, name, w in month_reports(*month)]
     out: list[tuple[str, DataWindow]] = []
     if "9 thang" in t:
         out.append((period_phrase("9 tháng", year), data_window("9 tháng", year)))
@@ -49,6 +52,40 @@ def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]
     return out or [(period_phrase(p, year), data_window(p, year)) for p in PERIODS]
 
 
+_MONTH = re.compile(r"\bthang (\d{1,2})(?:\s*/\s*|\s+nam\s+)?(20\d\d)?\b")
+
+
+def _asked_month(folded: str, year: int) -> tuple[int, int] | None:
+    m = next((m for m in _MONTH.finditer(folded) if 1 <= int(m.group(1)) <= 12), None)
+    return (int(m.group(1)), int(m.group(2) or year)) if m else None
+
+
+def month_reports(month: int, year: int) -> list[tuple[dt.date, dt.date, str, DataWindow]]:
+    """The parts of a calendar month and the quarter's report each part's figures go into: with the cut-off on the
+    14th, days 1–14 of a quarter's last month close that quarter and the rest open the next (15/12 opens quý I)."""
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    quarter = (month + 2) // 3
+    name = f"quý {['I', 'II', 'III', 'IV'][quarter - 1]} năm {year}"
+    if month % 3:  # the whole month inside one quarter's window
+        return [(first, last, name, quarter_window(quarter, year))]
+    nq, ny = (quarter % 4 + 1, year + (quarter == 4))
+    return [(first, dt.date(year, month, 14), name, quarter_window(quarter, year)),
+            (dt.date(year, month, 15), last, f"quý {['I', 'II', 'III', 'IV'][nq - 1]} năm {ny}", quarter_window(nq, ny))]
+
+
+def _month_preface(question: str, as_of: dt.date) -> str:
+    """'Số liệu tháng 3/2024: từ ngày 01/03/2024 đến ngày 14/03/2024 tính vào báo cáo quý I năm 2024; …'"""
+    t = fold_lower(question)
+    years = _YEAR.findall(t)
+    month = _asked_month(t, int(years[-1]) if years else as_of.year)
+    if not month or _QUARTER.search(t) or re.search(r"\b[69] thang\b", t):
+        return ""
+    parts = "; ".join(f"từ ngày {a:%d/%m/%Y} đến ngày {b:%d/%m/%Y} tính vào báo cáo {name}"
+                      for a, b, name, _ in month_reports(*month))
+    return f"Số liệu tháng {month[0]}/{month[1]}: {parts}. "
+
+
 def window_line(question: str, as_of: dt.date, registry: Registry) -> tuple[str, LegalDocument | None]:
     """The one-line answer ("**Báo cáo quý I năm 2024: số liệu từ ngày 15/12/2023 đến ngày 14/03/2024.** …") and the
     decree it rests on; ("", None) when the question asks no data window."""
@@ -57,7 +94,7 @@ def window_line(question: str, as_of: dt.date, registry: Registry) -> tuple[str,
         return "", None
     doc = registry.get(REPORTING_DECREE)
     spans = "; ".join(f"báo cáo {name}: số liệu tính {w.text()}" for name, w in windows)
-    line = f"**{spans[:1].upper()}{spans[1:]}.**"
+    line = f"**{_month_preface(question, as_of)}{spans[:1].upper()}{spans[1:]}.**"
     if doc is None:  # the rule still holds in practice; without the decree in the registry it is not cited
         return line + " (Thời gian chốt số liệu theo thực tiễn báo cáo; văn bản quy định chưa có trong sổ đăng ký.)", None
     status = registry.status_on(doc, as_of)
@@ -72,6 +109,7 @@ def window_line(question: str, as_of: dt.date, registry: Registry) -> tuple[str,
 # a period named in a question, with or without diacritics: what a follow-up ("còn 6 tháng thì sao?") replaces
 _PERIOD_WORDS = re.compile(r"(?i)\b(?:quý|quy)\s+(?:IV|III|II|I|[1-4])\b(?:\s*(?:/|năm|nam)\s*\d{4})?|"
                            r"\b[69]\s+(?:tháng|thang)(?:\s+(?:đầu|dau)\s+(?:năm|nam))?(?:\s+\d{4})?|"
+                           r"\b(?:tháng|thang)\s+\d{1,2}\b(?:\s*/\s*\d{4}|\s+(?:năm|nam)\s+\d{4})?|"
                            r"\b(?:năm|nam)\s+\d{4}\b|\b(?:cả|ca|hằng|hang)\s+(?:năm|nam)\b")
 
 
@@ -88,5 +126,8 @@ def follow_window(topic_question: str, message: str, as_of: dt.date) -> str:
     if not _YEAR.search(" ".join(named)):  # "còn 6 tháng?": the year the topic was about
         years = _YEAR.findall(topic_question)
         named[-1] += f" năm {years[-1] if years else as_of.year}"
-    subject = re.sub(r"\s{2,}", " ", _PERIOD_WORDS.sub(" ", topic_question)).strip()
+    # a topic that was itself a follow-up ends in "(quý II năm 2024)": that bracket goes with its periods
+    subject = re.sub(r"\s*\([\s,]*\)", "", _PERIOD_WORDS.sub(" ", topic_question))
+    subject = re.sub(r"\s{2,}", " ", subject).strip()
+    named = [n[:1].lower() + n[1:] for n in named]
     return f"{subject.rstrip('?').rstrip()} ({', '.join(named)})?"
