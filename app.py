@@ -43,6 +43,14 @@ def _warn(exc: TroLyError) -> str:
     return f"⚠️ {shown(exc, 'troly.app')}"
 
 
+def _said(call) -> str:
+    """What an action said, or what went wrong with it (said in the same place)."""
+    try:
+        return call()
+    except TroLyError as exc:
+        return _warn(exc)
+
+
 def _guarded(n: int, at: int = -1, state_at: int | None = None):
     """A handler whose product error leaves its n outputs as they were, says what went wrong in output `at` (next
     to where it was asked) and returns the session's state, the handler's last positional argument, in `state_at`."""
@@ -335,10 +343,7 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
         st = ensure_user(st, request)
         if not file:
             return "Xin chọn tệp bản cuối (đã sửa trong Word hoặc bản ký đã quét)."
-        try:
-            return h.save_official(asst, st.user, Path(file), draft_id or None)
-        except TroLyError as exc:
-            return _warn(exc)
+        return _said(lambda: h.save_official(asst, st.user, Path(file), draft_id or None))
 
     def on_drafts(st, request: gr.Request):
         return gr.update(choices=[("", "")] + h.list_drafts(asst, ensure_user(st, request).user))
@@ -392,30 +397,24 @@ def build_library_tab(asst: Assistant, state: gr.State):
         return *found(q, k), h.registry_rows(asst), h.audit_rows(asst, st.user)
 
     def on_pick(row_ids, evt: gr.SelectData):  # a new pick always hides the pending «Xác nhận xóa»
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         try:
-            said, fields = h.library_selected(asst, row_ids[row])
-        except (TroLyError, IndexError, TypeError) as exc:
-            said = _warn(exc) if isinstance(exc, TroLyError) else ""
-            return ("", gr.update(visible=bool(said)), said, *[gr.skip()] * 6, gr.update(visible=False))
-        own = row_ids[row].startswith("user-")
-        return (row_ids[row], gr.update(visible=True), said, fields["kind"], fields["level"], fields["period"],
-                fields["year"], gr.update(interactive=own), gr.update(interactive=own, visible=True), gr.update(visible=False))
+            pick = h.library_pick(asst, row_ids, evt.index)
+        except TroLyError as exc:
+            return ("", gr.update(visible=True), _warn(exc), *[gr.skip()] * 6, gr.update(visible=False))
+        if pick is None:  # a click beside the rows
+            return ("", gr.update(visible=False), "", *[gr.skip()] * 6, gr.update(visible=False))
+        f = pick.fields
+        return (pick.doc_id, gr.update(visible=True), pick.said, f["kind"], f["level"], f["period"], f["year"],
+                gr.update(interactive=pick.own), gr.update(interactive=pick.own, visible=True), gr.update(visible=False))
 
     def on_save(doc_id, k, lv, pr, yr, q, only_kind, st, request: gr.Request):
         st = ensure_user(st, request)
-        try:
-            msg = h.library_update(asst, st.user, doc_id, {"kind": k, "level": lv or "", "period": pr or "", "year": yr})
-        except TroLyError as exc:
-            msg = _warn(exc)
-        return (msg, *refresh(st, q, only_kind))
+        fields = {"kind": k, "level": lv or "", "period": pr or "", "year": yr}
+        return (_said(lambda: h.library_update(asst, st.user, doc_id, fields)), *refresh(st, q, only_kind))
 
     def on_remove(doc_id, q, only_kind, st, request: gr.Request):
         st = ensure_user(st, request)
-        try:
-            msg = h.library_remove(asst, st.user, doc_id)
-        except TroLyError as exc:
-            msg = _warn(exc)
+        msg = _said(lambda: h.library_remove(asst, st.user, doc_id))
         return (msg, gr.update(visible=False), gr.update(visible=False), *refresh(st, q, only_kind))
 
     def on_add(paths, k, st, request: gr.Request, progress=gr.Progress()):
@@ -426,11 +425,8 @@ def build_library_tab(asst: Assistant, state: gr.State):
         def step(done, total, what="Lập chỉ mục", unit="đoạn"):  # a scan first shows its pages being read
             progress((done, total) if total else 1, desc=what, unit=unit)
 
-        try:
-            msg = h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step,
-                                   on_page=lambda name, d, t: step(d, t, f"Nhận dạng chữ (OCR) {name}", "trang"))
-        except TroLyError as exc:
-            msg = _warn(exc)
+        msg = _said(lambda: h.library_upload(asst, st.user, [Path(p) for p in paths], k or None, step,
+                                             on_page=lambda name, d, t: step(d, t, f"Nhận dạng chữ (OCR) {name}", "trang")))
         return (msg, *refresh(st))
 
     def on_reindex(st, request: gr.Request, progress=gr.Progress()):

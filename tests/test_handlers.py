@@ -269,6 +269,12 @@ def test_library_lists_status_and_round_trips_an_import(assistant, tmp_path):
     assert len(user_ids) == 1
     said, fields = h.library_selected(assistant, user_ids[0])
     assert fields == {"kind": "report", "level": "xã", "period": "quý I", "year": 2026} and "Đã chọn «" in said
+    # a click in the listing: gradio's [row, column] names the row; a click beside the rows picks nothing
+    ids = h.library_rows(assistant).ids
+    pick = h.library_pick(assistant, ids, [ids.index(user_ids[0]), 2])
+    assert pick.doc_id == user_ids[0] and pick.own and pick.fields == fields
+    assert not h.library_pick(assistant, ids, [0, 0]).own or ids[0].startswith("user-")
+    assert h.library_pick(assistant, ids, [len(ids), 0]) is None and h.library_pick(assistant, [], 0) is None
     msg = h.library_update(assistant, "lib-a", user_ids[0], {**fields, "period": "6 tháng"})
     assert "6 tháng 2026" in msg
     assert h.library_selected(assistant, user_ids[0])[1]["period"] == "6 tháng"

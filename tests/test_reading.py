@@ -36,6 +36,23 @@ def test_complaints_are_not_dossiers_and_the_second_count_is_read():
         "tthc.ho_so_tiep_nhan": 318, "tthc.pakn_tiep_nhan": 4}
 
 
+def test_the_levels_of_a_sub_count_are_not_the_levels_of_the_total():
+    """Seed 001: "ban hành mới 11 TTHC (cấp tỉnh 11, cấp huyện 0, cấp xã 0)" gave 11 procedures at province level."""
+    got = read_figures("Công bố mới 11 thủ tục hành chính (cấp tỉnh 11, cấp huyện 0, cấp xã 0); sửa đổi, bổ sung 18 "
+                       "thủ tục (cấp tỉnh 18). Tổng số thủ tục hành chính là 1.849 thủ tục (cấp tỉnh 1.477 thủ tục, "
+                       "cấp huyện 260 thủ tục, cấp xã 112 thủ tục).", section="II.2")
+    first = got.values()
+    assert first["tthc.tthc_cong_bo_moi"] == 11 and first["tthc.tthc_sua_doi"] == 18
+    assert first["tthc.tthc_tong_so"] == 1849 and first["tthc.tthc_cap_tinh"] == 1477 and first["tthc.tthc_cap_xa"] == 112
+    assert any("đứng trước ngoặc" in u.reason for u in got.unread)
+
+
+def test_cases_of_complaints_are_complaints():
+    assert values("Trong quý, đã tiếp nhận 207 trường hợp phản ánh, kiến nghị; đã xử lý 172 trường hợp.") == {
+        "tthc.pakn_tiep_nhan": 207, "tthc.pakn_da_xu_ly": 172}
+    assert values("Bộ phận một cửa có 6 máy tính ¢6 kết nối mạng") == {}  # OCR "¢6" is "có", no count
+
+
 def test_documents_are_not_procedures():
     got = values("Kiểm tra 12 văn bản quy phạm pháp luật, phát hiện 3 văn bản phải sửa đổi.")
     assert got == {"the_che.vbqppl_kiem_tra": 12, "the_che.vbqppl_kiem_tra_phai_xu_ly": 3}
@@ -330,11 +347,12 @@ def test_reading_eval_floors():
     second = next(s for name, s in sources.items() if "(held-out 2)" in name)
     assert first["exact_share"] >= 0.95 and first["misread"] == 0
     assert second["gold"] >= 40 and second["exact_share"] >= 0.88 and second["misread"] == 0
-    # scans: floors under the measured 12/14 (district, seed 000) and 10/25 (province office, seed 001, whose
-    # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules
+    # scans: floors under the measured 12/14 (district, seed 000) and 11/25 (province office, seed 001, whose
+    # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
+    # seed 001 had 9 misreads before the levels of a sub-count and "trường hợp phản ánh" were read as such, now 8
     district = next(s for name, s in sources.items() if name.startswith("000_"))
     province = next(s for name, s in sources.items() if name.startswith("001_"))
-    assert district["exact_share"] >= 0.8 and province["exact_share"] >= 0.35
+    assert district["exact_share"] >= 0.8 and province["exact_share"] >= 0.4 and province["misread"] <= 8
 
 
 # ------------------------------------------------------------------ the reviewer recomputes

@@ -45,6 +45,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
     spans += [m.span() for m in _YEAR.finditer(folded)]
+    # OCR writes a letter as a symbol and a digit: "¢6" (có), "$6 VBQPPL" (Số) — a word, not a count
+    spans += [m.span() for m in re.finditer(r"(?<=[¢$£€©®§¥])\d+", text)]
     spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
     spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
     # "cắt giảm 1.120 ngày", "rút ngắn 36 giờ": a time saved or taken, no count the schema keeps

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
+from drafting.figures.vnformat import NUMBER_RE
 from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, unit_fits
@@ -123,9 +124,29 @@ class LinkedReading:
         if not m:
             return False
         sent_from = self.sentence_start(s)
+        if self.part_of_other_count(s, e, sent_from, quote):
+            return True
         for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
             key = LEVEL_PART[(f.key, m.group(1))]
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
                 self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
                 return True
         return False
+
+    def part_of_other_count(self, s: int, e: int, sent_from: int, quote: str) -> bool:
+        """"ban hành mới 11 TTHC (cấp tỉnh 11, cấp huyện 0)": the levels of the count before the brackets, which is
+        not the unit's total of procedures — kept out of the level figures and said as not read."""
+        opening = self.folded.rfind("(", sent_from, s)
+        if opening < 0 or ")" in self.folded[opening:s]:
+            return False
+        counts = [m for m in NUMBER_RE.finditer(self.text, sent_from, opening) if not self.is_blocked(*m.span())]
+        if not counts:
+            return False
+        read = next((f for f in self.reading.figures if f.start == counts[-1].start()), None)
+        if read is not None and read.key in LEVEL_TOTALS:
+            return False
+        if read is None and re.search(r"\btong(?: so| cong)?\b", self.folded[sent_from:counts[-1].start()]):
+            return False  # "Tổng số … 1.849 thủ tục (cấp tỉnh …)" not read for another reason: the usual rules decide
+        self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                          reason=f"phần theo cấp của số {counts[-1].group(0)} đứng trước ngoặc"))
+        return True

@@ -256,6 +256,8 @@ RATE_PHRASES: list[tuple[str, str]] = sorted(
 UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("ho so", "hồ sơ"), ("hs", "hồ sơ"), ("bo ho so", "hồ sơ"), ("hd so", "hồ sơ"), ("ho s0", "hồ sơ"),
     ("phan anh", "phản ánh"), ("pakn", "phản ánh"), ("y kien phan anh", "phản ánh"),
+    # "tiếp nhận 207 trường hợp phản ánh, kiến nghị": cases of complaints, no dossiers
+    ("truong hop phan anh", "phản ánh"), ("luot phan anh", "phản ánh"), ("truong hop kien nghi", "phản ánh"),
     ("van ban", "văn bản"), ("ban ban", "văn bản"), ("vb", "văn bản"), ("bao cao", "văn bản"),
     ("ke hoach", "văn bản"), ("quyet dinh", "văn bản"), ("cong van", "văn bản"), ("nghi quyet", "văn bản"),
     ("chi thi", "văn bản"),
@@ -284,7 +286,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
 # "6 trường hợp": cases of whatever the sentence counts — people ("tinh giản 2 trường hợp") or dossiers ("hồ sơ quá hạn 6
 # trường hợp")
 _SAME = {"người": {"người", "lượt người"}, "lượt người": {"người", "lượt người"},
-         "trường hợp": {"người", "lượt người", "hồ sơ"},
+         "trường hợp": {"người", "lượt người", "hồ sơ", "phản ánh"},
          "buổi": {"buổi", "cuộc"}, "cuộc": {"cuộc", "buổi"},
          "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"},
          "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}

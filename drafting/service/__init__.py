@@ -13,7 +13,7 @@ from drafting.service.form import KEEP, FormLayout
 from drafting.service.chat import apply_corrections, chat_turn, draft_markdown, fact_rows, meta_rows, shorten
 from drafting.service.editing import edit_section, insert_proposal, proposal_choices, section_choices, section_text
 from drafting.service.library import (LIBRARY_HEADERS, LIBRARY_KINDS, LibraryTable, audit_rows, library_remove,
-                                      library_rows, library_selected, library_update, library_upload, registry_rows,
+                                      library_rows, library_pick, library_selected, library_update, library_upload, registry_rows,
                                       reindex)
 from drafting.service.reviewing import REVIEW_HEADERS, ReviewResult, review_file
 from drafting.service.roundtrip import check_final, official_previous, save_official
@@ -29,5 +29,5 @@ __all__ = [
     "template_file", "validation_md", "window_text", "TARGET_HEADERS", "register_lines", "previous_from_report",
     "section_texts", "target_rows", "LIBRARY_FILES", "REPORT_FILES", "check_final", "official_previous",
     "save_official", "previous_from_library", "plan_into_form", "row_key",
-    "chat_to_builder", "edit_section", "section_text", "section_choices", "meta_rows", "insert_proposal", "proposal_choices", "FormLayout", "KEEP", "meta_form_values", "LIBRARY_KINDS", "LibraryTable", "library_selected", "library_update",
+    "chat_to_builder", "edit_section", "section_text", "section_choices", "meta_rows", "insert_proposal", "proposal_choices", "FormLayout", "KEEP", "meta_form_values", "LIBRARY_KINDS", "LibraryTable", "library_pick", "library_selected", "library_update",
 ]

@@ -82,6 +82,23 @@ def library_selected(asst, doc_id: str) -> tuple[str, dict]:
     return f"Đã chọn {describe(doc)}{note}.", fields
 
 
+@dataclass(frozen=True)
+class LibraryPick:
+    doc_id: str
+    said: str
+    fields: dict
+    own: bool  # imported by a user: its fields can be corrected and it can be removed
+
+
+def library_pick(asst, row_ids: list[str], index) -> LibraryPick | None:
+    """The row the official clicked in the listing (gradio gives [row, column] or a row); None beside the rows."""
+    row = index[0] if isinstance(index, (list, tuple)) else index
+    if not isinstance(row, int) or not 0 <= row < len(row_ids or []):
+        return None
+    said, fields = library_selected(asst, row_ids[row])
+    return LibraryPick(doc_id=row_ids[row], said=said, fields=fields, own=row_ids[row].startswith("user-"))
+
+
 def library_update(asst, user: str, doc_id: str, fields: dict) -> str:
     """The official corrects what was read from an imported document (kind, level, period, year)."""
     if not doc_id.startswith("user-"):
