@@ -82,6 +82,21 @@ def test_rounds_of_inspection_are_written_with_the_units_inspected(assistant):
     assert "Về công tác kiểm tra CCHC: đã tổ chức 02 cuộc kiểm tra tại 04 cơ quan, đơn vị." in body, body
 
 
+def test_late_dossiers_named_without_a_count_are_written_with_the_periods_count(assistant):
+    """"Hồ sơ quá hạn do phải chờ ý kiến thẩm định của Bộ Y tế" was written "- Hồ sơ quá hạn." beside a figure of 9
+    late dossiers; a narrower shortcoming ("hồ sơ đất đai quá hạn") keeps the official's own words."""
+    text = ("meta: {issuer: Sở Y tế, parent: UBND tỉnh Quảng Trị, level: sở, locality: tỉnh Quảng Trị,"
+            " period: 9 tháng, year: 2026, date: 2026-10-05, place: Quảng Trị, symbol: BC-SYT}\n"
+            "figures: {tthc.ho_so_da_giai_quyet: 1290, tthc.ho_so_dung_han_tong: 1281, tthc.ho_so_qua_han: 9}\n"
+            "facts:\n- {section: III, kind: shortcoming, text: Hồ sơ quá hạn, cause: phải chờ ý kiến thẩm định của Bộ Y tế}\n"
+            "- {section: III, kind: shortcoming, text: Còn hồ sơ đất đai quá hạn}\n")
+    draft = assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml"))
+    body = [p.text for p in draft.section("III").paragraphs]
+    i = body.index("- Còn 09 hồ sơ giải quyết quá hạn.")
+    assert body[i + 1] == "Nguyên nhân: phải chờ ý kiến thẩm định của Bộ Y tế."
+    assert "- Còn hồ sơ đất đai quá hạn." in body and "- Hồ sơ quá hạn." not in body
+
+
 def test_verdicts_name_their_target(assistant):
     data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
     draft = assistant.draft_input(data)
@@ -600,6 +615,11 @@ def test_rules_from_the_second_held_out_chat_set_in_other_words(assistant):
     assert [(f.section, f.kind) for f in r.facts] == [("I", "event")]
     assert {f.key: f.value for f in r.figures} == {"chi_dao.buoi_tuyen_truyen": 3}
     assert read_period("Báo cáo 9 tháng 2026 của xã")[:2] == ("9 tháng", 2026)
+    # "Kế hoạch CCHC năm đặt ra 32 nhiệm vụ" (a department's 9-month report, said without diacritics) is the year's
+    # plan: it turned the conversation's 9 months into the year's report
+    assert read_period("Ke hoach CCHC nam dat ra 32 nhiem vu, den nay hoan thanh 24 nhiem vu.")[0] is None
+    assert read_period("Nhiệm vụ CCHC năm đã hoàn thành 20")[0] is None
+    assert read_period("Kết quả CCHC năm 2026 của xã")[0] == "năm"
     assert read_place("Báo cáo của Ban Quản lý các khu công nghiệp Bắc Ninh quý I") == (
         "Ban Quản lý các khu công nghiệp Bắc Ninh", "sở")
     r = read_message("Thu ngân sách đạt 12,5 tỷ đồng trên dự toán 20 tỷ đồng.")

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
@@ -36,6 +38,13 @@ def upper_level(meta: ReportMeta) -> str:
 def _covers(fact: Fact, *words: str) -> bool:
     t = fold_lower(fact.text)
     return any(w in t for w in words)
+
+
+def _late_dossiers_alone(fact: Fact) -> bool:
+    """"Hồ sơ quá hạn do …" names the late dossiers and nothing narrower (no field, no count): the period's count of
+    late dossiers is what it speaks of; "hồ sơ đất đai quá hạn" is a part of it and keeps its own words."""
+    words = re.sub(r"\b(con|mot so|van|bi|tinh trang|giai quyet|viec|de|xay ra|co)\b", " ", fold_lower(fact.text))
+    return bool(re.fullmatch(r"\s*ho so\s+(qua|tre) (han|hen)\s*[.;]?\s*", words))
 
 
 class Assessment:
@@ -126,7 +135,12 @@ class Assessment:
                     continue
             out.append(Proposer.ask("nguyên nhân chưa đạt chỉ tiêu"))
         for i, f in enumerate(facts):
-            if i not in used:
+            if i in used:
+                continue
+            if late and _late_dossiers_alone(f):  # "Còn 09 hồ sơ giải quyết quá hạn", with the official's cause
+                with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", f.cause,
+                           ["tthc.ho_so_qua_han", f.origin])
+            else:
                 with_cause(f.text, f.cause, [f.origin])
         return out
 

@@ -81,9 +81,10 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     t = fold_lower(text)
     spans: list[tuple[int, int]] = []
     period: Period | None = None
+    # "Kế hoạch CCHC năm đặt ra 32 nhiệm vụ": the year's plan, in any report — not the year's report
     for pattern, value in ((r"\bquy (i|1)\b(?! ?i)", "quý I"), (r"\b6 thang( dau nam)?\b(?! cuoi)", "6 tháng"),
                            (r"\bsau thang\b", "6 tháng"), (r"\b9 thang( dau nam)?\b", "9 tháng"),
-                           (r"\bchin thang\b", "9 tháng"), (r"\b(bao cao|ket qua|cchc|ky)\s+nam\b", "năm"),
+                           (r"\bchin thang\b", "9 tháng"), (r"\b(?<!ke hoach )(?<!nhiem vu )(bao cao|ket qua|cchc|ky)\s+nam\b", "năm"),
                            (r"\b(ca|trong) nam 20\d\d\b", "năm"), (r"^\s*nam 20\d\d\b", "năm")):
         m = re.search(pattern, t)
         if m:
