@@ -47,6 +47,14 @@ def test_the_levels_of_a_sub_count_are_not_the_levels_of_the_total():
     assert any("đứng trước ngoặc" in u.reason for u in got.unread)
 
 
+def test_words_between_a_noun_and_the_next_number_name_that_number():
+    """"giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6" read 815 as on time (the sum check then refused the draft); a
+    tail ending in "có" still qualifies its own number ("690 hồ sơ đã giải quyết có 652 hồ sơ đúng hạn")."""
+    want = {"tthc.ho_so_da_giai_quyet": 815, "tthc.ho_so_dung_han_tong": 809, "tthc.ho_so_qua_han": 6}
+    assert values("giai quyet 815 ho so dung han 809, tre han 6") == want
+    assert values("Đã giải quyết 815 hồ sơ đúng hạn 809 hồ sơ, quá hạn 6 hồ sơ.") == want
+
+
 def test_cases_of_complaints_are_complaints():
     assert values("Trong quý, đã tiếp nhận 207 trường hợp phản ánh, kiến nghị; đã xử lý 172 trường hợp.") == {
         "tthc.pakn_tiep_nhan": 207, "tthc.pakn_da_xu_ly": 172}

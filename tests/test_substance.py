@@ -97,6 +97,49 @@ def test_late_dossiers_named_without_a_count_are_written_with_the_periods_count(
     assert "- Còn hồ sơ đất đai quá hạn." in body and "- Hồ sơ quá hạn." not in body
 
 
+def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant):
+    """"Chỉ tiêu tỉnh giao: tỷ lệ hồ sơ trực tuyến đạt 70% theo Kế hoạch 25/KH-UBND …" was taken for a legal question;
+    a target said in chat is kept with its source, judged when its rate can be computed, and the figure that would
+    give it is asked for when it cannot. A percentage set by no one named is not kept."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.target_text import read_targets
+
+    got, unsure = read_targets("Tỷ lệ hồ sơ trực tuyến đạt 61%, chỉ tiêu huyện giao là 60%.")
+    assert [(t.key, t.value, t.source) for t in got] == [("tthc.ty_le_truc_tuyen", 60, "chỉ tiêu huyện giao")]
+    assert read_targets("Mục tiêu năm: tỷ lệ hồ sơ trực tuyến 50%")[1] == ["50%"]
+    assert read_targets("Tỷ lệ hồ sơ đúng hạn đạt 99%.") == ([], [])
+    day = dt.date(2027, 3, 20)
+    st = h.UserState(user="chat-target")
+    first = list(h.chat_turn(assistant, st, "bao cao cchc quy 1 nam 2027 cua xa Tan Phu, tinh Dong Nai", today=day))[-1]
+    assert "I. CÔNG TÁC CHỈ ĐẠO" in first.text  # a report's title is a request to draft, not a question
+    list(h.chat_turn(assistant, st, "Quý I xã nhận 842 hồ sơ, giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6, còn 27 hồ "
+                                    "sơ đang giải quyết. Hồ sơ nộp trực tuyến 512.", today=day))
+    assert {k: int(v.value) for k, v in st.chat_values.items()}["tthc.ho_so_dung_han_tong"] == 809
+    said = list(h.chat_turn(assistant, st, "Chỉ tiêu tỉnh giao: tỷ lệ hồ sơ trực tuyến đạt 70% theo Kế hoạch 25/KH-UBND "
+                                           "ngày 10/01/2027 của UBND tỉnh.", today=day))[-1].text
+    assert "Đã ghi chỉ tiêu" in said and "Kế hoạch số 25/KH-UBND ngày 10/01/2027 của UBND tỉnh" in said
+    assert ("[đề nghị bổ sung: số liệu hồ sơ mới tiếp nhận trong kỳ — để đánh giá chỉ tiêu tỷ lệ hồ sơ tiếp nhận trực "
+            "tuyến 70% theo Kế hoạch số 25/KH-UBND ngày 10/1/2027 của UBND tỉnh]") in said
+    judged = list(h.chat_turn(assistant, st, "Hồ sơ kỳ trước chuyển sang 12 hồ sơ, hồ sơ mới tiếp nhận 830.",
+                              today=day))
+    final = list(h.chat_turn(assistant, st, "Soạn phần đánh giá chung", today=day))[-1].text
+    assert judged and "Tỷ lệ hồ sơ tiếp nhận trực tuyến là 61,69%, chưa đạt chỉ tiêu 70% theo Kế hoạch số 25/KH-UBND" in final
+
+
+def test_a_counted_meeting_keeps_what_it_was_about():
+    """"tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027" became "Đã tổ chức 01 hội nghị, cuộc
+    họp về CCHC" — the count is the figure's, what it was about an event of section I."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Xã tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027.")
+    assert {f.key: f.value for f in r.figures} == {"chi_dao.hoi_nghi": 1}
+    assert [(f.section, f.kind, f.text) for f in r.facts] == [
+        ("I", "event", "Xã tổ chức hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027")]
+    assert read_message("Trong quý tổ chức 2 hội nghị về CCHC.").facts == []  # says no more than the count
+
+
 def test_verdicts_name_their_target(assistant):
     data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
     draft = assistant.draft_input(data)

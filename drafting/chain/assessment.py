@@ -16,6 +16,7 @@ from drafting.chain.substance import Proposer, body_dates, clause, sentence
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.models import Paragraph, ReportMeta
 
 
@@ -60,11 +61,18 @@ class Assessment:
     def _judge(self) -> tuple[list[Paragraph], list[tuple[Target, Paragraph]]]:
         """(met, not met): each stated against its target and the document that set it."""
         met, missed = [], []
+        self._unjudged: list[Paragraph] = []
         for t in self.targets:
             value = self.fs.get(t.key)
-            if value is None:
-                continue
             goal = format_value(t.value, t.unit)
+            if value is None:  # no verdict without the figure; the figures that would give it are asked for
+                derived = DERIVED_BY_KEY.get(t.key)
+                lacking = [FIELD_BY_KEY[k].label.lower() for k in (derived.inputs if derived else [t.key])
+                           if self.fs.get(k) is None and k in FIELD_BY_KEY]
+                self._unjudged.append(Proposer.ask(
+                    f"số liệu {'; '.join(lacking) or 'của chỉ tiêu'} — để đánh giá chỉ tiêu {t.label.lower()} {goal} theo "
+                    f"{body_dates(t.source)}", "bullet"))
+                continue
             ok = value <= t.value if t.ceiling else value >= t.value
             word = ("không vượt" if ok else "vượt") if t.ceiling else ("đạt" if ok else "chưa đạt")
             text = (f"- {t.label} là {slot(t.key)}, {word} chỉ tiêu {goal} theo {body_dates(t.source)}.")
@@ -152,7 +160,7 @@ class Assessment:
         p.append(Paragraph(text="2. Tồn tại, hạn chế và nguyên nhân", style="subheading"))
         weak = self.shortcomings()
         p += weak or [Proposer.ask("tồn tại, hạn chế trong kỳ và nguyên nhân (nếu có)", "bullet")]
-        return p
+        return p + self._unjudged
 
     # IV -------------------------------------------------------------------------------------------
     def section_IV(self, program: str | None) -> list[Paragraph]:

@@ -115,12 +115,15 @@ class SubstanceWriter:
         return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 
-    def events(self, section: str, meetings: str | None = None) -> list[Paragraph]:
+    def events(self, section: str, meetings: str | None = None, count: int | None = None) -> list[Paragraph]:
         """meetings: the sentence counting the meetings held ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC"); only the
-        events that are meetings are listed as its content — an inspection is not one of the two meetings."""
+        events that are meetings are listed as its content — an inspection is not one of the two meetings. One
+        meeting counted and one told is one sentence: what it was about says it was one."""
         events = self.of(section, "event")
         if meetings:
             held = [e for e in events if _MEETING.search(fold_lower(e.text))]
+            if count == 1 and len(held) == 1:
+                return self._events(events)
             rest = [e for e in events if e not in held]
             head = [Paragraph(text=meetings.rstrip(".") + "; nội dung cụ thể:"),
                     *bullets([clause(f.text) for f in held], [[f.origin] for f in held])] if held else []

@@ -89,7 +89,7 @@ class DeterministicWriter:
             [Paragraph(text=docs_sentence, sources=["chi_dao.van_ban_chi_dao"])] if docs_sentence else [])
         meetings = (f"Đã tổ chức {slot('chi_dao.hoi_nghi')} hội nghị, cuộc họp về CCHC."
                     if self.has("chi_dao.hoi_nghi") else None)
-        p += sub.events("I", meetings) or ([Paragraph(text=meetings, sources=["chi_dao.hoi_nghi"])] if meetings else [])
+        p += sub.events("I", meetings, self.fs.get("chi_dao.hoi_nghi")) or ([Paragraph(text=meetings, sources=["chi_dao.hoi_nghi"])] if meetings else [])
         if not p and (prog := self.cite("I", self.law.program())):
             p.append(Paragraph(text=f"Công tác cải cách hành chính trong {self.period} được triển khai theo {prog}.",
                                sources=["76/NQ-CP"]))
@@ -113,7 +113,7 @@ class DeterministicWriter:
             if self.has("chi_dao.van_de_phat_hien"):
                 t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} vấn đề"
                 if self.has("chi_dao.van_de_da_xu_ly"):
-                    t += f", đã chỉ đạo xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
+                    t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
                     if self.has("chi_dao.ty_le_van_de_xu_ly"):
                         t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
             p.append(Paragraph(text=t + "."))

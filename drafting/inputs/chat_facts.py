@@ -52,6 +52,11 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
 _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam|tuyen truyen|doi thoai)\b")
 # "Năm 2027 phường tiếp tục đẩy mạnh …": a period named first and a plan's verb — a task when it is the next period
 _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang cuoi nam)\b")
+# "tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027": the count is the figure's, what the meeting was about is an
+# event of its own (without the count); "2 hội nghị về CCHC" says no more than the count does
+# nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries
+_COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
+                              r"(?!pho bien|tuyen truyen|giao duc)(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
 
@@ -86,9 +91,12 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             start += m.end()
             clause = clause[m.end():]
             folded = fold_lower(clause)
+        counted = _COUNTED_MEETING.search(folded)
+        if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > 1:
+            counted = None  # a clause of several figures is the figure reader's
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _SHORTCOMING.search(folded) and _CAUSE.search(clause.lower())) and not (
-                _DATED.match(folded) and _ACTIVITY.search(folded)):
+                _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted:
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
             # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all); a document the count names
             # ("ban hành 06 văn bản …, trong đó có Kế hoạch số 35/KH-SYT ngày 20/01/2025 về …") is a document fact
@@ -100,6 +108,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                   origin=f"tin nhắn: «{_clean(clause)[:80]}»", number=clause[refs[0].start:refs[0].end]))
                 spans.append((start + named.start(), start + len(clause)))
             continue
+        if counted:  # the count stays the figure's
+            clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
+            folded = fold_lower(clause)
         text_c = _clean(clause)
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")):
             continue

@@ -19,12 +19,13 @@ from pydantic import BaseModel, Field
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import Fact
+from drafting.figures.facts import Fact, Target
 from drafting.figures.periods import Period, data_window
-from drafting.figures.vnformat import parse_vn_number
+from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import next_period_clauses, read_facts
 from drafting.inputs.figure_text import read_figures
+from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 
 # folded place word → (as written in a report, level)
@@ -67,6 +68,9 @@ class ChatReading(BaseModel):
     # "Cùng kỳ năm 2025 xã nhận 342 hồ sơ", "Quý trước tiếp nhận 320": another period's figures, for comparison
     same_period: list[ChatFigure] = Field(default_factory=list)
     previous: list[ChatFigure] = Field(default_factory=list)
+    # "chỉ tiêu tỉnh giao: tỷ lệ hồ sơ trực tuyến đạt 70% theo Kế hoạch số 25/KH-UBND": what a verdict is judged against
+    targets: list[Target] = Field(default_factory=list)
+    unsure_targets: list[str] = Field(default_factory=list, description="percentages set as targets by no one named")
 
     def in_fact(self, f: ReadFigure) -> bool:
         """"Hạn chế: còn 3 hồ sơ đất đai quá hạn do …": a number inside a limitation is its detail."""
@@ -208,6 +212,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for r in read.rates:
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
+    reading.targets, reading.unsure_targets = read_targets(text)
+    set_as = {f"{fmt_decimal(t.value)}%" for t in reading.targets} | set(reading.unsure_targets)
+    reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans)
     reading.fact_spans = fact_spans

@@ -169,6 +169,14 @@ class _Reader(LinkedReading):
             converted = f"tổng của “{self.text[s:noun_end].strip()}”, cộng trong phần mềm"
             value, quote = value + other, self.text[s:noun_end].strip()
         carried = noun or self.carried_noun(sent_from, s)
+        # "giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6": the words between the noun and the next number (bare, or
+        # counting the same thing) name that number
+        ahead = NUMBER_RE.match(self.text, e + len(right)) if noun and noun_end < e + len(right) else None
+        tail = self.folded[noun_end:ahead.start()].strip() if ahead else ""
+        # "690 hồ sơ đã giải quyết có 652 hồ sơ đúng hạn": a tail ending in "có"/"gồm" qualifies this number's noun
+        if tail and re.fullmatch(r"[a-z0-9 ]+", tail) and not re.search(r"(?:\b(?:co|gom|la|bao gom|trong do|thi|trong)|:)$", tail) and \
+                noun_after(self.folded, ahead.end())[0] in (None, noun) and not self.is_blocked(*ahead.span()):
+            right = right[:noun_end - e]
         if (self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun)
                 or self.add_parallel(value, s, e, noun)):
             return
@@ -205,7 +213,7 @@ class _Reader(LinkedReading):
             # "14 TTHC thuộc thẩm quyền giải quyết": "thuộc" qualifies what the verb before counts
             choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
                         for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
-        if noun:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến, giáo dục…")
+        if noun and not ahead:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
             # "58 thủ tục, trong đó 20 thủ tục liên thông": the words after "trong đó" and the next number name the parts

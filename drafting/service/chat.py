@@ -142,7 +142,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons
-            state.chat_facts = []
+            state.chat_facts, state.chat_targets = [], []
             state.chat_same_period, state.chat_previous = {}, {}
         state.chat_meta.update(new_meta)
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
@@ -155,6 +155,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
                                               words=f.words)
     for held, other in ((state.chat_same_period, reading.same_period), (state.chat_previous, reading.previous)):
         held.update({f.key: HeldFigure(value=f.value, kind="message", words=f.words) for f in other})
+    said = {t.key for t in reading.targets}  # a target said again replaces the one held
+    state.chat_targets = [t for t in state.chat_targets if t.key not in said] + reading.targets
     known = {f.text for f in state.chat_facts}
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
@@ -187,7 +189,8 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    for ev in within(asst.draft_events(meta, fs, sections, facts=state.chat_facts), asst.settings.reply_timeout):
+    for ev in within(asst.draft_events(meta, fs, sections, facts=state.chat_facts,
+                                                  targets=state.chat_targets), asst.settings.reply_timeout):
         if ev.kind == "token":
             shown += ev.text
             yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
@@ -338,7 +341,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         reading = read_message(message, next_period_phrase(p, y) if p and y else "")
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
-        heard = reading.figures or reading.facts or reading.same_period or reading.previous
+        heard = reading.figures or reading.facts or reading.same_period or reading.previous or reading.targets
         intent = classify(message, has_figures=bool(heard), has_file=bool(files),
                           unit=reading.meta.locality,
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
@@ -374,7 +377,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
                 [] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
-                FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)] or ["II.2"])
+                FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)
+                or (k == "III" and reading.targets)] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface)
             return
         if intent.kind == "practice":

@@ -23,4 +23,11 @@ def reading_notes(reading: ChatReading) -> str:
         if figures:
             text += f"Đã ghi làm số {label} (để so sánh): " + "; ".join(
                 f"{FIELD_BY_KEY[f.key].label.lower()} {fmt_decimal(f.value)}" for f in figures) + ".\n\n"
+    if reading.targets:  # judged against in section III, with the source named
+        text += "Đã ghi chỉ tiêu (để đánh giá đạt/chưa đạt ở phần đánh giá chung): " + "; ".join(
+            f"{t.label.lower()} {fmt_decimal(t.value)}{'%' if t.unit == '%' else ''} theo {t.source}"
+            for t in reading.targets) + ".\n\n"
+    if reading.unsure_targets:
+        text += (f"Chưa ghi chỉ tiêu {', '.join(reading.unsure_targets)}: chưa rõ chỉ tiêu của tỷ lệ nào hoặc do ai giao. "
+                 "Xin ghi rõ, ví dụ: *chỉ tiêu tỷ lệ hồ sơ trực tuyến 50% theo Kế hoạch số 25/KH-UBND của UBND tỉnh*.\n\n")
     return text

@@ -33,6 +33,10 @@ _PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|no
                        r"dien dat|hanh van|mau cau|cach viet|vi du cach viet)\b")
 _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam can cu|de so sanh|so sanh|so lieu cu|"
                     r"bao cao cu)\b")
+# "Báo cáo CCHC quý I năm 2027 của xã Tân Phú": a report's title, said as the request to draft it (no question in it)
+_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b.{0,30}"
+                    r"\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
+_QUESTION = re.compile(r"\?|\b(?:nao|gi|khong|bao gio|the nao|ra sao|co phai|bao nhieu|o dau)\b")
 _HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
 
 
@@ -72,6 +76,8 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
                       longer=bool(re.search(r"\b(chi tiet hon|dai hon)\b", t)))
     if _PRACTICE.search(t) and not has_figures:
         return Intent(kind="practice", sections=named)
+    if _TITLE.search(t) and not _QUESTION.search(t) and not has_figures:
+        return Intent(kind="draft", whole=True)
     if _DRAFT.search(t) or has_figures:
         # sections are the ones a command names ("soạn phần kiến nghị:"), before its colon; in a message of data
         # ("tiếp nhận 3 phản ánh kiến nghị") the words are the data's, whose own sections are drafted

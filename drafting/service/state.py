@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from corpus.errors import BackendError, InputError
 from corpus.loaders import display_name
-from drafting.figures.facts import Fact
+from drafting.figures.facts import Fact, Target
 from drafting.inputs.workbook import META_LABELS
 from drafting.models import ReportDraft
 from drafting.service.topic import Topic
@@ -63,6 +63,7 @@ class UserState:
     # for comparison only: last period's and the same period last year's, told in a message or brought in a report
     chat_previous: dict[str, HeldFigure] = field(default_factory=dict)
     chat_same_period: dict[str, HeldFigure] = field(default_factory=dict)
+    chat_targets: list[Target] = field(default_factory=list)  # set by an upper level, told in a message
     last_draft: ReportDraft | None = None
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
