@@ -20,9 +20,11 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # 18/19 turns; its one miss, "hội nghị tuyên truyền Đề án 06" put under II.6, is left as it is)
 # heldout2.yaml: first run 78% (18/23): an outreach event put under II.2, "Năm 2027 phường tiếp tục …" not a task,
 # "9 tháng 2026" without its year and a Ban Quản lý Khu kinh tế not taken as the unit (three turns lost); 100% after
+# heldout3.yaml (targets said in chat, titles as requests): first run 55% (12/22), see its header; 100% after
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
-        (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo")]
-CHECKS = ("drafts", "meta", "figures", "facts")
+        (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
+        (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo")]
+CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 
 def _meta_ok(want: dict, got: dict) -> list[str]:
@@ -43,7 +45,7 @@ def _meta_ok(want: dict, got: dict) -> list[str]:
 def run_turn(asst, state, turn: dict, today: dt.date) -> dict:
     from drafting import service as h
 
-    before_draft, before_facts = state.last_draft, len(state.chat_facts)
+    before_draft, before_facts, before_targets = state.last_draft, len(state.chat_facts), list(state.chat_targets)
     list(h.chat_turn(asst, state, turn["say"], today=today))
     drafted = list(state.chat_sections) if state.last_draft is not before_draft else []
     out = {"say": turn["say"], "wrong": {}}
@@ -59,7 +61,12 @@ def run_turn(asst, state, turn: dict, today: dt.date) -> dict:
     want = Counter(tuple(x) for x in turn.get("facts") or [])
     if added != want:
         out["wrong"]["facts"] = f"{sorted(added.elements())} (cần {sorted(want.elements())})"
-    out["checked"] = [c for c in CHECKS if c in turn or c in ("figures", "facts")]
+    # targets the turn set (a target said again replaces the one held): key → value
+    set_now = {t.key: t.value for t in state.chat_targets if t not in before_targets}
+    want_targets = {k: Decimal(str(v)) for k, v in (turn.get("targets") or {}).items()}
+    if set_now != want_targets:
+        out["wrong"]["targets"] = f"{ {k: str(v) for k, v in set_now.items()} } (cần { {k: str(v) for k, v in want_targets.items()} })"
+    out["checked"] = [c for c in CHECKS if c in turn or c in ("figures", "facts", "targets")]
     return out
 
 
@@ -87,7 +94,8 @@ def run_chat_sets(asst) -> list[dict]:
 def print_chat(res: dict) -> None:
     print(f"Soạn qua trò chuyện — {res.get('label', '')} ({res['conversations']} cuộc, {res['turns']} lượt): lượt đúng "
           f"mọi mặt {res['turns_right'] * 100:.0f}%")
-    names = {"drafts": "mục được soạn", "meta": "kỳ, năm, ngày, đơn vị", "figures": "số liệu", "facts": "sự việc"}
+    names = {"drafts": "mục được soạn", "meta": "kỳ, năm, ngày, đơn vị", "figures": "số liệu", "facts": "sự việc",
+             "targets": "chỉ tiêu giao"}
     print("  " + "; ".join(f"{names[c]} {v * 100:.0f}%" for c, v in res["per_check"].items()))
     for r in res["wrong"]:
         print(f"  sai [{r['conversation']}] «{r['say'][:70]}»: " + " | ".join(f"{k}: {v}" for k, v in r["wrong"].items()))

@@ -4,6 +4,7 @@ that the official did not supply (issue 13)."""
 import io
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -110,6 +111,13 @@ def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant
     assert [(t.key, t.value, t.source) for t in got] == [("tthc.ty_le_truc_tuyen", 60, "chỉ tiêu huyện giao")]
     assert read_targets("Mục tiêu năm: tỷ lệ hồ sơ trực tuyến 50%")[1] == ["50%"]
     assert read_targets("Tỷ lệ hồ sơ đúng hạn đạt 99%.") == ([], [])
+    # said after the percentage, a ceiling, an urban district as the setter (held-out chat set 3)
+    after, _ = read_targets("Tỷ lệ hồ sơ quá hạn không vượt quá 0,5% theo chỉ tiêu tỉnh giao.")
+    assert [(t.key, t.value, t.source, t.ceiling) for t in after] == [
+        ("tthc.ty_le_qua_han", Decimal("0.5"), "chỉ tiêu tỉnh giao", True)]
+    assert read_targets("chi tieu quan giao ty le ho so truc tuyen 65%")[0][0].source == "chỉ tiêu quan giao"
+    from drafting.inputs.chat_reader import read_message
+    assert read_message("Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%.").facts == []  # a target, no limitation
     day = dt.date(2027, 3, 20)
     st = h.UserState(user="chat-target")
     first = list(h.chat_turn(assistant, st, "bao cao cchc quy 1 nam 2027 cua xa Tan Phu, tinh Dong Nai", today=day))[-1]

@@ -26,6 +26,8 @@ _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
+# "Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%": a target (target_text.py), not a limitation nor an activity
+_TARGET_CLAUSE = re.compile(r"\b(?:phan dau|chi tieu|muc tieu)\b.*\d\s*%|\d\s*%.*\b(?:chi tieu|muc tieu)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
 # "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?": a question reports nothing
 _QUESTION = re.compile(r"\?\s*$|\b(nao|gi|bao nhieu|the nao|ra sao|khong|chua|hay sao|o dau)\s*\??\s*$")
@@ -112,7 +114,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
             folded = fold_lower(clause)
         text_c = _clean(clause)
-        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")):
+        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or _TARGET_CLAUSE.search(folded):
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
         before = (len(facts), facts[-1] if facts else None)

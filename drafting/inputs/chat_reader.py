@@ -31,8 +31,9 @@ from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
                 "thi xa": ("thị xã", "huyện"), "quan": ("quận", "huyện"), "huyen": ("huyện", "huyện"),
-                "thanh pho": ("thành phố", "tỉnh"), "tinh": ("tỉnh", "tỉnh"), "so": ("Sở", "sở")}
-_PLACE = re.compile(r"\b(Phường|Phuong|Thị trấn|Thi tran|Xã|Xa|Thị xã|Thi xa|Quận|Quan|Huyện|Huyen|Thành phố|Thanh pho|"
+                "thanh pho": ("thành phố", "tỉnh"), "tinh": ("tỉnh", "tỉnh"), "so": ("Sở", "sở"),
+                "dac khu": ("đặc khu", "xã")}  # a special zone (from 01/7/2025) is at commune level
+_PLACE = re.compile(r"\b(Phường|Phuong|Thị trấn|Thi tran|Đặc khu|Dac khu|Xã|Xa|Thị xã|Thi xa|Quận|Quan|Huyện|Huyen|Thành phố|Thanh pho|"
                     r"Tỉnh|Tinh|Sở|So)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})",
                     re.I)
 _CAPITAL_WORD = re.compile(r"[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]")

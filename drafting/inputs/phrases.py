@@ -246,6 +246,7 @@ RATE_PHRASES: list[tuple[str, str]] = sorted(
         ("ty le ho so giai quyet dung han", "tthc.ty_le_dung_han"), ("giai quyet dung han", "tthc.ty_le_dung_han"),
         ("giai quyet truoc va dung han", "tthc.ty_le_dung_han"),
         ("dung han dat", "tthc.ty_le_dung_han"), ("ty le qua han", "tthc.ty_le_qua_han"),
+        ("ty le ho so qua han", "tthc.ty_le_qua_han"), ("ty le ho so giai quyet qua han", "tthc.ty_le_qua_han"),
         ("ty le truc tuyen", "tthc.ty_le_truc_tuyen"), ("ty le ho so truc tuyen", "tthc.ty_le_truc_tuyen"),
         ("ty le so hoa", "tthc.ty_le_so_hoa"), ("ty le hoan thanh", "chi_dao.ty_le_hoan_thanh_ke_hoach"),
         ("ty le giai ngan", "tai_chinh.ty_le_giai_ngan"), ("ty le ky so", "cds.ty_le_ky_so"),

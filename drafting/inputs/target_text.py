@@ -19,8 +19,8 @@ from drafting.inputs.phrases import RATE_PHRASES
 
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _CUE = re.compile(r"\b(chi tieu|muc tieu|phan dau|duoc giao|cap tren giao)\b")
-_SETTER = re.compile(r"\bchi tieu (?:do )?((?:ubnd |uy ban nhan dan )?(?:tinh|huyen|thanh pho|cap tren|bo|so [a-z ]{2,30}?))"
-                     r" giao\b")
+_SETTER = re.compile(r"\bchi tieu (?:do )?((?:ubnd |uy ban nhan dan )?(?:tinh|huyen|quan|thi xa|thanh pho|cap tren|bo|"
+                     r"so [a-z ]{2,30}?))\s+giao\b")
 _DOC_TYPE = re.compile(r"(?i)(?:^|\s)(kế hoạch|ke hoach|quyết định|quyet dinh|chỉ thị|chi thi|nghị quyết|nghi quyet|"
                        r"công văn|cong van|văn bản|van ban)\s+(?:số\s+|so\s+)?$")
 _CLAUSE_END = re.compile(r"[.;\n]|\s+(?:và|va)\s+(?=t[ỷy] l[ệe])")
@@ -56,12 +56,14 @@ def read_targets(text: str) -> tuple[list[Target], list[str]]:
         if key is None and not re.search(r"[.\n]", window):
             key = last_key  # "đạt 61%, chỉ tiêu huyện giao là 60%": the rate just named
         last_key = key or last_key
-        if not _CUE.search(window):
+        sentence_end = _CLAUSE_END.search(text, m.end())
+        # "… không vượt quá 0,5% theo chỉ tiêu tỉnh giao": the words after the percentage, to its clause's end
+        after = folded[m.end():(sentence_end.start() if sentence_end else len(text))].split(",")[0]
+        if not _CUE.search(window) and not re.match(r"\s*(?:theo|la|cua)?\s*(?:chi tieu|muc tieu)\b", after):
             continue
         value = parse_vn_number(m.group(1).replace(".", ","))
-        sentence_end = _CLAUSE_END.search(text, m.end())
         source = _document(text[:sentence_end.start()] if sentence_end else text, sentence_from)
-        if not source and (setter := _SETTER.search(folded, sentence_from, m.start())):
+        if not source and (setter := _SETTER.search(folded, sentence_from, m.end() + len(after))):
             source = f"chỉ tiêu {text[setter.start(1):setter.end(1)]} giao"
         if key is None or value is None or not source:
             unsure.append(m.group(0))

@@ -34,7 +34,7 @@ _PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|no
 _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam can cu|de so sanh|so sanh|so lieu cu|"
                     r"bao cao cu)\b")
 # "Báo cáo CCHC quý I năm 2027 của xã Tân Phú": a report's title, said as the request to draft it (no question in it)
-_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b.{0,30}"
+_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b.{0,30}"
                     r"\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
 _QUESTION = re.compile(r"\?|\b(?:nao|gi|khong|bao gio|the nao|ra sao|co phai|bao nhieu|o dau)\b")
 _HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
