@@ -86,6 +86,28 @@ def test_a_plain_text_draft_is_checked_on_its_own_date_period_and_parts():
     assert not any(i.kind == "period" for i in review(calm.encode("utf-8"), Registry.load(), None, name="b.txt"))
 
 
+def test_period_mistakes_without_a_year_and_in_the_next_periods_heading():
+    """A commune's quý I draft (tried as a new user): "Trong 6 tháng đầu năm, xã tiếp nhận …" (no year) and
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026" passed, and the report's own "Số: 45/BC-UBND" was a note about an
+    unregistered document; a meeting named for another period ("Hội nghị sơ kết … 6 tháng đầu năm") is no mistake."""
+    text = ("ỦY BAN NHÂN DÂN XÃ HÒA AN\nSố: 45/BC-UBND\nHòa An, ngày 16 tháng 3 năm 2026\nBÁO CÁO\n"
+            "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH\nTổ chức hội nghị sơ kết công tác CCHC 6 tháng đầu năm.\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\n"
+            "Trong 6 tháng đầu năm, xã tiếp nhận 512 hồ sơ.\nIII. ĐÁNH GIÁ CHUNG\nCòn 5 hồ sơ quá hạn.\n"
+            "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026\nTiếp tục thực hiện kế hoạch.\n")
+    issues = review(text.encode("utf-8"), Registry.load(), None, name="du-thao.txt")
+    period = [i for i in issues if i.kind == "period"]
+    assert [(i.section, i.text) for i in period if i.section == "II.2"] == [("II.2", "6 tháng đầu năm")]
+    assert not any(i.section == "I" for i in period)
+    heading = [i for i in period if i.section == "IV"]
+    assert len(heading) == 1 and heading[0].severity == "error" and heading[0].suggestion == "quý II năm 2026"
+    assert not any("45/BC-UBND" in i.text for i in issues)
+    fixed = text.replace("QUÝ III NĂM 2026", "QUÝ II NĂM 2026")
+    assert not any(i.section == "IV" for i in review(fixed.encode("utf-8"), Registry.load(), None, name="b.txt")
+                   if i.kind == "period")
+
+
 def test_review_cli_exit_zero_and_json(tmp_path):
     r = subprocess.run([sys.executable, "-m", "drafting", "review", str(SEEDS / "003_8ca837b1dccb8473.txt"),
                         "--as-of", "2023-06-05", "--json"], cwd=ROOT, capture_output=True, text=True)

@@ -229,6 +229,8 @@ def _rate_issue(p: Para, text: str, stated: Decimal, calc: Decimal, basis: str) 
 def check_citations(doc: ReviewDocument, registry: Registry, as_of: dt.date | None) -> list[ReviewIssue]:
     issues = []
     for p in doc.paragraphs:
+        if p.section in ("", "mo_dau") and re.match(r"\s*(?:Số|So)\s*:", p.text):
+            continue  # "Số: 45/BC-UBND" is the report's own number, not a document it cites
         for ref in parse_citations(p.text):
             for prob in check_citation(ref, registry, as_of, p.text):
                 issues.append(ReviewIssue(kind="citation", severity=prob.severity, section=p.section, paragraph=p.index,

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from corpus.text import fold_lower
+from drafting.figures.periods import next_period_phrase
 from drafting.models import ReviewIssue
 
 # "Tân Phú, ngày 18 tháng 6 năm 2026" — after the place's comma (a document's date is not); OCR: "thdang", "nim"
@@ -16,6 +17,13 @@ _DATE_LINE = re.compile(r",\s*ngay\s+(\d{1,2})\s+th\w{0,3}ng\s+(\d{1,2})\s+n\w{0
 # a period of the same year named in the body: "9 tháng đầu năm 2026", "quý I năm 2026", "6 tháng năm 2026"
 _SAID = re.compile(r"\b(quy i|6 thang|9 thang)(?: dau)?(?: nam)?\s*(?:nam\s+)?/?\s*((?:19|20)\d\d)\b")
 _NAMES = {"quy i": "quý I", "6 thang": "6 tháng", "9 thang": "9 tháng"}
+# "Trong 6 tháng đầu năm, xã tiếp nhận …": "đầu năm" names this year's period without its year
+_SAID_THIS_YEAR = re.compile(r"\b(6 thang|9 thang) dau nam\b(?!\s*(?:nam\s+)?/?\s*(?:19|20)\d\d)")
+# "Hội nghị sơ kết công tác CCHC 6 tháng đầu năm", "Báo cáo 6 tháng đầu năm": the name of a meeting or a report
+_NAMED_EVENT = re.compile(r"\b(so ket|tong ket|hoi nghi|bao cao so)\b")
+# the next period named in the heading of section IV: "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026"
+_IV_HEADING = re.compile(r"^\s*iv\.?\s+phuong huong\b")
+_PERIOD_IN_HEADING = re.compile(r"\b(quy (?:iv|iii|ii|i)|6 thang cuoi nam|6 thang dau nam|9 thang|nam)\s+(?:nam\s+)?((?:19|20)\d\d)\b")
 # words that make the mention another period on purpose: comparisons, the next period, the past one
 _ON_PURPOSE = re.compile(r"\b(cung ky|so voi|ky truoc|nam truoc|cuoi nam|toi|tiep theo|sau|luy ke|den het|tu dau)\s*$")
 
@@ -36,17 +44,33 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
-    issues = []
+    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))]
     for p in paragraphs:
         if p.section in ("", "mo_dau", "IV", "V"):
             continue
         folded = fold_lower(p.text)
-        for m in _SAID.finditer(folded):
+        mentions = [(m, int(m.group(2))) for m in _SAID.finditer(folded)]
+        mentions += [(m, year) for m in _SAID_THIS_YEAR.finditer(folded)]
+        for m, said_year in mentions:
             said = _NAMES[m.group(1)]
-            if int(m.group(2)) != year or said == period or _ON_PURPOSE.search(folded[max(0, m.start() - 25):m.start()]):
+            if said_year != year or said == period or _ON_PURPOSE.search(folded[max(0, m.start() - 25):m.start()]) \
+                    or _NAMED_EVENT.search(folded[max(0, m.start() - 45):m.start()]):
                 continue
             issues.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
                                       text=p.text[m.start():m.end()], message=(
                     f"Báo cáo {period} năm {year} nhưng đoạn này ghi “{p.text[m.start():m.end()]}”; có thể chép từ báo "
                     "cáo kỳ khác — xin kiểm tra kỳ."), suggestion=f"{period} năm {year}"))
     return issues
+
+
+def _next_period_heading(p, period: str, year: int) -> ReviewIssue | None:
+    """Section IV's heading names the period after the report's: "quý II năm 2026" after quý I, not quý III."""
+    folded = fold_lower(p.text)
+    if not _IV_HEADING.match(folded) or not (m := _PERIOD_IN_HEADING.search(folded)):
+        return None
+    want = next_period_phrase(period, year)
+    if fold_lower(want) == m.group(0):
+        return None
+    return ReviewIssue(kind="period", severity="error", section="IV", paragraph=p.index, text=p.text[m.start():m.end()],
+                       message=(f"Báo cáo {period} năm {year}: phương hướng, nhiệm vụ là của {want}, nhưng tiêu đề ghi "
+                                f"“{p.text[m.start():m.end()]}”."), suggestion=want)
