@@ -250,6 +250,17 @@ def test_an_answer_gives_a_documents_history_only_when_it_has_one():
     assert "Diễn biến: 61/2018/NĐ-CP, được sửa đổi" in _doc_line(reg.get("61/2018/NĐ-CP"), reg, day, "", "")
 
 
+def test_the_par_index_is_found_by_its_scoring_words(corpus_stack):
+    """"Tháng 8/2025 đánh giá chỉ số CCHC dựa vào văn bản nào?" was answered with NQ 76/NQ-CP (which mentions
+    assessment everywhere) instead of the Đề án that sets the index, QĐ 876/QĐ-BNV."""
+    from drafting.law.ask import Asker
+
+    asker = Asker(corpus_stack.searcher, corpus_stack.registry)
+    for q in ("Tháng 8/2025 đánh giá chỉ số CCHC dựa vào văn bản nào?",
+              "Tự chấm điểm chỉ số CCHC năm 2026 căn cứ văn bản nào?"):
+        assert asker.ask(q, dt.date(2026, 12, 1)).citations[0].number == "876/QĐ-BNV", q
+
+
 def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
     """"Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào đến ngày nào?" was answered by the decree's name alone; the
     dates are computed from the cut-off rule, and a question with another date in it is not taken for one."""
