@@ -134,6 +134,16 @@ def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant
                               today=day))
     final = list(h.chat_turn(assistant, st, "Soạn phần đánh giá chung", today=day))[-1].text
     assert judged and "Tỷ lệ hồ sơ tiếp nhận trực tuyến là 61,69%, chưa đạt chỉ tiêu 70% theo Kế hoạch số 25/KH-UBND" in final
+    # shown in the table «Số liệu tôi đã hiểu» on its own row, corrected or dropped there
+    from drafting.service.chat_tables import figures_from_rows, understood_rows
+    rows = understood_rows(st)
+    aim = [r for r in rows if r[0].endswith("(chỉ tiêu giao)")]
+    assert aim == [["Tỷ lệ hồ sơ tiếp nhận trực tuyến (chỉ tiêu giao)", "70",
+                    "Kế hoạch số 25/KH-UBND ngày 10/01/2027 của UBND tỉnh"]]
+    bad, unknown = figures_from_rows(st, [r if r is not aim[0] else [r[0], "60", r[2]] for r in rows])
+    assert not bad and not unknown and [(t.key, t.value) for t in st.chat_targets] == [("tthc.ty_le_truc_tuyen", 60)]
+    figures_from_rows(st, [r for r in rows if r is not aim[0]])
+    assert st.chat_targets == [] and st.chat_values  # the row deleted, the target dropped; the figures kept
 
 
 def test_a_counted_meeting_keeps_what_it_was_about():

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
-from drafting.figures.facts import FACT_KINDS, Fact, parse_facts
+from drafting.figures.facts import FACT_KINDS, Fact, Target, parse_facts
 from drafting.figures.figureset import parse_values
 from drafting.figures.schema import FIELD_BY_KEY, key_for_label
-from drafting.figures.vnformat import fmt_decimal
+from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.workbook import META_LABELS
 from drafting.service.state import META_FIELDS, HeldFigure, UserState
 
 # a comparison figure sits on its own row, its label followed by the period it belongs to
 OTHER_PERIODS = {"same_period": "cùng kỳ năm trước", "previous": "kỳ trước"}
 _OTHER_ROW = re.compile(r"^(.*?)\s*\((cùng kỳ năm trước|kỳ trước)\)\s*$", re.IGNORECASE)
+# a target set by an upper level: its own row, its source in the words column ("Kế hoạch số 25/KH-UBND …")
+_TARGET_ROW = re.compile(r"^(.*?)\s*\(chỉ tiêu giao\)\s*$", re.IGNORECASE)
 KIND_LABELS = dict(FACT_KINDS)
 
 
@@ -29,7 +32,7 @@ def understood_rows(state: UserState) -> list[list]:
     for which, said in OTHER_PERIODS.items():
         rows += [[f"{FIELD_BY_KEY[k].label} ({said})", fmt_decimal(h.value), h.shown()]
                  for k, h in _held(state, which).items()]
-    return rows
+    return rows + [[f"{t.label} (chỉ tiêu giao)", fmt_decimal(t.value), t.source] for t in state.chat_targets]
 
 
 def meta_rows(state: UserState) -> list[list]:
@@ -75,10 +78,23 @@ def figures_from_rows(state: UserState, rows: list[list]) -> tuple[list[str], li
     typed: dict[str, dict[str, str]] = {"this": {}, "same_period": {}, "previous": {}}
     cells: dict[str, dict[str, str]] = {w: {} for w in typed}
     unknown = []
+    targets: list[Target] = []
+    messages = []
     for row in rows or []:
         if not (len(row) >= 2 and str(row[0] or "").strip() and str(row[1] or "").strip()):
             continue
         label, which = str(row[0]).strip(), "this"
+        if aim := _TARGET_ROW.match(label):  # a row deleted is a target dropped; its source stays required
+            key, value = key_for_label(aim.group(1)), parse_vn_number(str(row[1]).strip().rstrip("% "))
+            source = str(row[2] if len(row) > 2 else "").strip()
+            if key is None or value is None or not source:
+                messages.append(f"Dòng «{label}»: cần tên chỉ tiêu, giá trị là số và văn bản giao (cột lời gốc); "
+                                "dòng này chưa được dùng.")
+                continue
+            held = next((t for t in state.chat_targets if t.key == key), None)
+            targets.append(Target(key=key, value=Decimal(value), source=source,
+                                  origin=held.origin if held and held.source == source else "bảng «Số liệu tôi đã hiểu»"))
+            continue
         other = None if key_for_label(label) else _OTHER_ROW.match(label)
         if other:
             label = other.group(1)
@@ -89,7 +105,7 @@ def figures_from_rows(state: UserState, rows: list[list]) -> tuple[list[str], li
             continue
         typed[which][key] = str(row[1]).strip()
         cells[which][key] = f"bảng «Số liệu tôi đã hiểu», dòng «{str(row[0]).strip()}»"
-    messages = []
+    state.chat_targets = targets
     for which in typed:
         before = state.chat_values if which == "this" else _held(state, which)
         parsed, bad = parse_values(typed[which], cells[which])
