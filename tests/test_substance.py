@@ -144,6 +144,10 @@ def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant
     assert not bad and not unknown and [(t.key, t.value) for t in st.chat_targets] == [("tthc.ty_le_truc_tuyen", 60)]
     figures_from_rows(st, [r for r in rows if r is not aim[0]])
     assert st.chat_targets == [] and st.chat_values  # the row deleted, the target dropped; the figures kept
+    # a saved chat draft opened again brings its targets back with its facts
+    again = h.UserState(user="chat-target")
+    h.open_draft(assistant, again, st.last_draft_id)
+    assert [(t.key, t.value) for t in again.chat_targets] == [("tthc.ty_le_truc_tuyen", 70)]
 
 
 def test_a_counted_meeting_keeps_what_it_was_about():

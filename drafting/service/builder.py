@@ -305,6 +305,7 @@ def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, Figur
         state.chat_meta, state.chat_sections = dict(rec.meta), rec.sections or []
         state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id) for k, v in data.figures.values.items()}
         state.chat_facts = list(rec.draft.facts) if rec.draft else []
+        state.chat_targets = list(rec.draft.targets) if rec.draft else []
     state.last_draft = rec.draft
     docx, workbook = export_files(asst, state.user, rec) if rec.draft else (None, None)
     result = BuildResult(html=draft_html(rec.draft) if rec.draft else "", findings=draft_findings_rows(rec.draft) if rec.draft else [],
