@@ -19,10 +19,10 @@ from drafting.figures.facts import Fact, Target
 from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.phrases import RATE_PHRASES
 from drafting.inputs.report_text import section_lines
+from drafting.inputs.target_text import PERCENT
 
 LIST_ITEM = re.compile(  # "- …", "+ …", "a) …", "1. …", "2.1) …": one item of a list
     r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s+(\S.*)$")
-_PCT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _TARGET_WORDS = re.compile(r"\b(dat|phan dau|toi thieu|it nhat|tren|chi tieu|muc tieu|bao dam|dam bao)\b")
 _SECTIONS = {"I", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6"}
 
@@ -58,7 +58,7 @@ def read_plan(text: str) -> PlanReading:
         body = re.sub(r"\*\*|^#+\s*", "", line).strip()
         item = LIST_ITEM.match(body)
         folded = fold_lower(body)
-        for pm in _PCT.finditer(body):
+        for pm in PERCENT.finditer(body):
             # the words since the previous target or clause: "… 50%; tỷ lệ … đúng hạn đạt trên 98%"
             start = max([0, pm.start() - 120, *(m.end() for m in re.finditer(r"[;%]", folded[:pm.start()]))])
             before = folded[start:pm.start()]

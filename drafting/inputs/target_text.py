@@ -17,7 +17,7 @@ from drafting.figures.facts import Target
 from drafting.figures.vnformat import parse_vn_number
 from drafting.inputs.phrases import RATE_PHRASES
 
-_PCT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")  # a rate or a target, as typed
 _CUE = re.compile(r"\b(chi tieu|muc tieu|phan dau|duoc giao|cap tren giao)\b")
 _SETTER = re.compile(r"\bchi tieu (?:do )?((?:ubnd |uy ban nhan dan )?(?:tinh|huyen|quan|thi xa|thanh pho|cap tren|bo|"
                      r"so [a-z ]{2,30}?))\s+giao\b")
@@ -48,7 +48,7 @@ def read_targets(text: str) -> tuple[list[Target], list[str]]:
     unsure: list[str] = []
     last_key: str | None = None
     since = 0
-    for m in _PCT.finditer(text):
+    for m in PERCENT.finditer(text):
         window = folded[since:m.start()]
         since = m.end()
         sentence_from = max((s.end() for s in re.finditer(r"[.\n]", folded[:m.start()])), default=0)
