@@ -55,6 +55,13 @@ def test_words_between_a_noun_and_the_next_number_name_that_number():
     assert values("Đã giải quyết 815 hồ sơ đúng hạn 809 hồ sơ, quá hạn 6 hồ sơ.") == want
 
 
+def test_the_count_behind_a_rate_after_a_comma():
+    """"100% văn bản đi được ký số, tổng 1.245 văn bản" left 1.245 unread; it is the count behind the rate, as in
+    brackets ("… (1.245 văn bản)")."""
+    assert values("Chuyển đổi số: 100% văn bản đi được ký số, tổng 1.245 văn bản; kích hoạt 3.120 tài khoản định danh.") == {
+        "cds.van_ban_ky_so": 1245, "cds.tai_khoan_dinh_danh": 3120}
+
+
 def test_cases_of_complaints_are_complaints():
     assert values("Trong quý, đã tiếp nhận 207 trường hợp phản ánh, kiến nghị; đã xử lý 172 trường hợp.") == {
         "tthc.pakn_tiep_nhan": 207, "tthc.pakn_da_xu_ly": 172}
