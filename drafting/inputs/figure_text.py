@@ -116,10 +116,10 @@ class _Reader(LinkedReading):
             # "Tổng số hồ sơ đã tiếp nhận: 1.024", "Hợp đồng lao động làm công việc hỗ trợ, phục vụ: 6 người": the
             # label runs from the sentence's start to the colon
             left_start = self.sentence_start(left_start - 1)
+        bracket = left_start and f[left_start - 1] == "(" and not f[left_start:s].strip()
         # "100% văn bản đi được ký số, tổng 1.245 văn bản": the count behind the rate, as in brackets below
-        opens = left_start and (f[left_start - 1] == "(" or (f[left_start - 1] == "," and
-                                                             re.fullmatch(r"\s*tong(?: so| cong)?\s*", f[left_start:s])))
-        if opens and not f[left_start:s].strip() or opens and f[left_start - 1] == ",":
+        after_rate = left_start and f[left_start - 1] == "," and re.fullmatch(r"\s*tong(?: so| cong)?\s*", f[left_start:s])
+        if bracket or after_rate:
             # "100% có chữ ký số (5.210 văn bản)": the count behind the rate, named by the words around the rate;
             # "…, phường đã có văn bản xin lỗi công dân (18 văn bản)": the count of what its clause names
             opening, sent_from = left_start - 1, self.sentence_start(left_start - 1)
@@ -128,7 +128,7 @@ class _Reader(LinkedReading):
             if _RATE_IN.search(f, sent_from, opening) and not counts:
                 return re.sub(r"\s+", " ", _RATE_IN.sub(" ", f[sent_from:opening])), "", left_start
             tail_from = max((m.end() for m in _SEP.finditer(f, 0, opening)), default=0)
-            if f[opening] == "(" and not any(m.start() >= tail_from for m in counts):
+            if bracket and not any(m.start() >= tail_from for m in counts):
                 return f[tail_from:opening], "", left_start
         if left_start and f[left_start - 1] == ")" and "(" in f[:left_start]:
             # "số định biên (bao gồm …) là 21 người": the words before the brackets name it

@@ -24,6 +24,7 @@ _SETTER = re.compile(r"\bchi tieu (?:do )?((?:ubnd |uy ban nhan dan )?(?:tinh|hu
 _DOC_TYPE = re.compile(r"(?i)(?:^|\s)(kế hoạch|ke hoach|quyết định|quyet dinh|chỉ thị|chi thi|nghị quyết|nghi quyet|"
                        r"công văn|cong van|văn bản|van ban)\s+(?:số\s+|so\s+)?$")
 _CLAUSE_END = re.compile(r"[.;\n]|\s+(?:và|va)\s+(?=t[ỷy] l[ệe])")
+_REF_END = re.compile(rf"{_CLAUSE_END.pattern}|,")  # a document's words end at its clause's end or a comma
 
 
 def _document(text: str, start: int) -> str:
@@ -35,7 +36,7 @@ def _document(text: str, start: int) -> str:
         kind = _DOC_TYPE.search(" ".join(words[:-1]) + " ") or _DOC_TYPE.search(text[max(0, a - 20):a])
         if not kind:
             continue
-        end = re.compile(rf"{_CLAUSE_END.pattern}|,").search(text, b)
+        end = _REF_END.search(text, b)
         tail = text[b:end.start() if end else len(text)].rstrip(" ,")
         return f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]} số {words[-1]}{tail}"
     return ""

@@ -32,7 +32,7 @@ def asked_windows(question: str, as_of: dt.date) -> list[tuple[str, DataWindow]]
         return []
     years = _YEAR.findall(t)
     year = int(years[-1]) if years else as_of.year
-    if (month := _asked_month(t, year)) and not _QUARTER.search(t) and not re.search(r"\b[69] thang\b", t):
+    if month := _asked_month(t, year):
         return [(name, w) for _, _, name, w in month_reports(*month)]
     out: list[tuple[str, DataWindow]] = []
     if "9 thang" in t:
@@ -56,6 +56,9 @@ _MONTH = re.compile(r"\bthang (\d{1,2})(?:\s*/\s*|\s+nam\s+)?(20\d\d)?\b")
 
 
 def _asked_month(folded: str, year: int) -> tuple[int, int] | None:
+    """(month, year) of a month the question asks about; None when it names a period ("quý I", "6 tháng") instead."""
+    if _QUARTER.search(folded) or re.search(r"\b[69] thang\b", folded):
+        return None
     m = next((m for m in _MONTH.finditer(folded) if 1 <= int(m.group(1)) <= 12), None)
     return (int(m.group(1)), int(m.group(2) or year)) if m else None
 
@@ -79,7 +82,7 @@ def _month_preface(question: str, as_of: dt.date) -> str:
     t = fold_lower(question)
     years = _YEAR.findall(t)
     month = _asked_month(t, int(years[-1]) if years else as_of.year)
-    if not month or _QUARTER.search(t) or re.search(r"\b[69] thang\b", t):
+    if not month:
         return ""
     parts = "; ".join(f"từ ngày {a:%d/%m/%Y} đến ngày {b:%d/%m/%Y} tính vào báo cáo {name}"
                       for a, b, name, _ in month_reports(*month))

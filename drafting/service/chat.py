@@ -189,8 +189,8 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
     yield _reply(state, head)
     draft = None
     shown = ""
-    for ev in within(asst.draft_events(meta, fs, sections, facts=state.chat_facts,
-                                                  targets=state.chat_targets), asst.settings.reply_timeout):
+    events = asst.draft_events(meta, fs, sections, facts=state.chat_facts, targets=state.chat_targets)
+    for ev in within(events, asst.settings.reply_timeout):
         if ev.kind == "token":
             shown += ev.text
             yield _reply(state, head + "*(mô hình đang viết; số liệu sẽ do hệ thống điền)*\n\n" + shown)
