@@ -79,6 +79,11 @@ def test_intents():
     assert i.kind == "refine" and i.add == ["III"]
     assert classify("ngắn gọn hơn", has_draft=True).shorter
     assert classify("ngan gon hon", has_draft=False).kind != "refine"
+    # the report's period and unit said in passing start a report; a question about the law stays a question
+    said = "Tôi là chuyên viên Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh, cần báo cáo CCHC 9 tháng năm 2026."
+    assert classify(said, names_report=True).kind == "draft"
+    assert classify("Báo cáo 9 tháng năm 2026 áp dụng nghị định 118", names_report=True).kind == "ask"
+    assert classify("Báo cáo 9 tháng năm 2026 gửi trước ngày nào?", names_report=True).kind == "ask"
 
 
 # ------------------------------------------------------------------ chat
@@ -362,7 +367,7 @@ def test_chat_drafting_eval_floors(assistant):
     from evals.chat_eval import run_chat_sets
 
     tuned, held, held2, held3 = run_chat_sets(assistant)
-    assert tuned["turns"] >= 25 and tuned["turns_right"] >= 0.95, tuned["wrong"]
+    assert tuned["turns"] >= 25 and tuned["turns_right"] >= 0.99, tuned["wrong"]  # its own rules: every turn
     assert held["turns"] >= 15 and held["turns_right"] >= 0.9, held["wrong"]
     assert held2["turns"] >= 20 and held2["turns_right"] >= 0.95, held2["wrong"]
     assert held3["turns"] >= 20 and held3["turns_right"] >= 0.95, held3["wrong"]

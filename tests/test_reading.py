@@ -195,9 +195,9 @@ def test_a_verb_with_its_noun_a_later_clause_and_words_that_name_the_part():
     # "tuyển dụng viên chức" is the figure's own phrase, the count between the verb and the noun
     assert _read("Tinh giản 4 người; tuyển dụng 2 viên chức giáo dục.") == {
         "to_chuc.tinh_gian": 4, "cong_vu.tuyen_dung_vien_chuc": 2}
-    # the phrase past the comma names the next number, not this one: 38 procedures assessed is no figure
+    # the phrase past the comma names the next number, not this one; proposed is not approved
     assert _read("Rà soát, đánh giá 38 thủ tục hành chính, đề xuất đơn giản hóa 6 thủ tục.") == {
-        "tthc.tthc_don_gian_hoa": 6}
+        "tthc.tthc_ra_soat": 38, "tthc.tthc_de_xuat_don_gian_hoa": 6}
     assert _read("Có 61 hồ sơ tồn từ năm trước, tiếp nhận mới trong năm 8.904 hồ sơ.") == {
         "tthc.ho_so_ky_truoc": 61, "tthc.ho_so_moi": 8904}
     assert _read("UBND tỉnh giao 11 nhiệm vụ, hoàn thành 10 nhiệm vụ đúng hạn, 1 nhiệm vụ hoàn thành nhưng quá hạn.") == {
@@ -328,6 +328,15 @@ def test_rules_from_set_18_in_other_words():
         "chi_dao.nhiem_vu_cap_tren_giao": 15, "chi_dao.nhiem_vu_cap_tren_dung_han": 12,
         "chi_dao.nhiem_vu_cap_tren_chua_xong": 3}
     assert _read("Đơn giản hóa 9 TTHC, rút ngắn 240 ngày giải quyết.") == {"tthc.tthc_don_gian_hoa": 9}
+    # found as a department's official: "đề nghị đơn giản hóa 4 thủ tục" was written "được phê duyệt", and the
+    # 15 procedures reviewed were left unread
+    assert _read("Trong kỳ đã rà soát 15 thủ tục, đề nghị đơn giản hóa 4 thủ tục.") == {
+        "tthc.tthc_ra_soat": 15, "tthc.tthc_de_xuat_don_gian_hoa": 4}
+    assert _read("ra soat 20 thu tuc hanh chinh, kien nghi don gian hoa 5 thu tuc") == {
+        "tthc.tthc_ra_soat": 20, "tthc.tthc_de_xuat_don_gian_hoa": 5}
+    assert _read("Đề xuất phương án đơn giản hóa 6 thủ tục và được phê duyệt.") == {"tthc.tthc_don_gian_hoa": 6}
+    assert _read("Xây dựng phương án đơn giản hóa 7 TTHC trình UBND tỉnh phê duyệt.") == {
+        "tthc.tthc_de_xuat_don_gian_hoa": 7}
     assert _read("Mức độ hài lòng của tổ chức, cá nhân đạt 96,4% trên 3.200 phiếu.") == {
         "tthc.ty_le_hai_long": Decimal("96.4"), "tthc.phieu_khao_sat": 3200}
     # two issuers' parallel clauses with the same verb and the same words are summed, with a note; other words are not

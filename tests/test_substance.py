@@ -754,3 +754,53 @@ def test_a_report_typed_without_diacritics_in_the_chat(assistant):
     assert "đã ban hanh Ke hoach so 05/KH-UBND" in body and "Ban hanh" not in body
     assert "- Ty le ho so truc tuyen con thap." in body and "Han che" not in body
     assert "Câu gõ không dấu («ban hanh Ke hoach so 05/KH-UBND" in final.text
+
+
+def test_a_departments_report_set_up_in_passing_with_a_cause_in_its_own_message(assistant):
+    """Found as a department's official: "Tôi là chuyên viên Sở …, cần báo cáo CCHC 9 tháng năm 2026." was answered as
+    a law question and the unit never kept, so every later message asked for it again; "đề nghị đơn giản hóa 4 thủ
+    tục" was written as approved; "Nguyên nhân quá hạn chủ yếu do …" in its own message stood apart from the late
+    dossiers, with a request for the cause beside it."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-department")
+    day = dt.date(2026, 9, 20)
+    first = list(h.chat_turn(assistant, st, "Tôi là chuyên viên Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh, cần báo cáo "
+                                            "CCHC 9 tháng năm 2026.", today=day))[-1]
+    assert st.chat_meta["locality"] == "Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh" and "Đang soạn" in first.text
+    for msg in ("Tổng số TTHC thuộc thẩm quyền giải quyết của Sở là 112 thủ tục, trong kỳ đã rà soát 15 thủ tục, "
+                "đề nghị đơn giản hóa 4 thủ tục.",
+                "Sở tiếp nhận 2.318 hồ sơ (trực tuyến 1.902 hồ sơ), đã giải quyết 2.201 hồ sơ, trong đó đúng hạn 2.150, "
+                "quá hạn 51 hồ sơ; đang giải quyết 117 hồ sơ.",
+                "Nguyên nhân quá hạn chủ yếu do hồ sơ đất đai phải xác minh nguồn gốc, phối hợp với UBND cấp xã chậm."):
+        list(h.chat_turn(assistant, st, msg, today=day))
+    final = list(h.chat_turn(assistant, st, "Soạn báo cáo", today=day))[-1]
+    body = final.text.split("**Phát hiện")[0]
+    assert ("Về rà soát, đơn giản hóa TTHC: đã rà soát, đánh giá 15 thủ tục hành chính; đề xuất phương án đơn giản "
+            "hóa 04 thủ tục.") in body and "phê duyệt" not in body
+    late = body.index("- Còn 51 hồ sơ giải quyết quá hạn.")
+    assert body[late:].split("\n\n")[1] == ("Nguyên nhân: hồ sơ đất đai phải xác minh nguồn gốc, phối hợp với UBND cấp "
+                                           "xã chậm.")
+    assert "nguyên nhân của hạn chế trên" not in body and body.count("Nguyên nhân") == 1
+
+
+def test_a_cause_said_alone_goes_to_the_limitation_it_names():
+    from drafting.figures.facts import Fact
+    from drafting.inputs.chat_facts import attach_causes, read_facts
+
+    said = read_facts("Nguyên nhân tỷ lệ nộp trực tuyến thấp là do người dân chưa quen.", [])
+    assert [(f.text, f.cause) for f in said] == [("Tỷ lệ nộp trực tuyến thấp", "người dân chưa quen")]
+    assert [(f.text, f.cause) for f in read_facts("Hồ sơ quá hạn là do phải xác minh nguồn gốc đất.", [])] == [
+        ("Hồ sơ quá hạn", "phải xác minh nguồn gốc đất")]
+    held = [Fact(section="III", kind="shortcoming", text="Cán bộ một cửa còn thiếu")]
+    alone = read_facts("Nguyên nhân: biên chế được giao thấp hơn nhu cầu.", [])
+    merged = attach_causes(held, alone)
+    assert [(f.text, f.cause) for f in merged] == [("Cán bộ một cửa còn thiếu", "biên chế được giao thấp hơn nhu cầu")]
+    # a target of the next period is a task; one of this period is the target reader's, no fact
+    assert [(f.kind, f.section) for f in read_facts("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa khi tiếp nhận.",
+                                                    [])] == [("task", "IV")]
+    assert read_facts("Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%.", []) == []
+    # with no limitation to go to, the cause stays, its limitation asked for
+    assert attach_causes([], alone)[0].text.startswith("[đề nghị bổ sung")

@@ -216,9 +216,12 @@ class DeterministicWriter:
                           ("tthc.tthc_bai_bo", "bãi bỏ, thay thế")):
             if self.has(key):
                 pub.append(f"{word} {slot(key)} thủ tục")
-        if self.has("tthc.tthc_don_gian_hoa"):
-            p.append(Paragraph(text=f"Về rà soát, đơn giản hóa TTHC: có {slot('tthc.tthc_don_gian_hoa')} thủ tục hành chính "
-                                    "có phương án đơn giản hóa được phê duyệt."))
+        simpler = [f"{w[0]}{slot(k)}{w[1]}" for k, w in (
+            ("tthc.tthc_ra_soat", ("đã rà soát, đánh giá ", " thủ tục hành chính")),
+            ("tthc.tthc_de_xuat_don_gian_hoa", ("đề xuất phương án đơn giản hóa ", " thủ tục")),
+            ("tthc.tthc_don_gian_hoa", ("", " thủ tục hành chính có phương án đơn giản hóa được phê duyệt"))) if self.has(k)]
+        if simpler:
+            p.append(Paragraph(text="Về rà soát, đơn giản hóa TTHC: " + "; ".join(simpler) + "."))
         if pub:
             p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ đã " + ", ".join(pub) + "."))
         if self.has("tthc.tthc_tong_so"):

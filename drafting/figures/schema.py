@@ -84,6 +84,9 @@ _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("pbgdpl_luot_nguoi", "Lượt người tham dự phổ biến, giáo dục pháp luật", "lượt người", _C, ""),
     ],
     "tthc": [
+        ("tthc_ra_soat", "TTHC đã rà soát, đánh giá", "thủ tục", _C, ""),
+        # proposed is not approved: "đề xuất đơn giản hóa 4 thủ tục" must not be written as "được phê duyệt"
+        ("tthc_de_xuat_don_gian_hoa", "TTHC đề xuất phương án đơn giản hóa", "thủ tục", _C, ""),
         ("tthc_don_gian_hoa", "TTHC có phương án đơn giản hóa được phê duyệt", "thủ tục", _C, ""),
         ("tthc_cong_bo_moi", "TTHC công bố mới", "thủ tục", _C, ""),
         ("tthc_sua_doi", "TTHC sửa đổi, bổ sung", "thủ tục", _C, ""),

@@ -21,6 +21,9 @@ _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|do
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
+# "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
+_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)\s+(?:chu yeu\s+|mot phan\s+)?"
+                       r"(?:la do|la vi|do|vi|la)\s+(?=\w)")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
@@ -114,17 +117,33 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
             folded = fold_lower(clause)
         text_c = _clean(clause)
-        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or _TARGET_CLAUSE.search(folded):
+        # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
+        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
+                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded)):
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
         before = (len(facts), facts[-1] if facts else None)
-        if _PROPOSAL.match(folded):
+        if re.match(r"^\s*nguyen nhan\b", folded) and not (facts and facts[-1].kind == "shortcoming"):
+            # a cause said on its own: of what it names ("Nguyên nhân quá hạn …": the late dossiers), or of the
+            # limitation said before, in an earlier message (text left empty; see attach_causes)
+            m = _CAUSE_OF.match(folded) or _CAUSE.match(clause.lower())
+            what = m.groupdict().get("what") or "" if m else ""
+            if re.fullmatch(r"(?:ho so )?(?:giai quyet )?(?:qua|tre) (?:han|hen)", what):
+                what = "Hồ sơ quá hạn"
+            elif what:
+                what = _clean(clause[m.start("what"):m.end("what")])
+            cause = _clean(clause[m.end():]) if m else ""
+            if cause:
+                facts.append(Fact(section="III", kind="shortcoming", text=what, cause=cause[:1].lower() + cause[1:],
+                                  origin=origin))
+        elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
         elif _SHORTCOMING.search(folded):
             cause = ""
             m = _CAUSE.search(clause.lower())
             if m and m.start() > 8:
-                cause, text_c = _clean(clause[m.end():]), _clean(clause[:m.start()])
+                cause = _clean(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
+                text_c = _clean(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
         elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
@@ -151,6 +170,25 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         if (len(facts), facts[-1] if facts else None) != before:
             spans.append((start, start + len(clause)))
     return facts
+
+
+def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:
+    """Facts of a new message added to those held: a cause said on its own goes to the limitation it names (or to
+    the last one without a cause when it names none) instead of standing alone."""
+    out = list(held)
+    for f in new:
+        if f.kind == "shortcoming" and f.cause and (not f.text or f.text == "Hồ sơ quá hạn"):
+            late = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
+            fits = [i for i, h in enumerate(out) if h.kind == "shortcoming" and not h.cause
+                    and (not f.text or late.search(fold_lower(h.text)))]
+            if fits:
+                out[fits[-1]] = out[fits[-1]].model_copy(update={"cause": f.cause})
+                continue
+            if not f.text:
+                f = f.model_copy(update={"text": "[đề nghị bổ sung: tồn tại, hạn chế của nguyên nhân này]"})
+        if f.text not in {h.text for h in out}:
+            out.append(f)
+    return out
 
 
 def next_period_said(next_period: str) -> re.Pattern:

@@ -39,7 +39,7 @@ from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Text
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end
-_SEP = re.compile(r"(?<!tiep nhan),(?!\d)|[;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet)|\btrong do\b|\bgom\b")
+_SEP = re.compile(r"(?<!tiep nhan),(?!\d)|[;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")

@@ -71,7 +71,11 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.tthc_lien_thong": ["lien thong"],
     "tthc.tthc_phi_dia_gioi": ["khong phu thuoc vao dia gioi hanh chinh", "khong phu thuoc dia gioi",
                                "khong phu thuoc vao dia gioi", "phi dia gioi"],
-    "tthc.tthc_don_gian_hoa": ["don gian hoa"],
+    "tthc.tthc_don_gian_hoa": ["don gian hoa", "phe duyet phuong an don gian hoa", "phuong an don gian hoa duoc phe duyet"],
+    "tthc.tthc_de_xuat_don_gian_hoa": ["de xuat don gian hoa", "de nghi don gian hoa", "kien nghi don gian hoa",
+                                       "de xuat phuong an don gian hoa", "de nghi phuong an don gian hoa",
+                                       "kien nghi phuong an don gian hoa", "xay dung phuong an don gian hoa"],
+    "tthc.tthc_ra_soat": ["ra soat, danh gia", "ra soat thu tuc", "ra soat tthc", "ra soat, danh gia thu tuc"],
     "chi_dao.van_ban_chi_dao": ["van ban chi dao", "van ban chi dao, dieu hanh", "ban hanh van ban", "ban hanh",
                                 "van ban cac loai", "ban ban cac loai"],
     "chi_dao.hoi_nghi": ["hoi nghi", "cuoc hop", "to chuc hop", "hop"],
@@ -190,6 +194,11 @@ _SHARED: dict[str, list[str]] = {
     # "kiến nghị sửa đổi, bổ sung, thay thế 9 văn bản": the last verb of the list, before the count
     "thay the": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "he thong hoa": ["the_che.vbqppl_ra_soat"],  # "rà soát, hệ thống hóa 212 văn bản"
+    "ra soat": ["tthc.tthc_ra_soat"],  # "đã rà soát 15 thủ tục": the noun says procedures, not documents
+    "danh gia": ["tthc.tthc_ra_soat"],  # "rà soát, đánh giá 38 thủ tục"
+    # "đề xuất phương án đơn giản hóa 6 thủ tục và được phê duyệt": approved after all
+    "duoc phe duyet": ["tthc.tthc_don_gian_hoa"], "da duoc phe duyet": ["tthc.tthc_don_gian_hoa"],
+    "va duoc phe duyet": ["tthc.tthc_don_gian_hoa"], "va da duoc phe duyet": ["tthc.tthc_don_gian_hoa"],
     "bo sung": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
     "kien nghi": ["tai_chinh.kien_nghi_thanh_tra", "tthc.pakn_tiep_nhan"],

@@ -16,7 +16,7 @@ from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
 from drafting.figures.periods import next_period_phrase
 from drafting.figures.schema import AREAS, FIELD_BY_KEY
-from drafting.inputs.chat_facts import next_period_tasks
+from drafting.inputs.chat_facts import attach_causes, next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
@@ -157,10 +157,9 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
         held.update({f.key: HeldFigure(value=f.value, kind="message", words=f.words) for f in other})
     said = {t.key for t in reading.targets}  # a target said again replaces the one held
     state.chat_targets = [t for t in state.chat_targets if t.key not in said] + reading.targets
-    known = {f.text for f in state.chat_facts}
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
-    state.chat_facts += [f for f in facts if f.text not in known]
+    state.chat_facts = attach_causes(state.chat_facts, facts)
     return facts
 
 
@@ -343,7 +342,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         # an activity reported in a message is input too, like a figure
         heard = reading.figures or reading.facts or reading.same_period or reading.previous or reading.targets
         intent = classify(message, has_figures=bool(heard), has_file=bool(files),
-                          unit=reading.meta.locality,
+                          unit=reading.meta.locality, names_report=bool(reading.meta.period and (
+                              reading.meta.year or reading.meta.locality)),
                           file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
         if figure_file is not None:
             data = load_figures_input(asst, figure_file)

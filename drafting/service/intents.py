@@ -36,6 +36,9 @@ _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam 
 # "Báo cáo CCHC quý I năm 2027 của xã Tân Phú": a report's title, said as the request to draft it (no question in it)
 _TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b.{0,30}"
                     r"\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
+# "Tôi là chuyên viên Sở …, cần báo cáo CCHC 9 tháng năm 2026.": the report's period and unit said in passing — also a
+# request to draft, unless it asks about the law
+_LAW_WORDS = re.compile(r"\b(?:nghi dinh|thong tu|quyet dinh|luat|van ban nao|ap dung|quy dinh|can cu|hieu luc)\b")
 _QUESTION = re.compile(r"\?|\b(?:nao|gi|khong|bao gio|the nao|ra sao|co phai|bao nhieu|o dau)\b")
 _HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
 
@@ -59,7 +62,9 @@ def sections_named(folded: str) -> list[str]:
 
 
 def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
-             file_is_figures: bool = False, has_draft: bool = False, unit: str | None = None) -> Intent:
+             file_is_figures: bool = False, has_draft: bool = False, unit: str | None = None,
+             names_report: bool = False) -> Intent:
+    """`names_report`: the message gave the report's period with its year or unit (read by the chat reader)."""
     t = fold_lower(message).strip()
     named = sections_named(t)
     if has_file and file_is_figures:
@@ -76,7 +81,8 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
                       longer=bool(re.search(r"\b(chi tiet hon|dai hon)\b", t)))
     if _PRACTICE.search(t) and not has_figures:
         return Intent(kind="practice", sections=named)
-    if _TITLE.search(t) and not _QUESTION.search(t) and not has_figures:
+    if (_TITLE.search(t) or names_report and re.search(r"\bbao cao\b", t) and not _LAW_WORDS.search(t)) \
+            and not _QUESTION.search(t) and not has_figures:
         return Intent(kind="draft", whole=True)
     if _DRAFT.search(t) or has_figures:
         # sections are the ones a command names ("soạn phần kiến nghị:"), before its colon; in a message of data
