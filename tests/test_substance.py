@@ -804,3 +804,34 @@ def test_a_cause_said_alone_goes_to_the_limitation_it_names():
     assert read_facts("Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%.", []) == []
     # with no limitation to go to, the cause stays, its limitation asked for
     assert attach_causes([], alone)[0].text.startswith("[đề nghị bổ sung")
+
+
+def test_a_districts_year_in_chat_messages_as_an_official_words_them():
+    """Found drafting a district's 2024 report in chat: the own plan's "3 nhiệm vụ đang thực hiện" became tasks set
+    from above (and a limitation about them); "gửi 98 văn bản xin lỗi … vì hồ sơ trễ hạn" became a limitation; the
+    second item of "Tồn tại: …; …" was lost; "Năm 2025 huyện …, phấn đấu … đạt 70%" was answered as a law question; the
+    plan named before its figures was not written as a document."""
+    from drafting.inputs.chat_facts import next_period_tasks
+    from drafting.inputs.chat_reader import read_message
+
+    plan = read_message("Năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 "
+                        "nhiệm vụ, đến nay hoàn thành 42 nhiệm vụ, 3 nhiệm vụ đang thực hiện.", "năm 2025")
+    assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 45, "chi_dao.nhiem_vu_hoan_thanh": 42}
+    assert [(f.kind, f.text) for f in plan.facts] == [
+        ("document", "Ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024")]
+    said = ("Năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ, "
+            "đến nay hoàn thành 42 nhiệm vụ, 3 nhiệm vụ đang thực hiện.")
+    at = [said.index(u.context) for u in plan.unread]
+    assert len(at) == 1 and said[at[0] - 1] == " "  # whole words around an unread number ("vụ", not "ụ")
+    letters = read_message("Huyện đã gửi 98 văn bản xin lỗi người dân vì hồ sơ trễ hạn.")
+    assert {f.key: f.value for f in letters.figures} == {"tthc.van_ban_xin_loi": 98} and letters.facts == []
+    limits = read_message("Tồn tại: một số xã chưa quan tâm số hóa hồ sơ, kết quả giải quyết TTHC; tỷ lệ thanh toán "
+                          "trực tuyến còn thấp. Huyện tổ chức 2 hội nghị.")
+    assert [(f.kind, f.text) for f in limits.facts] == [
+        ("shortcoming", "Một số xã chưa quan tâm số hóa hồ sơ, kết quả giải quyết TTHC"),
+        ("shortcoming", "Tỷ lệ thanh toán trực tuyến còn thấp")]
+    aim = read_message("Năm 2025 huyện tập trung nâng cao chất lượng giải quyết TTHC, phấn đấu tỷ lệ hồ sơ trực tuyến "
+                       "đạt 70%.", "năm 2025")
+    assert aim.targets == [] and aim.unsure_targets == []
+    assert [(f.kind, f.section, f.text) for f in next_period_tasks(aim.facts, "năm 2025", "huyện Yên Thế")] == [
+        ("task", "IV", "Tập trung nâng cao chất lượng giải quyết TTHC, phấn đấu tỷ lệ hồ sơ trực tuyến đạt 70%")]

@@ -18,7 +18,10 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh)\b")
-_SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han)\b")
+_SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
+                          r"chua cao)\b")
+# "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
+_LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?:han che|kho khan|vuong mac))*\s*:")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
@@ -76,10 +79,19 @@ def _clean(clause: str) -> str:
     return c[:1].upper() + c[1:] if c else c
 
 
-def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
+def _limitation(clause: str, folded: str) -> bool:
+    """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
+    m = _CAUSE.search(clause.lower())
+    return bool(_SHORTCOMING.search(folded[:m.start()] if m and m.start() > 8 else folded))
+
+
+def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None,
+               next_period: str = "") -> list[Fact]:
     """spans, when given, receives the span of every clause read as a fact: its dates and periods are the fact's,
-    not the report's."""
+    not the report's. next_period ("năm 2025"): a clause that starts with it is about the next period."""
     facts: list[Fact] = []
+    said_next = next_period_said(next_period) if next_period else None
+    listed = ended = False  # under a "Tồn tại:" label; the clause before ended a sentence
     spans = spans if spans is not None else []
     pos = 0
     for part in _CLAUSES.split(text):
@@ -99,8 +111,11 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         counted = _COUNTED_MEETING.search(folded)
         if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > 1:
             counted = None  # a clause of several figures is the figure reader's
+        listed = bool(_LIMITS_LABEL.match(folded)) or listed and not ended and not re.match(
+            r"^\s*(?:nguyen nhan|kien nghi|de nghi|de xuat)\b", folded)
+        ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
-                _SHORTCOMING.search(folded) and _CAUSE.search(clause.lower())) and not (
+                _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
                 _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted:
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
             # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all); a document the count names
@@ -112,6 +127,18 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 facts.append(Fact(section=classify(clause)[1], kind="document", text=f"Ban hành {words}",
                                   origin=f"tin nhắn: «{_clean(clause)[:80]}»", number=clause[refs[0].start:refs[0].end]))
                 spans.append((start + named.start(), start + len(clause)))
+            elif (refs := find_refs(clause)) and "ban hanh" in folded[:refs[0].start] and not any(
+                    start <= a < start + refs[0].start for a, _ in figure_spans):
+                # "ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ, …": the document,
+                # up to the words of the figures that follow it
+                tail = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s").search(folded, refs[0].end)
+                cut = tail.start() if tail else len(clause)
+                if not any(refs[0].end <= a - start < cut for a, _ in figure_spans):
+                    words, day = _document(clause[:cut], folded[:cut])
+                    facts.append(Fact(section=classify(clause)[1], kind="document", text=_clean(words), date=day,
+                                      origin=f"tin nhắn: «{_clean(clause)[:80]}»",
+                                      number=clause[refs[0].start:refs[0].end]))
+                    spans.append((start, start + cut))
             continue
         if counted:  # the count stays the figure's
             clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
@@ -119,7 +146,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         text_c = _clean(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
-                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded)):
+                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded) and not (said_next and said_next.match(folded))):
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
         before = (len(facts), facts[-1] if facts else None)
@@ -138,7 +165,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                   origin=origin))
         elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
-        elif _SHORTCOMING.search(folded):
+        elif _limitation(clause, folded) or listed:
             cause = ""
             m = _CAUSE.search(clause.lower())
             if m and m.start() > 8:
@@ -212,27 +239,33 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
 # after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
 # tỉnh sẽ tổ chức …") keeps its subject, and so does a board ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
-_TASK_SUBJECT = re.compile(r"(?:\s+nam \d{4})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:xa|phuong|thi tran|so|trung tam|"
-                           r"don vi|co quan|phong)?\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|"
-                           r"hoan thanh|to chuc|day manh|ra soat|ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
+_SUBJECTS = "xa|phuong|thi tran|so|trung tam|don vi|co quan|phong"
+_TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
+               r"ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
+# the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
+_OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
 
 
-def task_text(text: str, said: re.Pattern) -> str:
-    """"Quý IV Sở tập trung rà soát 15 TTHC …" → "Tập trung rà soát 15 TTHC …"; anything else unchanged."""
+def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
+    """"Quý IV Sở tập trung rà soát 15 TTHC …" → "Tập trung rà soát 15 TTHC …"; anything else unchanged. unit: the
+    report's unit ("huyện Yên Thế"), whose level word is a subject too."""
     folded = fold_lower(text)
     head = said.match(folded)
     if head is None or len(folded) != len(text):
         return text
-    subject = _TASK_SUBJECT.match(folded, head.end())
+    own = _OWN_LEVEL.match(fold_lower(unit))
+    subjects = _SUBJECTS + (f"|{own.group(1)}" if own else "")
+    subject = re.compile(rf"(?:\s+nam \d{{4}})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:{subjects})?{_TASK_VERBS}").match(
+        folded, head.end())
     if subject is None:
         return text
     rest = text[subject.end():]
     return rest[:1].upper() + rest[1:]
 
 
-def next_period_tasks(facts: list[Fact], next_period: str) -> list[Fact]:
+def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> list[Fact]:
     """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
     said = next_period_said(next_period)
-    return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said)})
+    return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said, unit)})
             if f.kind in ("event", "document") and said.match(fold_lower(f.text)) else f for f in facts]

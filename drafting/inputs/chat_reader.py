@@ -213,11 +213,13 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for r in read.rates:
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
-    reading.targets, reading.unsure_targets = read_targets(text)
+    # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
+    reading.targets, reading.unsure_targets = read_targets(
+        "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
     set_as = {f"{fmt_decimal(t.value)}%" for t in reading.targets} | set(reading.unsure_targets)
     reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
-    reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans)
+    reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
     reading.fact_spans = fact_spans
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]

@@ -60,7 +60,8 @@ _ATTENDEES = {"chi_dao.luot_nguoi_tuyen_truyen", "the_che.pbgdpl_luot_nguoi"}
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
 _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)")
-_OWN_PLAN = re.compile(r"\bke hoach (?:cchc|cai cach)")
+# "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
+_OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
 _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
@@ -89,7 +90,12 @@ class _Reader(LinkedReading):
                                              r"(?:truoc|som) han\b(?!\s*va\s+(?:dung|som)\b)", self.folded))
 
     def context(self, s: int, e: int) -> str:
-        return self.text[max(0, s - 40):min(len(self.text), e + 30)].strip()
+        a, b = max(0, s - 40), min(len(self.text), e + 30)
+        while 0 < a < s and not self.text[a - 1].isspace():  # whole words: "nhiệm vụ", not "iệm vụ"
+            a += 1
+        while e < b < len(self.text) and not self.text[b].isspace():
+            b -= 1
+        return self.text[a:b].strip()
 
     def sentence_start(self, s: int) -> int:
         return max((m.end() for m in _SENTENCE.finditer(self.folded, 0, s)), default=0)

@@ -158,7 +158,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
     said = {t.key for t in reading.targets}  # a target said again replaces the one held
     state.chat_targets = [t for t in state.chat_targets if t.key not in said] + reading.targets
     p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
-    facts = next_period_tasks(reading.facts, next_period_phrase(p, y)) if p and y else reading.facts
+    facts = next_period_tasks(reading.facts, next_period_phrase(p, y), state.chat_meta.get("locality") or "") \
+        if p and y else reading.facts
     state.chat_facts = attach_causes(state.chat_facts, facts)
     return facts
 
