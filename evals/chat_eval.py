@@ -21,9 +21,11 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout2.yaml: first run 78% (18/23): an outreach event put under II.2, "Năm 2027 phường tiếp tục …" not a task,
 # "9 tháng 2026" without its year and a Ban Quản lý Khu kinh tế not taken as the unit (three turns lost); 100% after
 # heldout3.yaml (targets said in chat, titles as requests): first run 55% (12/22), see its header; 100% after
+# heldout4.yaml (a commune, a department, a town before 7/2025, a province's year, a ward): first run 83% (19/23)
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
-        (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo")]
+        (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
+        (CASES.parent / "heldout4.yaml", "để riêng 4, lần đầu 83%, nay đã chỉnh theo")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 
@@ -46,6 +48,7 @@ def run_turn(asst, state, turn: dict, today: dt.date) -> dict:
     from drafting import service as h
 
     before_draft, before_facts, before_targets = state.last_draft, len(state.chat_facts), list(state.chat_targets)
+    before_values = {k: h.value for k, h in state.chat_values.items()}
     list(h.chat_turn(asst, state, turn["say"], today=today))
     drafted = list(state.chat_sections) if state.last_draft is not before_draft else []
     out = {"say": turn["say"], "wrong": {}}
@@ -55,8 +58,11 @@ def run_turn(asst, state, turn: dict, today: dt.date) -> dict:
         out["wrong"]["meta"] = "; ".join(wrong)
     figures = {k: Decimal(str(v)) for k, v in (turn.get("figures") or {}).items()}
     held = {k: state.chat_values[k].value for k in figures if k in state.chat_values}
-    if held != figures:
-        out["wrong"]["figures"] = f"{ {k: str(v) for k, v in held.items()} } (cần { {k: str(v) for k, v in figures.items()} })"
+    # a figure the turn set that its words do not give is wrong too (a number put in a field it does not belong to)
+    extra = {k: h.value for k, h in state.chat_values.items() if before_values.get(k) != h.value and k not in figures}
+    if held != figures or extra:
+        out["wrong"]["figures"] = (f"{ {k: str(v) for k, v in held.items()} } (cần { {k: str(v) for k, v in figures.items()} })"
+                                   + (f"; thừa { {k: str(v) for k, v in extra.items()} }" if extra else ""))
     added = Counter((f.section, f.kind) for f in state.chat_facts[before_facts:])
     want = Counter(tuple(x) for x in turn.get("facts") or [])
     if added != want:

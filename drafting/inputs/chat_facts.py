@@ -19,7 +19,7 @@ _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|do
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
-                          r"chua cao)\b")
+                          r"chua cao|tre hen|qua hen|cham tra)\b")
 # "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
 _LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?:han che|kho khan|vuong mac))*\s*:")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
@@ -186,8 +186,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
-            if kind == "event" and _MEETING.search(folded) and section != "II.1":
-                section = "I"  # bar law dissemination (II.1)
+            if kind == "event" and _MEETING.search(folded) and section != "II.1" or kind == "initiative":
+                section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
             if kind == "document":
                 words, day = _document(clause, folded)

@@ -187,6 +187,10 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a report's title said as the request: "Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau"
+_REPORT_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
+
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -231,8 +235,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     head = "".join(" " * len(c) if any(a <= i < b for a, b in masked) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
     command = fold_lower(head.split(":", 1)[0])
-    if period is None and _COMMAND.match(command) and re.search(r"\bnam 20\d\d\b", command):
-        period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …": the year's report
+    if period is None and (_COMMAND.match(command) or _REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
+                                                                                               command):
+        period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date

@@ -291,6 +291,10 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("kien nghi", "kiến nghị"),
     # "có 45 hộ tham dự": households, which no figure counts
     ("ho", "hộ"), ("ho dan", "hộ"), ("ho kinh doanh", "hộ"), ("ho gia dinh", "hộ"),
+    # "hướng dẫn cài đặt VNeID tại 6 ấp": hamlets and residential groups are places, as communes are — counted only
+    # as the places inspected ("kiểm tra CCHC tại 4 thôn"), never as accounts or people
+    ("ap", "cơ quan"), ("thon", "cơ quan"), ("xom", "cơ quan"), ("khu pho", "cơ quan"), ("to dan pho", "cơ quan"),
+    ("khom", "cơ quan"), ("thon, ban", "cơ quan"), ("thon, to dan pho", "cơ quan"),
 ], key=lambda x: -len(x[0]))
 # units that count the same things
 # "6 trường hợp": cases of whatever the sentence counts — people ("tinh giản 2 trường hợp") or dossiers ("hồ sơ quá hạn 6
