@@ -39,6 +39,9 @@ def test_parse_forms_with_article_date_issuer():
     ("Căn cứ Nghị định số 61/2018/NĐ-CP", "2026-03-01", ("not_in_force", "error")),
     ("Nghị định số 107/NĐ-CP ngày 06/12/2021", "2023-01-01", ("missing_year", "error")),
     ("Quyết định 4559/QĐ-UBND ngày 22/12/2022 của UBND huyện", "2023-01-01", ("unverified", "info")),
+    # the Government's resolution is not the Prime Minister's, nor his decision the Government's
+    ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Thủ tướng Chính phủ", "2024-06-12", ("issuer_symbol", "error")),
+    ("Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Chính phủ", "2024-06-12", ("issuer_symbol", "error")),
 ])
 def test_checker_catches_each_kind(text, day, expected):
     assert expected in _kinds(text, day)
@@ -47,7 +50,11 @@ def test_checker_catches_each_kind(text, day, expected):
 def test_correct_citations_pass():
     for text, day in (("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ", "2023-06-30"),
                       ("Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ", "2026-01-05"),
-                      ("Điều 21a Nghị định số 61/2018/NĐ-CP", "2023-01-01")):
+                      ("Điều 21a Nghị định số 61/2018/NĐ-CP", "2023-01-01"),
+                      # the issuer ends where the second citation begins ("số 107" is no "Sở")
+                      ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và Nghị định số 107/2021/NĐ-CP ngày "
+                       "06/12/2021 của Chính phủ", "2024-06-12"),
+                      ("Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Thủ tướng Chính phủ", "2024-06-12")):
         assert not [p for p in check_text(text, REG, dt.date.fromisoformat(day)) if p.severity != "info"], text
 
 

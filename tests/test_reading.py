@@ -398,6 +398,27 @@ def test_a_changed_rate_in_a_province_sentence_is_caught():
                        "quá hạn 396 hồ sơ.")
 
 
+def test_an_online_rate_is_checked_on_the_base_the_text_gives():
+    """Found reviewing a commune's 9-month draft: "tiếp nhận 2.150 hồ sơ, trong đó trực tuyến 1.720 hồ sơ (đạt tỷ lệ
+    82%)" (80,00%) passed, the online rate's base (new dossiers) not being stated and 1.720 of the 2.100 solved making
+    82% by chance."""
+    text = ("Tổng số hồ sơ tiếp nhận là 2.150 hồ sơ, trong đó trực tuyến 1.720 hồ sơ (đạt tỷ lệ {}). Đã giải quyết "
+            "2.100 hồ sơ, trong đó đúng hạn 2.075 hồ sơ, quá hạn 25 hồ sơ.")
+    assert [i.suggestion for i in _review(text.format("82%"))] == ["80,00%"]
+    assert not _review(text.format("80%"))
+    # on new dossiers when the text gives them
+    assert not _review("Tiếp nhận mới 2.000 hồ sơ, trực tuyến 1.640 hồ sơ (đạt 82%); tổng số hồ sơ tiếp nhận 2.150.")
+
+
+def test_a_bare_rate_after_a_part_and_its_base_is_theirs():
+    """"Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%" (80,00%) was left unread."""
+    issues = check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%.",
+                                        index=1, section="II.5")])
+    assert [i.suggestion for i in issues] == ["80,00%"]
+    assert not check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, "
+                                               "đạt 80%.", index=1, section="II.5")])
+
+
 def test_a_total_that_is_not_the_sum_of_its_parts():
     issues = _review("Đã giải quyết 252 hồ sơ, trước và đúng hạn 245, quá hạn 8.")
     assert [i.suggestion for i in issues] == ["253"]

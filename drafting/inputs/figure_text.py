@@ -379,6 +379,9 @@ class _Reader(LinkedReading):
         recent = [f for f in self.reading.figures if f.start >= sent_from]
         if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows
             rated = [d.key for d in DERIVED if d.inputs[0] == recent[-1].key]
+            # "giải ngân 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%": the base just read, its part before it
+            rated += [d.key for d in DERIVED if d.inputs[1] == recent[-1].key
+                      and any(f.key == d.inputs[0] for f in recent[:-1])]
             if rated:
                 return self.add_rate(rated[0], value, shown, s, e)
         self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,

@@ -23,9 +23,11 @@ _ARTICLE = re.compile(r"(?:(?:diem\s+(?P<point>[a-zđ])\)?\s*,?\s*)?khoan\s+(?P<
                       re.IGNORECASE)
 _DATE = re.compile(r"^\s*,?\s*ngay\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
                    r"|(?P<d2>\d{1,2})\s+thang\s+(?P<m2>\d{1,2})\s+nam\s+(?P<y2>\d{4}))", re.IGNORECASE)
-_ISSUER = re.compile(r"^\s*,?\s*(?:cua|do)\s+(?P<issuer>[^,.;:()\n]{3,80}?)(?=\s+(?:ve|quy dinh|ban hanh|huong dan|sua doi|phe duyet)\b|[,.;:()\n]|$)",
+# the issuer ends where a second citation starts: "… của Chính phủ và Nghị định số 107/2021/NĐ-CP"
+_ISSUER = re.compile(r"^\s*,?\s*(?:cua|do)\s+(?P<issuer>[^,.;:()\n]{3,80}?)(?=\s+(?:ve|quy dinh|ban hanh|huong dan|sua doi|phe duyet)\b"
+                     r"|\s+va\s+(?:nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|ke hoach|cong van|luat|van ban)\b|[,.;:()\n]|$)",
                      re.IGNORECASE)
-_LOCAL_ISSUER = re.compile(r"\b(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan|so |phong )", re.IGNORECASE)
+_LOCAL_ISSUER = re.compile(r"\b(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan|so (?!\d)|phong )", re.IGNORECASE)
 
 
 class CitationRef(BaseModel):
@@ -150,6 +152,13 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
                 f"“{ref.issuer}”.", f"…/{ref.year or '<năm>'}/{fix}" if sym.startswith("NQ") else fix)
         elif sym.endswith(("-UBND", "-HDND")) and ("chinh phu" in fi or "thu tuong" in fi):
             add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu địa phương nhưng cơ quan ban hành là “{ref.issuer}”.")
+        # the Government's decrees and resolutions (…/NĐ-CP, …/NQ-CP) are not the Prime Minister's (…/QĐ-TTg)
+        elif sym.endswith("-CP") and "thu tuong" in fi:
+            add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Chính phủ nhưng cơ quan "
+                                          f"ban hành ghi là “{ref.issuer}”.", "của Chính phủ")
+        elif sym.endswith("-TTG") and re.fullmatch(r"\s*chinh phu\s*", fi):
+            add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Thủ tướng Chính phủ nhưng "
+                                          f"cơ quan ban hành ghi là “{ref.issuer}”.", "của Thủ tướng Chính phủ")
     if doc is None:
         if any(p.kind in ("issuer_symbol", "missing_year") for p in problems):
             return problems
