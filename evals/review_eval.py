@@ -212,7 +212,8 @@ def build_cases(out_dir: Path = CASES_DIR) -> list[dict]:
 
 def load_all_cases(cases_dir: Path) -> list[dict]:
     out = []
-    for f in ("seeds.yaml", "cases.yaml"):
+    # written.yaml: drafts typed as officials type them, several faults each (precision counted, as for injected)
+    for f in ("seeds.yaml", "cases.yaml", "written.yaml"):
         path = cases_dir / f
         if path.exists():
             for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
