@@ -836,3 +836,24 @@ def test_a_districts_year_in_chat_messages_as_an_official_words_them():
     assert aim.targets == [] and aim.unsure_targets == []
     assert [(f.kind, f.section, f.text) for f in next_period_tasks(aim.facts, "năm 2025", "huyện Yên Thế")] == [
         ("task", "IV", "Tập trung nâng cao chất lượng giải quyết TTHC, phấn đấu tỷ lệ hồ sơ trực tuyến đạt 70%")]
+
+
+def test_a_wards_quarter_pasted_as_one_paragraph(assistant):
+    """Found with a ward's quarter pasted as a paragraph: "tổ chức 01 cuộc họp Ban chỉ đạo CCHC phường" was written
+    twice (the meeting without its count, then "Số hội nghị, cuộc họp … là 01 cuộc"); "đạt 98,6% trên 640 phiếu" was
+    asked for confirmation as an estimate; "04 văn bản … (01 kế hoạch, 03 công văn)" left two numbers unread."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-ward-quarter")
+    day = dt.date(2027, 3, 16)
+    list(h.chat_turn(assistant, st, "soạn báo cáo CCHC quý I/2027 của UBND phường Phú Lợi, thành phố Hồ Chí Minh",
+                     today=day))
+    said = list(h.chat_turn(assistant, st, (
+        "Trong quý, phường ban hành 04 văn bản triển khai công tác CCHC (01 kế hoạch, 03 công văn); tổ chức 01 cuộc họp "
+        "Ban chỉ đạo CCHC phường. Tỷ lệ hài lòng đạt 98,6% trên 640 phiếu khảo sát."), today=day))[-1]
+    assert "Tôi chưa dùng" not in said.text and "ước tính" not in said.text
+    body = said.text.split("**Phát hiện")[0]
+    assert "Trong quý I năm 2027, đã tổ chức 01 cuộc họp Ban chỉ đạo CCHC phường." in body
+    assert "Số hội nghị, cuộc họp" not in body and body.count("cuộc họp") == 1

@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from corpus.text import fold_lower
+from drafting.chain.grounding import slot
 from drafting.figures.facts import Fact
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
@@ -21,6 +22,7 @@ _DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "t
 _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
 _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
+_MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
 
@@ -122,8 +124,12 @@ class SubstanceWriter:
         events = self.of(section, "event")
         if meetings:
             held = [e for e in events if _MEETING.search(fold_lower(e.text))]
-            if count == 1 and len(held) == 1:
-                return self._events(events)
+            if count == 1 and len(held) == 1:  # "đã tổ chức 01 cuộc họp Ban Chỉ đạo …": the count in its sentence
+                one = held[0]
+                if m := _MEETING_NOUN.search(fold_lower(one.text)):
+                    one = one.model_copy(update={"text": f"{one.text[:m.start()]}{slot('chi_dao.hoi_nghi')} "
+                                                         f"{one.text[m.start():]}"})
+                return self._events([one if e is held[0] else e for e in events])
             rest = [e for e in events if e not in held]
             head = [Paragraph(text=meetings.rstrip(".") + "; nội dung cụ thể:"),
                     *bullets([clause(f.text) for f in held], [[f.origin] for f in held])] if held else []
@@ -136,7 +142,8 @@ class SubstanceWriter:
             return []
         if len(events) == 1:  # one event, one sentence: "Trong quý I, đã kiểm tra …", "… đã tổ chức hội nghị …"
             c, src = clause(events[0].text), [events[0].origin]
-            if fold_lower(c).startswith(("hoi nghi", "hoi thao", "toa dam", "buoi", "cuoc", "lop", "phien")):
+            bare = re.sub(r"^\{[^}]+\}\s*", "", c)  # "{chi_dao.hoi_nghi} cuộc họp …": a counted meeting
+            if fold_lower(bare).startswith(("hoi nghi", "hoi thao", "toa dam", "buoi", "cuoc", "lop", "phien")):
                 return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã tổ chức {c}"), sources=src)]
             return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}" if c[:1].islower() else c), sources=src)]
         lead = f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:"

@@ -110,7 +110,22 @@ class _Reader(LinkedReading):
         if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken:
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
+        self.drop_breakdowns()
         return self.reading
+
+    def drop_breakdowns(self) -> None:
+        """"04 văn bản … (01 kế hoạch, 03 công văn)": numbers in brackets that add up to the figure before them are its
+        breakdown, which no field holds — not numbers left unread."""
+        for f in self.reading.figures:
+            m = re.match(r"[^()\d.;]{0,60}\(([^()]*)\)", self.text[f.end:])
+            if not m:
+                continue
+            a, b = f.end + m.start(1), f.end + m.end(1)
+            inside = [u for u in self.reading.unread if a <= u.start < b]
+            numbers = [n for n in NUMBER_RE.finditer(self.text, a, b)]
+            if len(inside) >= 2 and len(inside) == len(numbers) and sum(
+                    parse_vn_number(u.quote) or 0 for u in inside) == f.value:
+                self.reading.unread = [u for u in self.reading.unread if u not in inside]
 
     def is_blocked(self, s: int, e: int) -> bool:
         return any(a <= s < b or a < e <= b for a, b in self.blocked)
@@ -290,7 +305,8 @@ class _Reader(LinkedReading):
             confidence -= 0.1 if (noun is None and carried is None) else 0
             confidence -= 0.05 if not self.accented else 0
             note = converted
-            if _APPROX.search(self.folded[left_from:s]):
+            # "đạt 98,6% trên 640 phiếu", "420 trên 515 hồ sơ": "trên" after a number is "out of", not "over"
+            if _APPROX.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
                 confidence -= 0.3
                 note = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
             phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
