@@ -410,6 +410,20 @@ def test_an_online_rate_is_checked_on_the_base_the_text_gives():
     assert not _review("Tiếp nhận mới 2.000 hồ sơ, trực tuyến 1.640 hồ sơ (đạt 82%); tổng số hồ sơ tiếp nhận 2.150.")
 
 
+def test_tasks_a_province_set_and_all_on_time_as_a_hundred_percent():
+    """Found with a provincial health department's messages: "Thực hiện 18 nhiệm vụ UBND tỉnh giao" became 18 tasks of
+    the own plan done; "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%" was read as the tasks' rate and its count lost."""
+    assert _read("Thực hiện 18 nhiệm vụ UBND tỉnh giao, đã hoàn thành đúng hạn 16 nhiệm vụ, 2 nhiệm vụ đang triển "
+                 "khai.") == {"chi_dao.nhiem_vu_cap_tren_giao": 18, "chi_dao.nhiem_vu_cap_tren_dung_han": 16,
+                              "chi_dao.nhiem_vu_cap_tren_chua_xong": 2}
+    reading = read_message("Đã trả kết quả 1.790 hồ sơ, đúng hạn 100%.")
+    got = {f.key: f for f in reading.figures}
+    assert got["tthc.ho_so_dung_han_tong"].value == 1790 and "100%" in got["tthc.ho_so_dung_han_tong"].note
+    assert not reading.unread
+    # a rate under 100% stays the official's words, noted, never turned into a count
+    assert "tthc.ho_so_dung_han_tong" not in {f.key for f in read_message("Đã trả 1.790 hồ sơ, đúng hạn 99,5%.").figures}
+
+
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():
     """"Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%" (80,00%) was left unread."""
     issues = check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%.",

@@ -21,6 +21,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact, Target
 from drafting.figures.periods import Period, data_window
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import next_period_clauses, read_facts
@@ -213,8 +214,17 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
             alone.unread = alone.unread[1:]
         getattr(reading, kind).extend(alone.figures)
         reading.unread += alone.unread
-    # a rate the official typed is noted, not used: the system computes rates from the counts
+    # a rate the official typed is noted, not used: the system computes rates from the counts — except all of them
+    # ("đã trả kết quả 1.790 hồ sơ, đúng hạn 100%"): the count is the base's own, counted in code
     for r in read.rates:
+        d = DERIVED_BY_KEY[r.key]
+        given = {f.key: f for f in reading.figures}
+        if r.value == 100 and d.inputs[1] in given and d.inputs[0] not in given and d.inputs[0] in FIELD_BY_KEY:
+            base = given[d.inputs[1]]
+            reading.figures.append(base.model_copy(update={
+                "key": d.inputs[0], "label": FIELD_BY_KEY[d.inputs[0]].label, "quote": r.quote, "start": r.start,
+                "end": r.end, "phrase": r.context, "note": f"100% của {fmt_decimal(base.value)}: bằng số đó"}))
+            continue
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now

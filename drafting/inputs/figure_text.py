@@ -50,8 +50,10 @@ _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
 # "thực hiện 29 nhiệm vụ do UBND tỉnh giao": tasks set from above, whatever the verb before them
-_SET_BY = re.compile(r"\s*(?:do|duoc|cua)\s[^,;.\d]{0,40}?\bgiao\b")
-_SET_IN = re.compile(r"\bnhiem vu (?:do|duoc)\b[^.;\d]{0,40}?\bgiao\b|\bcap tren giao\b")
+# "… nhiệm vụ do Sở giao", "18 nhiệm vụ UBND tỉnh giao": tasks set from above
+_GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan)\b"
+_SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b")
+_SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
 _OUTREACH = re.compile(r"\b(?:tuyen truyen|pho bien|truyen thong|hoi nghi|toa dam|hoi thi|tap huan)\b")
@@ -380,9 +382,12 @@ class _Reader(LinkedReading):
             if pct:
                 self.add(pct[0], value, quote, s, e, left.strip(), 0.9)
                 return
-            rated = [d.key for d in DERIVED if d.inputs[0] in keys]
+            # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": of the rates the words may name, the one whose base the
+            # sentence has just counted (dossiers, not tasks)
+            counted = {f.key for f in self.reading.figures if f.start >= self.sentence_start(s)}
+            rated = sorted((d for d in DERIVED if d.inputs[0] in keys), key=lambda d: d.inputs[1] not in counted)
             if rated:
-                return self.add_rate(rated[0], value, shown, s, e)
+                return self.add_rate(rated[0].key, value, shown, s, e)
         for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
