@@ -857,3 +857,16 @@ def test_a_wards_quarter_pasted_as_one_paragraph(assistant):
     body = said.text.split("**Phát hiện")[0]
     assert "Trong quý I năm 2027, đã tổ chức 01 cuộc họp Ban chỉ đạo CCHC phường." in body
     assert "Số hội nghị, cuộc họp" not in body and body.count("cuộc họp") == 1
+
+
+def test_a_shortfall_counted_with_its_cause_carries_it_to_section_three():
+    """"2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế": section III asked for a cause the official gave."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Thực hiện 18 nhiệm vụ UBND tỉnh giao, đã hoàn thành đúng hạn 16 nhiệm vụ, 2 nhiệm vụ đang triển "
+                     "khai do chờ hướng dẫn của Bộ Y tế.")
+    assert [(f.kind, f.text, f.cause) for f in r.facts] == [
+        ("shortcoming", "Nhiệm vụ cấp trên giao chưa hoàn thành", "chờ hướng dẫn của Bộ Y tế")]
+    r = read_message("Đã giải quyết 640 hồ sơ; 8 hồ sơ trễ hạn vì phải xác minh nguồn gốc đất.")
+    assert [f.cause for f in r.facts if f.kind == "shortcoming"] == ["phải xác minh nguồn gốc đất"]  # once
+    assert read_message("Giải quyết 640 hồ sơ, trễ hạn 8 hồ sơ.").facts == []

@@ -148,6 +148,9 @@ class Assessment:
             if late and _late_dossiers_alone(f):  # "Còn 09 hồ sơ giải quyết quá hạn", with the official's cause
                 with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", f.cause,
                            ["tthc.ho_so_qua_han", f.origin])
+            elif pending and fold_lower(f.text) == "nhiem vu cap tren giao chua hoan thanh":  # counted, with its cause
+                with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành",
+                           f.cause, ["chi_dao.nhiem_vu_cap_tren_chua_xong", f.origin])
             else:
                 with_cause(f.text, f.cause, [f.origin])
         return out

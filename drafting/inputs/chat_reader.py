@@ -192,6 +192,24 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
 _REPORT_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
 
 
+# a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
+# "trễ hạn 8 hồ sơ vì phải xác minh"): the limitation section III writes from the count, with the official's cause
+_SHORTFALLS = {"tthc.ho_so_qua_han": "Hồ sơ quá hạn",
+               "chi_dao.nhiem_vu_cap_tren_chua_xong": "Nhiệm vụ cấp trên giao chưa hoàn thành"}
+_CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
+
+
+def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
+    out = []
+    for f in reading.figures:
+        m = _CAUSE_AFTER.match(text[f.end:])
+        if f.key in _SHORTFALLS and m and not any(x.kind == "shortcoming" for x in reading.facts):
+            cause = m.group("cause").strip(" ,")
+            out.append(Fact(section="III", kind="shortcoming", text=_SHORTFALLS[f.key],
+                            cause=cause[:1].lower() + cause[1:], origin=f"tin nhắn: «{f.words[:80]}»"))
+    return out
+
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -234,6 +252,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
+    reading.facts += _caused_shortfalls(text, reading)
     reading.fact_spans = fact_spans
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
