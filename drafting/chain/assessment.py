@@ -13,7 +13,7 @@ import re
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
-from drafting.figures.facts import Fact, Target
+from drafting.figures.facts import PENDING_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
@@ -148,7 +148,7 @@ class Assessment:
             if late and _late_dossiers_alone(f):  # "Còn 09 hồ sơ giải quyết quá hạn", with the official's cause
                 with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", f.cause,
                            ["tthc.ho_so_qua_han", f.origin])
-            elif pending and fold_lower(f.text) == "nhiem vu cap tren giao chua hoan thanh":  # counted, with its cause
+            elif pending and f.text == PENDING_TASKS:  # counted, with its cause
                 with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành",
                            f.cause, ["chi_dao.nhiem_vu_cap_tren_chua_xong", f.origin])
             else:

@@ -44,6 +44,11 @@ TARGET_FIELDS = {"key", "value", "source"}
 LOWER_IS_BETTER = {"tthc.ty_le_qua_han", "tthc.ho_so_qua_han"}
 
 
+# limitations the chat reads from a count said with its cause; section III writes them from the count
+LATE_DOSSIERS = "Hồ sơ quá hạn"
+PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"
+
+
 class Fact(BaseModel):
     section: str = Field(description="Mục đề cương: I, II.1 … II.6, III, IV, V")
     kind: FactKind

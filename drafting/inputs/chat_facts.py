@@ -10,8 +10,9 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import Fact
+from drafting.figures.facts import LATE_DOSSIERS, Fact
 from drafting.inputs.doc_register import classify
+from drafting.models import ASK_OPEN
 
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
@@ -27,6 +28,9 @@ _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ì
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
 _CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)\s+(?:chu yeu\s+|mot phan\s+)?"
                        r"(?:la do|la vi|do|vi|la)\s+(?=\w)")
+_LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
+# where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
+_DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
@@ -131,7 +135,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                     start <= a < start + refs[0].start for a, _ in figure_spans):
                 # "ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ, …": the document,
                 # up to the words of the figures that follow it
-                tail = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s").search(folded, refs[0].end)
+                tail = _DOCUMENT_END.search(folded, refs[0].end)
                 cut = tail.start() if tail else len(clause)
                 if not any(refs[0].end <= a - start < cut for a, _ in figure_spans):
                     words, day = _document(clause[:cut], folded[:cut])
@@ -156,7 +160,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             m = _CAUSE_OF.match(folded) or _CAUSE.match(clause.lower())
             what = m.groupdict().get("what") or "" if m else ""
             if re.fullmatch(r"(?:ho so )?(?:giai quyet )?(?:qua|tre) (?:han|hen)", what):
-                what = "Hồ sơ quá hạn"
+                what = LATE_DOSSIERS
             elif what:
                 what = _clean(clause[m.start("what"):m.end("what")])
             cause = _clean(clause[m.end():]) if m else ""
@@ -204,15 +208,14 @@ def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:
     the last one without a cause when it names none) instead of standing alone."""
     out = list(held)
     for f in new:
-        if f.kind == "shortcoming" and f.cause and (not f.text or f.text == "Hồ sơ quá hạn"):
-            late = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
+        if f.kind == "shortcoming" and f.cause and (not f.text or f.text == LATE_DOSSIERS):
             fits = [i for i, h in enumerate(out) if h.kind == "shortcoming" and not h.cause
-                    and (not f.text or late.search(fold_lower(h.text)))]
+                    and (not f.text or _LATE.search(fold_lower(h.text)))]
             if fits:
                 out[fits[-1]] = out[fits[-1]].model_copy(update={"cause": f.cause})
                 continue
             if not f.text:
-                f = f.model_copy(update={"text": "[đề nghị bổ sung: tồn tại, hạn chế của nguyên nhân này]"})
+                f = f.model_copy(update={"text": f"{ASK_OPEN}tồn tại, hạn chế của nguyên nhân này]"})
         if f.text not in {h.text for h in out}:
             out.append(f)
     return out

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import Fact, Target
+from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
 from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
@@ -194,8 +194,7 @@ _REPORT_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach 
 
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
 # "trễ hạn 8 hồ sơ vì phải xác minh"): the limitation section III writes from the count, with the official's cause
-_SHORTFALLS = {"tthc.ho_so_qua_han": "Hồ sơ quá hạn",
-               "chi_dao.nhiem_vu_cap_tren_chua_xong": "Nhiệm vụ cấp trên giao chưa hoàn thành"}
+_SHORTFALLS = {"tthc.ho_so_qua_han": LATE_DOSSIERS, "chi_dao.nhiem_vu_cap_tren_chua_xong": PENDING_TASKS}
 _CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
 
 

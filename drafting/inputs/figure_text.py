@@ -124,7 +124,7 @@ class _Reader(LinkedReading):
                 continue
             a, b = f.end + m.start(1), f.end + m.end(1)
             inside = [u for u in self.reading.unread if a <= u.start < b]
-            numbers = [n for n in NUMBER_RE.finditer(self.text, a, b)]
+            numbers = list(NUMBER_RE.finditer(self.text, a, b))
             if len(inside) >= 2 and len(inside) == len(numbers) and sum(
                     parse_vn_number(u.quote) or 0 for u in inside) == f.value:
                 self.reading.unread = [u for u in self.reading.unread if u not in inside]
