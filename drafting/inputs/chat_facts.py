@@ -16,6 +16,9 @@ from drafting.models import ASK_OPEN
 
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
+# a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
+# báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
+REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
 _ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh)\b")

@@ -24,7 +24,7 @@ from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
-from drafting.inputs.chat_facts import next_period_clauses, read_facts
+from drafting.inputs.chat_facts import REPORT_TITLE, next_period_clauses, read_facts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
@@ -188,10 +188,6 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# a report's title said as the request: "Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau"
-_REPORT_TITLE = re.compile(r"^\s*(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
-
-
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
 # "trễ hạn 8 hồ sơ vì phải xác minh"): the limitation section III writes from the count, with the official's cause
 _SHORTFALLS = {"tthc.ho_so_qua_han": LATE_DOSSIERS, "chi_dao.nhiem_vu_cap_tren_chua_xong": PENDING_TASKS}
@@ -263,7 +259,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     head = "".join(" " * len(c) if any(a <= i < b for a, b in masked) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
     command = fold_lower(head.split(":", 1)[0])
-    if period is None and (_COMMAND.match(command) or _REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
+    if period is None and (_COMMAND.match(command) or REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
                                                                                                command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from corpus.text import fold_lower
 from drafting.figures.outline import DRAFTED
+from drafting.inputs.chat_facts import REPORT_TITLE
 
 IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help", "carry"]
 
@@ -34,8 +35,7 @@ _PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|no
 _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam can cu|de so sanh|so sanh|so lieu cu|"
                     r"bao cao cu)\b")
 # "Báo cáo CCHC quý I năm 2027 của xã Tân Phú": a report's title, said as the request to draft it (no question in it)
-_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b.{0,30}"
-                    r"\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
+_TITLE = re.compile(REPORT_TITLE.pattern + r".{0,30}\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
 # "Tôi là chuyên viên Sở …, cần báo cáo CCHC 9 tháng năm 2026.": the report's period and unit said in passing — also a
 # request to draft, unless it asks about the law
 _LAW_WORDS = re.compile(r"\b(?:nghi dinh|thong tu|quyet dinh|luat|van ban nao|ap dung|quy dinh|can cu|hieu luc)\b")
