@@ -870,3 +870,33 @@ def test_a_shortfall_counted_with_its_cause_carries_it_to_section_three():
     r = read_message("Đã giải quyết 640 hồ sơ; 8 hồ sơ trễ hạn vì phải xác minh nguồn gốc đất.")
     assert [f.cause for f in r.facts if f.kind == "shortcoming"] == ["phải xác minh nguồn gốc đất"]  # once
     assert read_message("Giải quyết 640 hồ sơ, trễ hạn 8 hồ sơ.").facts == []
+
+
+def test_a_departments_reorganisation_is_its_own_words_and_a_conflict_keeps_what_was_said(assistant):
+    """Tried as a new user (a provincial department, 9 months): "giảm từ 9 phòng chuyên môn xuống còn 6 phòng" was read
+    as 9 public service units cut and 6 left, the "2023" of "Nghị định 29/2023/NĐ-CP" as the report's year, and the
+    conflict this made blocked every later message without saying that its cause and tasks had been taken in."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Về cải cách tổ chức bộ máy: Sở đã trình UBND tỉnh phương án sắp xếp, giảm từ 9 phòng chuyên môn "
+                     "xuống còn 6 phòng; tinh giản biên chế 5 người theo Nghị định 29/2023/NĐ-CP.")
+    assert {f.key: f.value for f in r.figures} == {"to_chuc.tinh_gian": 5} and r.meta.year is None
+    assert [(f.section, f.text) for f in r.facts] == [
+        ("II.3", "Sở đã trình UBND tỉnh phương án sắp xếp, giảm từ 9 phòng chuyên môn xuống còn 6 phòng")]
+    units = read_message("Huyện giảm từ 60 đơn vị sự nghiệp xuống còn 52 đơn vị.")
+    assert {f.key: f.value for f in units.figures} == {"to_chuc.don_vi_su_nghiep": 52}
+    assert [u.quote for u in units.unread] == ["60"]
+    assert read_message("Báo cáo 9 tháng theo Kế hoạch 14/KH-UBND ngày 30/01/2025, năm 2026").meta.year == 2026
+
+    st = h.UserState(user="chat-department-conflict")
+    day = dt.date(2026, 10, 5)
+    list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC 9 tháng năm 2026 của Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh",
+                     today=day))
+    list(h.chat_turn(assistant, st, "Sở nhận 1.245 hồ sơ, đã giải quyết 1.300 hồ sơ.", today=day))
+    said = list(h.chat_turn(assistant, st, "Hồ sơ quá hạn chủ yếu là hồ sơ đất đai do phải xác minh nguồn gốc đất.",
+                            today=day))[-1]
+    assert "Đã ghi nhận" in said.text and "III. Đánh giá chung: Hồ sơ quá hạn chủ yếu là hồ sơ đất đai" in said.text
+    assert "chưa khớp" in said.text and any(f.cause == "phải xác minh nguồn gốc đất" for f in st.chat_facts)

@@ -80,7 +80,8 @@ def _clean(clause: str) -> str:
     c = re.sub(r"\s+", " ", clause).strip(" ,;.-+•")
     # on the folded words, so that "Han che: …" typed without diacritics loses its label as "Hạn chế: …" does
     f = fold_lower(c)
-    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|kho khan)\s*:\s*", f)
+    # "Về cải cách tổ chức bộ máy: Sở đã trình …": the topic's label is the section's heading, not the fact's words
+    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|kho khan|(?:ve|linh vuc) [^:.;]{3,60})\s*:\s*", f)
     if lead and len(f) == len(c):
         c = c[lead.end():]
     return c[:1].upper() + c[1:] if c else c

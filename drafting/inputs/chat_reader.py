@@ -82,6 +82,10 @@ class ChatReading(BaseModel):
         return {f.key: f.value for f in self.figures}
 
 
+# a document's number ("29/2023/nd-cp") or its date right after its number ("14/kh-ubnd ngay 30/01/2023")
+_DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d\b")
+
+
 def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, int]]]:
     """Period, year and the spans of the words that say them (not figures)."""
     t = fold_lower(text)
@@ -100,6 +104,8 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     # a year is said as "năm 2025" or "…/2025"; a bare 2025 may be a count ("tiếp nhận 2025 hồ sơ")
     # "9 tháng 2026", "quý III 2026": the period's words right before the year say it too
     for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b|\b(?:\d thang|quy [iv]+)\s+(20\d\d)\b", t):
+        if m.group(2) and _DOCUMENT_YEAR.search(t, max(0, m.start() - 40), m.end() + 2):
+            continue  # "theo Nghị định 29/2023/NĐ-CP", "Kế hoạch 14/KH-UBND ngày 30/01/2023": a document's year
         y = int(m.group(1) or m.group(2) or m.group(3))
         if 2000 <= y <= 2100:
             year = year or y

@@ -45,6 +45,7 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
 
 # "12 xã, thị trấn và 6 phòng chuyên môn": places or agencies counted in two groups joined by "và"; the figure is
 # their sum (computed in code), and the second number is part of it, not another figure
+PLACES = ("cơ quan", "phòng, ban")
 _SECOND_GROUP = re.compile(r"(?:\s*,?\s*[a-z ,]{0,30}?)\s+va\s+(\d+)\s+(?=\S)")
 
 
@@ -54,7 +55,7 @@ def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
     if not m or "trong do" in m.group(0) or "gom" in m.group(0).split():
         return None
     noun, end = noun_after(folded, m.end(1))
-    return (m.start(1), m.end(1), end) if noun == "cơ quan" else None
+    return (m.start(1), m.end(1), end) if noun in PLACES else None
 
 
 def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:

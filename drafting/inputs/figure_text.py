@@ -22,7 +22,7 @@ from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
-from drafting.inputs.clauses import area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
+from drafting.inputs.clauses import PLACES, area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
 from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
@@ -177,6 +177,10 @@ class _Reader(LinkedReading):
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)
+        if re.search(r"\b(giam|tang) tu\s*$", before):  # "giảm từ 9 phòng xuống còn 6": the count before, no change
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"))
+            return
         converted = ""
         if noun == "tỷ đồng":  # the schema keeps money in triệu đồng: "2.850 tỷ đồng" is 2.850.000, converted in code
             value, noun, converted = value * 1000, "triệu đồng", f"đổi {quote} tỷ đồng thành triệu đồng"
@@ -188,7 +192,7 @@ class _Reader(LinkedReading):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="tổng của nhiều loại thủ tục: cần số của từng loại"))
             return
-        if noun == "cơ quan" and (group := second_group(self.folded, noun_end)):
+        if noun in PLACES and (group := second_group(self.folded, noun_end)):
             a, b, noun_end = group
             other = parse_vn_number(self.text[a:b])
             self.blocked.append((a, b))

@@ -283,7 +283,9 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "03 Quyết định công bố danh mục TTHC": the decisions announce procedures; they are no legal documents counted
     ("quyet dinh cong bo", "quyết định công bố"),
     ("dot kiem tra", "cuộc"), ("doan kiem tra", "cuộc"), ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
-    ("phong chuyen mon", "cơ quan"), ("phong, ban", "cơ quan"), ("co quan chuyen mon", "cơ quan"), ("thi tran", "cơ quan"),
+    # "giảm 3 phòng chuyên môn": a unit's own divisions, which may be inspected but are no public service units
+    ("phong chuyen mon", "phòng, ban"), ("phong, ban", "phòng, ban"), ("co quan chuyen mon", "phòng, ban"),
+    ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
@@ -302,7 +304,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
 _SAME = {"người": {"người", "lượt người"}, "lượt người": {"người", "lượt người"},
          "trường hợp": {"người", "lượt người", "hồ sơ", "phản ánh"},
          "buổi": {"buổi", "cuộc"}, "cuộc": {"cuộc", "buổi"},
-         "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"},
+         "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"}, "phòng, ban": {"phòng, ban", "cơ quan"},
          "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
 
 

@@ -13,7 +13,7 @@ from corpus.loaders import display_name
 from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import Fact
 from drafting.figures.figureset import FigureSet, build_figure_set
-from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading
+from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
 from drafting.figures.periods import next_period_phrase
 from drafting.figures.schema import AREAS, FIELD_BY_KEY
 from drafting.inputs.chat_facts import attach_causes, next_period_tasks
@@ -172,10 +172,16 @@ def _figure_set(state: UserState) -> FigureSet:
                             same_period={k: str(v.value) for k, v in state.chat_same_period.items()})
 
 
-def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "") -> Iterator[ChatReply]:
+def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "",
+                  noted: list[Fact] = ()) -> Iterator[ChatReply]:
+    """noted: the message's own facts, said to be kept when nothing can be drafted yet (the official sees they
+    were not lost while the figures wait for a correction)."""
     meta, missing = _chat_meta(state)
     fs = _figure_set(state)
     asks = []
+    if noted and (fs.errors or meta is None):
+        asks.append("Đã ghi nhận (sẽ đưa vào dự thảo):\n" + "\n".join(f"- {section_label(f.section)}: {f.text}"
+                                                                     for f in noted))
     if fs.errors:
         asks.append("Số liệu chưa khớp nhau, tôi chưa soạn để tránh ghi sai. Xin kiểm tra và gửi lại (hoặc sửa ở bảng "
                     "«Số liệu đã hiểu»):\n" + "\n".join(f"- {i.message}" for i in fs.errors))
@@ -380,7 +386,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
                 FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)
                 or (k == "III" and reading.targets)] or ["II.2"])
-            yield from _redraft_chat(asst, state, sections, preface)
+            yield from _redraft_chat(asst, state, sections, preface, noted=facts)
             return
         if intent.kind == "practice":
             yield from _practice(asst, state, message, intent)
