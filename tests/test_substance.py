@@ -818,11 +818,12 @@ def test_a_districts_year_in_chat_messages_as_an_official_words_them():
     plan = read_message("Năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 "
                         "nhiệm vụ, đến nay hoàn thành 42 nhiệm vụ, 3 nhiệm vụ đang thực hiện.", "năm 2025")
     assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 45, "chi_dao.nhiem_vu_hoan_thanh": 42}
-    assert [(f.kind, f.text) for f in plan.facts] == [
-        ("document", "Ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024")]
+    assert [(f.kind, f.text) for f in plan.facts] == [  # who issued it, as said
+        ("document", "UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024")]
+    assert plan.unread == []  # the 3 still in progress are the plan's 45 − 42, said again
     said = ("Năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ, "
-            "đến nay hoàn thành 42 nhiệm vụ, 3 nhiệm vụ đang thực hiện.")
-    at = [said.index(u.context) for u in plan.unread]
+            "đến nay hoàn thành 42 nhiệm vụ, 4 nhiệm vụ đang thực hiện.")
+    at = [said.index(u.context) for u in read_message(said, "năm 2025").unread]
     assert len(at) == 1 and said[at[0] - 1] == " "  # whole words around an unread number ("vụ", not "ụ")
     letters = read_message("Huyện đã gửi 98 văn bản xin lỗi người dân vì hồ sơ trễ hạn.")
     assert {f.key: f.value for f in letters.figures} == {"tthc.van_ban_xin_loi": 98} and letters.facts == []
@@ -900,3 +901,44 @@ def test_a_departments_reorganisation_is_its_own_words_and_a_conflict_keeps_what
                             today=day))[-1]
     assert "Đã ghi nhận" in said.text and "III. Đánh giá chung: Hồ sơ quá hạn chủ yếu là hồ sơ đất đai" in said.text
     assert "chưa khớp" in said.text and any(f.cause == "phải xác minh nguồn gốc đất" for f in st.chat_facts)
+
+
+def test_a_provinces_year_told_in_chat_keeps_who_issued_its_plan_and_the_portals_rate(assistant):
+    """Tried as a new user (a province's year report, drafted by its Department of Home Affairs): the unit became
+    "Sở Nội vụ" from "(Sở Nội vụ tham mưu)"; "UBND tỉnh ban hành Kế hoạch 215" was written as issued by the
+    department; "4 nhiệm vụ đang thực hiện" of the province's own plan became tasks set from above; the portal's
+    "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,3%" was refused as a typed rate and its 60% target judged against the
+    online rate of all dossiers; "phát hiện 2 văn bản có sai sót, đã xử lý xong" lost the handling."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    head = read_message("Giúp tôi viết báo cáo kết quả CCHC năm 2025 tỉnh Quảng Trị (Sở Nội vụ tham mưu)").meta
+    assert (head.locality, head.level, head.period, head.year) == ("tỉnh Quảng Trị", "tỉnh", "năm", 2025)
+    assert read_message("Soạn báo cáo CCHC 9 tháng năm 2026 của Sở Y tế tỉnh Hà Tĩnh").meta.locality == "Sở Y tế tỉnh Hà Tĩnh"
+    plan = read_message("Chỉ đạo điều hành: UBND tỉnh ban hành Kế hoạch số 215/KH-UBND ngày 25/12/2024 về CCHC năm 2025 "
+                        "với 62 nhiệm vụ; đến 15/12/2025 đã hoàn thành 58 nhiệm vụ, 4 nhiệm vụ đang thực hiện.")
+    assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 62, "chi_dao.nhiem_vu_hoan_thanh": 58}
+    assert not plan.unread and plan.facts[0].text.startswith("UBND tỉnh ban hành Kế hoạch số 215/KH-UBND")
+    wrong = read_message("Kế hoạch CCHC năm có 30 nhiệm vụ, đã hoàn thành 25 nhiệm vụ, còn 6 nhiệm vụ đang triển khai.")
+    assert [u.quote for u in wrong.unread] == ["6"] and "30 − đã hoàn thành 25 = 5" in wrong.unread[0].reason
+    handled = read_message("Tự kiểm tra 47 văn bản, phát hiện 2 văn bản có sai sót, đã xử lý xong.")
+    assert {f.key: f.value for f in handled.figures}["the_che.vbqppl_kiem_tra_da_xu_ly"] == 2
+    assert read_message("Bộ TTHC của Sở gồm 148 thủ tục, có 121 thủ tục cung cấp DVC trực tuyến toàn trình.").figures[-1].key \
+        == "tthc.dvc_toan_trinh"
+
+    st = h.UserState(user="chat-province-year-quang-tri")
+    day = dt.date(2025, 12, 20)
+    for message in ("Giúp tôi viết báo cáo kết quả CCHC năm 2025 tỉnh Quảng Trị (Sở Nội vụ tham mưu)",
+                    "Chỉ đạo điều hành: UBND tỉnh ban hành Kế hoạch số 215/KH-UBND ngày 25/12/2024 về CCHC năm 2025.",
+                    "Về TTHC: tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,3%; tiếp nhận 58.420 hồ sơ, giải quyết đúng hạn "
+                    "57.890 hồ sơ, trễ hạn 212 hồ sơ."):
+        said = list(h.chat_turn(assistant, st, message, today=day))[-1]
+        if "215/KH-UBND" in message:
+            assert "Trong kỳ, UBND tỉnh đã ban hành Kế hoạch số 215/KH-UBND ngày 25/12/2024" in said.text
+    assert "Tôi chưa dùng" not in said.text and "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,30%" in said.text
+    said = list(h.chat_turn(assistant, st, "Chỉ tiêu tỉnh giao tỷ lệ hồ sơ trực tuyến toàn trình là 60% theo Kế hoạch "
+                                           "215/KH-UBND.", today=day))[-1]
+    assert "Tỷ lệ hồ sơ trực tuyến toàn trình là 56,30%, chưa đạt chỉ tiêu 60% theo Kế hoạch số 215/KH-UBND" in said.text
+    assert "Sở Nội vụ" not in said.text.split("**Nguồn")[0]

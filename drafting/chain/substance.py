@@ -12,7 +12,7 @@ from typing import Literal
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
-from drafting.figures.facts import Fact
+from drafting.figures.facts import Fact, split_issuer
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
 
@@ -63,7 +63,7 @@ def bullets(items: list[str], sources: list[list[str]], mark: str = "+") -> list
 def document_phrase(f: Fact) -> str:
     """'Kế hoạch số 14/KH-UBND …' → 'ban hành Kế hoạch số 14/KH-UBND …'; a text that already says what was done
     keeps its own verb."""
-    t = body_dates(f.text.strip()).rstrip(" .;")
+    t = body_dates(split_issuer(f.text.strip())[1]).rstrip(" .;")
     if f.date and f.number and f.number in t and not _DATE.search(t):
         # "Kế hoạch số 05/KH-UBND ngày 12/1/2026 về …": the date the official said before the verb, after the number
         at = t.index(f.number) + len(f.number)
@@ -108,12 +108,14 @@ class SubstanceWriter:
         docs = self.of(section, "document")
         if not docs:
             return []
+        # the body the official named as issuing a document is kept ("UBND tỉnh ban hành …" in a department's report)
+        issuers = [split_issuer(f.text.strip())[0] for f in docs]
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
-            return [Paragraph(text=sentence(f"Trong kỳ, {who} đã {document_phrase(f)}"), sources=[f.origin])]
+            return [Paragraph(text=sentence(f"Trong kỳ, {issuers[0] or who} đã {document_phrase(f)}"), sources=[f.origin])]
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
-            f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
-        phrases = [document_phrase(f) for f in docs]
+            f"Trong kỳ, {'' if any(issuers) else who + ' '}đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
+        phrases = [f"{i} {document_phrase(f)}" if i else document_phrase(f) for i, f in zip(issuers, docs)]
         return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 

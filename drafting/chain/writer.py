@@ -295,14 +295,11 @@ class DeterministicWriter:
             if self.has("tthc.van_ban_xin_loi"):
                 p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
                                         "người dân, tổ chức theo quy định."))
-        dvc = []
-        if self.has("tthc.dvc_toan_trinh"):
-            dvc.append(f"{slot('tthc.dvc_toan_trinh')} dịch vụ công trực tuyến toàn trình")
-        if self.has("tthc.dvc_mot_phan"):
-            dvc.append(f"{slot('tthc.dvc_mot_phan')} dịch vụ công trực tuyến một phần")
-        online = []
-        if dvc:
-            online.append("đang cung cấp " + " và ".join(dvc))
+        dvc = [f"{slot(k)} dịch vụ công trực tuyến {w}" for k, w in (("tthc.dvc_toan_trinh", "toàn trình"),
+                                                                     ("tthc.dvc_mot_phan", "một phần")) if self.has(k)]
+        online = ["đang cung cấp " + " và ".join(dvc)] if dvc else []
+        if self.has("tthc.ty_le_toan_trinh"):  # the portal's rate, as the official gave it
+            online.append(f"tỷ lệ hồ sơ trực tuyến toàn trình đạt {slot('tthc.ty_le_toan_trinh')}")
         rate_key = online_rate_keys(self.m.online_base, self.fs.derived)[0]
         if self.has(rate_key):  # the denominator is always stated: two bases are common
             online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot(rate_key)} ({ONLINE_PHRASE[rate_key]})")

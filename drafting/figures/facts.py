@@ -48,6 +48,28 @@ LOWER_IS_BETTER = {"tthc.ty_le_qua_han", "tthc.ho_so_qua_han"}
 LATE_DOSSIERS = "Hồ sơ quá hạn"
 PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"
 
+# "UBND tỉnh ban hành Kế hoạch số …": the body that issued a document, when the official names one — kept, never
+# replaced by the reporting unit (a department's report cites the province's plan, issued by UBND tỉnh)
+_ISSUER = re.compile(r"((?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chu tich|ban chi dao|ban thuong vu|thuong truc|"
+                     r"tinh uy|huyen uy|thanh uy|dang uy|van phong|so|phong)\b[^,;:.()]{0,40}?)\s+(?:da\s+)?(?=ban hanh\b)")
+
+
+def split_issuer(text: str) -> tuple[str, str]:
+    """("UBND tỉnh", "ban hành Kế hoạch …") from "UBND tỉnh đã ban hành Kế hoạch …"; ("", text) without one."""
+    from corpus.text import fold_lower
+
+    m = _ISSUER.match(fold_lower(text))
+    return (text[:m.end(1)], text[m.end():]) if m else ("", text)
+
+
+def issuer_before(clause: str, verb_at: int) -> int | None:
+    """Where the issuer named right before a document's verb starts ("Chỉ đạo: UBND tỉnh ban hành …" → at "UBND")."""
+    from corpus.text import fold_lower
+
+    folded = fold_lower(clause)  # same offsets as the clause
+    starts = [m.start() for m in re.finditer(r"(?:^|(?<=[\s:,;]))\w", folded[:verb_at])]
+    return next((a for a in starts if (m := _ISSUER.match(folded, a)) and m.end() == verb_at), None)
+
 
 class Fact(BaseModel):
     section: str = Field(description="Mục đề cương: I, II.1 … II.6, III, IV, V")

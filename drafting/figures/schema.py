@@ -123,6 +123,9 @@ _TABLE: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("van_ban_xin_loi", "Văn bản xin lỗi vì hồ sơ quá hạn", "văn bản", _C, ""),
         ("dvc_toan_trinh", "Dịch vụ công trực tuyến toàn trình", "thủ tục", _C, ""),
         ("dvc_mot_phan", "Dịch vụ công trực tuyến một phần", "thủ tục", _C, ""),
+        # the portal computes it over dossiers of full-process services, which this table does not count
+        ("ty_le_toan_trinh", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "percent",
+         "Từ 0 đến 100; theo số liệu Cổng Dịch vụ công (không tính lại được từ biểu này)"),
         ("ho_so_co_phi", "Hồ sơ phát sinh phí, lệ phí", "hồ sơ", _C, ""),
         ("thanh_toan_truc_tuyen", "Hồ sơ thanh toán trực tuyến", "hồ sơ", _C, "Không lớn hơn số hồ sơ phát sinh phí"),
         ("ho_so_so_hoa", "Hồ sơ được số hóa khi tiếp nhận", "hồ sơ", _C, ""),

@@ -10,7 +10,7 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import LATE_DOSSIERS, Fact
+from drafting.figures.facts import LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
 from drafting.models import ASK_OPEN
 
@@ -60,7 +60,9 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
             day = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
         except ValueError:
             return clause, None
-    return clause[m.start():], day
+    # the body the official named as issuing it stays: "UBND tỉnh ban hành Kế hoạch số …"
+    at = issuer_before(clause, m.start())
+    return clause[m.start() if at is None else at:], day
 
 
 # meetings and outreach are direction and communication (section I of the outline), whatever their topic

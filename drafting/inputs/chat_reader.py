@@ -130,13 +130,21 @@ _NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-Z�
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
+# "báo cáo CCHC năm 2025 tỉnh Quảng Trị (Sở Nội vụ tham mưu)": the department drafts for the unit named, it is not it
+_ADVISER = re.compile(r"[^.;:(]{0,40}?\b(?:tham muu|chu tri|tong hop|du thao|soan thao)\b")
+
 _TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cntt", "pakn", "bpmc", "kt-xh"}
 
 
 def read_place(text: str) -> tuple[str | None, str | None]:
     """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
     ('Sở Tài chính tỉnh Hà Tĩnh', 'sở')."""
-    if d := _DEPARTMENT.search(fold_lower(text)):  # folded text keeps the offsets
+    folded = fold_lower(text)
+    d = next((m for m in _DEPARTMENT.finditer(folded) if not _ADVISER.match(folded, m.end())
+              and not re.search(r"\b(?:do|giao)\s*$", folded[:m.start()])), None)
+    if d is None and _DEPARTMENT.search(folded) and not _PLACE.search(text):
+        d = _DEPARTMENT.search(folded)  # "(Sở Nội vụ tham mưu)" alone: still the only unit named
+    if d:  # folded text keeps the offsets
         province = _PROVINCE.match(text, d.end())
         return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([province.group(1)] if province else [])), "sở"
     if b := _BOARD.search(fold_lower(text)):
@@ -159,6 +167,11 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_HANDLED_OF = {"the_che.vbqppl_kiem_tra_phai_xu_ly": "the_che.vbqppl_kiem_tra_da_xu_ly",
+               "the_che.vbqppl_ra_soat_phai_xu_ly": "the_che.vbqppl_ra_soat_da_xu_ly",
+               "chi_dao.van_de_phat_hien": "chi_dao.van_de_da_xu_ly", "tthc.pakn_tiep_nhan": "tthc.pakn_da_xu_ly"}
+_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+                          r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -246,6 +259,14 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
             continue
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
+    # "phát hiện 2 văn bản có sai sót, đã xử lý xong": all of those found were handled — the count is theirs too
+    folded = fold_lower(text)
+    for f in list(reading.figures):
+        done = _HANDLED_OF.get(f.key)
+        if done and done not in {g.key for g in reading.figures} and (m := _ALL_HANDLED.match(folded, f.end)):
+            reading.figures.append(f.model_copy(update={
+                "key": done, "label": FIELD_BY_KEY[done].label, "phrase": text[m.start(1):m.end()].strip(),
+                "note": f"“{text[m.start(1):m.end()].strip()}”: bằng {fmt_decimal(f.value)}"}))
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))

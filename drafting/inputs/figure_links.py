@@ -150,3 +150,26 @@ class LinkedReading:
         self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                           reason=f"phần theo cấp của số {counts[-1].group(0)} đứng trước ngoặc"))
         return True
+
+    def read_plan_remainder(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
+        """"Kế hoạch … với 62 nhiệm vụ; đã hoàn thành 58 nhiệm vụ, 4 nhiệm vụ đang thực hiện": the rest of the unit's
+        own plan, which the draft computes from the two counts — no task set by a higher level. Said once more
+        and matching, it is taken as said; not matching, it is asked about."""
+        if noun != "nhiệm vụ" or not _PENDING.match(self.folded, noun_end):
+            return False
+        held = {f.key: f.value for f in self.reading.figures}
+        planned, done = held.get("chi_dao.nhiem_vu_ke_hoach"), held.get("chi_dao.nhiem_vu_hoan_thanh")
+        if planned is None or done is None or any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in held) or \
+                re.search(r"\b(?:cap tren|giao)\b", self.folded[self.sentence_start(s):noun_end + 30]):
+            return False
+        if value != planned - done:
+            self.reading.unread.append(Unread(
+                quote=quote, context=self.context(s, e), start=s, end=e,
+                reason=f"nhiệm vụ của kế hoạch chưa hoàn thành không khớp: kế hoạch {planned} − đã hoàn thành {done} "
+                       f"= {planned - done}"))
+        return True
+
+
+# "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
+_PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam)\b")
+

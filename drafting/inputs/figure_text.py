@@ -208,7 +208,7 @@ class _Reader(LinkedReading):
                 noun_after(self.folded, ahead.end())[0] in (None, noun) and not self.is_blocked(*ahead.span()):
             right = right[:noun_end - e]
         if (self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun)
-                or self.add_parallel(value, s, e, noun)):
+                or self.add_parallel(value, s, e, noun) or self.read_plan_remainder(quote, value, s, e, noun, noun_end)):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(_PARTS.search(before))
@@ -379,8 +379,10 @@ class _Reader(LinkedReading):
             return
         window = before[-90:]
         for phrase, key in RATE_PHRASES:
-            if phrase in window:
-                return self.add_rate(key, value, shown, s, e)
+            if phrase in window:  # a rate the table cannot compute is a figure of its own, as typed
+                at = self.folded.rfind(phrase, 0, s)
+                return self.add(key, value, quote, s, e, self.text[at:at + len(phrase)], 0.95) if key in FIELD_BY_KEY else \
+                    self.add_rate(key, value, shown, s, e)
         for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:

@@ -12,6 +12,9 @@ import re
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
+# a rate only the portal computes: "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,3%" is the official's figure, taken as said
+_FULL_PROCESS = ("truc tuyen toan trinh", "ho so truc tuyen toan trinh", "ty le truc tuyen toan trinh",
+                 "ty le ho so truc tuyen toan trinh", "ty le ho so nop truc tuyen toan trinh")
 _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan trong ky",
                              "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
@@ -45,7 +48,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_tra_lai": ["tra lai", "hoan tra"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
     "tthc.van_ban_xin_loi": ["xin loi", "thu xin loi", "van ban xin loi"],
-    "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh"],
+    "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh", "truc tuyen toan trinh"],
     "tthc.dvc_mot_phan": ["mot phan", "dich vu cong mot phan"],
     "tthc.ho_so_co_phi": ["le phi", "co thu phi", "co thu phi, le phi", "thu phi, le phi", "phat sinh phi", "co phi", "phi, le phi", "thu phi"],
     "tthc.thanh_toan_truc_tuyen": ["thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
@@ -63,6 +66,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly"],
     "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat"],
     "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
+    "tthc.ty_le_toan_trinh": [*_FULL_PROCESS],
     "tthc.tthc_cong_bo_moi": ["cong bo moi", "ban hanh moi"],
     "tthc.tthc_sua_doi": ["sua doi, bo sung", "sua doi", "thu tuc sua doi", "bo sung"],
     "tthc.tthc_bai_bo": ["bai bo", "thay the"],
@@ -259,7 +263,8 @@ RATE_PHRASES: list[tuple[str, str]] = sorted(
         ("ty le truc tuyen", "tthc.ty_le_truc_tuyen"), ("ty le ho so truc tuyen", "tthc.ty_le_truc_tuyen"),
         ("ty le so hoa", "tthc.ty_le_so_hoa"), ("ty le hoan thanh", "chi_dao.ty_le_hoan_thanh_ke_hoach"),
         ("ty le giai ngan", "tai_chinh.ty_le_giai_ngan"), ("ty le ky so", "cds.ty_le_ky_so"),
-        ("ty le thanh toan truc tuyen", "tthc.ty_le_thanh_toan_truc_tuyen")],
+        ("ty le thanh toan truc tuyen", "tthc.ty_le_thanh_toan_truc_tuyen"),
+        *((p, "tthc.ty_le_toan_trinh") for p in _FULL_PROCESS)],
     key=lambda x: -len(x[0]))
 
 # the noun right after a number → the unit it counts (folded, longest first)
