@@ -296,3 +296,20 @@ def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
         "quý IV năm 2024", "quý I năm 2025"]
     line, _ = window_line("Số liệu tháng 3/2024 tính vào báo cáo nào?", day, reg)
     assert "từ ngày 15/03/2024 đến ngày 31/03/2024 tính vào báo cáo quý II năm 2024" in line
+
+
+def test_a_verdict_without_its_basis_is_noted_and_staff_over_quota_is_checked():
+    """Found reviewing a commune's quarter typed by hand: "được giao 32 biên chế công chức, hiện có 35 công chức" was
+    not checked (the noun after 32 was read with too little confidence), and "Công tác CCHC quý I năm 2026 đạt kết quả
+    tốt" passed although nothing says against what."""
+    text = ("ỦY BAN NHÂN DÂN XÃ HÒA THUẬN\nHòa Thuận, ngày 18 tháng 3 năm 2026\nBÁO CÁO\n"
+            "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n3. Cải cách tổ chức bộ máy hành chính nhà nước\n"
+            "Xã được giao 32 biên chế công chức, hiện có 35 công chức.\n"
+            "III. ĐÁNH GIÁ CHUNG\nCông tác CCHC quý I năm 2026 đạt kết quả tốt. Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu.\n"
+            "Tỷ lệ hồ sơ đúng hạn đạt 98%, vượt chỉ tiêu 95% theo Kế hoạch số 08/KH-UBND.\n")
+    issues = review(text.encode("utf-8"), REG, None, name="du-thao.txt")
+    assert any(i.kind == "arithmetic" and "(35)" in i.message and i.section == "II.3" for i in issues), issues
+    notes = [i for i in issues if i.kind == "wording" and i.section == "III"]
+    assert [(i.severity, i.message.split("”")[0]) for i in notes] == [
+        ("info", "Đánh giá “đạt kết quả tốt"), ("info", "“chưa đạt chỉ tiêu")]

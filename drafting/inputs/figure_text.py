@@ -306,7 +306,9 @@ class _Reader(LinkedReading):
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
             if left.lstrip().startswith("chi tieu") and f"{key}_chi_tieu" in FIELD_BY_KEY:
                 key = f"{key}_chi_tieu"  # "Chỉ tiêu kích hoạt tài khoản … được giao là 15.000": the target
-            confidence = 0.9 + (0.05 if noun and unit_fits(key, noun) else 0) - 0.1 * side
+            # "32 biên chế công chức": a noun that is the figure's own word names it as surely as a verb before it
+            own_noun = side == 2 and dist == -1 and noun_words and fold_lower(phrase).startswith(noun_words)
+            confidence = 0.9 + (0.05 if noun and unit_fits(key, noun) else 0) - 0.1 * (0 if own_noun else side)
             confidence -= 0.1 if dist > 20 else 0
             confidence -= 0.1 if (noun is None and carried is None) else 0
             confidence -= 0.05 if not self.accented else 0

@@ -412,6 +412,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     from drafting.review.places import check_places
     from drafting.review.stated import check_stated_figures
     from drafting.review.tidy import in_scope, tidy
+    from drafting.review.verdicts import check_verdicts
 
     as_of = as_of or document_date(doc.paragraphs)  # the law of the day the report is dated, unless told another
     arithmetic = check_arithmetic(doc)
@@ -420,7 +421,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     arithmetic += [i for i in check_stated_figures(doc.paragraphs) if (i.paragraph, i.suggestion) not in said]
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
-              + check_wording(doc) + check_places(doc.paragraphs))
+              + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs))
     if doc.docx is not None:
         try:
             issues += check_layout(doc)

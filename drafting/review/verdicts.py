@@ -1,0 +1,39 @@
+"""A verdict in the general assessment (section III) stands on something the reader can check: "đạt kết quả tốt",
+"chưa đạt chỉ tiêu" with no figure and no target in its sentence is noted for the official to add the figure, or the
+target and the document that set it (drafting practice: a verdict names its target and where it comes from). A note,
+not an error: the wording is the official's; what it lacks is the basis."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+from drafting.models import ReviewIssue
+
+_VERDICT = re.compile(r"\b(?:dat ket qua (?:tot|cao|kha tot|kha)|hoan thanh (?:tot|xuat sac)|(?:chua |khong )?dat yeu cau"
+                      r"|(?:chua |khong )?dat chi tieu|vuot chi tieu|(?:co )?chuyen bien (?:tich cuc|ro net|manh me))\b")
+_TARGET = re.compile(r"\bchi tieu\b")
+_SENTENCE = re.compile(r"[^.;!?\n]+")
+
+
+def check_verdicts(paragraphs) -> list[ReviewIssue]:
+    """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
+    out = []
+    for p in paragraphs:
+        if p.section != "III":
+            continue
+        for s in _SENTENCE.finditer(p.text):
+            words = s.group(0).strip()
+            m = _VERDICT.search(fold_lower(words))
+            # a figure, not the period's words ("quý I năm 2026", "6 tháng đầu năm")
+            if not m or re.search(r"\d", re.sub(r"\b(?:(?:19|20)\d\d|[69] tháng|\d{1,2}/\d{1,2}(?:/\d{4})?)\b", "", words)):
+                continue
+            said = words[m.start():m.end()]
+            target = bool(_TARGET.search(m.group(0)))
+            out.append(ReviewIssue(
+                kind="wording", severity="info", section=p.section, paragraph=p.index, text=words[:160],
+                message=(f"“{said}” chưa nêu chỉ tiêu nào (bao nhiêu, do văn bản nào giao) để so sánh." if target else
+                         f"Đánh giá “{said}” chưa nêu căn cứ: thêm số liệu hoặc chỉ tiêu (và văn bản giao) để người "
+                         "đọc đối chiếu."),
+                suggestion="ghi số liệu và chỉ tiêu được giao (văn bản số …)"))
+    return out
