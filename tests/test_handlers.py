@@ -334,6 +334,20 @@ def test_a_follow_up_keeps_the_topic_and_says_how_it_was_understood(assistant):
     assert "61/2018" in follow.text
 
 
+def test_a_year_in_which_the_law_changed_and_a_decrees_first_day_in_force(assistant):
+    """Tried as a new user: "Còn năm 2023 thì sao?" after a question about staff cuts "hiện nay" answered only with
+    29/2023 (in force from 20/07/2023) and kept "hiện nay" in what it understood; "Nghị định 118/2025 có hiệu lực từ
+    ngày nào?" gave its status but not the day."""
+    st = h.UserState(user="chat-year-change")
+    last(h.chat_turn(assistant, st, "Tinh gian bien che hien nay ap dung nghi dinh nao?", today=dt.date(2026, 12, 4)))
+    follow, _ = last(h.chat_turn(assistant, st, "Còn năm 2023 thì sao?", today=dt.date(2026, 12, 4)))
+    assert "Hiểu là: Tinh gian bien che ap dung nghi dinh nao, tính ở ngày 31/12/2023" in follow.text
+    assert "Trong năm 2023: 29/2023/NĐ-CP có hiệu lực từ 20/07/2023" in follow.text and "108/2014/NĐ-CP" in follow.text
+    start, _ = last(h.chat_turn(assistant, h.UserState(user="chat-start"), "Nghị định 118/2025 có hiệu lực từ ngày nào?",
+                                today=dt.date(2026, 12, 4)))
+    assert "Hiệu lực từ 01/07/2025" in start.text.split("\n")[0]
+
+
 def test_a_data_window_question_and_its_follow_up_in_the_chat(assistant):
     """The dates of the quarter's figures come first; "còn 6 tháng?" asks them for the 6 months of the same year."""
     st = h.UserState(user="chat-window")

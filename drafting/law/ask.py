@@ -243,7 +243,11 @@ class Asker:
         regulates = "quy định " + low if low.startswith("về ") else low
         # an unverified validity keeps its mark, once (the status text may carry it already)
         tag = "" if status.confidence == "V" or "[" in status.text else f" [{status.confidence}: {CONFIDENCE_LABELS[status.confidence]}]"
-        return f"**{d.citation()}: {regulates}. Ngày {fmt_date(as_of)}: {status.text}.**{tag}"
+        # "có hiệu lực từ ngày nào?": the first day in force is part of the one-line answer
+        t = d.tag("effective_from")
+        start = (f" Hiệu lực từ {fmt_date(d.effective_from)}" + ("" if t == "V" else f" [{t}: {CONFIDENCE_LABELS[t]}]")
+                 + ".") if d.effective_from and status.in_force else ""  # once expired, its end is the answer
+        return f"**{d.citation()}: {regulates}.{start} Ngày {fmt_date(as_of)}: {status.text}.**{tag}"
 
     def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None, lead: str = "") -> str:
         if not docs:
@@ -265,6 +269,15 @@ class Asker:
             lines = [f"**Ngày {fmt_date(as_of)}: {main.type} số {main.number}"
                      + (f", được sửa đổi, bổ sung bởi {', '.join(amended)}" if amended else "") + f".**{tag}", "",
                      "Chi tiết:"]
+            # asked of a year in which it took over ("năm 2023" for 29/2023, in force from 20/07/2023): what applied
+            # before it that year is part of the answer
+            before = [p for n in main.replaces if (p := self.registry.get(n))] if main.start and \
+                main.start.year == as_of.year and main.start > dt.date(as_of.year, 1, 1) else []
+            if before:
+                t = main.tag("effective_from")
+                lines.insert(1, f"Trong năm {as_of.year}: {main.number} có hiệu lực từ {fmt_date(main.start)}"
+                                + ("" if t == "V" else f" [{t}: {CONFIDENCE_LABELS[t]}]") + "; trước ngày đó áp dụng "
+                                + ", ".join(p.citation() for p in before) + ".")
         for d, h in docs[:3]:
             lines.append("- " + _doc_line(d, self.registry, as_of, h.article if h else "", h.confidence if h else ""))
             if h is not None:

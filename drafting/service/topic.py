@@ -57,7 +57,8 @@ def date_in(message: str, today: dt.date) -> dt.date | None:
 
 _TIME = re.compile(r"(?i)\s*(?:vào\s+|tại\s+|trong\s+)?(?:ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|"
                    r"\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|\b\d{1,2}/\d{4}\b|"
-                   r"quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|năm)?\s*\d{4}|năm\s+\d{4})")
+                   r"quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|năm)?\s*\d{4}|năm\s+\d{4}|"
+                   r"hi[eệ]n\s+nay|hi[eệ]n\s+t[aạ]i|b[aâ]y\s+gi[oờ])(?!\w)")  # "now" is a time too
 
 
 def without_time(question: str) -> str:
