@@ -120,7 +120,14 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             folded = fold_lower(clause)
         counted = _COUNTED_MEETING.search(folded)
         if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > 1:
-            counted = None  # a clause of several figures is the figure reader's
+            # a clause of several figures is the figure reader's — but "ban hành 07 văn bản … và tổ chức 01 hội nghị
+            # triển khai nhiệm vụ CCHC năm 2026": the meeting's own part, after the last "và" or comma, keeps its subject
+            cut = max((m.end() for m in re.finditer(r",\s*|;\s*|\s+va\s+", folded[:counted.start(1)])), default=0)
+            if cut and sum(start + cut <= a < start + len(clause) for a, _ in figure_spans) == 1:
+                start, clause, folded = start + cut, clause[cut:], folded[cut:]
+                counted = _COUNTED_MEETING.search(folded)
+            else:
+                counted = None
         listed = bool(_LIMITS_LABEL.match(folded)) or listed and not ended and not re.match(
             r"^\s*(?:nguyen nhan|kien nghi|de nghi|de xuat)\b", folded)
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence

@@ -26,6 +26,7 @@ from drafting.inputs.clauses import PLACES, area_hint, noun_after, parts_of, phr
 from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
+    COMPANIONS,
     LEVEL_PART,
     PHRASE_KEYS,
     PRIMARY,
@@ -282,7 +283,10 @@ class _Reader(LinkedReading):
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             elif _SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
-            if set(fit) & _ATTENDEES and not _OUTREACH.search(sentence):
+            events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]
+            if set(fit) & _ATTENDEES and events:  # "6 buổi tuyên truyền pháp luật … với 480 lượt người": of those events
+                fit = [COMPANIONS[events[-1]]]
+            elif set(fit) & _ATTENDEES and not _OUTREACH.search(sentence):
                 # "02 cuộc đối thoại …, khoảng 150 người dân tham dự": no outreach; "lớp bồi dưỡng … 1.380 lượt": trained
                 fit = [k for k in fit if k not in _ATTENDEES]
                 fit += ["cong_vu.boi_duong"] if _TRAINING.search(sentence) and noun and unit_fits("cong_vu.boi_duong", noun) else []

@@ -20,7 +20,7 @@ from drafting.inputs.phrases import RATE_PHRASES
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")  # a rate or a target, as typed
 _CUE = re.compile(r"\b(chi tieu|muc tieu|phan dau|duoc giao|cap tren giao)\b")
 _SETTER = re.compile(r"\bchi tieu (?:do )?((?:ubnd |uy ban nhan dan )?(?:tinh|huyen|quan|thi xa|thanh pho|cap tren|bo|"
-                     r"so [a-z ]{2,30}?))\s+giao\b")
+                     r"so [a-z ]{2,30}?|chinh phu|thu tuong(?: chinh phu)?|trung uong))\s+giao\b")
 _DOC_TYPE = re.compile(r"(?i)(?:^|\s)(kế hoạch|ke hoach|quyết định|quyet dinh|chỉ thị|chi thi|nghị quyết|nghi quyet|"
                        r"công văn|cong van|văn bản|van ban)\s+(?:số\s+|so\s+)?$")
 _CLAUSE_END = re.compile(r"[.;\n]|\s+(?:và|va)\s+(?=t[ỷy] l[ệe])")
