@@ -942,3 +942,22 @@ def test_a_provinces_year_told_in_chat_keeps_who_issued_its_plan_and_the_portals
                                            "215/KH-UBND.", today=day))[-1]
     assert "Tỷ lệ hồ sơ trực tuyến toàn trình là 56,30%, chưa đạt chỉ tiêu 60% theo Kế hoạch số 215/KH-UBND" in said.text
     assert "Sở Nội vụ" not in said.text.split("**Nguồn")[0]
+
+
+def test_a_provinces_service_centre_figures_are_asked_about_not_assumed_the_whole_province(assistant):
+    """"Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 58.420 hồ sơ …" in a province's report was written as the
+    province's total without a word; the reply now says so and asks for the whole province's figure or the levels."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-province-centre")
+    day = dt.date(2025, 12, 20)
+    list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC năm 2025 của tỉnh Quảng Trị", today=day))
+    said = list(h.chat_turn(assistant, st, "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 58.420 hồ sơ, giải quyết "
+                                           "đúng hạn 57.890 hồ sơ, trễ hạn 212 hồ sơ.", today=day))[-1].text
+    assert said.startswith("Số hồ sơ trong tin nhắn này nêu cho Trung tâm Phục vụ hành chính công")
+    commune = h.UserState(user="chat-commune-desk")
+    list(h.chat_turn(assistant, commune, "Soạn báo cáo CCHC năm 2025 của xã Ba Trang", today=day))
+    said = list(h.chat_turn(assistant, commune, "Bộ phận một cửa xã tiếp nhận 420 hồ sơ.", today=day))[-1].text
+    assert "Trung tâm Phục vụ" not in said

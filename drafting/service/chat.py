@@ -24,7 +24,7 @@ from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
-from drafting.service.chat_notes import reading_notes
+from drafting.service.chat_notes import reading_notes, scope_note
 from drafting.service.chat_tables import (
     fact_rows,
     facts_from_rows,
@@ -379,7 +379,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             return
         if intent.kind == "draft":
             facts = _merge_reading(state, reading, today)
-            preface = reading_notes(reading)
+            preface = reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
             # the sections of what this message said (of all held figures when it said nothing of its own)
             said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
                 [] if facts else list(state.chat_values))

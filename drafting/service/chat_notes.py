@@ -4,6 +4,9 @@ another period's figures kept for comparison rather than as this period's."""
 
 from __future__ import annotations
 
+import re
+
+from corpus.text import fold_lower
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading
@@ -31,3 +34,17 @@ def reading_notes(reading: ChatReading) -> str:
         text += (f"Chưa ghi chỉ tiêu {', '.join(reading.unsure_targets)}: chưa rõ chỉ tiêu của tỷ lệ nào hoặc do ai giao. "
                  "Xin ghi rõ, ví dụ: *chỉ tiêu tỷ lệ hồ sơ trực tuyến 50% theo Kế hoạch số 25/KH-UBND của UBND tỉnh*.\n\n")
     return text
+
+
+_DESK = re.compile(r"\btrung tam phuc vu hanh chinh cong\b|\bbo phan mot cua (?:cap )?(?:tinh|so)\b")
+
+
+def scope_note(message: str, reading: ChatReading, level: str | None) -> str:
+    """A province's report given the figures of its own service centre: they are written as the province's, which
+    they are not when the communes' dossiers are counted apart — asked, not assumed."""
+    dossiers = [f for f in reading.figures if f.key.startswith("tthc.ho_so") and "_cap_" not in f.key]
+    if level != "tỉnh" or not dossiers or not _DESK.search(fold_lower(message)):
+        return ""
+    return ("Số hồ sơ trong tin nhắn này nêu cho Trung tâm Phục vụ hành chính công (Bộ phận Một cửa cấp tỉnh) và đang "
+            "được ghi là số của toàn tỉnh. Nếu toàn tỉnh (gồm cấp xã) có số khác, xin gửi số toàn tỉnh, hoặc ghi theo "
+            "cấp: *cấp tỉnh giải quyết …, đúng hạn …; cấp xã …*.\n\n")
