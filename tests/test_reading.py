@@ -473,6 +473,19 @@ def test_a_past_report_becomes_previous_with_its_words():
     assert merged.figures.previous["tthc.ho_so_tiep_nhan"] == 184 and merged.figures.values["tthc.ho_so_tiep_nhan"] == 230
 
 
+def test_a_report_inside_the_year_gives_the_year_report_its_levels_only():
+    """Tried as a new user: seed 003 (6 tháng 2023) as «kỳ trước» of the year 2023 report drafted "tổng số hồ sơ tiếp
+    nhận là 512 hồ sơ (tăng 259 hồ sơ (102,37%) so với kỳ trước)" — the year against its own first half."""
+    from drafting.figures.schema import LEVELS
+    from drafting.service.reading import carry_notes
+
+    past = read_report_bytes(_docx_bytes(PAST), "bao-cao-quy-I.docx", MB)
+    year = carry_forward(past, "năm", 2026, "xã Hòa Bình")
+    assert year.kind == "previous" and year.within > 0 and set(year.values) <= LEVELS
+    assert "tthc.ho_so_tiep_nhan" not in year.values and "đã nằm trong số cả năm" in carry_notes(year, "")
+    assert carry_forward(past, "6 tháng", 2026, "xã Hòa Bình").within == 0  # its counts stay (changes() leaves them)
+
+
 def test_another_unit_or_a_later_period_is_refused():
     past = read_report_bytes(_docx_bytes(PAST), "bao-cao.docx", MB)
     with pytest.raises(InputError, match="đơn vị khác"):

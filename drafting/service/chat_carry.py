@@ -55,7 +55,7 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
     lines = [f"- {FIELD_BY_KEY[k].label}: **{fmt_decimal(v)}** — «{carry.quotes.get(k, '')}»"
              + (" ⚠️ cần xác nhận" if k in carry.to_confirm else "") for k, v in carry.values.items()]
     text = (f"Đã lấy {len(carry.values)} số liệu của {carry.source} làm cột «{carry.label.capitalize()}» cho báo cáo "
-            f"{period} năm {year}" + (f" của {state.chat_meta.get('locality')}" if state.chat_meta.get("locality") else "")
+            f"{'' if period == 'năm' else period + ' '}năm {year}" + (f" của {state.chat_meta.get('locality')}" if state.chat_meta.get("locality") else "")
             + ". Xin đối chiếu với câu trong báo cáo:\n" + "\n".join(lines))
     text += carry_notes(carry, "Nhiệm vụ kỳ trước đã đề ra — cho biết kết quả từng việc; việc chưa xong sẽ vào mục IV")
     # the counts of a quý I, 6- or 9-month report are not compared with another period's (figureset.changes)

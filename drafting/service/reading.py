@@ -18,6 +18,7 @@ from corpus.loaders import ReadLimits, display_name, load_bytes
 from corpus.text import fold_lower, marked_share, place_date
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
+from drafting.figures.schema import LEVELS
 from drafting.inputs.chat_reader import ChatMeta, read_period, read_place
 from drafting.inputs.files import FiguresInput
 from drafting.inputs.plan_reader import LIST_ITEM
@@ -111,6 +112,7 @@ class CarryForward(BaseModel):
     to_confirm: list[str] = Field(default_factory=list, description="figures read with low confidence")
     source: str
     tasks: list[str] = Field(default_factory=list, description="last period's tasks: this period's checklist")
+    within: int = Field(0, description="counts left out: the past report's period lies inside this one")
 
     @property
     def label(self) -> str:
@@ -137,6 +139,12 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
                          f"{period} năm {year}.")
     kind = "same_period_last_year" if (h.period, h.year) == (period, year - 1) else "previous"
     values = past.reading.values()
+    within = 0
+    if kind == "previous" and period == "năm" and h.year == year:
+        # "báo cáo 6 tháng năm 2023 làm kỳ trước của báo cáo năm 2023": its counts are part of the year's (every
+        # period runs from 15/12 of the year before) — a year is never "up 102%" on its own first half; levels stay
+        within = sum(k not in LEVELS for k in values)
+        values = {k: v for k, v in values.items() if k in LEVELS}
     quotes, low = {}, []
     for f in past.reading.figures:
         if f.key in values and f.key not in quotes and f.value == values[f.key]:
@@ -144,14 +152,18 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
             if f.confidence < 0.8 or past.needs_confirmation:
                 low.append(f.key)
     return CarryForward(kind=kind, values=values, quotes=quotes, to_confirm=low, tasks=past.tasks,
-                        source=f"{past.name} ({h.period} năm {h.year})")
+                        source=f"{past.name} ({h.period} năm {h.year})", within=within)
 
 
 def carry_notes(carry: CarryForward, tasks_lead: str) -> str:
     """What to check after a carry-forward: the figures read with low confidence, and last period's tasks."""
     out = ""
+    if carry.within:
+        out += (f"\n\n{carry.within} số việc trong kỳ (hồ sơ, văn bản, hội nghị…) của báo cáo đó không lấy: chúng đã nằm "
+                "trong số cả năm (các kỳ đều tính từ 15/12 năm trước); chỉ lấy các mức tại cuối kỳ (tổng số TTHC, "
+                "biên chế, tài khoản định danh…).")
     if carry.to_confirm:
-        out += f" {len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
+        out += f"\n\n{len(carry.to_confirm)} số đọc chưa chắc chắn (văn bản không dấu hoặc câu khó hiểu): hãy xác nhận."
     if carry.tasks and carry.kind == "previous":
         out += f"\n\n{tasks_lead}:\n" + "\n".join(f"- {t}" for t in carry.tasks)
     return out
