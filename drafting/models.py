@@ -56,6 +56,22 @@ class ReportMeta(BaseModel):
         return v
 
     @model_validator(mode="after")
+    def _department_signs_itself(self):
+        # a department's director signs in his own name ("GIÁM ĐỐC", or "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), never
+        # "TM. ỦY BAN NHÂN DÂN" — the people's committee's capacity, the default for the other levels
+        if self.level == "sở":
+            committee = [v for k, v in (("capacity", self.capacity), ("signer_title", self.signer_title))
+                         if k in self.model_fields_set and re.search(r"ỦY BAN|CHỦ TỊCH", v.upper())]
+            if committee:
+                raise ValueError(f"báo cáo của sở do Giám đốc ký (GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC), không "
+                                 f"ký “{committee[0]}” — sửa ô «Quyền hạn ký» và «Chức vụ người ký» (hoặc để trống)")
+            if "signer_title" not in self.model_fields_set:
+                self.signer_title = "GIÁM ĐỐC"
+            if "capacity" not in self.model_fields_set:
+                self.capacity = "KT. GIÁM ĐỐC" if self.signer_title.upper().startswith("PHÓ") else ""
+        return self
+
+    @model_validator(mode="after")
     def _era(self):
         if self.level not in levels_on(self.date):
             raise ValueError(

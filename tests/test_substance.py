@@ -553,6 +553,16 @@ def test_header_and_signature_follow_the_level(assistant):
     assert [p.text for p in doc.tables[0].cell(0, 0).paragraphs if p.text][:2] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
     sign = [p.text for p in doc.tables[1].cell(0, 1).paragraphs if p.text]
     assert sign[:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and sign[-1] == "……………………"
+    # a department's file that names no capacity: its director signs directly, not "TM. ỦY BAN NHÂN DÂN" (found
+    # drafting a Sở Giáo dục và Đào tạo from a figures file as an official writes one)
+    raw = yaml.safe_load((CASES / "so-tu-phap-gia-lai-q1-2026.yaml").read_text(encoding="utf-8"))
+    del raw["meta"]["capacity"], raw["meta"]["signer_title"]
+    own = assistant.draft_input(load_figures_bytes(yaml.safe_dump(raw, allow_unicode=True).encode("utf-8"), "so.yaml"))
+    sign = [p.text for p in docx.Document(io.BytesIO(render_docx(own))).tables[1].cell(0, 1).paragraphs if p.text]
+    assert sign[0] == "GIÁM ĐỐC" and not any("ỦY BAN" in s for s in sign)
+    raw["meta"]["capacity"] = "TM. ỦY BAN NHÂN DÂN"  # said explicitly: refused with the fields to correct
+    wrong = load_figures_bytes(yaml.safe_dump(raw, allow_unicode=True).encode("utf-8"), "so.yaml")
+    assert wrong.meta is None and any("do Giám đốc ký" in i.message for i in wrong.figures.issues)
 
 
 def test_a_report_dated_before_its_data_window_ends_is_flagged(assistant):

@@ -70,10 +70,11 @@ def meta_fields(today: dt.date) -> list[list[Field]]:
         [Field("number", placeholder="để trống khi là dự thảo"), Field("symbol", value="BC-UBND"),
          Field("online_base", "choice", "", ("", "hồ sơ mới tiếp nhận", "tổng số hồ sơ tiếp nhận"))],
         # the usual pairs: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; a sở's director signs directly
-        [Field("signer"), Field("signer_title", "choice", "CHỦ TỊCH", ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
-               custom=True),
-         Field("capacity", "choice", "TM. ỦY BAN NHÂN DÂN", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT. GIÁM ĐỐC"),
-               custom=True)],
+        # left empty, they follow the level (a sở: GIÁM ĐỐC signing directly; otherwise TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)
+        [Field("signer"), Field("signer_title", "choice", "", ("", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+               custom=True, note="để trống: theo cấp"),
+         Field("capacity", "choice", "", ("", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT. GIÁM ĐỐC"),
+               custom=True, note="để trống: theo cấp")],
         [Field("recipients", lines=3, note="mỗi nơi một dòng"), Field("basis", lines=3, note="mỗi văn bản một dòng")],
     ]
 
