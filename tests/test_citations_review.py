@@ -313,3 +313,16 @@ def test_a_verdict_without_its_basis_is_noted_and_staff_over_quota_is_checked():
     notes = [i for i in issues if i.kind == "wording" and i.section == "III"]
     assert [(i.severity, i.message.split("”")[0]) for i in notes] == [
         ("info", "Đánh giá “đạt kết quả tốt"), ("info", "“chưa đạt chỉ tiêu")]
+
+
+def test_a_departments_report_signed_as_a_committee_is_a_layout_error():
+    """A department's draft copied from a people's committee's kept "TM. ỦY BAN NHÂN DÂN" above "GIÁM ĐỐC"; nothing said
+    so. The committee's own capacities pass, and so does a department's director."""
+    head = "UBND TỈNH THANH HÓA\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nThanh Hóa, ngày 18 tháng 9 năm 2026\nBÁO CÁO\n"
+    sign = "\nNơi nhận:\n- Lưu: VT.\n{}\nGIÁM ĐỐC\n"
+    wrong = review((head + sign.format("TM. ỦY BAN NHÂN DÂN")).encode("utf-8"), REG, None, name="so.txt")
+    assert any(i.kind == "layout" and i.severity == "error" and "khối chữ ký" in i.message for i in wrong)
+    right = review((head + sign.format("KT. GIÁM ĐỐC")).encode("utf-8"), REG, None, name="so.txt")
+    assert not any("khối chữ ký" in i.message for i in right)
+    xa = ("ỦY BAN NHÂN DÂN\nXÃ BA TRANG\nBa Trang, ngày 05 tháng 6 năm 2023\nBÁO CÁO\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+    assert not any("khối chữ ký" in i.message for i in review(xa.encode("utf-8"), REG, None, name="xa.txt"))
