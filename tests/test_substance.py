@@ -971,3 +971,18 @@ def test_a_provinces_service_centre_figures_are_asked_about_not_assumed_the_whol
     list(h.chat_turn(assistant, commune, "Soạn báo cáo CCHC năm 2025 của xã Ba Trang", today=day))
     said = list(h.chat_turn(assistant, commune, "Bộ phận một cửa xã tiếp nhận 420 hồ sơ.", today=day))[-1].text
     assert "Trung tâm Phục vụ" not in said
+
+
+def test_a_cause_after_a_colon_and_radio_broadcasts_in_a_communes_half_year():
+    """Tried as a new user (a commune's 6 months, pasted paragraphs): "Nguyên nhân hồ sơ quá hạn: do …" was written
+    "- Hồ sơ quá hạn:." and "Đài truyền thanh xã phát 24 lượt tin về CCHC" was left unread (a "lượt" counted people)."""
+    from drafting.figures.facts import LATE_DOSSIERS
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Nguyên nhân hồ sơ quá hạn: do hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai.")
+    assert [(f.text, f.cause) for f in r.facts] == [
+        (LATE_DOSSIERS, "hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai")]
+    radio = read_message("Công tác tuyên truyền: xã đã đăng tải 18 tin, bài về CCHC trên Trang thông tin điện tử; Đài "
+                         "truyền thanh xã phát 24 lượt tin về CCHC.")
+    assert {f.key: f.value for f in radio.figures} == {"chi_dao.tin_bai": 18, "chi_dao.chuong_trinh_phat_thanh": 24}
+    assert not radio.unread

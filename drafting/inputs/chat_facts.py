@@ -29,8 +29,8 @@ _LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
-_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)\s+(?:chu yeu\s+|mot phan\s+)?"
-                       r"(?:la do|la vi|do|vi|la)\s+(?=\w)")
+_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)\s*:?\s+(?:chu yeu\s+|mot phan\s+)?"
+                       r"(?:la do|la vi|do|vi|la)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …": the colon is no word
 _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 # where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
 _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")

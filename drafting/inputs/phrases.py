@@ -98,7 +98,7 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
     "chi_dao.doi_thoai": ["doi thoai"],
     "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh",
-                                        "phong su", "chuyen muc"],
+                                        "phong su", "chuyen muc", "truyen thanh", "dai truyen thanh"],
     "chi_dao.sang_kien": ["sang kien", "mo hinh"],
     # "1 nhiệm vụ hoàn thành nhưng quá hạn": late, though done
     "chi_dao.nhiem_vu_cap_tren_qua_han": ["hoan thanh nhung qua han", "hoan thanh nhung tre han", "hoan thanh qua han",
@@ -293,6 +293,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
+    # "Đài truyền thanh xã phát 24 lượt tin về CCHC": broadcasts, not people
+    ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
