@@ -167,16 +167,18 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_HANDLED_OF = {"the_che.vbqppl_kiem_tra_phai_xu_ly": "the_che.vbqppl_kiem_tra_da_xu_ly",
-               "the_che.vbqppl_ra_soat_phai_xu_ly": "the_che.vbqppl_ra_soat_da_xu_ly",
-               "chi_dao.van_de_phat_hien": "chi_dao.van_de_da_xu_ly", "tthc.pakn_tiep_nhan": "tthc.pakn_da_xu_ly"}
 _ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
                           r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
-_ALL_SOLVED_OF = {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
-                  "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)}
 _ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)? "
                           r"giai quyet (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
                           r"(?![^.;]{0,15}\d)")
+# (the words after a count, the figures that count then equals)
+_ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
+                           "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
+                           "chi_dao.van_de_phat_hien": ("chi_dao.van_de_da_xu_ly",),
+                           "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
+           (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
+                           "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -264,23 +266,16 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
             continue
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
-    # "phát hiện 2 văn bản có sai sót, đã xử lý xong": all of those found were handled — the count is theirs too
+    # "phát hiện 2 văn bản có sai sót, đã xử lý xong", "tiếp nhận 412 hồ sơ, tất cả đều được giải quyết đúng hạn": all
+    # of those counted — the count is theirs too (noted, for the official to confirm)
     folded = fold_lower(text)
-    for f in list(reading.figures):
-        done = _HANDLED_OF.get(f.key)
-        if done and done not in {g.key for g in reading.figures} and (m := _ALL_HANDLED.match(folded, f.end)):
-            reading.figures.append(f.model_copy(update={
-                "key": done, "label": FIELD_BY_KEY[done].label, "phrase": text[m.start(1):m.end()].strip(),
-                "note": f"“{text[m.start(1):m.end()].strip()}”: bằng {fmt_decimal(f.value)}"}))
-    # "tiếp nhận 412 hồ sơ, tất cả đều được giải quyết đúng hạn": every dossier received was solved, and on time
-    for f in list(reading.figures):
-        if f.key in _ALL_SOLVED_OF and (m := _ALL_ON_TIME.match(folded, f.end)):
-            said = text[m.start(1):m.end()].strip()
-            for k in _ALL_SOLVED_OF[f.key]:
-                if k not in {g.key for g in reading.figures}:
-                    reading.figures.append(f.model_copy(update={
-                        "key": k, "label": FIELD_BY_KEY[k].label, "phrase": said,
-                        "note": f"“{said}”: bằng {fmt_decimal(f.value)}"}))
+    for pattern, of in _ALL_OF:
+        for f in list(reading.figures):
+            if f.key in of and (m := pattern.match(folded, f.end)):
+                said = text[m.start(1):m.end()].strip()
+                reading.figures += [f.model_copy(update={"key": k, "label": FIELD_BY_KEY[k].label, "phrase": said,
+                                                         "note": f"“{said}”: bằng {fmt_decimal(f.value)}"})
+                                    for k in of[f.key] if k not in {g.key for g in reading.figures}]
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
