@@ -931,6 +931,9 @@ def test_a_provinces_year_told_in_chat_keeps_who_issued_its_plan_and_the_portals
                         "với 62 nhiệm vụ; đến 15/12/2025 đã hoàn thành 58 nhiệm vụ, 4 nhiệm vụ đang thực hiện.")
     assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 62, "chi_dao.nhiem_vu_hoan_thanh": 58}
     assert not plan.unread and plan.facts[0].text.startswith("UBND tỉnh ban hành Kế hoạch số 215/KH-UBND")
+    from drafting.figures.facts import split_issuer  # folded, "số" and "Sở" look alike: a number is no department
+    assert split_issuer("Sở ban hành Quyết định số 12/QĐ-SNV")[0] == "Sở"
+    assert split_issuer("Số lượng văn bản ban hành trong kỳ gồm Kế hoạch số 5/KH-UBND")[0] == ""
     wrong = read_message("Kế hoạch CCHC năm có 30 nhiệm vụ, đã hoàn thành 25 nhiệm vụ, còn 6 nhiệm vụ đang triển khai.")
     assert [u.quote for u in wrong.unread] == ["6"] and "30 − đã hoàn thành 25 = 5" in wrong.unread[0].reason
     handled = read_message("Tự kiểm tra 47 văn bản, phát hiện 2 văn bản có sai sót, đã xử lý xong.")

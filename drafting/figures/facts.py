@@ -54,11 +54,17 @@ _ISSUER = re.compile(r"((?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chu tich|
                      r"tinh uy|huyen uy|thanh uy|dang uy|van phong|so|phong)\b[^,;:.()]{0,40}?)\s+(?:da\s+)?(?=ban hanh\b)")
 
 
+def _issuer_at(text: str, folded: str, at: int) -> re.Match | None:
+    """The issuer starting at `at`: on the folded words, but "số" (a number) is no "Sở" (a department)."""
+    m = _ISSUER.match(folded, at)
+    return None if m is None or (folded.startswith("so", at) and text[at:at + 2].lower() != "sở") else m
+
+
 def split_issuer(text: str) -> tuple[str, str]:
     """("UBND tỉnh", "ban hành Kế hoạch …") from "UBND tỉnh đã ban hành Kế hoạch …"; ("", text) without one."""
     from corpus.text import fold_lower
 
-    m = _ISSUER.match(fold_lower(text))
+    m = _issuer_at(text, fold_lower(text), 0)
     return (text[:m.end(1)], text[m.end():]) if m else ("", text)
 
 
@@ -68,7 +74,7 @@ def issuer_before(clause: str, verb_at: int) -> int | None:
 
     folded = fold_lower(clause)  # same offsets as the clause
     starts = [m.start() for m in re.finditer(r"(?:^|(?<=[\s:,;]))\w", folded[:verb_at])]
-    return next((a for a in starts if (m := _ISSUER.match(folded, a)) and m.end() == verb_at), None)
+    return next((a for a in starts if (m := _issuer_at(clause, folded, a)) and m.end() == verb_at), None)
 
 
 class Fact(BaseModel):

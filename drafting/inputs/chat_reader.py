@@ -231,6 +231,11 @@ def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
     return out
 
 
+def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> ReadFigure:
+    """Another figure equal to a count just read ("đúng hạn 100%", "đã xử lý xong"), computed, noted to confirm."""
+    return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
+
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -260,9 +265,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         given = {f.key: f for f in reading.figures}
         if r.value == 100 and d.inputs[1] in given and d.inputs[0] not in given and d.inputs[0] in FIELD_BY_KEY:
             base = given[d.inputs[1]]
-            reading.figures.append(base.model_copy(update={
-                "key": d.inputs[0], "label": FIELD_BY_KEY[d.inputs[0]].label, "quote": r.quote, "start": r.start,
-                "end": r.end, "phrase": r.context, "note": f"100% của {fmt_decimal(base.value)}: bằng số đó"}))
+            reading.figures.append(_same_count(base, d.inputs[0], r.context, f"100% của {fmt_decimal(base.value)}: bằng số đó",
+                                               quote=r.quote, start=r.start, end=r.end))
             continue
         reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
                                      reason=_TYPED_RATE))
@@ -273,8 +277,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         for f in list(reading.figures):
             if f.key in of and (m := pattern.match(folded, f.end)):
                 said = text[m.start(1):m.end()].strip()
-                reading.figures += [f.model_copy(update={"key": k, "label": FIELD_BY_KEY[k].label, "phrase": said,
-                                                         "note": f"“{said}”: bằng {fmt_decimal(f.value)}"})
+                reading.figures += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
                                     for k in of[f.key] if k not in {g.key for g in reading.figures}]
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
