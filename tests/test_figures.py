@@ -49,6 +49,21 @@ def test_consistent_figures_derive_rates():
     assert fs.figure("tthc.ho_so_qua_han").text == "07"
 
 
+def test_the_missing_part_of_a_partition_is_computed_and_nothing_else():
+    """Resolved dossiers are on time or late: with the whole and one part the other is their difference (found with a
+    ward's quý I, "đã giải quyết 1.985 hồ sơ, quá hạn 3 hồ sơ", which drafted no on-time rate and asked for it)."""
+    fs = build_figure_set({"tthc": {"ho_so_tiep_nhan": 2048, "ho_so_da_giai_quyet": 1985, "ho_so_qua_han": 3}})
+    assert fs.text("tthc.ho_so_dung_han_tong") == "1.982" and fs.text("tthc.ty_le_dung_han") == "99,85%"
+    assert "tthc.ho_so_dung_han_tong" not in fs.values  # derived, not the official's own figure
+    late = build_figure_set({"tthc": {"ho_so_da_giai_quyet": 400, "ho_so_dung_han_tong": 396}})
+    assert late.text("tthc.ho_so_qua_han") == "04"
+    # a part larger than the whole is the integrity check's, never a negative rest; received dossiers are no partition
+    wrong = build_figure_set({"tthc": {"ho_so_da_giai_quyet": 10, "ho_so_qua_han": 12}})
+    assert wrong.get("tthc.ho_so_dung_han_tong") is None and wrong.errors
+    assert build_figure_set({"tthc": {"ho_so_tiep_nhan": 50, "ho_so_da_giai_quyet": 45}}).get(
+        "tthc.ho_so_dang_giai_quyet") is None
+
+
 def test_wrong_total_is_reported_never_fixed():
     fs = build_figure_set({"tthc": {"ho_so_tiep_nhan": 253, "ho_so_da_giai_quyet": 250, "ho_so_truoc_han": 245,
                                     "ho_so_dung_han": 0, "ho_so_qua_han": 7}}, origin="figures.")

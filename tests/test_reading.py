@@ -424,6 +424,21 @@ def test_tasks_a_province_set_and_all_on_time_as_a_hundred_percent():
     assert "tthc.ho_so_dung_han_tong" not in {f.key for f in read_message("Đã trả 1.790 hồ sơ, đúng hạn 99,5%.").figures}
 
 
+def test_dossiers_left_said_without_their_number_are_the_rest():
+    """Tried as a new user (a commune's year): "…, trễ hạn 12 hồ sơ, còn lại đang giải quyết trong hạn" left the 20
+    dossiers unread and the draft asked for them."""
+    reading = read_message("Bộ phận một cửa tiếp nhận 3.412 hồ sơ, giải quyết đúng hạn 3.380 hồ sơ, trễ hạn 12 hồ sơ, "
+                           "còn lại đang giải quyết trong hạn.")
+    got = {f.key: f for f in reading.figures}
+    assert got["tthc.ho_so_dang_giai_quyet"].value == 20 and "3.412 − 3.392 = 20" in got["tthc.ho_so_dang_giai_quyet"].note
+    assert _read("Tiếp nhận 500 hồ sơ, đã giải quyết 480 hồ sơ, trả lại 5 hồ sơ, số còn lại đang xử lý.")[
+        "tthc.ho_so_dang_giai_quyet"] == 15
+    # nothing resolved to take away, or a number said with the rest: no rest computed
+    assert "tthc.ho_so_dang_giai_quyet" not in _read("Tiếp nhận 500 hồ sơ, còn lại đang giải quyết.")
+    assert _read("Tiếp nhận 500 hồ sơ, đã giải quyết 480 hồ sơ, còn lại 20 hồ sơ đang giải quyết.")[
+        "tthc.ho_so_dang_giai_quyet"] == 20
+
+
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():
     """"Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%" (80,00%) was left unread."""
     issues = check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%.",

@@ -16,6 +16,7 @@ from drafting.figures.schema import (
     LEVELS,
     OPTIONAL_PARTS,
     PART_RULES,
+    PARTITIONS,
     SUM_RULES,
     FieldSpec,
 )
@@ -235,8 +236,9 @@ def check_integrity(given: dict[str, Decimal], cells: dict[str, str],
 
 
 def derive(values: dict[str, Decimal]) -> dict[str, Decimal]:
-    """Totals not given but fully determined by their parts (optional parts may be absent), then rates
-    (two decimals, half-up). Rules are applied in order, so a derived total can feed the next rule."""
+    """Totals not given but fully determined by their parts (optional parts may be absent), the one part missing
+    from a partition, then rates (two decimals, half-up). Rules are applied in order, so a derived total can feed the
+    next rule."""
     derived: dict[str, Decimal] = {}
 
     def get(k):
@@ -249,6 +251,12 @@ def derive(values: dict[str, Decimal]) -> dict[str, Decimal]:
         present = [get(p) for p in parts if get(p) is not None]
         if all(get(p) is not None for p in required) and len(present) >= 2:
             derived[total] = sum(present)
+    for whole, pair in PARTITIONS:
+        missing = [p for p in pair if get(p) is None]
+        if get(whole) is not None and len(missing) == 1:
+            rest = get(whole) - sum(get(p) for p in pair if p not in missing)
+            if rest >= 0:  # a negative rest is a wrong figure, which the integrity check reports
+                derived[missing[0]] = rest
     for d in DERIVED:
         num, den = (get(k) for k in d.inputs)
         if num is not None and den:

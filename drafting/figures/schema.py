@@ -265,6 +265,11 @@ SUM_RULES: list[tuple[str, list[str]]] = [
     ("chi_dao.nhiem_vu_cap_tren_giao", ["chi_dao.nhiem_vu_cap_tren_dung_han", "chi_dao.nhiem_vu_cap_tren_qua_han",
                                         "chi_dao.nhiem_vu_cap_tren_chua_xong"]),
 ]
+# Totals whose parts leave nothing out: a dossier resolved was resolved on time (or before) or late. Given the whole
+# and one part, the other is their difference — arithmetic on the official's figures, done in code.
+PARTITIONS: list[tuple[str, tuple[str, str]]] = [
+    ("tthc.ho_so_da_giai_quyet", ("tthc.ho_so_dung_han_tong", "tthc.ho_so_qua_han")),
+]
 # part ≤ whole; severity "warning" where exceeding is possible but worth a second look.
 PART_RULES: list[tuple[str, str, str]] = [
     ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach", "error"),

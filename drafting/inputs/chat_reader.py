@@ -20,8 +20,9 @@ from pydantic import BaseModel, Field
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
+from drafting.figures.figureset import derive
 from drafting.figures.periods import Period, data_window
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import REPORT_TITLE, next_period_clauses, read_facts
@@ -179,6 +180,12 @@ _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqpp
                            "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
            (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
                            "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
+# "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
+# their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
+_REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"
+                           r"chua den han|dang trong han|trong han|chuyen (?:sang |qua )?ky sau)\b(?![^.;]{0,15}\d)")
+_RECEIVED_PARTS = next(parts for total, parts in SUM_RULES if total == "tthc.ho_so_tiep_nhan" and
+                       "tthc.ho_so_dang_giai_quyet" in parts)
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -236,6 +243,27 @@ def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> Read
     return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
 
 
+def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
+    """"…, còn lại đang giải quyết": dossiers received less those resolved, paused, returned or withdrawn."""
+    held = {f.key: f for f in figures}
+    received = held.get("tthc.ho_so_tiep_nhan")
+    m = _REST_PENDING.search(folded, received.end) if received else None
+    if not m or "tthc.ho_so_dang_giai_quyet" in held:
+        return []
+    values = {k: f.value for k, f in held.items()}
+    values = {**derive(values), **values}
+    others = [k for k in _RECEIVED_PARTS if k != "tthc.ho_so_dang_giai_quyet" and k in values]
+    rest = received.value - sum(values[k] for k in others)
+    if "tthc.ho_so_da_giai_quyet" not in others or rest < 0:
+        return []  # without what was resolved there is no rest to compute; a negative one is the integrity check's
+    said = text[m.start():m.end()].strip(" ,;")
+    taken = " − ".join(fmt_decimal(values[k]) for k in others)
+    return [_same_count(received, "tthc.ho_so_dang_giai_quyet", said,
+                        f"“{said}”: phần còn lại {fmt_decimal(received.value)} − {taken} = {fmt_decimal(rest)}",
+                        value=rest, quote=said, start=m.start() + len(text[m.start():m.end()]) - len(
+                            text[m.start():m.end()].lstrip(" ,;")), end=m.end())]
+
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -279,6 +307,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                 said = text[m.start(1):m.end()].strip()
                 reading.figures += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
                                     for k in of[f.key] if k not in {g.key for g in reading.figures}]
+    reading.figures += _rest_pending(text, folded, reading.figures)
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
