@@ -24,11 +24,15 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout4.yaml (a commune, a department, a town before 7/2025, a province's year, a ward): first run 83% (19/23)
 # heldout5.yaml (a department of science, a highland commune, a district before 7/2025 without diacritics, a centrally-run
 # city, a ward of Hà Nội): first run 85% (22/26), see its header
+# heldout6.yaml (a ward of Thành phố Hồ Chí Minh, a department of agriculture and environment, a highland commune without
+# diacritics, a board of industrial parks, a province's year): first run 100% (26/26) on these checks; reading the drafts
+# found what the checks do not see (a cause after a bare colon, a task's lead words), fixed after
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
         (CASES.parent / "heldout4.yaml", "để riêng 4, lần đầu 83%, nay đã chỉnh theo"),
-        (CASES.parent / "heldout5.yaml", "để riêng 5, lần đầu 85%, nay đã chỉnh theo")]
+        (CASES.parent / "heldout5.yaml", "để riêng 5, lần đầu 85%, nay đã chỉnh theo"),
+        (CASES.parent / "heldout6.yaml", "để riêng 6, lần đầu 100%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

@@ -738,6 +738,15 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert task_text("Quý IV UBND tỉnh sẽ tổ chức kiểm tra.", said) == "Quý IV UBND tỉnh sẽ tổ chức kiểm tra."
     assert task_text("Trong quý IV, UBND xã sẽ tiếp tục kiện toàn Bộ phận Một cửa.", said) == (
         "Tiếp tục kiện toàn Bộ phận Một cửa.")
+    # a board as the unit, "6 tháng cuối năm" without its year, and a clause read as a task already (held-out set 6)
+    from drafting.inputs.chat_facts import next_period_tasks
+    from drafting.inputs.chat_reader import read_message
+
+    assert task_text("6 tháng cuối năm Ban tập trung triển khai dịch vụ công trực tuyến toàn trình.",
+                     next_period_said("6 tháng cuối năm 2026")) == "Tập trung triển khai dịch vụ công trực tuyến toàn trình."
+    year = read_message("Năm 2027 xã sẽ tiếp tục đẩy mạnh số hóa hồ sơ, kết quả giải quyết TTHC.", "năm 2027")
+    assert [(f.kind, f.text) for f in next_period_tasks(year.facts, "năm 2027")] == [
+        ("task", "Tiếp tục đẩy mạnh số hóa hồ sơ, kết quả giải quyết TTHC")]
     again = list(h.chat_turn(assistant, st, "Số hồ sơ trực tuyến là 600.", today=day))[-1]
     assert "chưa phân loại" in again.text  # asked where II.2 is drafted
 
@@ -985,6 +994,9 @@ def test_a_cause_after_a_colon_and_radio_broadcasts_in_a_communes_half_year():
     r = read_message("Nguyên nhân hồ sơ quá hạn: do hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai.")
     assert [(f.text, f.cause) for f in r.facts] == [
         (LATE_DOSSIERS, "hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai")]
+    # the colon alone between what and its cause (a department's year, held-out set 6)
+    assert [(f.text, f.cause) for f in read_message("Nguyên nhân giải ngân chậm: vướng mắc giải phóng mặt bằng.").facts] \
+        == [("Giải ngân chậm", "vướng mắc giải phóng mặt bằng")]
     radio = read_message("Công tác tuyên truyền: xã đã đăng tải 18 tin, bài về CCHC trên Trang thông tin điện tử; Đài "
                          "truyền thanh xã phát 24 lượt tin về CCHC.")
     assert {f.key: f.value for f in radio.figures} == {"chi_dao.tin_bai": 18, "chi_dao.chuong_trinh_phat_thanh": 24}

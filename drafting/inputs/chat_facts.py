@@ -29,8 +29,8 @@ _LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
-_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)\s*:?\s+(?:chu yeu\s+|mot phan\s+)?"
-                       r"(?:la do|la vi|do|vi|la)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …": the colon is no word
+_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)(?:\s*:?\s+(?:chu yeu\s+|mot phan\s+)?"
+                       r"(?:la do|la vi|do|vi|la)|\s*:)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …", "… chậm: vướng …"
 _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 # where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
 _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
@@ -254,8 +254,8 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
 
 # after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
-# tỉnh sẽ tổ chức …") keeps its subject, and so does a board ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
-_SUBJECTS = "xa|phuong|thi tran|so|trung tam|don vi|co quan|phong"
+# tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
+_SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
 _TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
                r"ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
 # the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
@@ -271,7 +271,7 @@ def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
         return text
     own = _OWN_LEVEL.match(fold_lower(unit))
     subjects = _SUBJECTS + (f"|{own.group(1)}" if own else "")
-    subject = re.compile(rf"(?:\s+nam \d{{4}})?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:{subjects})?{_TASK_VERBS}").match(
+    subject = re.compile(rf"(?:\s+nam(?: \d{{4}})?)?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:{subjects})?{_TASK_VERBS}").match(
         folded, head.end())
     if subject is None:
         return text
@@ -284,4 +284,4 @@ def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> li
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
     said = next_period_said(next_period)
     return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said, unit)})
-            if f.kind in ("event", "document") and said.match(fold_lower(f.text)) else f for f in facts]
+            if f.kind in ("event", "document", "task") and said.match(fold_lower(f.text)) else f for f in facts]
