@@ -42,6 +42,10 @@ def test_parse_forms_with_article_date_issuer():
     # the Government's resolution is not the Prime Minister's, nor his decision the Government's
     ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Thủ tướng Chính phủ", "2024-06-12", ("issuer_symbol", "error")),
     ("Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Chính phủ", "2024-06-12", ("issuer_symbol", "error")),
+    # a ministry's symbol with another central body named (a department's half year typed by hand)
+    ("Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Bộ Nội vụ", "2026-06-15", ("issuer_symbol", "error")),
+    ("Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Chính phủ", "2026-06-15", ("issuer_symbol", "error")),
+    ("Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Bộ Nội vụ", "2026-06-15", ("issuer_symbol", "error")),
 ])
 def test_checker_catches_each_kind(text, day, expected):
     assert expected in _kinds(text, day)
@@ -54,7 +58,10 @@ def test_correct_citations_pass():
                       # the issuer ends where the second citation begins ("số 107" is no "Sở")
                       ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và Nghị định số 107/2021/NĐ-CP ngày "
                        "06/12/2021 của Chính phủ", "2024-06-12"),
-                      ("Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Thủ tướng Chính phủ", "2024-06-12")):
+                      ("Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Thủ tướng Chính phủ", "2024-06-12"),
+                      ("Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ", "2026-06-15"),
+                      ("Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ",
+                       "2026-06-15")):
         assert not [p for p in check_text(text, REG, dt.date.fromisoformat(day)) if p.severity != "info"], text
 
 
@@ -326,3 +333,15 @@ def test_a_departments_report_signed_as_a_committee_is_a_layout_error():
     assert not any("khối chữ ký" in i.message for i in right)
     xa = ("ỦY BAN NHÂN DÂN\nXÃ BA TRANG\nBa Trang, ngày 05 tháng 6 năm 2023\nBÁO CÁO\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
     assert not any("khối chữ ký" in i.message for i in review(xa.encode("utf-8"), REG, None, name="xa.txt"))
+
+
+def test_a_total_whose_part_is_given_as_its_own_parts_is_checked():
+    """Found reviewing a department's half year typed by hand: "đã giải quyết 1.230 hồ sơ, trong đó trước hạn 820 hồ sơ,
+    đúng hạn 400 hồ sơ, quá hạn 12 hồ sơ" (1.232) passed — the on-time total is not stated, only its two parts."""
+    text = ("SỞ XÂY DỰNG\nĐồng Tháp, ngày 15 tháng 6 năm 2026\nBÁO CÁO\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\n"
+            "Trong kỳ, Sở tiếp nhận 1.245 hồ sơ; đã giải quyết {} hồ sơ, trong đó trước hạn 820 hồ sơ, đúng hạn 400 hồ sơ, "
+            "quá hạn 12 hồ sơ.\n")
+    wrong = review(text.format("1.230").encode("utf-8"), REG, None, name="so.txt")
+    assert any(i.kind == "arithmetic" and i.suggestion == "1.232" and "820" in i.message for i in wrong), wrong
+    assert not [i for i in review(text.format("1.232").encode("utf-8"), REG, None, name="so.txt") if i.kind == "arithmetic"]

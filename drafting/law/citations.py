@@ -27,6 +27,12 @@ _DATE = re.compile(r"^\s*,?\s*ngay\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\
 _ISSUER = re.compile(r"^\s*,?\s*(?:cua|do)\s+(?P<issuer>[^,.;:()\n]{3,80}?)(?=\s+(?:ve|quy dinh|ban hanh|huong dan|sua doi|phe duyet)\b"
                      r"|\s+va\s+(?:nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|ke hoach|cong van|luat|van ban)\b|[,.;:()\n]|$)",
                      re.IGNORECASE)
+# a ministry's symbol names its body: "…/TT-VPCP" is the Văn phòng Chính phủ's, not the Bộ Nội vụ's nor the Government's
+_MINISTRY = {"VPCP": "Văn phòng Chính phủ", "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính", "BTP": "Bộ Tư pháp",
+             "BTTTT": "Bộ Thông tin và Truyền thông", "BCA": "Bộ Công an", "BKHCN": "Bộ Khoa học và Công nghệ",
+             "BXD": "Bộ Xây dựng", "BYT": "Bộ Y tế", "BGDDT": "Bộ Giáo dục và Đào tạo"}
+# "của Bộ trưởng, Chủ nhiệm …": the issuer read stops at the comma, and a minister is no other body
+_CENTRAL_BODY = re.compile(r"\b(?:bo (?!truong\b)[a-z]|chinh phu|thu tuong)")
 _LOCAL_ISSUER = re.compile(r"\b(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan|so (?!\d)|phong )", re.IGNORECASE)
 
 
@@ -159,6 +165,12 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         elif sym.endswith("-TTG") and re.fullmatch(r"\s*chinh phu\s*", fi):
             add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Thủ tướng Chính phủ nhưng "
                                           f"cơ quan ban hành ghi là “{ref.issuer}”.", "của Thủ tướng Chính phủ")
+        elif sym.endswith("-CP") and re.search(r"\bbo (?!truong\b)[a-z]", fi):
+            add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Chính phủ nhưng cơ quan "
+                                          f"ban hành ghi là “{ref.issuer}”.", "của Chính phủ")
+        elif (body := _MINISTRY.get(sym.rsplit("-", 1)[-1])) and fold_lower(body) not in fi and _CENTRAL_BODY.search(fi):
+            add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của {body} nhưng cơ quan ban "
+                                          f"hành ghi là “{ref.issuer}”.", f"của {body}")
     if doc is None:
         if any(p.kind in ("issuer_symbol", "missing_year") for p in problems):
             return problems
@@ -181,8 +193,8 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         severity = "error" if _claims_in_force(context, ref) else "warning"
         repl = ", ".join(doc.replaced_by)
         add("not_in_force", severity,
-            f"“{ref.text}”: {status.text} vào ngày {fmt_date(as_of)}"
-            + (f"; văn bản thay thế: {repl}" if repl else "") + ".", repl)
+            f"“{ref.text}”: tính đến ngày {fmt_date(as_of)} (ngày của báo cáo), văn bản {status.text}"
+            + (f"; văn bản thay thế: {repl}" if repl and repl not in status.text else "") + ".", repl)
     return problems
 
 
