@@ -348,6 +348,24 @@ def test_a_year_in_which_the_law_changed_and_a_decrees_first_day_in_force(assist
     assert "Hiệu lực từ 01/07/2025" in start.text.split("\n")[0]
 
 
+def test_the_circular_that_guides_a_decree_on_the_year_the_question_names(assistant):
+    """Tried as a new user: "Thông tư nào hướng dẫn Nghị định 118/2025?" answered about the decree itself, and "Năm
+    2024 văn bản nào hướng dẫn Nghị định 61/2018?" was answered for today ("61/2018" read as month 61, the year lost)."""
+    now, _ = last(h.chat_turn(assistant, h.UserState(user="chat-guide"), "Thông tư nào hướng dẫn Nghị định 118/2025?",
+                              today=dt.date(2026, 12, 1)))
+    head = now.text.split("\n")[0]
+    assert head.startswith("**Văn bản hướng dẫn Nghị định số 118/2025/NĐ-CP") and "Thông tư số 03/2025/TT-VPCP" in head
+    assert "Thông tư 03/2025/TT-VPCP" in now.text.split("**Nguồn:**")[1].split("\n")[1]  # the first source
+    then, _ = last(h.chat_turn(assistant, h.UserState(user="chat-guide-2024"),
+                               "Năm 2024 văn bản nào hướng dẫn Nghị định 61/2018?", today=dt.date(2026, 12, 1)))
+    head = then.text.split("\n")[0]
+    assert "Thông tư số 01/2018/TT-VPCP" in head and "ngày 31/12/2024: còn hiệu lực" in head
+    # a decree nothing in the registry guides gets the usual answer about itself
+    plain, _ = last(h.chat_turn(assistant, h.UserState(user="chat-guide-none"), "Nghị định 09/2019 hướng dẫn gì?",
+                                today=dt.date(2026, 12, 1)))
+    assert not plain.text.startswith("**Văn bản hướng dẫn") and "09/2019/NĐ-CP" in plain.text.split("\n")[0]
+
+
 def test_a_data_window_question_and_its_follow_up_in_the_chat(assistant):
     """The dates of the quarter's figures come first; "còn 6 tháng?" asks them for the 6 months of the same year."""
     st = h.UserState(user="chat-window")

@@ -20,6 +20,7 @@ from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
 from drafting.figures.outline import passage_place
 from drafting.law.citations import check_citation, lookup_document, parse_citations
+from drafting.law.guidance import guidance_line
 from drafting.law.windows import window_line
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -177,12 +178,18 @@ class Asker:
         lead, rule_doc = window_line(question, as_of, self.registry)
         if rule_doc is not None and not named:
             named = [rule_doc]
-        for d in reversed(named):  # a document the question names comes first, retrieved or not
+        # "Thông tư nào hướng dẫn Nghị định 118/2025?": the circulars that guide it are the answer
+        guide_lead, guides = guidance_line(question, named, as_of, self.registry)
+        lead = lead or guide_lead
+        for d in reversed(named + guides):  # a document the question names comes first, retrieved or not
             found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
+        if guides:
+            docs = docs[len(guides):len(guides) + 1] + docs[:len(guides)] + docs[len(guides) + 1:]
+        guided = {g.number for g in guides}
         shown_hits = hits
         if named:  # asked about a document: its sources are that document and its lineage, not other hits
-            kin = set().union(*(self.lineage(d) for d in named))
+            kin = set().union(*(self.lineage(d) for d in named)) | guided
             shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kin]
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
         elif docs:  # the best match, its lineage, and only documents that matched nearly as well
@@ -199,7 +206,8 @@ class Asker:
                                   snippet=h.snippet, status=h.status) for h in shown_hits[:6]]
         # a document the question names is always among the sources, with its title and scope from the registry
         shown = {x.number for x in passages}
-        passages = [self._registry_passage(d, as_of) for d in named if d.number not in shown] + passages
+        passages = [self._registry_passage(d, as_of) for d in named + guides if d.number not in shown] + passages
+        passages.sort(key=lambda x: x.number not in guided)  # the guides asked for are the first sources
         citations = []
         for d, h in docs[:3]:
             status = self.registry.status_on(d, as_of)
@@ -210,7 +218,8 @@ class Asker:
         if self.chain is not None and docs and not down:
             try:
                 # the registry's one-line answer first, at once; the model's explanation streams under it
-                headline = self._extractive(docs, hits, as_of, named[0] if named else None, lead).split("\n", 1)[0]
+                headline = self._extractive(docs, hits, as_of, named[0] if named else None, lead,
+                                            guided).split("\n", 1)[0]
                 done = yield from self._synthesise(answer, docs, hits, headline)
                 self.health.ok()
                 yield AskEvent(kind="done", answer=done)
@@ -220,7 +229,7 @@ class Asker:
                 down = exc.message
         if down:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
-        answer.text = self._extractive(docs, hits, as_of, named[0] if named else None, lead)
+        answer.text = self._extractive(docs, hits, as_of, named[0] if named else None, lead, guided)
         yield AskEvent(kind="done", answer=answer)
 
     @staticmethod
@@ -249,7 +258,8 @@ class Asker:
                  + ".") if d.effective_from and status.in_force else ""  # once expired, its end is the answer
         return f"**{d.citation()}: {regulates}.{start} Ngày {fmt_date(as_of)}: {status.text}.**{tag}"
 
-    def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None, lead: str = "") -> str:
+    def _extractive(self, docs, hits, as_of, named: LegalDocument | None = None, lead: str = "",
+                    guided: set[str] = frozenset()) -> str:
         if not docs:
             return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
                     f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
@@ -259,7 +269,7 @@ class Asker:
         if named is not None:  # asked about a document by number: the answer is about that document and its lineage
             scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}." if named.topics else ""
             lines = ([lead] if lead else [self.named_line(named, as_of), *([scope] if scope else [])]) + ["", "Chi tiết:"]
-            kin = self.lineage(named)
+            kin = self.lineage(named) | guided
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
         elif main is not None:
             amended = [a for a in main.amended_by if (m := self.registry.get(a)) and m.start and m.start <= as_of]

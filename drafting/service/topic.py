@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.law.windows import follow_window
 
@@ -28,22 +29,21 @@ class Topic:
 
 
 def date_in(message: str, today: dt.date) -> dt.date | None:
-    """The reference date a message names, if any."""
+    """The reference date a message names, if any. A document's number is no date: "Nghị định 61/2018" is not
+    month 61 of 2018, and the year said beside it still counts ("Năm 2024 văn bản nào hướng dẫn Nghị định 61/2018?")."""
     f = fold_lower(message)
-    m = re.search(r"\bngay\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})", f) or \
-        re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", f)
-    if m:
+    for r in find_refs(f):
+        f = f[:r.start] + " " * (r.end - r.start) + f[r.end:]
+    for m in re.finditer(r"\bngay\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})|\b(\d{1,2})/(\d{1,2})/(\d{4})\b", f):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         try:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            return dt.date(int(y), int(mo), int(d))
         except ValueError:
-            return None
-    m = re.search(r"\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})|\b(\d{1,2})/(\d{4})\b", f)
-    if m:
+            continue
+    for m in re.finditer(r"\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})|\b(\d{1,2})/(\d{4})\b", f):
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        try:
+        if 1 <= int(month) <= 12:
             return dt.date(int(year), int(month), 15)
-        except ValueError:
-            return None
     m = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b\s*(?:/|nam)?\s*(\d{4})?", f)
     if m and (m.group(2) or re.search(r"\b(20\d\d)\b", f)):
         year = int(m.group(2) or re.search(r"\b(20\d\d)\b", f).group(1))
