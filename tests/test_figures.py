@@ -55,6 +55,10 @@ def test_the_missing_part_of_a_partition_is_computed_and_nothing_else():
     fs = build_figure_set({"tthc": {"ho_so_tiep_nhan": 2048, "ho_so_da_giai_quyet": 1985, "ho_so_qua_han": 3}})
     assert fs.text("tthc.ho_so_dung_han_tong") == "1.982" and fs.text("tthc.ty_le_dung_han") == "99,85%"
     assert "tthc.ho_so_dung_han_tong" not in fs.values  # derived, not the official's own figure
+    # the appendix and the provenance notes say how it was made, not "the sum of its parts"
+    assert fs.figure("tthc.ho_so_dung_han_tong").formula == "hồ sơ đã giải quyết − hồ sơ giải quyết quá hạn"
+    assert build_figure_set({"tthc": {"ho_so_truoc_han": 5, "ho_so_dung_han": 3}}).figure(
+        "tthc.ho_so_dung_han_tong").formula == "tổng các thành phần"
     late = build_figure_set({"tthc": {"ho_so_da_giai_quyet": 400, "ho_so_dung_han_tong": 396}})
     assert late.text("tthc.ho_so_qua_han") == "04"
     # a part larger than the whole is the integrity check's, never a negative rest; received dossiers are no partition

@@ -67,6 +67,7 @@ class FigureSet(BaseModel):
     previous: dict[str, Decimal] = {}
     same_period: dict[str, Decimal] = {}  # the same period last year (drafting-practice §4: compare with both)
     derived: dict[str, Decimal] = {}
+    formulas: dict[str, str] = {}  # how a derived count was made, when not as the sum of its parts
     issues: list[FigureIssue] = []
 
     @property
@@ -91,7 +92,7 @@ class FigureSet(BaseModel):
                 spec = FIELD_BY_KEY[key]
                 return Figure(key=key, label=spec.label, unit=spec.unit, section=spec.section,
                               value=self.derived[key], text=format_value(self.derived[key], spec.unit, spec.kind),
-                              source="derived", formula="tổng các thành phần")
+                              source="derived", formula=self.formulas.get(key, "tổng các thành phần"))
             return Figure(key=key, label=d.label, unit=d.unit, section=d.section, value=self.derived[key],
                           text=format_value(self.derived[key], d.unit), source="derived", formula=d.formula)
         raise KeyError(key)
@@ -235,11 +236,12 @@ def check_integrity(given: dict[str, Decimal], cells: dict[str, str],
     return issues
 
 
-def derive(values: dict[str, Decimal]) -> dict[str, Decimal]:
+def derive(values: dict[str, Decimal], formulas: dict[str, str] | None = None) -> dict[str, Decimal]:
     """Totals not given but fully determined by their parts (optional parts may be absent), the one part missing
     from a partition, then rates (two decimals, half-up). Rules are applied in order, so a derived total can feed the
-    next rule."""
+    next rule. formulas, when given, receives how each part computed from a partition was made."""
     derived: dict[str, Decimal] = {}
+    formulas = {} if formulas is None else formulas
 
     def get(k):
         return values.get(k, derived.get(k))
@@ -257,6 +259,7 @@ def derive(values: dict[str, Decimal]) -> dict[str, Decimal]:
             rest = get(whole) - sum(get(p) for p in pair if p not in missing)
             if rest >= 0:  # a negative rest is a wrong figure, which the integrity check reports
                 derived[missing[0]] = rest
+                formulas[missing[0]] = " − ".join(_label(k) for k in (whole, *(p for p in pair if p not in missing)))
     for d in DERIVED:
         num, den = (get(k) for k in d.inputs)
         if num is not None and den:
@@ -280,13 +283,14 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
     issues += [i.model_copy(update={"message": "Kỳ trước: " + i.message}) for i in prev_issues]
     same_values, same_issues = parse_values(same_period or {}, None, "cung_ky.")
     issues += [i.model_copy(update={"message": "Cùng kỳ năm trước: " + i.message}) for i in same_issues]
-    derived = derive(values)
+    formulas: dict[str, str] = {}
+    derived = derive(values, formulas)
     issues += check_integrity(values, cells, derived)
     issues += check_across_periods(values, prev_values, cells)
     if previous_label not in PREVIOUS_LABELS:
         issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
             f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))
-    return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, issues=issues,
+    return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, formulas=formulas, issues=issues,
                      same_period=same_values)
 
 
