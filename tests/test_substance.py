@@ -1001,3 +1001,29 @@ def test_a_cause_after_a_colon_and_radio_broadcasts_in_a_communes_half_year():
                          "truyền thanh xã phát 24 lượt tin về CCHC.")
     assert {f.key: f.value for f in radio.figures} == {"chi_dao.tin_bai": 18, "chi_dao.chuong_trinh_phat_thanh": 24}
     assert not radio.unread
+
+
+def test_a_difficulty_keeps_its_label_and_is_not_asked_for_a_cause():
+    """Tried as a new user (a commune's year): "Khó khăn: cơ sở vật chất … chật hẹp, máy scan hư hỏng thường xuyên" was
+    written as a fault with "[đề nghị bổ sung: nguyên nhân …]" under it — a difficulty is the circumstance itself."""
+    import datetime as dt
+
+    from drafting.chain.assessment import Assessment
+    from drafting.chain.substance import Proposer
+    from drafting.figures.facts import Fact
+    from drafting.inputs.chat_reader import read_message
+    from drafting.models import ReportMeta
+
+    r = read_message("Khó khăn, vướng mắc: đường truyền mạng chập chờn; người dân vùng sâu chưa có điện thoại thông minh.")
+    assert [(f.kind, f.text, f.cause) for f in r.facts] == [
+        ("shortcoming", "Khó khăn, vướng mắc: đường truyền mạng chập chờn", ""),
+        ("shortcoming", "Khó khăn, vướng mắc: người dân vùng sâu chưa có điện thoại thông minh", "")]
+    assert [f.text for f in read_message("Hạn chế: tỷ lệ thanh toán trực tuyến còn thấp.").facts] == [
+        "Tỷ lệ thanh toán trực tuyến còn thấp"]  # a limitation loses its label and keeps the ask for its cause
+    meta = ReportMeta(issuer="Ủy ban nhân dân xã Tân Phú Trung", level="xã", locality="xã Tân Phú Trung", period="năm",
+                      year=2026, place="Tân Phú Trung", date=dt.date(2026, 12, 1))
+    facts = [Fact(section="III", kind="shortcoming", text="Khó khăn: máy scan hư hỏng thường xuyên"),
+             Fact(section="III", kind="shortcoming", text="Tỷ lệ thanh toán trực tuyến còn thấp")]
+    assessed = Assessment(meta, build_figure_set({"tthc": {"ho_so_tiep_nhan": 100}}), facts, [], Proposer())
+    text = "\n".join(p.text for p in assessed.shortcomings())
+    assert "- Khó khăn: máy scan hư hỏng thường xuyên.\n- Tỷ lệ thanh toán" in text and text.count("nguyên nhân") == 1

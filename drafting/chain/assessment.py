@@ -13,7 +13,7 @@ import re
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
-from drafting.figures.facts import PENDING_TASKS, Fact, Target
+from drafting.figures.facts import HARDSHIP, PENDING_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
@@ -119,7 +119,7 @@ class Assessment:
             out.append(Paragraph(text=f"- {sentence(text)}", style="bullet", sources=sources))
             if cause:
                 out.append(Paragraph(text=f"Nguyên nhân: {clause(cause)}.", sources=sources))
-            else:
+            elif not HARDSHIP.match(fold_lower(text)):  # a difficulty is a circumstance: no cause asked of it
                 out.append(Proposer.ask("nguyên nhân của hạn chế trên (chủ quan, khách quan)"))
 
         late = self.fs.get("tthc.ho_so_qua_han")

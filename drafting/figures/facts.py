@@ -44,6 +44,10 @@ TARGET_FIELDS = {"key", "value", "source"}
 LOWER_IS_BETTER = {"tthc.ty_le_qua_han", "tthc.ho_so_qua_han"}
 
 
+# a difficulty (an obstacle the unit met, not its own fault), on folded words: written with its label ("Khó khăn:
+# máy scan hư hỏng …"), no cause asked of it
+HARDSHIP = re.compile(r"^\s*(?:kho khan|vuong mac)(?:,\s*(?:vuong mac|kho khan))?\s*:")
+
 # limitations the chat reads from a count said with its cause; section III writes them from the count
 LATE_DOSSIERS = "Hồ sơ quá hạn"
 PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"

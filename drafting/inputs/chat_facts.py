@@ -10,7 +10,7 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import LATE_DOSSIERS, Fact, issuer_before
+from drafting.figures.facts import HARDSHIP, LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
 from drafting.models import ASK_OPEN
 
@@ -83,7 +83,8 @@ def _clean(clause: str) -> str:
     # on the folded words, so that "Han che: …" typed without diacritics loses its label as "Hạn chế: …" does
     f = fold_lower(c)
     # "Về cải cách tổ chức bộ máy: Sở đã trình …": the topic's label is the section's heading, not the fact's words
-    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|kho khan|(?:ve|linh vuc) [^:.;]{3,60})\s*:\s*", f)
+    # a difficulty keeps its label ("Khó khăn: máy scan hư hỏng …"): it is a circumstance, not a fault with a cause to ask
+    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|(?:ve|linh vuc) [^:.;]{3,60})\s*:\s*", f)
     if lead and len(f) == len(c):
         c = c[lead.end():]
     return c[:1].upper() + c[1:] if c else c
@@ -102,6 +103,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     facts: list[Fact] = []
     said_next = next_period_said(next_period) if next_period else None
     listed = ended = False  # under a "Tồn tại:" label; the clause before ended a sentence
+    hardship = ""  # under a "Khó khăn, vướng mắc:" label, the label as written: each item of its list carries it
     spans = spans if spans is not None else []
     pos = 0
     for part in _CLAUSES.split(text):
@@ -128,8 +130,13 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 counted = _COUNTED_MEETING.search(folded)
             else:
                 counted = None
-        listed = bool(_LIMITS_LABEL.match(folded)) or listed and not ended and not re.match(
+        labelled = _LIMITS_LABEL.match(folded)
+        listed = bool(labelled) or listed and not ended and not re.match(
             r"^\s*(?:nguyen nhan|kien nghi|de nghi|de xuat)\b", folded)
+        if labelled:
+            hardship = clause[labelled.start():labelled.end()].strip(" :") if HARDSHIP.match(folded) else ""
+        elif not listed:
+            hardship = ""
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
@@ -188,6 +195,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             if m and m.start() > 8:
                 cause = _clean(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
                 text_c = _clean(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
+            if hardship and not HARDSHIP.match(fold_lower(text_c)):  # the next items of a "Khó khăn: …; …" list
+                text_c = f"{hardship[:1].upper()}{hardship[1:]}: {text_c[:1].lower()}{text_c[1:]}"
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
         elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
