@@ -994,6 +994,12 @@ def test_a_cause_after_a_colon_and_radio_broadcasts_in_a_communes_half_year():
     r = read_message("Nguyên nhân hồ sơ quá hạn: do hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai.")
     assert [(f.text, f.cause) for f in r.facts] == [
         (LATE_DOSSIERS, "hồ sơ đất đai phải chờ kết quả thẩm định của Văn phòng đăng ký đất đai")]
+    # "đơn vị" is no "vì": a cause naming nothing, after a count of late dossiers in the same message, is theirs (a
+    # ward's half year: "- Do hồ sơ tồn đọng từ trước khi sắp xếp đơn." with "Nguyên nhân: hành chính, …" under it)
+    ward = read_message("Hạn chế: còn 15 hồ sơ quá hạn, chủ yếu thuộc lĩnh vực đất đai. Nguyên nhân do hồ sơ tồn đọng từ "
+                        "trước khi sắp xếp đơn vị hành chính, việc bàn giao hồ sơ giữa các đơn vị còn chậm.")
+    assert [(f.text, f.cause) for f in ward.facts] == [(LATE_DOSSIERS, "hồ sơ tồn đọng từ trước khi sắp xếp đơn vị hành "
+                                                                       "chính, việc bàn giao hồ sơ giữa các đơn vị còn chậm")]
     # the colon alone between what and its cause (a department's year, held-out set 6)
     assert [(f.text, f.cause) for f in read_message("Nguyên nhân giải ngân chậm: vướng mắc giải phóng mặt bằng.").facts] \
         == [("Giải ngân chậm", "vướng mắc giải phóng mặt bằng")]

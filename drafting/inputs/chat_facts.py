@@ -29,8 +29,10 @@ _LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
-_CAUSE_OF = re.compile(r"^\s*nguyen nhan\s+(?:cua\s+)?(?:viec\s+|tinh trang\s+)?(?P<what>.+?)(?:\s*:?\s+(?:chu yeu\s+|mot phan\s+)?"
-                       r"(?:la do|la vi|do|vi|la)|\s*:)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …", "… chậm: vướng …"
+# on the lower-cased words too: "đơn vị" is no "vì" — "Nguyên nhân do hồ sơ … sắp xếp đơn vị hành chính" names no what
+_CAUSE_OF = re.compile(r"^\s*nguy[êe]n nh[âa]n\s+(?:c[ủu]a\s+)?(?:vi[ệe]c\s+|t[ìi]nh tr[ạa]ng\s+)?"
+                       r"(?!(?:l[àa]|do|v[ìi])\s)(?P<what>.+?)(?:\s*:?\s+(?:ch[ủu] y[ếe]u\s+|m[ộo]t ph[ầa]n\s+)?"
+                       r"(?:l[àa] do|l[àa] v[ìi]|do|v[ìi]|l[àa])|\s*:)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …", "… chậm: vướng …"
 _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 # where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
 _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
@@ -177,8 +179,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         if re.match(r"^\s*nguyen nhan\b", folded) and not (facts and facts[-1].kind == "shortcoming"):
             # a cause said on its own: of what it names ("Nguyên nhân quá hạn …": the late dossiers), or of the
             # limitation said before, in an earlier message (text left empty; see attach_causes)
-            m = _CAUSE_OF.match(folded) or _CAUSE.match(clause.lower())
-            what = m.groupdict().get("what") or "" if m else ""
+            m = _CAUSE_OF.match(clause.lower()) or _CAUSE.match(clause.lower())
+            what = fold_lower(m.groupdict().get("what") or "") if m else ""
             if re.fullmatch(r"(?:ho so )?(?:giai quyet )?(?:qua|tre) (?:han|hen)", what):
                 what = LATE_DOSSIERS
             elif what:

@@ -316,6 +316,12 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
     reading.facts += _caused_shortfalls(text, reading)
+    # "Hạn chế: còn 15 hồ sơ quá hạn, …. Nguyên nhân do …": a cause naming nothing, after a shortfall counted in the same
+    # message and no limitation in words, is that shortfall's
+    counted = [_SHORTFALLS[f.key] for f in reading.figures if f.key in _SHORTFALLS]
+    if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
+        reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
+                         else f for f in reading.facts]
     reading.fact_spans = fact_spans
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
