@@ -439,6 +439,17 @@ def test_dossiers_left_said_without_their_number_are_the_rest():
         "tthc.ho_so_dang_giai_quyet"] == 20
 
 
+def test_staff_present_against_the_quota_and_staff_sent_to_training():
+    """Tried as a new user (a ward's half year): "Phường có 38 công chức trên tổng số 40 biên chế được giao" left 38
+    unread, and "Cử 20 công chức tham gia tập huấn nghiệp vụ" counted them as people reached by CCHC outreach."""
+    assert _read("Phường có 38 công chức trên tổng số 40 biên chế được giao.") == {
+        "to_chuc.bien_che_co_mat": 38, "to_chuc.bien_che_giao": 40}
+    assert _read("Phường có 38 công chức.") == {}  # no quota named: no figure guessed
+    assert _read("Cử 20 công chức tham gia tập huấn nghiệp vụ.") == {"cong_vu.boi_duong": 20}
+    assert _read("Tổ chức 3 buổi tuyên truyền CCHC cho 200 cán bộ, công chức và người dân.") == {
+        "chi_dao.buoi_tuyen_truyen": 3, "chi_dao.luot_nguoi_tuyen_truyen": 200}
+
+
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():
     """"Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%" (80,00%) was left unread."""
     issues = check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%.",
