@@ -446,6 +446,10 @@ def test_staff_present_against_the_quota_and_staff_sent_to_training():
         "to_chuc.bien_che_co_mat": 38, "to_chuc.bien_che_giao": 40}
     assert _read("Phường có 38 công chức.") == {}  # no quota named: no figure guessed
     assert _read("Cử 20 công chức tham gia tập huấn nghiệp vụ.") == {"cong_vu.boi_duong": 20}
+    # citizens shown how to use the portal are reached by outreach, not staff trained
+    assert _read("Tổ chức 1 hội nghị tập huấn sử dụng dịch vụ công trực tuyến cho 120 người dân.") == {
+        "chi_dao.hoi_nghi": 1, "chi_dao.luot_nguoi_tuyen_truyen": 120}
+    assert _read("Tổ chức 2 lớp tập huấn cho 150 cán bộ, công chức.") == {"cong_vu.boi_duong": 150}
     assert _read("Tổ chức 3 buổi tuyên truyền CCHC cho 200 cán bộ, công chức và người dân.") == {
         "chi_dao.buoi_tuyen_truyen": 3, "chi_dao.luot_nguoi_tuyen_truyen": 200}
 

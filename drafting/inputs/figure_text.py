@@ -30,7 +30,10 @@ from drafting.inputs.phrases import (
     LEVEL_PART,
     PHRASE_KEYS,
     PRIMARY,
+    PUBLIC,
     RATE_PHRASES,
+    STAFF,
+    STAFF_TRAINING,
     UNIT_NOUNS,
     levels_in,
     unit_fits,
@@ -59,8 +62,6 @@ _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
 _OUTREACH = re.compile(r"\b(?:tuyen truyen|pho bien|truyen thong|hoi nghi|toa dam|hoi thi|tap huan)\b")
 _TRAINING = re.compile(r"\bboi duong\b")
-_STAFF_TRAINING = re.compile(r"\b(?:boi duong|tap huan|dao tao)\b")
-_STAFF = re.compile(r"\s*(?:luot\s+)?(?:can bo|cong chuc|vien chuc)\b")
 _ATTENDEES = {"chi_dao.luot_nguoi_tuyen_truyen", "the_che.pbgdpl_luot_nguoi"}
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
@@ -269,10 +270,8 @@ class _Reader(LinkedReading):
         if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
                                   or re.match(rf"[^.;]{{0,40}}?,?\s*{_PARTS.pattern}", self.folded[noun_end:])):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
-        # "Phường có 38 công chức trên tổng số 40 biên chế được giao": the staff present, said against the quota
-        if noun == "người" and re.match(r"\s*cong chuc\b", self.folded[e:]) and re.search(r"\b(?:hien )?co\s*$", before) \
-                and re.search(r"\bbien che\b", sentence):
-            choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))
+        if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):
+            choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
         level = self.level_at(s, e, right)
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
@@ -292,7 +291,9 @@ class _Reader(LinkedReading):
             events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]
             if set(fit) & _ATTENDEES and events:  # "6 buổi tuyên truyền pháp luật … với 480 lượt người": of those events
                 fit = [COMPANIONS[events[-1]]]
-            elif set(fit) & _ATTENDEES and _STAFF.match(self.folded, e) and _STAFF_TRAINING.search(sentence) \
+            if "cong_vu.boi_duong" in fit and PUBLIC.match(self.folded, e):  # "tập huấn … cho 120 người dân": reached
+                fit = [k for k in fit if k != "cong_vu.boi_duong"] or ["chi_dao.luot_nguoi_tuyen_truyen"]
+            elif set(fit) & _ATTENDEES and STAFF.match(self.folded, e) and STAFF_TRAINING.search(sentence) \
                     and not re.search(r"\b(?:tuyen truyen|pho bien)\b", sentence):
                 fit = ["cong_vu.boi_duong"]  # "cử 20 công chức tham gia tập huấn nghiệp vụ": staff trained, no outreach
             elif set(fit) & _ATTENDEES and not _OUTREACH.search(sentence):

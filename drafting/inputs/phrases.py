@@ -341,3 +341,9 @@ def levels_in(folded: str) -> list[str]:
 LEVEL_PART = {(total, m.group(1)): part for total, parts in SUM_RULES for part in parts
                if (m := re.search(r"cap_(tinh|huyen|xa)$", part))}
 LEVEL_TOTALS = {total for total, _ in LEVEL_PART}
+
+
+# who a count of people is: the unit's staff (trained) or the public (reached by outreach); folded words after the number
+STAFF = re.compile(r"\s*(?:luot\s+)?(?:can bo|cong chuc|vien chuc)\b")
+PUBLIC = re.compile(r"\s*(?:luot\s+)?(?:nguoi dan|ho dan|ho gia dinh|cong dan|doanh nghiep|ho kinh doanh)\b")
+STAFF_TRAINING = re.compile(r"\b(?:boi duong|tap huan|dao tao)\b")
