@@ -256,12 +256,12 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
     rest = received.value - sum(values[k] for k in others)
     if "tthc.ho_so_da_giai_quyet" not in others or rest < 0:
         return []  # without what was resolved there is no rest to compute; a negative one is the integrity check's
-    said = text[m.start():m.end()].strip(" ,;")
+    words = text[m.start():m.end()]
+    said, start = words.strip(" ,;"), m.end() - len(words.lstrip(" ,;"))
     taken = " − ".join(fmt_decimal(values[k]) for k in others)
     return [_same_count(received, "tthc.ho_so_dang_giai_quyet", said,
                         f"“{said}”: phần còn lại {fmt_decimal(received.value)} − {taken} = {fmt_decimal(rest)}",
-                        value=rest, quote=said, start=m.start() + len(text[m.start():m.end()]) - len(
-                            text[m.start():m.end()].lstrip(" ,;")), end=m.end())]
+                        value=rest, quote=said, start=start, end=m.end())]
 
 
 def read_message(text: str, next_period: str = "") -> ChatReading:

@@ -181,11 +181,10 @@ class Asker:
         # "Thông tư nào hướng dẫn Nghị định 118/2025?": the circulars that guide it are the answer
         guide_lead, guides = guidance_line(question, named, as_of, self.registry)
         lead = lead or guide_lead
-        for d in reversed(named + guides):  # a document the question names comes first, retrieved or not
+        # a document the question names comes first, retrieved or not — after the guides when those are asked for
+        for d in reversed(guides + named):
             found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
-        if guides:
-            docs = docs[len(guides):len(guides) + 1] + docs[:len(guides)] + docs[len(guides) + 1:]
         guided = {g.number for g in guides}
         shown_hits = hits
         if named:  # asked about a document: its sources are that document and its lineage, not other hits
