@@ -164,18 +164,17 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
                 suggestion=f"không quá {fmt_int(int(b.value))}"))
     # a part the sentence gives as its own parts ("trước hạn 820, đúng hạn 400, quá hạn 12" of the 1.230 resolved):
     # their sum stands for it, and the words name the counts as written
-    made: dict[str, list[ReadFigure]] = {}
+    stated: dict[str, list[ReadFigure]] = {k: [f] for k, f in by_key.items()}
     for total, parts in SUM_RULES:
-        if total not in by_key and total not in made and all(k in by_key for k in parts):
-            made[total] = [by_key[k] for k in parts]
+        if total not in stated and all(k in by_key for k in parts):
+            stated[total] = [by_key[k] for k in parts]
     for total, parts in SUM_RULES:
         if total not in by_key:
             continue
-        given = [by_key.get(k) or made[k] for k in parts if k in by_key or k in made]
-        missing = [k for k in parts if k not in by_key and k not in made]
+        given = [f for k in parts for f in stated.get(k, [])]
+        missing = [k for k in parts if k not in stated]
         if not given or any(k not in OPTIONAL_PARTS for k in missing):
             continue
-        given = [f for g in given for f in (g if isinstance(g, list) else [g])]
         t = by_key[total]
         s = sum(f.value for f in given)
         if s == t.value or (missing and s < t.value):
