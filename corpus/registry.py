@@ -63,8 +63,13 @@ class LegalDocument(BaseModel):
     def tag(self, field: str) -> Confidence:
         return self.confidence.get(field, "K")
 
+    @property
+    def not_before(self) -> dt.date | None:
+        """When the dates are unknown, the number's year still bounds them: 309/2026 was not in force in 2018."""
+        return self.start or (dt.date(self.ref.year, 1, 1) if self.ref.year else None)
+
     def in_force_on(self, day: dt.date) -> bool:
-        if self.start and day < self.start:
+        if self.not_before and day < self.not_before:
             return False
         return not (self.effective_to and day > self.effective_to)
 
@@ -133,6 +138,9 @@ class Registry:
         if doc.start and day < doc.start:
             state, conf = "chưa có hiệu lực", doc.tag("effective_from")
             text = f"chưa có hiệu lực (hiệu lực từ {fmt_date(doc.start)})"
+        elif doc.not_before and day < doc.not_before:  # no dates known, but a 2026 number is no law of 2018
+            state, conf = "chưa có hiệu lực", "V"
+            text = f"chưa ban hành (văn bản số năm {doc.ref.year}, chưa rõ ngày hiệu lực)"
         elif doc.effective_to and day > doc.effective_to:
             state, conf = "hết hiệu lực", doc.tag("effective_to")
             text = f"hết hiệu lực từ {fmt_date(doc.effective_to + dt.timedelta(days=1))}"

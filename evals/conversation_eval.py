@@ -1,9 +1,10 @@
 """Conversation eval: follow-ups in the chat ("Tháng 3/2024 thì sao?") answered against the topic of the
 question before, on the real chat path (service.chat_turn, the index, no model).
 
-35 conversations, 33 with a gold: 5 first questions (one-stop decree, online public services, staff
-streamlining, the one-stop circular, phrased with and without a date) × 7 follow-ups naming another date in
-other words (a month, a quarter, a year, a day; the seventh, a day in 2018, added after the rules were written). Gold: the document in force on the follow-up's date, from the
+5 first questions (one-stop decree, online public services, staff streamlining, the one-stop circular, phrased
+with and without a date) × 7 follow-ups naming another date in other words (a month, a quarter, a year, a day;
+the seventh, a day in 2018, added after the rules were written): 33 with a gold; and × 3 follow-ups that name
+no date but a boundary of the answer's document ("Còn trước đó thì sao?", "Sau đó thì sao?"). Gold: the document in force on the follow-up's date, from the
 registry's validity dates (61/2018 → 118/2025 from 01/7/2025; 43/2011 → 42/2022 from 01/8/2022;
 108/2014 → 29/2023 from 20/7/2023; 01/2018/TT-VPCP → 03/2025/TT-VPCP from 15/9/2025).
 Printed: share of follow-ups whose answer names the gold document (with the topic kept), the same for the
@@ -42,12 +43,30 @@ def gold(topic: str, day: dt.date) -> str | None:
     return found[-1] if found else None
 
 
+# follow-ups that name no date but a boundary of the answer's document: "trước đó" is the day before it took
+# effect, "sau đó" the day after it ended (added with the rule that reads them: optimistic)
+RELATIVE = [("Còn trước đó thì sao?", "before"), ("Trước khi có văn bản đó thì sao?", "before"),
+            ("Sau đó thì sao?", "after")]
+FIRST_DAY = {"one_stop_dated": dt.date(2024, 3, 15)}
+
+
+def relative_day(topic: str, first_day: dt.date, which: str) -> dt.date | None:
+    starts = [start for start, _ in IN_FORCE[topic]]
+    i = max((k for k, start in enumerate(starts) if start <= first_day), default=None)
+    if i is None:
+        return None
+    if which == "before":
+        return starts[i] - dt.timedelta(days=1)
+    return starts[i + 1] if i + 1 < len(starts) else None
+
+
 def run_conversations(asst, today: dt.date = dt.date(2026, 12, 1)) -> dict:
     from drafting import service as h
 
     rows = []
     for topic, first in FIRST.items():
-        for follow, day in FOLLOW:
+        boundary = [(f, d) for f, which in RELATIVE if (d := relative_day(topic, FIRST_DAY.get(topic, today), which))]
+        for follow, day in FOLLOW + boundary:
             g = gold(topic, day)
             if g is None:
                 continue
@@ -65,7 +84,7 @@ def run_conversations(asst, today: dt.date = dt.date(2026, 12, 1)) -> dict:
 
 
 def print_conversations(res: dict) -> None:
-    print(f"Hỏi tiếp ({res['conversations']} cuộc hội thoại hai lượt):")
+    print(f"Hỏi tiếp ({res['conversations']} cuộc hội thoại hai lượt, gồm các câu «trước đó / sau đó thì sao?»):")
     print(f"  giữ chủ đề: trả lời đúng văn bản {res['kept'] * 100:.0f}%; "
           f"hỏi riêng câu sau (như trước đây): {res['alone'] * 100:.0f}%; nêu «Hiểu là»: {res['understood'] * 100:.0f}%")
     for m in res["misses"]:

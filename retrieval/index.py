@@ -40,7 +40,7 @@ def chunk_metadata(doc: SourceDocument, chunk: Chunk, n_chunks: int, doc_hash: s
     }
     reg = registry.get(doc.number) if doc.kind == "regulation" and doc.number else None
     if reg is not None:
-        meta["valid_from_i"] = date_int(reg.start, 0)
+        meta["valid_from_i"] = date_int(reg.not_before, 0)
         meta["valid_to_i"] = date_int(reg.effective_to, FAR_FUTURE)
     return meta
 

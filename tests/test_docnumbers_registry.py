@@ -61,6 +61,14 @@ def test_one_stop_decree_changes_on_1_july_2025(registry):
     assert in_2023.in_force and "107/2021/NĐ-CP" in in_2023.text
 
 
+def test_a_document_without_dates_is_not_in_force_before_its_numbers_year(registry):
+    amending = registry.get("309/2026/NĐ-CP")
+    assert amending.start is None  # the registry knows neither its signing nor its effective date
+    early = registry.status_on(amending, dt.date(2018, 6, 20))
+    assert not early.in_force and "chưa ban hành" in early.text and not amending.in_force_on(dt.date(2025, 12, 31))
+    assert registry.status_on(amending, dt.date(2026, 12, 1)).in_force
+
+
 def test_unverified_facts_carry_their_tag(registry):
     status = registry.status_on(registry.get("45/2020/NĐ-CP"), dt.date(2026, 1, 1))
     assert status.confidence == "K" and "[K: chưa xác minh]" in status.text

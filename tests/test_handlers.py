@@ -334,6 +334,27 @@ def test_a_follow_up_keeps_the_topic_and_says_how_it_was_understood(assistant):
     assert "61/2018" in follow.text
 
 
+def test_before_and_after_the_answers_document_and_a_day_no_document_covers(assistant):
+    """Tried as a new user: "Còn trước đó thì sao?" after the 2026 one-stop answer repeated 118/2025 for today; and
+    "Tháng 3/2024 một cửa cấp xã theo nghị định nào?" answered 09/2019 (reporting); on 20/06/2018, the day before
+    61/2018 took effect, the answer was 309/2026 (no dates known) and then an unrelated decree of 2013."""
+    st = h.UserState(user="chat-before")
+    last(h.chat_turn(assistant, st, "Năm 2026 bộ phận một cửa cấp xã thực hiện theo nghị định nào?", today=dt.date(2026, 12, 4)))
+    before, _ = last(h.chat_turn(assistant, st, "Còn trước đó thì sao?", today=dt.date(2026, 12, 4)))
+    assert "tính ở ngày 30/06/2025 (trước ngày 01/07/2025, khi Nghị định 118/2025/NĐ-CP có hiệu lực)" in before.text
+    assert "Nghị định số 61/2018/NĐ-CP, được sửa đổi, bổ sung bởi 107/2021/NĐ-CP" in before.text.split("\n")[2]
+    after, _ = last(h.chat_turn(assistant, st, "Sau đó thì sao?", today=dt.date(2026, 12, 4)))
+    assert "tính ở ngày 01/07/2025 (sau ngày 30/06/2025, khi Nghị định 61/2018/NĐ-CP hết hiệu lực)" in after.text
+    assert "Nghị định số 118/2025/NĐ-CP" in after.text.split("\n")[2]
+    st = h.UserState(user="chat-before-2018")
+    dated, _ = last(h.chat_turn(assistant, st, "Tháng 3/2024 một cửa cấp xã theo nghị định nào?", today=dt.date(2026, 12, 4)))
+    assert dated.text.startswith("**Ngày 15/03/2024: Nghị định số 61/2018/NĐ-CP"), dated.text[:200]
+    none, _ = last(h.chat_turn(assistant, st, "Trước khi có văn bản đó thì sao?", today=dt.date(2026, 12, 4)))
+    head = none.text.split("\n")[2]
+    assert "Ngày 20/06/2018: sổ đăng ký chưa có văn bản nào về nội dung này có hiệu lực" in head, head
+    assert "309/2026" not in head and "117/2013" not in head
+
+
 def test_a_year_in_which_the_law_changed_and_a_decrees_first_day_in_force(assistant):
     """Tried as a new user: "Còn năm 2023 thì sao?" after a question about staff cuts "hiện nay" answered only with
     29/2023 (in force from 20/07/2023) and kept "hiện nay" in what it understood; "Nghị định 118/2025 có hiệu lực từ

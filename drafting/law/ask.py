@@ -139,9 +139,12 @@ class Asker:
         elif hits:
             # a passage of a document since replaced that answers better than any in force that day ("văn bản xin
             # lỗi khi hồ sơ quá hạn" in 2026: 61/2018's words, replaced by 118/2025): shown, with its replacement
+            # so is one not yet in force that day, when it answers best ("một cửa" on 20/06/2018): its predecessor
+            # in force is then the answer, or the plain word that the registry has none yet
             for h in self.searcher.search(question, k=3, flt=SearchFilter(kind="regulation")):
                 d = self.registry.get(h.number) if h.number else None
-                if d is None or self.registry.status_on(d, as_of).in_force or not d.replaced_by:
+                state = self.registry.status_on(d, as_of).state if d is not None else ""
+                if not (state == "hết hiệu lực" and d.replaced_by or state == "chưa có hiệu lực"):
                     break
                 hits.insert(0, h)
         if _PRACTICE.search(fold_lower(question)):
@@ -152,6 +155,20 @@ class Asker:
                 seen.add(h.chunk_id)
                 out.append(h)
         return out
+
+    def _before(self, doc: LegalDocument, day: dt.date) -> list[LegalDocument]:
+        """The documents a not-yet-in-force one replaces that were in force on the day, looking back through
+        the chain (118/2025 → 61/2018 + 107/2021)."""
+        seen, todo = set(), [doc]
+        while todo:
+            d = todo.pop(0)
+            for n in d.replaces:
+                if (p := self.registry.get(n)) is not None and p.number not in seen:
+                    seen.add(p.number)
+                    if self.registry.status_on(p, day).in_force:
+                        return [p]
+                    todo.append(p)
+        return []
 
     def ask(self, question: str, as_of: dt.date | None = None, on_token=None) -> Answer:
         """The whole answer at once; `on_token` sees the model's tokens as they come."""
@@ -186,19 +203,31 @@ class Asker:
             found = next(((x, h) for x, h in docs if x.number == d.number), (d, None))
             docs = [found] + [(x, h) for x, h in docs if x.number != d.number]
         guided = {g.number for g in guides}
+        if docs and not named and self.registry.status_on(docs[0][0], as_of).state == "chưa có hiệu lực":
+            # the best match is not yet in force that day: what it replaced (walking back) answers in its place
+            first, now = docs[0][0], self._before(docs[0][0], as_of)
+            if now:
+                docs = [next(((x, h) for x, h in docs if x.number == now[0].number), (now[0], None))] + [
+                    (x, h) for x, h in docs[1:] if x.number != now[0].number]
+                hits = [h for h in hits if h.number != first.number]
         shown_hits = hits
         if named:  # asked about a document: its sources are that document and its lineage, not other hits
             kin = set().union(*(self.lineage(d) for d in named)) | guided
             shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kin]
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
         elif docs:  # the best match, its lineage, and only documents that matched nearly as well
-            top, kin = docs[0][1].score, self.lineage(docs[0][0])
+            top, kin = docs[0][1].score if docs[0][1] else max(h.score for h in hits), self.lineage(docs[0][0])
             docs = [docs[0]] + [(d, h) for d, h in docs[1:] if d.number in kin or h.score >= RELATED * top]
             kept = {d.number for d, _ in docs}
             shown_hits = [h for h in hits if h.kind != "regulation" or h.number in kept]
         if docs and not named and not self.registry.status_on(docs[0][0], as_of).in_force:
-            # the best passage is of a replaced document: what replaced it, in force that day, is the answer
+            # the best passage is of a replaced document: what replaced it, in force that day, is the answer; of one
+            # not yet in force, what it replaced (walking back), or nothing yet
             now = [r for n in docs[0][0].replaced_by if (r := self.registry.get(n)) and self.registry.status_on(r, as_of).in_force]
+            if self.registry.status_on(docs[0][0], as_of).state == "chưa có hiệu lực":
+                first, now = docs[0][0], []
+                lead = lead or (f"**Ngày {fmt_date(as_of)}: sổ đăng ký chưa có văn bản nào về nội dung này có hiệu lực; "
+                                f"{first.type} số {first.number} {self.registry.status_on(first, as_of).text}.**")
             docs = [(r, next((h for x, h in docs if x.number == r.number), None)) for r in now[:1]] + [
                 (d, h) for d, h in docs if not now or d.number != now[0].number]
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=_location(h),
@@ -262,7 +291,7 @@ class Asker:
         if not docs:
             return ("Chưa tìm thấy văn bản trong sổ đăng ký phù hợp với câu hỏi vào ngày "
                     f"{fmt_date(as_of)}. Hãy nêu rõ lĩnh vực (một cửa, kiểm soát TTHC, dịch vụ công trực tuyến…).")
-        lines = [f"Vào ngày {fmt_date(as_of)}:"]
+        lines = [lead, "", "Chi tiết:"] if lead else [f"Vào ngày {fmt_date(as_of)}:"]
         # the answer an official needs comes first, in one line; the details and passages follow
         main = next((d for d, _ in docs[:3] if self.registry.status_on(d, as_of).in_force), None)
         if named is not None:  # asked about a document by number: the answer is about that document and its lineage
@@ -292,7 +321,7 @@ class Asker:
             if h is not None:
                 where = h.location.strip("()")  # "(phần đầu)" is already bracketed
                 lines.append(f"  Trích ({where}): {h.snippet}")
-                if d.replaced_by and not self.registry.status_on(d, as_of).in_force:
+                if d.replaced_by and self.registry.status_on(d, as_of).state == "hết hiệu lực":
                     lines.append(f"  (Đoạn trích của văn bản đã được thay thế: đối chiếu quy định tương ứng của "
                                  f"{', '.join(d.replaced_by)}.)")
         practice = [h for h in hits if h.kind == "report"]

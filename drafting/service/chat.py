@@ -287,6 +287,9 @@ def _ask(asst, state: UserState, question: str, as_of: dt.date, understood: str 
         lines = text.split("\n")
         for i in range(1, len(lines)):
             yield _reply(state, "\n".join(lines[:i]))
+    lead = asst.drafter.registry.get(answer.citations[0].number) if answer.citations else None
+    if lead is not None and state.ask_topic is not None:  # "còn trước đó thì sao?" is read against its dates
+        state.ask_topic.lead, state.ask_topic.lead_start, state.ask_topic.lead_end = f"{lead.type} {lead.number}", lead.start, lead.effective_to
     asst.audit.record(state.user, "ask", question[:200], [c.number for c in answer.citations] + [p.doc_id for p in answer.passages],
                       {"as_of": as_of.isoformat(), "llm": answer.llm, "removed": answer.removed, "notice": answer.notice})
     yield _reply(state, text + _sources_md(refs), done=True)

@@ -26,6 +26,24 @@ _LEVELS = {"cap xa": "cấp xã", "cap huyen": "cấp huyện", "cap tinh": "c�
 class Topic:
     question: str
     as_of: dt.date
+    lead: str = ""  # the document the answer named first, and the day it took effect / its last day in force:
+    lead_start: dt.date | None = None  # what "trước đó" / "sau đó" are read against
+    lead_end: dt.date | None = None
+
+
+_BEFORE = re.compile(r"\btruoc (?:do|thoi diem (?:do|nay)|khi (?:co|ap dung|ban hanh)|(?:nghi dinh|van ban|quy dinh) (?:nay|do))\b")
+_AFTER = re.compile(r"\bsau (?:do|thoi diem (?:do|nay)|khi (?:het hieu luc|bi thay the))\b")
+
+
+def relative_day(message: str, topic: Topic) -> tuple[dt.date, str] | None:
+    """"Còn trước đó thì sao?": the last day before the answer's document took effect (or the first after it
+    ended), with the words that say so — the official sees which boundary was meant."""
+    f = fold_lower(message)
+    if _BEFORE.search(f) and topic.lead_start:
+        return topic.lead_start - dt.timedelta(days=1), f"trước ngày {topic.lead_start:%d/%m/%Y}, khi {topic.lead} có hiệu lực"
+    if _AFTER.search(f) and topic.lead_end:
+        return topic.lead_end + dt.timedelta(days=1), f"sau ngày {topic.lead_end:%d/%m/%Y}, khi {topic.lead} hết hiệu lực"
+    return None
 
 
 def date_in(message: str, today: dt.date) -> dt.date | None:
@@ -85,5 +103,7 @@ def resolve(message: str, topic: Topic | None, today: dt.date) -> tuple[str, dt.
     if level:
         question = re.sub(r"cấp (xã|huyện|tỉnh)", level, question) if re.search(r"cấp (xã|huyện|tỉnh)", question) \
             else f"{question} ({level})"
-    as_of = when or topic.as_of
-    return question, as_of, f"Hiểu là: {question.rstrip('?')}, tính ở ngày {as_of:%d/%m/%Y}."
+    relative = None if when else relative_day(message, topic)
+    as_of = when or (relative[0] if relative else topic.as_of)
+    why = f" ({relative[1]})" if relative else ""
+    return question, as_of, f"Hiểu là: {question.rstrip('?')}, tính ở ngày {as_of:%d/%m/%Y}{why}."
