@@ -244,7 +244,8 @@ def registry_cards(registry: Registry) -> list[SourceDocument]:
             if items:
                 lines.append(tagged(field, f"{label}: {', '.join(items)}."))
         if d.topics:
-            lines.append(f"Chủ đề: {', '.join(d.topics)}.")
+            topics = f"Chủ đề: {', '.join(d.topics)}."  # tagged when the registry says how sure the list is
+            lines.append(tagged("topics", topics) if "topics" in d.confidence else topics)
         lines.append(f"Nguồn: {d.source}.")
         cards.append(SourceDocument(
             doc_id=f"registry-{_slug(d.number)}", kind="regulation", title=f"{d.type} {d.number}: {d.title}",

@@ -305,6 +305,36 @@ def test_a_data_window_question_is_answered_with_the_dates_first(corpus_stack):
     assert "từ ngày 15/03/2024 đến ngày 31/03/2024 tính vào báo cáo quý II năm 2024" in line
 
 
+def test_a_deadline_question_says_the_registry_holds_no_deadline(corpus_stack):
+    """Tried as a new user: "Báo cáo CCHC 6 tháng năm 2026 phải gửi trước ngày nào?" was answered "09/2019/NĐ-CP"
+    with its cut-off rule, as if that were the deadline; no registered document sets the day a report is due."""
+    from drafting.law.ask import Asker
+
+    asker = Asker(corpus_stack.searcher, corpus_stack.registry)
+    first = asker.ask("Báo cáo cải cách hành chính 6 tháng năm 2026 phải gửi trước ngày nào?", dt.date(2026, 12, 4)).text
+    head = first.splitlines()[0]
+    assert head.startswith("**Sổ đăng ký chưa có quy định về thời hạn gửi báo cáo") and "cần đối chiếu văn bản đó" in head
+    assert "báo cáo 6 tháng đầu năm 2026: số liệu tính từ ngày 15/12/2025 đến ngày 14/06/2026" in head  # what it holds
+    bare = asker.ask("Hạn nộp báo cáo cải cách hành chính?", dt.date(2026, 12, 4)).text.splitlines()[0]
+    assert bare.startswith("**Sổ đăng ký chưa có quy định về thời hạn") and "số liệu tính" not in bare
+    # a question of dates that is no deadline keeps its answer
+    window = asker.ask("Báo cáo CCHC quý I năm 2024 lấy số liệu từ ngày nào?", dt.date(2024, 3, 20)).text
+    assert "thời hạn gửi" not in window.splitlines()[0]
+
+
+def test_a_sipas_question_names_the_documents_that_call_for_it_with_their_marks(corpus_stack):
+    """"Đo lường sự hài lòng SIPAS … theo văn bản nào?" cited 76/NQ-CP only; the directive that asks for SIPAS (per
+    the domain notes, unverified) is in the registry with that scope, marked as not verified."""
+    from drafting.law.ask import Asker
+
+    asker = Asker(corpus_stack.searcher, corpus_stack.registry)
+    ans = asker.ask("Đo lường sự hài lòng SIPAS năm 2026 theo văn bản nào?", dt.date(2026, 12, 4))
+    assert {"76/NQ-CP", "23/CT-TTg"} <= {c.number for c in ans.citations}
+    named = asker.ask("Chỉ thị 23/CT-TTg quy định gì?", dt.date(2026, 12, 4)).text
+    scope = next(line for line in named.splitlines() if line.startswith("Phạm vi (theo sổ đăng ký)"))
+    assert "(SIPAS)" in scope and scope.endswith("[K]")  # the legend under the answer spells the mark out
+
+
 def test_a_verdict_without_its_basis_is_noted_and_staff_over_quota_is_checked():
     """Found reviewing a commune's quarter typed by hand: "được giao 32 biên chế công chức, hiện có 35 công chức" was
     not checked (the noun after 32 was read with too little confidence), and "Công tác CCHC quý I năm 2026 đạt kết quả

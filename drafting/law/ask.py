@@ -68,6 +68,12 @@ class Answer(BaseModel):
     llm: str = "none"
 
 
+def _topics_tag(doc: LegalDocument) -> str:
+    """' [K: chưa xác minh]' when the registry marks its list of what a document covers as unverified."""
+    tag = doc.confidence.get("topics")
+    return f" [{tag}: {CONFIDENCE_LABELS[tag]}]" if tag and tag != "V" else ""
+
+
 def lineage(doc: LegalDocument, registry: Registry, day: dt.date) -> str:
     """'61/2018/NĐ-CP, được sửa đổi bởi 107/2021/NĐ-CP, được thay thế từ 01/07/2025 bởi 118/2025/NĐ-CP'."""
     parts = [doc.number]
@@ -266,7 +272,7 @@ class Asker:
         return {d.number, *d.replaced_by, *d.amended_by, *d.replaces, *d.amends}
 
     def _registry_passage(self, d: LegalDocument, as_of: dt.date) -> AnswerPassage:
-        scope = f" Phạm vi: {'; '.join(d.topics)}." if d.topics else ""
+        scope = f" Phạm vi: {'; '.join(d.topics)}.{_topics_tag(d)}" if d.topics else ""
         return AnswerPassage(doc_id=f"registry-{d.number}", title=f"{d.type} {d.number}: {d.title}", number=d.number,
                              location="sổ đăng ký văn bản", snippet=f"{d.title}.{scope}",
                              status=self.registry.status_on(d, as_of).text)
@@ -295,11 +301,11 @@ class Asker:
         # the answer an official needs comes first, in one line; the details and passages follow
         main = next((d for d, _ in docs[:3] if self.registry.status_on(d, as_of).in_force), None)
         if named is not None:  # asked about a document by number: the answer is about that document and its lineage
-            scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}." if named.topics else ""
+            scope = f"Phạm vi (theo sổ đăng ký): {'; '.join(named.topics)}.{_topics_tag(named)}" if named.topics else ""
             lines = ([lead] if lead else [self.named_line(named, as_of), *([scope] if scope else [])]) + ["", "Chi tiết:"]
             kin = self.lineage(named) | guided
             docs = [(d, h) for d, h in docs if d.number in kin] or docs
-        elif main is not None:
+        elif main is not None and not lead:
             amended = [a for a in main.amended_by if (m := self.registry.get(a)) and m.start and m.start <= as_of]
             status = self.registry.status_on(main, as_of)
             # a validity the registry has not verified keeps its mark, even in the one-line answer

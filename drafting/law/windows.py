@@ -16,6 +16,9 @@ REPORTING_DECREE = "09/2019/NĐ-CP"
 # asks for the dates the figures cover, not for what a report contains
 _ASKS_WINDOW = re.compile(r"\b(chot so lieu|lay so lieu|so lieu\b.{0,40}\b(tinh|lay|chot)|tinh so lieu|"
                           r"so lieu tu ngay|tu ngay nao|den ngay nao|tinh tu ngay|khoang thoi gian (lay|tinh))\b")
+# asks the day a report is due ("hạn gửi", "phải nộp trước ngày nào"): no registered document says it
+_ASKS_DEADLINE = re.compile(r"\b(han (gui|nop)|thoi han (gui|nop)|(gui|nop) (bao cao )?(truoc|cham nhat)|"
+                            r"(phai|can) (gui|nop)\b.{0,40}\bngay nao|(bao gio|khi nao) (thi )?(phai )?(gui|nop))\b")
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b")
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -92,12 +95,23 @@ def _month_preface(question: str, as_of: dt.date) -> str:
 def window_line(question: str, as_of: dt.date, registry: Registry) -> tuple[str, LegalDocument | None]:
     """The one-line answer ("**Báo cáo quý I năm 2024: số liệu từ ngày 15/12/2023 đến ngày 14/03/2024.** …") and the
     decree it rests on; ("", None) when the question asks no data window."""
+    deadline = bool(_ASKS_DEADLINE.search(fold_lower(question)))
     windows = asked_windows(question, as_of)
+    if deadline and not windows:  # the period it names, if any: its data window is what the registry can give
+        windows = [w for w in [asked_windows(f"{question} lấy số liệu từ ngày nào", as_of)] if len(w) < len(PERIODS)]
+        windows = windows[0] if windows else []
+    if deadline:  # no registered document sets the day a report is due: said plainly, never guessed
+        line = ("**Sổ đăng ký chưa có quy định về thời hạn gửi báo cáo cải cách hành chính: hạn gửi do văn bản yêu cầu "
+                "báo cáo của cơ quan cấp trên quy định (kế hoạch CCHC năm, công văn đôn đốc, quy định chế độ báo cáo của "
+                "tỉnh hoặc bộ) — cần đối chiếu văn bản đó.**")
+        if not windows:
+            return line, None
     if not windows:
         return "", None
     doc = registry.get(REPORTING_DECREE)
     spans = "; ".join(f"báo cáo {name}: số liệu tính {w.text()}" for name, w in windows)
-    line = f"**{_month_preface(question, as_of)}{spans[:1].upper()}{spans[1:]}.**"
+    line = (line + " Thời gian chốt số liệu: " + spans + ".") if deadline else \
+        f"**{_month_preface(question, as_of)}{spans[:1].upper()}{spans[1:]}.**"
     if doc is None:  # the rule still holds in practice; without the decree in the registry it is not cited
         return line + " (Thời gian chốt số liệu theo thực tiễn báo cáo; văn bản quy định chưa có trong sổ đăng ký.)", None
     status = registry.status_on(doc, as_of)
