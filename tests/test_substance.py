@@ -83,6 +83,33 @@ def test_rounds_of_inspection_are_written_with_the_units_inspected(assistant):
     assert "Về công tác kiểm tra CCHC: đã tổ chức 02 cuộc kiểm tra tại 04 cơ quan, đơn vị." in body, body
 
 
+def test_what_inspections_found_and_a_labelled_list_of_next_tasks_in_chat(assistant):
+    """Tried as a new user (a department's 9 months): "…, qua kiểm tra chưa phát hiện sai phạm" after the inspections'
+    count was lost; "Nhiệm vụ quý IV: tiếp tục rà soát …; nâng tỷ lệ …" became an event of II.2 and its second task
+    was dropped, so section IV held only the assistant's stock proposals."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Sở tổ chức 2 đợt kiểm tra tại 4 phòng chuyên môn, qua kiểm tra chưa phát hiện sai phạm.")
+    assert {f.key for f in r.figures} == {"chi_dao.cuoc_kiem_tra", "chi_dao.co_quan_duoc_kiem_tra"}
+    assert [(f.section, f.text) for f in r.facts] == [("I", "Qua kiểm tra chưa phát hiện sai phạm")]
+    r = read_message("Nhiệm vụ quý IV: tiếp tục rà soát TTHC lĩnh vực hộ tịch; nâng tỷ lệ hồ sơ trực tuyến toàn trình. "
+                     "Kiến nghị Bộ Tư pháp nâng cấp phần mềm lý lịch tư pháp.")
+    assert [(f.section, f.kind, f.text) for f in r.facts] == [
+        ("IV", "task", "Tiếp tục rà soát TTHC lĩnh vực hộ tịch"), ("IV", "task", "Nâng tỷ lệ hồ sơ trực tuyến toàn trình"),
+        ("V", "proposal", "Kiến nghị Bộ Tư pháp nâng cấp phần mềm lý lịch tư pháp")]
+    r = read_message("Phương hướng, nhiệm vụ thời gian tới: đẩy mạnh số hóa hồ sơ; kiện toàn Bộ phận Một cửa.")
+    assert [(f.section, f.kind) for f in r.facts] == [("IV", "task"), ("IV", "task")]
+    assert [f.kind for f in read_message("Nhiệm vụ đã hoàn thành: rà soát quy chế làm việc.").facts] == ["event"]
+    text = ("meta: {issuer: Sở Tư pháp, parent: UBND tỉnh Quảng Trị, level: sở, locality: tỉnh Quảng Trị,"
+            " period: 9 tháng, year: 2026, date: 2026-10-05, place: Quảng Trị, symbol: BC-STP}\n"
+            "figures: {chi_dao.cuoc_kiem_tra: 2, chi_dao.co_quan_duoc_kiem_tra: 4}\n"
+            "facts: [{section: I, kind: event, text: Qua kiểm tra chưa phát hiện sai phạm}]\n")
+    body = "\n".join(p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml")).section("I").paragraphs)
+    # said with the count it belongs to, once
+    assert "đã tổ chức 02 cuộc kiểm tra tại 04 cơ quan, đơn vị; qua kiểm tra chưa phát hiện sai phạm." in body, body
+    assert body.count("chưa phát hiện sai phạm") == 1
+
+
 def test_late_dossiers_named_without_a_count_are_written_with_the_periods_count(assistant):
     """"Hồ sơ quá hạn do phải chờ ý kiến thẩm định của Bộ Y tế" was written "- Hồ sơ quá hạn." beside a figure of 9
     late dossiers; a narrower shortcoming ("hồ sơ đất đai quá hạn") keeps the official's own words."""

@@ -94,15 +94,24 @@ class Proposer:
         return Paragraph(text=f"{prefix}{ASK_OPEN}{what}]", style=style, proposed=True, sources=["cần cán bộ bổ sung"])
 
 
+_FINDING = re.compile(r"^qua (?:kiem tra|thanh tra)\b")
+
+
 class SubstanceWriter:
     """Facts of sections I and II.1–II.6 as paragraphs, after the figure sentences of the same section."""
 
     def __init__(self, meta: ReportMeta, facts: list[Fact]):
         self.m = meta
         self.facts = facts
+        self.inspected = False  # the inspections are counted: what they found is said in that sentence, not apart
+
+    def findings(self) -> list[Fact]:
+        """"Qua kiểm tra chưa phát hiện sai phạm": what the inspections of section I found, in the official's words."""
+        return [f for f in self.facts if f.section == "I" and f.kind == "event" and _FINDING.match(fold_lower(f.text))]
 
     def of(self, section: str, *kinds: str) -> list[Fact]:
-        return [f for f in self.facts if f.section == section and (not kinds or f.kind in kinds)]
+        found = self.findings() if self.inspected else []
+        return [f for f in self.facts if f.section == section and (not kinds or f.kind in kinds) and f not in found]
 
     def documents(self, section: str, who: str, figure_sentence: str | None = None) -> list[Paragraph]:
         docs = self.of(section, "document")

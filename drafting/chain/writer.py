@@ -10,7 +10,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, SubstanceWriter
+from drafting.chain.substance import Proposer, SubstanceWriter, clause
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
@@ -81,6 +81,7 @@ class DeterministicWriter:
     def section_I(self) -> list[Paragraph]:
         p: list[Paragraph] = []
         sub = self.substance
+        sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
@@ -116,7 +117,8 @@ class DeterministicWriter:
                     t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
                     if self.has("chi_dao.ty_le_van_de_xu_ly"):
                         t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
-            p.append(Paragraph(text=t + "."))
+            t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in sub.findings())
+            p.append(Paragraph(text=t + ".", sources=[f.origin for f in sub.findings()]))
         prop = []
         if self.has("chi_dao.tin_bai"):
             prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")

@@ -14,7 +14,12 @@ from drafting.figures.facts import HARDSHIP, LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
 from drafting.models import ASK_OPEN
 
-_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra)\b)", re.IGNORECASE)
+# "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra|qua (?:kiểm tra|rà soát|thanh tra))\b)",
+                      re.IGNORECASE)
+# "Nhiệm vụ quý IV: …; …", "Phương hướng, nhiệm vụ thời gian tới: …": a list of next tasks, each clause one task
+# (never "Nhiệm vụ đã hoàn thành: …", a result)
+_TASKS_LABEL = re.compile(r"^\s*(?:phuong huong,?\s*)?nhiem vu\b(?![^:]*\b(?:da|duoc|ket qua)\b)[^:]{0,50}:\s*")
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
@@ -104,7 +109,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     not the report's. next_period ("năm 2025"): a clause that starts with it is about the next period."""
     facts: list[Fact] = []
     said_next = next_period_said(next_period) if next_period else None
-    listed = ended = False  # under a "Tồn tại:" label; the clause before ended a sentence
+    listed = ended = tasks = False  # under a "Tồn tại:" label; the clause before ended a sentence; under "Nhiệm vụ …:"
     hardship = ""  # under a "Khó khăn, vướng mắc:" label, the label as written: each item of its list carries it
     spans = spans if spans is not None else []
     pos = 0
@@ -132,6 +137,10 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 counted = _COUNTED_MEETING.search(folded)
             else:
                 counted = None
+        tasks = tasks and not ended
+        if task_label := _TASKS_LABEL.match(folded):
+            tasks, start, clause = True, start + task_label.end(), clause[task_label.end():]
+            folded = fold_lower(clause)
         labelled = _LIMITS_LABEL.match(folded)
         listed = bool(labelled) or listed and not ended and not re.match(
             r"^\s*(?:nguyen nhan|kien nghi|de nghi|de xuat)\b", folded)
@@ -191,6 +200,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                   origin=origin))
         elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
+        elif tasks:
+            facts.append(Fact(section="IV", kind="task", text=text_c[:1].upper() + text_c[1:], origin=origin))
         elif _limitation(clause, folded) or listed:
             cause = ""
             m = _CAUSE.search(clause.lower())
