@@ -352,6 +352,31 @@ def test_a_verdict_without_its_basis_is_noted_and_staff_over_quota_is_checked():
         ("info", "Đánh giá “đạt kết quả tốt"), ("info", "“chưa đạt chỉ tiêu")]
 
 
+def test_a_wards_quarter_typed_by_hand_next_period_heading_plan_share_and_signer():
+    """Tried as a new user with a ward's quarter I typed by hand: "IV. NHIỆM VỤ QUÝ III NĂM 2026" (should be quý II)
+    passed — the heading check knew only "IV. PHƯƠNG HƯỚNG …"; "hoàn thành 100% kế hoạch" with no plan counts anywhere
+    passed; a numbered report ("Số: 45/BC-UBND") signed "CHỦ TỊCH" with no name passed."""
+    text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH\nSố: 45/BC-UBND\nHòa Khánh, ngày 20 tháng 3 năm 2026\nBÁO CÁO\n"
+            "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026\n"
+            "III. ĐÁNH GIÁ CHUNG\nCông tác CCHC quý I đạt kết quả tốt, hoàn thành 100% kế hoạch.\n"
+            "IV. NHIỆM VỤ QUÝ III NĂM 2026\nTiếp tục thực hiện kế hoạch CCHC.\n"
+            "Nơi nhận:\n- UBND quận;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+    issues = review(text.encode("utf-8"), REG, None, name="phuong.txt")
+    assert any(i.kind == "period" and i.suggestion == "quý II năm 2026" for i in issues), issues
+    assert any(i.kind == "wording" and "“100% kế hoạch” không có số nhiệm vụ" in i.message for i in issues), issues
+    assert [i.suggestion for i in issues if i.kind == "layout" and "họ tên" in i.message] == ["thêm họ tên người ký"]
+    # with the plan's counts said, the share stands; a name (no academic title) or the draft's blank passes
+    counted = text.replace("hoàn thành 100% kế hoạch", "hoàn thành 12/12 nhiệm vụ, đạt 100% kế hoạch")
+    named = counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\nNguyễn Văn Bình\n")
+    issues = review(named.encode("utf-8"), REG, None, name="phuong.txt")
+    assert not any("kế hoạch” không có" in i.message or "họ tên" in i.message for i in issues), issues
+    titled = review(counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\nTS. Nguyễn Văn Bình\n").encode("utf-8"), REG, None, name="p.txt")
+    assert [i.suggestion for i in titled if "học hàm" in i.message] == ["Nguyễn Văn Bình"]
+    blank = review(counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\n……………………\n").encode("utf-8"), REG, None, name="p.txt")
+    unnumbered = review(counted.replace("Số: 45/BC-UBND", "Số:      /BC-UBND").encode("utf-8"), REG, None, name="p.txt")
+    assert not any(i.kind == "layout" and "họ tên" in i.message for i in blank + unnumbered)  # the blank is a wording ask
+
+
 def test_a_departments_report_signed_as_a_committee_is_a_layout_error():
     """A department's draft copied from a people's committee's kept "TM. ỦY BAN NHÂN DÂN" above "GIÁM ĐỐC"; nothing said
     so. The committee's own capacities pass, and so does a department's director."""

@@ -22,7 +22,7 @@ _SAID_THIS_YEAR = re.compile(r"\b(6 thang|9 thang) dau nam\b(?!\s*(?:nam\s+)?/?\
 # "Hội nghị sơ kết công tác CCHC 6 tháng đầu năm", "Báo cáo 6 tháng đầu năm": the name of a meeting or a report
 _NAMED_EVENT = re.compile(r"\b(so ket|tong ket|hoi nghi|bao cao so)\b")
 # the next period named in the heading of section IV: "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026"
-_IV_HEADING = re.compile(r"^\s*iv\.?\s+phuong huong\b")
+_IV_HEADING = re.compile(r"^\s*iv\.?\s+(?:phuong huong|nhiem vu|ke hoach)\b")  # "IV. NHIỆM VỤ QUÝ II NĂM 2026" too
 _PERIOD_IN_HEADING = re.compile(r"\b(quy (?:iv|iii|ii|i)|6 thang cuoi nam|6 thang dau nam|9 thang|nam)\s+(?:nam\s+)?((?:19|20)\d\d)\b")
 # words that make the mention another period on purpose: comparisons, the next period, the past one
 _ON_PURPOSE = re.compile(r"\b(cung ky|so voi|ky truoc|nam truoc|cuoi nam|toi|tiep theo|sau|luy ke|den het|tu dau)\s*$")

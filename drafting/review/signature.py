@@ -15,6 +15,40 @@ _COMMITTEE_SIGN = re.compile(r"^(?:TM\.\s*(?:ỦY|UỶ) BAN NHÂN DÂN|KT\.\s*CH
 _DIRECTOR_SIGN = re.compile(r"^(?:KT\.\s*GIÁM ĐỐC|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|KT\.\s*TRƯỞNG BAN|TRƯỞNG BAN)$")
 
 
+_CAPACITY = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*.+\s)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|"
+                       r"CHÁNH VĂN PHÒNG|BÍ THƯ)$")
+# "Vũ Thị Hà": two to five capitalised words; "TS. Vũ Thị Hà": an academic title NĐ 30 leaves out
+_NAME = re.compile(r"^(?:(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.\s*)?(?:[A-ZÀ-Ỵ][a-zà-ỹ]*\s+){1,4}[A-ZÀ-Ỵ][a-zà-ỹ]*$")
+_TITLE = re.compile(r"^(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.")
+
+
+def check_signer_name(paragraphs) -> list[ReviewIssue]:
+    """Under the signer's capacity, the signer's full name (item 7c of document-format.md), without academic titles;
+    a placeholder in brackets is the draft's visible ask and passes. Only once the report has its number ("Số:
+    45/BC-UBND"): a draft whose number is still blank is named at signing."""
+    if not any(re.match(r"^\s*Số\s*:?\s*\d+", p.text) for p in paragraphs[:15]):
+        return []
+    caps = [i for i, p in enumerate(paragraphs) if _CAPACITY.match(re.sub(r"\s+", " ", p.text.strip().upper()))]
+    if not caps:
+        return []
+    p = paragraphs[caps[-1]]
+    after = [q.text.strip() for q in paragraphs[caps[-1] + 1:caps[-1] + 5] if q.text.strip()]
+    if any("[" in t or "…" in t or "..." in t for t in after[:2]):
+        return []
+    name = next((t for t in after if _NAME.match(t)), None)
+    if name is None:
+        return [ReviewIssue(kind="layout", severity="warning", section=p.section, paragraph=p.index, text=p.text.strip(),
+                            message="Khối chữ ký chưa có họ tên người ký dưới chức vụ (Nghị định 30/2020/NĐ-CP: họ tên "
+                                    "người ký, chữ in thường đậm, không kèm học hàm, học vị).",
+                            suggestion="thêm họ tên người ký")]
+    if _TITLE.match(name):
+        return [ReviewIssue(kind="layout", severity="warning", section=p.section, paragraph=p.index, text=name,
+                            message=f"Họ tên người ký “{name}” có học hàm, học vị: Nghị định 30/2020/NĐ-CP không ghi "
+                                    "học hàm, học vị trước họ tên người ký văn bản hành chính.",
+                            suggestion=_TITLE.sub("", name).strip(" ."))]
+    return []
+
+
 def check_signature(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     head = [p.text.strip().upper() for p in paragraphs[:4] if p.section == "mo_dau"]

@@ -16,14 +16,27 @@ _TARGET = re.compile(r"\bchi tieu\b")
 _SENTENCE = re.compile(r"[^.;!?\n]+")
 
 
+# "hoàn thành 100% kế hoạch": a share of the plan, which the plan's tasks and those done must stand behind
+_PLAN_SHARE = re.compile(r"\b(?:hoan thanh|dat|thuc hien(?: duoc)?)\s+(\d+(?:,\d+)?)\s*%\s*(?:ke hoach|nhiem vu)\b")
+_TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)\b")
+
+
 def check_verdicts(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     out = []
+    counted = any(_TASK_COUNT.search(fold_lower(p.text)) for p in paragraphs)
     for p in paragraphs:
         if p.section != "III":
             continue
         for s in _SENTENCE.finditer(p.text):
             words = s.group(0).strip()
+            share = _PLAN_SHARE.search(fold_lower(words))
+            if share and not counted:
+                out.append(ReviewIssue(
+                    kind="wording", severity="info", section=p.section, paragraph=p.index, text=words[:160],
+                    message=f"“{share.group(1)}% kế hoạch” không có số nhiệm vụ của kế hoạch và số đã hoàn thành ở đâu "
+                            "trong báo cáo để đối chiếu.",
+                    suggestion="ghi «hoàn thành …/… nhiệm vụ theo Kế hoạch số …» (tỷ lệ do trợ lý tính)"))
             m = _VERDICT.search(fold_lower(words))
             # a figure, not the period's words ("quý I năm 2026", "6 tháng đầu năm")
             if not m or re.search(r"\d", re.sub(r"\b(?:(?:19|20)\d\d|[69] tháng|\d{1,2}/\d{1,2}(?:/\d{4})?)\b", "", words)):
