@@ -78,6 +78,9 @@ def marked_share(text: str) -> float:
     return sum(1 for w in words if _MARKED.search(w)) / len(words) if words else 0.0
 
 
+_FRAME = {"đã", "ngày", "kỳ"}
+
+
 def unaccented_sentences(text: str, min_words: int = 6) -> list[str]:
     """Runs of at least `min_words` words with no Vietnamese mark, as typed without diacritics ("ban hanh Ke hoach so
     05/KH-UBND ngay 10/1/2025 ve CCHC", "xa to chuc hoi nghi so ket"); numbers, codes and acronyms neither count nor
@@ -85,7 +88,9 @@ def unaccented_sentences(text: str, min_words: int = 6) -> list[str]:
     out, run, words = [], 0, []
     for raw in [*text.split(), "ế"]:  # a marked sentinel closes the last run
         w = raw.strip(",.;:()«»\"'")
-        if _MARKED.search(w):
+        if w.lower() in _FRAME and words:  # the draft's own words around a fact ("đã", "ngày") do not end its run
+            words.append(raw)
+        elif _MARKED.search(w):
             if run >= min_words:
                 out.append(" ".join(words))
             run, words = 0, []

@@ -355,6 +355,26 @@ def test_before_and_after_the_answers_document_and_a_day_no_document_covers(assi
     assert "309/2026" not in head and "117/2013" not in head
 
 
+def test_a_commune_typing_without_diacritics_is_asked_to_retype_every_unmarked_run(assistant):
+    """Tried as a new user typing without marks: the plan "Ke hoach so 03/KH-UBND" was given but the draft still asked
+    for the year's plan; the document sentence ("UBND xa đã ban hanh Ke hoach …", the draft's own "đã" and "ngày" between
+    the official's words) escaped the retype warning; the unit's name "xã Hoa Phu" went into the header unremarked."""
+    from corpus.text import unaccented_sentences
+
+    assert unaccented_sentences("Trong kỳ, UBND xa đã ban hanh Ke hoach so 03/KH-UBND ngày 10/1/2027 ve CCHC nam 2027.")
+    assert not unaccented_sentences("Trong kỳ, UBND xã đã ban hành Kế hoạch số 03/KH-UBND ngày 10/1/2027 về CCHC năm 2027.")
+    st, day = h.UserState(user="chat-unmarked"), dt.date(2027, 4, 2)
+    first, _ = last(h.chat_turn(assistant, st, "bao cao cchc quy 1 nam 2027 cua xa Hoa Phu, tinh Dak Lak", today=day))
+    assert "Tên đơn vị «xã Hoa Phu» không có dấu" in first.text
+    plan, _ = last(h.chat_turn(assistant, st, "Ngay 10/01/2027 UBND xa ban hanh Ke hoach so 03/KH-UBND ve CCHC nam 2027.",
+                               today=day))
+    assert "Kế hoạch cải cách hành chính năm 2027 của đơn vị (số, ngày ban hành)" not in plan.text
+    assert "Câu gõ không dấu («Trong kỳ, UBND xa đã ban hanh Ke hoach so 03/KH-UBND" in plan.text
+    marked, _ = last(h.chat_turn(assistant, h.UserState(user="chat-marked"), "Báo cáo CCHC quý I năm 2027 của xã Hòa Phú",
+                                 today=day))
+    assert "không có dấu" not in marked.text
+
+
 def test_a_year_in_which_the_law_changed_and_a_decrees_first_day_in_force(assistant):
     """Tried as a new user: "Còn năm 2023 thì sao?" after a question about staff cuts "hiện nay" answered only with
     29/2023 (in force from 20/07/2023) and kept "hiện nay" in what it understood; "Nghị định 118/2025 có hiệu lực từ

@@ -800,7 +800,9 @@ def test_a_report_typed_without_diacritics_in_the_chat(assistant):
     body = final.text.split("**Phát hiện")[0]
     assert "đã ban hanh Ke hoach so 05/KH-UBND" in body and "Ban hanh" not in body
     assert "- Ty le ho so truc tuyen con thap." in body and "Han che" not in body
-    assert "Câu gõ không dấu («ban hanh Ke hoach so 05/KH-UBND" in final.text
+    # the run goes on over the draft's own "đã" and "ngày" between the official's words
+    assert any("Câu gõ không dấu («" in line and "ban hanh Ke hoach so 05/KH-UBND" in line
+               for line in final.text.splitlines()), final.text
 
 
 def test_a_departments_report_set_up_in_passing_with_a_cause_in_its_own_message(assistant):

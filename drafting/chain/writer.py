@@ -94,8 +94,8 @@ class DeterministicWriter:
         if not p and (prog := self.cite("I", self.law.program())):
             p.append(Paragraph(text=f"Công tác cải cách hành chính trong {self.period} được triển khai theo {prog}.",
                                sources=["76/NQ-CP"]))
-        if self.m.period == "quý I" and not any(f.kind == "document" and "kế hoạch" in f.text.lower()
-                                               for f in self.facts) and not any("kế hoạch" in b.lower() for b in self.m.basis):
+        if self.m.period == "quý I" and not any(f.kind == "document" and "ke hoach" in fold_lower(f.text)
+                                               for f in self.facts) and not any("ke hoach" in fold_lower(b) for b in self.m.basis):
             p.append(Proposer.ask(f"Kế hoạch cải cách hành chính năm {self.m.year} của đơn vị (số, ngày ban hành)"))
         if self.m.period == "năm" and not any(k in fold_lower(f.text) for f in self.facts
                                              for k in ("chi so cai cach hanh chinh", "chi so cchc", "par index")):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.text import fold_lower
+from corpus.text import fold_lower, marked_share
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading
@@ -30,6 +30,12 @@ def reading_notes(reading: ChatReading) -> str:
         text += "Đã ghi chỉ tiêu (để đánh giá đạt/chưa đạt ở phần đánh giá chung): " + "; ".join(
             f"{t.label.lower()} {fmt_decimal(t.value)}{'%' if t.unit == '%' else ''} theo {t.source}"
             for t in reading.targets) + ".\n\n"
+    place = reading.meta.locality or ""
+    name = re.sub(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|sở)\s+", "", place, flags=re.I)
+    if len(name.split()) >= 2 and marked_share(name) == 0:
+        # a name typed without marks is printed as typed in the header and the signature: the official retypes it
+        text += (f"Tên đơn vị «{place}» không có dấu: nếu là do gõ không dấu, xin sửa ở bảng thông tin báo cáo để tên "
+                 "in trên văn bản đúng chính tả (trợ lý không tự thêm dấu cho tên riêng).\n\n")
     if reading.unsure_targets:
         text += (f"Chưa ghi chỉ tiêu {', '.join(reading.unsure_targets)}: chưa rõ chỉ tiêu của tỷ lệ nào hoặc do ai giao. "
                  "Xin ghi rõ, ví dụ: *chỉ tiêu tỷ lệ hồ sơ trực tuyến 50% theo Kế hoạch số 25/KH-UBND của UBND tỉnh*.\n\n")
