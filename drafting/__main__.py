@@ -164,10 +164,13 @@ def _date(text: str | None):
 
 def cmd_ask(args) -> int:
     from drafting.service.assistant import build_assistant
+    from drafting.service.topic import date_in
     from retrieval.settings import load_settings
 
     assistant = build_assistant(load_settings(), llm=args.llm)
-    answer = assistant.ask(args.question, _date(args.as_of),
+    # a date the question names ("năm 2022") is its reference date, as in the chat, unless --as-of says otherwise
+    as_of = _date(args.as_of) if args.as_of else (date_in(args.question, _date(None)) or _date(None))
+    answer = assistant.ask(args.question, as_of,
                            on_token=(lambda piece: (sys.stderr.write(piece), sys.stderr.flush())) if args.stream else None)
     if args.json:
         print(answer.model_dump_json(indent=2))
@@ -310,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_draft)
     p = sub.add_parser("ask", help="hỏi văn bản nào áp dụng")
     p.add_argument("question")
-    p.add_argument("--as-of", help="ngày cần xét hiệu lực (YYYY-MM-DD), mặc định hôm nay")
+    p.add_argument("--as-of", help="ngày cần xét hiệu lực (YYYY-MM-DD); mặc định ngày câu hỏi nêu, không nêu thì hôm nay")
     p.add_argument("--llm", choices=["none", "local", "openai"], default=None)
     p.add_argument("--json", action="store_true")
     p.add_argument("--stream", action="store_true")

@@ -375,6 +375,22 @@ def test_a_commune_typing_without_diacritics_is_asked_to_retype_every_unmarked_r
     assert "không có dấu" not in marked.text
 
 
+def test_the_ask_command_takes_the_year_the_question_names(corpus_stack, monkeypatch, capsys):
+    """`python -m drafting ask "Tinh giản biên chế năm 2022 theo nghị định nào?"` answered for today (29/2023) while the
+    chat answered for 31/12/2022; without --as-of the command now reads the question's date as the chat does."""
+    import argparse
+
+    from drafting.__main__ import cmd_ask
+
+    monkeypatch.setenv("TROLY_DATA_DIR", str(corpus_stack.settings.data_dir))
+    args = argparse.Namespace(question="Tinh giản biên chế năm 2022 theo nghị định nào?", as_of=None, llm="none",
+                              stream=False, json=False)
+    assert cmd_ask(args) == 0
+    assert capsys.readouterr().out.startswith("**Ngày 31/12/2022: Nghị định số 108/2014/NĐ-CP")
+    assert cmd_ask(argparse.Namespace(**{**vars(args), "as_of": "2026-12-04"})) == 0  # told a date: that date
+    assert capsys.readouterr().out.startswith("**Ngày 04/12/2026: Nghị định số 29/2023/NĐ-CP")
+
+
 def test_a_year_in_which_the_law_changed_and_a_decrees_first_day_in_force(assistant):
     """Tried as a new user: "Còn năm 2023 thì sao?" after a question about staff cuts "hiện nay" answered only with
     29/2023 (in force from 20/07/2023) and kept "hiện nay" in what it understood; "Nghị định 118/2025 có hiệu lực từ
