@@ -84,6 +84,21 @@ def test_intents():
     assert classify(said, names_report=True).kind == "draft"
     assert classify("Báo cáo 9 tháng năm 2026 áp dụng nghị định 118", names_report=True).kind == "ask"
     assert classify("Báo cáo 9 tháng năm 2026 gửi trước ngày nào?", names_report=True).kind == "ask"
+    # tried as a new user: "gồm những phần nào?" got 09/2019 and "thường viết gì?" got 76/NQ-CP, not the outline and
+    # past reports' wording
+    assert classify("Báo cáo CCHC quý gồm những phần nào?").kind == "outline"
+    assert classify("Đề cương báo cáo cải cách hành chính 6 tháng?").kind == "outline"
+    practice = classify("Mục cải cách tài chính công thường viết gì?")
+    assert practice.kind == "practice" and practice.sections == ["II.5"]
+    assert classify("Nghị định nào quy định nội dung báo cáo định kỳ?").kind == "ask"
+
+
+def test_the_outline_question_is_answered_with_the_outline_and_no_decree(assistant):
+    reply, _ = last(h.chat_turn(assistant, h.UserState(user="chat-outline"), "Báo cáo CCHC quý gồm những phần nào?",
+                                today=dt.date(2026, 12, 4)))
+    assert "- I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH" in reply.text and "  - 5. Cải cách tài chính công" in reply.text
+    assert "III. ĐÁNH GIÁ CHUNG (1. Ưu điểm; 2. Tồn tại, hạn chế và nguyên nhân)" in reply.text
+    assert "chưa xác định được" in reply.text and "Nghị định" not in reply.text  # no document is cited for it
 
 
 # ------------------------------------------------------------------ chat

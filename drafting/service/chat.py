@@ -24,7 +24,7 @@ from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
-from drafting.service.chat_notes import reading_notes, scope_note
+from drafting.service.chat_notes import outline_text, reading_notes, scope_note
 from drafting.service.chat_tables import (
     fact_rows,
     facts_from_rows,
@@ -396,6 +396,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             return
         if intent.kind == "help":
             yield _reply(state, HELP_TEXT, done=True)
+            return
+        if intent.kind == "outline":
+            yield _reply(state, outline_text(), done=True)
             return
         question, as_of, understood = resolve(message, state.ask_topic, today)
         state.ask_topic = Topic(question=question, as_of=as_of)

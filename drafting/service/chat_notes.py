@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from corpus.text import fold_lower, marked_share
+from drafting.figures.outline import OUTLINE
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading
@@ -54,3 +55,20 @@ def scope_note(message: str, reading: ChatReading, level: str | None) -> str:
     return ("Số hồ sơ trong tin nhắn này nêu cho Trung tâm Phục vụ hành chính công (Bộ phận Một cửa cấp tỉnh) và đang "
             "được ghi là số của toàn tỉnh. Nếu toàn tỉnh (gồm cấp xã) có số khác, xin gửi số toàn tỉnh, hoặc ghi theo "
             "cấp: *cấp tỉnh giải quyết …, đúng hạn …; cấp xã …*.\n\n")
+
+
+def outline_text() -> str:
+    """The outline every draft follows, said as what it is: rebuilt from the seed reports and the Home Affairs sector's
+    practice — the guiding letter's number is not known, so no document is cited for it."""
+    lines = ["Báo cáo CCHC định kỳ (quý I, 6 tháng, 9 tháng, năm) mà trợ lý soạn theo đề cương sau — dựng lại từ các báo "
+             "cáo mẫu và thực tiễn hướng dẫn của ngành Nội vụ; số văn bản hướng dẫn của Bộ Nội vụ chưa xác định được, "
+             "nên đối chiếu văn bản yêu cầu báo cáo của cấp trên:", "",
+             "- Mở đầu: căn cứ (kế hoạch CCHC năm, văn bản yêu cầu báo cáo) và thời gian chốt số liệu"]
+    for s in OUTLINE:
+        head = s.heading.replace("{next_period}", "KỲ TỚI")
+        subs = "; ".join(h for _, h in s.subheads)
+        lines.append(("  " if s.level == 2 else "") + f"- {head}" + (f" ({subs})" if subs else ""))
+    lines += ["- Phụ lục: biểu số liệu kết quả thực hiện", "",
+              "Muốn xem các báo cáo trước viết một mục thế nào, hỏi ví dụ: *Các báo cáo trước viết phần cải cách tài chính "
+              "công thế nào?*"]
+    return "\n".join(lines)

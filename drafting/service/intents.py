@@ -12,7 +12,7 @@ from corpus.text import fold_lower
 from drafting.figures.outline import DRAFTED
 from drafting.inputs.chat_facts import REPORT_TITLE
 
-IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help", "carry"]
+IntentKind = Literal["draft", "refine", "ask", "practice", "review", "help", "carry", "outline"]
 
 # folded words → outline key; the first match in the message wins per phrase, several may be named
 SECTION_WORDS: list[tuple[str, str]] = [
@@ -31,7 +31,10 @@ _REFINE = re.compile(r"\b(ngan gon|rut gon|gon hon|ngan hon|chi tiet hon|dai hon
 _REVIEW = re.compile(r"\b(ra soat|kiem tra|soat loi|doc lai|gop y|tham dinh)\b.{0,30}\b(tep|file|du thao|van ban|bao cao|dinh kem)\b"
                      r"|\b(ra soat|soat loi|kiem tra loi)\b")
 _PRACTICE = re.compile(r"\b(bao cao (truoc|cu|nam truoc|ky truoc)|cac bao cao|noi khac|dia phuong khac|viet the nao|"
-                       r"dien dat|hanh van|mau cau|cach viet|vi du cach viet)\b")
+                       r"dien dat|hanh van|mau cau|cach viet|vi du cach viet|(?:thuong|nen|can) (?:viet|ghi|neu)(?: nhung)? gi|"
+                       r"viet nhu the nao|trinh bay (?:the nao|ra sao))\b")
+# "Báo cáo CCHC quý gồm những phần nào?": the outline the drafts follow, not a decree
+_OUTLINE = re.compile(r"\b(?:gom|co) (?:nhung|may|bao nhieu|cac) (?:phan|muc|noi dung) (?:nao|gi|chinh)?|\b(?:de cuong|bo cuc)\b")
 _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam can cu|de so sanh|so sanh|so lieu cu|"
                     r"bao cao cu)\b")
 # "Báo cáo CCHC quý I năm 2027 của xã Tân Phú": a report's title, said as the request to draft it (no question in it)
@@ -79,6 +82,8 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
         return Intent(kind="refine", sections=named, add=add, remove=remove,
                       shorter=bool(re.search(r"\b(ngan gon|rut gon|gon hon|ngan hon)\b", t)),
                       longer=bool(re.search(r"\b(chi tiet hon|dai hon)\b", t)))
+    if _OUTLINE.search(t) and re.search(r"\bbao cao\b", t) and not has_figures and not named:
+        return Intent(kind="outline")
     if _PRACTICE.search(t) and not has_figures:
         return Intent(kind="practice", sections=named)
     if (_TITLE.search(t) or names_report and re.search(r"\bbao cao\b", t) and not _LAW_WORDS.search(t)) \
