@@ -370,6 +370,9 @@ def test_a_wards_quarter_typed_by_hand_next_period_heading_plan_share_and_signer
     named = counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\nNguyễn Văn Bình\n")
     issues = review(named.encode("utf-8"), REG, None, name="phuong.txt")
     assert not any("kế hoạch” không có" in i.message or "họ tên" in i.message for i in issues), issues
+    budget = review(text.replace("hoàn thành 100% kế hoạch", "thu ngân sách đạt 85% kế hoạch").encode("utf-8"), REG, None,
+                    name="phuong.txt")
+    assert not any("kế hoạch” không có" in i.message for i in budget)  # a budget's plan is not the CCHC plan
     titled = review(counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\nTS. Nguyễn Văn Bình\n").encode("utf-8"), REG, None, name="p.txt")
     assert [i.suggestion for i in titled if "học hàm" in i.message] == ["Nguyễn Văn Bình"]
     blank = review(counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\n……………………\n").encode("utf-8"), REG, None, name="p.txt")

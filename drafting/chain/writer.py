@@ -117,8 +117,9 @@ class DeterministicWriter:
                     t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
                     if self.has("chi_dao.ty_le_van_de_xu_ly"):
                         t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
-            t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in sub.findings())
-            p.append(Paragraph(text=t + ".", sources=[f.origin for f in sub.findings()]))
+            found = sub.findings()  # what the inspections found, said in their sentence
+            t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
+            p.append(Paragraph(text=t + ".", sources=[f.origin for f in found]))
         prop = []
         if self.has("chi_dao.tin_bai"):
             prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")

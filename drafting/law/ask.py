@@ -229,11 +229,13 @@ class Asker:
         if docs and not named and not self.registry.status_on(docs[0][0], as_of).in_force:
             # the best passage is of a replaced document: what replaced it, in force that day, is the answer; of one
             # not yet in force, what it replaced (walking back), or nothing yet
-            now = [r for n in docs[0][0].replaced_by if (r := self.registry.get(n)) and self.registry.status_on(r, as_of).in_force]
-            if self.registry.status_on(docs[0][0], as_of).state == "chưa có hiệu lực":
-                first, now = docs[0][0], []
+            first = docs[0][0]
+            if self.registry.status_on(first, as_of).state == "chưa có hiệu lực":  # nothing it replaced was either
+                now = []
                 lead = lead or (f"**Ngày {fmt_date(as_of)}: sổ đăng ký chưa có văn bản nào về nội dung này có hiệu lực; "
                                 f"{first.type} số {first.number} {self.registry.status_on(first, as_of).text}.**")
+            else:
+                now = [r for n in first.replaced_by if (r := self.registry.get(n)) and self.registry.status_on(r, as_of).in_force]
             docs = [(r, next((h for x, h in docs if x.number == r.number), None)) for r in now[:1]] + [
                 (d, h) for d, h in docs if not now or d.number != now[0].number]
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=_location(h),

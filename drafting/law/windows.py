@@ -98,8 +98,8 @@ def window_line(question: str, as_of: dt.date, registry: Registry) -> tuple[str,
     deadline = bool(_ASKS_DEADLINE.search(fold_lower(question)))
     windows = asked_windows(question, as_of)
     if deadline and not windows:  # the period it names, if any: its data window is what the registry can give
-        windows = [w for w in [asked_windows(f"{question} lấy số liệu từ ngày nào", as_of)] if len(w) < len(PERIODS)]
-        windows = windows[0] if windows else []
+        said = asked_windows(f"{question} lấy số liệu từ ngày nào", as_of)
+        windows = said if len(said) < len(PERIODS) else []  # all four: no period was named
     if deadline:  # no registered document sets the day a report is due: said plainly, never guessed
         line = ("**Sổ đăng ký chưa có quy định về thời hạn gửi báo cáo cải cách hành chính: hạn gửi do văn bản yêu cầu "
                 "báo cáo của cơ quan cấp trên quy định (kế hoạch CCHC năm, công văn đôn đốc, quy định chế độ báo cáo của "

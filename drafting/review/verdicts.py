@@ -18,6 +18,7 @@ _SENTENCE = re.compile(r"[^.;!?\n]+")
 
 # "hoàn thành 100% kế hoạch": a share of the plan, which the plan's tasks and those done must stand behind
 _PLAN_SHARE = re.compile(r"\b(?:hoan thanh|dat|thuc hien(?: duoc)?)\s+(\d+(?:,\d+)?)\s*%\s*(?:ke hoach|nhiem vu)\b")
+_MONEY = re.compile(r"\b(?:ngan sach|thu ngan|giai ngan|von|du toan|ty dong|trieu dong)\b")  # a budget's plan, not the CCHC plan
 _TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)\b")
 
 
@@ -31,7 +32,7 @@ def check_verdicts(paragraphs) -> list[ReviewIssue]:
         for s in _SENTENCE.finditer(p.text):
             words = s.group(0).strip()
             share = _PLAN_SHARE.search(fold_lower(words))
-            if share and not counted:
+            if share and not counted and not _MONEY.search(fold_lower(words)):
                 out.append(ReviewIssue(
                     kind="wording", severity="info", section=p.section, paragraph=p.index, text=words[:160],
                     message=f"“{share.group(1)}% kế hoạch” không có số nhiệm vụ của kế hoạch và số đã hoàn thành ở đâu "
