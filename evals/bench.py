@@ -3,7 +3,8 @@
 `python -m evals.bench load [--users 20] [--seconds 180]` (concurrent users held, evals/bench_app.py),
 `python -m evals.bench ocr [--pages 3]` (seconds per scanned page at 150/200/300 dpi, evals/ocr_eval.py),
 `python -m evals.bench llama [--variants haswell auto]` (llama.cpp's CPU kernel variants, evals/bench_cpu.py),
-`python -m evals.bench embedding [--profiles …] [--chunks N]` (embedding profiles side by side, evals/bench_embedding.py).
+`python -m evals.bench embedding [--profiles …] [--chunks N]` (embedding profiles side by side, evals/bench_embedding.py),
+`python -m evals.bench review [--copies 8]` (seconds to review a long report, evals/bench_review.py).
 
 Measures, on the shipped corpus: ingest seconds per chunk, query latency p50/p95 after the model is
 loaded, cold start (a fresh process until its first answer), peak memory. Then on a synthetic corpus
@@ -164,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                                                      "embeddinggemma:bfloat16"])
     p.add_argument("--chunks", type=int, default=96)
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("review")
+    p.add_argument("--copies", type=int, default=8)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("app")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--no-llm", action="store_true")
@@ -201,6 +206,12 @@ def main(argv: list[str] | None = None) -> int:
             w = res["worker"]
             print(f"Một trang 200 dpi: trong tiến trình {w['in_process_s']} s, qua tiến trình OCR riêng {w['worker_s']} s "
                   f"(thêm {w['overhead_s']} s mỗi tệp)")
+        return 0
+    if args.suite == "review":
+        from evals.bench_review import bench_review, print_review
+
+        res = bench_review(args.copies, args.runs)
+        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_review(res)
         return 0
     if args.suite == "memory":
         from evals.bench_app import bench_memory, print_memory

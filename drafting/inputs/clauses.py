@@ -22,8 +22,8 @@ _PLACE = re.compile(r"\b(?:tai (?:cac |nhung )?|khi )$")  # where or when, not w
 
 
 def area_hint(folded: str) -> str | None:
-    for area, words in AREA_WORDS.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+    for area, patterns in _AREA_PATTERNS.items():
+        if any(p.search(folded) for p in patterns):
             return area
     return None
 
@@ -37,8 +37,8 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
     lead = len(rest) - len(stripped)
     if stripped.startswith("%"):
         return "%", end + lead + 1
-    for noun, unit in UNIT_NOUNS:
-        if re.match(rf"{re.escape(noun)}(?!\w)", stripped):
+    for pattern, noun, unit in _NOUN_PATTERNS:
+        if pattern.match(stripped):
             return unit, end + lead + len(noun)
     return None, end
 
@@ -58,13 +58,20 @@ def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
     return (m.start(1), m.end(1), end) if noun in PLACES else None
 
 
+# compiled once: several hundred phrases outgrow the re module's cache, and compiling them again for every clause
+# was most of a review's time
+_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), phrase, keys) for phrase, keys in PHRASES]
+_NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w)"), noun, unit) for noun, unit in UNIT_NOUNS]
+_AREA_PATTERNS = {area: [re.compile(rf"\b{re.escape(w)}\b") for w in words] for area, words in AREA_WORDS.items()}
+
+
 def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
     """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
     longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""
     lead = len(body) - len(body.lstrip())
     trimmed = body.rstrip()
-    matches = [(m.start(), m.end(), phrase, keys) for phrase, keys in PHRASES
-               for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body)]
+    matches = [(m.start(), m.end(), phrase, keys) for pattern, phrase, keys in _PHRASE_PATTERNS
+               for m in pattern.finditer(body)]
     # "số người làm việc tại các đơn vị sự nghiệp là 1.352", "số hóa hồ sơ khi tiếp nhận: 3.301": where or when, with
     # the shorter phrases inside it ("nhan" in "tiep nhan")
     qualifiers = [(a, b) for a, b, *_ in matches if _PLACE.search(body, 0, a)]
