@@ -83,6 +83,7 @@ bench: index llm
 	$(PY) -m evals.bench memory --threads 1 --rounds 30
 	$(PY) -m evals.bench memory --threads 12 --rounds 4 --steps 6
 	$(PY) -m evals.bench ocr --pages 3
+	$(PY) -m evals.bench review
 	$(PY) -m evals.bench llama
 
 clean-index:

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
+from drafting.chain.direction import DirectionSentences
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, SubstanceWriter, clause
+from drafting.chain.substance import Proposer, SubstanceWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
@@ -18,7 +19,7 @@ from drafting.law.catalog import LawCatalog
 from drafting.models import Citation, Paragraph, ReportMeta
 
 
-class DeterministicWriter:
+class DeterministicWriter(DirectionSentences):
     def __init__(self, meta: ReportMeta, fs: FigureSet, law: LawCatalog, facts: list[Fact] | None = None,
                  targets: list[Target] | None = None, propose: Proposer | None = None):
         self.m = meta
@@ -33,9 +34,6 @@ class DeterministicWriter:
         self.assessment = Assessment(meta, fs, self.facts, list(targets or []), self.propose)
 
     # helpers -----------------------------------------------------------------------------------
-    def has(self, *keys: str) -> bool:
-        return self.fs.has(*keys)
-
     def val(self, key: str) -> Decimal:
         return self.fs.get(key) or Decimal(0)
 
@@ -106,34 +104,7 @@ class DeterministicWriter:
             if self.has("chi_dao.ty_le_hoan_thanh_ke_hoach"):
                 t += f", đạt {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm"
             p.append(Paragraph(text=t + "."))
-        if self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra"):
-            rounds = f"{slot('chi_dao.cuoc_kiem_tra')} cuộc kiểm tra" if self.has("chi_dao.cuoc_kiem_tra") else ""
-            units = f"{slot('chi_dao.co_quan_duoc_kiem_tra')} cơ quan, đơn vị" if self.has("chi_dao.co_quan_duoc_kiem_tra") else ""
-            t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
-                                                 if rounds else f"đã kiểm tra {units}")
-            if self.has("chi_dao.van_de_phat_hien"):
-                t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} vấn đề"
-                if self.has("chi_dao.van_de_da_xu_ly"):
-                    t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} vấn đề"
-                    if self.has("chi_dao.ty_le_van_de_xu_ly"):
-                        t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
-            found = sub.findings()  # what the inspections found, said in their sentence
-            t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
-            p.append(Paragraph(text=t + ".", sources=[f.origin for f in found]))
-        prop = []
-        if self.has("chi_dao.tin_bai"):
-            prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
-        if self.has("chi_dao.buoi_tuyen_truyen"):
-            t = f"tổ chức {slot('chi_dao.buoi_tuyen_truyen')} buổi tuyên truyền trực tiếp"
-            if self.has("chi_dao.luot_nguoi_tuyen_truyen"):
-                t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
-            prop.append(t)
-        if self.has("chi_dao.chuong_trinh_phat_thanh"):
-            prop.append(f"thực hiện {slot('chi_dao.chuong_trinh_phat_thanh')} chương trình phát thanh, truyền hình")
-        if self.has("chi_dao.doi_thoai"):
-            prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
-        if prop:
-            p.append(Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + "."))
+        p += self.inspection(sub.findings()) + self.outreach()
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
             parts, none = [], []  # a zero said in words, after the counts (drafting-practice §5)

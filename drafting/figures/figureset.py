@@ -68,6 +68,7 @@ class FigureSet(BaseModel):
     same_period: dict[str, Decimal] = {}  # the same period last year (drafting-practice §4: compare with both)
     derived: dict[str, Decimal] = {}
     formulas: dict[str, str] = {}  # how a derived count was made, when not as the sum of its parts
+    nouns: dict[str, str] = {}  # what a count counts, as the official wrote it ("khu phố"), where the draft says it so
     issues: list[FigureIssue] = []
 
     @property
@@ -271,7 +272,8 @@ PREVIOUS_LABELS = ("kỳ trước", "cùng kỳ năm trước")
 
 
 def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict[str, str] | None = None,
-                     origin: str = "", previous_label: str = "kỳ trước", same_period: dict | None = None) -> FigureSet:
+                     origin: str = "", previous_label: str = "kỳ trước", same_period: dict | None = None,
+                     nouns: dict[str, str] | None = None) -> FigureSet:
     cells = dict(cells or {})
     values, issues = parse_values(raw or {}, cells, origin)
     for k in values:
@@ -291,7 +293,7 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
         issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
             f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))
     return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, formulas=formulas, issues=issues,
-                     same_period=same_values)
+                     same_period=same_values, nouns={k: n for k, n in (nouns or {}).items() if k in values})
 
 
 class Change(BaseModel):

@@ -97,6 +97,55 @@ def _clean(clause: str) -> str:
     return c[:1].upper() + c[1:] if c else c
 
 
+def _future(folded: str) -> bool:
+    """Said of the next period — but "Ngày 15/7 phường tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm"
+    reports a meeting held: a dated clause, or the next period named only as what a meeting was about, is past."""
+    nxt = _NEXT.search(folded)
+    if nxt is None or re.search(r"\bse\b", folded):
+        return nxt is not None
+    meeting = _MEETING.search(folded)
+    return not (_DATED.match(folded) or meeting and meeting.start() < nxt.start())
+
+
+def task_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the items under a "Nhiệm vụ quý IV: …; …" label, to the end of its sentence: "hoàn thành 11 nhiệm vụ
+    còn lại của kế hoạch năm" there is a task's words, not the count of tasks done."""
+    out, pos = [], 0
+    for part in re.split(r"(?<=[.!?\n])\s", text):
+        start = text.find(part, pos)
+        pos = start + len(part)
+        # "Nhiệm vụ UBND tỉnh giao trong năm: 22; …" is a count under its label, not a list of tasks
+        if (m := _TASKS_LABEL.match(fold_lower(part))) and not re.match(r"\s*\d", part[m.end():]):
+            out.append((start + m.end(), pos))
+    return out
+
+
+# "Kiến nghị UBND tỉnh bổ sung 2 biên chế …" (not "Kiến nghị, phản ánh: tiếp nhận 12"); "hội đồng họp 1 lần/tháng"
+# (addressed to someone: "Đề xuất phương án đơn giản hóa 6 thủ tục" reports work done)
+_PROPOSAL_SENTENCE = re.compile(r"^\s*(?:[-+•*]\s*)?(?:kien nghi|de nghi|de xuat)\s+(?:voi\s+)?(?:ubnd|uy ban|bo|so|tinh|"
+                                r"thanh pho|trung uong|cap tren|chinh phu|thu tuong|hdnd|hoi dong|cac (?:bo|so|co quan)|"
+                                r"van phong|ban chi dao|huyen)\b")
+_FREQUENCY = re.compile(r"\d+\s*(?:lan|luot|buoi)?\s*/\s*(?:ngay|tuan|thang|quy|nam)\b")
+
+
+def worded_spans(text: str) -> list[tuple[int, int]]:
+    """Numbers that are the words of a proposal, of a cause ("Nguyên nhân là …, hội đồng họp 1 lần/tháng") or a
+    frequency: no figure of the period. A cause's own subject stays readable ("Nguyên nhân 4 hồ sơ quá hạn là do …")."""
+    out, pos = [], 0
+    for part in re.split(r"(?<=[.!?\n])\s", text):
+        start = text.find(part, pos)
+        pos = start + len(part)
+        folded = fold_lower(part)
+        if _PROPOSAL_SENTENCE.match(folded):
+            out.append((start, pos))
+        elif re.match(r"^\s*nguy[êe]n nh[âa]n\b", part.lower()):
+            m = _CAUSE_OF.match(part.lower()) or _CAUSE.match(part.lower(), re.match(r"\s*", part).end())
+            if m:
+                out.append((start + m.end(), pos))
+        out += [(start + f.start(), start + f.end()) for f in _FREQUENCY.finditer(folded)]
+    return out
+
+
 def _limitation(clause: str, folded: str) -> bool:
     """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
     m = _CAUSE.search(clause.lower())
@@ -216,15 +265,17 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             m = _CAUSE.search(clause.lower())
             cause = _clean(clause[m.end():])
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
-        elif _NEXT.search(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
+        elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
         elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or (_LEAD_PERIOD.match(folded)
                                                                          and _PLAN_VERB.search(folded)):
-            future = bool(_NEXT.search(folded))
+            future = _future(folded)
             refs = find_refs(clause)
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
+            if re.match(r"^\s*qua (?:kiem tra|thanh tra)\b", folded) and not future:
+                section = "I"  # "qua kiểm tra đã chấn chỉnh việc niêm yết TTHC": what the CCHC inspections found
             if kind == "event" and _MEETING.search(folded) and section != "II.1" or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None

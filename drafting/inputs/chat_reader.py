@@ -25,7 +25,8 @@ from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
-from drafting.inputs.chat_facts import REPORT_TITLE, next_period_clauses, read_facts
+from drafting.inputs.chat_facts import REPORT_TITLE, next_period_clauses, read_facts, task_list_spans, worded_spans
+from drafting.inputs.clauses import OWN_NOUNS, own_noun
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
@@ -238,6 +239,38 @@ def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
     return out
 
 
+# "tiếp nhận 4.215 hồ sơ, trong đó trực tuyến 3.120, chủ yếu thuộc lĩnh vực hộ tịch và chứng thực": where the count lies,
+# the official's detail, kept as a note of the count it follows (a part of a total — "trong đó trực tuyến" — is skipped)
+_MAINLY = re.compile(r"[^.;\n\d]{0,30}?,\s*(?:chu yeu|phan lon|tap trung)\s+(?:(?:thuoc|o|la|vao|trong|tai)\s+)?(?:cac\s+)?"
+                     r"(?=linh vuc\s)([^.;\n]+)")
+_MAINLY_OF = {"tthc.ho_so_tiep_nhan": "Hồ sơ tiếp nhận", "tthc.ho_so_moi": "Hồ sơ tiếp nhận", "tthc.ho_so_qua_han": "Hồ sơ quá hạn",
+              "tthc.ho_so_da_giai_quyet": "Hồ sơ đã giải quyết", "tthc.pakn_tiep_nhan": "Phản ánh, kiến nghị",
+              "tthc.ho_so_dang_giai_quyet": "Hồ sơ đang giải quyết"}
+
+
+def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
+    out = []
+    for i, f in enumerate(figures):
+        m = _MAINLY.match(folded, f.end)
+        if not m:
+            continue
+        pieces = []  # the fields listed, up to the next clause of figures ("…, đã giải quyết 4.150 hồ sơ")
+        for piece in text[m.start(1):m.end(1)].split(","):
+            if pieces and (re.search(r"\d", piece) or re.match(r"\s*(?:da|dang|trong do|con|qua|dung)\b", fold_lower(piece))):
+                break
+            pieces.append(piece)
+        if re.search(r"\d", pieces[0]) or any(f.end < g.start < m.start(1) + len(",".join(pieces)) for g in figures):
+            continue  # "chủ yếu thuộc lĩnh vực đất đai 120 hồ sơ": a count of its own, the figure reader's
+        owner = next((g for g in reversed(figures[:i + 1]) if g.key in _MAINLY_OF), None)  # "trong đó trực tuyến": its total
+        if owner and not re.search(r"[;\n]|\.(?!\d)", text[owner.end:f.end]):
+            words = ",".join(pieces).strip()
+            mainly = fold_lower(text[m.start():m.start(1)]).split(",")[-1].split()[0:2]
+            lead = "chủ yếu" if mainly[:2] == ["chu", "yeu"] else "phần lớn" if mainly[:2] == ["phan", "lon"] else "tập trung"
+            out.append(Fact(section="II.2", kind="note", text=f"{_MAINLY_OF[owner.key]} {lead} thuộc {words}",
+                            origin=f"tin nhắn: «{text[f.start:m.end()][:80]}»"))
+    return out
+
+
 def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> ReadFigure:
     """Another figure equal to a count just read ("đúng hạn 100%", "đã xử lý xong"), computed, noted to confirm."""
     return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
@@ -269,7 +302,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     a task, its numbers the task's words."""
     _, _, period_spans = read_period(text)
     others = _other_periods(fold_lower(text))
-    planned = next_period_clauses(text, next_period) if next_period else []
+    planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text)
     read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned)
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
     reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
@@ -308,6 +341,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                 reading.figures += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
                                     for k in of[f.key] if k not in {g.key for g in reading.figures}]
     reading.figures += _rest_pending(text, folded, reading.figures)
+    for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did (not a sum)
+        if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
+            f.noun = own_noun(text, f.end)
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
@@ -315,7 +351,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
-    reading.facts += _caused_shortfalls(text, reading)
+    reading.facts += _caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
     # "Hạn chế: còn 15 hồ sơ quá hạn, …. Nguyên nhân do …": a cause naming nothing, after a shortfall counted in the same
     # message and no limitation in words, is that shortfall's
     counted = [_SHORTFALLS[f.key] for f in reading.figures if f.key in _SHORTFALLS]

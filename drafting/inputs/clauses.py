@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import fold_lower
 from drafting.figures.schema import SUM_RULES
 from drafting.inputs.phrases import PHRASES, UNIT_NOUNS
 
@@ -95,3 +96,26 @@ def sentence_bonus(key: str, sentence: str) -> int:
 
 def parts_of(totals: list[str]) -> set[str]:
     return {p for total, parts in SUM_RULES if total in totals for p in parts}
+
+
+# the counts whose noun the official's own words give better than the schema's: "kiểm tra 5 khu phố", "phát hiện 3 tồn
+# tại về niêm yết công khai TTHC"
+OWN_NOUNS = ("chi_dao.co_quan_duoc_kiem_tra", "chi_dao.van_de_phat_hien")
+# the noun runs to a comma, a bracket or the next verb; "cơ quan, đơn vị" and "xã, phường" are one noun
+_NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi)\b)"
+                   r"[^\W\d][\w/]*){0,8})")
+_NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong)\b)")
+
+
+def own_noun(text: str, end: int) -> str:
+    """The noun after a count, as written: "5 khu phố, phát hiện …" → "khu phố"; "" when none is written."""
+    folded = fold_lower(text)
+    if len(folded) != len(text):
+        return ""
+    m = _NOUN.match(folded, end)
+    if not m:
+        return ""
+    words = folded[m.start(1):m.end(1)]
+    # a comma ends the noun unless a noun of the same list follows it ("cơ quan, đơn vị")
+    cut = next((c.start() for c in re.finditer(r",", words) if not _NOUN_JOINED.match(words, c.start())), len(words))
+    return text[m.start(1):m.start(1) + cut].strip()

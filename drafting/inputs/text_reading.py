@@ -22,6 +22,8 @@ class ReadFigure(BaseModel):
     confidence: float = 0.9
     note: str = ""
     after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
+    noun: str = Field(default="", description="what is counted, as written, where the draft should say it so "
+                                               "(“5 khu phố”, not “05 cơ quan, đơn vị”)")
 
     @property
     def words(self) -> str:

@@ -151,8 +151,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
     for f in reading.figures:
         if f.key in state.chat_values and reading.in_fact(f):
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
-        state.chat_values[f.key] = HeldFigure(value=f.value, kind="message",
-                                              words=f.words)
+        state.chat_values[f.key] = HeldFigure(value=f.value, kind="message", words=f.words, noun=f.noun)
     for held, other in ((state.chat_same_period, reading.same_period), (state.chat_previous, reading.previous)):
         held.update({f.key: HeldFigure(value=f.value, kind="message", words=f.words) for f in other})
     said = {t.key for t in reading.targets}  # a target said again replaces the one held
@@ -168,7 +167,7 @@ def _figure_set(state: UserState) -> FigureSet:
     # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
     held = state.chat_values
     return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v.value) for k, v in state.chat_previous.items()},
-                            cells={k: h.cell() for k, h in held.items()},
+                            cells={k: h.cell() for k, h in held.items()}, nouns={k: h.noun for k, h in held.items() if h.noun},
                             same_period={k: str(v.value) for k, v in state.chat_same_period.items()})
 
 

@@ -40,6 +40,7 @@ class HeldFigure(BaseModel):
     value: Decimal
     kind: Literal["message", "file", "saved", "typed"] = "typed"
     words: str = ""  # the message's words, the file and cell, or the saved draft's id
+    noun: str = ""  # what was counted, as the message said it ("khu phố")
 
     def shown(self) -> str:
         """The understood table's «Trích từ tin nhắn» column."""

@@ -1,0 +1,59 @@
+"""Section I's sentences about inspections and outreach, from the official's counts, in the official's nouns where
+the message gave them ("đã kiểm tra 05 khu phố", not "05 cơ quan, đơn vị"). Mixed into the deterministic writer."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.chain.grounding import slot
+from drafting.chain.substance import clause
+from drafting.figures.facts import Fact
+from drafting.figures.figureset import FigureSet
+from drafting.models import Paragraph
+
+# "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
+_NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
+
+
+class DirectionSentences:
+    fs: FigureSet
+
+    def has(self, *keys: str) -> bool:
+        return self.fs.has(*keys)
+
+    def noun(self, key: str, default: str) -> str:
+        return self.fs.nouns.get(key) or default
+
+    def inspection(self, found: list[Fact]) -> list[Paragraph]:
+        """found: what the inspections found, said in words; written in the inspection's sentence."""
+        if not (self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")):
+            return []
+        rounds = f"{slot('chi_dao.cuoc_kiem_tra')} cuộc kiểm tra" if self.has("chi_dao.cuoc_kiem_tra") else ""
+        units = (f"{slot('chi_dao.co_quan_duoc_kiem_tra')} {self.noun('chi_dao.co_quan_duoc_kiem_tra', 'cơ quan, đơn vị')}"
+                 if self.has("chi_dao.co_quan_duoc_kiem_tra") else "")
+        t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
+                                             if rounds else f"đã kiểm tra {units}")
+        if self.has("chi_dao.van_de_phat_hien"):
+            found_noun = self.noun("chi_dao.van_de_phat_hien", "vấn đề")
+            t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {found_noun}"
+            if self.has("chi_dao.van_de_da_xu_ly"):
+                t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} {_NOUN_DETAIL.split(found_noun)[0]}"
+                if self.has("chi_dao.ty_le_van_de_xu_ly"):
+                    t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+        t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
+        return [Paragraph(text=t + ".", sources=[f.origin for f in found])]
+
+    def outreach(self) -> list[Paragraph]:
+        prop = []
+        if self.has("chi_dao.tin_bai"):
+            prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
+        if self.has("chi_dao.buoi_tuyen_truyen"):
+            t = f"tổ chức {slot('chi_dao.buoi_tuyen_truyen')} buổi tuyên truyền trực tiếp"
+            if self.has("chi_dao.luot_nguoi_tuyen_truyen"):
+                t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
+            prop.append(t)
+        if self.has("chi_dao.chuong_trinh_phat_thanh"):
+            prop.append(f"thực hiện {slot('chi_dao.chuong_trinh_phat_thanh')} chương trình phát thanh, truyền hình")
+        if self.has("chi_dao.doi_thoai"):
+            prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
+        return [Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + ".")] if prop else []
