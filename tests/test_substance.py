@@ -177,6 +177,23 @@ def test_numbers_in_a_proposal_or_a_cause_are_their_words_not_figures():
     assert r.figures[1].noun == "bệnh viện tuyến huyện"
 
 
+def test_a_section_label_with_a_state_is_a_note_and_discipline_is_counted():
+    """Tried as a new user (a commune's year): "Về tổ chức bộ máy: xã có 12 công chức, …" was listed as an activity
+    ("tổ chức" read as the verb) under "đã tổ chức, thực hiện 02 hoạt động"; "1 công chức bị khiển trách" was unread."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Về tổ chức bộ máy: xã có 12 công chức, 3 người hoạt động không chuyên trách; trong năm đã sắp xếp "
+                     "lại 2 tổ dân phố.")
+    assert [(f.section, f.kind, f.text) for f in r.facts] == [
+        ("II.3", "note", "Xã có 12 công chức, 3 người hoạt động không chuyên trách"),
+        ("II.3", "event", "Trong năm đã sắp xếp lại 2 tổ dân phố")]
+    r = read_message("Công vụ: cử 8 lượt công chức tham gia bồi dưỡng; 1 công chức bị khiển trách do vi phạm giờ giấc.")
+    assert {f.key: f.value for f in r.figures} == {"cong_vu.boi_duong": 8, "cong_vu.ky_luat": 1} and not r.unread
+    # a typed rate under a label stays the reader's note (rates are computed from counts), not a note of the draft
+    r = read_message("Chuyển đổi số: 100% văn bản đi được ký số.")
+    assert not r.facts and r.unread
+
+
 def test_late_dossiers_named_without_a_count_are_written_with_the_periods_count(assistant):
     """"Hồ sơ quá hạn do phải chờ ý kiến thẩm định của Bộ Y tế" was written "- Hồ sơ quá hạn." beside a figure of 9
     late dossiers; a narrower shortcoming ("hồ sơ đất đai quá hạn") keeps the official's own words."""

@@ -24,7 +24,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
-_ACTIVITY = re.compile(r"\b(to chuc|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
+_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
@@ -41,6 +41,8 @@ _CAUSE_OF = re.compile(r"^\s*nguy[êe]n nh[âa]n\s+(?:c[ủu]a\s+)?(?:vi[ệe]c\
 _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 # where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
 _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
+_AREA_LABEL = re.compile(r"^\s*(?:ve\s+)?(?:cong tac\s+)?(?:cai cach\s+)?(?:the che|to chuc bo may|cong vu|che do cong vu|"
+                         r"tai chinh cong|chinh quyen (?:dien tu|so)|chuyen doi so|thu tuc hanh chinh|tthc)\s*:\s*")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
@@ -284,6 +286,12 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 text_c = _clean(words) if day or words != clause else text_c
             facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin, date=day,
                               number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
+        elif (label := _AREA_LABEL.match(folded)) and len(text_c) - label.end() >= 12 and "%" not in clause:
+            # (a typed rate stays the figure reader's note: rates are computed from counts)
+            # "Về tổ chức bộ máy: xã có 12 công chức, …": said under a section's label, nothing done nor lacking — a note
+            # of that section, in the official's words (its numbers no figure of the schema)
+            words = _clean(clause[label.end():])
+            facts.append(Fact(section=classify(clause)[1], kind="note", text=words[:1].upper() + words[1:], origin=origin))
         if (len(facts), facts[-1] if facts else None) != before:
             spans.append((start, start + len(clause)))
     return facts

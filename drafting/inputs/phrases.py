@@ -128,7 +128,9 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.bo_nhiem": ["bo nhiem"],
     "cong_vu.bo_nhiem_lai": ["bo nhiem lai"],
     "cong_vu.chuyen_doi_vi_tri": ["chuyen doi vi tri"],
-    "cong_vu.ky_luat": ["ky luat", "bi ky luat", "xu ly ky luat"],
+    # the forms of discipline said instead of the word ("1 công chức bị khiển trách")
+    "cong_vu.ky_luat": ["ky luat", "bi ky luat", "xu ly ky luat", "bi khien trach", "khien trach", "bi canh cao",
+                        "canh cao", "bi ha bac luong", "bi cach chuc", "buoc thoi viec"],
     "cong_vu.boi_duong": ["tham gia cac lop boi duong", "tham gia boi duong", "boi duong", "dao tao, boi duong",
                           "tap huan", "dao tao boi duong"],
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
