@@ -109,13 +109,20 @@ def _future(folded: str) -> bool:
     return not (_DATED.match(folded) or meeting and meeting.start() < nxt.start())
 
 
-def task_list_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the items under a "Nhiệm vụ quý IV: …; …" label, to the end of its sentence: "hoàn thành 11 nhiệm vụ
-    còn lại của kế hoạch năm" there is a task's words, not the count of tasks done."""
-    out, pos = [], 0
+def _sentences(text: str):
+    """(start, end, sentence) for each sentence of a message."""
+    pos = 0
     for part in re.split(r"(?<=[.!?\n])\s", text):
         start = text.find(part, pos)
         pos = start + len(part)
+        yield start, pos, part
+
+
+def task_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the items under a "Nhiệm vụ quý IV: …; …" label, to the end of its sentence: "hoàn thành 11 nhiệm vụ
+    còn lại của kế hoạch năm" there is a task's words, not the count of tasks done."""
+    out = []
+    for start, pos, part in _sentences(text):
         # "Nhiệm vụ UBND tỉnh giao trong năm: 22; …" is a count under its label, not a list of tasks
         if (m := _TASKS_LABEL.match(fold_lower(part))) and not re.match(r"\s*\d", part[m.end():]):
             out.append((start + m.end(), pos))
@@ -133,10 +140,8 @@ _FREQUENCY = re.compile(r"\d+\s*(?:lan|luot|buoi)?\s*/\s*(?:ngay|tuan|thang|quy|
 def worded_spans(text: str) -> list[tuple[int, int]]:
     """Numbers that are the words of a proposal, of a cause ("Nguyên nhân là …, hội đồng họp 1 lần/tháng") or a
     frequency: no figure of the period. A cause's own subject stays readable ("Nguyên nhân 4 hồ sơ quá hạn là do …")."""
-    out, pos = [], 0
-    for part in re.split(r"(?<=[.!?\n])\s", text):
-        start = text.find(part, pos)
-        pos = start + len(part)
+    out = []
+    for start, pos, part in _sentences(text):
         folded = fold_lower(part)
         if _PROPOSAL_SENTENCE.match(folded):
             out.append((start, pos))
@@ -287,9 +292,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin, date=day,
                               number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
         elif (label := _AREA_LABEL.match(folded)) and len(text_c) - label.end() >= 12 and "%" not in clause:
-            # (a typed rate stays the figure reader's note: rates are computed from counts)
             # "Về tổ chức bộ máy: xã có 12 công chức, …": said under a section's label, nothing done nor lacking — a note
-            # of that section, in the official's words (its numbers no figure of the schema)
+            # of that section, in the official's words (its numbers no figure of the schema); a typed rate stays the
+            # figure reader's note, since rates are computed from counts
             words = _clean(clause[label.end():])
             facts.append(Fact(section=classify(clause)[1], kind="note", text=words[:1].upper() + words[1:], origin=origin))
         if (len(facts), facts[-1] if facts else None) != before:

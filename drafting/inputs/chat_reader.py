@@ -240,7 +240,7 @@ def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
 
 
 # "tiếp nhận 4.215 hồ sơ, trong đó trực tuyến 3.120, chủ yếu thuộc lĩnh vực hộ tịch và chứng thực": where the count lies,
-# the official's detail, kept as a note of the count it follows (a part of a total — "trong đó trực tuyến" — is skipped)
+# the official's detail, kept as a note of the nearest count it can be said of (the online part gives way to its total)
 _MAINLY = re.compile(r"[^.;\n\d]{0,30}?,\s*(?:chu yeu|phan lon|tap trung)\s+(?:(?:thuoc|o|la|vao|trong|tai)\s+)?(?:cac\s+)?"
                      r"(?=linh vuc\s)([^.;\n]+)")
 _MAINLY_OF = {"tthc.ho_so_tiep_nhan": "Hồ sơ tiếp nhận", "tthc.ho_so_moi": "Hồ sơ tiếp nhận", "tthc.ho_so_qua_han": "Hồ sơ quá hạn",
@@ -264,8 +264,8 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
         owner = next((g for g in reversed(figures[:i + 1]) if g.key in _MAINLY_OF), None)  # "trong đó trực tuyến": its total
         if owner and not re.search(r"[;\n]|\.(?!\d)", text[owner.end:f.end]):
             words = ",".join(pieces).strip()
-            mainly = fold_lower(text[m.start():m.start(1)]).split(",")[-1].split()[0:2]
-            lead = "chủ yếu" if mainly[:2] == ["chu", "yeu"] else "phần lớn" if mainly[:2] == ["phan", "lon"] else "tập trung"
+            mainly = " ".join(fold_lower(text[m.start():m.start(1)]).split(",")[-1].split()[:2])
+            lead = {"chu yeu": "chủ yếu", "phan lon": "phần lớn"}.get(mainly, "tập trung")
             out.append(Fact(section="II.2", kind="note", text=f"{_MAINLY_OF[owner.key]} {lead} thuộc {words}",
                             origin=f"tin nhắn: «{text[f.start:m.end()][:80]}»"))
     return out
