@@ -12,7 +12,7 @@ from typing import Literal
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
-from drafting.figures.facts import Fact, split_issuer
+from drafting.figures.facts import INSPECTION_FINDING, Fact, split_issuer
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
 
@@ -94,7 +94,6 @@ class Proposer:
         return Paragraph(text=f"{prefix}{ASK_OPEN}{what}]", style=style, proposed=True, sources=["cần cán bộ bổ sung"])
 
 
-_FINDING = re.compile(r"^qua (?:kiem tra|thanh tra)\b")
 
 
 class SubstanceWriter:
@@ -107,7 +106,7 @@ class SubstanceWriter:
 
     def findings(self) -> list[Fact]:
         """"Qua kiểm tra chưa phát hiện sai phạm": what the inspections of section I found, in the official's words."""
-        return [f for f in self.facts if f.section == "I" and f.kind == "event" and _FINDING.match(fold_lower(f.text))]
+        return [f for f in self.facts if f.section == "I" and f.kind == "event" and INSPECTION_FINDING.match(fold_lower(f.text))]
 
     def of(self, section: str, *kinds: str) -> list[Fact]:
         found = self.findings() if self.inspected else []

@@ -49,6 +49,8 @@ LOWER_IS_BETTER = {"tthc.ty_le_qua_han", "tthc.ho_so_qua_han"}
 HARDSHIP = re.compile(r"^\s*(?:kho khan|vuong mac)(?:,\s*(?:vuong mac|kho khan))?\s*:")
 
 # limitations the chat reads from a count said with its cause; section III writes them from the count
+# "Qua kiểm tra chưa phát hiện sai phạm": what the CCHC inspections found (section I, said in the inspections' sentence)
+INSPECTION_FINDING = re.compile(r"^\s*qua (?:kiem tra|thanh tra)\b")
 LATE_DOSSIERS = "Hồ sơ quá hạn"
 PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"
 

@@ -10,7 +10,7 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import HARDSHIP, LATE_DOSSIERS, Fact, issuer_before
+from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
 from drafting.models import ASK_OPEN
 
@@ -281,8 +281,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")
             section = "IV" if future else classify(clause)[1]
-            if re.match(r"^\s*qua (?:kiem tra|thanh tra)\b", folded) and not future:
-                section = "I"  # "qua kiểm tra đã chấn chỉnh việc niêm yết TTHC": what the CCHC inspections found
+            if INSPECTION_FINDING.match(folded) and not future:
+                section = "I"  # "qua kiểm tra đã chấn chỉnh việc niêm yết TTHC"
             if kind == "event" and _MEETING.search(folded) and section != "II.1" or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
