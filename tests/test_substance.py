@@ -141,6 +141,16 @@ def test_a_ward_told_in_chat_keeps_its_counts_nouns_meeting_and_task_list(assist
     assert "Hồ sơ tiếp nhận chủ yếu thuộc lĩnh vực hộ tịch và chứng thực." in two
     assert "hội nghị" not in four and "Hoàn thành 11 nhiệm vụ còn lại của kế hoạch năm." in four
     assert "Hoàn thành 11 nhiệm vụ còn lại" in final.text
+    # the counted nouns are saved with the draft: reopened in chat or in the builder and drafted again, still "khu phố"
+    again = h.UserState(user="phuong-long-binh")
+    h.open_draft(assistant, again, st.last_draft_id)
+    redrafted = list(h.chat_turn(assistant, again, "Soạn lại mục I", today=dt.date(2026, 10, 5)))[-1]
+    assert "đã kiểm tra 05 khu phố" in redrafted.text and "05 cơ quan, đơn vị" not in redrafted.text
+    builder = h.UserState(user="phuong-long-binh")
+    rec, data, _ = h.open_draft(assistant, builder, h.chat_to_builder(assistant, again))
+    data = data.model_copy(update={"facts": rec.draft.facts, "targets": rec.draft.targets})
+    res = h.generate_report(assistant, builder, data)
+    assert "đã kiểm tra 05 khu phố" in res.html and "05 cơ quan, đơn vị" not in res.html
 
 
 def test_counted_nouns_are_the_officials_only_when_the_count_is_theirs():

@@ -252,13 +252,17 @@ def generate_report(asst, state: UserState, data: FiguresInput, sections: list[s
     if data.errors:
         return BuildResult(html="", findings=[], docx=None, workbook=None,
                            message="Chưa soạn: còn lỗi ở số liệu hoặc thông tin chung.\n" + validation_md(data))
+    if state.builder_nouns:  # an opened draft's counted nouns, for the counts it still has (the form has no column)
+        nouns = {k: n for k, n in state.builder_nouns.items() if k in data.figures.values} | data.figures.nouns
+        data = data.model_copy(update={"figures": data.figures.model_copy(update={"nouns": nouns})})
     draft = asst.draft_input(data, sections, on_progress=on_progress)
     meta = data.meta
     rec = SavedDraft(id=state.builder_draft_id or SavedDraft(user=state.user).id, user=state.user, origin="builder",
                      title=f"{meta.issuer} — {meta.period_text}", meta=meta.model_dump(mode="json"),
                      values={k: str(v) for k, v in data.figures.values.items()},
                      previous={k: str(v) for k, v in data.figures.previous.items()},
-                     same_period={k: str(v) for k, v in data.figures.same_period.items()}, sections=sections, draft=draft)
+                     same_period={k: str(v) for k, v in data.figures.same_period.items()},
+                     nouns=data.figures.nouns, sections=sections, draft=draft)
     rec = asst.store.save(rec)
     state.builder_draft_id = rec.id
     state.last_draft = draft
@@ -299,11 +303,12 @@ def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, Figur
     rec = asst.store.load(state.user, draft_id)
     data = figures_from_data(rec.inputs(), source="dự thảo đã lưu")
     if rec.origin == "builder":
-        state.builder_draft_id = rec.id
+        state.builder_draft_id, state.builder_nouns = rec.id, dict(rec.nouns)
     else:
         state.last_draft_id = rec.id
         state.chat_meta, state.chat_sections = dict(rec.meta), rec.sections or []
-        state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id) for k, v in data.figures.values.items()}
+        state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id, noun=rec.nouns.get(k, ""))
+                             for k, v in data.figures.values.items()}
         state.chat_facts = list(rec.draft.facts) if rec.draft else []
         state.chat_targets = list(rec.draft.targets) if rec.draft else []
     state.last_draft = rec.draft

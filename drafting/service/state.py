@@ -68,12 +68,13 @@ class UserState:
     last_draft: ReportDraft | None = None
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
+    builder_nouns: dict[str, str] = field(default_factory=dict)  # the opened draft's counted nouns
     ask_topic: Topic | None = None  # the last question asked: a follow-up ("tháng 3/2024 thì sao?") is read against it
     reference_date: dt.date | None = None  # set by the official (a field or "đặt ngày báo cáo …"); None: today
 
     def new_conversation(self) -> "UserState":
         """A clean chat for the same user: nothing of the last subject, figures or draft is carried over."""
-        return UserState(user=self.user, builder_draft_id=self.builder_draft_id)
+        return UserState(user=self.user, builder_draft_id=self.builder_draft_id, builder_nouns=self.builder_nouns)
 
 
 @dataclass

@@ -44,6 +44,7 @@ class SavedDraft(BaseModel):
     values: dict[str, str] = Field(default_factory=dict)
     previous: dict[str, str] = Field(default_factory=dict)
     same_period: dict[str, str] = Field(default_factory=dict)
+    nouns: dict[str, str] = Field(default_factory=dict)  # what a count counted, in the official's words ("khu phố")
     sections: list[str] | None = None
     draft: ReportDraft | None = None
 
