@@ -161,7 +161,9 @@ def test_counted_nouns_are_the_officials_only_when_the_count_is_theirs():
     assert nouns["chi_dao.co_quan_duoc_kiem_tra"] == "cơ quan, đơn vị"
     assert nouns["chi_dao.van_de_phat_hien"] == "thiếu sót trong việc niêm yết"
     # a sum of two groups is no count of "phòng chuyên môn"; the detail with its own count is not a field's detail
-    assert [f.noun for f in read_message("kiểm tra cchc tại 6 phòng chuyên môn và 12 xã").figures] == [""]
+    # a sum of two groups is no count of "phòng chuyên môn": the draft names the parts as the official did
+    assert [f.noun for f in read_message("kiểm tra cchc tại 6 phòng chuyên môn và 12 xã").figures] == [
+        "cơ quan, đơn vị (6 phòng chuyên môn và 12 xã)"]
     assert not read_message("Tiếp nhận 320 hồ sơ, chủ yếu thuộc lĩnh vực đất đai 120 hồ sơ.").facts
     r = read_message("Quá hạn 49 hồ sơ, chủ yếu thuộc lĩnh vực đất đai, xây dựng, đang giải quyết 65 hồ sơ.")
     assert [f.text for f in r.facts] == ["Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai, xây dựng"]
@@ -1159,3 +1161,45 @@ def test_a_difficulty_keeps_its_label_and_is_not_asked_for_a_cause():
     assessed = Assessment(meta, build_figure_set({"tthc": {"ho_so_tiep_nhan": 100}}), facts, [], Proposer())
     text = "\n".join(p.text for p in assessed.shortcomings())
     assert "- Khó khăn: máy scan hư hỏng thường xuyên.\n- Tỷ lệ thanh toán" in text and text.count("nguyên nhân") == 1
+
+
+def test_a_departments_year_keeps_its_inspected_places_late_dossiers_cause_and_every_task(assistant):
+    """Tried as a new user (Sở Tư pháp Gia Lai, year 2026): "kiểm tra … tại 6 phòng công chứng và 4 tổ chức hành nghề
+    luật sư" was drafted "tại 06 phòng công chứng" (the 4 unread); "trễ hạn 9 hồ sơ (chủ yếu lĩnh vực lý lịch tư pháp do
+    chờ xác minh …)" became a limitation made of the whole sentence with a broken bracket; "công bố 3 quyết định công bố
+    danh mục TTHC" was left out; of "Năm 2027 Sở tiếp tục …; đẩy mạnh …" only the first task was kept."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Sở tổ chức 02 đợt kiểm tra CCHC tại 6 phòng công chứng và 4 tổ chức hành nghề luật sư.")
+    assert {f.key: (f.value, f.noun) for f in r.figures}["chi_dao.co_quan_duoc_kiem_tra"] == (
+        10, "cơ quan, đơn vị (6 phòng công chứng và 4 tổ chức hành nghề luật sư)") and not r.unread
+    r = read_message("Đã giải quyết 120 hồ sơ, trễ hạn 8 hồ sơ vì phải xác minh.")
+    assert [(f.kind, f.text, f.cause) for f in r.facts] == [("shortcoming", "Hồ sơ quá hạn", "phải xác minh")]
+    r = read_message("Xã đã tổ chức 3 buổi sinh hoạt chuyên đề về CCHC cho đoàn viên, tiếp nhận 120 hồ sơ.")
+    assert [(f.section, f.text) for f in r.facts] == [("I", "Xã đã tổ chức 3 buổi sinh hoạt chuyên đề về CCHC cho đoàn viên")]
+    assert not r.unread
+    st = h.UserState(user="so-tu-phap")
+    day = dt.date(2026, 12, 4)
+    for msg in ("Báo cáo CCHC năm 2026 của Sở Tư pháp tỉnh Gia Lai",
+                "Sở tổ chức 02 đợt kiểm tra CCHC tại 6 phòng công chứng và 4 tổ chức hành nghề luật sư, qua kiểm tra "
+                "đã nhắc nhở 3 đơn vị chưa niêm yết đầy đủ TTHC.",
+                "Tổng số TTHC thuộc thẩm quyền giải quyết của Sở là 148 thủ tục; trong năm đã tham mưu UBND tỉnh công bố "
+                "3 quyết định công bố danh mục TTHC, sửa đổi bổ sung 12 thủ tục, bãi bỏ 4 thủ tục.",
+                "Đã tiếp nhận 6.842 hồ sơ; đã giải quyết 6.790 hồ sơ, trong đó đúng hạn 6.781 hồ sơ, trễ hạn 9 hồ sơ (chủ "
+                "yếu lĩnh vực lý lịch tư pháp do chờ xác minh từ địa phương khác); 52 hồ sơ đang giải quyết trong hạn.",
+                "Năm 2027 Sở tiếp tục rà soát, kiến nghị đơn giản hóa TTHC lĩnh vực hộ tịch, chứng thực; đẩy mạnh cấp "
+                "phiếu lý lịch tư pháp trên ứng dụng VNeID.",
+                "Soạn cả báo cáo"):
+        final = list(h.chat_turn(assistant, st, msg, today=day))[-1]
+    one, two, three, four = ("\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.2", "III", "IV"))
+    assert ("đã tổ chức 02 cuộc kiểm tra tại 10 cơ quan, đơn vị (6 phòng công chứng và 4 tổ chức hành nghề luật sư); "
+            "qua kiểm tra đã nhắc nhở 3 đơn vị chưa niêm yết đầy đủ TTHC") in one
+    assert "Trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC" in two
+    assert "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực lý lịch tư pháp." in two
+    assert "- Còn 09 hồ sơ giải quyết quá hạn.\nNguyên nhân: chờ xác minh từ địa phương khác." in three and "(" not in three
+    assert "- Tiếp tục rà soát, kiến nghị đơn giản hóa TTHC lĩnh vực hộ tịch, chứng thực." in four
+    assert "- Đẩy mạnh cấp phiếu lý lịch tư pháp trên ứng dụng VNeID." in four
+    assert final.text and not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]  # the parts: said

@@ -72,7 +72,8 @@ class GroundingContext:
         refs = list(extra_refs or [])
         # the official's own words may carry numbers, dates and document numbers: they are supplied, not invented
         facts = list(facts or [])
-        supplied = [t for f in facts for t in (f.text, f.cause, f.number)] + [t.source for t in (targets or [])]
+        supplied = ([t for f in facts for t in (f.text, f.cause, f.number)] + [t.source for t in (targets or [])]
+                    + list(fs.nouns.values()))  # "10 cơ quan, đơn vị (6 phòng công chứng và 4 tổ chức …)"
         for text in supplied:
             values |= {v for m in NUMBER_RE.finditer(text) if (v := parse_vn_number(m.group(0))) is not None}
             self.dates |= {d for d in _dates_in(text)}

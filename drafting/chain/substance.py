@@ -21,6 +21,8 @@ _DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "t
               "chương trình", "đề án", "quy chế", "tờ trình", "văn bản")
 _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
 _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
+# "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
+_DOSSIER_NOTE = re.compile(r"^ho so\s")
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
 _MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
@@ -178,5 +180,8 @@ class SubstanceWriter:
         out = self.plain(key, ("progress",))
         out += self.plain(key, ("initiative",), lead="Mô hình, sáng kiến: " if key != "I" else "")
         out += self.plain(key, ("task",))
-        out += self.plain(key, ("note",))
+        out += [p for p in self.plain(key, ("note",)) if key != "II.2" or not _DOSSIER_NOTE.match(fold_lower(p.text))]
         return out
+
+    def dossier_notes(self) -> list[Paragraph]:
+        return [p for p in self.plain("II.2", ("note",)) if _DOSSIER_NOTE.match(fold_lower(p.text))]

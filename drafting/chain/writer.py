@@ -269,6 +269,7 @@ class DeterministicWriter(DirectionSentences):
             if self.has("tthc.van_ban_xin_loi"):
                 p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
                                         "người dân, tổ chức theo quy định."))
+        p += self.substance.dossier_notes()
         dvc = [f"{slot(k)} dịch vụ công trực tuyến {w}" for k, w in (("tthc.dvc_toan_trinh", "toàn trình"),
                                                                      ("tthc.dvc_mot_phan", "một phần")) if self.has(k)]
         online = ["đang cung cấp " + " và ".join(dvc)] if dvc else []

@@ -165,7 +165,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     not the report's. next_period ("năm 2025"): a clause that starts with it is about the next period."""
     facts: list[Fact] = []
     said_next = next_period_said(next_period) if next_period else None
-    listed = ended = tasks = False  # under a "Tồn tại:" label; the clause before ended a sentence; under "Nhiệm vụ …:"
+    listed = ended = tasks = lead_next = False  # under a "Tồn tại:" label; the clause before ended a sentence; under "Nhiệm vụ …:"
     hardship = ""  # under a "Khó khăn, vướng mắc:" label, the label as written: each item of its list carries it
     spans = spans if spans is not None else []
     pos = 0
@@ -193,7 +193,10 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 counted = _COUNTED_MEETING.search(folded)
             else:
                 counted = None
-        tasks = tasks and not ended
+        # "Năm 2027 Sở tiếp tục rà soát …; đẩy mạnh cấp phiếu …": the clauses after one that opens with the next
+        # period's name, in its sentence, are that period's tasks too
+        tasks = (tasks or lead_next) and not ended
+        lead_next = bool(said_next and said_next.match(folded))
         if task_label := _TASKS_LABEL.match(folded):
             tasks, start, clause = True, start + task_label.end(), clause[task_label.end():]
             folded = fold_lower(clause)
@@ -300,6 +303,27 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         if (len(facts), facts[-1] if facts else None) != before:
             spans.append((start, start + len(clause)))
     return facts
+
+
+_PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
+
+
+def unread_activities(text: str, unread: list[tuple[int, int]], figure_spans: list[tuple[int, int]],
+                      fact_spans: list[tuple[int, int]], next_period: str = "") -> list[tuple[Fact, tuple[int, int]]]:
+    """"…; trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC, sửa đổi 12 thủ tục": a count
+    that no figure names, in a part of a sentence that tells an activity and holds no figure, is kept as the official
+    said it — a fact with its span — rather than left out of the draft."""
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for s, e in unread:
+        a = max((m.end() for m in _PART_END.finditer(text, 0, s)), default=0)
+        m = _PART_END.search(text, e)
+        b = m.start() if m else len(text)
+        if any(a <= x < b for x, _ in figure_spans) or any(x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+            continue
+        kept = [f for f in read_facts(text[a:b], [], None, next_period) if f.kind in ("event", "document", "initiative")]
+        if kept:
+            out.append((kept[0], (a, b)))
+    return out
 
 
 def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:

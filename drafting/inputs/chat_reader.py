@@ -23,13 +23,20 @@ from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
 from drafting.figures.figureset import derive
 from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
-from drafting.figures.vnformat import fmt_decimal, parse_vn_number
+from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
-from drafting.inputs.chat_facts import REPORT_TITLE, next_period_clauses, read_facts, task_list_spans, worded_spans
+from drafting.inputs.chat_facts import (
+    REPORT_TITLE,
+    next_period_clauses,
+    read_facts,
+    task_list_spans,
+    unread_activities,
+    worded_spans,
+)
 from drafting.inputs.clauses import OWN_NOUNS, own_noun
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
-from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
+from drafting.inputs.text_reading import UNCLEAR, Ambiguous, ReadFigure, Unread
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
@@ -225,24 +232,34 @@ def _other_periods(folded: str) -> list[tuple[int, int, str]]:
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
 # "trễ hạn 8 hồ sơ vì phải xác minh"): the limitation section III writes from the count, with the official's cause
 _SHORTFALLS = {"tthc.ho_so_qua_han": LATE_DOSSIERS, "chi_dao.nhiem_vu_cap_tren_chua_xong": PENDING_TASKS}
-_CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
+# "trễ hạn 9 hồ sơ (chủ yếu lĩnh vực lý lịch tư pháp do chờ xác minh …)": where the count lies may come between
+_CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?(?:\s*[(,]\s*(?:ch[ủu] y[ếe]u|ph[ầa]n l[ớo]n|t[ậa]p trung)\b[^.;,()]{0,80}?|\s*\()?"
+                          r"\s*\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
 
 
 def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
+    """The shortfall's limitation, with its cause; the fact reader's limitation made of the same words ("Đã giải quyết
+    120 hồ sơ, trễ hạn 8 hồ sơ" with that cause) gives way to it: section III writes it from the count."""
     out = []
     for f in reading.figures:
         m = _CAUSE_AFTER.match(text[f.end:])
-        if f.key in _SHORTFALLS and m and not any(x.kind == "shortcoming" for x in reading.facts):
-            cause = m.group("cause").strip(" ,")
-            out.append(Fact(section="III", kind="shortcoming", text=_SHORTFALLS[f.key],
-                            cause=cause[:1].lower() + cause[1:], origin=f"tin nhắn: «{f.words[:80]}»"))
+        if f.key not in _SHORTFALLS or not m:
+            continue
+        cause = m.group("cause").strip(" ,")
+        cause = cause[:1].lower() + cause[1:]
+        same = [x for x in reading.facts if x.kind == "shortcoming" and fold_lower(x.cause).strip(" )") == fold_lower(cause)]
+        if same or not any(x.kind == "shortcoming" for x in reading.facts):
+            reading.facts = [x for x in reading.facts if x not in same]
+            out.append(Fact(section="III", kind="shortcoming", text=_SHORTFALLS[f.key], cause=cause,
+                            origin=f"tin nhắn: «{f.words[:80]}»"))
     return out
 
 
 # "tiếp nhận 4.215 hồ sơ, trong đó trực tuyến 3.120, chủ yếu thuộc lĩnh vực hộ tịch và chứng thực": where the count lies,
 # the official's detail, kept as a note of the nearest count it can be said of (the online part gives way to its total)
-_MAINLY = re.compile(r"[^.;\n\d]{0,30}?,\s*(?:chu yeu|phan lon|tap trung)\s+(?:(?:thuoc|o|la|vao|trong|tai)\s+)?(?:cac\s+)?"
-                     r"(?=linh vuc\s)([^.;\n]+)")
+_MAINLY = re.compile(r"[^.;\n\d]{0,30}?[,(]\s*(?:chu yeu|phan lon|tap trung)\s+(?:(?:thuoc|o|la|vao|trong|tai)\s+)?(?:cac\s+)?"
+                     r"(?=linh vuc\s)([^.;\n()]+)")
+_MAINLY_CAUSE = re.compile(r"\s(?:do|vì|bởi vì|là do)\s", re.IGNORECASE)  # the fields end where a cause begins
 _MAINLY_OF = {"tthc.ho_so_tiep_nhan": "Hồ sơ tiếp nhận", "tthc.ho_so_moi": "Hồ sơ tiếp nhận", "tthc.ho_so_qua_han": "Hồ sơ quá hạn",
               "tthc.ho_so_da_giai_quyet": "Hồ sơ đã giải quyết", "tthc.pakn_tiep_nhan": "Phản ánh, kiến nghị",
               "tthc.ho_so_dang_giai_quyet": "Hồ sơ đang giải quyết"}
@@ -255,7 +272,7 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
         if not m:
             continue
         pieces = []  # the fields listed, up to the next clause of figures ("…, đã giải quyết 4.150 hồ sơ")
-        for piece in text[m.start(1):m.end(1)].split(","):
+        for piece in _MAINLY_CAUSE.split(text[m.start(1):m.end(1)])[0].split(","):
             if pieces and (re.search(r"\d", piece) or re.match(r"\s*(?:da|dang|trong do|con|qua|dung)\b", fold_lower(piece))):
                 break
             pieces.append(piece)
@@ -264,7 +281,7 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
         owner = next((g for g in reversed(figures[:i + 1]) if g.key in _MAINLY_OF), None)  # "trong đó trực tuyến": its total
         if owner and not re.search(r"[;\n]|\.(?!\d)", text[owner.end:f.end]):
             words = ",".join(pieces).strip()
-            mainly = " ".join(fold_lower(text[m.start():m.start(1)]).split(",")[-1].split()[:2])
+            mainly = " ".join(re.split(r"[,(]", fold_lower(text[m.start():m.start(1)]))[-1].split()[:2])
             lead = {"chu yeu": "chủ yếu", "phan lon": "phần lớn"}.get(mainly, "tập trung")
             out.append(Fact(section="II.2", kind="note", text=f"{_MAINLY_OF[owner.key]} {lead} thuộc {words}",
                             origin=f"tin nhắn: «{text[f.start:m.end()][:80]}»"))
@@ -341,9 +358,13 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                 reading.figures += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
                                     for k in of[f.key] if k not in {g.key for g in reading.figures}]
     reading.figures += _rest_pending(text, folded, reading.figures)
-    for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did (not a sum)
+    for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end)
+        elif f.key == "chi_dao.co_quan_duoc_kiem_tra" and f.note.startswith("tổng của") and NUMBER_RE.match(f.quote):
+            # a sum of places: its parts, in the official's words ("6 phòng công chứng và 4 tổ chức hành nghề luật sư")
+            last = list(NUMBER_RE.finditer(text, f.start, f.start + len(f.quote)))[-1]
+            f.noun = f"cơ quan, đơn vị ({text[f.start:last.end()]} {own_noun(text, last.end())})".replace(" )", ")")
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
@@ -351,13 +372,18 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
-    reading.facts += _caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
+    caused = _caused_shortfalls(text, reading)  # (drops the fact reader's limitation it replaces)
+    reading.facts = reading.facts + caused + _mainly_in(text, folded, reading.figures)
     # "Hạn chế: còn 15 hồ sơ quá hạn, …. Nguyên nhân do …": a cause naming nothing, after a shortfall counted in the same
     # message and no limitation in words, is that shortfall's
     counted = [_SHORTFALLS[f.key] for f in reading.figures if f.key in _SHORTFALLS]
     if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
         reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
                          else f for f in reading.facts]
+    for fact, span in unread_activities(text, [(u.start, u.end) for u in reading.unread if u.reason == UNCLEAR],
+                                        [(f.start, f.end) for f in reading.figures], fact_spans, next_period):
+        reading.facts.append(fact)
+        fact_spans.append(span)
     reading.fact_spans = fact_spans
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]

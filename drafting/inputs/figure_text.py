@@ -38,7 +38,7 @@ from drafting.inputs.phrases import (
     levels_in,
     unit_fits,
 )
-from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, TextReading, Unread
+from drafting.inputs.text_reading import UNCLEAR, Ambiguous, ReadFigure, StatedRate, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
@@ -339,7 +339,7 @@ class _Reader(LinkedReading):
             return
         if not (self.read_coordinated(quote, value, s, e, noun, noun_end) or self.read_companion(quote, value, s, e, noun)):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
-                                              reason="không rõ là chỉ tiêu nào"))
+                                              reason=UNCLEAR))
 
     def add(self, key: str, value: Decimal, quote: str, s: int, e: int, phrase: str, confidence: float,
             note: str = "", after: bool = False) -> None:

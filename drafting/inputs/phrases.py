@@ -293,7 +293,10 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "giảm 3 phòng chuyên môn": a unit's own divisions, which may be inspected but are no public service units
     ("phong chuyen mon", "phòng, ban"), ("phong, ban", "phòng, ban"), ("co quan chuyen mon", "phòng, ban"),
     ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
-    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"),
+    # a department's inspections: notary offices, law firms, companies, centres — places checked, as agencies are
+    ("phong cong chung", "cơ quan"), ("van phong cong chung", "cơ quan"), ("to chuc hanh nghe", "cơ quan"),
+    ("doanh nghiep", "cơ quan"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     # "Đài truyền thanh xã phát 24 lượt tin về CCHC": broadcasts, not people
     ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),

@@ -50,6 +50,9 @@ class Ambiguous(BaseModel):
     section: str = ""
 
 
+UNCLEAR = "không rõ là chỉ tiêu nào"  # a count no phrase around it names
+
+
 class Unread(BaseModel):
     quote: str
     context: str
