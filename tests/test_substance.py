@@ -1203,3 +1203,30 @@ def test_a_departments_year_keeps_its_inspected_places_late_dossiers_cause_and_e
     assert "- Tiếp tục rà soát, kiến nghị đơn giản hóa TTHC lĩnh vực hộ tịch, chứng thực." in four
     assert "- Đẩy mạnh cấp phiếu lý lịch tư pháp trên ứng dụng VNeID." in four
     assert final.text and not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]  # the parts: said
+
+
+def test_a_communes_quarter_keeps_the_dialogues_subject_the_disciplines_detail_and_the_broadcasts_noun(assistant):
+    """Tried as a new user (a commune of Đắk Lắk, quarter I of 2027, typed without diacritics): a dialogue "về thủ tục
+    đất đai ngày 20/3/2027, có 60 hộ dân tham dự" was drafted "01 cuộc đối thoại với người dân, doanh nghiệp" (the 60
+    unread); "1 công chức bị khiển trách do vi phạm giờ giấc làm việc" became "bị xử lý kỷ luật"; "36 lượt tin trên loa
+    truyền thanh" became "36 chương trình phát thanh, truyền hình"."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    assert [f.text for f in read_message("Chủ tịch UBND xã tổ chức 2 cuộc đối thoại với người dân.").facts] == []
+    st = h.UserState(user="xa-hoa-phu")
+    for msg in ("Soạn báo cáo CCHC quý I năm 2027 của xã Hòa Phú, tỉnh Đắk Lắk",
+                "Xã tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự.",
+                "Đăng 12 tin bài trên trang thông tin điện tử xã; phát 36 lượt tin trên loa truyền thanh.",
+                "Trong quý có 1 công chức bị khiển trách do vi phạm giờ giấc làm việc.",
+                "Soạn cả báo cáo"):
+        reply = list(h.chat_turn(assistant, st, msg, today=dt.date(2027, 3, 18)))[-1]
+        assert "Tôi chưa dùng" not in reply.text, msg
+    one, four = ("\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.4"))
+    assert ("Xã tổ chức 01 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự."
+            in one) and "đối thoại với người dân, doanh nghiệp" not in one and "Số cuộc đối thoại" not in one
+    assert "đăng tải 12 tin, bài về CCHC, phát 36 lượt tin trên loa truyền thanh" in one
+    assert "có 01 công chức bị khiển trách do vi phạm giờ giấc làm việc." in four
+    assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]

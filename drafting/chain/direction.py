@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import clause
 from drafting.figures.facts import Fact
@@ -12,17 +13,31 @@ from drafting.figures.figureset import FigureSet
 from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
+_COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi )?doi thoai\b)")
 _NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
 
 
 class DirectionSentences:
     fs: FigureSet
+    facts: list[Fact]
 
     def has(self, *keys: str) -> bool:
         return self.fs.has(*keys)
 
     def noun(self, key: str, default: str) -> str:
         return self.fs.nouns.get(key) or default
+
+    def with_dialogue_slot(self, facts: list[Fact]) -> list[Fact]:
+        """"Xã tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027": the dialogue told with its
+        subject is written as told, with the figure's slot where the official wrote its count."""
+        n, out = self.fs.get("chi_dao.doi_thoai"), []
+        for f in facts:
+            folded = fold_lower(f.text)
+            m = _COUNTED_DIALOGUE.search(folded) if f.section == "I" and f.kind == "event" else None
+            if m and n is not None and len(folded) == len(f.text) and int(m.group(1)) == n:
+                f = f.model_copy(update={"text": f.text[:m.start(1)] + slot("chi_dao.doi_thoai") + f.text[m.end(1):]})
+            out.append(f)
+        return out
 
     def inspection(self, found: list[Fact]) -> list[Paragraph]:
         """found: what the inspections found, said in words; written in the inspection's sentence."""
@@ -53,7 +68,10 @@ class DirectionSentences:
                 t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
             prop.append(t)
         if self.has("chi_dao.chuong_trinh_phat_thanh"):
-            prop.append(f"thực hiện {slot('chi_dao.chuong_trinh_phat_thanh')} chương trình phát thanh, truyền hình")
-        if self.has("chi_dao.doi_thoai"):
+            noun = self.noun("chi_dao.chuong_trinh_phat_thanh", "chương trình phát thanh, truyền hình")
+            verb = "phát" if fold_lower(noun).startswith(("luot", "tin", "ban tin")) else "thực hiện"  # "36 lượt tin"
+            prop.append(f"{verb} {slot('chi_dao.chuong_trinh_phat_thanh')} {noun}")
+        told = [f for f in self.facts if f.section == "I" and f.kind == "event" and "doi thoai" in fold_lower(f.text)]
+        if self.has("chi_dao.doi_thoai") and not told:  # a dialogue told with its subject is written as told
             prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
         return [Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + ".")] if prop else []

@@ -80,6 +80,7 @@ class DeterministicWriter(DirectionSentences):
         p: list[Paragraph] = []
         sub = self.substance
         sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
+        sub.facts = self.with_dialogue_slot(sub.facts)
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
@@ -355,7 +356,8 @@ class DeterministicWriter(DirectionSentences):
         if app:
             p.append(Paragraph(text="Về công tác cán bộ: đã " + ", ".join(app) + "."))
         if self.has("cong_vu.ky_luat"):
-            p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} cán bộ, công chức, viên chức bị xử lý kỷ luật."
+            told = self.noun("cong_vu.ky_luat", "cán bộ, công chức, viên chức bị xử lý kỷ luật")  # as the official said
+            p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} {told}."
                                      if self.val("cong_vu.ky_luat") else
                                      "Về kỷ luật, kỷ cương hành chính: trong kỳ không có trường hợp bị xử lý kỷ luật.")))
         tr = [f"{slot(k)} {w}" for k, w in (("cong_vu.dao_tao_ly_luan", "người được đào tạo lý luận chính trị"),

@@ -44,6 +44,9 @@ _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
 _AREA_LABEL = re.compile(r"^\s*(?:ve\s+)?(?:cong tac\s+)?(?:cai cach\s+)?(?:the che|to chuc bo may|cong vu|che do cong vu|"
                          r"tai chinh cong|chinh quyen (?:dien tu|so)|chuyen doi so|thu tuc hanh chinh|tthc)\s*:\s*")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
+# "tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự": a dialogue told
+# with its subject or day is an event in the official's words, its count and all
+_TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi )?doi thoai\b(?=[^.;]*\b(?:ve|chu de|ngay|tai)\s)")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
@@ -210,7 +213,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
-                _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted:
+                _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted and not (
+                _TOLD_DIALOGUE.search(folded) and sum(start <= a < start + len(clause) for a, _ in figure_spans) == 1):
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
             # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all); a document the count names
             # ("ban hành 06 văn bản …, trong đó có Kế hoạch số 35/KH-SYT ngày 20/01/2025 về …") is a document fact
@@ -286,7 +290,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             section = "IV" if future else classify(clause)[1]
             if INSPECTION_FINDING.match(folded) and not future:
                 section = "I"  # "qua kiểm tra đã chấn chỉnh việc niêm yết TTHC"
-            if kind == "event" and _MEETING.search(folded) and section != "II.1" or kind == "initiative":
+            if kind == "event" and (_MEETING.search(folded) and section != "II.1" or _TOLD_DIALOGUE.search(folded)) \
+                    or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
             if kind == "document":

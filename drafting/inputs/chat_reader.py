@@ -33,7 +33,7 @@ from drafting.inputs.chat_facts import (
     unread_activities,
     worded_spans,
 )
-from drafting.inputs.clauses import OWN_NOUNS, own_noun
+from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import UNCLEAR, Ambiguous, ReadFigure, Unread
@@ -360,7 +360,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.figures += _rest_pending(text, folded, reading.figures)
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
-            f.noun = own_noun(text, f.end)
+            f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
         elif f.key == "chi_dao.co_quan_duoc_kiem_tra" and f.note.startswith("tổng của") and NUMBER_RE.match(f.quote):
             # a sum of places: its parts, in the official's words ("6 phòng công chứng và 4 tổ chức hành nghề luật sư")
             last = list(NUMBER_RE.finditer(text, f.start, f.start + len(f.quote)))[-1]
