@@ -1230,3 +1230,48 @@ def test_a_communes_quarter_keeps_the_dialogues_subject_the_disciplines_detail_a
     assert "đăng tải 12 tin, bài về CCHC, phát 36 lượt tin trên loa truyền thanh" in one
     assert "có 01 công chức bị khiển trách do vi phạm giờ giấc làm việc." in four
     assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
+
+
+def test_a_provinces_half_year_keeps_its_index_results_level_counts_and_each_document(assistant):
+    """Tried as a new user (UBND tỉnh Quảng Ngãi, 6 months of 2026): "Chỉ số CCHC năm 2025 … đạt 86,12 điểm, xếp thứ
+    18/34" turned the report into a report of year 2025 and its numbers were left out; "Cấp tỉnh tiếp nhận 41.200 hồ sơ,
+    cấp xã …" replaced the province's 245.310 dossiers and stopped the draft; a decision and an official letter issued
+    together became one document of section II.4."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+    from drafting.inputs.text_reading import LEVEL_ONLY
+
+    r = read_message("Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp nhận 204.110 hồ sơ.")
+    assert not r.figures and [(f.section, f.kind) for f in r.facts] == [("II.2", "note")] and not r.unread
+    from drafting.inputs.figure_text import read_figures
+    assert {u.reason for u in read_figures("Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp nhận 204.110 hồ sơ.").unread} == {
+        LEVEL_ONLY}  # the report reader says why it did not take them
+    assert read_message("Bộ phận một cửa cấp xã tiếp nhận 845 hồ sơ.").figures[0].key == "tthc.ho_so_tiep_nhan"
+    r = read_message("Xã ban hành Kế hoạch số 05/KH-UBND ngày 10/01/2027 về CCHC, Kế hoạch số 09/KH-UBND ngày "
+                     "15/01/2027 về tuyên truyền CCHC.")
+    assert [f.number for f in r.facts] == ["Kế hoạch số 05/KH-UBND", "Kế hoạch số 09/KH-UBND"]
+    assert len(read_message("Ban hành Kế hoạch 14/KH-UBND ngày 30/1/2026 triển khai Quyết định 1291/QĐ-UBND.").facts) == 1
+    st = h.UserState(user="tinh-quang-ngai")
+    day = dt.date(2026, 7, 10)
+    for msg in ("Soạn báo cáo CCHC 6 tháng đầu năm 2026 của UBND tỉnh Quảng Ngãi",
+                "Kết quả Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34 tỉnh, thành phố; Chỉ số SIPAS năm "
+                "2025 đạt 83,4%.",
+                "UBND tỉnh ban hành Quyết định số 112/QĐ-UBND ngày 20/01/2026 về Kế hoạch CCHC năm 2026 và Công văn số "
+                "455/UBND-NC ngày 05/02/2026 về tăng cường kỷ luật, kỷ cương hành chính.",
+                "Toàn tỉnh tiếp nhận 245.310 hồ sơ TTHC, trong đó kỳ trước chuyển sang 8.412 hồ sơ, tiếp nhận mới "
+                "236.898 hồ sơ; đã giải quyết 230.115 hồ sơ, trong đó đúng hạn 228.907 hồ sơ, quá hạn 1.208 hồ sơ.",
+                "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp nhận 204.110 hồ sơ.",
+                "Soạn cả báo cáo"):
+        reply = list(h.chat_turn(assistant, st, msg, today=day))[-1]
+        assert "Tôi chưa dùng" not in reply.text and "chưa khớp" not in reply.text, msg
+    draft = st.last_draft
+    assert draft.meta.period == "6 tháng" and draft.meta.year == 2026
+    one, two, four = ("\n".join(p.text for p in draft.section(k).paragraphs) for k in ("I", "II.2", "II.4"))
+    assert "Kết quả Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34 tỉnh, thành phố." in one
+    assert "Chỉ số SIPAS năm 2025 đạt 83,4%." in one
+    assert "Quyết định số 112/QĐ-UBND ngày 20/1/2026 về Kế hoạch CCHC năm 2026" in one
+    assert "Công văn số 455/UBND-NC ngày 5/2/2026 về tăng cường kỷ luật, kỷ cương hành chính" in four
+    assert "tổng số hồ sơ tiếp nhận là 245.310 hồ sơ" in two
+    assert "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp nhận 204.110 hồ sơ." in two

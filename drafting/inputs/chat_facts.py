@@ -12,6 +12,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
@@ -47,6 +48,10 @@ _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 # "tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự": a dialogue told
 # with its subject or day is an event in the official's words, its count and all
 _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi )?doi thoai\b(?=[^.;]*\b(?:ve|chu de|ngay|tai)\s)")
+# "Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34": an index's result, scored by others — kept in the
+# official's words as a note of section I (its year is the index's, not the report's)
+_INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
+                    r"(?=.*\b(?:dat|xep|diem)\b)")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
@@ -88,6 +93,19 @@ _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)
                               r"(?!pho bien|tuyen truyen|giao duc)(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
+
+
+def _documents_joined(clause: str) -> list[str]:
+    """"UBND tỉnh ban hành Quyết định số 112/QĐ-UBND … về Kế hoạch CCHC năm 2026 và Công văn số 455/UBND-NC … về …":
+    documents issued together, each with the words before the first (the issuer and the verb); [] for one document or
+    one that names another ("Kế hoạch 14/KH-UBND triển khai Quyết định 1291/QĐ-UBND")."""
+    refs = find_refs(clause)
+    cuts = [(j.start() + prev.end, r.start) for prev, r in zip(refs, refs[1:])
+            if (j := re.search(r"\s*(?:,|;|\bv[àa])\s*$", clause[prev.end:r.start]))]
+    if not cuts:
+        return []
+    head, bounds = clause[:refs[0].start], [refs[0].start, *[b for c in cuts for b in c], len(clause)]
+    return [head + clause[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
 
 
 def _clean(clause: str) -> str:
@@ -211,6 +229,12 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         elif not listed:
             hardship = ""
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
+        if _INDEX.search(folded) and not _PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
+                                                                        for a, _ in figure_spans):
+            words = _clean(clause)
+            facts.append(Fact(section="I", kind="note", text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"))
+            spans.append((start, start + len(clause)))
+            continue
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
                 _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted and not (
@@ -294,6 +318,14 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                     or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
+            if kind == "document" and not future and (joined := _documents_joined(clause)):
+                for piece in joined:
+                    words, day = _document(piece, fold_lower(piece))
+                    ref = find_refs(piece)[0]
+                    facts.append(Fact(section=classify(piece)[1], kind=kind, text=_clean(words), origin=origin, date=day,
+                                      number=piece[ref.start:ref.end]))
+                spans.append((start, start + len(clause)))
+                continue
             if kind == "document":
                 words, day = _document(clause, folded)
                 text_c = _clean(words) if day or words != clause else text_c
@@ -311,19 +343,30 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
 
 
 _PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
+_SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
 
 
-def unread_activities(text: str, unread: list[tuple[int, int]], figure_spans: list[tuple[int, int]],
+def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[int, int]],
                       fact_spans: list[tuple[int, int]], next_period: str = "") -> list[tuple[Fact, tuple[int, int]]]:
     """"…; trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC, sửa đổi 12 thủ tục": a count
     that no figure names, in a part of a sentence that tells an activity and holds no figure, is kept as the official
-    said it — a fact with its span — rather than left out of the draft."""
+    said it — a fact with its span — rather than left out of the draft. "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp
+    nhận 204.110 hồ sơ": counts of one level, of a figure the schema keeps only as the unit's total — the sentence is
+    a note of section II.2."""
     out: list[tuple[Fact, tuple[int, int]]] = []
-    for s, e in unread:
-        a = max((m.end() for m in _PART_END.finditer(text, 0, s)), default=0)
-        m = _PART_END.search(text, e)
+    for u in unread:
+        if u.reason not in (UNCLEAR, LEVEL_ONLY):
+            continue
+        ends = _SENTENCE_END if u.reason == LEVEL_ONLY else _PART_END
+        a = max((m.end() for m in ends.finditer(text, 0, u.start)), default=0)
+        m = ends.search(text, u.end)
         b = m.start() if m else len(text)
         if any(a <= x < b for x, _ in figure_spans) or any(x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+            continue
+        if u.reason == LEVEL_ONLY:
+            words = _clean(text[a:b])
+            out.append((Fact(section="II.2", kind="note", text=words[:1].upper() + words[1:],
+                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
             continue
         kept = [f for f in read_facts(text[a:b], [], None, next_period) if f.kind in ("event", "document", "initiative")]
         if kept:

@@ -36,7 +36,7 @@ from drafting.inputs.chat_facts import (
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
-from drafting.inputs.text_reading import UNCLEAR, Ambiguous, ReadFigure, Unread
+from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
@@ -380,8 +380,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
         reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
                          else f for f in reading.facts]
-    for fact, span in unread_activities(text, [(u.start, u.end) for u in reading.unread if u.reason == UNCLEAR],
-                                        [(f.start, f.end) for f in reading.figures], fact_spans, next_period):
+    for fact, span in unread_activities(text, reading.unread, [(f.start, f.end) for f in reading.figures], fact_spans,
+                                        next_period):
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans

@@ -14,12 +14,28 @@ from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE
 from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
-from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, unit_fits
+from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
 from drafting.inputs.text_reading import Unread
 
 
 class LinkedReading:
     """Mixed into the reader: uses its text, its reading so far and its add()."""
+
+    def level_at(self, s: int, e: int, right: str) -> str | None:
+        """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in
+        its clause, else the last one before it in its sentence, else the paragraph's lead ("(1) Bộ phận Một cửa
+        cấp huyện: Tiếp nhận …")."""
+        if not self.by_level and not self.level:
+            return None
+        bracket = re.match(r"\s*(?:ho so|hs)?\s*\((\s*c[adeo4]p (?:tinh|huyen|xa)\s*)\)", self.folded[e:])  # "… (cấp huyện)"
+        if after := levels_in(right) or (levels_in(bracket.group(1)) if bracket else []):
+            return after[0]
+        if before := levels_in(self.folded[self.sentence_start(s):s]):
+            return before[-1]
+        lead = re.match(r"[^:.;]{0,90}:", self.folded)
+        if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
+            return named[-1]
+        return self.level
 
     def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
                       sent_from: int) -> bool:
@@ -172,4 +188,3 @@ class LinkedReading:
 
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
 _PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam)\b")
-

@@ -38,7 +38,7 @@ from drafting.inputs.phrases import (
     levels_in,
     unit_fits,
 )
-from drafting.inputs.text_reading import UNCLEAR, Ambiguous, ReadFigure, StatedRate, TextReading, Unread
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, StatedRate, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 # a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
@@ -71,6 +71,10 @@ _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hie
 _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
+
+
+# a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
+_LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?c[adeo4]p (?:tinh|huyen|xa)\b")
 
 
 class _Reader(LinkedReading):
@@ -272,7 +276,7 @@ class _Reader(LinkedReading):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
         if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):
             choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
-        level = self.level_at(s, e, right)
+        level, level_only = self.level_at(s, e, right), False
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
         def counts_it(keys: list[str]) -> bool:
@@ -302,6 +306,9 @@ class _Reader(LinkedReading):
                 fit += ["cong_vu.boi_duong"] if _TRAINING.search(sentence) and noun and unit_fits("cong_vu.boi_duong", noun) else []
             # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
             fit = list(dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit))
+            if level and _LEVEL_FIRST.match(self.folded, sent_from):  # "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …": a
+                kept = [k for k in fit if not (k.startswith("tthc.ho_so") and not k.endswith(f"_cap_{level}"))]
+                level_only, fit = level_only or kept != fit, kept  # level's count of a figure kept only as a total
             if fit and all(k in self.taken for k in fit) and self.add_to_joined(fit, value, quote, s, e, noun, sent_from):
                 return
             fit = [k for k in fit if k not in self.taken]
@@ -339,7 +346,7 @@ class _Reader(LinkedReading):
             return
         if not (self.read_coordinated(quote, value, s, e, noun, noun_end) or self.read_companion(quote, value, s, e, noun)):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
-                                              reason=UNCLEAR))
+                                              reason=LEVEL_ONLY if level_only else UNCLEAR))
 
     def add(self, key: str, value: Decimal, quote: str, s: int, e: int, phrase: str, confidence: float,
             note: str = "", after: bool = False) -> None:
@@ -348,22 +355,6 @@ class _Reader(LinkedReading):
         self.reading.figures.append(ReadFigure(
             key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,
             section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))
-
-    def level_at(self, s: int, e: int, right: str) -> str | None:
-        """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in
-        its clause, else the last one before it in its sentence, else the paragraph's lead ("(1) Bộ phận Một cửa
-        cấp huyện: Tiếp nhận …")."""
-        if not self.by_level and not self.level:
-            return None
-        bracket = re.match(r"\s*(?:ho so|hs)?\s*\((\s*c[adeo4]p (?:tinh|huyen|xa)\s*)\)", self.folded[e:])  # "… (cấp huyện)"
-        if after := levels_in(right) or (levels_in(bracket.group(1)) if bracket else []):
-            return after[0]
-        if before := levels_in(self.folded[self.sentence_start(s):s]):
-            return before[-1]
-        lead = re.match(r"[^:.;]{0,90}:", self.folded)
-        if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
-            return named[-1]
-        return self.level
 
     def rank(self, key: str, phrase: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool) -> tuple:

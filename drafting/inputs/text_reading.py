@@ -51,6 +51,7 @@ class Ambiguous(BaseModel):
 
 
 UNCLEAR = "không rõ là chỉ tiêu nào"  # a count no phrase around it names
+LEVEL_ONLY = "số của riêng một cấp, không phải tổng của đơn vị"  # "Cấp tỉnh tiếp nhận 41.200 hồ sơ"
 
 
 class Unread(BaseModel):
