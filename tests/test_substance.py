@@ -1275,3 +1275,24 @@ def test_a_provinces_half_year_keeps_its_index_results_level_counts_and_each_doc
     assert "Công văn số 455/UBND-NC ngày 5/2/2026 về tăng cường kỷ luật, kỷ cương hành chính" in four
     assert "tổng số hồ sơ tiếp nhận là 245.310 hồ sơ" in two
     assert "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp nhận 204.110 hồ sơ." in two
+
+
+def test_held_out_seven_a_places_number_a_reminder_an_office_and_no_violation_found():
+    """The seventh held-out chat set's first run (79%): "đối thoại với 45 hộ dân tổ dân phố 7" gave 7 dossiers received;
+    "2 công chức bị nhắc nhở do …" (no disciplinary measure) was lost; "Văn phòng UBND tỉnh Nghệ An" was read as the
+    province; "…, chưa phát hiện sai phạm" after an inspection's count was lost."""
+    from drafting.inputs.chat_reader import ChatMeta, meta_dict, read_message, read_place
+
+    r = read_message("Ngày 12/8/2026 Chủ tịch UBND phường đối thoại với 45 hộ dân tổ dân phố 7 về thủ tục đất đai.")
+    assert not r.figures and [(f.section, f.kind) for f in r.facts] == [("I", "event")]
+    r = read_message("Trong năm có 2 công chức bị nhắc nhở do chậm trả kết quả hồ sơ.")
+    assert not r.figures and [(f.section, f.kind) for f in r.facts] == [("II.4", "note")] and not r.unread
+    r = read_message("Sở kiểm tra công tác CCHC tại 3 phòng chuyên môn và 5 đơn vị trực thuộc, chưa phát hiện sai phạm.")
+    assert [(f.key, f.value) for f in r.figures] == [("chi_dao.co_quan_duoc_kiem_tra", 8)]
+    assert [(f.section, f.text) for f in r.facts] == [("I", "Chưa phát hiện sai phạm")]
+    assert read_place("Soạn báo cáo CCHC 6 tháng năm 2026 của Văn phòng UBND tỉnh Nghệ An") == (
+        "Văn phòng UBND tỉnh Nghệ An", "sở")
+    meta = meta_dict(ChatMeta(locality="Văn phòng UBND tỉnh Nghệ An", level="sở"))
+    assert (meta["symbol"], meta["parent"], meta["capacity"], meta["signer_title"]) == (
+        "BC-VPUBND", "UBND tỉnh Nghệ An", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG")
+    assert meta_dict(ChatMeta(locality="Ban Quản lý Khu kinh tế tỉnh Quảng Ninh", level="sở"))["capacity"] == "KT. TRƯỞNG BAN"

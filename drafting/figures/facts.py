@@ -50,7 +50,7 @@ HARDSHIP = re.compile(r"^\s*(?:kho khan|vuong mac)(?:,\s*(?:vuong mac|kho khan))
 
 # limitations the chat reads from a count said with its cause; section III writes them from the count
 # "Qua kiểm tra chưa phát hiện sai phạm": what the CCHC inspections found (section I, said in the inspections' sentence)
-INSPECTION_FINDING = re.compile(r"^\s*qua (?:kiem tra|thanh tra)\b")
+INSPECTION_FINDING = re.compile(r"^\s*(?:qua (?:kiem tra|thanh tra)|(?:chua|khong) phat hien)\b")
 LATE_DOSSIERS = "Hồ sơ quá hạn"
 PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"
 

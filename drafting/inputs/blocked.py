@@ -34,6 +34,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in re.finditer(
         r"\b(?:den|tu|toi|truoc|sau|het|vao|tinh den|ke tu|den het)\s+((?:[12]\d|3[01]|0?[1-9])\s*/\s*(?:1[0-2]|0?[1-9]))\b"
         r"(?!\s*/)", folded)]
+    # "tổ dân phố 7", "khu phố 3", "thôn 2": a place's name, no count
+    spans += [m.span(1) for m in re.finditer(r"\b(?:to dan pho|khu pho|thon|ap|khom|xom|to)\s+(\d{1,3})\b(?!\s*%)", folded)]
     # "Phần II", "Điều 5"; "một phần 31 thủ tục" is a count of partly online services
     spans += [m.span() for m in re.finditer(
         r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",

@@ -16,7 +16,8 @@ from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
-_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra|qua (?:kiểm tra|rà soát|thanh tra))\b)",
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra|qua (?:kiểm tra|rà soát|thanh tra)|"
+                      r"(?:chưa|chua|không|khong) (?:phát|phat) (?:hiện|hien))\b)",
                       re.IGNORECASE)
 # "Nhiệm vụ quý IV: …; …", "Phương hướng, nhiệm vụ thời gian tới: …": a list of next tasks, each clause one task
 # (never "Nhiệm vụ đã hoàn thành: …", a result)
@@ -52,6 +53,7 @@ _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi )?doi thoai\b(?=[^.;]*\b(?:v
 # official's words as a note of section I (its year is the index's, not the report's)
 _INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
                     r"(?=.*\b(?:dat|xep|diem)\b)")
+_REMINDED = re.compile(r"\bbi (?:nhac nho|phe binh|kiem diem)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
@@ -305,7 +307,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
-        elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or (_LEAD_PERIOD.match(folded)
+        elif _REMINDED.search(folded):  # "2 công chức bị nhắc nhở do …": no disciplinary measure, the official's words
+            facts.append(Fact(section="II.4", kind="note", text=text_c[:1].upper() + text_c[1:], origin=origin))
+        elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or INSPECTION_FINDING.match(folded) or (_LEAD_PERIOD.match(folded)
                                                                          and _PLAN_VERB.search(folded)):
             future = _future(folded)
             refs = find_refs(clause)

@@ -132,9 +132,10 @@ _DEPARTMENTS = {fold_lower(d): d for d in (
     "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Thông tin và Truyền thông", "Ngoại vụ",
     "Dân tộc và Tôn giáo")}
 _DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + r")\b")
-# a province's boards of economic zones and industrial parks report as its departments do
+# a province's boards of economic zones and industrial parks, and its People's Committee's office, report as its
+# departments do
 _BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu kinh te|khu cong nghiep|khu cong nghe cao)"
-                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?")
+                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?|\bvan phong (?:ubnd|uy ban nhan dan)(?= (?:tinh|thanh pho) )")
 _NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
@@ -442,13 +443,14 @@ def meta_dict(meta: ChatMeta, today: dt.date | None = None) -> dict:
             m = re.match(r"(.+?)\s+((?:tỉnh|thành phố)\s+.+)$", meta.locality)
             dept, province = (m.group(1), m.group(2)) if m else (meta.locality, "")
             words = [w for w in re.split(r"[\s,-]+", dept) if w and w.lower() != "và"]
-            out["symbol"] = "BC-" + "".join(w[0].upper() for w in words)
+            out["symbol"] = "BC-" + "".join(w if w.isupper() and len(w) > 1 else w[0].upper() for w in words)  # VPUBND
             out["place"] = "……"  # the province's name, to fill in the table, unless said
             if province:
                 out["place"] = re.sub(r"^(?:tỉnh|thành phố)\s+", "", province)
                 out["parent"] = f"UBND {province}"
-        out["capacity"] = "KT. GIÁM ĐỐC" if meta.level == "sở" else "TM. ỦY BAN NHÂN DÂN"
-        out["signer_title"] = "PHÓ GIÁM ĐỐC" if meta.level == "sở" else "CHỦ TỊCH"
+        head = {"văn": "CHÁNH VĂN PHÒNG", "ban": "TRƯỞNG BAN"}.get(meta.locality.split()[0].lower(), "GIÁM ĐỐC")
+        out["capacity"] = f"KT. {head}" if meta.level == "sở" else "TM. ỦY BAN NHÂN DÂN"
+        out["signer_title"] = f"PHÓ {head}" if meta.level == "sở" else "CHỦ TỊCH"
     if meta.date:
         out["date"] = meta.date
     elif meta.period and meta.year:
