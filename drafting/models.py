@@ -116,8 +116,13 @@ class ReportMeta(BaseModel):
             parent = self.parent or (f"UBND {self.locality}" if self.locality.lower().startswith(("tỉnh", "thành phố"))
                                      else "")
             issuer = self.issuer
-            if self.locality and issuer.lower().endswith(" " + self.locality.lower()):
-                issuer = issuer[: -len(self.locality) - 1]
+            # "Sở Tài chính tỉnh Hà Tĩnh", "Văn phòng UBND tỉnh Nghệ An" under "UBND tỉnh …": the name without the
+            # province the line above already names
+            place = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "", parent, flags=re.IGNORECASE)
+            for tail in (parent, place, self.locality):
+                if tail and issuer.lower().endswith(" " + tail.lower()):
+                    issuer = issuer[: -len(tail) - 1]
+                    break
             return parent, issuer
         return self.parent, self.issuer
 

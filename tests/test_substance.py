@@ -1296,3 +1296,13 @@ def test_held_out_seven_a_places_number_a_reminder_an_office_and_no_violation_fo
     assert (meta["symbol"], meta["parent"], meta["capacity"], meta["signer_title"]) == (
         "BC-VPUBND", "UBND tỉnh Nghệ An", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG")
     assert meta_dict(ChatMeta(locality="Ban Quản lý Khu kinh tế tỉnh Quảng Ninh", level="sở"))["capacity"] == "KT. TRƯỞNG BAN"
+    # the header names the province once: "UBND TỈNH NGHỆ AN / VĂN PHÒNG", "UBND TỈNH HÀ TĨNH / SỞ TÀI CHÍNH" — a
+    # department named in chat printed "SỞ TÀI CHÍNH TỈNH HÀ TĨNH" under its province
+    from drafting.models import ReportMeta
+
+    def header(unit: str) -> tuple[str, str]:
+        d = meta_dict(ChatMeta(locality=unit, level="sở", period="năm", year=2026))
+        return ReportMeta(**{k: v for k, v in d.items() if k in ReportMeta.model_fields}).header_lines
+
+    assert header("Văn phòng UBND tỉnh Nghệ An") == ("UBND tỉnh Nghệ An", "Văn phòng")
+    assert header("Sở Tài chính tỉnh Hà Tĩnh") == ("UBND tỉnh Hà Tĩnh", "Sở Tài chính")
