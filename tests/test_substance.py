@@ -61,7 +61,8 @@ def test_facts_are_written_as_supplied(assistant):
     i = draft.section("I")
     text = "\n".join(p.text for p in i.paragraphs)
     assert "ban hành 60 văn bản chỉ đạo, điều hành về CCHC, trong đó:" in text
-    assert "Ban hành Quyết định số 252/QĐ-UBND ngày 25/12/2022" in text  # body date without leading zeros
+    # body date without leading zeros; the item under "đã ban hành …, trong đó:" does not repeat the verb
+    assert "\n+ Quyết định số 252/QĐ-UBND ngày 25/12/2022" in text
     assert "+ Sơ kết công tác CCHC quý I;" in text and "tổ Đồng Lớn, thôn Nước Đàng" in text  # own hamlet kept
     assessment = "\n".join(p.text for p in draft.section("III").paragraphs)
     assert "Nguyên nhân: hồ sơ chậm duyệt trên phần mềm một cửa điện tử." in assessment
@@ -1306,3 +1307,49 @@ def test_held_out_seven_a_places_number_a_reminder_an_office_and_no_violation_fo
 
     assert header("Văn phòng UBND tỉnh Nghệ An") == ("UBND tỉnh Nghệ An", "Văn phòng")
     assert header("Sở Tài chính tỉnh Hà Tĩnh") == ("UBND tỉnh Hà Tĩnh", "Sở Tài chính")
+
+
+def test_documents_listed_after_a_semicolon_are_documents_and_items_do_not_repeat_the_verb(assistant):
+    """"Xã ban hành Kế hoạch số 05/KH-UBND …, Kế hoạch số 09/KH-UBND …; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ
+    đạo CCHC": the decision after the semicolon became an event; the list under "đã ban hành 03 văn bản:" said
+    "Ban hành Kế hoạch …" in every item."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    msg = ("Xã ban hành Kế hoạch số 05/KH-UBND ngày 10/01/2027 về CCHC, Kế hoạch số 09/KH-UBND ngày 15/01/2027 về "
+           "tuyên truyền CCHC; Quyết định số 20/QĐ-UBND ngày 20/01/2027 kiện toàn Ban Chỉ đạo CCHC.")
+    assert [(f.section, f.kind) for f in read_message(msg).facts] == [("I", "document")] * 3
+    assert read_message("Quyết định số 20/QĐ-UBND ngày 20/01/2027 kiện toàn Ban Chỉ đạo CCHC.").facts[0].kind == "event"
+    st = h.UserState(user="xa-tan-phu")
+    for m in ("Soạn báo cáo CCHC quý I năm 2027 của UBND xã Tân Phú, tỉnh Đồng Nai", msg, "Soạn phần chỉ đạo"):
+        list(h.chat_turn(assistant, st, m, today=dt.date(2027, 3, 20)))
+    texts = [p.text for p in st.last_draft.section("I").paragraphs]
+    assert texts[:4] == ["Trong kỳ, Ủy ban nhân dân xã Tân Phú đã ban hành 03 văn bản:",
+                         "+ Kế hoạch số 05/KH-UBND ngày 10/1/2027 về CCHC;",
+                         "+ Kế hoạch số 09/KH-UBND ngày 15/1/2027 về tuyên truyền CCHC;",
+                         "+ Quyết định số 20/QĐ-UBND ngày 20/1/2027 kiện toàn Ban Chỉ đạo CCHC."]
+
+
+def test_a_task_lists_year_is_not_the_reports_and_appointments_keep_who(assistant):
+    """Tried as a new user (Sở Nội vụ Hà Tĩnh, year 2026): "Nhiệm vụ năm 2027: …" turned the report into one of year
+    2027 (heading "NĂM 2028"); "Thẩm định 15 đề án vị trí việc làm" was lost; "bổ nhiệm 12 lãnh đạo cấp phòng" became
+    "bổ nhiệm 12 người"."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="so-noi-vu")
+    for msg in ("Soạn báo cáo CCHC năm 2026 của Sở Nội vụ tỉnh Hà Tĩnh",
+                "Thẩm định 15 đề án vị trí việc làm; tuyển dụng 35 công chức qua thi tuyển; bổ nhiệm 12 lãnh đạo cấp phòng.",
+                "Nhiệm vụ năm 2027: hoàn thành đề án sắp xếp đơn vị sự nghiệp công lập; triển khai phần mềm quản lý hồ sơ "
+                "cán bộ.",
+                "Soạn cả báo cáo"):
+        reply = list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 12, 4)))[-1]
+        assert "Tôi chưa dùng" not in reply.text, msg
+    draft = st.last_draft
+    assert (draft.meta.period, draft.meta.year) == ("năm", 2026)
+    assert draft.section("IV").heading.endswith("NĂM 2027")
+    four = "\n".join(p.text for p in draft.section("II.4").paragraphs)
+    assert "đã bổ nhiệm 12 lãnh đạo cấp phòng" in four and "Thẩm định 15 đề án vị trí việc làm" in four

@@ -125,7 +125,9 @@ class SubstanceWriter:
             return [Paragraph(text=sentence(f"Trong kỳ, {issuers[0] or who} đã {document_phrase(f)}"), sources=[f.origin])]
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
             f"Trong kỳ, {'' if any(issuers) else who + ' '}đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
-        phrases = [f"{i} {document_phrase(f)}" if i else document_phrase(f) for i, f in zip(issuers, docs)]
+        # under "đã ban hành 03 văn bản:" an item is the document itself, not "Ban hành Kế hoạch …" again
+        phrases = [f"{i} {document_phrase(f)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f))
+                   for i, f in zip(issuers, docs)]
         return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 

@@ -351,7 +351,7 @@ class DeterministicWriter(DirectionSentences):
                                                          ("cong_vu.tuyen_dung_vien_chuc", "viên chức")) if self.has(k)]
         if rec:
             p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã " + ", ".join(rec) + "."))
-        app = [f"{w} {slot(k)} người" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
+        app = [f"{w} {slot(k)} {self.noun(k, 'người')}" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
                                                      ("cong_vu.chuyen_doi_vi_tri", "chuyển đổi vị trí công tác")) if self.has(k)]
         if app:
             p.append(Paragraph(text="Về công tác cán bộ: đã " + ", ".join(app) + "."))

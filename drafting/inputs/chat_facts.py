@@ -26,7 +26,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
-_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
+_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh)\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
@@ -220,7 +220,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         # period's name, in its sentence, are that period's tasks too
         tasks = (tasks or lead_next) and not ended
         lead_next = bool(said_next and said_next.match(folded))
-        if task_label := _TASKS_LABEL.match(folded):
+        if task_label := _TASKS_LABEL.match(folded):  # the label's year ("Nhiệm vụ năm 2027:") is no report's year
+            spans.append((start, start + task_label.end()))
             tasks, start, clause = True, start + task_label.end(), clause[task_label.end():]
             folded = fold_lower(clause)
         labelled = _LIMITS_LABEL.match(folded)
@@ -307,6 +308,10 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
+        elif (lead := find_refs(clause)) and lead[0].start <= 2 and facts and facts[-1].kind == "document" and not (
+                _future(folded)):  # "…; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ đạo": the list of documents goes on
+            facts.append(Fact(section=classify(clause)[1], kind="document", text=text_c, origin=origin,
+                              number=clause[lead[0].start:lead[0].end]))
         elif _REMINDED.search(folded):  # "2 công chức bị nhắc nhở do …": no disciplinary measure, the official's words
             facts.append(Fact(section="II.4", kind="note", text=text_c[:1].upper() + text_c[1:], origin=origin))
         elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or INSPECTION_FINDING.match(folded) or (_LEAD_PERIOD.match(folded)
