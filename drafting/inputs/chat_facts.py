@@ -12,7 +12,6 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact, issuer_before
 from drafting.inputs.doc_register import classify
-from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
@@ -110,7 +109,7 @@ def _documents_joined(clause: str) -> list[str]:
     return [head + clause[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
 
 
-def _clean(clause: str) -> str:
+def clean_clause(clause: str) -> str:
     c = re.sub(r"\s+", " ", clause).strip(" ,;.-+•")
     # on the folded words, so that "Han che: …" typed without diacritics loses its label as "Hạn chế: …" does
     f = fold_lower(c)
@@ -234,7 +233,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
         if _INDEX.search(folded) and not _PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
                                                                         for a, _ in figure_spans):
-            words = _clean(clause)
+            words = clean_clause(clause)
             facts.append(Fact(section="I", kind="note", text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"))
             spans.append((start, start + len(clause)))
             continue
@@ -248,9 +247,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             named = _NAMED_DOCUMENT.search(folded)
             refs = [r for r in find_refs(clause) if named and r.start >= named.end()]
             if named and refs and "ban hanh" in folded[:named.start()]:
-                words = _clean(clause[refs[0].start:])
+                words = clean_clause(clause[refs[0].start:])
                 facts.append(Fact(section=classify(clause)[1], kind="document", text=f"Ban hành {words}",
-                                  origin=f"tin nhắn: «{_clean(clause)[:80]}»", number=clause[refs[0].start:refs[0].end]))
+                                  origin=f"tin nhắn: «{clean_clause(clause)[:80]}»", number=clause[refs[0].start:refs[0].end]))
                 spans.append((start + named.start(), start + len(clause)))
             elif (refs := find_refs(clause)) and "ban hanh" in folded[:refs[0].start] and not any(
                     start <= a < start + refs[0].start for a, _ in figure_spans):
@@ -260,15 +259,15 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 cut = tail.start() if tail else len(clause)
                 if not any(refs[0].end <= a - start < cut for a, _ in figure_spans):
                     words, day = _document(clause[:cut], folded[:cut])
-                    facts.append(Fact(section=classify(clause)[1], kind="document", text=_clean(words), date=day,
-                                      origin=f"tin nhắn: «{_clean(clause)[:80]}»",
+                    facts.append(Fact(section=classify(clause)[1], kind="document", text=clean_clause(words), date=day,
+                                      origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
                                       number=clause[refs[0].start:refs[0].end]))
                     spans.append((start, start + cut))
             continue
         if counted:  # the count stays the figure's
             clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
             folded = fold_lower(clause)
-        text_c = _clean(clause)
+        text_c = clean_clause(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
                 _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded) and not (said_next and said_next.match(folded))):
@@ -283,8 +282,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             if re.fullmatch(r"(?:ho so )?(?:giai quyet )?(?:qua|tre) (?:han|hen)", what):
                 what = LATE_DOSSIERS
             elif what:
-                what = _clean(clause[m.start("what"):m.end("what")])
-            cause = _clean(clause[m.end():]) if m else ""
+                what = clean_clause(clause[m.start("what"):m.end("what")])
+            cause = clean_clause(clause[m.end():]) if m else ""
             if cause:
                 facts.append(Fact(section="III", kind="shortcoming", text=what, cause=cause[:1].lower() + cause[1:],
                                   origin=origin))
@@ -296,15 +295,15 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             cause = ""
             m = _CAUSE.search(clause.lower())
             if m and m.start() > 8:
-                cause = _clean(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
-                text_c = _clean(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
+                cause = clean_clause(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
+                text_c = clean_clause(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
             if hardship and not HARDSHIP.match(fold_lower(text_c)):  # the next items of a "Khó khăn: …; …" list
                 text_c = f"{hardship[:1].upper()}{hardship[1:]}: {text_c[:1].lower()}{text_c[1:]}"
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
         elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
             m = _CAUSE.search(clause.lower())
-            cause = _clean(clause[m.end():])
+            cause = clean_clause(clause[m.end():])
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
@@ -331,56 +330,24 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 for piece in joined:
                     words, day = _document(piece, fold_lower(piece))
                     ref = find_refs(piece)[0]
-                    facts.append(Fact(section=classify(piece)[1], kind=kind, text=_clean(words), origin=origin, date=day,
+                    facts.append(Fact(section=classify(piece)[1], kind=kind, text=clean_clause(words), origin=origin, date=day,
                                       number=piece[ref.start:ref.end]))
                 spans.append((start, start + len(clause)))
                 continue
             if kind == "document":
                 words, day = _document(clause, folded)
-                text_c = _clean(words) if day or words != clause else text_c
+                text_c = clean_clause(words) if day or words != clause else text_c
             facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin, date=day,
                               number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
         elif (label := _AREA_LABEL.match(folded)) and len(text_c) - label.end() >= 12 and "%" not in clause:
             # "Về tổ chức bộ máy: xã có 12 công chức, …": said under a section's label, nothing done nor lacking — a note
             # of that section, in the official's words (its numbers no figure of the schema); a typed rate stays the
             # figure reader's note, since rates are computed from counts
-            words = _clean(clause[label.end():])
+            words = clean_clause(clause[label.end():])
             facts.append(Fact(section=classify(clause)[1], kind="note", text=words[:1].upper() + words[1:], origin=origin))
         if (len(facts), facts[-1] if facts else None) != before:
             spans.append((start, start + len(clause)))
     return facts
-
-
-_PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
-_SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
-
-
-def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[int, int]],
-                      fact_spans: list[tuple[int, int]], next_period: str = "") -> list[tuple[Fact, tuple[int, int]]]:
-    """"…; trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC, sửa đổi 12 thủ tục": a count
-    that no figure names, in a part of a sentence that tells an activity and holds no figure, is kept as the official
-    said it — a fact with its span — rather than left out of the draft. "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp
-    nhận 204.110 hồ sơ": counts of one level, of a figure the schema keeps only as the unit's total — the sentence is
-    a note of section II.2."""
-    out: list[tuple[Fact, tuple[int, int]]] = []
-    for u in unread:
-        if u.reason not in (UNCLEAR, LEVEL_ONLY):
-            continue
-        ends = _SENTENCE_END if u.reason == LEVEL_ONLY else _PART_END
-        a = max((m.end() for m in ends.finditer(text, 0, u.start)), default=0)
-        m = ends.search(text, u.end)
-        b = m.start() if m else len(text)
-        if any(a <= x < b for x, _ in figure_spans) or any(x < b and a < y for x, y in fact_spans + [p for _, p in out]):
-            continue
-        if u.reason == LEVEL_ONLY:
-            words = _clean(text[a:b])
-            out.append((Fact(section="II.2", kind="note", text=words[:1].upper() + words[1:],
-                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
-            continue
-        kept = [f for f in read_facts(text[a:b], [], None, next_period) if f.kind in ("event", "document", "initiative")]
-        if kept:
-            out.append((kept[0], (a, b)))
-    return out
 
 
 def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:

@@ -30,13 +30,13 @@ from drafting.inputs.chat_facts import (
     next_period_clauses,
     read_facts,
     task_list_spans,
-    unread_activities,
     worded_spans,
 )
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
+from drafting.inputs.unread_facts import unread_activities
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),

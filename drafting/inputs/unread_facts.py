@@ -1,0 +1,50 @@
+"""Numbers the reader of figures left unread that are still the official's substance: a count no figure names in a
+part of a sentence that tells an activity ("công bố 3 quyết định công bố danh mục TTHC"), and counts of one level of
+a figure kept only as the unit's total ("Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …") — kept in the official's words
+as facts, rather than left out of the draft."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.figures.facts import Fact
+from drafting.inputs.chat_facts import clean_clause, read_facts
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
+
+_PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
+_SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
+
+
+def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[int, int]],
+                      fact_spans: list[tuple[int, int]], next_period: str = "") -> list[tuple[Fact, tuple[int, int]]]:
+    """"…; trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC, sửa đổi 12 thủ tục": a count
+    that no figure names, in a part of a sentence that tells an activity and holds no figure, is kept as the official
+    said it — a fact with its span — rather than left out of the draft. "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp
+    nhận 204.110 hồ sơ": counts of one level, of a figure the schema keeps only as the unit's total — the sentence is
+    a note of section II.2."""
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for u in unread:
+        if u.reason not in (UNCLEAR, LEVEL_ONLY):
+            continue
+        ends = _SENTENCE_END if u.reason == LEVEL_ONLY else _PART_END
+        a = max((m.end() for m in ends.finditer(text, 0, u.start)), default=0)
+        m = ends.search(text, u.end)
+        b = m.start() if m else len(text)
+        if any(a <= x < b for x, _ in figure_spans) or any(x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+            continue
+        if u.reason == LEVEL_ONLY:
+            words = clean_clause(text[a:b])
+            out.append((Fact(section="II.2", kind="note", text=words[:1].upper() + words[1:],
+                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
+            continue
+        part = text[a:b]
+        if re.match(r"\s*\d", part):  # "Tổ chức 3 hội nghị, 2 buổi tập huấn …": the sentence's own verb, as written
+            s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
+            verb = re.match(r"\s*([^\d,;:]{2,30}?)\s+\d", text[s0:a])
+            if verb is None:
+                continue
+            part = f"{verb.group(1)} {part.strip()}"
+        kept = [f for f in read_facts(part, [], None, next_period) if f.kind in ("event", "document", "initiative")]
+        if kept:
+            out.append((kept[0], (a, b)))
+    return out
