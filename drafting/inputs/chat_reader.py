@@ -238,22 +238,23 @@ _CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?(?:\s*[(,]\s*(?:ch[ủu] y[ếe]u|ph
                           r"\s*\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
 
 
-def _caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
-    """The shortfall's limitation, with its cause; the fact reader's limitation made of the same words ("Đã giải quyết
-    120 hồ sơ, trễ hạn 8 hồ sơ" with that cause) gives way to it: section III writes it from the count."""
-    out = []
+def _with_caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
+    """The reading's facts with each shortfall's limitation and its cause; the fact reader's limitation made of the same
+    words ("Đã giải quyết 120 hồ sơ, trễ hạn 8 hồ sơ" with that cause) gives way to it: section III writes it from the
+    count."""
+    facts, out = list(reading.facts), []
     for f in reading.figures:
         m = _CAUSE_AFTER.match(text[f.end:])
         if f.key not in _SHORTFALLS or not m:
             continue
         cause = m.group("cause").strip(" ,")
         cause = cause[:1].lower() + cause[1:]
-        same = [x for x in reading.facts if x.kind == "shortcoming" and fold_lower(x.cause).strip(" )") == fold_lower(cause)]
-        if same or not any(x.kind == "shortcoming" for x in reading.facts):
-            reading.facts = [x for x in reading.facts if x not in same]
+        same = [x for x in facts if x.kind == "shortcoming" and fold_lower(x.cause).strip(" )") == fold_lower(cause)]
+        if same or not any(x.kind == "shortcoming" for x in facts):
+            facts = [x for x in facts if x not in same]
             out.append(Fact(section="III", kind="shortcoming", text=_SHORTFALLS[f.key], cause=cause,
                             origin=f"tin nhắn: «{f.words[:80]}»"))
-    return out
+    return facts + out
 
 
 # "tiếp nhận 4.215 hồ sơ, trong đó trực tuyến 3.120, chủ yếu thuộc lĩnh vực hộ tịch và chứng thực": where the count lies,
@@ -373,8 +374,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
-    caused = _caused_shortfalls(text, reading)  # (drops the fact reader's limitation it replaces)
-    reading.facts = reading.facts + caused + _mainly_in(text, folded, reading.figures)
+    reading.facts = _with_caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
     # "Hạn chế: còn 15 hồ sơ quá hạn, …. Nguyên nhân do …": a cause naming nothing, after a shortfall counted in the same
     # message and no limitation in words, is that shortfall's
     counted = [_SHORTFALLS[f.key] for f in reading.figures if f.key in _SHORTFALLS]
