@@ -1353,3 +1353,46 @@ def test_a_task_lists_year_is_not_the_reports_and_appointments_keep_who(assistan
     assert draft.section("IV").heading.endswith("NĂM 2027")
     four = "\n".join(p.text for p in draft.section("II.4").paragraphs)
     assert "đã bổ nhiệm 12 lãnh đạo cấp phòng" in four and "Thẩm định 15 đề án vị trí việc làm" in four
+
+
+def test_held_out_eight_counts_said_by_words_a_class_summed_documents_and_the_plans_rest(assistant):
+    """Held-out chat set 8, first run 24/30: "tiếp nhận và giải quyết 640 hồ sơ TTHC, 100% đúng hạn" kept only the
+    dossiers received; "mở 01 lớp bồi dưỡng … cho 35 cán bộ, công chức" lost its class; "HĐND tỉnh ban hành 9 nghị quyết,
+    UBND tỉnh ban hành 21 quyết định quy phạm pháp luật" gave 21 documents directing the reform; "2 nhiệm vụ đang triển
+    khai" stood before the progress it finishes; "; nguyên nhân: … hạn chế" became a second limitation. Here in other
+    words than the set's."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    said = {f.key: (f.value, f.note) for f in read_message(
+        "Quý này phường tiếp nhận, giải quyết 1.208 hồ sơ; 100% hồ sơ được giải quyết đúng và trước hạn.").figures}
+    assert {k: v for k, (v, _) in said.items()} == {"tthc.ho_so_tiep_nhan": 1208, "tthc.ho_so_da_giai_quyet": 1208,
+                                                   "tthc.ho_so_dung_han_tong": 1208}
+    assert said["tthc.ho_so_dung_han_tong"][1].startswith("“100% hồ sơ được giải quyết đúng và trước hạn”")
+    typed = read_message("Xã tiếp nhận 500 hồ sơ, giải quyết 480 hồ sơ, 98% đúng hạn.")  # less than all: noted, not used
+    assert "tthc.ho_so_dung_han_tong" not in {f.key for f in typed.figures} and typed.unread[0].quote.startswith("98")
+    one_kind = read_message("UBND xã ban hành 3 quyết định, ban hành 2 quyết định quy phạm pháp luật.")
+    assert {f.value for f in one_kind.figures if f.key == "the_che.vbqppl_ban_hanh"} != {5}  # one kind: no sum
+
+    st = h.UserState(user="held-out-8")
+    for msg in ("Báo cáo CCHC năm 2026 của UBND tỉnh Lai Châu",
+                "Năm 2026 tỉnh hoàn thành 31/34 nhiệm vụ của Kế hoạch CCHC; còn 3 nhiệm vụ chưa hoàn thành.",
+                "Trong năm HĐND tỉnh ban hành 14 nghị quyết QPPL, UBND tỉnh ban hành 40 quyết định QPPL.",
+                "Tỉnh tổ chức 02 lớp bồi dưỡng nghiệp vụ văn thư cho 140 công chức cấp xã.",
+                "Tiếp nhận 9.400 hồ sơ, đã giải quyết 9.400 hồ sơ, đúng hạn 9.400 hồ sơ.",
+                "Tồn tại: số hóa kết quả giải quyết TTHC chưa đạt yêu cầu; nguyên nhân: máy scan còn hạn chế.",
+                "Soạn cả báo cáo"):
+        list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 12, 4)))
+    draft = st.last_draft
+    text = {k: "\n".join(p.text for p in draft.section(k).paragraphs) for k in ("I", "II.1", "II.2", "II.4", "III")}
+    assert "đã hoàn thành 31 nhiệm vụ, đạt 91,18% kế hoạch năm; còn 3 nhiệm vụ chưa hoàn thành." in text["I"]
+    assert text["I"].count("3 nhiệm vụ chưa hoàn thành") == 1
+    assert "ban hành 54 văn bản quy phạm pháp luật (14 nghị quyết của HĐND tỉnh, 40 quyết định của UBND tỉnh)" in text["II.1"]
+    assert "văn bản chỉ đạo" not in text["I"]
+    assert "02 lớp bồi dưỡng nghiệp vụ văn thư cho 140 công chức cấp xã" in text["II.4"]
+    assert "lượt người được bồi dưỡng" not in text["II.4"] and text["II.4"].count("140") == 1
+    assert "không có hồ sơ quá hạn" in text["II.2"] and " 0 hồ sơ" not in text["II.2"] and "chiếm 0" not in text["II.2"]
+    assert "Số hóa kết quả giải quyết TTHC chưa đạt yêu cầu" in text["III"] and "Nguyên nhân: máy scan còn hạn chế" in text["III"]
+    assert text["III"].count("máy scan") == 1

@@ -14,6 +14,7 @@ from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
 _COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi )?doi thoai\b)")
+_COUNTED_PEOPLE = re.compile(r"(?<![\d/.,])(\d+)(?=\s+(?:luot\s+)?(?:nguoi|can bo|cong chuc|vien chuc|hoc vien|dai bieu)\b)")
 _NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
 
 
@@ -38,6 +39,23 @@ class DirectionSentences:
                 f = f.model_copy(update={"text": f.text[:m.start(1)] + slot("chi_dao.doi_thoai") + f.text[m.end(1):]})
             out.append(f)
         return out
+
+    def with_count_slots(self, facts: list[Fact], section: str, keys: tuple[str, ...]) -> tuple[list[Fact], set[str]]:
+        """"Xã mở 01 lớp bồi dưỡng kỹ năng giao tiếp cho 35 cán bộ, công chức": an event of the section that tells a
+        count of people the figures hold is written as told, with the figure's slot for the count; the keys it
+        tells are returned, so that the section's own sentence does not say them twice."""
+        told, out = set(), []
+        for f in facts:
+            folded = fold_lower(f.text)
+            if f.section == section and f.kind == "event" and len(folded) == len(f.text):
+                for m in _COUNTED_PEOPLE.finditer(folded):
+                    key = next((k for k in keys if k not in told and self.fs.get(k) == int(m.group(1))), None)
+                    if key:
+                        f = f.model_copy(update={"text": f.text[:m.start(1)] + slot(key) + f.text[m.end(1):]})
+                        told.add(key)
+                        break
+            out.append(f)
+        return out, told
 
     def inspection(self, found: list[Fact]) -> list[Paragraph]:
         """found: what the inspections found, said in words; written in the inspection's sentence."""

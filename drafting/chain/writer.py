@@ -11,7 +11,7 @@ from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
 from drafting.chain.direction import DirectionSentences
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, SubstanceWriter
+from drafting.chain.substance import Proposer, SubstanceWriter, clause
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
@@ -104,7 +104,9 @@ class DeterministicWriter(DirectionSentences):
                  f"đến nay đã hoàn thành {slot('chi_dao.nhiem_vu_hoan_thanh')} nhiệm vụ")
             if self.has("chi_dao.ty_le_hoan_thanh_ke_hoach"):
                 t += f", đạt {slot('chi_dao.ty_le_hoan_thanh_ke_hoach')} kế hoạch năm"
-            p.append(Paragraph(text=t + "."))
+            left = sub.of("I", "progress")  # "2 nhiệm vụ đang triển khai": the rest of the plan, in the same sentence
+            sub.facts = [f for f in sub.facts if f not in left]
+            p.append(Paragraph(text=t + "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in left) + ".", sources=[f.origin for f in left]))
         p += self.inspection(sub.findings()) + self.outreach()
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
@@ -134,7 +136,7 @@ class DeterministicWriter(DirectionSentences):
         if self.has("the_che.vbqppl_ban_hanh"):
             n = self.val("the_che.vbqppl_ban_hanh")
             p.append(Paragraph(text=(f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ đã ban hành "
-                                     f"{slot('the_che.vbqppl_ban_hanh')} văn bản quy phạm pháp luật." if n else
+                                     f"{slot('the_che.vbqppl_ban_hanh')} {self.noun('the_che.vbqppl_ban_hanh', 'văn bản quy phạm pháp luật')}." if n else
                                      "Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không ban hành văn bản "
                                      "quy phạm pháp luật.")))
         if self.has("the_che.vbqppl_kiem_tra"):
@@ -250,7 +252,9 @@ class DeterministicWriter(DirectionSentences):
                 parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
             if self.has("tthc.ty_le_dung_han"):
                 parts.append(f"tỷ lệ giải quyết trước và đúng hạn đạt {slot('tthc.ty_le_dung_han')}")
-            if self.has("tthc.ho_so_qua_han"):
+            if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") == 0:
+                parts.append("không có hồ sơ quá hạn")  # a zero said in words, not "0 hồ sơ (chiếm 0%)"
+            elif self.has("tthc.ho_so_qua_han"):
                 q = f"quá hạn {slot('tthc.ho_so_qua_han')} hồ sơ"
                 if self.has("tthc.ty_le_qua_han"):
                     q += f" (chiếm {slot('tthc.ty_le_qua_han')})"
@@ -360,8 +364,11 @@ class DeterministicWriter(DirectionSentences):
             p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} {told}."
                                      if self.val("cong_vu.ky_luat") else
                                      "Về kỷ luật, kỷ cương hành chính: trong kỳ không có trường hợp bị xử lý kỷ luật.")))
-        tr = [f"{slot(k)} {w}" for k, w in (("cong_vu.dao_tao_ly_luan", "người được đào tạo lý luận chính trị"),
-                                             ("cong_vu.boi_duong", "lượt người được bồi dưỡng chuyên môn, nghiệp vụ")) if self.has(k)]
+        trained = ("cong_vu.dao_tao_ly_luan", "cong_vu.boi_duong")  # told in the official's event, said once there
+        self.substance.facts, told = self.with_count_slots(self.substance.facts, "II.4", trained)
+        tr = [f"{slot(k)} {w}" for k, w in zip(trained, ("người được đào tạo lý luận chính trị",
+                                                         "lượt người được bồi dưỡng chuyên môn, nghiệp vụ"), strict=True)
+              if self.has(k) and k not in told]
         if tr:
             p.append(Paragraph(text="Về đào tạo, bồi dưỡng: có " + ", ".join(tr) + "."))
         return self._with_facts("II.4", p)

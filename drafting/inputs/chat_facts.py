@@ -27,7 +27,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
 _ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
-                       r"hop nhat|hoan thanh)\b")
+                       r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa))\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
                           r"chua cao|tre hen|qua hen|cham tra)\b")
 # "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
@@ -52,6 +52,7 @@ _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi )?doi thoai\b(?=[^.;]*\b(?:v
 # official's words as a note of section I (its year is the index's, not the report's)
 _INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
                     r"(?=.*\b(?:dat|xep|diem)\b)")
+_TASKS_LEFT = re.compile(r"^\s*(?:con(?: lai)?\s+)?\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|tiep tuc|chuyen)\b")
 _REMINDED = re.compile(r"\bbi (?:nhac nho|phe binh|kiem diem)\b")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
@@ -287,6 +288,11 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             if cause:
                 facts.append(Fact(section="III", kind="shortcoming", text=what, cause=cause[:1].lower() + cause[1:],
                                   origin=origin))
+        # the cause of the limitation before it, even when it says "hạn chế" ("…; nguyên nhân: trình độ … hạn chế")
+        elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
+            m = _CAUSE.search(clause.lower())
+            cause = clean_clause(clause[m.end():])
+            facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
         elif tasks:
@@ -301,16 +307,14 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 text_c = f"{hardship[:1].upper()}{hardship[1:]}: {text_c[:1].lower()}{text_c[1:]}"
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
-        elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
-            m = _CAUSE.search(clause.lower())
-            cause = clean_clause(clause[m.end():])
-            facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
         elif (lead := find_refs(clause)) and lead[0].start <= 2 and facts and facts[-1].kind == "document" and not (
                 _future(folded)):  # "…; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ đạo": the list of documents goes on
             facts.append(Fact(section=classify(clause)[1], kind="document", text=text_c, origin=origin,
                               number=clause[lead[0].start:lead[0].end]))
+        elif _TASKS_LEFT.match(folded):  # "…18/20 nhiệm vụ; 2 nhiệm vụ đang triển khai": the rest of the plan
+            facts.append(Fact(section="I", kind="progress", text=text_c, origin=origin))
         elif _REMINDED.search(folded):  # "2 công chức bị nhắc nhở do …": no disciplinary measure, the official's words
             facts.append(Fact(section="II.4", kind="note", text=text_c[:1].upper() + text_c[1:], origin=origin))
         elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or INSPECTION_FINDING.match(folded) or (_LEAD_PERIOD.match(folded)

@@ -20,9 +20,7 @@ from pydantic import BaseModel, Field
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
-from drafting.figures.figureset import derive
 from drafting.figures.periods import Period, data_window
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
@@ -33,7 +31,9 @@ from drafting.inputs.chat_facts import (
     worded_spans,
 )
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
+from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
+from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 from drafting.inputs.unread_facts import unread_activities
@@ -177,24 +177,7 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
-                          r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
-_ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)? "
-                          r"giai quyet (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
-                          r"(?![^.;]{0,15}\d)")
-# (the words after a count, the figures that count then equals)
-_ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
-                           "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
-                           "chi_dao.van_de_phat_hien": ("chi_dao.van_de_da_xu_ly",),
-                           "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
-           (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
-                           "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
-# "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
-# their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
-_REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"
-                           r"chua den han|dang trong han|trong han|chuyen (?:sang |qua )?ky sau)\b(?![^.;]{0,15}\d)")
-_RECEIVED_PARTS = next(parts for total, parts in SUM_RULES if total == "tthc.ho_so_tiep_nhan" and
-                       "tthc.ho_so_dang_giai_quyet" in parts)
+_TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -290,39 +273,16 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
     return out
 
 
-def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> ReadFigure:
-    """Another figure equal to a count just read ("đúng hạn 100%", "đã xử lý xong"), computed, noted to confirm."""
-    return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
-
-
-def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
-    """"…, còn lại đang giải quyết": dossiers received less those resolved, paused, returned or withdrawn."""
-    held = {f.key: f for f in figures}
-    received = held.get("tthc.ho_so_tiep_nhan")
-    m = _REST_PENDING.search(folded, received.end) if received else None
-    if not m or "tthc.ho_so_dang_giai_quyet" in held:
-        return []
-    values = {k: f.value for k, f in held.items()}
-    values = {**derive(values), **values}
-    others = [k for k in _RECEIVED_PARTS if k != "tthc.ho_so_dang_giai_quyet" and k in values]
-    rest = received.value - sum(values[k] for k in others)
-    if "tthc.ho_so_da_giai_quyet" not in others or rest < 0:
-        return []  # without what was resolved there is no rest to compute; a negative one is the integrity check's
-    words = text[m.start():m.end()]
-    said, start = words.strip(" ,;"), m.end() - len(words.lstrip(" ,;"))
-    taken = " − ".join(fmt_decimal(values[k]) for k in others)
-    return [_same_count(received, "tthc.ho_so_dang_giai_quyet", said,
-                        f"“{said}”: phần còn lại {fmt_decimal(received.value)} − {taken} = {fmt_decimal(rest)}",
-                        value=rest, quote=said, start=start, end=m.end())]
-
-
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
     _, _, period_spans = read_period(text)
     others = _other_periods(fold_lower(text))
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text)
-    read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned)
+    summed = legal_document_counts(text)  # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL": one sum
+    read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned +
+                        [(f.start, f.end) for f in summed])
+    read.figures = sorted(summed + read.figures, key=lambda f: f.start)
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
     reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
     for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
@@ -339,27 +299,12 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         getattr(reading, kind).extend(alone.figures)
         reading.unread += alone.unread
     # a rate the official typed is noted, not used: the system computes rates from the counts — except all of them
-    # ("đã trả kết quả 1.790 hồ sơ, đúng hạn 100%"): the count is the base's own, counted in code
-    for r in read.rates:
-        d = DERIVED_BY_KEY[r.key]
-        given = {f.key: f for f in reading.figures}
-        if r.value == 100 and d.inputs[1] in given and d.inputs[0] not in given and d.inputs[0] in FIELD_BY_KEY:
-            base = given[d.inputs[1]]
-            reading.figures.append(_same_count(base, d.inputs[0], r.context, f"100% của {fmt_decimal(base.value)}: bằng số đó",
-                                               quote=r.quote, start=r.start, end=r.end))
-            continue
-        reading.unread.append(Unread(quote=r.quote, context=r.context, start=r.start, end=r.end,
-                                     reason=_TYPED_RATE))
-    # "phát hiện 2 văn bản có sai sót, đã xử lý xong", "tiếp nhận 412 hồ sơ, tất cả đều được giải quyết đúng hạn": all
-    # of those counted — the count is theirs too (noted, for the official to confirm)
+    # ("đúng hạn 100%"), and figures said by words ("tiếp nhận và giải quyết 640 hồ sơ", "đã xử lý xong"): said_counts
     folded = fold_lower(text)
-    for pattern, of in _ALL_OF:
-        for f in list(reading.figures):
-            if f.key in of and (m := pattern.match(folded, f.end)):
-                said = text[m.start(1):m.end()].strip()
-                reading.figures += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
-                                    for k in of[f.key] if k not in {g.key for g in reading.figures}]
-    reading.figures += _rest_pending(text, folded, reading.figures)
+    same, typed, used = said_counts(text, folded, reading.figures, read.rates, reading.unread)
+    reading.figures += same
+    reading.unread = [u for u in reading.unread if u not in used] + [
+        Unread(quote=r.quote, context=r.context, start=r.start, end=r.end, reason=_TYPED_RATE) for r in typed]
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
@@ -381,8 +326,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
         reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
                          else f for f in reading.facts]
+    trained = tuple((f.start, f.end) for f in reading.figures if f.key in ("cong_vu.boi_duong", "cong_vu.dao_tao_ly_luan"))
     for fact, span in unread_activities(text, reading.unread, [(f.start, f.end) for f in reading.figures], fact_spans,
-                                        next_period):
+                                        next_period, trained):
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans

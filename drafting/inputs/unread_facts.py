@@ -7,30 +7,42 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.inputs.chat_facts import clean_clause, read_facts
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
 
 _PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
 _SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
+_CLASSES = re.compile(r"\s*(?:lop|khoa|dot)\b")  # "01 lớp", "2 khóa", "3 đợt" of training
 
 
 def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[int, int]],
-                      fact_spans: list[tuple[int, int]], next_period: str = "") -> list[tuple[Fact, tuple[int, int]]]:
+                      fact_spans: list[tuple[int, int]], next_period: str = "",
+                      trained: tuple[tuple[int, int], ...] = ()) -> list[tuple[Fact, tuple[int, int]]]:
     """"…; trong năm đã tham mưu UBND tỉnh công bố 3 quyết định công bố danh mục TTHC, sửa đổi 12 thủ tục": a count
     that no figure names, in a part of a sentence that tells an activity and holds no figure, is kept as the official
     said it — a fact with its span — rather than left out of the draft. "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã tiếp
     nhận 204.110 hồ sơ": counts of one level, of a figure the schema keeps only as the unit's total — the sentence is
-    a note of section II.2."""
+    a note of section II.2. trained: spans of counts of people trained; "mở 01 lớp bồi dưỡng kỹ năng giao tiếp cho 35
+    cán bộ, công chức" — the classes beside such a count are an event of section II.4 that tells that count too."""
     out: list[tuple[Fact, tuple[int, int]]] = []
     for u in unread:
         if u.reason not in (UNCLEAR, LEVEL_ONLY):
             continue
-        ends = _SENTENCE_END if u.reason == LEVEL_ONLY else _PART_END
+        classes = u.reason == UNCLEAR and _CLASSES.match(fold_lower(text[u.end:])) is not None
+        ends = _SENTENCE_END if u.reason == LEVEL_ONLY or classes else _PART_END
         a = max((m.end() for m in ends.finditer(text, 0, u.start)), default=0)
         m = ends.search(text, u.end)
         b = m.start() if m else len(text)
-        if any(a <= x < b for x, _ in figure_spans) or any(x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+        taught = classes and any(a <= x < b for x, _ in trained)
+        if any(a <= x < b for x, _ in figure_spans) and not taught or any(
+                x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+            continue
+        if taught:
+            words = clean_clause(text[a:b])
+            out.append((Fact(section="II.4", kind="event", text=words[:1].upper() + words[1:],
+                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
             continue
         if u.reason == LEVEL_ONLY:
             words = clean_clause(text[a:b])

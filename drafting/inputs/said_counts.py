@@ -1,0 +1,107 @@
+"""Figures the official gave by words rather than by their own number, counted in code from a count just read and
+noted for the official to confirm: "tiếp nhận và giải quyết 640 hồ sơ" (both are 640), "đúng hạn 100%" and "100% đúng
+hạn" (all of those resolved), "đã xử lý xong" (all of those found), "còn lại đang giải quyết" (the rest of the total)."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+from drafting.figures.figureset import derive
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
+from drafting.figures.vnformat import fmt_decimal
+from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
+
+_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+                          r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
+_ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)? "
+                          r"giai quyet (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
+                          r"(?![^.;]{0,15}\d)")
+# (the words after a count, the figures that count then equals)
+_ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
+                           "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
+                           "chi_dao.van_de_phat_hien": ("chi_dao.van_de_da_xu_ly",),
+                           "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
+           (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
+                           "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
+# "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
+# their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
+_REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"
+                           r"chua den han|dang trong han|trong han|chuyen (?:sang |qua )?ky sau)\b(?![^.;]{0,15}\d)")
+_RECEIVED_PARTS = next(parts for total, parts in SUM_RULES if total == "tthc.ho_so_tiep_nhan" and
+                       "tthc.ho_so_dang_giai_quyet" in parts)
+def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> ReadFigure:
+    """Another figure equal to a count just read ("đúng hạn 100%", "đã xử lý xong"), computed, noted to confirm."""
+    return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
+
+
+def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
+    """"…, còn lại đang giải quyết": dossiers received less those resolved, paused, returned or withdrawn."""
+    held = {f.key: f for f in figures}
+    received = held.get("tthc.ho_so_tiep_nhan")
+    m = _REST_PENDING.search(folded, received.end) if received else None
+    if not m or "tthc.ho_so_dang_giai_quyet" in held:
+        return []
+    values = {k: f.value for k, f in held.items()}
+    values = {**derive(values), **values}
+    others = [k for k in _RECEIVED_PARTS if k != "tthc.ho_so_dang_giai_quyet" and k in values]
+    rest = received.value - sum(values[k] for k in others)
+    if "tthc.ho_so_da_giai_quyet" not in others or rest < 0:
+        return []  # without what was resolved there is no rest to compute; a negative one is the integrity check's
+    words = text[m.start():m.end()]
+    said, start = words.strip(" ,;"), m.end() - len(words.lstrip(" ,;"))
+    taken = " − ".join(fmt_decimal(values[k]) for k in others)
+    return [_same_count(received, "tthc.ho_so_dang_giai_quyet", said,
+                        f"“{said}”: phần còn lại {fmt_decimal(received.value)} − {taken} = {fmt_decimal(rest)}",
+                        value=rest, quote=said, start=start, end=m.end())]
+
+
+
+# "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved
+_RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?giai quyet\s*(?:xong\s*)?(?:duoc\s*)?$")
+# "640 hồ sơ TTHC, 100% đúng hạn": a percentage before the words of the on-time dossiers
+_ON_TIME_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:ho so\s+)?(?:duoc\s+)?(?:giai quyet\s+)?(?:dung han|truoc(?: va| hoac)? dung han|"
+                            r"dung va truoc han|dung hen)\b(?!\s*\d)")
+
+
+def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[StatedRate],
+                unread: list[Unread]) -> tuple[list[ReadFigure], list[StatedRate], list[Unread]]:
+    """(figures counted from the words, rates left as typed — noted, never used —, unread numbers now read)."""
+    added: list[ReadFigure] = []
+
+    def held() -> dict[str, ReadFigure]:
+        return {f.key: f for f in figures + added}
+
+    for f in figures:
+        m = _RECEIVED_AND_RESOLVED.search(fold_lower(f.phrase).rstrip())
+        if f.key == "tthc.ho_so_tiep_nhan" and m and "tthc.ho_so_da_giai_quyet" not in held():
+            said = f"{f.phrase[m.start():].strip()} {f.quote}"
+            added.append(_same_count(f, "tthc.ho_so_da_giai_quyet", said, f"“{said}”: một số cho cả hai"))
+    typed, used = [], []
+    for r in rates:  # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": the count is the base's own, counted in code
+        d = DERIVED_BY_KEY[r.key]
+        given = held()
+        if r.value == 100 and d.inputs[1] in given and d.inputs[0] not in given and d.inputs[0] in FIELD_BY_KEY:
+            base = given[d.inputs[1]]
+            added.append(_same_count(base, d.inputs[0], r.context, f"100% của {fmt_decimal(base.value)}: bằng số đó",
+                                     quote=r.quote, start=r.start, end=r.end))
+        else:
+            typed.append(r)
+    for u in unread:  # "giải quyết 640 hồ sơ, 100% đúng hạn": the same, the percentage said first
+        base = held().get("tthc.ho_so_da_giai_quyet")
+        if re.fullmatch(r"100\s*%", u.quote) and base and "tthc.ho_so_dung_han_tong" not in held() and \
+                _ON_TIME_AFTER.match(folded, u.end):
+            said = text[u.start:_ON_TIME_AFTER.match(folded, u.end).end()]
+            added.append(_same_count(base, "tthc.ho_so_dung_han_tong", said, f"“{said}”: 100% của {fmt_decimal(base.value)}",
+                                     quote=u.quote, start=u.start, end=u.end))
+            used.append(u)
+    # "phát hiện 2 văn bản có sai sót, đã xử lý xong", "tiếp nhận 412 hồ sơ, tất cả đều được giải quyết đúng hạn": all
+    # of those counted — the count is theirs too
+    for pattern, of in _ALL_OF:
+        for f in figures + added:
+            if f.key in of and (m := pattern.match(folded, f.end)):
+                said = text[m.start(1):m.end()].strip()
+                added += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
+                          for k in of[f.key] if k not in held()]
+    added += _rest_pending(text, folded, figures + added)
+    return added, typed, used
