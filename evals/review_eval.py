@@ -137,6 +137,7 @@ def build_cases(out_dir: Path = CASES_DIR) -> list[dict]:
     """Write the injected documents and cases.yaml (the seeds' expectations are kept in seeds.yaml)."""
     from docx.shared import Mm
 
+    from corpus.text import unaccented_sentences
     from drafting.render.docx import render_docx
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -154,7 +155,9 @@ def build_cases(out_dir: Path = CASES_DIR) -> list[dict]:
 
             _set_text(Paragraph(new, anchor._parent), sentence)
         (out_dir / f"{name}.docx").write_bytes(_docx_edit(clean, insert))
-        cases.append({"file": f"{name}.docx", "as_of": "2023-06-05", "expected": [{"kind": kind, "text": snippet}]})
+        # a sentence typed without diacritics is also one to retype (drafting/review/unaccented.py): a second finding
+        also = [{"kind": "wording", "text": "gõ không dấu"}] if unaccented_sentences(sentence) else []
+        cases.append({"file": f"{name}.docx", "as_of": "2023-06-05", "expected": [{"kind": kind, "text": snippet}, *also]})
     # the law as of a later date: a 2026 report still citing 61/2018 as its basis
     later = render_docx(draft)
     (out_dir / "ci11.docx").write_bytes(_docx_edit(later, lambda d: None))

@@ -121,6 +121,21 @@ def test_period_mistakes_without_a_year_and_in_the_next_periods_heading():
                    if i.kind == "period")
 
 
+def test_a_sentence_typed_without_diacritics_is_to_be_retyped_but_an_ocr_report_is_not_flagged_line_by_line():
+    """A draft keeps an official's words as typed in the chat; the drafting check flagged "duong truyen internet …" to be
+    retyped, the review of the same draft as a file did not (held-out chat set 8, the round trip)."""
+    text = ("ỦY BAN NHÂN DÂN XÃ MƯỜNG LÁT\n\nBÁO CÁO\n\nKết quả thực hiện công tác cải cách hành chính 9 tháng đầu năm 2026\n\n"
+            "III. ĐÁNH GIÁ CHUNG\n\n2. Tồn tại, hạn chế và nguyên nhân\n\n"
+            "- Duong truyen internet o cac ban vung cao con yeu, nguoi dan it nop ho so truc tuyen.\n\n"
+            "- Việc số hóa kết quả giải quyết thủ tục hành chính còn chậm so với yêu cầu.\n")
+    found = [i for i in review(text.encode("utf-8"), REG, dt.date(2026, 9, 25), name="du-thao.txt")
+             if "gõ không dấu" in i.message]
+    assert [(i.severity, i.section) for i in found] == [("warning", "III")]
+    assert found[0].text.startswith("Duong truyen internet")
+    ocr = review(SEEDS / "000_b0fac69dfb7e95b5.txt", REG, dt.date(2023, 6, 5))
+    assert not any("gõ không dấu" in i.message for i in ocr)
+
+
 def test_review_cli_exit_zero_and_json(tmp_path):
     r = subprocess.run([sys.executable, "-m", "drafting", "review", str(SEEDS / "003_8ca837b1dccb8473.txt"),
                         "--as-of", "2023-06-05", "--json"], cwd=ROOT, capture_output=True, text=True)

@@ -471,7 +471,7 @@ def test_chat_drafting_eval_floors(assistant):
     the fifth 22/26 (a meeting's subject beside another figure, "tất cả đều được giải quyết đúng hạn", the attendees
     of law outreach, "chỉ tiêu Chính phủ giao"), all 100% after the rules taken from them, the sixth 26/26 on its first
     run, the seventh 19/24 (a place's number "tổ dân phố 7" read as dossiers, a reminder lost, a provincial office not
-    taken as the unit, "chưa phát hiện sai phạm" lost, a plan on TTHC control put under II.2 — the last left as it is),
+    taken as the unit, "chưa phát hiện sai phạm" lost, a plan on TTHC control put under II.2 — the last fixed in the twelfth session),
     the eighth 24/30 ("tiếp nhận và giải quyết 640 hồ sơ, 100% đúng hạn", a class beside the people it trained, two
     issuers' legal documents summed, a cause after "; nguyên nhân:" that says "hạn chế"; two golds corrected);
     floors under all nine. The figures check is strict: a figure set that

@@ -27,6 +27,8 @@ _COLUMNS = {
 }
 # keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
 _SECTION_WORDS = [
+    # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins
+    ("I", ("kiem soat thu tuc hanh chinh nam", "kiem soat tthc nam")),
     ("II.2", ("thu tuc hanh chinh", "tthc", "mot cua", "dich vu cong", "ho so", "phan anh, kien nghi", "buu chinh")),
     ("II.1", ("quy pham phap luat", "qppl", "tuyen truyen phap luat", "pho bien, giao duc phap luat", "pho bien phap luat",
               "pbgdpl", "thi hanh phap luat")),

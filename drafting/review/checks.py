@@ -413,6 +413,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     from drafting.review.signature import check_signature, check_signer_name
     from drafting.review.stated import check_stated_figures
     from drafting.review.tidy import in_scope, tidy
+    from drafting.review.unaccented import check_unaccented
     from drafting.review.verdicts import check_verdicts
 
     as_of = as_of or document_date(doc.paragraphs)  # the law of the day the report is dated, unless told another
@@ -423,7 +424,8 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
-              + check_signature(doc.paragraphs) + check_signer_name(doc.paragraphs))
+              + check_signature(doc.paragraphs) + check_signer_name(doc.paragraphs)
+              + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is not None:
         try:
             issues += check_layout(doc)
