@@ -471,6 +471,42 @@ def test_document_register_export_proposes_the_reform_rows(tmp_path):
         read_register(b"a;b\n1;2\n", "x.csv")
 
 
+def test_the_register_of_outgoing_documents_as_decree_30_lays_it_out_and_an_export_with_a_type_column(tmp_path):
+    """Tried as a new user: a commune's "Sổ đăng ký văn bản đi" kept as Nghị định 30/2020 (Phụ lục IV) lays it out —
+    "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", a numbering row under the
+    header — was refused ("không tìm thấy dòng tiêu đề"); an export with a "Loại văn bản" column wrote a Công văn as
+    "Văn bản", and a subject exported as a title kept its capital after "về"."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from drafting.inputs.doc_register import read_register
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["UBND XÃ MƯỜNG LÁT"], ["SỔ ĐĂNG KÝ VĂN BẢN ĐI"], [],
+                ["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký",
+                 "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ghi chú"],
+                ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+                ["06/KH-UBND", dt.datetime(2026, 1, 9), "Kế hoạch kiểm soát thủ tục hành chính năm 2026", "Hà Văn Tùng"],
+                ["52/QĐ-UBND", dt.datetime(2026, 5, 10), "Quyết định phê duyệt danh sách hộ nghèo", "Hà Văn Tùng"]):
+        ws.append(row)
+    path = tmp_path / "so-van-ban-di.xlsx"
+    wb.save(path)
+    rows = read_register(path.read_bytes(), path.name)
+    assert [(r.row, r.reform, r.section, r.text) for r in rows] == [
+        (6, True, "I", "Kế hoạch số 06/KH-UBND ngày 09/01/2026 về kiểm soát thủ tục hành chính năm 2026"),
+        (7, False, "I", "Quyết định số 52/QĐ-UBND ngày 10/05/2026 về phê duyệt danh sách hộ nghèo")]
+    export = ("STT;Số ký hiệu;Ngày ban hành;Loại văn bản;Trích yếu;Người ký\n"
+              "1;05/KH-SYT;10/01/2027;Kế hoạch;Tuyên truyền cải cách hành chính năm 2027;Nguyễn Văn A\n"
+              "2;125/SYT-VP;20/01/2027;Công văn;V/v đôn đốc nộp hồ sơ trực tuyến;Trần B\n"
+              "3;18/QĐ-SYT;15/01/2027;Quyết định;Ban hành quy chế làm việc của Bộ phận Một cửa;Nguyễn Văn A\n")
+    texts = [r.text for r in read_register(export.encode("utf-8-sig"), "qlvb.csv")]
+    assert texts == ["Kế hoạch số 05/KH-SYT ngày 10/01/2027 về tuyên truyền cải cách hành chính năm 2027",
+                     "Công văn số 125/SYT-VP ngày 20/01/2027 về đôn đốc nộp hồ sơ trực tuyến",
+                     "Quyết định số 18/QĐ-SYT ngày 15/01/2027 về ban hành quy chế làm việc của Bộ phận Một cửa"]
+
+
 def test_chat_reads_an_activity_as_a_fact_and_the_table_corrects_it(assistant):
     import datetime as dt
 

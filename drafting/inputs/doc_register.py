@@ -20,11 +20,17 @@ from drafting.inputs.fact_sheets import document_text
 MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; the app passes its setting
 MAX_ROWS = 20000
 # column names as common office systems export them (folded, without diacritics)
+# and as the register of outgoing documents of Nghị định 30/2020/NĐ-CP (Phụ lục IV) names them ("Số, ký hiệu văn bản",
+# "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản"); a name matches a header that starts with it
 _COLUMNS = {
     "number": ("so/ky hieu", "so, ky hieu", "so ky hieu", "so hieu", "ky hieu", "so van ban", "so vb", "so"),
-    "date": ("ngay ban hanh", "ngay van ban", "ngay ky", "ngay vb", "ngay"),
-    "subject": ("trich yeu", "trich yeu noi dung", "noi dung", "ten van ban", "tieu de"),
+    "date": ("ngay ban hanh", "ngay van ban", "ngay thang van ban", "ngay, thang van ban", "ngay thang", "ngay ky",
+             "ngay vb", "ngay"),
+    "subject": ("trich yeu", "trich yeu noi dung", "ten loai va trich yeu", "noi dung", "ten van ban", "tieu de"),
+    "kind": ("loai van ban", "ten loai", "loai vb", "hinh thuc van ban"),
 }
+_SHORT = {"so", "ngay"}  # names matched whole only: "số lượng bản", "ngày đến" are other columns
+_COLUMN_NUMBERS = re.compile(r"\(?\d{1,2}\)?")  # "(1) (2) (3)": the numbering row under a register's header
 # keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
 _SECTION_WORDS = [
     # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins
@@ -47,13 +53,14 @@ class RegisterRow(BaseModel):
     number: str
     date: dt.date | None = None
     subject: str
+    doc_type: str = ""  # from a column of its own ("Loại văn bản"), when the export has one
     reform: bool  # proposed to keep: its subject is about administrative reform
     section: str = "I"
     note: str = ""  # why the number or date could not be read
 
     @property
     def text(self) -> str:
-        return document_text(self.number, self.date.strftime("%d/%m/%Y") if self.date else "", self.subject)
+        return document_text(self.number, self.date.strftime("%d/%m/%Y") if self.date else "", self.subject, self.doc_type)
 
     def as_fact(self) -> dict:
         return {"section": self.section, "kind": "document", "text": self.text}
@@ -115,7 +122,7 @@ def read_register(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> list[Re
         found = {}
         for field, names in _COLUMNS.items():
             for j, cell in enumerate(folded):
-                if cell in names and j not in found.values():
+                if j not in found.values() and any(cell == n or n not in _SHORT and cell.startswith(n) for n in names):
                     found[field] = j
                     break
         if "subject" in found and ("number" in found or "date" in found):
@@ -132,7 +139,7 @@ def read_register(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> list[Re
 
         subject = re.sub(r"\s+", " ", str(cell("subject") or "")).strip()
         number = re.sub(r"\s+", "", str(cell("number") or ""))
-        if not subject and not number:
+        if not subject and not number or all(_COLUMN_NUMBERS.fullmatch(str(c).strip()) for c in row if c not in (None, "")):
             continue
         notes = []
         if number and not find_refs(f"số {number}"):
@@ -142,6 +149,7 @@ def read_register(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> list[Re
             notes.append(f"ngày “{cell('date')}” không hợp lệ")
         reform, section = classify(subject)
         out.append(RegisterRow(row=i, number=number, date=day, subject=subject, reform=reform, section=section,
+                               doc_type=re.sub(r"\s+", " ", str(cell("kind") or "")).strip(),
                                note="; ".join(notes)))
     if not out:
         raise InputError(f"{name}: danh sách văn bản không có dòng nào.")

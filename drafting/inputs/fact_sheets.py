@@ -89,10 +89,16 @@ def _text(v) -> str:
         v = int(v)
     return re.sub(r"\s+", " ", str(v)).strip()
 
+# a subject that begins with a name keeps its capital after "về" ("về Bộ phận Một cửa", "về Đề án 06")
+_NAMES_FIRST = ("Bộ ", "Sở ", "Ủy ban", "Uỷ ban", "Hội đồng", "Trung tâm", "Đề án", "Nghị quyết", "Nghị định", "Quyết định",
+                "Chỉ thị", "Luật ", "Cổng ", "Ban Chỉ đạo", "Ban Thường vụ", "Văn phòng", "Đảng", "Tỉnh ủy", "Huyện ủy",
+                "Thành ủy", "Chính phủ", "Quốc hội", "Thủ tướng", "Tổng cục", "Cục ", "Chương trình")
 
-def document_text(number: str, date: str, subject: str) -> str:
+
+def document_text(number: str, date: str, subject: str, kind: str = "") -> str:
     """'14/KH-UBND', '30/01/2023', 'Kế hoạch tuyên truyền pháp luật năm 2023' →
-    'Kế hoạch số 14/KH-UBND ngày 30/01/2023 về tuyên truyền pháp luật năm 2023' (the type from the symbol)."""
+    'Kế hoạch số 14/KH-UBND ngày 30/01/2023 về tuyên truyền pháp luật năm 2023' (the type from the symbol; kind: the
+    type from a column of its own, for a symbol that does not say it — "125/UBND-VP" is a Công văn)."""
     if number and number in subject:  # the whole reference is already written out (a re-exported row)
         return subject.strip()
     if not number and not date:
@@ -100,11 +106,16 @@ def document_text(number: str, date: str, subject: str) -> str:
     number = re.sub(r"^[^\d/]*?(?:\bsố\s*)?(?=\d)", "", number.strip())  # "Quyết định số 42/QĐ-…": the type comes from the symbol
     symbol = number.split("/", 1)[1] if "/" in number else ""
     abbr = symbol.split("-", 1)[0]
-    kind = DOC_TYPES.get(abbr, "")
+    kind = DOC_TYPES.get(abbr, "") or kind.strip().capitalize()
     subj = re.sub(r"^(v/v|về việc|về)\s+", "", subject.strip(), flags=re.IGNORECASE)
     if kind and subj.lower().startswith(kind.lower()):
         subj = subj[len(kind):].strip()
         subj = re.sub(r"^(về|v/v)\s+", "", subj, flags=re.IGNORECASE)
+    # "… về Tuyên truyền cải cách hành chính": a subject exported as a title goes on after "về" in lower case, but
+    # a name stays as written ("về Bộ phận Một cửa", "về Đề án 06", "về CCHC")
+    first = subj.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and not subj.startswith(_NAMES_FIRST):
+        subj = subj[:1].lower() + subj[1:]
     head = f"{kind or 'Văn bản'} số {number}" if number else (kind or "Văn bản")
     return f"{head}{f' ngày {date}' if date else ''} về {subj}" if subj else f"{head}{f' ngày {date}' if date else ''}"
 
