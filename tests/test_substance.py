@@ -1408,7 +1408,7 @@ def test_held_out_eight_counts_said_by_words_a_class_summed_documents_and_the_pl
                                                    "tthc.ho_so_dung_han_tong": 1208}
     assert said["tthc.ho_so_dung_han_tong"][1].startswith("“100% hồ sơ được giải quyết đúng và trước hạn”")
     # held-out set 7's last miss: the year's plan for controlling procedures is an annual plan of section I
-    from drafting.inputs.doc_register import classify
+    from drafting.inputs.subject_sections import classify
 
     plan = read_message("Sở ban hành Kế hoạch số 9/KH-SNV ngày 12/01/2027 về kiểm soát thủ tục hành chính năm 2027.")
     assert [(f.section, f.kind) for f in plan.facts] == [("I", "document")]

@@ -162,3 +162,49 @@ def test_a_workbook_filled_as_an_official_fills_it_drafts_what_it_says(corpus_st
     assert "Đã tổ chức 02 hội nghị, cuộc họp về CCHC; nội dung cụ thể:\n+ Hội nghị giao ban CCHC quý I." in text
     assert "Tháng 3/2026, kiểm tra công tác CCHC tại 4 thôn." in text
     assert "tổng số hồ sơ tiếp nhận là" not in text and "tiếp nhận mới trong kỳ 1.515 hồ sơ" in text
+
+
+def test_notes_beside_figures_section_cells_as_typed_and_two_documents_in_one_row(corpus_stack):
+    """Filling the template as a commune's clerk would (9 tháng 2026): the «Ghi chú» beside «Hồ sơ giải quyết quá hạn»
+    ("lĩnh vực đất đai, do chờ ý kiến cơ quan thuế") and beside the people trained ("02 lớp tập huấn phần mềm một
+    cửa") were dropped without a word; "Mục I" in the section column refused the workbook; two plans in one row
+    ("06/KH-UBND↵07/KH-UBND") became one document with both numbers; a document left without its section went to I
+    whatever it was about; a cause kept its capital after "Nguyên nhân:"; "Quý II, Ra quân …" kept its capital."""
+    import datetime as dt
+
+    from drafting.chain.drafter import Drafter
+
+    values = {"tthc.ho_so_tiep_nhan": 1284, "tthc.ho_so_da_giai_quyet": 1250, "tthc.ho_so_dung_han_tong": 1247,
+              "tthc.ho_so_qua_han": 3, "tthc.ho_so_dang_giai_quyet": 34, "cong_vu.boi_duong": 40}
+    meta = {**META, "issuer": "Ủy ban nhân dân xã Quảng Phú", "locality": "xã Quảng Phú", "place": "Quảng Phú",
+            "period": "9 tháng", "year": 2026, "date": "28/09/2026", "parent": ""}
+    wb = load_workbook(io.BytesIO(_filled(values, meta=meta)))
+    for sheet, key, note in (("II.2 Cải cách TTHC", "ho_so_qua_han", "lĩnh vực đất đai, do chờ ý kiến cơ quan thuế"),
+                             ("II.4 Chế độ công vụ", "boi_duong", "02 lớp tập huấn phần mềm một cửa")):
+        row = next(r for r in wb[sheet].iter_rows(min_row=2) if r[0].value == key)
+        row[6].value = note
+    wb["Văn bản đã ban hành"].append(["Mục I", "06/KH-UBND\n07/KH-UBND", dt.datetime(2026, 1, 9),
+                                      "Kế hoạch kiểm soát TTHC năm 2026; Kế hoạch tuyên truyền CCHC năm 2026"])
+    wb["Văn bản đã ban hành"].append(["", "30/QĐ-UBND", "12/3/2026", "Quyết định kiện toàn Bộ phận Một cửa xã"])
+    wb["Hoạt động"].append(["II.6 Chính quyền số", "quý II", "Ra quân hướng dẫn người dân kích hoạt VNeID mức 2"])
+    wb["Tồn tại và nguyên nhân"].append(["III", "Thiết bị tại Bộ phận Một cửa đã cũ", "Kinh phí mua sắm chưa được bố trí"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = load_figures_bytes(buf.getvalue(), "so-lieu.xlsx")
+    assert not data.errors, data.errors
+    docs = [(f.section, f.text) for f in data.facts if f.kind == "document"]
+    assert docs == [("I", "Kế hoạch số 06/KH-UBND ngày 09/01/2026 về kiểm soát TTHC năm 2026"),
+                    ("I", "Kế hoạch số 07/KH-UBND ngày 09/01/2026 về tuyên truyền CCHC năm 2026"),
+                    ("II.2", "Quyết định số 30/QĐ-UBND ngày 12/3/2026 về kiện toàn Bộ phận Một cửa xã")]
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry).draft(data.meta, data.figures, facts=data.facts,
+                                                                        sections=["II.2", "II.4", "II.6", "III"])
+    text = {s.key: "\n".join(p.text for p in s.paragraphs) for s in draft.sections}
+    assert "quá hạn 03 hồ sơ (chiếm 0,24%; lĩnh vực đất đai, do chờ ý kiến cơ quan thuế)." in text["II.2"]
+    assert "40 lượt người được bồi dưỡng chuyên môn, nghiệp vụ (02 lớp tập huấn phần mềm một cửa)." in text["II.4"]
+    assert text["II.2"].count("cơ quan thuế") == 1 and text["II.4"].count("02 lớp") == 1
+    assert "Quý II, ra quân hướng dẫn" in text["II.6"]
+    assert "Nguyên nhân: kinh phí mua sắm chưa được bố trí." in text["III"]
+    # a saved draft written back to a workbook keeps each note beside its figure, and reads back the same
+    again = load_figures_bytes(write_template(None, meta, values, facts=data.facts), "so-lieu.xlsx")
+    assert sorted((f.figure, f.text) for f in again.facts if f.figure) == sorted(
+        (f.figure, f.text) for f in data.facts if f.figure)

@@ -25,7 +25,7 @@ from drafting.chain.precedent import (
     place_names,
     style_sentences,
 )
-from drafting.chain.substance import Proposer, Unsupported
+from drafting.chain.substance import Proposer, Unsupported, with_figure_notes
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
@@ -358,7 +358,7 @@ class Drafter:
         fn = {"I": w.section_I, "II.1": w.section_II_1, "II.2": w.section_II_2, "II.3": w.section_II_3,
               "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
         if fn:
-            paras = with_every_figure(key, w.fs, fn())
+            paras = with_figure_notes(with_every_figure(key, w.fs, fn()), [f for f in w.facts if f.section == key and f.figure])
             return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 

@@ -13,6 +13,7 @@ from typing import Literal
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.figures.facts import INSPECTION_FINDING, Fact, split_issuer
+from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
 
@@ -187,3 +188,27 @@ class SubstanceWriter:
 
     def dossier_notes(self) -> list[Paragraph]:
         return [p for p in self.plain("II.2", ("note",)) if _DOSSIER_NOTE.match(fold_lower(p.text))]
+
+
+def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragraph]:
+    """A note the official wrote beside a figure (the workbook's «Ghi chú» column) is said in brackets in the sentence
+    that states that figure ("… 40 lượt người được bồi dưỡng chuyên môn, nghiệp vụ (02 lớp tập huấn phần mềm một
+    cửa)."); without such a sentence it stands alone, as the note the section's facts already hold."""
+    out = list(paras)
+    for f in notes:
+        alone = sentence(f.text)
+        at = next((i for i, p in enumerate(out) if "{" + f.figure + "}" in p.text), None)
+        label = FIELD_BY_KEY[f.figure].label if f.figure in FIELD_BY_KEY else ""
+        if at is None or not f.text.startswith(f"{label}: "):
+            continue
+        words = f.text[len(label) + 2:].rstrip(" .")
+        p = out[at]
+        # at the end of the figure's own clause; beside a bracket that is already there, inside it ("(chiếm 0,24%;
+        # lĩnh vực đất đai …)")
+        m = re.compile(r";|\.(?=\s|$)").search(p.text, p.text.index("{" + f.figure + "}"))
+        end = m.start() if m else len(p.text.rstrip())
+        head, tail = p.text[:end].rstrip(), p.text[end:]
+        text = f"{head[:-1]}; {words})" if head.endswith(")") else f"{head} ({words})"
+        out[at] = p.model_copy(update={"text": text + tail, "sources": [*p.sources, f.origin]})
+        out = [q for q in out if q.text != alone]
+    return out

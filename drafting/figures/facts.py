@@ -92,6 +92,7 @@ class Fact(BaseModel):
     status: TaskStatus = ""
     number: str = Field("", description="Số, ký hiệu văn bản đọc được (với văn bản)")
     origin: str = Field("", description="Nơi cán bộ ghi: facts[3], ô của sổ số liệu, tin nhắn")
+    figure: str = Field("", description="Mã chỉ tiêu mà ghi chú nói kèm (cột Ghi chú của biểu số liệu)")
 
     @property
     def done(self) -> bool:

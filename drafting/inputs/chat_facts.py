@@ -11,7 +11,7 @@ import re
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact, issuer_before
-from drafting.inputs.doc_register import classify
+from drafting.inputs.subject_sections import classify
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail

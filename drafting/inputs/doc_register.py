@@ -16,6 +16,7 @@ from corpus.docnumbers import find_refs
 from corpus.errors import InputError
 from corpus.text import fold_lower
 from drafting.inputs.fact_sheets import document_text
+from drafting.inputs.subject_sections import classify
 
 MAX_BYTES = 50 * 1024 * 1024  # the default of TROLY_MAX_UPLOAD_MB; the app passes its setting
 MAX_ROWS = 20000
@@ -31,23 +32,6 @@ _COLUMNS = {
 }
 _SHORT = {"so", "ngay"}  # names matched whole only: "số lượng bản", "ngày đến" are other columns
 _COLUMN_NUMBERS = re.compile(r"\(?\d{1,2}\)?")  # "(1) (2) (3)": the numbering row under a register's header
-# keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
-_SECTION_WORDS = [
-    # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins
-    ("I", ("kiem soat thu tuc hanh chinh nam", "kiem soat tthc nam")),
-    ("II.2", ("thu tuc hanh chinh", "tthc", "mot cua", "dich vu cong", "ho so", "phan anh, kien nghi", "buu chinh")),
-    ("II.1", ("quy pham phap luat", "qppl", "tuyen truyen phap luat", "pho bien, giao duc phap luat", "pho bien phap luat",
-              "pbgdpl", "thi hanh phap luat")),
-    ("II.3", ("bien che", "to chuc bo may", "sap xep", "chuc nang, nhiem vu", "don vi su nghiep", "tinh gian")),
-    ("II.4", ("cong vu", "cong chuc", "vien chuc", "vi tri viec lam", "ky luat, ky cuong", "chuyen doi vi tri",
-              "dao tao, boi duong", "tuyen dung")),
-    ("II.5", ("tai chinh", "ngan sach", "dau tu cong", "tai san cong", "tu chu")),
-    ("II.6", ("chuyen doi so", "cong nghe so", "chinh quyen so", "chinh quyen dien tu", "cong nghe thong tin", "so hoa", "chu ky so",
-              "vneid", "de an 06", "iso 9001")),
-    ("I", ("cai cach hanh chinh", "cchc", "par index", "chi so cai cach", "sipas", "kiem soat thu tuc")),
-]
-
-
 class RegisterRow(BaseModel):
     row: int
     number: str
@@ -68,14 +52,6 @@ class RegisterRow(BaseModel):
 
 def _fold(v) -> str:
     return re.sub(r"\s+", " ", fold_lower(str(v or ""))).strip(" :*")
-
-
-def classify(subject: str) -> tuple[bool, str]:
-    s = _fold(subject)
-    for section, words in _SECTION_WORDS:
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s) for w in words):
-            return True, section
-    return False, "I"
 
 
 def _table(data: bytes, name: str, max_bytes: int) -> list[list]:

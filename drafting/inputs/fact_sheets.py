@@ -9,13 +9,16 @@ import re
 
 from pydantic import BaseModel
 
-from corpus.text import fold_lower
 from drafting.figures.facts import SECTIONS, Fact, Target, parse_fact, parse_targets
 from drafting.figures.figureset import FigureIssue
+from drafting.inputs.subject_sections import classify
 
 _FULL_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*|\s*\d{4}-\d{1,2}-\d{1,2}\s*")
-_ACTIVITY_START = re.compile(r"(to chuc|kiem tra|hoi nghi|hop|tap huan|tuyen truyen|doi thoai|trien khai|ban hanh|"
-                             r"so ket|tong ket|phoi hop|tham gia|ra soat|khao sat|thanh lap|kien toan)\b")
+# a subject that begins with a name keeps its capital after "về" ("về Bộ phận Một cửa", "về Đề án 06")
+_NAMES_FIRST = ("Bộ ", "Sở ", "Ủy ban", "Uỷ ban", "Hội đồng", "Trung tâm", "Đề án", "Nghị quyết", "Nghị định", "Quyết định",
+                "Chỉ thị", "Luật ", "Cổng ", "Ban Chỉ đạo", "Ban Thường vụ", "Văn phòng", "Đảng", "Tỉnh ủy", "Huyện ủy",
+                "Thành ủy", "Chính phủ", "Quốc hội", "Thủ tướng", "Tổng cục", "Cục ", "Chương trình", "Chủ tịch",
+                "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng", "Thường trực", "Bí thư")
 
 
 def _when(time: str, text: str) -> str:
@@ -24,8 +27,17 @@ def _when(time: str, text: str) -> str:
     time = time.strip()
     if not time or not text or _FULL_DATE.fullmatch(time):
         return text
-    lead = text[:1].lower() + text[1:] if _ACTIVITY_START.match(fold_lower(text)) else text
-    return f"{time[:1].upper()}{time[1:]}, {lead}"
+    return f"{time[:1].upper()}{time[1:]}, {lower_first(text)}"
+
+
+def lower_first(text: str) -> str:
+    """"Ra quân hướng dẫn …" after "Quý II," or "Tuyên truyền …" after "về": the words go on in lower case, but a name
+    keeps its capital ("Bộ phận Một cửa", "Đề án 06") and an acronym stays ("UBND xã …", "CCHC")."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and not text.startswith(_NAMES_FIRST):
+        return text[:1].lower() + text[1:]
+    return text
+
 
 # Document types by the abbreviation in their symbol (Nghị định 30/2020, Phụ lục III)
 DOC_TYPES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "TB": "Thông báo",
@@ -89,11 +101,6 @@ def _text(v) -> str:
         v = int(v)
     return re.sub(r"\s+", " ", str(v)).strip()
 
-# a subject that begins with a name keeps its capital after "về" ("về Bộ phận Một cửa", "về Đề án 06")
-_NAMES_FIRST = ("Bộ ", "Sở ", "Ủy ban", "Uỷ ban", "Hội đồng", "Trung tâm", "Đề án", "Nghị quyết", "Nghị định", "Quyết định",
-                "Chỉ thị", "Luật ", "Cổng ", "Ban Chỉ đạo", "Ban Thường vụ", "Văn phòng", "Đảng", "Tỉnh ủy", "Huyện ủy",
-                "Thành ủy", "Chính phủ", "Quốc hội", "Thủ tướng", "Tổng cục", "Cục ", "Chương trình")
-
 
 def document_text(number: str, date: str, subject: str, kind: str = "") -> str:
     """'14/KH-UBND', '30/01/2023', 'Kế hoạch tuyên truyền pháp luật năm 2023' →
@@ -113,11 +120,18 @@ def document_text(number: str, date: str, subject: str, kind: str = "") -> str:
         subj = re.sub(r"^(về|v/v)\s+", "", subj, flags=re.IGNORECASE)
     # "… về Tuyên truyền cải cách hành chính": a subject exported as a title goes on after "về" in lower case, but
     # a name stays as written ("về Bộ phận Một cửa", "về Đề án 06", "về CCHC")
-    first = subj.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and not subj.startswith(_NAMES_FIRST):
-        subj = subj[:1].lower() + subj[1:]
+    subj = lower_first(subj)
     head = f"{kind or 'Văn bản'} số {number}" if number else (kind or "Văn bản")
     return f"{head}{f' ngày {date}' if date else ''} về {subj}" if subj else f"{head}{f' ngày {date}' if date else ''}"
+
+
+# "Mục I", "I. Chỉ đạo, điều hành", "II.2 Cải cách TTHC": the section's key at the start of the cell
+_SECTION_CELL = re.compile(r"^\s*(?:m[uụ]c\s+)?(II\.[1-6]|III|IV|V|I)(?![\w.]|\.\d)", re.IGNORECASE)
+
+
+def _split_cell(v: str) -> list[str]:
+    """A cell holding several items, one per line or after a semicolon."""
+    return [x.strip() for x in re.split(r"\s*[\n;]\s*", v) if x.strip()]
 
 
 def read_sheet(title: str, rows: list, spec: SheetSpec, out: SheetFacts) -> None:
@@ -146,15 +160,28 @@ def read_sheet(title: str, rows: list, spec: SheetSpec, out: SheetFacts) -> None
         if not any(cells) or cells[0].startswith("#"):
             continue
         where = f"'{title}' dòng {i}"
-        section = cells[0] or spec.default_section
+        named = _SECTION_CELL.match(cells[0])
+        section = named.group(1).upper() if named else cells[0] or spec.default_section
         if spec.kind == "document":
+            if not cells[0]:  # no section chosen: where its subject belongs, as the register import proposes
+                section = classify(cells[3])[1]
+            numbers = [x for x in re.split(r"\s*[\n;,]\s*|\s+(?=\d)", cells[1]) if x.strip()]
+            subjects = _split_cell(cells[3])
+            if len(numbers) > 1 and len(numbers) == len(subjects):  # "06/KH-UBND↵07/KH-UBND" with two subjects
+                for number, subject in zip(numbers, subjects, strict=True):
+                    fact = parse_fact({"section": section, "kind": "document", "number": number,
+                                       "text": document_text(number, cells[2], subject), "date": cells[2]},
+                                      where, out.issues)
+                    if fact is not None:
+                        out.facts.append(fact)
+                continue
             item = {"section": section, "kind": "document", "text": document_text(cells[1], cells[2], cells[3]),
                     "number": cells[1], "date": cells[2]}
         elif spec.kind == "event":
             item = {"section": section, "kind": "event", "text": _when(cells[1], cells[2]),
                     "date": cells[1] if _FULL_DATE.fullmatch(cells[1]) else ""}
         elif spec.kind == "shortcoming":
-            item = {"section": section, "kind": "shortcoming", "text": cells[1], "cause": cells[2]}
+            item = {"section": section, "kind": "shortcoming", "text": cells[1], "cause": lower_first(cells[2])}
         elif spec.kind == "task":
             item = {"section": section, "kind": "task", "text": cells[1], "status": cells[2]}
         else:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from corpus.errors import InputError
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureIssue
-from drafting.figures.schema import AREAS, FIELDS
+from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS
 from drafting.inputs.fact_sheets import SheetFacts, read_sheet, spec_of, write_sheets
 
 META_SHEET = "Thông tin chung"
@@ -94,6 +94,9 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
     ws.column_dimensions["D"].width = 60
     values = values or {}
     previous, same_period = previous or {}, same_period or {}
+    # a note written beside a figure goes back to that figure's «Ghi chú» cell, where the official wrote it
+    beside = {f.figure: f.text.split(": ", 1)[1] for f in facts or [] if f.figure in FIELD_BY_KEY and ": " in f.text}
+    facts = [f for f in facts or [] if f.figure not in beside]
     for area in AREAS:
         sh = wb.create_sheet(area.title)
         sh.append(HEADER)
@@ -112,7 +115,8 @@ def write_template(path: Path | None = None, meta: dict | None = None, values: d
             sh.add_data_validation(dv)
         for f in (f for f in FIELDS if f.area == area.key):
             sh.append([f.key.split(".", 1)[1], f.label, f.unit, _safe_cell(values.get(f.key)),
-                       _safe_cell(previous.get(f.key)), _safe_cell(same_period.get(f.key)), f.hint])
+                       _safe_cell(previous.get(f.key)), _safe_cell(same_period.get(f.key)),
+                       _safe_cell(beside.get(f.key, f.hint))])
             r = sh.max_row
             dv = {"count": counts, "percent": pct, "amount": amount, "flag": flag}[f.kind]
             for col in (COL_VALUE, COL_PREV, COL_SAME):
@@ -197,6 +201,7 @@ def _read_workbook(data: bytes, name: str):
                     "hãy dùng biểu mẫu do Trợ lý CCHC tạo.")))
             continue
         has_same = len(rows[0]) >= COL_SAME and str(rows[0][COL_SAME - 1] or "").strip().lower() == "cùng kỳ năm trước"
+        col_note = next((j for j, h in enumerate(rows[0]) if str(h or "").strip().lower() == "ghi chú"), None)
         expected = {by_area[a].title for a in areas_here}
         if ws.title not in expected:
             issues.append(FigureIssue(field="", cell=f"'{ws.title}'", severity="warning", message=(
@@ -223,6 +228,13 @@ def _read_workbook(data: bytes, name: str):
             same = r[COL_SAME - 1] if has_same and len(r) >= COL_SAME else None
             if same not in (None, ""):
                 same_period[key] = same
+            # the official's words beside a figure ("lĩnh vực đất đai, do chờ ý kiến cơ quan thuế") are kept as a note
+            # of its section, not dropped; the template's own hint in that column is no one's words
+            note = " ".join(str(r[col_note]).split()) if col_note is not None and len(r) > col_note and r[col_note] else ""
+            if note and note != FIELD_BY_KEY[key].hint:
+                spec_ = FIELD_BY_KEY[key]
+                substance.facts.append(Fact(section=spec_.section, kind="note", text=f"{spec_.label}: {note}",
+                                            origin=f"'{ws.title}' dòng {i}, cột Ghi chú", figure=key))
     if not seen_any and not meta:
         raise InputError(f"Biểu số liệu {name} trống: chưa có thông tin chung và chưa nhập số liệu nào.")
     return WorkbookData(meta=meta, values=values, previous=previous, same_period=same_period, cells=cells,

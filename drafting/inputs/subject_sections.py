@@ -1,0 +1,32 @@
+"""The outline section a document's or an activity's subject belongs to, by its keywords: what the register import
+proposes, what the workbook gives a document left without its section, what the chat gives a document it reads."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+
+# keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
+_SECTION_WORDS = [
+    # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins
+    ("I", ("kiem soat thu tuc hanh chinh nam", "kiem soat tthc nam")),
+    ("II.2", ("thu tuc hanh chinh", "tthc", "mot cua", "dich vu cong", "ho so", "phan anh, kien nghi", "buu chinh")),
+    ("II.1", ("quy pham phap luat", "qppl", "tuyen truyen phap luat", "pho bien, giao duc phap luat", "pho bien phap luat",
+              "pbgdpl", "thi hanh phap luat")),
+    ("II.3", ("bien che", "to chuc bo may", "sap xep", "chuc nang, nhiem vu", "don vi su nghiep", "tinh gian")),
+    ("II.4", ("cong vu", "cong chuc", "vien chuc", "vi tri viec lam", "ky luat, ky cuong", "chuyen doi vi tri",
+              "dao tao, boi duong", "tuyen dung")),
+    ("II.5", ("tai chinh", "ngan sach", "dau tu cong", "tai san cong", "tu chu")),
+    ("II.6", ("chuyen doi so", "cong nghe so", "chinh quyen so", "chinh quyen dien tu", "cong nghe thong tin", "so hoa", "chu ky so",
+              "vneid", "de an 06", "iso 9001")),
+    ("I", ("cai cach hanh chinh", "cchc", "par index", "chi so cai cach", "sipas", "kiem soat thu tuc")),
+]
+
+
+def classify(subject: str) -> tuple[bool, str]:
+    s = re.sub(r"\s+", " ", fold_lower(subject or "")).strip(" :*")
+    for section, words in _SECTION_WORDS:
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s) for w in words):
+            return True, section
+    return False, "I"
