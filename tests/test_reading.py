@@ -634,3 +634,16 @@ def test_last_periods_tasks_become_this_periods_checklist():
                      "Triển khai số hóa kết quả giải quyết thủ tục hành chính"]
     said = ["Ngày 12/4/2026 tổ chức tập huấn nghiệp vụ một cửa cho 25 công chức các thôn."]
     assert unreported_tasks(tasks, said) == ["Triển khai số hóa kết quả giải quyết thủ tục hành chính"]
+
+
+def test_the_row_number_of_an_appendix_table_is_no_figure():
+    """Reading back a draft of ours as last period's report: the appendix's «STT» column ("1 | Văn bản chỉ đạo … | văn
+    bản | 12") gave a figure 1 beside the 12 of every row, each to be confirmed."""
+    from drafting.inputs.report_text import read_report
+
+    text = ("PHỤ LỤC\n\nBIỂU SỐ LIỆU\n\nSTT | Chỉ tiêu | Đơn vị tính | Kỳ này\n\nI. Chỉ đạo, điều hành\n\n"
+            "1 | Văn bản chỉ đạo, điều hành về CCHC đã ban hành | văn bản | 12\n\n"
+            "3 | Vấn đề phát hiện qua kiểm tra | vấn đề | 14\n\n4 | Vấn đề phát hiện đã xử lý xong | vấn đề | 11\n")
+    read = read_report(text)
+    assert sorted((f.key, int(f.value)) for f in read.figures) == [
+        ("chi_dao.van_ban_chi_dao", 12), ("chi_dao.van_de_da_xu_ly", 11), ("chi_dao.van_de_phat_hien", 14)]

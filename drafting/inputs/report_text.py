@@ -101,6 +101,9 @@ def _row_level(para: str, folded: str, row_levels: dict[str, str]) -> str | None
     return row_levels.get(code) or row_levels.get(parent)
 
 
+_SERIAL = re.compile(r"^\s*\|?\s*(\d{1,3})\.?\s*\|\s*[^\W\d]")
+
+
 def read_report(text: str) -> TextReading:
     """Every figure a whole report states, each with its section; the plan and request sections skipped."""
     reading = TextReading()
@@ -116,8 +119,11 @@ def read_report(text: str) -> TextReading:
             continue
         # "3.2.2. | 86 hồ sơ…": a number opening a row's label is "Số" misread by OCR, not a figure
         label_number = re.match(r"^\s*\|?\s*\d{1,2}(?:\.\d{1,2})+\.?\s*[|,]?\s*(\d+)\s+[^\W\d]", para)
+        # "1 | Văn bản chỉ đạo … | văn bản | 12": the row's serial number (STT) before its label is no figure
+        serial = _SERIAL.match(para)
+        blocked = [m.span(1) for m in (label_number, serial) if m]
         part = read_figures(para, section=section, by_level=len(levels[section]) > 1,
-                            level=_row_level(para, folded, row_levels), blocked=[label_number.span(1)] if label_number else [])
+                            level=_row_level(para, folded, row_levels), blocked=blocked)
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
             item.start += offset
             item.end += offset
