@@ -276,13 +276,14 @@ def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant
 
 def test_a_counted_meeting_keeps_what_it_was_about():
     """"tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027" became "Đã tổ chức 01 hội nghị, cuộc
-    họp về CCHC" — the count is the figure's, what it was about an event of section I."""
+    họp về CCHC" — the count is the figure's, what it was about an event of section I (in the official's words, count
+    and all: the writer puts the figure's slot where the count was)."""
     from drafting.inputs.chat_reader import read_message
 
     r = read_message("Xã tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027.")
     assert {f.key: f.value for f in r.figures} == {"chi_dao.hoi_nghi": 1}
     assert [(f.section, f.kind, f.text) for f in r.facts] == [
-        ("I", "event", "Xã tổ chức hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027")]
+        ("I", "event", "Xã tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 vào ngày 15/01/2027")]
     assert read_message("Trong quý tổ chức 2 hội nghị về CCHC.").facts == []  # says no more than the count
 
 
@@ -1438,3 +1439,31 @@ def test_held_out_eight_counts_said_by_words_a_class_summed_documents_and_the_pl
     assert "không có hồ sơ quá hạn" in text["II.2"] and " 0 hồ sơ" not in text["II.2"] and "chiếm 0" not in text["II.2"]
     assert "Số hóa kết quả giải quyết TTHC chưa đạt yêu cầu" in text["III"] and "Nguyên nhân: máy scan còn hạn chế" in text["III"]
     assert text["III"].count("máy scan") == 1
+
+
+def test_held_out_nine_papers_issued_a_counted_meeting_told_the_rounds_named_and_billions(assistant):
+    """Held-out chat set 9, first run 26/27, and reading its drafts as an official would: "cấp 14 giấy chứng nhận đăng
+    ký đầu tư … qua dịch vụ công trực tuyến toàn trình" became 14 full-process online services; "Sở tổ chức 2 hội
+    nghị tập huấn tuyển sinh …" was drafted "Đã tổ chức 02 hội nghị, cuộc họp về CCHC; nội dung cụ thể: + Sở tổ chức
+    hội nghị tập huấn …"; "4 cuộc kiểm tra CCHC tại các tổ dân phố" lost where; "1.250 tỷ đồng" of a city was written
+    "1.250.000 triệu đồng". Here in other words than the set's."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    papers = read_message("Trung tâm đã cấp mới 52 giấy phép xây dựng qua dịch vụ công trực tuyến một phần.")
+    assert not papers.figures and [(f.section, f.kind) for f in papers.facts] == [("II.2", "event")]
+    st = h.UserState(user="held-out-9")
+    for msg in ("Báo cáo CCHC 6 tháng năm 2026 của UBND tỉnh Khánh Hòa",
+                "UBND tỉnh tổ chức 3 hội nghị quán triệt Nghị quyết của Chính phủ về CCHC.",
+                "Tỉnh tổ chức 6 cuộc kiểm tra công tác CCHC tại các sở, ngành.",
+                "Giải ngân vốn đầu tư công 3.420 tỷ đồng, kế hoạch vốn năm là 10.500 tỷ đồng.",
+                "Soạn cả báo cáo"):
+        list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 6, 28)))
+    text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.5")}
+    assert "UBND tỉnh tổ chức 03 hội nghị quán triệt Nghị quyết của Chính phủ về CCHC." in text["I"]
+    assert "nội dung cụ thể" not in text["I"]
+    assert "đã tổ chức 06 cuộc kiểm tra công tác CCHC tại các sở, ngành" in text["I"]
+    assert "3.420 tỷ đồng" in text["II.5"] and "10.500 tỷ đồng" in text["II.5"] and "triệu đồng" not in text["II.5"]
+    assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]

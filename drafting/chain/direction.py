@@ -61,9 +61,14 @@ class DirectionSentences:
         """found: what the inspections found, said in words; written in the inspection's sentence."""
         if not (self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")):
             return []
-        rounds = f"{slot('chi_dao.cuoc_kiem_tra')} cuộc kiểm tra" if self.has("chi_dao.cuoc_kiem_tra") else ""
         units = (f"{slot('chi_dao.co_quan_duoc_kiem_tra')} {self.noun('chi_dao.co_quan_duoc_kiem_tra', 'cơ quan, đơn vị')}"
                  if self.has("chi_dao.co_quan_duoc_kiem_tra") else "")
+        # "4 cuộc kiểm tra CCHC tại các tổ dân phố": the rounds as the official named them, unless the places are counted
+        told = fold_lower(self.noun("chi_dao.cuoc_kiem_tra", ""))
+        told_ok = told.startswith("cuoc kiem tra") and not re.search(r"\b(?:tai|o|doi voi|voi)$", told) and not (
+            units and " tai " in f" {told} ")
+        rounds = (f"{slot('chi_dao.cuoc_kiem_tra')} {self.noun('chi_dao.cuoc_kiem_tra', '') if told_ok else 'cuộc kiểm tra'}"
+                  if self.has("chi_dao.cuoc_kiem_tra") else "")
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
                                              if rounds else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):

@@ -50,7 +50,15 @@ def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[s
         used.append(key)
         return fs.text(key)
 
-    return SLOT_RE.sub(sub, text), used, findings
+    return in_billions(SLOT_RE.sub(sub, text)), used, findings
+
+
+# "1.250.000 triệu đồng" is written as a province writes it: "1.250 tỷ đồng" (whole billions only)
+_MILLIONS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*)\.000 triệu đồng")
+
+
+def in_billions(text: str) -> str:
+    return _MILLIONS.sub(lambda m: f"{m.group(1)} tỷ đồng" if "." in m.group(1) else m.group(0), text)
 
 
 class GroundingContext:
@@ -86,6 +94,9 @@ class GroundingContext:
         for kind in ("document", "event"):  # lists are counted in code
             for section in {f.section for f in facts}:
                 values.add(Decimal(sum(1 for f in facts if f.kind == kind and f.section == section)))
+        # an amount said in tỷ đồng (in_billions): its number is the figure's, in thousands
+        values |= {v / 1000 for k, v in fs.values.items() if k in FIELD_BY_KEY and FIELD_BY_KEY[k].unit == "triệu đồng"
+                   and v >= 1_000_000 and v % 1000 == 0}
         self.values = {v.normalize() for v in values}
         self.own_refs = {fold(r).upper().replace(" ", "") for r in refs}
 

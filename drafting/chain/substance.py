@@ -25,6 +25,7 @@ _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
 _DOSSIER_NOTE = re.compile(r"^ho so\s")
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
+_COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
 _MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
@@ -139,15 +140,26 @@ class SubstanceWriter:
         events = self.of(section, "event")
         if meetings:
             held = [e for e in events if _MEETING.search(fold_lower(e.text))]
+            # "Sở tổ chức 2 hội nghị tập huấn tuyển sinh …": the meetings counted, told with their count — alone, the
+            # sentence itself with the figure's slot; among others, an item without the count the lead has said
+            told = {id(e): m for e in held if (m := _COUNT_BEFORE_MEETING.search(fold_lower(e.text)))
+                    and len(e.text) == len(fold_lower(e.text)) and count is not None and int(m.group(1)) == count}
+            if len(held) == 1 and id(held[0]) in told:
+                m = told[id(held[0])]
+                one = held[0].model_copy(update={"text": held[0].text[:m.start(1)] + slot("chi_dao.hoi_nghi")
+                                                 + held[0].text[m.end(1):]})
+                return self._events([one if e is held[0] else e for e in events])
             if count == 1 and len(held) == 1:  # "đã tổ chức 01 cuộc họp Ban Chỉ đạo …": the count in its sentence
                 one = held[0]
                 if m := _MEETING_NOUN.search(fold_lower(one.text)):
                     one = one.model_copy(update={"text": f"{one.text[:m.start()]}{slot('chi_dao.hoi_nghi')} "
                                                          f"{one.text[m.start():]}"})
                 return self._events([one if e is held[0] else e for e in events])
+            items = [clause(f.text[:told[id(f)].start(1)] + f.text[told[id(f)].end(1):].lstrip()) if id(f) in told
+                     else clause(f.text) for f in held]
             rest = [e for e in events if e not in held]
             head = [Paragraph(text=meetings.rstrip(".") + "; nội dung cụ thể:"),
-                    *bullets([clause(f.text) for f in held], [[f.origin] for f in held])] if held else []
+                    *bullets(items, [[f.origin] for f in held])] if held else []
             return (head or ([Paragraph(text=sentence(meetings), sources=["chi_dao.hoi_nghi"])] if events else [])
                     ) + self._events(rest)
         return self._events(events)

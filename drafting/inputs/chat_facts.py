@@ -27,7 +27,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
 _ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
-                       r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa))\b")
+                       r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa)|cap(?: moi| doi| lai)?(?: \d+)? (?:giay|chung chi|the))\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
                           r"chua cao|tre hen|qua hen|cham tra)\b")
 # "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
@@ -265,9 +265,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                       number=clause[refs[0].start:refs[0].end]))
                     spans.append((start, start + cut))
             continue
-        if counted:  # the count stays the figure's
-            clause = clause[:counted.start(1)] + clause[counted.end(1):].lstrip()
-            folded = fold_lower(clause)
+        # a counted meeting keeps its count in the official's words: the writer puts the figure's slot there, or leaves
+        # it out where its lead has said it (substance.SubstanceWriter.events)
         text_c = clean_clause(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (

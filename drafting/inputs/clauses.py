@@ -100,14 +100,14 @@ def parts_of(totals: list[str]) -> set[str]:
 
 # the counts whose noun the official's own words give better than the schema's: "kiểm tra 5 khu phố", "phát hiện 3 tồn
 # tại về niêm yết công khai TTHC", "phát 36 lượt tin trên loa truyền thanh"
-OWN_NOUNS = ("chi_dao.co_quan_duoc_kiem_tra", "chi_dao.van_de_phat_hien", "chi_dao.chuong_trinh_phat_thanh", "cong_vu.ky_luat",
+OWN_NOUNS = ("chi_dao.co_quan_duoc_kiem_tra", "chi_dao.cuoc_kiem_tra", "chi_dao.van_de_phat_hien", "chi_dao.chuong_trinh_phat_thanh", "cong_vu.ky_luat",
              "cong_vu.bo_nhiem", "cong_vu.bo_nhiem_lai")  # "bổ nhiệm 12 lãnh đạo cấp phòng"
 # "1 công chức bị khiển trách do vi phạm giờ giấc làm việc": who was disciplined, how and why, to the clause's end
 WHOLE_CLAUSE = ("cong_vu.ky_luat",)
 _REST = re.compile(r"\s+([^\W\d][^.;\n]*?)\s*(?:[.;\n]|,\s|$)")
 # the noun runs to a comma, a bracket or the next verb; "cơ quan, đơn vị" and "xã, phường" are one noun
 _NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi)\b)"
-                   r"[^\W\d][\w/]*){0,8})")
+                   r"[^\W\d][\w/]*){0,10})")
 _NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong)\b)")
 
 

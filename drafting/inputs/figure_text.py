@@ -69,6 +69,7 @@ _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|th
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
 _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
+_PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
@@ -195,6 +196,9 @@ class _Reader(LinkedReading):
         if noun == "đồng":
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="số tiền cần ghi theo triệu đồng"))
+            return
+        if _PAPERS.match(self.folded, e):  # "cấp 14 giấy chứng nhận đăng ký đầu tư …": papers issued, no figure's count
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=UNCLEAR))
             return
         if noun == "thủ tục" and _KINDS.match(self.folded, noun_end):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
