@@ -1467,3 +1467,23 @@ def test_held_out_nine_papers_issued_a_counted_meeting_told_the_rounds_named_and
     assert "đã tổ chức 06 cuộc kiểm tra công tác CCHC tại các sở, ngành" in text["I"]
     assert "3.420 tỷ đồng" in text["II.5"] and "10.500 tỷ đồng" in text["II.5"] and "triệu đồng" not in text["II.5"]
     assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
+
+
+def test_where_the_quality_system_is_applied_is_the_officials_not_a_stock_phrase(assistant):
+    """Held-out chat set 8, read as an official: "Sở duy trì áp dụng ISO 9001:2015 tại tất cả các phòng, đơn vị" was
+    drafted "… trong hoạt động của cơ quan" — where it applies, as the official said it, is kept."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    st = h.UserState(user="iso-where")
+    for msg in ("Báo cáo CCHC năm 2026 của Sở Công Thương tỉnh Nghệ An",
+                "Sở tiếp tục duy trì áp dụng hệ thống ISO 9001:2015 ở 8 phòng chuyên môn và Văn phòng Sở.",
+                "Soạn cả báo cáo"):
+        list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 12, 4)))
+    six = "\n".join(p.text for p in st.last_draft.section("II.6").paragraphs)
+    assert "TCVN ISO 9001:2015 ở 8 phòng chuyên môn và Văn phòng Sở." in six and "trong hoạt động của cơ quan" not in six
+    assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
+    said = read_message("Sở tiếp tục duy trì áp dụng hệ thống ISO 9001:2015 ở 8 phòng chuyên môn và Văn phòng Sở.")
+    assert not said.unread  # the 8 is where, in the official's words, not a number left unread

@@ -416,7 +416,8 @@ class DeterministicWriter(DirectionSentences):
                 t += f", đạt {slot('cds.ty_le_dinh_danh')}"
             p.append(Paragraph(text=t + "."))
         if self.has("cds.iso_ap_dung"):
-            p.append(Paragraph(text=("Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động của cơ quan."
+            where = self.noun("cds.iso_ap_dung", "trong hoạt động của cơ quan")  # "tại tất cả các phòng, đơn vị"
+            p.append(Paragraph(text=(f"Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 {where}."
                                      if self.val("cds.iso_ap_dung") else
                                      "Chưa áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015.")))
         return self._with_facts("II.6", p)

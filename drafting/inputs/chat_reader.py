@@ -308,6 +308,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
+        elif f.key == "cds.iso_ap_dung" and (m := re.match(r"\s+((?:tại|ở|trong)\s[^.;\n]{3,120})", text[f.end:])):
+            f.noun = m.group(1).strip(" ,")  # "… ISO 9001:2015 tại tất cả các phòng, đơn vị": where, as written
+            reading.unread = [u for u in reading.unread if not f.end <= u.start < f.end + m.end()]  # its own words
         elif f.key == "chi_dao.co_quan_duoc_kiem_tra" and f.note.startswith("tổng của") and NUMBER_RE.match(f.quote):
             # a sum of places: its parts, in the official's words ("6 phòng công chứng và 4 tổ chức hành nghề luật sư")
             last = list(NUMBER_RE.finditer(text, f.start, f.start + len(f.quote)))[-1]
