@@ -13,7 +13,7 @@ from drafting.figures.figureset import FigureSet
 from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
-_COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi )?doi thoai\b)")
+COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi )?doi thoai\b)")
 _COUNTED_PEOPLE = re.compile(r"(?<![\d/.,])(\d+)(?=\s+(?:luot\s+)?(?:nguoi|can bo|cong chuc|vien chuc|hoc vien|dai bieu)\b)")
 _NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
 
@@ -28,27 +28,17 @@ class DirectionSentences:
     def noun(self, key: str, default: str) -> str:
         return self.fs.nouns.get(key) or default
 
-    def with_dialogue_slot(self, facts: list[Fact]) -> list[Fact]:
-        """"Xã tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027": the dialogue told with its
-        subject is written as told, with the figure's slot where the official wrote its count."""
-        n, out = self.fs.get("chi_dao.doi_thoai"), []
-        for f in facts:
-            folded = fold_lower(f.text)
-            m = _COUNTED_DIALOGUE.search(folded) if f.section == "I" and f.kind == "event" else None
-            if m and n is not None and len(folded) == len(f.text) and int(m.group(1)) == n:
-                f = f.model_copy(update={"text": f.text[:m.start(1)] + slot("chi_dao.doi_thoai") + f.text[m.end(1):]})
-            out.append(f)
-        return out
-
-    def with_count_slots(self, facts: list[Fact], section: str, keys: tuple[str, ...]) -> tuple[list[Fact], set[str]]:
-        """"Xã mở 01 lớp bồi dưỡng kỹ năng giao tiếp cho 35 cán bộ, công chức": an event of the section that tells a
-        count of people the figures hold is written as told, with the figure's slot for the count; the keys it
-        tells are returned, so that the section's own sentence does not say them twice."""
+    def with_count_slots(self, facts: list[Fact], section: str, keys: tuple[str, ...],
+                         counted: re.Pattern = _COUNTED_PEOPLE) -> tuple[list[Fact], set[str]]:
+        """"Xã mở 01 lớp bồi dưỡng kỹ năng giao tiếp cho 35 cán bộ, công chức", "Xã tổ chức 1 cuộc đối thoại với người
+        dân về thủ tục đất đai ngày 20/3/2027": an event of the section that tells a count the figures hold (of people,
+        or with counted=COUNTED_DIALOGUE of dialogues) is written as told, with the figure's slot for the count; the
+        keys it tells are returned, so that the section's own sentence does not say them twice."""
         told, out = set(), []
         for f in facts:
             folded = fold_lower(f.text)
             if f.section == section and f.kind == "event" and len(folded) == len(f.text):
-                for m in _COUNTED_PEOPLE.finditer(folded):
+                for m in counted.finditer(folded):
                     key = next((k for k in keys if k not in told and self.fs.get(k) == int(m.group(1))), None)
                     if key:
                         f = f.model_copy(update={"text": f.text[:m.start(1)] + slot(key) + f.text[m.end(1):]})

@@ -25,6 +25,7 @@ _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
 _DOSSIER_NOTE = re.compile(r"^ho so\s")
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
 _MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
@@ -217,7 +218,7 @@ def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragra
         p = out[at]
         # at the end of the figure's own clause; beside a bracket that is already there, inside it ("(chiếm 0,24%;
         # lĩnh vực đất đai …)")
-        m = re.compile(r";|\.(?=\s|$)").search(p.text, p.text.index("{" + f.figure + "}"))
+        m = _CLAUSE_END.search(p.text, p.text.index("{" + f.figure + "}"))
         end = m.start() if m else len(p.text.rstrip())
         head, tail = p.text[:end].rstrip(), p.text[end:]
         text = f"{head[:-1]}; {words})" if head.endswith(")") else f"{head} ({words})"

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
-from drafting.chain.direction import DirectionSentences
+from drafting.chain.direction import COUNTED_DIALOGUE, DirectionSentences
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter, clause
 from drafting.figures.facts import Fact, Target
@@ -80,7 +80,7 @@ class DeterministicWriter(DirectionSentences):
         p: list[Paragraph] = []
         sub = self.substance
         sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
-        sub.facts = self.with_dialogue_slot(sub.facts)
+        sub.facts = self.with_count_slots(sub.facts, "I", ("chi_dao.doi_thoai",), COUNTED_DIALOGUE)[0]
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "

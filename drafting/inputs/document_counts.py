@@ -37,7 +37,7 @@ def legal_document_counts(text: str) -> list[ReadFigure]:
         parts, prev = [], a
         for m in found:
             who = _ISSUER.search(folded, prev, m.start())
-            said = f"{text[m.start(1):m.end(2)]}"
+            said = text[m.start(1):m.end(2)]
             parts.append(f"{said} của {text[who.start(1):who.end(1)]}" if who else said)
             prev = m.end()
         total = sum(parse_vn_number(m.group(1)) for m in found)

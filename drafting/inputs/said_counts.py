@@ -89,9 +89,9 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
             typed.append(r)
     for u in unread:  # "giải quyết 640 hồ sơ, 100% đúng hạn": the same, the percentage said first
         base = held().get("tthc.ho_so_da_giai_quyet")
-        if re.fullmatch(r"100\s*%", u.quote) and base and "tthc.ho_so_dung_han_tong" not in held() and \
-                _ON_TIME_AFTER.match(folded, u.end):
-            said = text[u.start:_ON_TIME_AFTER.match(folded, u.end).end()]
+        if re.fullmatch(r"100\s*%", u.quote) and base and "tthc.ho_so_dung_han_tong" not in held() and (
+                after := _ON_TIME_AFTER.match(folded, u.end)):
+            said = text[u.start:after.end()]
             added.append(_same_count(base, "tthc.ho_so_dung_han_tong", said, f"“{said}”: 100% của {fmt_decimal(base.value)}",
                                      quote=u.quote, start=u.start, end=u.end))
             used.append(u)

@@ -39,15 +39,10 @@ def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[
         if any(a <= x < b for x, _ in figure_spans) and not taught or any(
                 x < b and a < y for x, y in fact_spans + [p for _, p in out]):
             continue
-        if taught:
+        if taught or u.reason == LEVEL_ONLY:  # kept whole: the training as told, or a level's counts as a note
             words = clean_clause(text[a:b])
-            out.append((Fact(section="II.4", kind="event", text=words[:1].upper() + words[1:],
-                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
-            continue
-        if u.reason == LEVEL_ONLY:
-            words = clean_clause(text[a:b])
-            out.append((Fact(section="II.2", kind="note", text=words[:1].upper() + words[1:],
-                             origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
+            out.append((Fact(section="II.4" if taught else "II.2", kind="event" if taught else "note",
+                             text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
             continue
         part = text[a:b]
         if re.match(r"\s*\d", part):  # "Tổ chức 3 hội nghị, 2 buổi tập huấn …": the sentence's own verb, as written
