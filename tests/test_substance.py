@@ -1487,3 +1487,41 @@ def test_where_the_quality_system_is_applied_is_the_officials_not_a_stock_phrase
     assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
     said = read_message("Sở tiếp tục duy trì áp dụng hệ thống ISO 9001:2015 ở 8 phòng chuyên môn và Văn phòng Sở.")
     assert not said.unread  # the 8 is where, in the official's words, not a number left unread
+
+
+def test_held_out_ten_tasks_under_a_period_label_rates_without_base_courses_and_dialogues(assistant):
+    """Held-out chat set 10, first run 26/35, and reading its drafts as an official would: "Quý IV: …; kiểm tra CCHC
+    tại 4 phòng chuyên môn" put 4 inspected units in this period; "giải quyết xong 1.498, tất cả đúng hạn" lost the
+    on-time count; "đạt 41,2% kế hoạch" with no plan given was dropped; "Cử 7 công chức đi bồi dưỡng …" lost its
+    course; "01 hội nghị đối thoại …" was written "đã đã tổ chức …" and its count said again in a stock sentence. Here
+    in other words than the set's."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    assert {f.key: f.value for f in read_message("Đã giải quyết 812 hồ sơ, toàn bộ đúng hạn.").figures} == {
+        "tthc.ho_so_da_giai_quyet": 812, "tthc.ho_so_dung_han_tong": 812}
+    assert [f.noun for f in read_message("to chuc 3 cuoc kiem tra tai 7 xom").figures][-1] == "xóm"
+    st = h.UserState(user="held-out-10")
+    for msg in ("Báo cáo CCHC 9 tháng năm 2026 của Sở Nội vụ tỉnh Quảng Trị",
+                "Thu ngân sách 2.310,5 tỷ đồng, bằng 78% dự toán.",
+                "Cử 15 viên chức tham gia bồi dưỡng kỹ năng lãnh đạo cấp phòng.",
+                "Tổ chức 01 hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư.",
+                "Quý IV: hoàn thành số hóa hồ sơ; kiểm tra CCHC tại 5 đơn vị sự nghiệp.",
+                "Soạn cả báo cáo"):
+        list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 9, 24)))
+    assert "chi_dao.co_quan_duoc_kiem_tra" not in st.chat_values
+    text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.4", "II.5", "IV")}
+    assert "2.310,5 tỷ đồng (bằng 78% dự toán)" in text["II.5"]
+    assert "Cử 15 viên chức tham gia bồi dưỡng kỹ năng lãnh đạo cấp phòng." in text["II.4"]
+    assert "lượt người" not in text["II.4"]  # the count is said once, in the official's sentence
+    assert "đã tổ chức 01 hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư" in text["I"]
+    assert "đã đã" not in text["I"] and "Số cuộc đối thoại" not in text["I"]
+    assert "Kiểm tra CCHC tại 5 đơn vị sự nghiệp" in text["IV"] and "Hoàn thành số hóa hồ sơ" in text["IV"]
+    assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
+    # the base said later: the rate is computed from it and the typed one is no longer written
+    for msg in ("Dự toán thu ngân sách năm 2026 là 2.962 tỷ đồng.", "Soạn cả báo cáo"):
+        list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 9, 24)))
+    five = "\n".join(p.text for p in st.last_draft.section("II.5").paragraphs)
+    assert "trên dự toán được giao 2.962 tỷ đồng, bằng 78% dự toán." in five and "(bằng 78% dự toán)" not in five

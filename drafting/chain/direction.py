@@ -13,7 +13,7 @@ from drafting.figures.figureset import FigureSet
 from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
-COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi )?doi thoai\b)")
+COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b)")
 _COUNTED_PEOPLE = re.compile(r"(?<![\d/.,])(\d+)(?=\s+(?:luot\s+)?(?:nguoi|can bo|cong chuc|vien chuc|hoc vien|dai bieu)\b)")
 _NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
 

@@ -53,12 +53,16 @@ def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[s
     return in_billions(SLOT_RE.sub(sub, text)), used, findings
 
 
-# "1.250.000 triệu đồng" is written as a province writes it: "1.250 tỷ đồng" (whole billions only)
-_MILLIONS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*)\.000 triệu đồng")
+# "1.250.000 triệu đồng" is written as a province writes it: "1.250 tỷ đồng", and "4.125.600 triệu đồng" as "4.125,6
+# tỷ đồng" (thousands of billions, to at most two decimals)
+_MILLIONS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)\.(\d\d0) triệu đồng")
 
 
 def in_billions(text: str) -> str:
-    return _MILLIONS.sub(lambda m: f"{m.group(1)} tỷ đồng" if "." in m.group(1) else m.group(0), text)
+    def sub(m: re.Match) -> str:
+        decimals = m.group(2).rstrip("0")
+        return f"{m.group(1)},{decimals} tỷ đồng" if decimals else f"{m.group(1)} tỷ đồng"
+    return _MILLIONS.sub(sub, text)
 
 
 class GroundingContext:
@@ -96,7 +100,7 @@ class GroundingContext:
                 values.add(Decimal(sum(1 for f in facts if f.kind == kind and f.section == section)))
         # an amount said in tỷ đồng (in_billions): its number is the figure's, in thousands
         values |= {v / 1000 for k, v in fs.values.items() if k in FIELD_BY_KEY and FIELD_BY_KEY[k].unit == "triệu đồng"
-                   and v >= 1_000_000 and v % 1000 == 0}
+                   and v >= 1_000_000 and v % 10 == 0}
         self.values = {v.normalize() for v in values}
         self.own_refs = {fold(r).upper().replace(" ", "") for r in refs}
 

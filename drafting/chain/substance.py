@@ -13,7 +13,7 @@ from typing import Literal
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.figures.facts import INSPECTION_FINDING, Fact, split_issuer
-from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
 
@@ -126,6 +126,8 @@ class SubstanceWriter:
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
             return [Paragraph(text=sentence(f"Trong kỳ, {issuers[0] or who} đã {document_phrase(f)}"), sources=[f.origin])]
+        if len(set(issuers)) == 1:  # one issuer for all ("Sở đã ban hành … và …"): said once, in the lead
+            who, issuers = issuers[0] or who, [""] * len(docs)
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
             f"Trong kỳ, {'' if any(issuers) else who + ' '}đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
         # under "đã ban hành 03 văn bản:" an item is the document itself, not "Ban hành Kế hoạch …" again
@@ -173,6 +175,7 @@ class SubstanceWriter:
             bare = re.sub(r"^\{[^}]+\}\s*", "", c)  # "{chi_dao.hoi_nghi} cuộc họp …": a counted meeting
             if fold_lower(bare).startswith(("hoi nghi", "hoi thao", "toa dam", "buoi", "cuoc", "lop", "phien")):
                 return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã tổ chức {c}"), sources=src)]
+            c = re.sub(r"^đã\s+", "", c)  # "Đã tổ chức 01 hội nghị đối thoại …" has its own "đã"
             return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}" if c[:1].islower() else c), sources=src)]
         lead = f"Trong {self.m.period_text}, đã tổ chức, thực hiện {fmt_int(len(events), pad=True)} hoạt động:"
         return [Paragraph(text=lead),
@@ -212,6 +215,10 @@ def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragra
         alone = sentence(f.text)
         at = next((i for i, p in enumerate(out) if "{" + f.figure + "}" in p.text), None)
         label = FIELD_BY_KEY[f.figure].label if f.figure in FIELD_BY_KEY else ""
+        rates = ["{" + d.key + "}" for d in DERIVED if f.figure in d.inputs]
+        if "%" in f.text and at is not None and any(r in out[at].text for r in rates):
+            out = [q for q in out if q.text != alone]  # a rate typed beside it, now computed from its base
+            continue
         if at is None or not f.text.startswith(f"{label}: "):
             continue
         words = f.text[len(label) + 2:].rstrip(" .")

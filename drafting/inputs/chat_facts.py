@@ -47,7 +47,13 @@ _AREA_LABEL = re.compile(r"^\s*(?:ve\s+)?(?:cong tac\s+)?(?:cai cach\s+)?(?:the 
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 # "tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự": a dialogue told
 # with its subject or day is an event in the official's words, its count and all
-_TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi )?doi thoai\b(?=[^.;]*\b(?:ve|chu de|ngay|tai)\s)")
+_TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b(?=[^.;]*\b(?:ve|chu de|ngay|tai)\s)")
+# "Cử 7 công chức đi bồi dưỡng quản lý nhà nước ngạch chuyên viên chính": staff trained, told with the course — an
+# event of section II.4 in the official's words (the writer puts the figure's slot on its count); "bồi dưỡng chuyên
+# môn, nghiệp vụ" says no more than the figure does
+_STAFF = r"\d+\s+(?:luot\s+)?(?:can bo|cong chuc|vien chuc|cbccvc|cbcc)\b"
+_COURSE = r"\b(?:boi duong|tap huan|dao tao)\s+(?!(?:ve\s+)?(?:chuyen mon|nghiep vu)(?:,?\s*(?:chuyen mon|nghiep vu))?\s*(?:$|[,.;]|cho\b|voi\b))(?:[a-z0-9/]+[ ,]+){2,}[a-z0-9/]+"
+_TOLD_TRAINING = re.compile(rf"\b{_STAFF}[^.;\d]{{0,30}}?{_COURSE}|{_COURSE}[^.;\d]{{0,40}}?\b(?:cho|voi)\s+{_STAFF}")
 # "Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34": an index's result, scored by others — kept in the
 # official's words as a note of section I (its year is the index's, not the report's)
 _INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
@@ -97,6 +103,10 @@ _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
 
 
+_NEXT_DOCUMENT = re.compile(r"\s*(?:,|;|\bv[àa])\s+(?=(?:Kế hoạch|Quyết định|Công văn|Chỉ thị|Thông báo|Nghị quyết|"
+                            r"Hướng dẫn|Quy chế|Quy định)\s)")
+
+
 def _documents_joined(clause: str) -> list[str]:
     """"UBND tỉnh ban hành Quyết định số 112/QĐ-UBND … về Kế hoạch CCHC năm 2026 và Công văn số 455/UBND-NC … về …":
     documents issued together, each with the words before the first (the issuer and the verb); [] for one document or
@@ -104,6 +114,10 @@ def _documents_joined(clause: str) -> list[str]:
     refs = find_refs(clause)
     cuts = [(j.start() + prev.end, r.start) for prev, r in zip(refs, refs[1:])
             if (j := re.search(r"\s*(?:,|;|\bv[àa])\s*$", clause[prev.end:r.start]))]
+    # "… Kế hoạch số 15/KH-SVHTTDL … về CCHC năm 2027 và Kế hoạch tuyên truyền CCHC năm 2027": one without its number
+    cuts += [m.span() for m in _NEXT_DOCUMENT.finditer(clause, refs[0].end if refs else len(clause))
+             if not any(a <= m.start() < b for a, b in cuts) and not any(r.start < m.start() < r.end for r in refs)]
+    cuts.sort()
     if not cuts:
         return []
     head, bounds = clause[:refs[0].start], [refs[0].start, *[b for c in cuts for b in c], len(clause)]
@@ -241,7 +255,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
                 _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted and not (
-                _TOLD_DIALOGUE.search(folded) and sum(start <= a < start + len(clause) for a, _ in figure_spans) == 1):
+                (_TOLD_DIALOGUE.search(folded) or _TOLD_TRAINING.search(folded))
+                and sum(start <= a < start + len(clause) for a, _ in figure_spans) == 1):
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ
             # chức đối thoại …, có 45 hộ tham dự" — keeps its words, figures and all); a document the count names
             # ("ban hành 06 văn bản …, trong đó có Kế hoạch số 35/KH-SYT ngày 20/01/2025 về …") is a document fact
@@ -325,16 +340,18 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             section = "IV" if future else classify(clause)[1]
             if INSPECTION_FINDING.match(folded) and not future:
                 section = "I"  # "qua kiểm tra đã chấn chỉnh việc niêm yết TTHC"
-            if kind == "event" and (_MEETING.search(folded) and section != "II.1" or _TOLD_DIALOGUE.search(folded)) \
+            if kind == "event" and _TOLD_TRAINING.search(folded):
+                section = "II.4"
+            elif kind == "event" and (_MEETING.search(folded) and section != "II.1" or _TOLD_DIALOGUE.search(folded)) \
                     or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
             if kind == "document" and not future and (joined := _documents_joined(clause)):
                 for piece in joined:
                     words, day = _document(piece, fold_lower(piece))
-                    ref = find_refs(piece)[0]
+                    ref = next(iter(find_refs(piece)), None)
                     facts.append(Fact(section=classify(piece)[1], kind=kind, text=clean_clause(words), origin=origin, date=day,
-                                      number=piece[ref.start:ref.end]))
+                                      number=piece[ref.start:ref.end] if ref else ""))
                 spans.append((start, start + len(clause)))
                 continue
             if kind == "document":
@@ -379,11 +396,13 @@ def next_period_said(next_period: str) -> re.Pattern:
 
 
 def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
-    """Spans of the clauses that start with the next period's name: "Quý IV xã tập trung hoàn thành 7 nhiệm vụ còn
-    lại" — its 7 is the plan's, not a figure of this period."""
-    said, out, pos = next_period_said(next_period), [], 0
+    """Spans of the clauses that start with the next period's name, and of the clauses after them in their sentence
+    (read_facts takes those as tasks too): "Quý IV: đẩy mạnh …; kiểm tra CCHC tại 4 phòng chuyên môn" — its 4 is the
+    plan's, not a figure of this period."""
+    said, out, pos, lead = next_period_said(next_period), [], 0, False
     for part in re.split(r"(?<=[.;!?\n])", text):
-        if said.match(fold_lower(part)):
+        lead = bool(said.match(fold_lower(part))) or lead and not re.search(r"[.!?\n]\s*$", text[:pos])
+        if lead:
             out.append((pos, pos + len(part)))
         pos += len(part)
     return out

@@ -21,7 +21,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
 from drafting.figures.periods import Period, data_window
-from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
+from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
     REPORT_TITLE,
@@ -36,7 +36,7 @@ from drafting.inputs.figure_text import read_figures
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
-from drafting.inputs.unread_facts import unread_activities
+from drafting.inputs.unread_facts import rate_notes, unread_activities
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
@@ -177,7 +177,6 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -318,8 +317,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     # a rate aimed at in the next period ("Năm 2025 huyện phấn đấu … đạt 70%") is that period's task, no target now
     reading.targets, reading.unsure_targets = read_targets(
         "".join(" " if any(a <= i < b for a, b in planned) else c for i, c in enumerate(text)))
-    set_as = {f"{fmt_decimal(t.value)}%" for t in reading.targets} | set(reading.unsure_targets)
-    reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as]
+    set_as, values = set(reading.unsure_targets), {t.value for t in reading.targets}  # "0,5%" is the target 0,50
+    reading.unread = [u for u in reading.unread if re.sub(r"\s+", "", u.quote) not in set_as and not (
+        u.quote.endswith("%") and parse_vn_number(u.quote.rstrip("% ")) in values)]
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
     reading.facts = _with_caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
@@ -332,6 +332,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     trained = tuple((f.start, f.end) for f in reading.figures if f.key in ("cong_vu.boi_duong", "cong_vu.dao_tao_ly_luan"))
     for fact, span in unread_activities(text, reading.unread, [(f.start, f.end) for f in reading.figures], fact_spans,
                                         next_period, trained):
+        reading.facts.append(fact)
+        fact_spans.append(span)
+    for fact, span in rate_notes(text, typed, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans

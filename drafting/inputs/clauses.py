@@ -111,6 +111,15 @@ _NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|
 _NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong)\b)")
 
 
+# the places counted, typed without diacritics ("kiểm tra tại 6 thon"): a closed list, written back with them — any
+# other noun typed so stays as written, and the review asks for it to be retyped
+_ACCENTED = {"thon": "thôn", "xom": "xóm", "ap": "ấp", "khom": "khóm", "to dan pho": "tổ dân phố", "khu pho": "khu phố",
+             "thon, ban": "thôn, bản", "thon, to dan pho": "thôn, tổ dân phố", "xa": "xã", "phuong": "phường",
+             "xa, phuong": "xã, phường", "xa, phuong, thi tran": "xã, phường, thị trấn", "co quan": "cơ quan",
+             "don vi": "đơn vị", "co quan, don vi": "cơ quan, đơn vị", "phong chuyen mon": "phòng chuyên môn",
+             "phong, ban": "phòng, ban", "truong hoc": "trường học", "doanh nghiep": "doanh nghiệp"}
+
+
 def own_noun(text: str, end: int, whole: bool = False) -> str:
     """The noun after a count, as written: "5 khu phố, phát hiện …" → "khu phố"; "" when none is written. whole: the
     words to the clause's end, when they say what befell the counted ("bị khiển trách do …")."""
@@ -126,4 +135,5 @@ def own_noun(text: str, end: int, whole: bool = False) -> str:
     words = folded[m.start(1):m.end(1)]
     # a comma ends the noun unless a noun of the same list follows it ("cơ quan, đơn vị")
     cut = next((c.start() for c in re.finditer(r",", words) if not _NOUN_JOINED.match(words, c.start())), len(words))
-    return text[m.start(1):m.start(1) + cut].strip()
+    noun = text[m.start(1):m.start(1) + cut].strip()
+    return _ACCENTED.get(noun.lower(), noun)

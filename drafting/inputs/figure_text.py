@@ -117,8 +117,8 @@ class _Reader(LinkedReading):
             if self.is_blocked(s, e):
                 continue
             self.read_number(num.group(0), s, e)
-        # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure, said once
-        if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken:
+        # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure, said once (not in "Nhiệm vụ năm 2027: …")
+        if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken and not self.is_blocked(m.start(), m.start() + 1):
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         self.drop_breakdowns()
@@ -280,6 +280,8 @@ class _Reader(LinkedReading):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
         if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):
             choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
+        if noun in ("người", "lượt người") and STAFF.match(self.folded, e) and STAFF_TRAINING.search(before):
+            choices.append((3, 0, 0, "boi duong", ["cong_vu.boi_duong"]))  # "Bồi dưỡng chuyên môn, nghiệp vụ cho 45 cán bộ"
         level, level_only = self.level_at(s, e, right), False
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
@@ -380,11 +382,15 @@ class _Reader(LinkedReading):
             for noun, unit in UNIT_NOUNS:
                 if re.match(rf"{re.escape(noun)}(?!\w)", subject):
                     return unit
-        return None
+        # "rà soát 215 văn bản QPPL; phải sửa đổi, thay thế 17; đã xử lý 11": a list's items count what its first
+        # count did, across the semicolons of the sentence
+        nouns = [noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, outer, sent_from)]
+        return next((n for n in reversed(nouns) if n and n != "%"), None)
 
     def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
-        shown = quote + "%"
-        if _THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before):
+        shown = quote + "%"  # "…, bằng 78% dự toán": a result against its base, not a threshold
+        result = re.search(r"\bbang\s*$", left) and re.match(r"\s*%\s*(?:so voi\s+)?(?:du toan|ke hoach)\b", self.folded[e:])
+        if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):
             self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
                                               reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))
             return

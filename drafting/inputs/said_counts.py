@@ -17,13 +17,18 @@ _ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(
 _ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)? "
                           r"giai quyet (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
                           r"(?![^.;]{0,15}\d)")
+# "giải quyết xong 1.498, tất cả đúng hạn", "đã giải quyết 470 hồ sơ, đều đúng hạn": after the resolved count the
+# verb may go unsaid
+_RESOLVED_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo|deu)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?"
+                               r"(?: duoc)?(?: giai quyet)? (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|"
+                               r"dung hen))\b(?![^.;]{0,15}\d)")
 # (the words after a count, the figures that count then equals)
 _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
                            "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
                            "chi_dao.van_de_phat_hien": ("chi_dao.van_de_da_xu_ly",),
                            "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
-           (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong"),
-                           "tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
+           (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong")}),
+           (_RESOLVED_ON_TIME, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
 # "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
 # their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
 _REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"

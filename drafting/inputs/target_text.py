@@ -38,6 +38,8 @@ def _document(text: str, start: int) -> str:
             continue
         end = _REF_END.search(text, b)
         tail = text[b:end.start() if end else len(text)].rstrip(" ,")
+        while tail.endswith(")") and tail.count(")") > tail.count("("):  # "… 70% (Kế hoạch 120/KH-UBND)": its bracket
+            tail = tail[:-1].rstrip(" ,")
         return f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]} số {words[-1]}{tail}"
     return ""
 
@@ -60,7 +62,9 @@ def read_targets(text: str) -> tuple[list[Target], list[str]]:
         sentence_end = _CLAUSE_END.search(text, m.end())
         # "… không vượt quá 0,5% theo chỉ tiêu tỉnh giao": the words after the percentage, to its clause's end
         after = folded[m.end():(sentence_end.start() if sentence_end else len(text))].split(",")[0]
-        if not _CUE.search(window) and not re.match(r"\s*(?:theo|la|cua)?\s*(?:chi tieu|muc tieu)\b", after):
+        # "kích hoạt 5.600 tài khoản, đạt 96% chỉ tiêu": a result measured against a target, no target itself
+        result = re.search(r"\b(?:dat|bang)\s*$", folded[:m.start()]) and re.match(r"\s*(?:chi tieu|ke hoach)\b", after)
+        if result or not _CUE.search(window) and not re.match(r"\s*(?:theo|la|cua)?\s*(?:chi tieu|muc tieu)\b", after):
             continue
         value = parse_vn_number(m.group(1).replace(".", ","))
         source = _document(text[:sentence_end.start()] if sentence_end else text, sentence_from)

@@ -9,8 +9,9 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import clean_clause, read_facts
-from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, ReadFigure, StatedRate, Unread
 
 _PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
 _SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
@@ -54,4 +55,26 @@ def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[
         kept = [f for f in read_facts(part, [], None, next_period) if f.kind in ("event", "document", "initiative")]
         if kept:
             out.append((kept[0], (a, b)))
+    return out
+
+
+def rate_notes(text: str, typed: list[StatedRate], figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
+    """"Giải ngân vốn đầu tư công được 4.125,6 tỷ đồng, đạt 41,2% kế hoạch": a rate typed beside its figure, whose
+    base the official did not give, cannot be computed — it is kept as the official's note on that figure (said in
+    brackets after it), not dropped. Where the base is given the rate is computed and the note is not written
+    (substance.with_figure_notes)."""
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    held = {f.key: f for f in figures}
+    for r in typed:
+        num, den = DERIVED_BY_KEY[r.key].inputs
+        fig = held.get(num)
+        if fig is None or den in held or fig.end > r.start or re.search(r"[.;\n]", text[fig.end:r.start]):
+            continue
+        a = max((m.end() for m in _PART_END.finditer(text, fig.end, r.start)), default=fig.end)
+        m = _PART_END.search(text, r.end)
+        b = m.start() if m else len(text)
+        words = re.sub(r"\s+", " ", text[a:b]).strip(" ,;")
+        label = FIELD_BY_KEY[num].label
+        out.append((Fact(section=FIELD_BY_KEY[num].section, kind="note", text=f"{label}: {words}", figure=num,
+                         origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
     return out

@@ -15,7 +15,7 @@ from drafting.figures.facts import Fact
 from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
 from drafting.figures.periods import next_period_phrase
-from drafting.figures.schema import AREAS, FIELD_BY_KEY
+from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import attach_causes, next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.workbook import meta_from_cells
@@ -134,6 +134,12 @@ def _chat_meta(state: UserState) -> tuple[ReportMeta | None, list[str]]:
         return ReportMeta.model_validate(meta_from_cells(raw)), []
     except ValidationError as exc:
         return None, [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
+
+
+def _compared(state: UserState, said: list[str]) -> bool:
+    """A figure said that a held target is measured by: section III, where the target is assessed, changes too."""
+    return any(t.key in said or set(getattr(DERIVED_BY_KEY.get(t.key), "inputs", ())) & set(said)
+               for t in state.chat_targets)
 
 
 def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> list[Fact]:
@@ -388,7 +394,7 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
                 [] if facts else list(state.chat_values))
             sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
                 FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)
-                or (k == "III" and reading.targets)] or ["II.2"])
+                or (k == "III" and (reading.targets or _compared(state, said)))] or ["II.2"])
             yield from _redraft_chat(asst, state, sections, preface, noted=facts)
             return
         if intent.kind == "practice":
