@@ -20,7 +20,10 @@ def rate(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None
 
 
 def rate_shown(stated: Decimal, computed: Decimal) -> bool:
-    """A stated rate matches when it is the computed one rounded (half-up) to the decimals it shows."""
+    """A stated rate matches when it is the computed one rounded (half-up) to the decimals it shows — except 100% and
+    0%, which say "all" and "none": 1.198 of 1.201 on time (99,75%) is not "đạt 100%"."""
+    if stated in (0, 100):
+        return computed == stated
     q = Decimal(1).scaleb(-max(0, -stated.as_tuple().exponent))
     return computed.quantize(q, ROUND_HALF_UP) == stated.quantize(q)
 

@@ -83,8 +83,9 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
             # writer's choice of base, not a miscalculation — unless the rate's bases are known (online: new or all
             # received dossiers; 1.720 of the 2.100 solved is no online rate)
             unit = FIELD_BY_KEY[num.key].unit
-            if r.key not in _OTHER_BASES and any(f.value and FIELD_BY_KEY[f.key].unit == unit and rate_shown(
-                    r.value, rate(num.value, f.value)) for f in known.values()):
+            # (the count itself is no base: every 100% would pass as "1.198 of 1.198")
+            if r.key not in _OTHER_BASES and any(f.value and f.key != num.key and FIELD_BY_KEY[f.key].unit == unit
+                                                 and rate_shown(r.value, rate(num.value, f.value)) for f in known.values()):
                 continue
             shown = f"{calc:.2f}".replace(".", ",")
             issues.append(ReviewIssue(
