@@ -14,6 +14,10 @@ from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
 COUNTED_DIALOGUE = re.compile(r"(?<!\d)(\d+)(?=\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b)")
+# "xây dựng 4 chuyên mục tuyên truyền CCHC bằng tiếng Mông và tiếng Dao": an outreach event that tells its count
+COUNTED_OUTREACH = re.compile(r"(?<![\d/.,])(\d+)(?=\s+(?:chuyen muc|chuong trinh|phong su|tin, bai|tin bai|bai viet|"
+                              r"buoi tuyen truyen|luot phat)\b)")
+OUTREACH_KEYS = ("chi_dao.chuong_trinh_phat_thanh", "chi_dao.tin_bai", "chi_dao.buoi_tuyen_truyen")
 _COUNTED_PEOPLE = re.compile(r"(?<![\d/.,])(\d+)(?=\s+(?:luot\s+)?(?:nguoi|can bo|cong chuc|vien chuc|hoc vien|dai bieu)\b)")
 _NOUN_DETAIL = re.compile(r"\s+(?:về|trong|của|liên quan|khi)\s")  # not "tại": "tồn tại"
 
@@ -71,16 +75,17 @@ class DirectionSentences:
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
         return [Paragraph(text=t + ".", sources=[f.origin for f in found])]
 
-    def outreach(self) -> list[Paragraph]:
+    def outreach(self, told: set[str] = frozenset()) -> list[Paragraph]:
+        """told: the counts an event of the section already says (with_count_slots), not said again here."""
         prop = []
-        if self.has("chi_dao.tin_bai"):
+        if self.has("chi_dao.tin_bai") and "chi_dao.tin_bai" not in told:
             prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
-        if self.has("chi_dao.buoi_tuyen_truyen"):
+        if self.has("chi_dao.buoi_tuyen_truyen") and "chi_dao.buoi_tuyen_truyen" not in told:
             t = f"tổ chức {slot('chi_dao.buoi_tuyen_truyen')} buổi tuyên truyền trực tiếp"
             if self.has("chi_dao.luot_nguoi_tuyen_truyen"):
                 t += f" với {slot('chi_dao.luot_nguoi_tuyen_truyen')} lượt người tham gia"
             prop.append(t)
-        if self.has("chi_dao.chuong_trinh_phat_thanh"):
+        if self.has("chi_dao.chuong_trinh_phat_thanh") and "chi_dao.chuong_trinh_phat_thanh" not in told:
             noun = self.noun("chi_dao.chuong_trinh_phat_thanh", "chương trình phát thanh, truyền hình")
             verb = "phát" if fold_lower(noun).startswith(("luot", "tin", "ban tin")) else "thực hiện"  # "36 lượt tin"
             prop.append(f"{verb} {slot('chi_dao.chuong_trinh_phat_thanh')} {noun}")

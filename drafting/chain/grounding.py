@@ -18,6 +18,7 @@ from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.law.citations import is_central
 from drafting.models import DraftFinding, ReportMeta
 
 SLOT_RE = re.compile(r"\{([a-z_]+\.[a-z0-9_]+)\}")
@@ -154,6 +155,11 @@ def ground(text: str, ctx: GroundingContext, section: str = "") -> tuple[str, li
             bad.append((ref.start, ref.end, "citation"))
         else:
             protected.append((ref.start, ref.end))
+        if doc == "own" and ref.year and is_central(ref.symbol):
+            # the official's own words keep it, but a decree the registry lacks cannot be checked for force
+            findings.append(DraftFinding(kind="citation", severity="info", section=section, text=text[ref.start:ref.end],
+                                         message=f"“{text[ref.start:ref.end]}” do cán bộ nêu, chưa có trong sổ đăng ký "
+                                                 "văn bản: chưa kiểm tra được số hiệu và hiệu lực."))
     for pattern in (_DATE_RE, _LONG_DATE_RE):
         for m in pattern.finditer(folded):
             try:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
-from drafting.figures.facts import INSPECTION_FINDING, Fact, split_issuer
+from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, split_issuer
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
@@ -79,6 +79,12 @@ def document_phrase(f: Fact) -> str:
     return f"ban hành {t}"
 
 
+def _month_of(f: Fact) -> tuple[str, Fact]:
+    """("Tháng 7", the document without those words) for one said with its month only; ("", f) otherwise."""
+    m = MONTH_SAID.match(f.text)
+    return (m.group(1), f.model_copy(update={"text": f.text[m.end():]})) if m and m.end() < len(f.text) else ("", f)
+
+
 class Proposer:
     """Sentences no figure, fact or registry entry supports: marked for confirmation (default) or left out."""
 
@@ -121,11 +127,13 @@ class SubstanceWriter:
         docs = self.of(section, "document")
         if not docs:
             return []
+        months, docs = zip(*map(_month_of, docs))
         # the body the official named as issuing a document is kept ("UBND tỉnh ban hành …" in a department's report)
         issuers = [split_issuer(f.text.strip())[0] for f in docs]
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
-            return [Paragraph(text=sentence(f"Trong kỳ, {issuers[0] or who} đã {document_phrase(f)}"), sources=[f.origin])]
+            return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f)}"),
+                              sources=[f.origin])]
         if len(set(issuers)) == 1:  # one issuer for all ("Sở đã ban hành … và …"): said once, in the lead
             who, issuers = issuers[0] or who, [""] * len(docs)
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
@@ -133,6 +141,9 @@ class SubstanceWriter:
         # under "đã ban hành 03 văn bản:" an item is the document itself, not "Ban hành Kế hoạch …" again
         phrases = [f"{i} {document_phrase(f)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f))
                    for i, f in zip(issuers, docs)]
+        # a month said without its day, beside the number as a day would be: "Kế hoạch số 85/KH-SCT (tháng 7) về …"
+        phrases = [p if not w else p.replace(f.number, f"{f.number} ({w[:1].lower()}{w[1:]})", 1) if f.number and f.number in p
+                   else f"{p} ({w[:1].lower()}{w[1:]})" for p, w, f in zip(phrases, months, docs)]
         return [Paragraph(text=lead),  # each item below carries its own source
                 *bullets([p[0].upper() + p[1:] for p in phrases], [[f.origin] for f in docs])]
 

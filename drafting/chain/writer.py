@@ -5,11 +5,12 @@ that were not given are not written, and a sentence no input supports is a marke
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
-from drafting.chain.direction import COUNTED_DIALOGUE, DirectionSentences
+from drafting.chain.direction import COUNTED_DIALOGUE, COUNTED_OUTREACH, OUTREACH_KEYS, DirectionSentences
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter, clause
 from drafting.figures.facts import Fact, Target
@@ -81,6 +82,7 @@ class DeterministicWriter(DirectionSentences):
         sub = self.substance
         sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
         sub.facts = self.with_count_slots(sub.facts, "I", ("chi_dao.doi_thoai",), COUNTED_DIALOGUE)[0]
+        sub.facts, told = self.with_count_slots(sub.facts, "I", OUTREACH_KEYS, COUNTED_OUTREACH)
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
@@ -107,7 +109,7 @@ class DeterministicWriter(DirectionSentences):
             left = sub.of("I", "progress")  # "2 nhiệm vụ đang triển khai": the rest of the plan, in the same sentence
             sub.facts = [f for f in sub.facts if f not in left]
             p.append(Paragraph(text=t + "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in left) + ".", sources=[f.origin for f in left]))
-        p += self.inspection(sub.findings()) + self.outreach()
+        p += self.inspection(sub.findings()) + self.outreach(told)
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
             parts, none = [], []  # a zero said in words, after the counts (drafting-practice §5)
@@ -135,9 +137,11 @@ class DeterministicWriter(DirectionSentences):
         p = []
         if self.has("the_che.vbqppl_ban_hanh"):
             n = self.val("the_che.vbqppl_ban_hanh")
-            p.append(Paragraph(text=(f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ đã ban hành "
+            # a department issues no legal normative document itself: it drafts them for the province to issue
+            verb = f"tham mưu {self.m.parent or 'cấp có thẩm quyền'} ban hành" if self.m.level == "sở" else "ban hành"
+            p.append(Paragraph(text=(f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ đã {verb} "
                                      f"{slot('the_che.vbqppl_ban_hanh')} {self.noun('the_che.vbqppl_ban_hanh', 'văn bản quy phạm pháp luật')}." if n else
-                                     "Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không ban hành văn bản "
+                                     f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không {verb} văn bản "
                                      "quy phạm pháp luật.")))
         if self.has("the_che.vbqppl_kiem_tra"):
             t = f"Về kiểm tra văn bản: đã tự kiểm tra {slot('the_che.vbqppl_kiem_tra')} văn bản theo thẩm quyền"
@@ -351,8 +355,10 @@ class DeterministicWriter(DirectionSentences):
 
     def section_II_4(self) -> list[Paragraph]:
         p = []
-        rec = [f"tuyển dụng {slot(k)} {w}" for k, w in (("cong_vu.tuyen_dung_cong_chuc", "công chức"),
-                                                         ("cong_vu.tuyen_dung_vien_chuc", "viên chức")) if self.has(k)]
+        # "35 viên chức giáo dục" as the official said it, when it still names the kind recruited
+        rec = [f"tuyển dụng {slot(k)} {n if (n := self.noun(k, w)).startswith(w) else w}"
+               for k, w in (("cong_vu.tuyen_dung_cong_chuc", "công chức"), ("cong_vu.tuyen_dung_vien_chuc", "viên chức"))
+               if self.has(k)]
         if rec:
             p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã " + ", ".join(rec) + "."))
         app = [f"{w} {slot(k)} {self.noun(k, 'người')}" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
@@ -360,7 +366,8 @@ class DeterministicWriter(DirectionSentences):
         if app:
             p.append(Paragraph(text="Về công tác cán bộ: đã " + ", ".join(app) + "."))
         if self.has("cong_vu.ky_luat"):
-            told = self.noun("cong_vu.ky_luat", "cán bộ, công chức, viên chức bị xử lý kỷ luật")  # as the official said
+            told = self.noun("cong_vu.ky_luat", "cán bộ, công chức, viên chức")  # as the official said
+            told += "" if re.search(r"\bbị\b", told) else " bị xử lý kỷ luật"  # "kỷ luật 1 công chức": what befell them
             p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} {told}."
                                      if self.val("cong_vu.ky_luat") else
                                      "Về kỷ luật, kỷ cương hành chính: trong kỳ không có trường hợp bị xử lý kỷ luật.")))

@@ -66,6 +66,12 @@ def _issuer_at(text: str, folded: str, at: int) -> re.Match | None:
     return None if m is None or (folded.startswith("so", at) and text[at:at + 2].lower() != "sở") else m
 
 
+# "Tháng 7 Sở ban hành Kế hoạch số 85/KH-SCT …": a month said without its day — kept at the head of a document's words
+# (a fact's date is a day), and said so in the draft ("Tháng 7, Sở đã ban hành …")
+MONTH_SAID = re.compile(r"((?:[Tt]rong |[Vv]ào |[Đđ]ầu |[Cc]uối |[Gg]iữa )?[Tt]háng (?:0?[1-9]|1[0-2])(?:/(?:19|20)\d\d)?)"
+                        r"(?![\d/])\s*,?\s*")
+
+
 def split_issuer(text: str) -> tuple[str, str]:
     """("UBND tỉnh", "ban hành Kế hoạch …") from "UBND tỉnh đã ban hành Kế hoạch …"; ("", text) without one."""
     from corpus.text import fold_lower

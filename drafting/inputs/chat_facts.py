@@ -10,8 +10,9 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact, issuer_before
+from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.inputs.subject_sections import classify
+from drafting.inputs.task_words import NO_HEAD, task_items, task_text
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
@@ -87,7 +88,10 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
             return clause, None
     # the body the official named as issuing it stays: "UBND tỉnh ban hành Kế hoạch số …"
     at = issuer_before(clause, m.start())
-    return clause[m.start() if at is None else at:], day
+    words = clause[m.start() if at is None else at:]
+    month = None if day else next((w for w in MONTH_SAID.finditer(clause, 0, m.start())
+                                   if w.end() == (m.start() if at is None else at)), None)
+    return (f"{month.group(1)[:1].upper()}{month.group(1)[1:]}, {words}" if month else words), day
 
 
 # meetings and outreach are direction and communication (section I of the outline), whatever their topic
@@ -285,7 +289,8 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         text_c = clean_clause(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
-                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded) and not (said_next and said_next.match(folded))):
+                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded) and not (said_next and said_next.match(folded))
+                and not tasks):  # "Nhiệm vụ năm 2027: …, phấn đấu đạt 100% …": an aim in the list of tasks
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
         before = (len(facts), facts[-1] if facts else None)
@@ -309,8 +314,11 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
-        elif tasks:
-            facts.append(Fact(section="IV", kind="task", text=text_c[:1].upper() + text_c[1:], origin=origin))
+        elif tasks or (lead_next and (labelled := task_text(text_c, said_next)) != text_c):
+            # "…; Ban sẽ tổ chức kiểm tra 3 phòng": listed as the verb phrase, as the first task is; "Quý IV: số hóa hồ
+            # sơ …": under the next period's name as a label, a task whatever its verb; "…, tổ chức …": one per item
+            facts += [Fact(section="IV", kind="task", text=t, origin=origin)
+                      for t in task_items(task_text(text_c, NO_HEAD) if tasks else labelled)]
         elif _limitation(clause, folded) or listed:
             cause = ""
             m = _CAUSE.search(clause.lower())
@@ -409,32 +417,6 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
 
 
 # after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
-# a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
-# tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
-_SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
-_TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
-               r"ban hanh|kien toan|nang cao|duy tri|chi dao)\b)")
-# the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
-_OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
-
-
-def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
-    """"Quý IV Sở tập trung rà soát 15 TTHC …" → "Tập trung rà soát 15 TTHC …"; anything else unchanged. unit: the
-    report's unit ("huyện Yên Thế"), whose level word is a subject too."""
-    folded = fold_lower(text)
-    head = said.match(folded)
-    if head is None or len(folded) != len(text):
-        return text
-    own = _OWN_LEVEL.match(fold_lower(unit))
-    subjects = _SUBJECTS + (f"|{own.group(1)}" if own else "")
-    subject = re.compile(rf"(?:\s+nam(?: \d{{4}})?)?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:{subjects})?{_TASK_VERBS}").match(
-        folded, head.end())
-    if subject is None:
-        return text
-    rest = text[subject.end():]
-    return rest[:1].upper() + rest[1:]
-
-
 def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> list[Fact]:
     """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""

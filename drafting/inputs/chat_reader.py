@@ -36,7 +36,7 @@ from drafting.inputs.figure_text import read_figures
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
-from drafting.inputs.unread_facts import rate_notes, unread_activities
+from drafting.inputs.unread_facts import basis_notes, rate_notes, scope_notes, unread_activities
 
 # folded place word → (as written in a report, level)
 _LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
@@ -177,6 +177,7 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_INSPECTORATE = re.compile(r"\bthanh tra ((?:tinh|thanh pho) [^\W\d]+(?: [^\W\d]+){0,3}?)(?=\s*(?:$|[,.;:(—-]|\s(?:nam|quy|thang|ky)\b))")
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -334,7 +335,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                                         next_period, trained):
         reading.facts.append(fact)
         fact_spans.append(span)
-    for fact, span in rate_notes(text, typed, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given
+    for fact, span in rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures) + basis_notes(
+            text, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the
+        # dossiers of one field; "… 46 người theo Nghị định 178/2024/NĐ-CP", the document a figure was done under
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans
@@ -352,6 +355,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                                                                                                command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head)
+    if (_COMMAND.match(command) or REPORT_TITLE.match(command)) and (ins := _INSPECTORATE.search(fold_lower(head))):
+        # "báo cáo CCHC năm 2026 của Thanh tra tỉnh Quảng Ngãi": the province's inspectorate reports as a department
+        locality, level = f"Thanh tra {head[ins.start(1):ins.end(1)]}", "sở"
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence

@@ -101,34 +101,38 @@ def parts_of(totals: list[str]) -> set[str]:
 # the counts whose noun the official's own words give better than the schema's: "kiểm tra 5 khu phố", "phát hiện 3 tồn
 # tại về niêm yết công khai TTHC", "phát 36 lượt tin trên loa truyền thanh"
 OWN_NOUNS = ("chi_dao.co_quan_duoc_kiem_tra", "chi_dao.cuoc_kiem_tra", "chi_dao.van_de_phat_hien", "chi_dao.chuong_trinh_phat_thanh", "cong_vu.ky_luat",
-             "cong_vu.bo_nhiem", "cong_vu.bo_nhiem_lai")  # "bổ nhiệm 12 lãnh đạo cấp phòng"
+             "cong_vu.bo_nhiem", "cong_vu.bo_nhiem_lai",  # "bổ nhiệm 12 lãnh đạo cấp phòng"
+             "cong_vu.tuyen_dung_cong_chuc", "cong_vu.tuyen_dung_vien_chuc",  # "tuyển dụng 35 viên chức giáo dục"
+             "cong_vu.chuyen_doi_vi_tri")
 # "1 công chức bị khiển trách do vi phạm giờ giấc làm việc": who was disciplined, how and why, to the clause's end
 WHOLE_CLAUSE = ("cong_vu.ky_luat",)
 _REST = re.compile(r"\s+([^\W\d][^.;\n]*?)\s*(?:[.;\n]|,\s|$)")
 # the noun runs to a comma, a bracket or the next verb; "cơ quan, đơn vị" and "xã, phường" are one noun
-_NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi)\b)"
+_NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi|thong qua|theo|nham)\b)"
                    r"[^\W\d][\w/]*){0,10})")
-_NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong)\b)")
+_NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong|cong chuc|vien chuc|nguoi lao dong)\b)")
 
 
-# the places counted, typed without diacritics ("kiểm tra tại 6 thon"): a closed list, written back with them — any
+# the places counted and what was found there, typed without diacritics ("kiểm tra tại 6 thon"): a closed list, written back with them — any
 # other noun typed so stays as written, and the review asks for it to be retyped
 _ACCENTED = {"thon": "thôn", "xom": "xóm", "ap": "ấp", "khom": "khóm", "to dan pho": "tổ dân phố", "khu pho": "khu phố",
              "thon, ban": "thôn, bản", "thon, to dan pho": "thôn, tổ dân phố", "xa": "xã", "phuong": "phường",
              "xa, phuong": "xã, phường", "xa, phuong, thi tran": "xã, phường, thị trấn", "co quan": "cơ quan",
              "don vi": "đơn vị", "co quan, don vi": "cơ quan, đơn vị", "phong chuyen mon": "phòng chuyên môn",
-             "phong, ban": "phòng, ban", "truong hoc": "trường học", "doanh nghiep": "doanh nghiệp"}
+             "phong, ban": "phòng, ban", "truong hoc": "trường học", "doanh nghiep": "doanh nghiệp",
+             # what an inspection found ("phat hien 9 thieu sot")
+             "thieu sot": "thiếu sót", "sai sot": "sai sót", "ton tai": "tồn tại", "han che": "hạn chế",
+             "van de": "vấn đề", "loi": "lỗi", "vi pham": "vi phạm"}
 
 
 def own_noun(text: str, end: int, whole: bool = False) -> str:
     """The noun after a count, as written: "5 khu phố, phát hiện …" → "khu phố"; "" when none is written. whole: the
-    words to the clause's end, when they say what befell the counted ("bị khiển trách do …")."""
+    words to the clause's end, when they say what befell the counted ("bị khiển trách do …"); else the noun alone."""
     folded = fold_lower(text)
     if len(folded) != len(text):
         return ""
-    if whole:
-        m = _REST.match(folded, end)
-        return text[m.start(1):m.end(1)].strip() if m and re.search(r"\bbi\b", m.group(1)) else ""
+    if whole and (m := _REST.match(folded, end)) and re.search(r"\bbi\b", m.group(1)):
+        return text[m.start(1):m.end(1)].strip()
     m = _NOUN.match(folded, end)
     if not m:
         return ""

@@ -26,12 +26,14 @@ from drafting.inputs.clauses import PLACES, area_hint, noun_after, parts_of, phr
 from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
+    BASE_NAMED,
     COMPANIONS,
     LEVEL_PART,
     PHRASE_KEYS,
     PRIMARY,
     PUBLIC,
     RATE_PHRASES,
+    RESULT_LEAD,
     STAFF,
     STAFF_TRAINING,
     UNIT_NOUNS,
@@ -53,8 +55,7 @@ _LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
-# "thực hiện 29 nhiệm vụ do UBND tỉnh giao": tasks set from above, whatever the verb before them
-# "… nhiệm vụ do Sở giao", "18 nhiệm vụ UBND tỉnh giao": tasks set from above
+# "thực hiện 29 nhiệm vụ do UBND tỉnh giao", "18 nhiệm vụ Sở giao": tasks set from above, whatever the verb before them
 _GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan)\b"
 _SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b")
 _SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
@@ -73,9 +74,8 @@ _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay 
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 
-
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
-_LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?c[adeo4]p (?:tinh|huyen|xa)\b")
+_LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?c[adeo4]p (?:tinh|huyen|xa|thi xa|quan)\b")
 
 
 class _Reader(LinkedReading):
@@ -389,7 +389,7 @@ class _Reader(LinkedReading):
 
     def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
         shown = quote + "%"  # "…, bằng 78% dự toán": a result against its base, not a threshold
-        result = re.search(r"\bbang\s*$", left) and re.match(r"\s*%\s*(?:so voi\s+)?(?:du toan|ke hoach)\b", self.folded[e:])
+        result = RESULT_LEAD.search(left) and BASE_NAMED.match(self.folded, e)
         if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):
             self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
                                               reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))

@@ -12,6 +12,11 @@ import re
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, SUM_RULES
 
+# "đạt 96% chỉ tiêu", "bằng 78% dự toán": a percentage measured against the base named after it is a result — neither a
+# target (target_text) nor a threshold (figure_text): the words before the number and the words after it
+RESULT_LEAD = re.compile(r"\b(?:dat|bang)\s*$")
+BASE_NAMED = re.compile(r"\s*%?\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
+
 # a rate only the portal computes: "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,3%" is the official's figure, taken as said
 _FULL_PROCESS = ("truc tuyen toan trinh", "ho so truc tuyen toan trinh", "ty le truc tuyen toan trinh",
                  "ty le ho so truc tuyen toan trinh", "ty le ho so nop truc tuyen toan trinh")
@@ -178,6 +183,7 @@ _SHARED: dict[str, list[str]] = {
     "xu ly": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",
               "the_che.vbqppl_ra_soat_da_xu_ly"],
     "giai quyet": ["tthc.pakn_da_xu_ly"],
+    "dang giai quyet": ["tthc.tthc_tong_so"],  # "Sở đang giải quyết 112 thủ tục hành chính": the procedures it handles
     "da giai quyet": ["tthc.pakn_da_xu_ly"],
     "phai xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua doi": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
@@ -212,6 +218,7 @@ _SHARED: dict[str, list[str]] = {
     "cap xa": ["tthc.tthc_cap_xa"],
     "cap tinh": ["tthc.tthc_cap_tinh"],
     "cap huyen": ["tthc.tthc_cap_huyen"],
+    "cap thi xa": ["tthc.tthc_cap_huyen"], "cap quan": ["tthc.tthc_cap_huyen"],  # a town's, a district's of a city
     "tre han": ["chi_dao.nhiem_vu_cap_tren_qua_han"],
     "qua han": ["chi_dao.nhiem_vu_cap_tren_qua_han"],
     "dung han": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
@@ -333,13 +340,13 @@ def unit_fits(key: str, unit: str) -> bool:
     return FIELD_BY_KEY[key].unit in same or bool(same & _ALSO_COUNTED_AS.get(key, set()))
 
 
-_LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
+_LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa|thi xa|quan)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
 
 
 def levels_in(folded: str) -> list[str]:
-    """The levels a folded text names, in order: "cấp tỉnh/huyện/xã"; the Trung tâm Phục vụ hành chính công is the
-    province's desk."""
-    return [m.group(1) or "tinh" for m in _LEVEL_WORD.finditer(folded)]
+    """The levels a folded text names, in order: "cấp tỉnh/huyện/xã" ("cấp thị xã", "cấp quận" are the district
+    level); the Trung tâm Phục vụ hành chính công is the province's desk."""
+    return [{"thi xa": "huyen", "quan": "huyen"}.get(m.group(1), m.group(1)) or "tinh" for m in _LEVEL_WORD.finditer(folded)]
 
 
 # a total and its part for one level: ("tthc.ho_so_da_giai_quyet", "huyen") → "tthc.ho_so_da_giai_quyet_cap_huyen"

@@ -1,6 +1,7 @@
 """Figures the official gave by words rather than by their own number, counted in code from a count just read and
 noted for the official to confirm: "tiếp nhận và giải quyết 640 hồ sơ" (both are 640), "đúng hạn 100%" and "100% đúng
-hạn" (all of those resolved), "đã xử lý xong" (all of those found), "còn lại đang giải quyết" (the rest of the total)."""
+hạn" (all of those resolved), "đã xử lý xong" (all of those found), "toàn bộ qua môi trường mạng" (all of those came in
+online), "còn lại đang giải quyết" (the rest of the total)."""
 
 from __future__ import annotations
 
@@ -19,16 +20,24 @@ _ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho
                           r"(?![^.;]{0,15}\d)")
 # "giải quyết xong 1.498, tất cả đúng hạn", "đã giải quyết 470 hồ sơ, đều đúng hạn": after the resolved count the
 # verb may go unsaid
-_RESOLVED_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo|deu)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?"
-                               r"(?: duoc)?(?: giai quyet)? (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|"
-                               r"dung hen))\b(?![^.;]{0,15}\d)")
+_RESOLVED_ALL = r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo|deu)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)?(?: giai quyet)? "
+_RESOLVED_ON_TIME = re.compile(_RESOLVED_ALL + r"(?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
+                               r"(?![^.;]{0,15}\d)")
+# "giải quyết xong 146, đều trước hạn": every one ahead of time
+_RESOLVED_AHEAD = re.compile(_RESOLVED_ALL + r"(?:truoc han|som hon (?:hen|thoi han)))\b(?![^.;]{0,15}\d)")
+# "tiếp nhận 1.287 hồ sơ, toàn bộ qua môi trường mạng": every dossier of that count came in online
+_ALL_ONLINE = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: duoc)?"
+                         r"(?: (?:nop|tiep nhan|gui))?\s*(?:truc tuyen|qua (?:moi truong )?mang|"
+                         r"qua (?:cong )?dich vu cong(?: truc tuyen)?))\b(?![^.;]{0,15}\d)")
 # (the words after a count, the figures that count then equals)
 _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
                            "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
                            "chi_dao.van_de_phat_hien": ("chi_dao.van_de_da_xu_ly",),
                            "tthc.pakn_tiep_nhan": ("tthc.pakn_da_xu_ly",)}),
            (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong")}),
-           (_RESOLVED_ON_TIME, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)})]
+           (_RESOLVED_ON_TIME, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)}),
+           (_RESOLVED_AHEAD, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_truoc_han",)}),
+           (_ALL_ONLINE, {"tthc.ho_so_moi": ("tthc.ho_so_truc_tuyen",), "tthc.ho_so_tiep_nhan": ("tthc.ho_so_truc_tuyen",)})]
 # "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
 # their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
 _REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"

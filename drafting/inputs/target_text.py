@@ -15,7 +15,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import Target
 from drafting.figures.vnformat import parse_vn_number
-from drafting.inputs.phrases import RATE_PHRASES
+from drafting.inputs.phrases import BASE_NAMED, RATE_PHRASES, RESULT_LEAD
 
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")  # a rate or a target, as typed
 _CUE = re.compile(r"\b(chi tieu|muc tieu|phan dau|duoc giao|cap tren giao)\b")
@@ -63,7 +63,7 @@ def read_targets(text: str) -> tuple[list[Target], list[str]]:
         # "… không vượt quá 0,5% theo chỉ tiêu tỉnh giao": the words after the percentage, to its clause's end
         after = folded[m.end():(sentence_end.start() if sentence_end else len(text))].split(",")[0]
         # "kích hoạt 5.600 tài khoản, đạt 96% chỉ tiêu": a result measured against a target, no target itself
-        result = re.search(r"\b(?:dat|bang)\s*$", folded[:m.start()]) and re.match(r"\s*(?:chi tieu|ke hoach)\b", after)
+        result = RESULT_LEAD.search(folded[:m.start()]) and BASE_NAMED.match(after)
         if result or not _CUE.search(window) and not re.match(r"\s*(?:theo|la|cua)?\s*(?:chi tieu|muc tieu)\b", after):
             continue
         value = parse_vn_number(m.group(1).replace(".", ","))

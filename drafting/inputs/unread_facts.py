@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
@@ -77,4 +78,58 @@ def rate_notes(text: str, typed: list[StatedRate], figures: list[ReadFigure]) ->
         label = FIELD_BY_KEY[num].label
         out.append((Fact(section=FIELD_BY_KEY[num].section, kind="note", text=f"{label}: {words}", figure=num,
                          origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
+    return out
+
+
+# "Hồ sơ lý lịch tư pháp: tiếp nhận 9.614, …", "Lĩnh vực đất đai: …": a label that narrows the dossiers counted to
+# one field; not a figure's own words ("Hồ sơ trực tuyến: 1.876", "Hồ sơ TTHC: …")
+_SCOPE = re.compile(r"\s*((?:ho so|linh vuc)\s+(?:thuoc\s+)?(?:linh vuc\s+)?[^\W\d][^:;.\d]{2,60}?)\s*:\s*(?=[^.;\d]{0,40}\d)")
+_NOT_SCOPE = re.compile(r"\b(?:tthc|thu tuc|tiep nhan|giai quyet|truc tuyen|truc tiep|mot cua|buu chinh|qua han|tre han|"
+                        r"dung han|so hoa|ky truoc|dang|cua (?:xa|phuong|so|don vi|co quan|ban|huyen|tinh|ubnd)|"
+                        r"toan trinh|mot phan|co phi|trong ky|moi)\b")
+
+
+def scope_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
+    """"Hồ sơ lý lịch tư pháp: tiếp nhận 9.614, trả đúng hạn 9.580": the dossiers counted are one field's, not all
+    the unit's — the label is the official's note on the first dossier count after it, said in brackets there
+    (substance.with_figure_notes), so that the draft does not present one field as the unit's total."""
+    folded = fold_lower(text)
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for m in _SCOPE.finditer(folded):
+        if len(folded) != len(text) or (m.start() and not re.search(r"[.;\n]\s*$", folded[:m.start()])):
+            continue  # a label opens its sentence
+        if _NOT_SCOPE.search(m.group(1)):
+            continue
+        first = next((f for f in figures if f.key.startswith("tthc.ho_so") and f.start >= m.end()
+                      and not _SENTENCE_END.search(text, m.end(), f.start)), None)
+        if first is None:
+            continue
+        words = text[m.start(1):m.end(1)].strip()
+        out.append((Fact(section=FIELD_BY_KEY[first.key].section, kind="note",
+                         text=f"{FIELD_BY_KEY[first.key].label}: {words[:1].lower()}{words[1:]}", figure=first.key,
+                         origin=f"tin nhắn: «{words}»"), m.span(1)))
+    return out
+
+
+# "Tinh giản biên chế 46 người theo Nghị định 178/2024/NĐ-CP": the document a figure was done under
+_UNDER = re.compile(r"\b(?:theo|thuc hien|can cu)\s+(?:(?:quy dinh|chinh sach|che do) (?:tai|cua|theo)\s+)?$")
+
+
+def basis_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
+    """"Tinh giản biên chế 46 người theo Nghị định 178/2024/NĐ-CP": the document a figure was done under is the
+    official's note on that figure, said in brackets after it (substance.with_figure_notes) rather than left out; the
+    reviewer checks its number and status as it checks any citation."""
+    folded = fold_lower(text)
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for r in find_refs(text):
+        lead = _UNDER.search(folded, 0, r.start)
+        fig = next((f for f in reversed(figures) if lead and f.end <= lead.start()
+                    and re.fullmatch(r"[^\W\d]*(?:\s+[^\W\d]+)*\s*", folded[f.end:lead.start()])), None)
+        if fig is None or fig.key not in FIELD_BY_KEY:
+            continue
+        m = _PART_END.search(text, r.end)
+        b = m.start() if m else len(text)
+        words = re.sub(r"\s+", " ", text[lead.start():b]).strip(" ,;")
+        out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", text=f"{FIELD_BY_KEY[fig.key].label}: {words}",
+                         figure=fig.key, origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
     return out

@@ -107,7 +107,7 @@ def parse_citations(text: str) -> list[CitationRef]:
     return out
 
 
-def _central(symbol: str) -> bool:
+def is_central(symbol: str) -> bool:
     tail = symbol.split("-")[-1] if "-" in symbol else symbol
     return tail.upper() in CENTRAL or symbol.startswith("QH")
 
@@ -174,7 +174,7 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
     if doc is None:
         if any(p.kind in ("issuer_symbol", "missing_year") for p in problems):
             return problems
-        if ref.year and sym and _central(sym):
+        if ref.year and sym and is_central(sym):
             add("unknown", "warning", f"“{ref.text}” không có trong sổ đăng ký văn bản; cần kiểm tra số hiệu.")
         elif sym or ref.year:
             add("unverified", "info", f"“{ref.text}” là văn bản chưa có trong sổ đăng ký (thường là văn bản địa phương); "

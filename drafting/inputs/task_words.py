@@ -1,0 +1,57 @@
+"""A next task in the official's words: "Quý IV Sở tập trung rà soát …" is listed as its verb phrase ("Tập trung rà
+soát …"), as reports list them; a list joined by commas is one task per item."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+
+# a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
+# tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
+_SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
+_TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
+               r"ban hanh|kien toan|nang cao|duy tri|chi dao|kiem tra|phoi hop|xay dung|nang cap|so hoa|cai thien|"
+               r"rut ngan|tang cuong|van hanh|cap nhat|mo rong)\b)")
+# the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
+_OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
+
+
+NO_HEAD = re.compile("")  # no period named before the task
+
+
+def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
+    """"Quý IV Sở tập trung rà soát 15 TTHC …" → "Tập trung rà soát 15 TTHC …"; anything else unchanged. unit: the
+    report's unit ("huyện Yên Thế"), whose level word is a subject too."""
+    folded = fold_lower(text)
+    head = said.match(folded)
+    if head is None or len(folded) != len(text):
+        return text
+    own = _OWN_LEVEL.match(fold_lower(unit))
+    subjects = _SUBJECTS + (f"|{own.group(1)}" if own else "")
+    subject = re.compile(rf"(?:\s+nam(?: \d{{4}})?)?[\s,:]*(?:(?:ubnd|uy ban nhan dan) )?(?:{subjects})?{_TASK_VERBS}").match(
+        folded, head.end())
+    # "Quý II: phối hợp …": the name as a label — whatever follows its colon is the task, whatever the verb
+    subject = subject or re.compile(r"(?:\s+nam(?: \d{4})?)?\s*:\s*(?=\w)").match(folded, head.end())
+    if subject is None:
+        return text
+    rest = text[subject.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+# "đẩy mạnh thanh toán trực tuyến, tổ chức đối thoại với doanh nghiệp": a comma before a plan's verb starts a new task
+# ("đôn đốc giải ngân, phấn đấu đạt trên 95%": the aim of the task before it, not another)
+_NEXT_ITEM = re.compile(r",(?!\s*phan dau)(?=" + _TASK_VERBS + ")")
+
+
+def task_items(text: str) -> list[str]:
+    """"Đẩy mạnh thanh toán trực tuyến, tổ chức đối thoại với doanh nghiệp" → two tasks; "rà soát, cập nhật quy trình"
+    (an item of two words) stays one."""
+    folded = fold_lower(text)
+    if len(folded) != len(text):
+        return [text]
+    cuts = [0, *(m.start() for m in _NEXT_ITEM.finditer(folded)), len(text)]
+    items = [text[x:y].strip(" ,") for x, y in zip(cuts, cuts[1:])]
+    if len(items) == 1 or any(len(i.split()) < 3 for i in items):
+        return [text]
+    return [i[:1].upper() + i[1:] for i in items]
