@@ -1590,6 +1590,10 @@ def test_held_out_twelve_an_inspectorate_a_town_s_procedures_tasks_by_commas_and
     r = read_message("Lập báo cáo CCHC quý I năm 2027 của Thanh tra thành phố Cần Thơ")
     assert (r.meta.locality, r.meta.level) == ("Thanh tra thành phố Cần Thơ", "sở")
     assert read_message("Đoàn của Thanh tra tỉnh làm việc với xã về TTHC.").meta.locality is None  # not a request
+    from drafting.service.reading import read_header  # a past report's issuer line, in capitals
+
+    header = read_header("THANH TRA TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\nKết quả CCHC năm 2025")
+    assert (header.locality, header.level) == ("Thanh tra tỉnh Bắc Ninh", "sở")
     figures = {f.key: f.value for f in read_message(
         "Chi cục đang giải quyết 47 thủ tục; TTHC cấp quận 180. Nhận 90 hồ sơ, đã giải quyết 90, tất cả trước hạn.").figures}
     assert figures == {"tthc.tthc_tong_so": 47, "tthc.tthc_cap_huyen": 180, "tthc.ho_so_tiep_nhan": 90,

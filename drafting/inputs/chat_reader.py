@@ -136,6 +136,7 @@ _DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DE
 # departments do
 _BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu kinh te|khu cong nghiep|khu cong nghe cao)"
                     r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?|\bvan phong (?:ubnd|uy ban nhan dan)(?= (?:tinh|thanh pho) )")
+_INSPECTORATE = re.compile(r"\bthanh tra ((?:tinh|thanh pho) [^\W\d]+(?: [^\W\d]+){0,3}?)(?=\s*(?:$|[,.;:(—-]|\s(?:nam|quy|thang|ky)\b))")
 _NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
@@ -146,10 +147,14 @@ _ADVISER = re.compile(r"[^.;:(]{0,40}?\b(?:tham muu|chu tri|tong hop|du thao|soa
 _TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cntt", "pakn", "bpmc", "kt-xh"}
 
 
-def read_place(text: str) -> tuple[str | None, str | None]:
+def read_place(text: str, request: bool = False) -> tuple[str | None, str | None]:
     """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
-    ('Sở Tài chính tỉnh Hà Tĩnh', 'sở')."""
+    ('Sở Tài chính tỉnh Hà Tĩnh', 'sở'). request: the text asks for the unit's report or is its issuer's line — only
+    then is a province's inspectorate the unit ("… của Thanh tra tỉnh Quảng Ngãi"), not one it worked with."""
     folded = fold_lower(text)
+    if request and (ins := _INSPECTORATE.search(folded)):  # reports as the province's departments do
+        word = "tỉnh" if ins.group(1).startswith("tinh") else "thành phố"  # as written in a title-cased header too
+        return f"Thanh tra {word}{text[ins.start(1) + len(word):ins.end(1)]}", "sở"
     d = next((m for m in _DEPARTMENT.finditer(folded) if not _ADVISER.match(folded, m.end())
               and not re.search(r"\b(?:do|giao)\s*$", folded[:m.start()])), None)
     if d is None and _DEPARTMENT.search(folded) and not _PLACE.search(text):
@@ -177,7 +182,6 @@ def read_place(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_INSPECTORATE = re.compile(r"\bthanh tra ((?:tinh|thanh pho) [^\W\d]+(?: [^\W\d]+){0,3}?)(?=\s*(?:$|[,.;:(—-]|\s(?:nam|quy|thang|ky)\b))")
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -354,10 +358,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     if period is None and (_COMMAND.match(command) or REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
                                                                                                command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
-    locality, level = read_place(head)
-    if (_COMMAND.match(command) or REPORT_TITLE.match(command)) and (ins := _INSPECTORATE.search(fold_lower(head))):
-        # "báo cáo CCHC năm 2026 của Thanh tra tỉnh Quảng Ngãi": the province's inspectorate reports as a department
-        locality, level = f"Thanh tra {head[ins.start(1):ins.end(1)]}", "sở"
+    locality, level = read_place(head, request=bool(_COMMAND.match(command) or REPORT_TITLE.match(command)))
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence

@@ -49,7 +49,7 @@ def read_header(text: str) -> ReportHeader:
     # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", or a header table's row read as one line
     # ("ỦY BAN NHÂN DÂN XÃ TÂN THÀNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập …"): each cell on its own
     for cell in [c.strip(" #*") for line in head.splitlines()[:15] for c in line.split("|")]:
-        locality, level = read_place(cell.title() if cell.isupper() else cell)
+        locality, level = read_place(cell.title() if cell.isupper() else cell, request=True)
         if locality:
             break
     return ReportHeader(period=period, year=year, locality=locality, level=level, date=place_date(head))
