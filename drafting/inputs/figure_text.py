@@ -28,6 +28,7 @@ from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     BASE_NAMED,
     COMPANIONS,
+    LEVEL_NAMED,
     LEVEL_PART,
     PHRASE_KEYS,
     PRIMARY,
@@ -73,9 +74,8 @@ _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
-
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
-_LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?c[adeo4]p (?:tinh|huyen|xa|thi xa|quan)\b")
+_LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 
 
 class _Reader(LinkedReading):

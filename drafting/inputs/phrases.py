@@ -340,7 +340,9 @@ def unit_fits(key: str, unit: str) -> bool:
     return FIELD_BY_KEY[key].unit in same or bool(same & _ALSO_COUNTED_AS.get(key, set()))
 
 
-_LEVEL_WORD = re.compile(r"\bc[adeo4]p (tinh|huyen|xa|thi xa|quan)\b|\b(trung tam phuc vu hanh chinh cong)\b")  # OCR: "cdp huyen"
+# "cấp tỉnh/huyện/xã" ("cấp thị xã", "cấp quận" are the district level); OCR reads "cdp huyen"
+LEVEL_NAMED = r"c[adeo4]p (tinh|huyen|xa|thi xa|quan)\b"
+_LEVEL_WORD = re.compile(rf"\b{LEVEL_NAMED}|\b(trung tam phuc vu hanh chinh cong)\b")
 
 
 def levels_in(folded: str) -> list[str]:

@@ -15,20 +15,24 @@ from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 
 _ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
                           r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
-_ALL_ON_TIME = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)? "
-                          r"giai quyet (?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
-                          r"(?![^.;]{0,15}\d)")
+
+
+def _all_of(heads: str, rest: str) -> re.Pattern:
+    """", tất cả (hồ sơ) (đều) (đã) (được) <rest>" after a count: another count equals it. Words that go on to a
+    number of their own ("…, đúng hạn 1.190") are no "all"."""
+    return re.compile(rf"[^.;\d]{{0,40}}?,?\s*((?:{heads})(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)?{rest})\b"
+                      r"(?![^.;]{0,15}\d)")
+
+
+_ON_TIME = r"(?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen)"
+_ALL_ON_TIME = _all_of("tat ca|toan bo", " giai quyet " + _ON_TIME)
 # "giải quyết xong 1.498, tất cả đúng hạn", "đã giải quyết 470 hồ sơ, đều đúng hạn": after the resolved count the
-# verb may go unsaid
-_RESOLVED_ALL = r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo|deu)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)?(?: giai quyet)? "
-_RESOLVED_ON_TIME = re.compile(_RESOLVED_ALL + r"(?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen))\b"
-                               r"(?![^.;]{0,15}\d)")
-# "giải quyết xong 146, đều trước hạn": every one ahead of time
-_RESOLVED_AHEAD = re.compile(_RESOLVED_ALL + r"(?:truoc han|som hon (?:hen|thoi han)))\b(?![^.;]{0,15}\d)")
+# verb may go unsaid; "giải quyết xong 146, đều trước hạn": every one ahead of time
+_RESOLVED_ON_TIME = _all_of("tat ca|toan bo|deu", "(?: giai quyet)? " + _ON_TIME)
+_RESOLVED_AHEAD = _all_of("tat ca|toan bo|deu", r"(?: giai quyet)? (?:truoc han|som hon (?:hen|thoi han))")
 # "tiếp nhận 1.287 hồ sơ, toàn bộ qua môi trường mạng": every dossier of that count came in online
-_ALL_ONLINE = re.compile(r"[^.;\d]{0,40}?,?\s*((?:tat ca|toan bo)(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: duoc)?"
-                         r"(?: (?:nop|tiep nhan|gui))?\s*(?:truc tuyen|qua (?:moi truong )?mang|"
-                         r"qua (?:cong )?dich vu cong(?: truc tuyen)?))\b(?![^.;]{0,15}\d)")
+_ALL_ONLINE = _all_of("tat ca|toan bo", r"(?: (?:nop|tiep nhan|gui))?\s*(?:truc tuyen|qua (?:moi truong )?mang|"
+                                        r"qua (?:cong )?dich vu cong(?: truc tuyen)?)")
 # (the words after a count, the figures that count then equals)
 _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqppl_kiem_tra_da_xu_ly",),
                            "the_che.vbqppl_ra_soat_phai_xu_ly": ("the_che.vbqppl_ra_soat_da_xu_ly",),
