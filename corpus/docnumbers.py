@@ -41,7 +41,7 @@ _NOYEAR = re.compile(rf"(?<![\w/])(?P<num>\d{{1,6}})\s?/\s?(?P<sym>{_SYMBOL})(?!
 # "kỷ luật 1 viên chức", "phổ biến pháp luật 3 buổi", "quy luật": the word, not a Law's number
 _SHORT = re.compile(
     rf"(?<![\w])(?<!ky )(?<!phap )(?<!quy )(?P<type>{_TYPE_WORDS}|ND|NQ|QD|TT|CT|KH|TB)\b{_SO}\s*(?P<num>\d{{1,5}})"
-    rf"(?:\s?/\s?(?P<year>(?:19|20)\d\d)(?![\d/]))?(?![\d/])",
+    rf"(?:\s?/\s?(?P<year>(?:19|20)\d\d)(?![\d/]))?(?![\d/])(?!\s+nhiem vu\b)",  # "kế hoạch 25 nhiệm vụ" counts
     re.IGNORECASE,
 )
 _PREFIX = re.compile(rf"(?<![\w])(?P<type>{_TYPE_WORDS}|ND|NQ|QD|TT|CT|KH|TB)\b{_SO}\s*$", re.IGNORECASE)

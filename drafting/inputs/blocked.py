@@ -43,7 +43,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(
         # "Đề án 06" (the national identity programme) names a programme, it counts nothing
         r"\b(?:quyet dinh|ke hoach|cong van|thong bao|bao cao|nghi dinh|thong tu|chi thi|nghi quyet|huong dan|de an)"
-        r"\s+(?:so\s+)?\d+(?![\d.,]*\s*(?:trieu|ty)\s+dong)", folded)]
+        r"\s+(?:so\s+)?\d+(?![\d.,]*\s*(?:(?:trieu|ty)\s+dong|nhiem vu)\b)", folded)]  # "kế hoạch 25 nhiệm vụ" counts
     spans += [m.span() for m in re.finditer(r"\bthang\s+\d{1,2}\b(?!\s*thang)", folded)]  # a month
     spans += [m.span() for m in re.finditer(r"\b(?:iso|tcvn)[\s\d:.-]*", folded)]
     spans += [m.span() for m in _YEAR.finditer(folded)]
@@ -55,4 +55,16 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\b\d[\d.,]*\s*(?:ngay|gio|phut)\b", folded)]
     spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
     spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
+    # "2.1 Số nhiệm vụ đề ra …": a row's code without its closing dot (groups of one or two digits: "1.849" is a count)
+    spans += [m.span() for m in re.finditer(r"(?m)^\s*\d{1,2}(?:\.\d{1,2})+(?=\s)", folded)]
     return spans
+
+
+# words before a number (from its sentence's start) that make it no figure of the table, and why, said to the official
+_NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"),
+                # "Dự toán chi ngân sách … là 18.650 triệu đồng": spending, where the table keeps only the revenue estimate
+                (re.compile(r"\bdu toan chi\b[^;]*$"), "dự toán chi ngân sách: biểu số liệu chỉ có dự toán thu, không có chỉ tiêu này")]
+
+
+def not_counted(before: str) -> str:
+    return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")

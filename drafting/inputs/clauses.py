@@ -56,7 +56,9 @@ def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
     if not m or "trong do" in m.group(0) or "gom" in m.group(0).split():
         return None
     noun, end = noun_after(folded, m.end(1))
-    return (m.start(1), m.end(1), end) if noun in PLACES else None
+    # "có 5 phòng chuyên môn và 3 đơn vị sự nghiệp công lập": the second is a figure of its own, not more places
+    own = re.match(r"\s*don vi su nghiep\b", folded[m.end(1):])
+    return (m.start(1), m.end(1), end) if noun in PLACES and not own else None
 
 
 # compiled once: several hundred phrases outgrow the re module's cache, and compiling them again for every clause

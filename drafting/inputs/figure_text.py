@@ -21,7 +21,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
-from drafting.inputs.blocked import blocked_spans
+from drafting.inputs.blocked import blocked_spans, not_counted
 from drafting.inputs.clauses import PLACES, area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
 from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
@@ -186,9 +186,8 @@ class _Reader(LinkedReading):
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)
-        if re.search(r"\b(giam|tang) tu\s*$", before):  # "giảm từ 9 phòng xuống còn 6": the count before, no change
-            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
-                                              reason="số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"))
+        if reason := not_counted(before):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=reason))
             return
         converted = ""
         if noun == "tỷ đồng":  # the schema keeps money in triệu đồng: "2.850 tỷ đồng" is 2.850.000, converted in code
@@ -320,7 +319,7 @@ class _Reader(LinkedReading):
             fit = [k for k in fit if k not in self.taken]
             if not fit:
                 continue
-            ranks = {k: self.rank(k, phrase, carried, sentence, totals, after_trong_do) for k in fit}
+            ranks = {k: self.rank(k, phrase, carried, sentence, totals, after_trong_do, noun_words) for k in fit}
             best = min(ranks.values())
             tied = self.same_subject([k for k in fit if ranks[k] == best])
             if len(tied) > 1:
@@ -363,11 +362,12 @@ class _Reader(LinkedReading):
             section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))
 
     def rank(self, key: str, phrase: str, carried: str | None, sentence: str, totals: list[str],
-             after_trong_do: bool) -> tuple:
-        """Lower is better; at the end, the phrase's own figure before one it names only with a fitting noun."""
+             after_trong_do: bool, named: str = "") -> tuple:
+        """Lower is better; the key's own words in the noun after the number ("có mặt 58 viên chức") before those
+        elsewhere in the sentence; at the end, the phrase's own figure before one it names only with a fitting noun."""
         in_area = bool(self.area and key.startswith(self.area + "."))
-        return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in parts_of(totals)),
-                not in_area, -sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
+        return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in parts_of(totals)), not in_area,
+                -sentence_bonus(key, named), -sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
 
     def carried_noun(self, sent_from: int, s: int) -> str | None:
         nouns = [noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, sent_from, s)]

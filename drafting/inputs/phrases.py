@@ -40,7 +40,8 @@ _PHRASES: dict[str, list[str]] = {
                                  "da xu ly xong", "giai quyet duoc"],
     "tthc.ho_so_dung_han_tong": ["dung va som han", "dung, som han", "som, dung han", "truoc va dung han", "dung va truoc han", "dung han va truoc han",
                                  "truoc, dung han", "dung han", "som va dung han", "truoc han va dung han",
-                                 "dung hoac truoc han", "dung, truoc han"],
+                                 "dung hoac truoc han", "dung, truoc han",
+                                 "dung hen", "tra dung hen", "tra ket qua dung hen", "dung va truoc hen"],
     "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen"],
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
@@ -124,7 +125,8 @@ _PHRASES: dict[str, list[str]] = {
     "to_chuc.bien_che_co_mat": ["co mat", "cong chuc co mat", "hien co"],
     # "số lượng người làm việc" is the staffing of public service units (viên chức)
     "to_chuc.vien_chuc_giao": ["so nguoi lam viec", "so luong nguoi lam viec", "nguoi lam viec duoc giao",
-                               "so nguoi lam viec duoc giao", "so luong nguoi lam viec duoc giao"],
+                               "so nguoi lam viec duoc giao", "so luong nguoi lam viec duoc giao",
+                               "don vi su nghiep duoc giao"],  # "người làm việc trong các đơn vị sự nghiệp được giao 1.214"
     "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co"],
     "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
     "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che"],
@@ -165,6 +167,7 @@ _SHARED: dict[str, list[str]] = {
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
     # "thực hiện 4 trên 5 kiến nghị"; "9 tháng thực hiện 142.760 triệu đồng" (of the budget's estimate)
+    "phai thuc hien": ["tai_chinh.kien_nghi_thanh_tra"],  # "3 kiến nghị về tài chính phải thực hiện": the whole to do
     "thuc hien": ["tai_chinh.kien_nghi_da_thuc_hien", "tai_chinh.thu_ngan_sach_thuc_hien", "chi_dao.nhiem_vu_hoan_thanh"],
     # "tiếp nhận, xử lý 14 phản ánh": what came in, all of it handled; the count is of those received
     "tiep nhan, xu ly": ["tthc.pakn_tiep_nhan"], "tiep nhan va xu ly": ["tthc.pakn_tiep_nhan"],

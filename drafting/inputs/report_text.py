@@ -102,6 +102,38 @@ def _row_level(para: str, folded: str, row_levels: dict[str, str]) -> str | None
 
 
 _SERIAL = re.compile(r"^\s*\|?\s*(\d{1,3})\.?\s*\|\s*[^\W\d]")
+# a statistics table's unit column ("Đơn vị tính") just before the value, as scans garble it ("Thii tuc", "Hob so",
+# "Vin ban"): the noun of the value, written after it in a short form the reader knows (never longer than the cell)
+_UNIT_CELLS = [(re.compile(r"th\S{0,2}\s+t\S{1,2}c"), "TTHC"), (re.compile(r"h\S{0,3}\s+s[o0]\S?"), "hs"),
+               (re.compile(r"v\S{1,3}\s+b\S{1,3}n"), "vb"), (re.compile(r"pakn"), "PAKN"),
+               (re.compile(r"nhi\S{2,3}\s+v\S{1,2}"), "nhiệm vụ"), (re.compile(r"ng\S{2,4}i"), "người")]
+_UNIT_BEFORE_VALUE = re.compile(r"(?<![\w])(" + "|".join(p.pattern for p, _ in _UNIT_CELLS) + r")(\s*\|?\s*)"
+                                r"(\d{1,3}(?:\.\d{3})+|\d+)(?![\w,.]\d|\w)")
+
+
+_LABEL_NOTE = re.compile(r"\((?=[^()|\d]*[a-z])[^()|\d]*\)?")
+
+
+def _units_after_values(para: str, folded: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """"Số PAKN đã giải quyết xong | PAKN | 8.083" read as "… | 8.083 PAKN": the row's value moved to where its unit
+    cell began, the unit after it, the same length; with (new start, new end, old start, old end) of each value moved,
+    so that what is read carries the value's place in the report."""
+    out, moves = list(para), []
+    # "Số TTHC cấp tỉnh (Bao gồm cả TTHC của cơ quan ngành dọc) | Thủ tục | 1.539": a label's explanation in brackets,
+    # often cut by the row's end, blanked so the label's own words sit next to the value
+    for m in _LABEL_NOTE.finditer(folded):
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _UNIT_BEFORE_VALUE.finditer(folded):
+        if not para[m.start(1)].isupper():  # a cell opens with a capital; "tổng số hồ sơ 1.200" in a sentence does not
+            continue
+        short = next(short for pattern, short in _UNIT_CELLS if pattern.fullmatch(m.group(1)))
+        value = para[m.start(3):m.end(3)]
+        cell = f"{value} {short}"
+        if len(cell) > m.end(3) - m.start(1):
+            continue
+        out[m.start(1):m.end(3)] = cell.ljust(m.end(3) - m.start(1))
+        moves.append((m.start(1), m.start(1) + len(value), m.start(3), m.end(3)))
+    return "".join(out), moves
 
 
 def read_report(text: str) -> TextReading:
@@ -122,9 +154,12 @@ def read_report(text: str) -> TextReading:
         # "1 | Văn bản chỉ đạo … | văn bản | 12": the row's serial number (STT) before its label is no figure
         serial = _SERIAL.match(para)
         blocked = [m.span(1) for m in (label_number, serial) if m]
-        part = read_figures(para, section=section, by_level=len(levels[section]) > 1,
-                            level=_row_level(para, folded, row_levels), blocked=blocked)
+        level = _row_level(para, folded, row_levels)
+        read, moves = _units_after_values(para, folded) if section == "phu_luc" else (para, [])
+        part = read_figures(read, section=section, by_level=len(levels[section]) > 1, level=level, blocked=blocked)
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
+            moved = next(((a, b) for s, e, a, b in moves if (item.start, item.end) == (s, e)), None)
+            item.start, item.end = moved or (item.start, item.end)
             item.start += offset
             item.end += offset
         reading.extend(part)

@@ -69,10 +69,13 @@ class TextReading(BaseModel):
     unread: list[Unread] = Field(default_factory=list)
 
     def values(self) -> dict[str, Decimal]:
-        """The first value read for each figure (in a report: the one in its own section first)."""
+        """The first value read for each figure: in a report, the statistics appendix's where it states one surely
+        (the unit's figure for the indicator, where the body may give a part: "… sau khi chuẩn hóa là 1.849", "… ngành
+        dọc là 123" beside the table's 1.972), then the one in its own section, then any."""
         out: dict[str, Decimal] = {}
+        table = [f for f in self.figures if f.section == "phu_luc" and f.confidence >= 0.8]
         own = [f for f in self.figures if f.section == FIELD_BY_KEY[f.key].section]
-        for f in own + self.figures:
+        for f in table + own + self.figures:
             out.setdefault(f.key, f.value)
         return out
 
