@@ -17,7 +17,7 @@ from drafting.inputs.files import figures_from_data
 from drafting.inputs.report_text import read_report
 from drafting.review.checks import Para
 from drafting.review.stated import check_stated_figures
-from drafting.service.reading import carry_forward, read_report_bytes, with_previous
+from drafting.service.reading import carry_forward, read_header, read_report_bytes, with_previous
 from evals.reading_eval import run_reading
 from retrieval.settings import load_settings
 from tests.conftest import ROOT
@@ -524,6 +524,21 @@ PAST = ["ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "Hòa Bình, ngày 15 tháng 3 nă
         "II. KẾT QUẢ THỰC HIỆN", "2. Cải cách thủ tục hành chính",
         "Tiếp nhận 184 hồ sơ, đã giải quyết 180 hồ sơ, quá hạn 2 hồ sơ.",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ", "Phấn đấu giải quyết 300 hồ sơ."]
+
+
+def test_a_past_reports_issuer_is_read_under_its_parents_line_and_beside_the_motto():
+    # found bringing a department's six-month report to chat: "UBND TỈNH QUẢNG TRỊ" over "SỞ XÂY DỰNG" was read as
+    # the province's report
+    assert read_header("UBND TỈNH QUẢNG TRỊ\nSỞ XÂY DỰNG\n\nBÁO CÁO\nKết quả CCHC 6 tháng đầu năm 2026").locality == \
+        "Sở Xây dựng tỉnh Quảng Trị"
+    assert read_header("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nVĂN PHÒNG\n").locality == "Văn phòng UBND tỉnh Bắc Ninh"
+    assert read_header("UBND TỈNH QUẢNG NGÃI\nTHANH TRA TỈNH\n").locality == "Thanh tra tỉnh Quảng Ngãi"
+    # the motto on the same line, as text export and OCR join the two columns, is no part of the issuer
+    header = read_header("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN LẤP VÒ   Độc lập - Tự do - Hạnh phúc")
+    assert (header.locality, header.level) == ("huyện Lấp Vò", "huyện")
+    assert read_header("UY BAN NHAN DAN  CONG HOA XA HOQI CHU NGHIA VIET NAM\nHUYEN TU KY Péc lap - Tu do - Hanh phuc"
+                       ).locality == "huyện Tu Ky"
+    assert read_header("UBND TỈNH AN GIANG\nBÁO CÁO\nKết quả CCHC năm 2026").locality == "tỉnh An Giang"
 
 
 def test_a_past_report_becomes_previous_with_its_words():

@@ -403,7 +403,7 @@ class _Reader(LinkedReading):
         for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
-                self.add(pct[0], value, quote, s, e, left.strip(), 0.9)
+                self.add(pct[0], value, quote, s, e, self.text[s - len(left):s].strip(), 0.9)
                 return
             # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": of the rates the words may name, the one whose base the
             # sentence has just counted (dossiers, not tasks)
@@ -414,11 +414,11 @@ class _Reader(LinkedReading):
         for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
-                return self.add(pct[0], value, quote, s, e, before[-90:].strip(), 0.85)
+                return self.add(pct[0], value, quote, s, e, self.text[s - len(before[-90:]):s].strip(), 0.85)
         for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
-                return self.add(pct[0], value, quote, s, e, self.folded[e + 1:e + 40].strip(), 0.85)
+                return self.add(pct[0], value, quote, s, e, self.text[e + 1:e + 40].strip(), 0.85)
         sent_from = self.sentence_start(s)
         recent = [f for f in self.reading.figures if f.start >= sent_from]
         if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows

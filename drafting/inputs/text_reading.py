@@ -27,7 +27,9 @@ class ReadFigure(BaseModel):
 
     @property
     def words(self) -> str:
-        """The number with the words that named it, in the text's order."""
+        """The number with the words that named it, in the text's order (once, where the words hold the number)."""
+        if self.quote == self.phrase:  # "duy trì áp dụng … ISO 9001:2015": a yes/no figure named by its whole sentence
+            return self.phrase
         return f"{self.quote} {self.phrase}" if self.after else f"{self.phrase} {self.quote}".strip()
 
 

@@ -37,6 +37,25 @@ class ReportReading(BaseModel):
     needs_confirmation: bool = Field(description="text without diacritics (OCR): every number is to be confirmed")
 
 
+# an issuer's line under its parent's in a header: a department, the People's Committee's office, an inspectorate
+_AGENCY_LINE = re.compile(r"^(?:so\s+\w|van phong\b|thanh tra\b|ban quan ly\b)")
+_AGENCY_NAMES = {"van": "Văn phòng UBND", "thanh": "Thanh tra"}
+
+
+# the national motto beside the issuer, as OCR and text export join them: "HUYEN TU KY Péc lap - Tu do - Hanh phiic"
+_MOTTO = re.compile(r"(?:^|\s)(?:cong hoa\b|\S{2,4}c\s+l\S{1,2}p\s*[-–—])")
+
+
+def _issuer_part(cell: str) -> str:
+    """A header cell without the motto the line also holds (nothing left when the cell is the motto)."""
+    m = _MOTTO.search(fold_lower(cell))
+    return (cell[:m.start()] if m else cell).strip(" #*~")
+
+
+def _agency(folded: str) -> str:
+    return _AGENCY_NAMES.get(folded.split()[0], folded)
+
+
 def read_header(text: str) -> ReportHeader:
     head = text[:2500]
     # the title names the period ("… 6 tháng đầu năm 2026"); the place is the issuer's, in the first lines
@@ -48,9 +67,15 @@ def read_header(text: str) -> ReportHeader:
     locality, level = None, None
     # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", or a header table's row read as one line
     # ("ỦY BAN NHÂN DÂN XÃ TÂN THÀNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập …"): each cell on its own
-    for cell in [c.strip(" #*") for line in head.splitlines()[:15] for c in line.split("|")]:
+    cells = [c for line in head.splitlines()[:15] for c in map(_issuer_part, re.split(r"\||\s{3,}", line)) if c]
+    for i, cell in enumerate(cells):
         locality, level = read_place(cell.title() if cell.isupper() else cell, request=True)
         if locality:
+            # "UBND TỈNH QUẢNG TRỊ" over "SỞ XÂY DỰNG": the parent's line, then the issuer's, which names no place
+            below = next((fold_lower(c) for c in cells[i + 1:i + 3] if _AGENCY_LINE.match(fold_lower(c))), None)
+            if below and level == "tỉnh":
+                agency, _ = read_place(f"{_agency(below)} {locality}", request=True)
+                locality, level = (agency, "sở") if agency else (locality, level)
             break
     return ReportHeader(period=period, year=year, locality=locality, level=level, date=place_date(head))
 
