@@ -102,7 +102,8 @@ def unaccented_sentences(text: str, min_words: int = 6) -> list[str]:
     return out
 
 
-_PLACE_DATE = re.compile(r"ngay\s+(\d{1,2})\s*(?:thang|/)\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})")
+# OCR writes "tháng" and "năm" as "thing", "thdang", "ndm", "nim"
+_PLACE_DATE = re.compile(r"ng[a-z]y\s+(\d{1,2})\s*(?:th[a-z]{1,3}g|/)\s*(\d{1,2})\s*(?:n[a-z]{1,2}m|/)\s*(\d{4})")
 
 
 def place_date(text: str) -> dt.date | None:

@@ -539,6 +539,16 @@ def test_a_past_reports_issuer_is_read_under_its_parents_line_and_beside_the_mot
     assert read_header("UY BAN NHAN DAN  CONG HOA XA HOQI CHU NGHIA VIET NAM\nHUYEN TU KY Péc lap - Tu do - Hanh phuc"
                        ).locality == "huyện Tu Ky"
     assert read_header("UBND TỈNH AN GIANG\nBÁO CÁO\nKết quả CCHC năm 2026").locality == "tỉnh An Giang"
+    # the year is the title's, not the signing date's; the date is the place-and-date line's, not a plan's in the body
+    header = read_header("UBND TỈNH AN GIANG\nSố: 12/BC-UBND   An Giang, ngày 10 tháng 1 năm 2026\nBÁO CÁO\n"
+                         "Kết quả thực hiện công tác cải cách hành chính năm 2025\n\nThực hiện Kế hoạch số 35/KH-UBND "
+                         "ngày 15/01/2025 …")
+    assert (header.period, header.year, header.date) == ("năm", 2025, dt.date(2026, 1, 10))
+    assert read_header("ỦY BAN NHÂN DÂN PHƯỜNG AN CỰU\nBÁO CÁO\nKết quả CCHC 9 tháng năm 2026\n\nThực hiện Kế hoạch "
+                       "số 35/KH-UBND ngày 15/01/2026 …").date is None
+    # OCR's "thing", "ndm", "nim" (seed 001 was read as 2022, signed 23/4/2018 — a decree's date in its body)
+    header = read_header((ROOT / "corpus" / "reports" / "001_4932134965ee3205.txt").read_text(encoding="utf-8"))
+    assert (header.period, header.year, header.date) == ("quý I", 2023, dt.date(2023, 3, 14))
 
 
 def test_a_past_report_becomes_previous_with_its_words():

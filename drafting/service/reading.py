@@ -7,6 +7,7 @@ unit and an earlier period, so nothing from another unit or a later period is me
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -62,8 +63,17 @@ def read_header(text: str) -> ReportHeader:
     period, year, _ = read_period(head)
     # the first line that names a period is the title's, not "Sơ kết công tác CCHC quý I" further down; the place and
     # date line ("ngày 6 tháng 9 năm 2023") names none
-    period = next((p for line in head.splitlines() if not re.search(r"\bngay\s+\d", fold_lower(line))
-                   and (p := read_period(line)[0])), period)
+    lines = head.splitlines()
+    at = next((i for i, line in enumerate(lines) if not re.search(r"\bngay\s+\d", fold_lower(line)) and read_period(line)[0]),
+              None)
+    if at is not None:
+        period = read_period(lines[at])[0]
+        # the title's year, not the signing date's ("… năm 2025" signed in January 2026), nor OCR's "nim 2023" missed
+        title_year = re.search(r"\bn\w{1,2}m\s+(20\d\d)\b", fold_lower(" ".join(lines[at:at + 3])))
+        year = int(title_year.group(1)) if title_year else year
+    elif (t := next((i for i, line in enumerate(lines) if re.fullmatch(r"\W*b\S{1,2}o c\S{1,2}o\W*", fold_lower(line))), None)) \
+            is not None and (whole := re.search(r"\bnam (20\d\d)\b", fold_lower(" ".join(lines[t + 1:t + 3])))):
+        period, year = "năm", int(whole.group(1))  # "BÁO CÁO / Kết quả thực hiện công tác CCHC năm 2026": the year's
     locality, level = None, None
     # the issuer's line, often in capitals: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", or a header table's row read as one line
     # ("ỦY BAN NHÂN DÂN XÃ TÂN THÀNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập …"): each cell on its own
@@ -77,7 +87,17 @@ def read_header(text: str) -> ReportHeader:
                 agency, _ = read_place(f"{_agency(below)} {locality}", request=True)
                 locality, level = (agency, "sở") if agency else (locality, level)
             break
-    return ReportHeader(period=period, year=year, locality=locality, level=level, date=place_date(head))
+    return ReportHeader(period=period, year=year, locality=locality, level=level, date=_signed_on(lines))
+
+
+def _signed_on(lines: list[str]) -> dt.date | None:
+    """The date of the place-and-date line ("Tứ Kỳ, ngày 25 tháng 7 năm 2023"), not a plan's in the body
+    ("Kế hoạch số 35/KH-UBND ngày 15/01/2026")."""
+    for line in lines:
+        m = re.search(r"(?:^|,)\s*(ng\S{1,2}y\s.*)", fold_lower(line))
+        if m and (day := place_date(m.group(1))):
+            return day
+    return None
 
 
 def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits | None = None) -> ReportReading:
