@@ -65,10 +65,13 @@ def heading(key: str, next_period: str = "kỳ tới") -> str:
     return SECTION_BY_KEY[key].heading.replace("{next_period}", next_period.upper())
 
 
+_AROUND_BODY = {"mo_dau": "Mở đầu", "ket_thuc": "Phần kết", "phu_luc": "Phụ lục số liệu"}
+
+
 def section_label(key: str) -> str:
     """An outline key as an official reads it in a table: "II.2" → "II.2. Cải cách thủ tục hành chính"."""
-    if key == "mo_dau":
-        return "Mở đầu"
+    if key in _AROUND_BODY:
+        return _AROUND_BODY[key]
     sec = SECTION_BY_KEY.get(key)
     if sec is None:
         return key

@@ -68,9 +68,10 @@ _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w)"), noun, unit) for noun
 _AREA_PATTERNS = {area: [re.compile(rf"\b{re.escape(w)}\b") for w in words] for area, words in AREA_WORDS.items()}
 
 
-def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
+def phrases_in(body: str, left: bool, chained: bool = False) -> list[tuple[int, int, str, list[str]]]:
     """(distance to the number, -length, phrase, keys) for every phrase in a clause; a phrase inside a
-    longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly")."""
+    longer one after the number is not a phrase of its own ("xu ly" in "phai xu ly"). chained: only the last of the
+    phrases that follow one another from the clause's start (_chain_end)."""
     lead = len(body) - len(body.lstrip())
     trimmed = body.rstrip()
     matches = [(m.start(), m.end(), phrase, keys) for pattern, phrase, keys in _PHRASE_PATTERNS
@@ -86,7 +87,21 @@ def phrases_in(body: str, left: bool) -> list[tuple[int, int, str, list[str]]]:
             continue  # before the number the longer phrase is tried first anyway; the shorter stays a fallback
         distance = len(trimmed) - b if left else a - lead
         found.append((max(distance, 0), -len(phrase), phrase, keys))
-    return sorted(found, key=lambda x: (x[0], x[1]))
+    found = sorted(found, key=lambda x: (x[0], x[1]))
+    return _chain_end(found) if chained else found
+
+
+def _chain_end(found: list[tuple[int, int, str, list[str]]]) -> list[tuple[int, int, str, list[str]]]:
+    """Of the phrases right after a noun, one after another ("… nhiệm vụ | cấp trên giao | chưa hoàn thành", "… hồ sơ
+    | giải quyết | trễ hạn"), the last: the state of what the first named. found: phrases_in(…, left=False)."""
+    at = [x for x in found if x[0] == 0]
+    while at:
+        end = max(x[0] - x[1] for x in at)  # start + length
+        following = [x for x in found if end < x[0] <= end + 1]
+        if not following:
+            return at
+        at = [x for x in following if x[0] == min(y[0] for y in following)]
+    return at
 
 
 def sentence_bonus(key: str, sentence: str) -> int:

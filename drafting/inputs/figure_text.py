@@ -52,13 +52,13 @@ _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
-_LEVEL_PHRASES = {f"cap {lv}" for lv, _ in LEVEL_WORDS}
+_QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
 # "thực hiện 29 nhiệm vụ do UBND tỉnh giao", "18 nhiệm vụ Sở giao": tasks set from above, whatever the verb before them
 _GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan)\b"
-_SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b")
+_SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
 _SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
@@ -97,7 +97,7 @@ class _Reader(LinkedReading):
         self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
         # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
         # and "652 hồ sơ đúng hạn, 31 hồ sơ trước hạn" too; "trước hạn và đúng hạn" is the total
-        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*(?::|la|dat)?\s*\d|\d\s*(?:ho so\s*)?(?:duoc giai quyet\s*)?"
+        self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*(?::|la|dat)?\s*\d|\d\s*(?:ho so\s*)?(?:(?:duoc )?giai quyet\s*)?"
                                              r"(?:truoc|som) han\b(?!\s*va\s+(?:dung|som)\b)", self.folded))
 
     def context(self, s: int, e: int) -> str:
@@ -232,8 +232,8 @@ class _Reader(LinkedReading):
         # the noun itself ("11 nhiệm vụ") says what is counted, not which figure: weakest evidence
         noun_span = noun_end - e - (len(right) - len(right.lstrip()))
         named = [x for x in right_found if not (noun and x[0] + (-x[1]) <= noun_span)]
-        if any(x[2] not in _LEVEL_PHRASES for x in named):  # "… không phụ thuộc địa giới cấp tỉnh": the level qualifies
-            named = [x for x in named if x[2] not in _LEVEL_PHRASES]
+        if any(x[2] not in _QUALIFIERS for x in named):  # "… không phụ thuộc địa giới cấp tỉnh": the level qualifies
+            named = [x for x in named if x[2] not in _QUALIFIERS]
         noun_words = self.folded[e:noun_end].strip()
         # "tuyển dụng 2 viên chức": the verb with the noun is a figure's own phrase, before the verb alone (unless
         # the noun starts a longer phrase: "ban hành 1 văn bản quy phạm")
@@ -253,7 +253,7 @@ class _Reader(LinkedReading):
         if noun and noun_end < e + len(right) and not re.match(r"\s*thuoc\b", self.folded[noun_end:]):
             # "14 TTHC thuộc thẩm quyền giải quyết": "thuộc" qualifies what the verb before counts
             choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
-                        for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False) if d == 0]
+                        for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False, chained=True)]
         if noun and not ahead:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến…")
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
@@ -328,7 +328,7 @@ class _Reader(LinkedReading):
                     options=tied))
                 return
             key = tied[0]
-            if key == "tthc.ho_so_dung_han_tong" and phrase == "dung han" and self.separate_early:
+            if key == "tthc.ho_so_dung_han_tong" and phrase.endswith(" dung han") | (phrase == "dung han") and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
             if left.lstrip().startswith("chi tieu") and f"{key}_chi_tieu" in FIELD_BY_KEY:
                 key = f"{key}_chi_tieu"  # "Chỉ tiêu kích hoạt tài khoản … được giao là 15.000": the target

@@ -41,9 +41,13 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_dung_han_tong": ["dung va som han", "dung, som han", "som, dung han", "truoc va dung han", "dung va truoc han", "dung han va truoc han",
                                  "truoc, dung han", "dung han", "som va dung han", "truoc han va dung han",
                                  "dung hoac truoc han", "dung, truoc han",
-                                 "dung hen", "tra dung hen", "tra ket qua dung hen", "dung va truoc hen"],
-    "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen"],
-    "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre"],
+                                 "dung hen", "tra dung hen", "tra ket qua dung hen", "dung va truoc hen",
+                                 # "1.414 hồ sơ giải quyết trước và đúng hạn": the verb after the noun with its timing
+                                 "giai quyet dung han", "giai quyet truoc va dung han", "giai quyet dung va truoc han",
+                                 "giai quyet dung han va truoc han", "giai quyet truoc han va dung han"],
+    "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen", "giai quyet truoc han", "giai quyet som han"],
+    "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre", "giai quyet qua han",
+                           "giai quyet tre han"],  # "7 hồ sơ giải quyết quá hạn" are the late ones, not all solved
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
                                    "dang trong han giai quyet", "trong han giai quyet",

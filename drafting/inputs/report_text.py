@@ -34,6 +34,16 @@ def _leading_key(body: str) -> str:
     return outline_key_of(body[:(m.end() if m else 0) + 32])
 
 
+def closing_or_appendix(current: str, folded: str) -> str | None:
+    """"ket_thuc" where the closing ("Trên đây là báo cáo…") ends the body, "phu_luc" where a short "Biểu mẫu"/"Phụ lục"
+    heading opens the appendix; None on any other line. Shared with the reviewer, which sections a draft alike."""
+    if current not in ("ket_thuc", "phu_luc") and _CLOSING.match(folded):
+        return "ket_thuc"
+    if current not in ("phu_luc", "mo_dau", "I") and len(folded) < 60 and _APPENDIX.match(folded):
+        return "phu_luc"
+    return None
+
+
 def section_lines(text: str) -> list[tuple[str, int, str]]:
     """(section key, offset, line) for each line of a report: the outline heading above it decides."""
     out = []
@@ -42,10 +52,8 @@ def section_lines(text: str) -> list[tuple[str, int, str]]:
         body = re.sub(r"^[#>*\s]+|\*\*", "", line).strip()
         folded = fold_lower(body)
         level = report_heading_level(body) if body else None
-        if current not in ("ket_thuc", "phu_luc") and _CLOSING.match(folded):
-            current = "ket_thuc"
-        elif current != "phu_luc" and len(body) < 60 and _APPENDIX.match(folded) and current not in ("mo_dau", "I"):
-            current = "phu_luc"
+        if ending := closing_or_appendix(current, folded):
+            current = ending
         elif level in (1, 2) and len(body) < 160 and current not in ("ket_thuc", "phu_luc"):
             key = outline_key_of(body)
             roman = re.match(r"^(I|II|III|IV|V)\s*[.\-:]", body)
@@ -149,18 +157,29 @@ def read_report(text: str) -> TextReading:
     for (section, offset, para), folded in zip(paragraphs, mended):
         if not para.strip() or section in PLAN_SECTIONS:
             continue
-        # "3.2.2. | 86 hồ sơ…": a number opening a row's label is "Số" misread by OCR, not a figure
-        label_number = re.match(r"^\s*\|?\s*\d{1,2}(?:\.\d{1,2})+\.?\s*[|,]?\s*(\d+)\s+[^\W\d]", para)
-        # "1 | Văn bản chỉ đạo … | văn bản | 12": the row's serial number (STT) before its label is no figure
-        serial = _SERIAL.match(para)
-        blocked = [m.span(1) for m in (label_number, serial) if m]
-        level = _row_level(para, folded, row_levels)
-        read, moves = _units_after_values(para, folded) if section == "phu_luc" else (para, [])
-        part = read_figures(read, section=section, by_level=len(levels[section]) > 1, level=level, blocked=blocked)
+        part = read_paragraph(para, section, len(levels[section]) > 1, row_levels, folded)
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
-            moved = next(((a, b) for s, e, a, b in moves if (item.start, item.end) == (s, e)), None)
-            item.start, item.end = moved or (item.start, item.end)
             item.start += offset
             item.end += offset
         reading.extend(part)
     return reading
+
+
+def read_paragraph(para: str, section: str, by_level: bool | None = None, row_levels: dict[str, str] | None = None,
+                   folded: str | None = None) -> TextReading:
+    """One paragraph of a report under its section; a statistics table's row read as a row (its serial and code no
+    figures, its unit column the value's noun). Shared with the reviewer. row_levels: the levels of the rows read so
+    far (a row "3.2.1." inherits "3.2. … cấp huyện")."""
+    folded = folded if folded is not None else mend(fold_lower(para))
+    # "3.2.2. | 86 hồ sơ…": a number opening a row's label is "Số" misread by OCR, not a figure
+    label_number = re.match(r"^\s*\|?\s*\d{1,2}(?:\.\d{1,2})+\.?\s*[|,]?\s*(\d+)\s+[^\W\d]", para)
+    # "1 | Văn bản chỉ đạo … | văn bản | 12": the row's serial number (STT) before its label is no figure
+    serial = _SERIAL.match(para)
+    blocked = [m.span(1) for m in (label_number, serial) if m]
+    level = _row_level(para, folded, row_levels if row_levels is not None else {})
+    read, moves = _units_after_values(para, folded) if section == "phu_luc" else (para, [])
+    part = read_figures(read, section=section, by_level=by_level, level=level, blocked=blocked)
+    for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
+        moved = next(((a, b) for s, e, a, b in moves if (item.start, item.end) == (s, e)), None)
+        item.start, item.end = moved or (item.start, item.end)
+    return part

@@ -22,6 +22,7 @@ from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower, marked_share
 from drafting.figures.periods import data_window, period_of_label
 from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
+from drafting.inputs.report_text import closing_or_appendix
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
@@ -63,7 +64,9 @@ def _assign_sections(paras: list[Para]) -> None:
     for p in paras:
         level = report_heading_level(p.text)
         p.heading_level = level
-        if level in (1, 2) and len(p.text) < 160:
+        if ending := closing_or_appendix(current, fold_lower(p.text.strip())):
+            current = ending  # the closing, the signature block and the statistics appendix after the body
+        elif level in (1, 2) and len(p.text) < 160 and current not in ("ket_thuc", "phu_luc"):
             key = outline_key_of(p.text)
             if level == 1 and re.match(r"^\W*(I|II|III|IV|V)\s*[.\-:]", p.text):
                 roman = re.match(r"^\W*(I|II|III|IV|V)\b", p.text).group(1)

@@ -46,7 +46,7 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
         return []
     issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))]
     for p in paragraphs:
-        if p.section in ("", "mo_dau", "IV", "V"):
+        if p.section in ("", "mo_dau", "IV", "V", "ket_thuc"):
             continue
         folded = fold_lower(p.text)
         mentions = [(m, int(m.group(2))) for m in _SAID.finditer(folded)]

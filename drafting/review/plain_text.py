@@ -21,6 +21,7 @@ def _stands_alone(line: str, following: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     starts_capital = following.strip()[0].isupper()
     return bool((letters and all(c.isupper() for c in letters) and len(letters) > 3)
+                or "|" in s or "|" in following  # a table's row is a paragraph of its own
                 or _DATE_LINE.search(fold_lower(s))
                 or (_HEADING.match(s) and not re.search(r"[,;:]$", s) and starts_capital)
                 or (re.search(r"[.!?]$", s) and starts_capital))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import fmt_int, rate, rate_shown
 from drafting.inputs.figure_text import read_figures
+from drafting.inputs.phrases import levels_in
+from drafting.inputs.report_text import read_paragraph
 from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
 
@@ -47,8 +50,10 @@ _OTHER_BASES = {"tthc.ty_le_truc_tuyen": ("tthc.ty_le_truc_tuyen_tong",),
 def check_stated_figures(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     issues: list[ReviewIssue] = []
-    readings = [(p, read_figures(p.text, section=p.section if p.section != "mo_dau" else "")) for p in paragraphs
-                if p.section not in ("IV", "V") and any(ch.isdigit() for ch in p.text)]
+    rows: dict[str, str] = {}  # a statistics appendix read row by row, as a past report's is
+    readings = [(p, read_paragraph(p.text, "phu_luc", row_levels=rows) if p.section == "phu_luc" else
+                 read_figures(p.text, section=p.section if p.section != "mo_dau" else "")) for p in paragraphs
+                if p.section not in ("IV", "V", "ket_thuc") and any(ch.isdigit() for ch in p.text)]
     # a count stated once in its section may sit after the rate that uses it (our own drafts state the rate, then
     # the figures): sure readings of the whole section fill in what nearer text does not give
     whole: dict[str, dict[str, ReadFigure]] = {}
@@ -102,7 +107,48 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         else:  # a figure repeated (province, district, commune…): sentence by sentence
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
-    return issues + _level_sums(readings)
+    return issues + _level_sums(readings) + _restated(readings)
+
+
+# where a report states again what its own section stated: the evaluation ("Còn 7 hồ sơ quá hạn") and the appendix
+_RESTATING = ("III", "phu_luc")
+
+
+def _restated(readings) -> list[ReviewIssue]:
+    """A figure stated in its own section and again, with another value, in the evaluation or the statistics appendix
+    ("tổng số hồ sơ tiếp nhận … 1.486" in II.2, "Số hồ sơ tiếp nhận | Hồ sơ | 1.468" in the appendix): one of them is
+    wrong, or the two speak of different scopes — the official says which. Sure readings only."""
+    home: dict[str, tuple] = {}
+    by_section: dict[str, dict[str, ReadFigure]] = {}  # for a figure the section states only by its parts
+    where: dict[int, object] = {}
+    for p, reading in readings:
+        for f in reading.figures:
+            if f.confidence >= 0.9 and p.section == FIELD_BY_KEY[f.key].section:
+                home.setdefault(f.key, (p, f))
+                by_section.setdefault(p.section, {}).setdefault(f.key, f)
+                where[id(f)] = p
+    out = []
+    for p, reading in readings:
+        if p.section not in _RESTATING:
+            continue
+        for f in reading.figures:
+            section = FIELD_BY_KEY[f.key].section
+            if f.key not in home and (solved := _solve(f.key, by_section.get(section, {}))) is not None:
+                first = next(g for g in by_section[section].values() if g.start == solved.start)  # its first part
+                home[f.key] = (where[id(first)], solved.model_copy(update={
+                    "phrase": f"{solved.phrase} =", "quote": fmt_int(int(solved.value))}))
+            if f.confidence < SURE or f.key not in home or home[f.key][1].value == f.value:
+                continue
+            if levels_in(fold_lower(f.phrase)) or re.search(r"\btai\b", fold_lower(f.phrase)):
+                continue  # "31 hồ sơ … trễ hạn … tại Bộ phận Một cửa cấp huyện, cấp xã": another scope, said so
+            hp, h = home[f.key]
+            said_in = "phụ lục số liệu" if p.section == "phu_luc" else "phần đánh giá"
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="warning", section=p.section, paragraph=p.index, text=f.words[:160],
+                message=(f"{FIELD_BY_KEY[f.key].label}: {said_in} ghi {f.quote} nhưng đoạn {hp.index} (mục {hp.section}) "
+                         f"ghi “{h.words}”. Một trong hai số sai, hoặc hai số nói về phạm vi khác nhau — xin kiểm tra."),
+                suggestion=h.quote))
+    return out
 
 
 # totals whose parts are the same count level by level (cấp tỉnh, huyện, xã)
