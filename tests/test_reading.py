@@ -171,8 +171,8 @@ def test_a_rate_in_brackets_after_its_count_and_people_counted_as_accounts():
 def test_a_shared_verb_the_words_right_after_the_noun_and_the_people_at_the_events():
     assert _read("Tuyển dụng 4 công chức và 11 viên chức.") == {
         "cong_vu.tuyen_dung_cong_chuc": 4, "cong_vu.tuyen_dung_vien_chuc": 11}
-    # two parts of one figure are not split into two figures: the second is left for the official
-    assert _read("Ban hành 3 kế hoạch và 2 quyết định về CCHC.") == {"chi_dao.van_ban_chi_dao": 3}
+    # two kinds of documents under one verb are parts of one figure, summed with a note (not the first taken as all)
+    assert _read("Ban hành 3 kế hoạch và 2 quyết định về CCHC.") == {"chi_dao.van_ban_chi_dao": 5}
     assert _read("Giải quyết 4 hồ sơ quá hạn.") == {"tthc.ho_so_qua_han": 4}
     assert _read("Đã ban hành 4 văn bản xin lỗi.") == {"tthc.van_ban_xin_loi": 4}
     assert _read("Rà soát 12 văn bản quy phạm pháp luật.") == {"the_che.vbqppl_ra_soat": 12}
@@ -418,12 +418,12 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0)]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), (19, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -520,6 +520,34 @@ def test_staff_present_against_the_quota_and_staff_sent_to_training():
     assert _read("Tổ chức 2 lớp tập huấn cho 150 cán bộ, công chức.") == {"cong_vu.boi_duong": 150}
     assert _read("Tổ chức 3 buổi tuyên truyền CCHC cho 200 cán bộ, công chức và người dân.") == {
         "chi_dao.buoi_tuyen_truyen": 3, "chi_dao.luot_nguoi_tuyen_truyen": 200}
+
+
+def test_held_out_set_19_phrasings():
+    """Set 19's first run (84,3 %, 11 misread): a year inside a figure's words, a slash before the plan, a count out
+    of a base named after it, kinds of documents under one verb, a bracket of new/amended/abolished procedures, a
+    whole that a later "đã thực hiện xong" shows, units merged, staff on hold for more papers."""
+    assert _read("Biên chế công chức năm 2025 được giao 62, hiện có mặt 58 người.") == {
+        "to_chuc.bien_che_giao": 62, "to_chuc.bien_che_co_mat": 58}
+    assert _read("Giải ngân vốn đầu tư công được 412,6 tỷ đồng/kế hoạch 705 tỷ đồng.") == {
+        "tai_chinh.von_dau_tu_giai_ngan": Decimal("412600"), "tai_chinh.von_dau_tu_ke_hoach": 705000}
+    assert _read("Có 214 trên tổng số 260 hồ sơ có phí, lệ phí được thanh toán trực tuyến.") == {
+        "tthc.thanh_toan_truc_tuyen": 214, "tthc.ho_so_co_phi": 260}
+    summed = read_message("UBND huyện ban hành 11 kế hoạch, 26 công văn chỉ đạo về CCHC.").figures
+    assert [(f.key, f.value) for f in summed] == [("chi_dao.van_ban_chi_dao", 37)] and "cộng trong phần mềm" in summed[0].note
+    assert _read("Ban hành 5 quyết định quy phạm pháp luật và 2 nghị quyết.") == {"the_che.vbqppl_ban_hanh": 7}
+    assert _read("Ban hành 02 kế hoạch, 15 văn bản xin lỗi.") == {"chi_dao.van_ban_chi_dao": 2, "tthc.van_ban_xin_loi": 15}
+    announced = read_message("Công bố 41 TTHC (mới ban hành 9, sửa đổi bổ sung 25, bãi bỏ 7).")
+    assert {f.key: f.value for f in announced.figures} == {
+        "tthc.tthc_cong_bo_moi": 9, "tthc.tthc_sua_doi": 25, "tthc.tthc_bai_bo": 7}
+    assert _read("Thực hiện 3 kiến nghị của Kiểm toán nhà nước, đến nay đã thực hiện xong 2 kiến nghị.") == {
+        "tai_chinh.kien_nghi_thanh_tra": 3, "tai_chinh.kien_nghi_da_thuc_hien": 2}
+    assert _read("Thực hiện 4 trên 5 kiến nghị của thanh tra.") == {
+        "tai_chinh.kien_nghi_da_thuc_hien": 4, "tai_chinh.kien_nghi_thanh_tra": 5}
+    assert _read("Huyện có 2 đơn vị sự nghiệp được sáp nhập, hiện còn 34 đơn vị sự nghiệp công lập.") == {
+        "to_chuc.don_vi_su_nghiep_giam": 2, "to_chuc.don_vi_su_nghiep": 34}
+    assert _read("Hồ sơ tạm dừng để bổ sung: 25.") == {"tthc.ho_so_tam_dung": 25}
+    assert _read("Đề xuất phương án đơn giản hóa 5 TTHC, đã được UBND tỉnh phê duyệt 4 phương án.") == {
+        "tthc.tthc_de_xuat_don_gian_hoa": 5, "tthc.tthc_don_gian_hoa": 4}
 
 
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():

@@ -18,7 +18,11 @@ AREA_WORDS = {
     "tai_chinh": ["tai chinh", "ngan sach"],
     "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
 }
-FRACTION = r"\s*(?:/|tren)\s*"  # "11/12", "4 trên 5 kiến nghị"
+# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
+# a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
+# ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
+SEP = re.compile(r"(?<!tiep nhan),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
+FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
 _PLACE = re.compile(r"\b(?:tai (?:cac |nhung )?|khi )$")  # where or when, not what is counted
 
 
@@ -63,7 +67,10 @@ def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
 
 # compiled once: several hundred phrases outgrow the re module's cache, and compiling them again for every clause
 # was most of a review's time
-_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), phrase, keys) for phrase, keys in PHRASES]
+# a year may stand between a phrase's words: "biên chế công chức năm 2025 được giao 62"
+_YEAR_BETWEEN = r"(?: nam 20\d\d)? "
+_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"), phrase, keys)
+                    for phrase, keys in PHRASES]
 _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w)"), noun, unit) for noun, unit in UNIT_NOUNS]
 _AREA_PATTERNS = {area: [re.compile(rf"\b{re.escape(w)}\b") for w in words] for area, words in AREA_WORDS.items()}
 

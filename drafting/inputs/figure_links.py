@@ -11,11 +11,11 @@ from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
-from drafting.figures.vnformat import NUMBER_RE
+from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
-from drafting.inputs.text_reading import Unread
+from drafting.inputs.text_reading import UNCLEAR, Unread
 
 
 class LinkedReading:
@@ -40,15 +40,18 @@ class LinkedReading:
     def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
                       sent_from: int) -> bool:
         """"Cử 12 đồng chí học cao cấp … và 25 đồng chí học trung cấp lý luận chính trị": a second count of the same
-        figure and noun, joined by "và" in one clause, adds to the first (the sum computed here, and noted)."""
+        figure and noun, joined by "và" in one clause, adds to the first (the sum computed here, and noted); so do
+        kinds of documents under one verb ("ban hành 5 quyết định … và 2 nghị quyết", "11 kế hoạch, 26 công văn")."""
         def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
             return self.folded[end:noun_after(self.folded, end)[1]].strip()
 
         own = noun_words(e)
         for i, f in enumerate(self.reading.figures):
             between = self.folded[f.end:s]
-            if (f.key in keys and f.start >= sent_from and noun and noun_words(f.end) == own
-                    and re.search(r"\bva\b", between) and not re.search(r"[;:(]|\d", between)):
+            # "ban hành 11 kế hoạch, 26 công văn chỉ đạo": kinds of documents, one figure's parts
+            papers = noun == "văn bản" and noun_after(self.folded, f.end)[0] == noun and re.fullmatch(r"[a-z ]{1,40},\s*", between)
+            if (f.key in keys and f.start >= sent_from and noun and (noun_words(f.end) == own or noun == "văn bản")
+                    and (re.search(r"\bva\b", between) or papers) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value
                 words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
                 note = f"tổng của “{words}”, cộng trong phần mềm"
@@ -67,9 +70,10 @@ class LinkedReading:
         if ";" not in between or not re.fullmatch(r"[^\d:(.]{0,90}", between):
             return False
 
-        def tail(end: int) -> str:  # the words after the noun, to the clause's end
+        def tail(end: int) -> str:  # the words after the noun, to the clause's end ("là văn bản QPPL" = "quy phạm pháp luật")
             rest = self.folded[noun_after(self.folded, end)[1]:]
-            return re.split(r"[,;.:()\n]|\d", rest, maxsplit=1)[0].strip()
+            words = re.split(r"[,;.:()\n]|\d", rest, maxsplit=1)[0].strip().replace("quy pham phap luat", "qppl")
+            return re.sub(r"^la (?:van ban |vb )?", "", words)
 
         def verb(start: int) -> str:  # the last words before the number
             return " ".join(re.split(r"[,;:]", self.folded[max(0, start - 40):start])[-1].split()[-2:])
@@ -84,7 +88,7 @@ class LinkedReading:
     def read_coordinated(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
         """"Tuyển dụng 4 công chức và 11 viên chức": a count joined by "và" or a comma to the one before it shares
         its verb, and the verb with this count's noun ("tuyển dụng viên chức") names its figure. The verb alone does
-        not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure, which the official sums."""
+        not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure (add_to_joined)."""
         prev = self.reading.figures[-1] if self.reading.figures else None
         if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
                 or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
@@ -125,6 +129,25 @@ class LinkedReading:
         self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
         return True
 
+    def read_numerators(self) -> None:
+        """"214 trên tổng số 260 hồ sơ có phí, lệ phí được thanh toán trực tuyến": a count left unread before the base
+        it is out of is the part of that base which the words after the base name."""
+        for u in [u for u in self.reading.unread if u.reason == UNCLEAR]:
+            base = next((f for f in self.reading.figures if f.start > u.end
+                         and re.fullmatch(FRACTION, self.folded[u.end:f.start])), None)
+            value = parse_vn_number(u.quote)
+            if base is None or value is None:
+                continue
+            parts = [d.inputs[0] for d in DERIVED if d.inputs[1] == base.key] + [p for p, w, _ in PART_RULES if w == base.key]
+            stop = re.search(r"[;\n]|\.(?!\d)", self.folded[base.end:])
+            said = {k for *_, keys in phrases_in(self.folded[base.end:base.end + (stop.start() if stop else 200)], False)
+                    for k in keys}
+            fit = [k for k in dict.fromkeys(parts) if k in said and k not in self.taken]
+            if len(fit) == 1:
+                self.reading.unread.remove(u)
+                self.add(fit[0], value, u.quote, u.start, u.end, f"{u.quote}/{base.quote} {base.phrase}", base.confidence - 0.1)
+        self.reading.figures.sort(key=lambda f: f.start)
+
     def same_subject(self, tied: list[str]) -> list[str]:
         """"Rà soát 126 văn bản, kiến nghị sửa đổi 9 văn bản; đến nay đã xử lý 7 văn bản": of two readings, the one of
         the figure read just before (the review's documents dealt with, not the check's)."""
@@ -142,8 +165,12 @@ class LinkedReading:
         sent_from = self.sentence_start(s)
         if self.part_of_other_count(s, e, sent_from, quote):
             return True
-        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in LEVEL_TOTALS]):
-            key = LEVEL_PART[(f.key, m.group(1))]
+        # of the total just read, or of the total whose other level's part was just read ("… của huyện là 287, cấp xã 114")
+        total_of = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
+        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in total_of]):
+            key = LEVEL_PART.get((total_of[f.key], m.group(1)))
+            if key is None:
+                continue
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
                 self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
                 return True

@@ -19,39 +19,42 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, DERIVED, FIELD_BY_KEY, LEVEL_WORDS
+from drafting.figures.schema import AREAS, FIELD_BY_KEY, LEVEL_WORDS
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans, not_counted
-from drafting.inputs.clauses import PLACES, area_hint, noun_after, parts_of, phrases_in, second_group, sentence_bonus
+from drafting.inputs.clauses import (
+    PLACES,
+    SEP,
+    area_hint,
+    noun_after,
+    parts_of,
+    phrases_in,
+    second_group,
+    sentence_bonus,
+)
 from drafting.inputs.figure_links import LinkedReading
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
-    BASE_NAMED,
     COMPANIONS,
     LEVEL_NAMED,
     LEVEL_PART,
     PHRASE_KEYS,
     PRIMARY,
     PUBLIC,
-    RATE_PHRASES,
-    RESULT_LEAD,
     STAFF,
     STAFF_TRAINING,
     UNIT_NOUNS,
     levels_in,
     unit_fits,
 )
-from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, StatedRate, TextReading, Unread
+from drafting.inputs.rate_text import RateReading
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
-# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
-# a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end
-_SEP = re.compile(r"(?<!tiep nhan),(?!\d)|[;:\n()]|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 _FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
-_THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
@@ -67,18 +70,22 @@ _TRAINING = re.compile(r"\bboi duong\b")
 _ATTENDEES = {"chi_dao.luot_nguoi_tuyen_truyen", "the_che.pbgdpl_luot_nguoi"}
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
-_KINDS = re.compile(r"\s*(?:hanh chinh\s*)?moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)")
+# and "công bố 41 TTHC (mới ban hành 9, sửa đổi bổ sung 25, bãi bỏ 7)": the kinds' counts in brackets, each read
+_KINDS = re.compile(r"\s*(?:hanh chinh\s*)?(?:moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)|"
+                    r"\((?=[^)]*\bmoi\b)(?=[^)]*\b(?:sua doi|bai bo|thay the)\b))")
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
 _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
+_BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
+_DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
 _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 
 
-class _Reader(LinkedReading):
+class _Reader(LinkedReading, RateReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
         self.text = text
@@ -121,6 +128,7 @@ class _Reader(LinkedReading):
         if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken and not self.is_blocked(m.start(), m.start() + 1):
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
+        self.read_numerators()
         self.drop_breakdowns()
         return self.reading
 
@@ -143,7 +151,7 @@ class _Reader(LinkedReading):
 
     def clause(self, s: int, e: int) -> tuple[str, str, int]:
         f = self.folded
-        left_start = max((m.end() for m in _SEP.finditer(f, 0, s)), default=0)
+        left_start = max((m.end() for m in SEP.finditer(f, 0, s)), default=0)
         if not f[left_start:s].strip() and left_start and f[left_start - 1] == ":":
             # "Tổng số hồ sơ đã tiếp nhận: 1.024", "Hợp đồng lao động làm công việc hỗ trợ, phục vụ: 6 người": the
             # label runs from the sentence's start to the colon
@@ -159,16 +167,16 @@ class _Reader(LinkedReading):
                       and not f[m.end():m.end() + 2].lstrip().startswith("%")]
             if _RATE_IN.search(f, sent_from, opening) and not counts:
                 return re.sub(r"\s+", " ", _RATE_IN.sub(" ", f[sent_from:opening])), "", left_start
-            tail_from = max((m.end() for m in _SEP.finditer(f, 0, opening)), default=0)
+            tail_from = max((m.end() for m in SEP.finditer(f, 0, opening)), default=0)
             if bracket and not any(m.start() >= tail_from for m in counts):
                 return f[tail_from:opening], "", left_start
         if left_start and f[left_start - 1] == ")" and "(" in f[:left_start]:
             # "số định biên (bao gồm …) là 21 người": the words before the brackets name it
             opening = f.rfind("(", 0, left_start)
-            left_start = max((m.end() for m in _SEP.finditer(f, 0, opening)), default=0)
+            left_start = max((m.end() for m in SEP.finditer(f, 0, opening)), default=0)
         prev_num = [m.end() for m in NUMBER_RE.finditer(self.text, left_start, s) if not self.is_blocked(*m.span())]
         left_from = max([left_start, *prev_num])
-        nxt = _SEP.search(f, e)
+        nxt = SEP.search(f, e)
         right_end = nxt.start() if nxt else len(f)
         next_num = [m.start() for m in NUMBER_RE.finditer(self.text, e, right_end) if not self.is_blocked(*m.span())]
         right_to = next_num[0] if next_num else right_end
@@ -209,6 +217,8 @@ class _Reader(LinkedReading):
             self.blocked.append((a, b))
             converted = f"tổng của “{self.text[s:noun_end].strip()}”, cộng trong phần mềm"
             value, quote = value + other, self.text[s:noun_end].strip()
+        broadcast = noun in ("buổi", "lượt người") and _BROADCAST.search(before)  # "Đài truyền thanh xã phát 36 buổi
+        noun = "chương trình" if broadcast else noun  # tuyên truyền": broadcasts, whatever the official calls them
         carried = noun or self.carried_noun(sent_from, s)
         # "giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6": the words between the noun and the next number (bare, or
         # counting the same thing) name that number
@@ -224,6 +234,7 @@ class _Reader(LinkedReading):
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(_PARTS.search(before))
         choices = [(0, d, ln, p, k) for d, ln, p, k in phrases_in(left, True)]
+        choices += [(0, -9, 0, "phat", ["chi_dao.chuong_trinh_phat_thanh"])] if broadcast else []
         if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
             return  # "kế hoạch … nim 2023" (OCR'd "năm"): a year, unless a figure's words name it ("giải quyết 2020")
         # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
@@ -263,7 +274,7 @@ class _Reader(LinkedReading):
             rest = rest[:after[0]] if after else rest
             # "đánh giá 38 thủ tục, đề xuất đơn giản hóa 6 thủ tục": a phrase past the last comma before the next
             # number names that number
-            cut = max([m.end() for m in _SEP.finditer(rest)], default=len(rest)) if after else len(rest)
+            cut = max([m.end() for m in SEP.finditer(rest)], default=len(rest)) if after else len(rest)
             lead = len(rest) - len(rest.lstrip())
             choices += [(2, d, ln, p, k) for d, ln, p, k in phrases_in(rest, False) if d - ln > noun_span
                         and d + lead < cut]
@@ -297,6 +308,8 @@ class _Reader(LinkedReading):
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             elif _SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
+            if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
+                fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all
             events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]
             if set(fit) & _ATTENDEES and events:  # "6 buổi tuyên truyền pháp luật … với 480 lượt người": of those events
                 fit = [COMPANIONS[events[-1]]]
@@ -386,61 +399,6 @@ class _Reader(LinkedReading):
         # count did, across the semicolons of the sentence
         nouns = [noun_after(self.folded, m.end())[0] for m in NUMBER_RE.finditer(self.text, outer, sent_from)]
         return next((n for n in reversed(nouns) if n and n != "%"), None)
-
-    def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
-        shown = quote + "%"  # "…, bằng 78% dự toán": a result against its base, not a threshold
-        result = RESULT_LEAD.search(left) and BASE_NAMED.match(self.folded, e)
-        if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):
-            self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
-                                              reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))
-            return
-        window = before[-90:]
-        for phrase, key in RATE_PHRASES:
-            if phrase in window:  # a rate the table cannot compute is a figure of its own, as typed
-                at = self.folded.rfind(phrase, 0, s)
-                return self.add(key, value, quote, s, e, self.text[at:at + len(phrase)], 0.95) if key in FIELD_BY_KEY else \
-                    self.add_rate(key, value, shown, s, e)
-        for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
-            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
-            if pct:
-                self.add(pct[0], value, quote, s, e, self.text[s - len(left):s].strip(), 0.9)
-                return
-            # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": of the rates the words may name, the one whose base the
-            # sentence has just counted (dossiers, not tasks)
-            counted = {f.key for f in self.reading.figures if f.start >= self.sentence_start(s)}
-            rated = sorted((d for d in DERIVED if d.inputs[0] in keys), key=lambda d: d.inputs[1] not in counted)
-            if rated:
-                return self.add_rate(rated[0].key, value, shown, s, e)
-        for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
-            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
-            if pct:
-                return self.add(pct[0], value, quote, s, e, self.text[s - len(before[-90:]):s].strip(), 0.85)
-        for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
-            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
-            if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
-                return self.add(pct[0], value, quote, s, e, self.text[e + 1:e + 40].strip(), 0.85)
-        sent_from = self.sentence_start(s)
-        recent = [f for f in self.reading.figures if f.start >= sent_from]
-        if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows
-            rated = [d.key for d in DERIVED if d.inputs[0] == recent[-1].key]
-            # "giải ngân 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%": the base just read, its part before it
-            rated += [d.key for d in DERIVED if d.inputs[1] == recent[-1].key
-                      and any(f.key == d.inputs[0] for f in recent[:-1])]
-            if rated:
-                return self.add_rate(rated[0], value, shown, s, e)
-        self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
-                                          reason="không rõ là tỷ lệ của chỉ tiêu nào"))
-
-    def before_bracket(self, s: int) -> str:
-        """"508 phiếu hài lòng (99,2%)": the clause before the bracket names the rate in it."""
-        m = re.search(r"\(\s*$", self.folded[:s])
-        if not m:
-            return ""
-        return self.folded[max((x.end() for x in _SEP.finditer(self.folded, 0, m.start())), default=0):m.start()]
-
-    def add_rate(self, key: str, value: Decimal, shown: str, s: int, e: int) -> None:
-        self.reading.rates.append(StatedRate(key=key, value=value, quote=shown, start=s, end=e + 1,
-                                             section=self.section, context=self.context(s, e)))
 
 
 def read_figures(text: str, *, section: str = "", unique: bool = False, area: str | None = None,

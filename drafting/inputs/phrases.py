@@ -54,7 +54,7 @@ _PHRASES: dict[str, list[str]] = {
                                    # carried to the next period: still being resolved at the period's end
                                    "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",
                                    "chuyen sang quy sau", "chuyen tiep sang ky sau", "chuyen tiep sang nam sau"],
-    "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet"],
+    "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet", "tam dung de bo sung"],  # not amended procedures
     "tthc.ho_so_tra_lai": ["tra lai", "hoan tra"],
     "tthc.ho_so_rut": ["rut", "rut ho so", "huy"],
     "tthc.van_ban_xin_loi": ["xin loi", "thu xin loi", "van ban xin loi"],
@@ -69,7 +69,7 @@ _PHRASES: dict[str, list[str]] = {
                                    "phi, le phi truc tuyen", "nop phi truc tuyen", "nop le phi truc tuyen",
                                    "le phi truc tuyen", "thanh toan truc tuyen phi, le phi"],
     "tthc.ho_so_so_hoa": ["so hoa", "so hoa ho so", "ho so so hoa", "duoc so hoa", "so hoa ho so khi tiep nhan",
-                           "so hoa khi tiep nhan"],
+                           "so hoa khi tiep nhan", "so hoa ho so tiep nhan", "so hoa ho so tiep nhan duoc"],
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
                             "ket qua giai quyet duoc so hoa"],
     "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
@@ -165,6 +165,10 @@ _SHARED: dict[str, list[str]] = {
     "gui": ["tthc.pakn_tiep_nhan"],  # "người dân gửi 6 kiến nghị"
     "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
+    # "2 đơn vị sự nghiệp được sáp nhập trong năm": the units that ceased
+    "duoc sap nhap": ["to_chuc.don_vi_su_nghiep_giam"], "sap nhap": ["to_chuc.don_vi_su_nghiep_giam"],
+    "giai the": ["to_chuc.don_vi_su_nghiep_giam"], "duoc hop nhat": ["to_chuc.don_vi_su_nghiep_giam"],
+    "hien con": ["to_chuc.don_vi_su_nghiep"],
     "con": ["to_chuc.don_vi_su_nghiep"],  # "giảm 9 đơn vị sự nghiệp, còn 398 đơn vị"
     "chi tieu": ["cds.tai_khoan_dinh_danh_chi_tieu"],  # "kích hoạt 25.640 tài khoản, đạt 91% chỉ tiêu 28.000"
     "gui den": ["tthc.pakn_tiep_nhan"],
@@ -176,6 +180,7 @@ _SHARED: dict[str, list[str]] = {
     # "tiếp nhận, xử lý 14 phản ánh": what came in, all of it handled; the count is of those received
     "tiep nhan, xu ly": ["tthc.pakn_tiep_nhan"], "tiep nhan va xu ly": ["tthc.pakn_tiep_nhan"],
     "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
+    "moi ban hanh": ["tthc.tthc_cong_bo_moi"],  # "công bố 41 TTHC (mới ban hành 9, …)": new, not a document issued
     "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
     "da giai quyet xong": ["tthc.pakn_da_xu_ly"],
@@ -194,6 +199,7 @@ _SHARED: dict[str, list[str]] = {
     "da giai quyet": ["tthc.pakn_da_xu_ly"],
     "phai xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua doi": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "can sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],  # "có 4 văn bản cần sửa đổi"
     "can xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "kiem tra": ["the_che.vbqppl_kiem_tra"],
@@ -216,7 +222,7 @@ _SHARED: dict[str, list[str]] = {
     "ra soat": ["tthc.tthc_ra_soat"],  # "đã rà soát 15 thủ tục": the noun says procedures, not documents
     "danh gia": ["tthc.tthc_ra_soat"],  # "rà soát, đánh giá 38 thủ tục"
     # "đề xuất phương án đơn giản hóa 6 thủ tục và được phê duyệt": approved after all
-    "duoc phe duyet": ["tthc.tthc_don_gian_hoa"], "da duoc phe duyet": ["tthc.tthc_don_gian_hoa"],
+    "duoc phe duyet": ["tthc.tthc_don_gian_hoa"], "phe duyet": ["tthc.tthc_don_gian_hoa"], "da duoc phe duyet": ["tthc.tthc_don_gian_hoa"],
     "va duoc phe duyet": ["tthc.tthc_don_gian_hoa"], "va da duoc phe duyet": ["tthc.tthc_don_gian_hoa"],
     "bo sung": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "giao duc phap luat": ["the_che.pbgdpl_luot_nguoi"],
@@ -317,6 +323,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
+    ("phuong an", "phương án"),  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
     # "có 45 hộ tham dự": households, which no figure counts
     ("ho", "hộ"), ("ho dan", "hộ"), ("ho kinh doanh", "hộ"), ("ho gia dinh", "hộ"),
     # "hướng dẫn cài đặt VNeID tại 6 ấp": hamlets and residential groups are places, as communes are — counted only
@@ -331,7 +338,7 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
          "trường hợp": {"người", "lượt người", "hồ sơ", "phản ánh"},
          "buổi": {"buổi", "cuộc"}, "cuộc": {"cuộc", "buổi"},
          "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"}, "phòng, ban": {"phòng, ban", "cơ quan"},
-         "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}}
+         "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}, "phương án": {"thủ tục"}}
 
 
 # the people who attended the events just counted ("21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ")
@@ -349,13 +356,16 @@ def unit_fits(key: str, unit: str) -> bool:
 
 # "cấp tỉnh/huyện/xã" ("cấp thị xã", "cấp quận" are the district level); OCR reads "cdp huyen"
 LEVEL_NAMED = r"c[adeo4]p (tinh|huyen|xa|thi xa|quan)\b"
-_LEVEL_WORD = re.compile(rf"\b{LEVEL_NAMED}|\b(trung tam phuc vu hanh chinh cong)\b")
+# "TTHC thuộc thẩm quyền giải quyết của huyện là 287, cấp xã 114": the district's own procedures
+_LEVEL_WORD = re.compile(rf"\b{LEVEL_NAMED}|\b(trung tam phuc vu hanh chinh cong)\b|"
+                         r"\btham quyen (?:giai quyet )?(?:cua )?(?:ubnd )?(huyen|tinh|xa)\b(?!\s*(?:va|,)\s*(?:cap )?(?:huyen|tinh|xa)\b)")
 
 
 def levels_in(folded: str) -> list[str]:
     """The levels a folded text names, in order: "cấp tỉnh/huyện/xã" ("cấp thị xã", "cấp quận" are the district
     level); the Trung tâm Phục vụ hành chính công is the province's desk."""
-    return [{"thi xa": "huyen", "quan": "huyen"}.get(m.group(1), m.group(1)) or "tinh" for m in _LEVEL_WORD.finditer(folded)]
+    return [{"thi xa": "huyen", "quan": "huyen"}.get(m.group(1), m.group(1)) or m.group(3) or "tinh"
+            for m in _LEVEL_WORD.finditer(folded)]
 
 
 # a total and its part for one level: ("tthc.ho_so_da_giai_quyet", "huyen") → "tthc.ho_so_da_giai_quyet_cap_huyen"

@@ -1,0 +1,75 @@
+"""Percentages in text, for the reader of figures (figure_text.py): a rate the schema keeps as a figure (the
+satisfaction rate, the portal's full-process rate) is read as said; any other stated rate is kept apart, to be checked
+against the rate computed from its counts, never taken as a figure; a threshold or target ("phấn đấu đạt trên 95%") is
+neither."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY
+from drafting.inputs.clauses import SEP, phrases_in
+from drafting.inputs.phrases import BASE_NAMED, RATE_PHRASES, RESULT_LEAD
+from drafting.inputs.text_reading import StatedRate, Unread
+
+_THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
+
+
+class RateReading:
+    """Mixed into the reader: uses its text, its reading so far, add(), context() and sentence_start()."""
+
+    def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
+        shown = quote + "%"  # "…, bằng 78% dự toán": a result against its base, not a threshold
+        result = RESULT_LEAD.search(left) and BASE_NAMED.match(self.folded, e)
+        if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):
+            self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
+                                              reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))
+            return
+        window = before[-90:]
+        for phrase, key in RATE_PHRASES:
+            if phrase in window:  # a rate the table cannot compute is a figure of its own, as typed
+                at = self.folded.rfind(phrase, 0, s)
+                return self.add(key, value, quote, s, e, self.text[at:at + len(phrase)], 0.95) if key in FIELD_BY_KEY else \
+                    self.add_rate(key, value, shown, s, e)
+        for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct:
+                self.add(pct[0], value, quote, s, e, self.text[s - len(left):s].strip(), 0.9)
+                return
+            # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": of the rates the words may name, the one whose base the
+            # sentence has just counted (dossiers, not tasks)
+            counted = {f.key for f in self.reading.figures if f.start >= self.sentence_start(s)}
+            rated = sorted((d for d in DERIVED if d.inputs[0] in keys), key=lambda d: d.inputs[1] not in counted)
+            if rated:
+                return self.add_rate(rated[0].key, value, shown, s, e)
+        for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct:
+                return self.add(pct[0], value, quote, s, e, self.text[s - len(before[-90:]):s].strip(), 0.85)
+        for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
+            pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
+            if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
+                return self.add(pct[0], value, quote, s, e, self.text[e + 1:e + 40].strip(), 0.85)
+        sent_from = self.sentence_start(s)
+        recent = [f for f in self.reading.figures if f.start >= sent_from]
+        if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows
+            rated = [d.key for d in DERIVED if d.inputs[0] == recent[-1].key]
+            # "giải ngân 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%": the base just read, its part before it
+            rated += [d.key for d in DERIVED if d.inputs[1] == recent[-1].key
+                      and any(f.key == d.inputs[0] for f in recent[:-1])]
+            if rated:
+                return self.add_rate(rated[0], value, shown, s, e)
+        self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
+                                          reason="không rõ là tỷ lệ của chỉ tiêu nào"))
+
+    def before_bracket(self, s: int) -> str:
+        """"508 phiếu hài lòng (99,2%)": the clause before the bracket names the rate in it."""
+        m = re.search(r"\(\s*$", self.folded[:s])
+        if not m:
+            return ""
+        return self.folded[max((x.end() for x in SEP.finditer(self.folded, 0, m.start())), default=0):m.start()]
+
+    def add_rate(self, key: str, value: Decimal, shown: str, s: int, e: int) -> None:
+        self.reading.rates.append(StatedRate(key=key, value=value, quote=shown, start=s, end=e + 1,
+                                             section=self.section, context=self.context(s, e)))
