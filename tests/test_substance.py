@@ -576,6 +576,27 @@ def test_an_activity_message_keeps_the_reports_period_and_goes_to_its_own_sectio
     assert st.chat_facts[-1].cause == "phải xác minh nguồn gốc đất"
 
 
+def test_a_year_said_in_data_keeps_the_reports_year(assistant):
+    """Found drafting a department's year 2025 by chat: "giảm 4 đơn vị so với năm 2024" made the whole report the
+    year 2024's (the one-stop decree became 61/2018, the next year's tasks went to II.2 as done)."""
+    import datetime as dt
+
+    from drafting import service as h
+    from drafting.inputs.chat_reader import read_message
+
+    assert read_message("Sở còn 21 đơn vị sự nghiệp, giảm 4 đơn vị so với năm 2024.").meta.year is None
+    day = dt.date(2025, 12, 12)
+    st = _chat_all(assistant, "chat-year", ("Soạn báo cáo kết quả CCHC năm 2025 của Sở Y tế tỉnh Nghệ An.",
+                                            "Sở còn 21 đơn vị sự nghiệp, giảm 4 đơn vị so với năm 2024."), day)
+    assert st.chat_meta["year"] == 2025
+    reply = list(h.chat_turn(assistant, st, "Năm 2024 Sở có 25 đơn vị sự nghiệp công lập.", today=day))[-1]
+    assert st.chat_meta["year"] == 2025 and reply.text.startswith("Báo cáo vẫn là của năm 2025 (tin nhắn có nhắc năm 2024)")
+    list(h.chat_turn(assistant, st, "Năm 2026: rà soát, đơn giản hóa TTHC lĩnh vực dược.", today=day))
+    assert (st.chat_facts[-1].section, st.chat_facts[-1].kind) == ("IV", "task")
+    list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC năm 2024 của Sở Y tế tỉnh Nghệ An.", today=day))
+    assert st.chat_meta["year"] == 2024  # asked for: the official changes the year
+
+
 def test_dated_activities_initiatives_and_next_period_tasks_in_chat_messages():
     """Found with messages an official would send: a dated dialogue with its attendance was lost (its clause had a
     number) and "45 hộ tham dự" became propaganda attendees; "6 tháng cuối năm, xã sẽ tập trung nâng …" was nothing

@@ -58,6 +58,7 @@ class ChatMeta(BaseModel):
     level: str | None = None
     locality: str | None = None
     date: dt.date | None = None
+    request: bool = False  # said in a request or a title ("Soạn báo cáo … năm 2025"), not in a sentence of data
 
 
 # what a chat must have said before anything is drafted (the rest has defaults the official can correct)
@@ -115,6 +116,8 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b|\b(?:\d thang|quy [iv]+)\s+(20\d\d)\b", t):
         if m.group(2) and _DOCUMENT_YEAR.search(t, max(0, m.start() - 40), m.end() + 2):
             continue  # "theo Nghị định 29/2023/NĐ-CP", "Kế hoạch 14/KH-UBND ngày 30/01/2023": a document's year
+        if re.search(r"\bso voi (?:cung ky )?$", t[max(0, m.start() - 20):m.start()]):
+            continue  # "giảm 4 đơn vị so với năm 2024": the year compared with
         y = int(m.group(1) or m.group(2) or m.group(3))
         if 2000 <= y <= 2100:
             year = year or y
@@ -359,7 +362,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                                                                                                command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head, request=bool(_COMMAND.match(command) or REPORT_TITLE.match(command)))
-    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level)
+    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level,
+                            request=bool(_COMMAND.match(command) or REPORT_TITLE.match(command)))
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
     m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)

@@ -142,9 +142,17 @@ def _compared(state: UserState, said: list[str]) -> bool:
                for t in state.chat_targets)
 
 
-def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> list[Fact]:
-    """Merge a message into the chat's input; returns the message's facts as kept (a next period's activity a task)."""
-    new_meta = meta_dict(reading.meta, today)
+def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tuple[list[Fact], str]:
+    """Merge a message into the chat's input; returns the message's facts as kept (a next period's activity a task)
+    and what it noted about the report's year."""
+    new_meta, note = meta_dict(reading.meta, today), ""
+    held_year = state.chat_meta.get("year")
+    if held_year and reading.meta.year not in (None, held_year) and not reading.meta.request and (
+            reading.figures or reading.facts):
+        # "Năm 2024 Sở có 25 đơn vị …" in a conversation about 2025: a year said in data changes no report's year
+        new_meta.pop("year", None)
+        note = (f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
+                f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons
@@ -166,7 +174,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> li
     facts = next_period_tasks(reading.facts, next_period_phrase(p, y), state.chat_meta.get("locality") or "") \
         if p and y else reading.facts
     state.chat_facts = attach_causes(state.chat_facts, facts)
-    return facts
+    return facts, note
 
 
 def _figure_set(state: UserState) -> FigureSet:
@@ -387,8 +395,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             yield from _refine(asst, state, intent)
             return
         if intent.kind == "draft":
-            facts = _merge_reading(state, reading, today)
-            preface = reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
+            facts, year_note = _merge_reading(state, reading, today)
+            preface = year_note + reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
             # the sections of what this message said (of all held figures when it said nothing of its own)
             said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
                 [] if facts else list(state.chat_values))
