@@ -585,6 +585,9 @@ def test_a_year_said_in_data_keeps_the_reports_year(assistant):
     from drafting.inputs.chat_reader import read_message
 
     assert read_message("Sở còn 21 đơn vị sự nghiệp, giảm 4 đơn vị so với năm 2024.").meta.year is None
+    # typed without diacritics in a commune's quarter: the cause stops where the next count's clause begins
+    late = read_message("tre han 4 ho so do cong chuc dia chinh nghi om dai ngay, con 22 ho so dang giai quyet").facts
+    assert [(f.kind, f.cause) for f in late] == [("shortcoming", "cong chuc dia chinh nghi om dai ngay")]
     day = dt.date(2025, 12, 12)
     st = _chat_all(assistant, "chat-year", ("Soạn báo cáo kết quả CCHC năm 2025 của Sở Y tế tỉnh Nghệ An.",
                                             "Sở còn 21 đơn vị sự nghiệp, giảm 4 đơn vị so với năm 2024."), day)

@@ -140,6 +140,17 @@ def clean_clause(clause: str) -> str:
     return c[:1].upper() + c[1:] if c else c
 
 
+def cause_of(words: str) -> str:
+    """A cause's own words: "… do công chức địa chính nghỉ ốm dài ngày, còn 22 hồ sơ đang giải quyết" stops where a
+    count's clause begins."""
+    m = _COUNT_CLAUSE.search(fold_lower(words))  # (a cause's own number stays: "hội đồng họp 1 lần/tháng")
+    return clean_clause(words[:m.start()] if m else words)
+
+
+_COUNT_CLAUSE = re.compile(r",\s*(?=(?:con(?: lai)?|trong do|va|da|dang)\s[^,]{0,30}?\d[\d.]*\s*(?:ho so|phan anh|van ban|"
+                           r"thu tuc|nhiem vu)\b)")
+
+
 def _future(folded: str) -> bool:
     """Said of the next period — but "Ngày 15/7 phường tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm"
     reports a meeting held: a dated clause, or the next period named only as what a meeting was about, is past."""
@@ -303,14 +314,14 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 what = LATE_DOSSIERS
             elif what:
                 what = clean_clause(clause[m.start("what"):m.end("what")])
-            cause = clean_clause(clause[m.end():]) if m else ""
+            cause = cause_of(clause[m.end():]) if m else ""
             if cause:
                 facts.append(Fact(section="III", kind="shortcoming", text=what, cause=cause[:1].lower() + cause[1:],
                                   origin=origin))
         # the cause of the limitation before it, even when it says "hạn chế" ("…; nguyên nhân: trình độ … hạn chế")
         elif re.match(r"^\s*nguyen nhan\b", folded) and facts and facts[-1].kind == "shortcoming":
             m = _CAUSE.search(clause.lower())
-            cause = clean_clause(clause[m.end():])
+            cause = cause_of(clause[m.end():])
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
         elif _PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
@@ -323,7 +334,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             cause = ""
             m = _CAUSE.search(clause.lower())
             if m and m.start() > 8:
-                cause = clean_clause(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
+                cause = cause_of(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
                 text_c = clean_clause(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
             if hardship and not HARDSHIP.match(fold_lower(text_c)):  # the next items of a "Khó khăn: …; …" list
                 text_c = f"{hardship[:1].upper()}{hardship[1:]}: {text_c[:1].lower()}{text_c[1:]}"

@@ -25,6 +25,7 @@ from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
     REPORT_TITLE,
+    cause_of,
     next_period_clauses,
     read_facts,
     task_list_spans,
@@ -237,7 +238,7 @@ def _with_caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
         m = _CAUSE_AFTER.match(text[f.end:])
         if f.key not in _SHORTFALLS or not m:
             continue
-        cause = m.group("cause").strip(" ,")
+        cause = cause_of(m.group("cause"))
         cause = cause[:1].lower() + cause[1:]
         same = [x for x in facts if x.kind == "shortcoming" and fold_lower(x.cause).strip(" )") == fold_lower(cause)]
         if same or not any(x.kind == "shortcoming" for x in facts):
