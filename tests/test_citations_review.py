@@ -121,6 +121,18 @@ def test_period_mistakes_without_a_year_and_in_the_next_periods_heading():
                    if i.kind == "period")
 
 
+def test_a_years_report_with_a_six_month_meeting_in_section_i_keeps_its_period():
+    """Found reviewing a department's year 2025 draft edited in Word: "Tháng 7/2025 Sở tổ chức hội nghị sơ kết 6 tháng" in
+    section I made it a six-month report, and the heading "PHƯƠNG HƯỚNG, NHIỆM VỤ … NĂM 2026" an error."""
+    text = ("SỞ Y TẾ\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính năm 2025 và phương hướng, nhiệm vụ năm 2026\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH\nTháng 7/2025 Sở tổ chức hội nghị sơ kết 6 tháng công tác CCHC.\n"
+            "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2026\nRà soát, đơn giản hóa TTHC lĩnh vực dược.\n")
+    issues = review(text.encode("utf-8"), Registry.load(), None, name="so-y-te.txt")
+    assert not [i for i in issues if i.kind == "period"], [i.message for i in issues if i.kind == "period"]
+    wrong = text.replace("TRỌNG TÂM NĂM 2026", "TRỌNG TÂM NĂM 2025")
+    assert [i.section for i in review(wrong.encode("utf-8"), Registry.load(), None, name="b.txt") if i.kind == "period"] == ["IV"]
+
+
 def test_a_sentence_typed_without_diacritics_is_to_be_retyped_but_an_ocr_report_is_not_flagged_line_by_line():
     """A draft keeps an official's words as typed in the chat; the drafting check flagged "duong truyen internet …" to be
     retyped, the review of the same draft as a file did not (held-out chat set 8, the round trip)."""

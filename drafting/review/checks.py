@@ -300,7 +300,8 @@ _WINDOW = re.compile(r"tu ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+den ngay\s+(\d{1,
 def report_period(doc: ReviewDocument) -> tuple[str | None, int | None]:
     """The period and year the title names; the place-and-date line ("Gia Lai, ngày 20 tháng 3 năm 2026") is not
     the title, however early it comes."""
-    heads = [fold_lower(p.text) for p in doc.paragraphs[:15]]
+    heads = [fold_lower(p.text) for p in doc.paragraphs[:15]]  # above the outline: not "sơ kết 6 tháng" in section I
+    heads = heads[:next((i for i, h in enumerate(heads) if re.match(r"\s*i\.\s", h)), len(heads))]
     heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]
     f = " ".join(heads)
     m = re.search(r"(quy i\b|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
