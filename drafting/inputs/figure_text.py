@@ -190,7 +190,8 @@ class _Reader(LinkedReading, RateReading):
         right = right[:m.start()] if (m := _BASE_AFTER.search(right)) else right  # "đạt 1.204.500 trên kế hoạch …"
         noun, noun_end = noun_after(self.folded, e)
         sent_from = self.sentence_start(s)
-        sentence = self.folded[sent_from:min(len(self.folded), e + 120)]
+        stop = _FULL_STOP.search(self.folded, e)  # not into the next sentence ("… Thực hiện 12 nhiệm vụ cấp trên giao")
+        sentence = self.folded[sent_from:min(stop.start() if stop else len(self.folded), e + 120)]
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)

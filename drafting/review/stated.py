@@ -18,6 +18,7 @@ from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
 from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
+from drafting.review.remaining import check_remaining_tasks
 
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft
 
@@ -107,7 +108,7 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         else:  # a figure repeated (province, district, commune…): sentence by sentence
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
-    return issues + _level_sums(readings) + _restated(readings)
+    return issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
 
 
 # where a report states again what its own section stated: the evaluation ("Còn 7 hồ sơ quá hạn") and the appendix

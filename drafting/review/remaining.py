@@ -1,0 +1,42 @@
+"""The tasks a draft says are left of the year's plan ("Hoàn thành 18 nhiệm vụ còn lại của kế hoạch" in section IV)
+against the plan's count less those done, as the same draft states them in section I or its appendix."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+from drafting.figures.vnformat import fmt_int
+from drafting.models import ReviewIssue
+
+_PLANNED, _DONE = "chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"
+# "18 nhiệm vụ còn lại", "02 nhiệm vụ chưa hoàn thành của kế hoạch": the plan's rest, not tasks set from above
+_LEFT = re.compile(r"\b(\d{1,3})\s+nhiem vu\s+(?:con lai|chua hoan thanh|dang (?:thuc hien|trien khai))\b(?![^.;]{0,40}?"
+                   r"\b(?:cap tren|giao)\b)")
+_ABOVE = re.compile(r"\b(?:cap tren|duoc giao|do [^.;\d]{0,30}?giao)\b")
+
+
+def check_remaining_tasks(readings, paragraphs, sure: float) -> list[ReviewIssue]:
+    """readings: (paragraph, its TextReading) of the sections read for figures; paragraphs: the whole draft's."""
+    held: dict[str, object] = {}
+    for p, reading in readings:
+        for f in reading.figures:
+            if f.key in (_PLANNED, _DONE) and f.confidence >= sure and p.section in ("I", "phu_luc"):
+                held.setdefault(f.key, f)
+    if len(held) < 2:
+        return []
+    planned, done = held[_PLANNED], held[_DONE]
+    left = int(planned.value - done.value)
+    out = []
+    for p in paragraphs:
+        folded = fold_lower(p.text)
+        for m in _LEFT.finditer(folded):
+            before = folded[max(0, folded.rfind(".", 0, m.start()) + 1):m.start()]
+            if int(m.group(1)) == left or _ABOVE.search(before):
+                continue
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="warning", section=p.section, paragraph=p.index, text=p.text[m.start():m.end()],
+                message=(f"Ghi {m.group(1)} nhiệm vụ còn lại, nhưng kế hoạch có “{planned.words}” và đã hoàn thành "
+                         f"“{done.words}”: còn {fmt_int(left)} nhiệm vụ. Xin kiểm tra."),
+                suggestion=f"{fmt_int(left)} nhiệm vụ"))
+    return out
