@@ -61,6 +61,8 @@ class Gazetteer:
         out = []
         for m in _MENTION.finditer(text):
             kind, words = m.group(1), m.group(2).split()
+            # the letter range of _WORD holds lower-case letters too ("xã đăng tải 18 tin"): a name's words are capitalised
+            words = words[:next((i for i, w in enumerate(words) if not w[0].isupper()), len(words))]
             for n in range(len(words), 0, -1):
                 found = self.lookup(kind, " ".join(words[:n]))
                 if found:

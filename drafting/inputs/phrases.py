@@ -124,7 +124,7 @@ _PHRASES: dict[str, list[str]] = {
                             "hoi nghi pho bien", "hoi nghi tuyen truyen phap luat", "hoi nghi tuyen truyen, pho bien",
                             "pho bien giao duc phap luat", "giao duc phap luat"],
     "to_chuc.don_vi_su_nghiep": ["don vi su nghiep", "don vi su nghiep cong lap"],
-    "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "chi tieu bien che", "dinh bien",
+    "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "cong chuc duoc giao", "chi tieu bien che", "dinh bien",
                               "so dinh bien"],
     "to_chuc.bien_che_co_mat": ["co mat", "cong chuc co mat", "hien co"],
     # "số lượng người làm việc" is the staffing of public service units (viên chức)
@@ -199,7 +199,10 @@ _SHARED: dict[str, list[str]] = {
     "da giai quyet": ["tthc.pakn_da_xu_ly"],
     "phai xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua doi": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
-    "can sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],  # "có 4 văn bản cần sửa đổi"
+    # "có 4 văn bản cần sửa đổi", "05 văn bản cần bãi bỏ": found to be dealt with
+    "can sua doi": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "can bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "can thay the": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "can xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "kiem tra": ["the_che.vbqppl_kiem_tra"],
@@ -323,7 +326,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
-    ("phuong an", "phương án"),  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
+    ("phuong an", "phương án"),
+    ("ket qua", "hồ sơ"), ("ket qua giai quyet", "hồ sơ"),  # "số hóa 1.152 kết quả giải quyết": of dossiers  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
     # "có 45 hộ tham dự": households, which no figure counts
     ("ho", "hộ"), ("ho dan", "hộ"), ("ho kinh doanh", "hộ"), ("ho gia dinh", "hộ"),
     # "hướng dẫn cài đặt VNeID tại 6 ấp": hamlets and residential groups are places, as communes are — counted only
