@@ -141,6 +141,26 @@ def test_a_clean_report_the_rules_never_saw_gets_no_error_nor_warning():
     assert [(i.kind, i.message) for i in found if i.severity != "info"] == []
 
 
+def test_ten_errors_planted_in_held_out_report_4():
+    """Planted after the report's own rules, before any review rule was taken from it: 8 of 10 caught at first (a rate
+    restated in III and a late count restated there as 08 missed); the rate restated in III is now checked against
+    its area's counts (9 of 10: optimistic). "Còn 08 hồ sơ lĩnh vực đất đai" stays unflagged: one field's count."""
+    text = (ROOT / "evals" / "cases" / "reading" / "report-heldout4.md").read_text(encoding="utf-8")
+    for a, b in [("thực hiện 21 nhiệm vụ còn lại", "thực hiện 19 nhiệm vụ còn lại"),
+                 ("Bộ phận Một cửa xã tiếp nhận 1.274 hồ sơ", "Trong 6 tháng đầu năm, Bộ phận Một cửa xã tiếp nhận 1.284 hồ sơ"),
+                 ("trước và đúng hạn đạt 99,5%", "trước và đúng hạn đạt 99,8%"), ("xong 04 phản ánh", "xong 05 phản ánh"),
+                 ("Tổng số thủ tục hành chính thuộc", "Bộ phận Một cửa xã thực hiện theo Nghị định số 61/2018/NĐ-CP ngày "
+                                                     "23/4/2018 của Chính phủ. Tổng số thủ tục hành chính thuộc"),
+                 ("bằng 27,4% dự toán", "bằng 28,4% dự toán"), ("Kích hoạt 2.615", "Kích hoạt 2.515"),
+                 ("Còn 06 hồ sơ", "Còn 08 hồ sơ"), ("NHIỆM VỤ QUÝ II NĂM 2026", "NHIỆM VỤ QUÝ III NĂM 2026")]:
+        assert text.count(a) == 1
+        text = text.replace(a, b)
+    found = [i for i in review(text.encode("utf-8"), Registry.load(), None, name="x.md") if i.severity != "info"]
+    assert sorted((i.section, i.suggestion) for i in found) == sorted([
+        ("II.2", "118/2025/NĐ-CP"), ("II.2", "1.274"), ("II.2", "quý I năm 2026"), ("II.2", "không quá 4"),
+        ("II.5", "27,41%"), ("II.6", "83,83%"), ("III", "99,51%"), ("IV", "quý II năm 2026"), ("IV", "21 nhiệm vụ")])
+
+
 def test_the_tasks_left_of_the_plan_in_section_iv_against_planned_less_done():
     """«Hoàn thành 18 nhiệm vụ còn lại» in IV passed though section I said 40 planned and 25 done; and "đã hoàn thành 25
     nhiệm vụ" was read as tasks set from above because the next sentence spoke of them."""
