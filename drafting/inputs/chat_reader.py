@@ -362,9 +362,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     if period is None and (_COMMAND.match(command) or REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
                                                                                                command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
-    locality, level = read_place(head, request=bool(_COMMAND.match(command) or REPORT_TITLE.match(command)))
-    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level,
-                            request=bool(_COMMAND.match(command) or REPORT_TITLE.match(command)))
+    asked = bool(_COMMAND.match(command) or REPORT_TITLE.match(command))
+    locality, level = read_place(head, request=asked)
+    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked)
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
     m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)

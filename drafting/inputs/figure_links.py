@@ -1,7 +1,8 @@
 """Numbers the reader of figures (figure_text.py) reads through a figure it has just read: the second count of the
 same figure joined by "và" (summed, and noted), a count sharing the verb of the one before ("tuyển dụng 4 công chức và
-11 viên chức"), the people at the events just counted, the base after a slash ("1.641/1.642 hồ sơ"), a level's part
-of a total ("trong đó cấp tỉnh 40.000"), and of two tied readings the one of the figure read before."""
+11 viên chức"), the people at the events just counted, the base after a slash ("1.641/1.642 hồ sơ") and a count before
+its base ("214 trên tổng số 260 hồ sơ có phí … thanh toán trực tuyến"), a level's part of a total ("trong đó cấp tỉnh
+40.000"), and of two tied readings the one of the figure read before."""
 
 from __future__ import annotations
 
@@ -166,9 +167,8 @@ class LinkedReading:
         if self.part_of_other_count(s, e, sent_from, quote):
             return True
         # of the total just read, or of the total whose other level's part was just read ("… của huyện là 287, cấp xã 114")
-        total_of = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
-        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in total_of]):
-            key = LEVEL_PART.get((total_of[f.key], m.group(1)))
+        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in _TOTAL_OF]):
+            key = LEVEL_PART.get((_TOTAL_OF[f.key], m.group(1)))
             if key is None:
                 continue
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
@@ -213,5 +213,7 @@ class LinkedReading:
         return True
 
 
+# a level's part or a total → the total: the figure a level's part after it is of
+_TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
 _PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam)\b")

@@ -7,6 +7,7 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.vnformat import fmt_int
+from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
 
 _PLANNED, _DONE = "chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"
@@ -18,7 +19,7 @@ _ABOVE = re.compile(r"\b(?:cap tren|duoc giao|do [^.;\d]{0,30}?giao)\b")
 
 def check_remaining_tasks(readings, paragraphs, sure: float) -> list[ReviewIssue]:
     """readings: (paragraph, its TextReading) of the sections read for figures; paragraphs: the whole draft's."""
-    held: dict[str, object] = {}
+    held: dict[str, ReadFigure] = {}
     for p, reading in readings:
         for f in reading.figures:
             if f.key in (_PLANNED, _DONE) and f.confidence >= sure and p.section in ("I", "phu_luc"):
