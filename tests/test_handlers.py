@@ -464,7 +464,14 @@ def test_conversation_eval_floors(assistant):
     assert res["kept"] > res["alone"]
 
 
-def test_chat_drafting_eval_floors(assistant):
+# (least turns, least share of turns right) of each chat set, in evals.chat_eval.SETS order: the set written with its
+# rules, every turn; the held-out sets 1–12
+_CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95)]
+
+
+@pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
+@pytest.mark.parametrize("n", range(len(_CHAT_FLOORS)))
+def test_chat_drafting_eval_floors(assistant, n):
     """Reports built in the chat one message at a time (evals/chat_eval.py): the set written with its rules 28/28
     turns, the held-out set 18/19 on its first run, the second held-out set 18/23 on its first run, the third 12/22
     (targets, titles, a special zone), the fourth 19/23 (a cause said as "trễ hẹn", a model's section, a title's year),
@@ -481,25 +488,14 @@ def test_chat_drafting_eval_floors(assistant):
     corrected — "còn lại đang giải quyết" is counted in code), the twelfth 30/35 (a provincial inspectorate not taken as
     the unit, "đang giải quyết 112 thủ tục", "TTHC cấp thị xã", "đều trước hạn", tasks listed by commas); floors under
     all thirteen. The figures check is strict: a figure set that
-    the turn's gold does not name fails the turn."""
-    from evals.chat_eval import run_chat_sets
+    the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
+    from evals.chat_eval import SETS, run_chat
 
-    tuned, held, held2, held3, held4, held5, held6, held7, held8, held9, held10, held11, held12 = run_chat_sets(assistant)
-    assert tuned["turns"] >= 25 and tuned["turns_right"] >= 0.99, tuned["wrong"]  # its own rules: every turn
-    assert held["turns"] >= 15 and held["turns_right"] >= 0.9, held["wrong"]
-    assert held2["turns"] >= 20 and held2["turns_right"] >= 0.95, held2["wrong"]
-    assert held3["turns"] >= 20 and held3["turns_right"] >= 0.95, held3["wrong"]
-    assert held4["turns"] >= 20 and held4["turns_right"] >= 0.95, held4["wrong"]
-    assert held5["turns"] >= 20 and held5["turns_right"] >= 0.95, held5["wrong"]
-    assert held6["turns"] >= 20 and held6["turns_right"] >= 0.95, held6["wrong"]
-    assert held7["turns"] >= 20 and held7["turns_right"] >= 0.95, held7["wrong"]
-    assert held8["turns"] >= 30 and held8["turns_right"] >= 0.95, held8["wrong"]
-    assert held9["turns"] >= 25 and held9["turns_right"] >= 0.95, held9["wrong"]
-    assert held10["turns"] >= 35 and held10["turns_right"] >= 0.95, held10["wrong"]
-    assert held11["turns"] >= 35 and held11["turns_right"] >= 0.95, held11["wrong"]
-    assert held12["turns"] >= 35 and held12["turns_right"] >= 0.95, held12["wrong"]
-    assert all(s["per_check"]["meta"] == 1.0 for s in (tuned, held, held2, held3, held4, held5, held6, held7, held8, held9,
-                                                        held10, held11, held12))
+    assert len(SETS) == len(_CHAT_FLOORS)  # a new set needs its floor
+    got = run_chat(assistant, SETS[n][0])
+    least_turns, least_right = _CHAT_FLOORS[n]
+    assert got["turns"] >= least_turns and got["turns_right"] >= least_right, got["wrong"]
+    assert got["per_check"]["meta"] == 1.0
 
 
 def test_a_department_is_named_in_full_with_its_symbol_and_province():
