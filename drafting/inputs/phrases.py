@@ -326,8 +326,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
-    ("phuong an", "phương án"),
-    ("ket qua", "hồ sơ"), ("ket qua giai quyet", "hồ sơ"),  # "số hóa 1.152 kết quả giải quyết": of dossiers  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
+    ("phuong an", "phương án"),  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
+    ("ket qua", "hồ sơ"), ("ket qua giai quyet", "hồ sơ"),  # "số hóa 1.152 kết quả giải quyết": of dossiers
     # "có 45 hộ tham dự": households, which no figure counts
     ("ho", "hộ"), ("ho dan", "hộ"), ("ho kinh doanh", "hộ"), ("ho gia dinh", "hộ"),
     # "hướng dẫn cài đặt VNeID tại 6 ấp": hamlets and residential groups are places, as communes are — counted only

@@ -68,9 +68,8 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         for r in reading.rates:
             # this paragraph's counts before the rate first, then the section's earlier paragraphs
             # the evaluation restates a rate whose counts its area's section gave ("III. … trước và đúng hạn đạt 99,8%")
-            home = whole.get(FIELD_BY_KEY[DERIVED_BY_KEY[r.key].inputs[0]].section, {}) if p.section == "III" and \
-                r.key in DERIVED_BY_KEY else {}
-            known = {**home, **whole.get(p.section, {}),
+            area = FIELD_BY_KEY[DERIVED_BY_KEY[r.key].inputs[0]].section if r.key in DERIVED_BY_KEY else p.section
+            known = {**(whole.get(area, {}) if p.section == "III" else {}), **whole.get(p.section, {}),
                      **{f.key: f for f in reading.figures if f.start > r.start},  # later in the paragraph: fill-in only
                      **before_here, **{f.key: f for f in reading.figures if f.start < r.start}}
             # "trực tuyến 1.720 hồ sơ (đạt tỷ lệ 82%)" after "tiếp nhận 2.150 hồ sơ": an online rate is on new dossiers
