@@ -115,7 +115,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout16.yaml", "Tin nhắn để riêng 16 (đã chỉnh theo)"),
            ("heldout17.yaml", "Tin nhắn để riêng 17 (đã chỉnh theo)"),
            ("heldout18.yaml", "Tin nhắn để riêng 18 (đã chỉnh theo)"),
-           ("heldout19.yaml", "Tin nhắn để riêng 19 (đã chỉnh theo)")]
+           ("heldout19.yaml", "Tin nhắn để riêng 19 (đã chỉnh theo)"),
+           ("heldout20.yaml", "Tin nhắn để riêng 20 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -63,7 +63,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 # words before a number (from its sentence's start) that make it no figure of the table, and why, said to the official
 _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"),
                 # "Dự toán chi ngân sách … là 18.650 triệu đồng": spending, where the table keeps only the revenue estimate
-                (re.compile(r"\bdu toan chi\b[^;]*$"), "dự toán chi ngân sách: biểu số liệu chỉ có dự toán thu, không có chỉ tiêu này")]
+                (re.compile(r"\bdu toan chi\b[^;]*$"), "dự toán chi ngân sách: biểu số liệu chỉ có dự toán thu, không có chỉ tiêu này"),
+                # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai (5 hồ sơ)": one field's share of the figure the sentence names
+                (re.compile(r"\b(?:chu yeu|phan lon|tap trung)\b[^\d;]*\blinh vuc\b[^\d;]*$|\blinh vuc\b[^\d;()]*\(\s*$"),
+                 "số của một lĩnh vực, không phải tổng của chỉ tiêu")]
 
 
 def not_counted(before: str) -> str:

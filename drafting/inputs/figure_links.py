@@ -167,7 +167,10 @@ class LinkedReading:
         if self.part_of_other_count(s, e, sent_from, quote):
             return True
         # of the total just read, or of the total whose other level's part was just read ("… của huyện là 287, cấp xã 114")
-        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in _TOTAL_OF]):
+        # not a count in brackets closed before this one ("cấp tỉnh 98.304 hồ sơ (đúng hạn 97.950), cấp huyện 121.877")
+        closed = [(m.start(), self.folded.find(")", m.start(), s)) for m in re.finditer(r"\(", self.folded[:s])]
+        for f in reversed([f for f in self.reading.figures if f.start >= sent_from and f.key in _TOTAL_OF
+                           and not any(a < f.start < b for a, b in closed if b >= 0)]):
             key = LEVEL_PART.get((_TOTAL_OF[f.key], m.group(1)))
             if key is None:
                 continue

@@ -79,6 +79,8 @@ _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
+_CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
+_PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
@@ -289,6 +291,8 @@ class _Reader(LinkedReading, RateReading):
         if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
                                   or re.match(rf"[^.;]{{0,40}}?,?\s*{_PARTS.pattern}", self.folded[noun_end:])):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
+        if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
+            choices.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
         if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):
             choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
         if noun in ("người", "lượt người") and STAFF.match(self.folded, e) and STAFF_TRAINING.search(before):
@@ -380,7 +384,10 @@ class _Reader(LinkedReading, RateReading):
         """Lower is better; the key's own words in the noun after the number ("có mặt 58 viên chức") before those
         elsewhere in the sentence; at the end, the phrase's own figure before one it names only with a fitting noun."""
         in_area = bool(self.area and key.startswith(self.area + "."))
+        # "người làm việc … được giao 12.806 người, có mặt 12.119 người": present against the staffing just read
+        given = next((k for k in reversed(totals) if k in _PRESENT_OF.values()), None)
         return (not (carried and unit_fits(key, carried)), not (after_trong_do and key in parts_of(totals)), not in_area,
+                bool(given) and key in _PRESENT_OF and _PRESENT_OF[key] != given,
                 -sentence_bonus(key, named), -sentence_bonus(key, sentence), (phrase, key) not in PRIMARY)
 
     def carried_noun(self, sent_from: int, s: int) -> str | None:

@@ -29,7 +29,8 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_ky_truoc": ["chuyen qua", "ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet", "ton tu nam truoc",
-                            "nam truoc chuyen sang", "tu nam truoc chuyen sang", "ton nam truoc"],
+                            "nam truoc chuyen sang", "tu nam truoc chuyen sang", "ton nam truoc",
+                            "ton chuyen tu ky truoc", "ton chuyen", "chuyen tu ky truoc", "ton chuyen sang"],
     "tthc.ho_so_moi": ["moi nhan", "nhan moi", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
                        "phat sinh trong ky", "tiep nhan trong ky"],
     "tthc.ho_so_truc_tuyen": ["online", "nop online", "truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
@@ -74,7 +75,7 @@ _PHRASES: dict[str, list[str]] = {
                             "ket qua giai quyet duoc so hoa"],
     "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
     "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly"],
-    "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat"],
+    "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat", "luot khao sat"],
     "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
     "tthc.ty_le_toan_trinh": [*_FULL_PROCESS],
     "tthc.tthc_cong_bo_moi": ["cong bo moi", "ban hanh moi"],
@@ -112,7 +113,7 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.sang_kien": ["sang kien", "mo hinh"],
     # "1 nhiệm vụ hoàn thành nhưng quá hạn": late, though done
     "chi_dao.nhiem_vu_cap_tren_qua_han": ["hoan thanh nhung qua han", "hoan thanh nhung tre han", "hoan thanh qua han",
-                                          "hoan thanh tre han", "hoan thanh cham"],
+                                          "hoan thanh tre han", "hoan thanh cham", "hoan thanh nhung cham"],
     "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
                                        "cap tren giao cho"],
     "the_che.vbqppl_ban_hanh": ["van ban quy pham", "vbqppl", "van ban qppl"],
@@ -151,6 +152,8 @@ _PHRASES: dict[str, list[str]] = {
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
+    # "Thanh tra tỉnh kiến nghị xử lý tài chính 5 nội dung": the findings to act on, whatever the official calls them
+    "tai_chinh.kien_nghi_thanh_tra": ["kien nghi xu ly tai chinh", "kien nghi thu hoi", "kien nghi xu ly"],
     "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
                             "dang dien tu"],
     "cds.van_ban_ky_so": ["ky so", "chu ky so"],
@@ -170,7 +173,7 @@ _SHARED: dict[str, list[str]] = {
     "giai the": ["to_chuc.don_vi_su_nghiep_giam"], "duoc hop nhat": ["to_chuc.don_vi_su_nghiep_giam"],
     "hien con": ["to_chuc.don_vi_su_nghiep"],
     "con": ["to_chuc.don_vi_su_nghiep"],  # "giảm 9 đơn vị sự nghiệp, còn 398 đơn vị"
-    "chi tieu": ["cds.tai_khoan_dinh_danh_chi_tieu"],  # "kích hoạt 25.640 tài khoản, đạt 91% chỉ tiêu 28.000"
+    "chi tieu": ["cds.tai_khoan_dinh_danh_chi_tieu"], "tong chi tieu": ["cds.tai_khoan_dinh_danh_chi_tieu"],  # "kích hoạt 25.640 tài khoản, đạt 91% chỉ tiêu 28.000"
     "gui den": ["tthc.pakn_tiep_nhan"],
     "hien co": ["to_chuc.vien_chuc_co_mat"],  # "hiện có 298 viên chức": the noun says which staff
     "co mat": ["to_chuc.vien_chuc_co_mat"],
@@ -205,7 +208,7 @@ _SHARED: dict[str, list[str]] = {
     "can thay the": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "can xu ly": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     "phai sua": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
-    "kiem tra": ["the_che.vbqppl_kiem_tra"],
+    "kiem tra": ["the_che.vbqppl_kiem_tra", "chi_dao.cuoc_kiem_tra"],  # "kiểm tra CCHC 4 cuộc": the noun says which
     "ban hanh": ["the_che.vbqppl_ban_hanh"],
     "hoan thanh": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
     "da hoan thanh": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
@@ -304,7 +307,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
     ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("cong chuc", "người"),
     ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "trường hợp"),
-    ("nhan su", "người"), ("dong chi", "người"),
+    ("nhan su", "người"), ("dong chi", "người"), ("cong dan", "người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
@@ -326,6 +329,10 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
+    # "kiến nghị xử lý tài chính 5 nội dung", "phát hiện 3 nội dung cần chấn chỉnh": findings, never dossiers or people
+    ("noi dung", "nội dung"),
+    # "ban hành 15 thông báo kết luận kiểm tra": the findings of inspections, no directing documents
+    ("thong bao ket luan", "thông báo kết luận"), ("ket luan kiem tra", "thông báo kết luận"),
     ("phuong an", "phương án"),  # "phê duyệt 4 phương án (đơn giản hóa)": one per procedure
     ("ket qua", "hồ sơ"), ("ket qua giai quyet", "hồ sơ"),  # "số hóa 1.152 kết quả giải quyết": of dossiers
     # "có 45 hộ tham dự": households, which no figure counts
@@ -342,7 +349,8 @@ _SAME = {"người": {"người", "lượt người"}, "lượt người": {"ng�
          "trường hợp": {"người", "lượt người", "hồ sơ", "phản ánh"},
          "buổi": {"buổi", "cuộc"}, "cuộc": {"cuộc", "buổi"},
          "cơ quan": {"cơ quan", "đơn vị"}, "đơn vị": {"cơ quan", "đơn vị"}, "phòng, ban": {"phòng, ban", "cơ quan"},
-         "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}, "phương án": {"thủ tục"}}
+         "kiến nghị": {"kiến nghị", "phản ánh"}, "vấn đề": {"vấn đề"}, "phương án": {"thủ tục"},
+         "nội dung": {"kiến nghị", "vấn đề"}}
 
 
 # the people who attended the events just counted ("21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ")
@@ -350,7 +358,9 @@ COMPANIONS = {"the_che.pbgdpl_buoi": "the_che.pbgdpl_luot_nguoi",
               "chi_dao.buoi_tuyen_truyen": "chi_dao.luot_nguoi_tuyen_truyen"}
 # figures also counted by what they cover: one apology letter per late dossier ("xin lỗi cho cả 17 hồ sơ", "12
 # trường hợp"); one identity account per person ("18.240 người dân kích hoạt tài khoản")
-_ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": {"hồ sơ", "người"}, "cds.tai_khoan_dinh_danh": {"người"}}
+# one answer per person asked ("2.031 lượt khảo sát")
+_ALSO_COUNTED_AS = {"tthc.van_ban_xin_loi": {"hồ sơ", "người"}, "cds.tai_khoan_dinh_danh": {"người"},
+                    "cds.tai_khoan_dinh_danh_chi_tieu": {"người"}, "tthc.phieu_khao_sat": {"lượt người"}}
 
 
 def unit_fits(key: str, unit: str) -> bool:
