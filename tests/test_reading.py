@@ -367,6 +367,23 @@ def test_what_the_third_held_out_report_showed():
         "tthc.ho_so_tiep_nhan": 412, "tthc.ho_so_dung_han_tong": 405, "tthc.ho_so_qua_han": 3}
 
 
+def test_what_the_fifth_held_out_report_showed():
+    """Held-out report 5 (a province, nine months of 2026), first run 81 of 84: legal documents of two issuers in one
+    sentence, contracts "làm công việc hỗ trợ, phục vụ", tasks the Government set; and report 4's last miss, one count in
+    brackets for documents sent electronically and signed."""
+    text = ("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n1. Cải cách thể chế\nHĐND tỉnh ban hành 9 nghị quyết "
+            "quy phạm pháp luật, UBND tỉnh ban hành 23 quyết định quy phạm pháp luật.\n")
+    legal = [f for f in read_report(text).figures if f.key == "the_che.vbqppl_ban_hanh"]
+    assert [(f.value, f.section) for f in legal] == [(32, "II.1")] and "cộng trong phần mềm" in legal[0].note
+    assert _read("Hợp đồng lao động làm công việc hỗ trợ, phục vụ 37 người.") == {"to_chuc.hop_dong_lao_dong": 37}
+    assert _read("Nhiệm vụ Chính phủ giao: tổng số 20 nhiệm vụ, đã hoàn thành đúng hạn 18 nhiệm vụ.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 20, "chi_dao.nhiem_vu_cap_tren_dung_han": 18}
+    assert _read("Phường có 1.120 văn bản đi, 100% được phát hành dạng điện tử và ký số (1.120 văn bản).") == {
+        "cds.van_ban_dien_tu": 1120, "cds.van_ban_ky_so": 1120}
+    # a count of documents signed and sent, with no rate saying all: the signed ones only, as before
+    assert _read("Số văn bản ký số và gửi trên môi trường mạng là 512 văn bản.") == {"cds.van_ban_ky_so": 512}
+
+
 def test_a_statistics_appendix_is_the_units_figure_and_its_unit_column_the_noun():
     report = ("II. KẾT QUẢ\n\n2. Cải cách thủ tục hành chính\n\nTổng số thủ tục hành chính sau khi chuẩn hóa là "
               "1.849 thủ tục; tổng số thủ tục hành chính ngành dọc là 123 thủ tục.\n\nTrên đây là báo cáo./.\n\n"

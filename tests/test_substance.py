@@ -1585,7 +1585,7 @@ def test_held_out_eleven_all_online_task_labels_a_department_s_documents_and_one
                 "Tháng 8 Sở ban hành Kế hoạch số 61/KH-SXD về kiểm tra công tác CCHC.",
                 "Lĩnh vực xây dựng: tiếp nhận 730 hồ sơ, giải quyết đúng hạn 730.",
                 "Tuyển dụng 4 viên chức kỹ thuật; kỷ luật 2 viên chức.",
-                "Đã giải quyết tinh giản 3 người theo Nghị định 178/2024/NĐ-CP.",
+                "Đã giải quyết tinh giản 3 người theo Nghị định 67/2025/NĐ-CP.",
                 "Quý IV: số hóa hồ sơ cấp phép xây dựng; Sở sẽ kiểm tra 3 phòng chuyên môn.",
                 "Soạn cả báo cáo"), dt.date(2026, 9, 24))
     text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.1", "II.2", "II.3", "II.4", "IV")}
@@ -1596,8 +1596,8 @@ def test_held_out_eleven_all_online_task_labels_a_department_s_documents_and_one
     assert "Số hóa hồ sơ cấp phép xây dựng" in text["IV"] and "Kiểm tra 3 phòng chuyên môn" in text["IV"], text["IV"]
     assert "Quý IV:" not in text["IV"] and "Sở sẽ" not in text["IV"]
     # the decree a figure was done under stays beside it; one the registry lacks is listed to be checked
-    assert "03 người (theo Nghị định 178/2024/NĐ-CP)" in text["II.3"], text["II.3"]
-    assert [f.severity for f in st.last_draft.findings if f.kind == "citation" and "178/2024" in f.text] == ["info"]
+    assert "03 người (theo Nghị định 67/2025/NĐ-CP)" in text["II.3"], text["II.3"]
+    assert [f.severity for f in st.last_draft.findings if f.kind == "citation" and "67/2025" in f.text] == ["info"]
     assert not [f for f in st.last_draft.findings if f.kind == "ungrounded_number"]
 
 

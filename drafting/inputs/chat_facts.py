@@ -21,7 +21,8 @@ _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó
                       re.IGNORECASE)
 # "Nhiệm vụ quý IV: …; …", "Phương hướng, nhiệm vụ thời gian tới: …": a list of next tasks, each clause one task
 # (never "Nhiệm vụ đã hoàn thành: …", a result)
-_TASKS_LABEL = re.compile(r"^\s*(?:phuong huong,?\s*)?nhiem vu\b(?![^:]*\b(?:da|duoc|ket qua)\b)[^:]{0,50}:\s*")
+# not "Nhiệm vụ Chính phủ giao: tổng số 20 nhiệm vụ, …": tasks set from above, counted
+_TASKS_LABEL = re.compile(r"^\s*(?:phuong huong,?\s*)?nhiem vu\b(?![^:]*\b(?:da|duoc|ket qua|giao)\b)[^:]{0,50}:\s*")
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft

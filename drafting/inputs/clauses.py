@@ -18,10 +18,11 @@ AREA_WORDS = {
     "tai_chinh": ["tai chinh", "ngan sach"],
     "cds": ["chinh quyen so", "chinh quyen dien tu", "chuyen doi so"],
 }
-# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý"
+# a clause ends at these (folded text); "và" only when it does not join "trước và đúng hạn", "nhận và xử lý", "ký số và
+# gửi (trên môi trường mạng)"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
 # ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
-SEP = re.compile(r"(?<!tiep nhan),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
+SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
 _PLACE = re.compile(r"\b(?:tai (?:cac |nhung )?|khi )$")  # where or when, not what is counted
 

@@ -60,7 +60,7 @@ _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
 # "thực hiện 29 nhiệm vụ do UBND tỉnh giao", "18 nhiệm vụ Sở giao": tasks set from above, whatever the verb before them
-_GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan)\b"
+_GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan|chinh phu|thu tuong)\b"
 _SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
 _SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
@@ -80,6 +80,7 @@ _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay 
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
+_JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
@@ -131,8 +132,25 @@ class _Reader(LinkedReading, RateReading):
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         self.read_numerators()
+        self.read_joined_rate_count()
         self.drop_breakdowns()
         return self.reading
+
+    def read_joined_rate_count(self) -> None:
+        """"100% được gửi dưới dạng điện tử và ký số (842 văn bản)": the count in brackets is also that of the figure the
+        words on the other side of "và" name, when they name one of the same unit not read yet."""
+        for f in list(self.reading.figures):
+            m = _JOINED_RATE.search(self.folded, self.sentence_start(f.start), f.start)
+            if m is None:
+                continue
+            for side in (1, 2):
+                found = [(p, k) for d, _, p, k in phrases_in(m.group(side), True) if d == 0]
+                fit = [k for p, keys in found[:1] for k in keys if (p, k) in PRIMARY and k != f.key and k not in self.taken
+                       and unit_fits(k, FIELD_BY_KEY[f.key].unit) and all(g.key != k for g in self.reading.figures)]
+                if len(fit) == 1:
+                    self.add(fit[0], f.value, f.quote, f.start, f.end, self.text[m.start(side):m.end(side)], f.confidence - 0.05)
+                    break
+        self.reading.figures.sort(key=lambda f: f.start)
 
     def drop_breakdowns(self) -> None:
         """"04 văn bản … (01 kế hoạch, 03 công văn)": numbers in brackets that add up to the figure before them are its

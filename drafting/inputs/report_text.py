@@ -14,6 +14,7 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
+from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
@@ -178,7 +179,11 @@ def read_paragraph(para: str, section: str, by_level: bool | None = None, row_le
     blocked = [m.span(1) for m in (label_number, serial) if m]
     level = _row_level(para, folded, row_levels if row_levels is not None else {})
     read, moves = _units_after_values(para, folded) if section == "phu_luc" else (para, [])
-    part = read_figures(read, section=section, by_level=by_level, level=level, blocked=blocked)
+    # "HĐND tỉnh ban hành 18 nghị quyết QPPL, UBND tỉnh ban hành 42 quyết định QPPL": one figure, summed in code
+    summed = legal_document_counts(para) if section != "phu_luc" else []
+    part = read_figures(read, section=section, by_level=by_level, level=level,
+                        blocked=blocked + [(f.start, f.end) for f in summed])
+    part.figures = sorted([f.model_copy(update={"section": section}) for f in summed] + part.figures, key=lambda f: f.start)
     for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
         moved = next(((a, b) for s, e, a, b in moves if (item.start, item.end) == (s, e)), None)
         item.start, item.end = moved or (item.start, item.end)
