@@ -24,6 +24,7 @@ _NAMED_EVENT = re.compile(r"\b(so ket|tong ket|hoi nghi|bao cao so)\b")
 # the next period named in the heading of section IV: "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026"
 _IV_HEADING = re.compile(r"^\s*iv\.?\s+(?:phuong huong|nhiem vu|ke hoach)\b")  # "IV. NHIỆM VỤ QUÝ II NĂM 2026" too
 _PERIOD_IN_HEADING = re.compile(r"\b(quy (?:iv|iii|ii|i)|6 thang cuoi nam|6 thang dau nam|9 thang|nam)\s+(?:nam\s+)?((?:19|20)\d\d)\b")
+_OPENING = re.compile(r"\bbao cao\b[^.;:]*$")
 # words that make the mention another period on purpose: comparisons, the next period, the past one
 _ON_PURPOSE = re.compile(r"\b(cung ky|so voi|ky truoc|nam truoc|cuoi nam|toi|tiep theo|sau|luy ke|den het|tu dau)\s*$")
 
@@ -46,11 +47,14 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
         return []
     issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))]
     for p in paragraphs:
-        if p.section in ("", "mo_dau", "IV", "V", "ket_thuc"):
+        if p.section in ("", "IV", "V", "ket_thuc"):
             continue
         folded = fold_lower(p.text)
         mentions = [(m, int(m.group(2))) for m in _SAID.finditer(folded)]
         mentions += [(m, year) for m in _SAID_THIS_YEAR.finditer(folded)]
+        if p.section == "mo_dau":  # of the opening, only its formula: "… báo cáo kết quả CCHC 6 tháng năm 2026 như sau"
+            mentions = [(m, y) for m, y in mentions if _OPENING.search(folded[max(0, m.start() - 90):m.start()])
+                        and "nhu sau" in folded[m.end():m.end() + 40]]
         for m, said_year in mentions:
             said = _NAMES[m.group(1)]
             if said_year != year or said == period or _ON_PURPOSE.search(folded[max(0, m.start() - 25):m.start()]) \
