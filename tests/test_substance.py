@@ -1654,3 +1654,27 @@ def test_a_stated_100_percent_must_be_all_not_rounded_up():
     assert [i.suggestion for i in issues] == ["99,75%"], issues
     para.text = para.text.replace("1.201", "1.198")
     assert not check_stated_figures([para])
+
+
+def test_a_department_tried_as_a_new_user_half_year_2026(assistant):
+    """Tried as a new user would (Sở Công Thương Thái Nguyên, 6 tháng 2026, session 18) and read as an official would:
+    "ban hành thêm 6 công văn" after a plan was counted as including the plan; a dated inspection "tại 3 phòng chuyên
+    môn và Trung tâm Khuyến công, phát hiện 4 tồn tại" went to section III as the unit's shortcoming and lost the
+    centre; "2 nhiệm vụ đang thực hiện trong hạn" became a shortcoming asking for its cause; "đã giải quyết 2.801 hồ sơ
+    đúng hạn và trước hạn, không có hồ sơ quá hạn" left the resolved count empty. Here in other words than the trial's."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "trial-18", (
+        "Báo cáo CCHC 9 tháng năm 2026 của Sở Tư pháp tỉnh Lào Cai",
+        "Ngày 20/01/2026 Sở ban hành Kế hoạch số 11/KH-STP về CCHC năm 2026. Sở ban hành thêm 4 công văn đôn đốc về CCHC.",
+        "Tháng 6 Sở kiểm tra CCHC tại 2 phòng chuyên môn và Trung tâm Trợ giúp pháp lý, phát hiện 3 tồn tại về niêm yết "
+        "TTHC, đã khắc phục 2.",
+        "Nhiệm vụ UBND tỉnh giao 8, hoàn thành đúng hạn 7, 1 nhiệm vụ chưa đến hạn.",
+        "Tiếp nhận 930 hồ sơ; đã giải quyết 901 hồ sơ trước và đúng hạn, không có hồ sơ trễ hạn; 29 hồ sơ đang giải quyết.",
+        "Soạn cả báo cáo"), dt.date(2026, 9, 25))
+    text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.2", "III")}
+    assert "đã ban hành 05 văn bản chỉ đạo" in text["I"], text["I"]
+    assert "đã kiểm tra 02 phòng chuyên môn và Trung tâm Trợ giúp pháp lý" in text["I"], text["I"]
+    assert "01 nhiệm vụ đang thực hiện trong thời hạn" in text["I"], text["I"]
+    assert "Đã giải quyết 901 hồ sơ" in text["II.2"], text["II.2"]
+    assert "tồn tại về niêm yết" not in text["III"] and "nhiệm vụ cấp trên giao chưa hoàn thành" not in text["III"], text["III"]

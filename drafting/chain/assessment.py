@@ -13,7 +13,7 @@ import re
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, body_dates, clause, sentence
-from drafting.figures.facts import HARDSHIP, PENDING_TASKS, Fact, Target
+from drafting.figures.facts import HARDSHIP, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
@@ -126,6 +126,7 @@ class Assessment:
         if late and not any(_covers(f, "qua han", "tre han") for f in facts):
             with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", "", ["tthc.ho_so_qua_han"])
         pending = self.fs.get("chi_dao.nhiem_vu_cap_tren_chua_xong")
+        pending = pending if self.fs.nouns.get("chi_dao.nhiem_vu_cap_tren_chua_xong") != WITHIN_TIME_TASKS else None
         if pending and not any(_covers(f, "cap tren giao") for f in facts):
             with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành", "",
                        ["chi_dao.nhiem_vu_cap_tren_chua_xong"])

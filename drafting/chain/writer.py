@@ -13,7 +13,7 @@ from drafting.chain.assessment import Assessment
 from drafting.chain.direction import COUNTED_DIALOGUE, COUNTED_OUTREACH, OUTREACH_KEYS, DirectionSentences
 from drafting.chain.grounding import slot
 from drafting.chain.substance import Proposer, SubstanceWriter, clause
-from drafting.figures.facts import Fact, Target
+from drafting.figures.facts import WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
 from drafting.law.catalog import LawCatalog
@@ -118,6 +118,8 @@ class DeterministicWriter(DirectionSentences):
                 key = f"chi_dao.nhiem_vu_cap_tren_{k}"
                 if self.has(key) and self.val(key) == 0:
                     none.append(f"không có nhiệm vụ {word}")
+                elif self.noun(key, "") == WITHIN_TIME_TASKS:  # "02 nhiệm vụ đang thực hiện trong thời hạn"
+                    parts.append(f"{slot(key)} {WITHIN_TIME_TASKS}")
                 elif self.has(key):
                     rate = " ({})".format(slot("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han")) if (
                         k == "dung_han" and self.has("chi_dao.ty_le_nhiem_vu_cap_tren_dung_han")) else ""

@@ -53,6 +53,8 @@ HARDSHIP = re.compile(r"^\s*(?:kho khan|vuong mac)(?:,\s*(?:vuong mac|kho khan))
 INSPECTION_FINDING = re.compile(r"^\s*(?:qua (?:kiem tra|thanh tra)|(?:chua|khong) phat hien)\b")
 LATE_DOSSIERS = "Hồ sơ quá hạn"
 PENDING_TASKS = "Nhiệm vụ cấp trên giao chưa hoàn thành"
+# the noun of tasks set from above still running within their deadline: said so, and no shortcoming (no cause asked)
+WITHIN_TIME_TASKS = "nhiệm vụ đang thực hiện trong thời hạn"
 
 # "UBND tỉnh ban hành Kế hoạch số …": the body that issued a document, when the official names one — kept, never
 # replaced by the reporting unit (a department's report cites the province's plan, issued by UBND tỉnh)

@@ -32,6 +32,7 @@ _ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tham
                        r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa)|cap(?: moi| doi| lai)?(?: \d+)? (?:giay|chung chi|the))\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
                           r"chua cao|tre hen|qua hen|cham tra)\b")
+_FOUND = re.compile(r"\b(?:phat hien|chi ra)\s+(?:[\d.]+\s+)?(?:ton tai|han che)\b")
 # "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
 _LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?:han che|kho khan|vuong mac))*\s*:")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
@@ -62,6 +63,8 @@ _INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|
                     r"(?=.*\b(?:dat|xep|diem)\b)")
 _TASKS_LEFT = re.compile(r"^\s*(?:con(?: lai)?\s+)?\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|tiep tuc|chuyen)\b")
 _REMINDED = re.compile(r"\bbi (?:nhac nho|phe binh|kiem diem)\b")
+# "Tháng 5 Sở kiểm tra CCHC tại 3 phòng …": a dated inspection, told by the inspection's counts in section I
+_CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]{0,40}\b(?:tai|doi voi)\s+\d")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
@@ -209,7 +212,8 @@ def worded_spans(text: str) -> list[tuple[int, int]]:
 def _limitation(clause: str, folded: str) -> bool:
     """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
     m = _CAUSE.search(clause.lower())
-    return bool(_SHORTCOMING.search(folded[:m.start()] if m and m.start() > 8 else folded))
+    # "Tháng 5 Sở kiểm tra …, phát hiện 4 tồn tại …, đã khắc phục 3": what an inspection found, in section I
+    return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 8 else folded)))
 
 
 def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None,
@@ -270,7 +274,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             continue
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
-                _DATED.match(folded) and _ACTIVITY.search(folded)) and not counted and not (
+                _DATED.match(folded) and _ACTIVITY.search(folded) and not _CHECKED_AT.search(folded)) and not counted and not (
                 (_TOLD_DIALOGUE.search(folded) or _TOLD_TRAINING.search(folded))
                 and sum(start <= a < start + len(clause) for a, _ in figure_spans) == 1):
             # figures: the figure reader's (a limitation with its cause, or a dated activity — "Ngày 15/3 phường tổ

@@ -19,9 +19,9 @@ from pydantic import BaseModel, Field
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, Fact, Target
+from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.periods import Period, data_window
-from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
     REPORT_TITLE,
@@ -281,6 +281,21 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
     return out
 
 
+def _add_listed_documents(reading: ChatReading) -> None:
+    """"Sở ban hành Kế hoạch số 08/KH-SCT …. Sở ban hành thêm 6 công văn …": the documents the message lists are not
+    among the 6 — the count of documents issued is their sum, made in code and noted for the official to confirm."""
+    listed = [d.number for d in reading.facts if d.kind == "document" and d.section == "I" and d.number]
+    for f in reading.figures:
+        if f.key == "chi_dao.van_ban_chi_dao" and listed and re.search(r"\bthem\s*$", fold_lower(f.phrase)):
+            total = f.value + len(listed)
+            f.note = (f"{f.quote} văn bản “thêm” + {len(listed)} văn bản đã nêu ({', '.join(listed)}) = "
+                      f"{fmt_decimal(total)}, cộng trong phần mềm")
+            f.value = total
+
+
+# tasks still running within their deadline ("02 nhiệm vụ đang thực hiện trong hạn", "1 nhiệm vụ chưa đến hạn")
+_WITHIN_TIME = re.compile(r"\s*(?:nhiem vu\s+)?(?:(?:dang|con dang)\s+(?:thuc hien|trien khai)\s+)?(?:trong (?:thoi )?han|chua den han)\b")
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -316,6 +331,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
+        elif f.key == "chi_dao.nhiem_vu_cap_tren_chua_xong" and _WITHIN_TIME.match(folded, f.end):
+            f.noun = WITHIN_TIME_TASKS  # "2 nhiệm vụ đang thực hiện trong hạn": not late, no shortcoming
         elif f.key == "cds.iso_ap_dung" and (m := re.match(r"\s+((?:tại|ở|trong)\s[^.;\n]{3,120})", text[f.end:])):
             f.noun = m.group(1).strip(" ,")  # "… ISO 9001:2015 tại tất cả các phòng, đơn vị": where, as written
             reading.unread = [u for u in reading.unread if not f.end <= u.start < f.end + m.end()]  # its own words
@@ -349,6 +366,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans
+    _add_listed_documents(reading)
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",

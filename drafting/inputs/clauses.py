@@ -135,6 +135,7 @@ _REST = re.compile(r"\s+([^\W\d][^.;\n]*?)\s*(?:[.;\n]|,\s|$)")
 # the noun runs to a comma, a bracket or the next verb; "cơ quan, đơn vị" and "xã, phường" are one noun
 _NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi|thong qua|theo|nham)\b)"
                    r"[^\W\d][\w/]*){0,10})")
+_AND_NAMED = re.compile(r"\s+và\s+(?:Trung tâm|Văn phòng|Ban|Chi cục|Phòng|Thanh tra|Ủy ban|Đội)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,.;:()\d\n]{0,60}")
 _NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong|cong chuc|vien chuc|nguoi lao dong)\b)")
 
 
@@ -165,4 +166,7 @@ def own_noun(text: str, end: int, whole: bool = False) -> str:
     # a comma ends the noun unless a noun of the same list follows it ("cơ quan, đơn vị")
     cut = next((c.start() for c in re.finditer(r",", words) if not _NOUN_JOINED.match(words, c.start())), len(words))
     noun = text[m.start(1):m.start(1) + cut].strip()
+    # "3 phòng chuyên môn và Trung tâm Khuyến công": one more place named, not counted — kept in the noun as written
+    if cut == len(words) and (named := _AND_NAMED.match(text, m.start(1) + cut)):
+        noun = f"{noun}{named.group(0).rstrip()}"
     return _ACCENTED.get(noun.lower(), noun)

@@ -244,6 +244,9 @@ _SHARED: dict[str, list[str]] = {
     "chua hoan thanh": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "dang thuc hien": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "dang trien khai": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
+    # "1 nhiệm vụ chưa đến hạn", "2 nhiệm vụ đang thực hiện trong thời hạn": set from above, not done yet, not late
+    "chua den han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"], "trong han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
+    "trong thoi han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "nguoi nghe": ["the_che.pbgdpl_luot_nguoi"],
     "ket qua giai quyet": ["tthc.ket_qua_so_hoa"],
     "xu ly xong": ["tthc.pakn_da_xu_ly", "chi_dao.van_de_da_xu_ly", "the_che.vbqppl_kiem_tra_da_xu_ly",

@@ -75,6 +75,7 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
 
 
 
+_NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
 # "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved
 _RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?giai quyet\s*(?:xong\s*)?(?:duoc\s*)?$")
 # "640 hồ sơ TTHC, 100% đúng hạn": a percentage before the words of the on-time dossiers
@@ -121,5 +122,13 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
                 said = text[m.start(1):m.end()].strip()
                 added += [_same_count(f, k, said, f"“{said}”: bằng {fmt_decimal(f.value)}")
                           for k in of[f.key] if k not in held()]
+    # "đã giải quyết 2.801 hồ sơ đúng hạn và trước hạn, không có hồ sơ quá hạn": with none late, those on time are all
+    # those resolved
+    on_time, given = held().get("tthc.ho_so_dung_han_tong"), held()
+    if on_time and "tthc.ho_so_da_giai_quyet" not in given and "tthc.ho_so_qua_han" not in given and (
+            m := _NONE_LATE.search(folded)):
+        said = text[m.start():m.end()]
+        added.append(_same_count(on_time, "tthc.ho_so_da_giai_quyet", said,
+                                 f"“{said}”: hồ sơ đã giải quyết bằng số giải quyết trước và đúng hạn"))
     added += _rest_pending(text, folded, figures + added)
     return added, typed, used
