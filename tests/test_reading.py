@@ -819,3 +819,19 @@ def test_the_row_number_of_an_appendix_table_is_no_figure():
     read = read_report(text)
     assert sorted((f.key, int(f.value)) for f in read.figures) == [
         ("chi_dao.van_ban_chi_dao", 12), ("chi_dao.van_de_da_xu_ly", 11), ("chi_dao.van_de_phat_hien", 14)]
+
+
+def test_a_communes_report_under_its_provinces_line_carried_into_its_half_year():
+    """Tried as a new user (session 18): held-out report 4 (xã Phú Thành, quý I/2026, under "ỦY BAN NHÂN DÂN TỈNH ĐỒNG
+    THÁP") brought for the 6-month report was taken as the province's, and its 55 pending dossiers were held against
+    the half year's 36 carried over — but every period of a year runs from 15/12 of the year before: both reports
+    carried over the same dossiers."""
+    from drafting.figures.figureset import build_figure_set
+
+    text = (ROOT / "evals" / "cases" / "reading" / "report-heldout4.md").read_text(encoding="utf-8")
+    header = read_header(text)
+    assert (header.locality, header.level, header.period, header.year) == ("xã Phú Thành", "xã", "quý I", 2026)
+    same_start = build_figure_set({"tthc": {"ho_so_ky_truoc": 36}}, {"tthc": {"ho_so_ky_truoc": 36, "ho_so_dang_giai_quyet": 55}})
+    assert not same_start.issues
+    last_year = build_figure_set({"tthc": {"ho_so_ky_truoc": 36}}, {"tthc": {"ho_so_ky_truoc": 20, "ho_so_dang_giai_quyet": 55}})
+    assert [i.field for i in last_year.issues] == ["tthc.ho_so_ky_truoc"]

@@ -1678,3 +1678,17 @@ def test_a_department_tried_as_a_new_user_half_year_2026(assistant):
     assert "01 nhiệm vụ đang thực hiện trong thời hạn" in text["I"], text["I"]
     assert "Đã giải quyết 901 hồ sơ" in text["II.2"], text["II.2"]
     assert "tồn tại về niêm yết" not in text["III"] and "nhiệm vụ cấp trên giao chưa hoàn thành" not in text["III"], text["III"]
+
+
+def test_a_cause_said_right_after_late_in_one_word_is_the_late_dossiers_cause(assistant):
+    """"Quá hạn do hồ sơ đất đai phải đo đạc lại, …" (session 18, a commune's half year) was written as a limitation of
+    its own, "Quá hạn do …", with a request for its cause: the cause split only after eight letters."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "cause-18", (
+        "Báo cáo CCHC 6 tháng năm 2026 của xã Hòa Bình, tỉnh Vĩnh Long",
+        "Tiếp nhận 700 hồ sơ, đã giải quyết 680, quá hạn 5 hồ sơ, đang giải quyết 20.",
+        "Trễ hạn vì thiếu công chức địa chính.", "Soạn phần đánh giá chung"), dt.date(2026, 6, 20))
+    three = "\n".join(p.text for p in st.last_draft.section("III").paragraphs)
+    assert "- Còn 05 hồ sơ giải quyết quá hạn." in three and "Nguyên nhân: thiếu công chức địa chính." in three, three
+    assert "Trễ hạn vì" not in three

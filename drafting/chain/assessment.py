@@ -45,7 +45,7 @@ def _late_dossiers_alone(fact: Fact) -> bool:
     """"Hồ sơ quá hạn do …" names the late dossiers and nothing narrower (no field, no count): the period's count of
     late dossiers is what it speaks of; "hồ sơ đất đai quá hạn" is a part of it and keeps its own words."""
     words = re.sub(r"\b(con|mot so|van|bi|tinh trang|giai quyet|viec|de|xay ra|co)\b", " ", fold_lower(fact.text))
-    return bool(re.fullmatch(r"\s*ho so\s+(qua|tre) (han|hen)\s*[.;]?\s*", words))
+    return bool(re.fullmatch(r"\s*(?:ho so\s+)?(qua|tre) (han|hen)\s*[.;]?\s*", words))  # "Quá hạn do …" too
 
 
 class Assessment:

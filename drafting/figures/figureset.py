@@ -183,10 +183,12 @@ def _fmt(v: Decimal) -> str:
 
 def check_across_periods(values: dict[str, Decimal], previous: dict[str, Decimal],
                          cells: dict[str, str]) -> list[FigureIssue]:
-    """This period's carried-over dossiers are last period's unfinished ones (pending + suspended)."""
+    """This period's carried-over dossiers are last period's unfinished ones (pending + suspended) — unless the report
+    brought is an earlier period of the same year (quý I for the 6-month report): every period of a year runs from
+    15/12 of the year before, so both carried over the same dossiers, and its pending ones are still inside this one."""
     carried = values.get("tthc.ho_so_ky_truoc")
     pending = [k for k in ("tthc.ho_so_dang_giai_quyet", "tthc.ho_so_tam_dung") if k in previous]
-    if carried is None or "tthc.ho_so_dang_giai_quyet" not in previous:
+    if carried is None or "tthc.ho_so_dang_giai_quyet" not in previous or carried == previous.get("tthc.ho_so_ky_truoc"):
         return []
     left = sum(previous[k] for k in pending)
     if carried == left:

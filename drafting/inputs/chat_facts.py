@@ -213,7 +213,7 @@ def _limitation(clause: str, folded: str) -> bool:
     """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
     m = _CAUSE.search(clause.lower())
     # "Tháng 5 Sở kiểm tra …, phát hiện 4 tồn tại …, đã khắc phục 3": what an inspection found, in section I
-    return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 8 else folded)))
+    return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 2 else folded)))
 
 
 def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None,
@@ -338,7 +338,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         elif _limitation(clause, folded) or listed:
             cause = ""
             m = _CAUSE.search(clause.lower())
-            if m and m.start() > 8:
+            if m and m.start() > 2:
                 cause = cause_of(clause[m.end():])  # "Hồ sơ quá hạn là do …": "là" belongs to the cause's words
                 text_c = clean_clause(re.sub(r"\s+(?:l[àa]|ch[ủu] y[ếe]u|m[ộo]t ph[ầa]n)\s*$", "", clause[:m.start()]))
             if hardship and not HARDSHIP.match(fold_lower(text_c)):  # the next items of a "Khó khăn: …; …" list

@@ -86,6 +86,10 @@ def read_header(text: str) -> ReportHeader:
             if below and level == "tỉnh":
                 agency, _ = read_place(f"{_agency(below)} {locality}", request=True)
                 locality, level = (agency, "sở") if agency else (locality, level)
+            elif level == "tỉnh":  # "UBND TỈNH ĐỒNG THÁP" over "UBND XÃ PHÚ THÀNH": the parent's line, then the issuer's
+                lower = next((p for c in cells[i + 1:i + 3] if (p := read_place(c.title() if c.isupper() else c,
+                                                                               request=True))[0] and p[1] != "tỉnh"), None)
+                locality, level = lower or (locality, level)
             break
     return ReportHeader(period=period, year=year, locality=locality, level=level, date=_signed_on(lines))
 
@@ -188,8 +192,10 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
     if kind == "previous" and period == "năm" and h.year == year:
         # "báo cáo 6 tháng năm 2023 làm kỳ trước của báo cáo năm 2023": its counts are part of the year's (every
         # period runs from 15/12 of the year before) — a year is never "up 102%" on its own first half; levels stay
-        within = sum(k not in LEVELS for k in values)
-        values = {k: v for k, v in values.items() if k in LEVELS}
+        # its pending dossiers are still inside the year's too: no level to compare, nor this year's carried-over ones
+        kept = LEVELS - {"tthc.ho_so_dang_giai_quyet"}
+        within = sum(k not in kept for k in values)
+        values = {k: v for k, v in values.items() if k in kept}
     quotes, low = {}, []
     for f in past.reading.figures:
         if f.key in values and f.key not in quotes and f.value == values[f.key]:
