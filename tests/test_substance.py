@@ -1692,3 +1692,20 @@ def test_a_cause_said_right_after_late_in_one_word_is_the_late_dossiers_cause(as
     three = "\n".join(p.text for p in st.last_draft.section("III").paragraphs)
     assert "- Còn 05 hồ sơ giải quyết quá hạn." in three and "Nguyên nhân: thiếu công chức địa chính." in three, three
     assert "Trễ hạn vì" not in three
+
+
+def test_a_departments_part_asked_with_the_reports_title_and_the_provinces_money(assistant):
+    """"Soạn phần cải cách tài chính công báo cáo CCHC 9 tháng … của Sở Tài chính …" drafted the whole report; and the
+    province's public investment in a department's report read as the department's own (session 18)."""
+    import datetime as dt
+
+    from drafting.service.intents import classify
+
+    assert classify("Viết phần đánh giá chung của báo cáo CCHC năm 2026 của xã Tân Phú", names_report=True).sections == ["III"]
+    assert classify("Báo cáo CCHC năm 2026 của Sở Tài chính tỉnh Đắk Lắk", names_report=True).whole
+    st = _chat_all(assistant, "scope-18", (
+        "Soạn phần cải cách tài chính công báo cáo CCHC 6 tháng năm 2026 của Sở Tài chính tỉnh Đắk Lắk",
+        "Giải ngân vốn đầu tư công toàn tỉnh đạt 2.150 tỷ đồng trên kế hoạch 6.400 tỷ đồng."), dt.date(2026, 6, 20))
+    assert [s.key for s in st.last_draft.sections] == ["II.5"]
+    five = "\n".join(p.text for p in st.last_draft.section("II.5").paragraphs)
+    assert "Giải ngân vốn đầu tư công toàn tỉnh đạt" in five, five

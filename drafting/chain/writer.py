@@ -385,14 +385,16 @@ class DeterministicWriter(DirectionSentences):
     def section_II_5(self) -> list[Paragraph]:
         p = []
         if self.has("tai_chinh.thu_ngan_sach_thuc_hien"):
-            t = f"Thu ngân sách nhà nước đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng"
+            scope = self.noun("tai_chinh.thu_ngan_sach_thuc_hien", "")  # "trên địa bàn tỉnh", as the official said
+            t = f"Thu ngân sách nhà nước {scope} đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng".replace("  ", " ")
             if self.has("tai_chinh.thu_ngan_sach_du_toan"):  # the base said once, beside the result
                 t += f" trên dự toán được giao {slot('tai_chinh.thu_ngan_sach_du_toan')} triệu đồng"
             if self.has("tai_chinh.ty_le_thu_ngan_sach"):
                 t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán"
             p.append(Paragraph(text=t + "."))
         if self.has("tai_chinh.von_dau_tu_giai_ngan"):
-            t = f"Giải ngân vốn đầu tư công đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng"
+            scope = self.noun("tai_chinh.von_dau_tu_giai_ngan", "")  # "của tỉnh": whose money, as the official said
+            t = f"Giải ngân vốn đầu tư công {scope} đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng".replace("  ", " ")
             if self.has("tai_chinh.von_dau_tu_ke_hoach"):
                 t += f" trên kế hoạch vốn được giao {slot('tai_chinh.von_dau_tu_ke_hoach')} triệu đồng"
             if self.has("tai_chinh.ty_le_giai_ngan"):

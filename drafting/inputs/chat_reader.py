@@ -33,7 +33,7 @@ from drafting.inputs.chat_facts import (
 )
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
 from drafting.inputs.document_counts import legal_document_counts
-from drafting.inputs.figure_text import read_figures
+from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
@@ -293,6 +293,12 @@ def _add_listed_documents(reading: ChatReading) -> None:
             f.value = total
 
 
+# the budget and the public investment of a whole area, said so ("Giải ngân vốn đầu tư công của tỉnh …", "Thu ngân sách
+# trên địa bàn xã …"): the draft keeps whose they are — a department reports the province's, not its own
+_SCOPED = ("tai_chinh.von_dau_tu_giai_ngan", "tai_chinh.von_dau_tu_ke_hoach", "tai_chinh.thu_ngan_sach_thuc_hien",
+           "tai_chinh.thu_ngan_sach_du_toan")
+_SCOPE = re.compile(r"\b(?:cua (?:toan )?|toan |tren dia ban (?:toan )?)(?:tinh|thanh pho|huyen|xa|phuong|dac khu)\b")
+
 # tasks still running within their deadline ("02 nhiệm vụ đang thực hiện trong hạn", "1 nhiệm vụ chưa đến hạn")
 _WITHIN_TIME = re.compile(r"\s*(?:nhiem vu\s+)?(?:(?:dang|con dang)\s+(?:thuc hien|trien khai)\s+)?(?:trong (?:thoi )?han|chua den han)\b")
 
@@ -331,6 +337,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
+        elif f.key in _SCOPED and (m := _SCOPE.search(folded, *sentence_span(folded, f.start, f.end))):
+            f.noun = text[m.start():m.end()]  # "vốn đầu tư công của tỉnh" in a department's report: whose money
         elif f.key == "chi_dao.nhiem_vu_cap_tren_chua_xong" and _WITHIN_TIME.match(folded, f.end):
             f.noun = WITHIN_TIME_TASKS  # "2 nhiệm vụ đang thực hiện trong hạn": not late, no shortcoming
         elif f.key == "cds.iso_ap_dung" and (m := re.match(r"\s+((?:tại|ở|trong)\s[^.;\n]{3,120})", text[f.end:])):

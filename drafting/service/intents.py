@@ -41,6 +41,7 @@ _CARRY = re.compile(r"\b(ky truoc|bao cao truoc|quy truoc|nam truoc|cung ky|lam 
 _TITLE = re.compile(REPORT_TITLE.pattern + r".{0,30}\b(?:quy (?:i|ii|iii|iv|[1-4])|[69] thang|nam 20\d\d)\b")
 # "Tôi là chuyên viên Sở …, cần báo cáo CCHC 9 tháng năm 2026.": the report's period and unit said in passing — also a
 # request to draft, unless it asks about the law
+_PART_OF_TITLE = re.compile(r"^\s*(?:soan|viet|lap|thao|du thao|lam)\s+(?:giup\s+)?(?:phan|muc)\b(.{3,80}?)\b(?:cua\s+)?bao cao\b")
 _LAW_WORDS = re.compile(r"\b(?:nghi dinh|thong tu|quyet dinh|luat|van ban nao|ap dung|quy dinh|can cu|hieu luc)\b")
 _QUESTION = re.compile(r"\?|\b(?:nao|gi|khong|bao gio|the nao|ra sao|co phai|bao nhieu|o dau)\b")
 _HELP = re.compile(r"^\s*(xin chao|chao|help|giup|huong dan|ban lam duoc gi|tro giup)\b")
@@ -88,7 +89,10 @@ def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
         return Intent(kind="practice", sections=named)
     if (_TITLE.search(t) or names_report and re.search(r"\bbao cao\b", t) and not _LAW_WORDS.search(t)) \
             and not _QUESTION.search(t) and not has_figures:
-        return Intent(kind="draft", whole=True)
+        # "Soạn phần cải cách tài chính công báo cáo CCHC 9 tháng …": the part named before the report's title
+        part = _PART_OF_TITLE.match(t)
+        named = sections_named(part.group(1)) if part else []
+        return Intent(kind="draft", sections=named, whole=not named)
     if _DRAFT.search(t) or has_figures:
         # sections are the ones a command names ("soạn phần kiến nghị:"), before its colon; in a message of data
         # ("tiếp nhận 3 phản ánh kiến nghị") the words are the data's, whose own sections are drafted
