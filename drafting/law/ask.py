@@ -235,7 +235,7 @@ class Asker:
                 lead = lead or (f"**Ngày {fmt_date(as_of)}: sổ đăng ký chưa có văn bản nào về nội dung này có hiệu lực; "
                                 f"{first.type} số {first.number} {self.registry.status_on(first, as_of).text}.**")
             else:
-                now = [r for n in first.replaced_by if (r := self.registry.get(n)) and self.registry.status_on(r, as_of).in_force]
+                now = self._successors_in_force(first, as_of)
             docs = [(r, next((h for x, h in docs if x.number == r.number), None)) for r in now[:1]] + [
                 (d, h) for d, h in docs if not now or d.number != now[0].number]
         passages = [AnswerPassage(doc_id=h.doc_id, title=h.title, number=h.number, location=_location(h),
@@ -267,6 +267,19 @@ class Asker:
             answer.notice = f"{down} Câu trả lời dưới đây trích trực tiếp từ sổ đăng ký văn bản, không qua mô hình."
         answer.text = self._extractive(docs, hits, as_of, named[0] if named else None, lead, guided)
         yield AskEvent(kind="done", answer=answer)
+
+    def _successors_in_force(self, first: LegalDocument, as_of: dt.date) -> list[LegalDocument]:
+        """What replaced a document, walking on while the replacement is itself replaced that day (113/2018 → 29/2023
+        → 154/2025): the first in force."""
+        seen, wave = {first.number}, list(first.replaced_by)
+        for _ in range(6):
+            docs = [r for n in wave if n not in seen and (r := self.registry.get(n))]
+            now = [r for r in docs if self.registry.status_on(r, as_of).in_force]
+            if now or not docs:
+                return now
+            seen |= {r.number for r in docs}
+            wave = [n for r in docs for n in r.replaced_by]
+        return []
 
     @staticmethod
     def lineage(d: LegalDocument) -> set[str]:
