@@ -380,7 +380,11 @@ def test_a_commune_typing_without_diacritics_is_asked_to_retype_every_unmarked_r
     assert not unaccented_sentences("Trong kỳ, UBND xã đã ban hành Kế hoạch số 03/KH-UBND ngày 10/1/2027 về CCHC năm 2027.")
     st, day = h.UserState(user="chat-unmarked"), dt.date(2027, 4, 2)
     first, _ = last(h.chat_turn(assistant, st, "bao cao cchc quy 1 nam 2027 cua xa Hoa Phu, tinh Dak Lak", today=day))
-    assert "Tên đơn vị «xã Hoa Phu» không có dấu" in first.text
+    # the gazetteer knows one such unit: its name with its marks, said to the official (session 18)
+    assert "Tên đơn vị gõ không dấu «xa Hoa Phu» đã ghi là «xã Hòa Phú»" in first.text and st.chat_meta["locality"] == "xã Hòa Phú"
+    unknown, _ = last(h.chat_turn(assistant, h.UserState(user="chat-unknown"), "bao cao cchc quy 1 nam 2027 cua xa Dong "
+                                  "Tam Ha, tinh Dak Lak", today=day))
+    assert "Tên đơn vị «xã Dong Tam Ha» không có dấu" in unknown.text
     plan, _ = last(h.chat_turn(assistant, st, "Ngay 10/01/2027 UBND xa ban hanh Ke hoach so 03/KH-UBND ve CCHC nam 2027.",
                                today=day))
     assert "Kế hoạch cải cách hành chính năm 2027 của đơn vị (số, ngày ban hành)" not in plan.text

@@ -963,7 +963,7 @@ def test_a_report_typed_without_diacritics_in_the_chat(assistant):
                 "Han che: ty le ho so truc tuyen con thap; nguyen nhan do nguoi dan chua quen nop truc tuyen."):
         list(h.chat_turn(assistant, st, msg, today=day))
     final = list(h.chat_turn(assistant, st, "soan ca bao cao", today=day))[-1]
-    assert st.chat_meta["locality"] == "xã Tam Duong" and "Sở TTHC" not in final.text
+    assert st.chat_meta["locality"] == "xã Tam Dương" and "Sở TTHC" not in final.text
     assert st.chat_values["tthc.ho_so_dang_giai_quyet"].value == 34 and "tthc.ho_so_ky_truoc" not in st.chat_values
     body = final.text.split("**Phát hiện")[0]
     assert "đã ban hanh Ke hoach so 05/KH-UBND" in body and "Ban hanh" not in body
@@ -1709,3 +1709,25 @@ def test_a_departments_part_asked_with_the_reports_title_and_the_provinces_money
     assert [s.key for s in st.last_draft.sections] == ["II.5"]
     five = "\n".join(p.text for p in st.last_draft.section("II.5").paragraphs)
     assert "Giải ngân vốn đầu tư công toàn tỉnh đạt" in five, five
+
+
+def test_a_ward_typed_without_diacritics_its_plans_rest_and_where_its_late_dossiers_were(assistant):
+    """Tried as a new user (a ward's year 2026 typed without diacritics, session 18): the ward was written "phường Le
+    Chan"; "…, 1 nhiem vu chuyen sang nam 2027 do chua co huong dan cua cap tren" was lost (and its 2027 could become
+    the report's year); "Ho so qua han chu yeu linh vuc dat dai do …" lost the count of late dossiers. Here in other
+    words: a commune of An Giang."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "ward-18", (
+        "soan bao cao cchc nam 2026 cua xa My Hoa Hung, tinh An Giang",
+        "ke hoach CCHC nam co 24 nhiem vu, da hoan thanh 22 nhiem vu, 2 nhiem vu chuyen sang nam 2027 do chua bo tri duoc kinh phi",
+        "tiep nhan 2.100 ho so, da giai quyet 2.080, qua han 9 ho so, dang giai quyet 20. Ho so qua han phan lon thuoc linh "
+        "vuc dat dai do phai do dac lai.",
+        "soan ca bao cao"), dt.date(2026, 12, 16))
+    draft = st.last_draft
+    assert draft.meta.year == 2026 and "Mỹ Hòa Hưng" in draft.meta.issuer, draft.meta
+    one = "\n".join(p.text for p in draft.section("I").paragraphs)
+    assert "đã hoàn thành 22 nhiệm vụ" in one and "2 nhiem vu chuyen sang nam 2027 do chua bo tri duoc kinh phi" in one, one
+    three = "\n".join(p.text for p in draft.section("III").paragraphs)
+    assert "- Còn 09 hồ sơ giải quyết quá hạn, phan lon thuoc linh vuc dat dai." in three, three
+    assert "Nguyên nhân: phai do dac lai." in three, three

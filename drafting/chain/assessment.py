@@ -48,6 +48,11 @@ def _late_dossiers_alone(fact: Fact) -> bool:
     return bool(re.fullmatch(r"\s*(?:ho so\s+)?(qua|tre) (han|hen)\s*[.;]?\s*", words))  # "Quá hạn do …" too
 
 
+# "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai": the late dossiers with where most of them were, said after the count
+_MAINLY_LATE = re.compile(r"\s*(?:con\s+)?(?:cac\s+)?ho so\s+(?:giai quyet\s+)?(?:qua|tre) (?:han|hen)\s*,?\s*"
+                          r"((?:chu yeu|phan lon|tap trung)\b.+)$")
+
+
 class Assessment:
     def __init__(self, meta: ReportMeta, fs: FigureSet, facts: list[Fact], targets: list[Target], propose: Proposer):
         self.m = meta
@@ -149,6 +154,9 @@ class Assessment:
             if late and _late_dossiers_alone(f):  # "Còn 09 hồ sơ giải quyết quá hạn", with the official's cause
                 with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", f.cause,
                            ["tthc.ho_so_qua_han", f.origin])
+            elif late and (mainly := _MAINLY_LATE.match(fold_lower(f.text))):  # "…, chủ yếu lĩnh vực đất đai": counted
+                with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn, {f.text[mainly.start(1):]}",
+                           f.cause, ["tthc.ho_so_qua_han", f.origin])
             elif pending and f.text == PENDING_TASKS:  # counted, with its cause
                 with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành",
                            f.cause, ["chi_dao.nhiem_vu_cap_tren_chua_xong", f.origin])

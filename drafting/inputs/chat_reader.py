@@ -37,18 +37,8 @@ from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
-from drafting.inputs.unread_facts import basis_notes, rate_notes, scope_notes, unread_activities
-
-# folded place word → (as written in a report, level)
-_LEVEL_WORDS = {"phuong": ("phường", "xã"), "thi tran": ("thị trấn", "xã"), "xa": ("xã", "xã"),
-                "thi xa": ("thị xã", "huyện"), "quan": ("quận", "huyện"), "huyen": ("huyện", "huyện"),
-                "thanh pho": ("thành phố", "tỉnh"), "tinh": ("tỉnh", "tỉnh"), "so": ("Sở", "sở"),
-                "dac khu": ("đặc khu", "xã")}  # a special zone (from 01/7/2025) is at commune level
-_PLACE = re.compile(r"\b(Phường|Phuong|Thị trấn|Thi tran|Đặc khu|Dac khu|Xã|Xa|Thị xã|Thi xa|Quận|Quan|Huyện|Huyen|Thành phố|Thanh pho|"
-                    r"Tỉnh|Tinh|Sở|So)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})",
-                    re.I)
-_CAPITAL_WORD = re.compile(r"[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]")
-
+from drafting.inputs.unit_names import read_place
+from drafting.inputs.unread_facts import basis_notes, rate_notes, rest_of_plan_notes, scope_notes, unread_activities
 
 ChatFigure = ReadFigure  # a figure read from a message is a figure read from any text
 
@@ -60,6 +50,7 @@ class ChatMeta(BaseModel):
     locality: str | None = None
     date: dt.date | None = None
     request: bool = False  # said in a request or a title ("Soạn báo cáo … năm 2025"), not in a sentence of data
+    typed_locality: str = ""  # the unit's name as typed without diacritics, when the gazetteer gave it its marks
 
 
 # what a chat must have said before anything is drafted (the rest has defaults the official can correct)
@@ -126,64 +117,6 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     for m in re.finditer(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b", t):
         spans.append(m.span())
     return period, year, spans
-
-
-# the departments of a province (names before and after the 2025 mergers): "Sở Tài chính" has a lower-case word
-_DEPARTMENTS = {fold_lower(d): d for d in (
-    "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính", "Công Thương", "Nông nghiệp và Môi trường",
-    "Nông nghiệp và Phát triển nông thôn", "Tài nguyên và Môi trường", "Xây dựng", "Giao thông vận tải",
-    "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế", "Lao động - Thương binh và Xã hội",
-    "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Thông tin và Truyền thông", "Ngoại vụ",
-    "Dân tộc và Tôn giáo")}
-_DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + r")\b")
-# a province's boards of economic zones and industrial parks, and its People's Committee's office, report as its
-# departments do
-_BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu kinh te|khu cong nghiep|khu cong nghe cao)"
-                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?|\bvan phong (?:ubnd|uy ban nhan dan)(?= (?:tinh|thanh pho) )")
-_INSPECTORATE = re.compile(r"\bthanh tra ((?:tinh|thanh pho) [^\W\d]+(?: [^\W\d]+){0,3}?)(?=\s*(?:$|[,.;:(—-]|\s(?:nam|quy|thang|ky)\b))")
-_NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-_PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-
-
-# "báo cáo CCHC năm 2025 tỉnh Quảng Trị (Sở Nội vụ tham mưu)": the department drafts for the unit named, it is not it
-_ADVISER = re.compile(r"[^.;:(]{0,40}?\b(?:tham muu|chu tri|tong hop|du thao|soan thao)\b")
-
-_TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cntt", "pakn", "bpmc", "kt-xh"}
-
-
-def read_place(text: str, request: bool = False) -> tuple[str | None, str | None]:
-    """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
-    ('Sở Tài chính tỉnh Hà Tĩnh', 'sở'). request: the text asks for the unit's report or is its issuer's line — only
-    then is a province's inspectorate the unit ("… của Thanh tra tỉnh Quảng Ngãi"), not one it worked with."""
-    folded = fold_lower(text)
-    if request and (ins := _INSPECTORATE.search(folded)):  # reports as the province's departments do
-        word = "tỉnh" if ins.group(1).startswith("tinh") else "thành phố"  # as written in a title-cased header too
-        return f"Thanh tra {word}{text[ins.start(1) + len(word):ins.end(1)]}", "sở"
-    d = next((m for m in _DEPARTMENT.finditer(folded) if not _ADVISER.match(folded, m.end())
-              and not re.search(r"\b(?:do|giao)\s*$", folded[:m.start()])), None)
-    if d is None and _DEPARTMENT.search(folded) and not _PLACE.search(text):
-        d = _DEPARTMENT.search(folded)  # "(Sở Nội vụ tham mưu)" alone: still the only unit named
-    if d:  # folded text keeps the offsets
-        province = _PROVINCE.match(text, d.end())
-        return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([province.group(1)] if province else [])), "sở"
-    if b := _BOARD.search(fold_lower(text)):
-        name = _NAME_AFTER.match(text, b.end())
-        return " ".join([text[b.start():b.end()]] + ([name.group(1)] if name else [])).strip(), "sở"
-    for m in _PLACE.finditer(text):
-        if fold_lower(m.group(1)) == "so" and re.search(r"\bho\s*$", fold_lower(text[:m.start()])):
-            continue  # "ho so TTHC" typed without diacritics is "hồ sơ", not a department
-        words = m.group(2).split()
-        kept = []
-        for w in words:
-            # a name's words start with a capital; the acronyms of the trade ("TTHC", "CCHC", "UBND") are none
-            if not _CAPITAL_WORD.match(w) or fold_lower(w.strip(",.;:")) in _TRADE_ACRONYMS:
-                break
-            kept.append(w)
-        if not kept:
-            continue
-        word, level = _LEVEL_WORDS[fold_lower(m.group(1))]
-        return f"{word} {' '.join(kept)}", level
-    return None, None
 
 
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
@@ -369,7 +302,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         reading.facts.append(fact)
         fact_spans.append(span)
     for fact, span in rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures) + basis_notes(
-            text, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the
+            text, reading.figures) + rest_of_plan_notes(text, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the
         # dossiers of one field; "… 46 người theo Nghị định 178/2024/NĐ-CP", the document a figure was done under
         reading.facts.append(fact)
         fact_spans.append(span)
@@ -391,6 +324,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     asked = bool(_COMMAND.match(command) or REPORT_TITLE.match(command))
     locality, level = read_place(head, request=asked)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked)
+    if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0 and \
+            head[at:at + len(locality)].split()[-1] != locality.split()[-1]:  # the name, not "xa" for "xã", got marks
+        reading.meta.typed_locality = head[at:at + len(locality)]  # "xa My Hoa Hung" written "xã Mỹ Hòa Hưng"
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
     m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)

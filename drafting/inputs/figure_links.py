@@ -219,4 +219,5 @@ class LinkedReading:
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
-_PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam)\b")
+# "1 nhiệm vụ chuyển sang năm 2027": carried to the next year, not done
+_PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam|chuyen (?:tiep )?(?:sang|qua))\b")

@@ -133,3 +133,24 @@ def basis_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[
         out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", text=f"{FIELD_BY_KEY[fig.key].label}: {words}",
                          figure=fig.key, origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
     return out
+
+
+# "…, đã hoàn thành 29 nhiệm vụ, 1 nhiệm vụ chuyển sang năm 2027 do chưa có hướng dẫn của cấp trên": the rest of the
+# plan with what became of it or why — words that say more than the state the draft computes
+_REST_OF_PLAN = re.compile(r"(?<![\d.,/])\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|chuyen|tiep tuc)\b[^.;\n]*?"
+                           r"\b(?:chuyen (?:tiep )?(?:sang|qua)|do|vi)\b[^.;\n]*")
+
+
+def rest_of_plan_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
+    """The plan's unfinished tasks said with their fate or cause, after the plan's counts in the same sentence: a
+    progress fact of section I (written after the progress sentence), never a number of its own."""
+    held = {f.key for f in figures}
+    if not {"chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"} <= held:
+        return []
+    out = []
+    for m in _REST_OF_PLAN.finditer(fold_lower(text)):
+        if any(f.start <= m.start() < f.end for f in figures):
+            continue
+        words = clean_clause(text[m.start():m.end()])
+        out.append((Fact(section="I", kind="progress", text=words, origin=f"tin nhắn: «{words[:80]}»"), m.span()))
+    return out

@@ -33,10 +33,14 @@ def reading_notes(reading: ChatReading) -> str:
             for t in reading.targets) + ".\n\n"
     place = reading.meta.locality or ""
     name = re.sub(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|sở)\s+", "", place, flags=re.I)
-    if len(name.split()) >= 2 and marked_share(name) == 0:
+    if reading.meta.typed_locality:
+        text += (f"Tên đơn vị gõ không dấu «{reading.meta.typed_locality}» đã ghi là «{place}» theo danh mục đơn vị hành "
+                 "chính; nếu không đúng, xin sửa ở bảng thông tin báo cáo.\n\n")
+    elif len(name.split()) >= 2 and marked_share(name) == 0:
         # a name typed without marks is printed as typed in the header and the signature: the official retypes it
         text += (f"Tên đơn vị «{place}» không có dấu: nếu là do gõ không dấu, xin sửa ở bảng thông tin báo cáo để tên "
-                 "in trên văn bản đúng chính tả (trợ lý không tự thêm dấu cho tên riêng).\n\n")
+                 "in trên văn bản đúng chính tả (tên này không có trong danh mục đơn vị hành chính nên trợ lý không tự "
+                 "thêm dấu).\n\n")
     if reading.unsure_targets:
         text += (f"Chưa ghi chỉ tiêu {', '.join(reading.unsure_targets)}: chưa rõ chỉ tiêu của tỷ lệ nào hoặc do ai giao. "
                  "Xin ghi rõ, ví dụ: *chỉ tiêu tỷ lệ hồ sơ trực tuyến 50% theo Kế hoạch số 25/KH-UBND của UBND tỉnh*.\n\n")
