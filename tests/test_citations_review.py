@@ -508,3 +508,19 @@ def test_a_total_whose_part_is_given_as_its_own_parts_is_checked():
     wrong = review(text.format("1.230").encode("utf-8"), REG, None, name="so.txt")
     assert any(i.kind == "arithmetic" and i.suggestion == "1.232" and "820" in i.message for i in wrong), wrong
     assert not [i for i in review(text.format("1.232").encode("utf-8"), REG, None, name="so.txt") if i.kind == "arithmetic"]
+
+
+def test_our_own_satisfaction_sentence_is_no_rate_of_complaints():
+    """Session 18: the review of a draft the product wrote flagged «Mức độ hài lòng … đối với việc giải quyết TTHC đạt
+    97,60%» as the rate of complaints dealt with ("giải quyết" named it; the paragraph before counted complaints);
+    and of two rates in one sentence, the second took the first's words."""
+    from drafting.inputs.figure_text import read_figures
+
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính năm 2026\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\n"
+            "Về tiếp nhận, xử lý phản ánh, kiến nghị: đã tiếp nhận 06 phản ánh, kiến nghị, đã xử lý 06 (đạt 100%).\n"
+            "Mức độ hài lòng của người dân, tổ chức đối với việc giải quyết TTHC đạt 97,60% (qua 1.830 phiếu khảo sát).\n")
+    assert not [i for i in review(text.encode("utf-8"), Registry.load(), None, name="x.txt") if i.kind == "arithmetic"]
+    both = read_figures("Tỷ lệ giải quyết đúng hạn đạt 99%, mức độ hài lòng đạt 97%.", section="II.2")
+    assert [(f.key, f.value) for f in both.figures] == [("tthc.ty_le_hai_long", 97)]
+    assert [(r.key, r.value) for r in both.rates] == [("tthc.ty_le_dung_han", 99)]

@@ -295,6 +295,8 @@ RATE_PHRASES: list[tuple[str, str]] = sorted(
         ("ty le so hoa", "tthc.ty_le_so_hoa"), ("ty le hoan thanh", "chi_dao.ty_le_hoan_thanh_ke_hoach"),
         ("ty le giai ngan", "tai_chinh.ty_le_giai_ngan"), ("ty le ky so", "cds.ty_le_ky_so"),
         ("ty le thanh toan truc tuyen", "tthc.ty_le_thanh_toan_truc_tuyen"),
+        # "Mức độ hài lòng … đối với việc giải quyết TTHC đạt 97,60%": satisfaction, whatever the words between
+        ("muc do hai long", "tthc.ty_le_hai_long"), ("ty le hai long", "tthc.ty_le_hai_long"),
         *((p, "tthc.ty_le_toan_trinh") for p in _FULL_PROCESS)],
     key=lambda x: -len(x[0]))
 
