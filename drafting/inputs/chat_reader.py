@@ -235,6 +235,7 @@ _SCOPE = re.compile(r"\b(?:cua (?:toan )?|toan |tren dia ban (?:toan )?)(?:tinh|
 # tasks still running within their deadline ("02 nhiệm vụ đang thực hiện trong hạn", "1 nhiệm vụ chưa đến hạn")
 _WITHIN_TIME = re.compile(r"\s*(?:nhiem vu\s+)?(?:(?:dang|con dang)\s+(?:thuc hien|trien khai)\s+)?(?:trong (?:thoi )?han|chua den han)\b")
 
+
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
@@ -301,9 +302,10 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
                                         next_period, trained):
         reading.facts.append(fact)
         fact_spans.append(span)
-    for fact, span in rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures) + basis_notes(
-            text, reading.figures) + rest_of_plan_notes(text, reading.figures):  # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the
-        # dossiers of one field; "… 46 người theo Nghị định 178/2024/NĐ-CP", the document a figure was done under
+    # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the dossiers of one field; "… 46 người
+    # theo Nghị định 178/2024/NĐ-CP", the document a figure was done under; "…, 1 nhiệm vụ chuyển sang năm 2027 do …"
+    for fact, span in (rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures)
+                       + basis_notes(text, reading.figures) + rest_of_plan_notes(text, reading.figures)):
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans
