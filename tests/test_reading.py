@@ -367,6 +367,17 @@ def test_what_the_third_held_out_report_showed():
         "tthc.ho_so_tiep_nhan": 412, "tthc.ho_so_dung_han_tong": 405, "tthc.ho_so_qua_han": 3}
 
 
+def test_complaints_still_being_considered_are_the_rest_of_the_two_counts():
+    """Session 18 trial: "nhận được 03 phản ánh, kiến nghị …; đã giải quyết xong 02, 01 đang xem xét" told the official
+    «Tôi chưa dùng các số sau: “01” … không rõ là chỉ tiêu nào». The rest of the two counts is taken as said when it
+    matches, and asked about when it does not."""
+    said = read_message("Tiếp nhận 4 kiến nghị, phản ánh; đã xử lý xong 3, 1 đang xem xét.")
+    assert {f.key: f.value for f in said.figures} == {"tthc.pakn_tiep_nhan": 4, "tthc.pakn_da_xu_ly": 3}
+    assert not said.unread
+    wrong = read_message("Tiếp nhận 6 phản ánh, đã xử lý 3, 1 phản ánh đang xử lý.")
+    assert [u.quote for u in wrong.unread] == ["1"] and "không khớp" in wrong.unread[0].reason
+
+
 def test_what_the_fifth_held_out_report_showed():
     """Held-out report 5 (a province, nine months of 2026), first run 81 of 84: legal documents of two issuers in one
     sentence, contracts "làm công việc hỗ trợ, phục vụ", tasks the Government set; and report 4's last miss, one count in

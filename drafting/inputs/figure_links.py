@@ -216,6 +216,25 @@ class LinkedReading:
         return True
 
 
+    def read_complaints_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
+        """"Nhận 03 phản ánh, kiến nghị …; đã giải quyết xong 02, 01 đang xem xét": the complaints not yet dealt with, the
+        rest of the two counts — taken as said when it matches, asked about when it does not; no figure of its own."""
+        start = max((m.end() for m in re.finditer(r"\n|\.(?!\d)(?=\s|$)", self.folded[:s])), default=0)  # past ";"
+        held = {f.key: f.value for f in self.reading.figures if f.start >= start}
+        received, handled = held.get("tthc.pakn_tiep_nhan"), held.get("tthc.pakn_da_xu_ly")
+        if noun not in (None, "phản ánh", "kiến nghị") or received is None or handled is None or \
+                not _COMPLAINTS_LEFT.match(self.folded, e):
+            return False
+        if value != received - handled:
+            self.reading.unread.append(Unread(
+                quote=quote, context=self.context(s, e), start=s, end=e,
+                reason=f"phản ánh chưa xử lý xong không khớp: tiếp nhận {received} − đã xử lý {handled} = {received - handled}"))
+        return True
+
+
+# "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
+_COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
+                              r"chua (?:xu ly|giai quyet))\b")
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
