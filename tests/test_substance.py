@@ -1731,3 +1731,23 @@ def test_a_ward_typed_without_diacritics_its_plans_rest_and_where_its_late_dossi
     three = "\n".join(p.text for p in draft.section("III").paragraphs)
     assert "- Còn 09 hồ sơ giải quyết quá hạn, phan lon thuoc linh vuc dat dai." in three, three
     assert "Nguyên nhân: phai do dac lai." in three, three
+
+
+def test_a_district_year_2024_documents_besides_a_plan_levels_of_a_total_and_late_ones_where(assistant):
+    """Tried as a new user (huyện Mường Nhé, year 2024, session 18): "ban hành Kế hoạch số 45/KH-UBND … và 14 văn bản
+    chỉ đạo khác" lost the plan and counted 14; "tiếp nhận 21.640 hồ sơ, trong đó cấp huyện 5.210 hồ sơ, cấp xã 16.430
+    hồ sơ" left the levels unread; "Quá hạn tập trung ở lĩnh vực đất đai …" lost the count. Here in other words."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "district-18", (
+        "Báo cáo CCHC năm 2024 của UBND huyện Tủa Chùa, tỉnh Điện Biên",
+        "Năm 2024 huyện ban hành Quyết định số 12/QĐ-UBND ngày 10/01/2024 về kế hoạch CCHC và 6 văn bản khác.",
+        "Toàn huyện tiếp nhận 9.000 hồ sơ, trong đó cấp huyện 3.000 hồ sơ, cấp xã 6.000 hồ sơ; đã giải quyết 8.900 hồ sơ, "
+        "quá hạn 40 hồ sơ; đang giải quyết 100 hồ sơ.",
+        "Quá hạn chủ yếu ở lĩnh vực đất đai, do thiếu công chức địa chính.",
+        "Soạn cả báo cáo"), dt.date(2025, 1, 6))
+    text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.2", "III")}
+    assert "đã ban hành 07 văn bản chỉ đạo" in text["I"] and "Quyết định số 12/QĐ-UBND" in text["I"], text["I"]
+    assert "tổng số hồ sơ tiếp nhận là 9.000 hồ sơ (cấp huyện 3.000 hồ sơ, cấp xã 6.000 hồ sơ)" in text["II.2"], text["II.2"]
+    assert "- Còn 40 hồ sơ giải quyết quá hạn, chủ yếu ở lĩnh vực đất đai." in text["III"], text["III"]
+    assert "Nguyên nhân: thiếu công chức địa chính." in text["III"], text["III"]

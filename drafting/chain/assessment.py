@@ -49,7 +49,7 @@ def _late_dossiers_alone(fact: Fact) -> bool:
 
 
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai": the late dossiers with where most of them were, said after the count
-_MAINLY_LATE = re.compile(r"\s*(?:con\s+)?(?:cac\s+)?ho so\s+(?:giai quyet\s+)?(?:qua|tre) (?:han|hen)\s*,?\s*"
+_MAINLY_LATE = re.compile(r"\s*(?:con\s+)?(?:cac\s+)?(?:ho so\s+)?(?:giai quyet\s+)?(?:qua|tre) (?:han|hen)\s*,?\s*"
                           r"((?:chu yeu|phan lon|tap trung)\b.+)$")
 
 

@@ -44,7 +44,8 @@ _CAUSE_OF = re.compile(r"^\s*nguy[êe]n nh[âa]n\s+(?:c[ủu]a\s+)?(?:vi[ệe]c\
                        r"(?:l[àa] do|l[àa] v[ìi]|do|v[ìi]|l[àa])|\s*:)\s+(?=\w)")  # "Nguyên nhân hồ sơ quá hạn: do …", "… chậm: vướng …"
 _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 # where a document's words end and its figures' begin: "Kế hoạch số 12/KH-UBND … với 45 nhiệm vụ"
-_DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s")
+# "… về CCHC năm 2024 và 14 văn bản chỉ đạo khác": a count after "và" is no part of the document's name
+_DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s|\sva\s+(?=\d)")
 _AREA_LABEL = re.compile(r"^\s*(?:ve\s+)?(?:cong tac\s+)?(?:cai cach\s+)?(?:the che|to chuc bo may|cong vu|che do cong vu|"
                          r"tai chinh cong|chinh quyen (?:dien tu|so)|chuyen doi so|thu tuc hanh chinh|tthc)\s*:\s*")
 _PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")

@@ -38,7 +38,14 @@ from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_place
-from drafting.inputs.unread_facts import basis_notes, rate_notes, rest_of_plan_notes, scope_notes, unread_activities
+from drafting.inputs.unread_facts import (
+    basis_notes,
+    level_notes,
+    rate_notes,
+    rest_of_plan_notes,
+    scope_notes,
+    unread_activities,
+)
 
 ChatFigure = ReadFigure  # a figure read from a message is a figure read from any text
 
@@ -214,14 +221,18 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
     return out
 
 
-def _add_listed_documents(reading: ChatReading) -> None:
-    """"Sở ban hành Kế hoạch số 08/KH-SCT …. Sở ban hành thêm 6 công văn …": the documents the message lists are not
-    among the 6 — the count of documents issued is their sum, made in code and noted for the official to confirm."""
+def _add_listed_documents(reading: ChatReading, folded: str) -> None:
+    """"Sở ban hành Kế hoạch số 08/KH-SCT …. Sở ban hành thêm 6 công văn …", "ban hành Kế hoạch số 45/KH-UBND … và 14
+    văn bản chỉ đạo khác": the documents the message lists are not among the 6 or the 14 — the count of documents
+    issued is their sum, made in code and noted for the official to confirm."""
     listed = [d.number for d in reading.facts if d.kind == "document" and d.section == "I" and d.number]
     for f in reading.figures:
-        if f.key == "chi_dao.van_ban_chi_dao" and listed and re.search(r"\bthem\s*$", fold_lower(f.phrase)):
+        more = re.search(r"\bthem\s*$", fold_lower(f.phrase))
+        word = "thêm" if more else "khác" if re.match(
+            r"[^.;,\d]{0,40}?\b(?:van ban|cong van)\b[^.;,\d]{0,25}?\bkhac\b", folded[f.end:]) else ""
+        if f.key == "chi_dao.van_ban_chi_dao" and listed and word:
             total = f.value + len(listed)
-            f.note = (f"{f.quote} văn bản “thêm” + {len(listed)} văn bản đã nêu ({', '.join(listed)}) = "
+            f.note = (f"{f.quote} văn bản “{word}” + {len(listed)} văn bản đã nêu ({', '.join(listed)}) = "
                       f"{fmt_decimal(total)}, cộng trong phần mềm")
             f.value = total
 
@@ -297,6 +308,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
         reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
                          else f for f in reading.facts]
+    for fact, span in level_notes(text, reading.unread, reading.figures):  # "…, trong đó cấp huyện 5.210 hồ sơ, …"
+        reading.facts.append(fact)
+        fact_spans.append(span)
     trained = tuple((f.start, f.end) for f in reading.figures if f.key in ("cong_vu.boi_duong", "cong_vu.dao_tao_ly_luan"))
     for fact, span in unread_activities(text, reading.unread, [(f.start, f.end) for f in reading.figures], fact_spans,
                                         next_period, trained):
@@ -309,7 +323,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans
-    _add_listed_documents(reading)
+    _add_listed_documents(reading, folded)
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
     reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",

@@ -16,7 +16,7 @@ from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
-from drafting.inputs.text_reading import UNCLEAR, Unread
+from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
 
 
 class LinkedReading:
@@ -177,6 +177,13 @@ class LinkedReading:
             if key not in self.taken and (noun is None or unit_fits(key, noun)):
                 self.add(key, value, quote, s, e, self.text[s - len(left):s].strip(), f.confidence)
                 return True
+        # "Toàn huyện tiếp nhận 21.640 hồ sơ, trong đó cấp huyện 5.210 hồ sơ, …": a level's share of a total the schema
+        # keeps only whole — said as such, kept as the official's note on that total (unread_facts.level_notes)
+        last = next((f for f in reversed(self.reading.figures) if f.start >= sent_from), None)
+        if last is not None and last.key not in _TOTAL_OF and noun is not None and unit_fits(last.key, noun) and \
+                re.search(rf"{_PARTS_WORDS}[^.;]*$", self.folded[last.end:s]):
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=LEVEL_ONLY))
+            return True
         return False
 
     def part_of_other_count(self, s: int, e: int, sent_from: int, quote: str) -> bool:
@@ -235,6 +242,7 @@ class LinkedReading:
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")
+_PARTS_WORDS = r"\b(?:trong do|bao gom|gom)\b"
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks

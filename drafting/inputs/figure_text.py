@@ -79,6 +79,7 @@ _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
+_OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
@@ -310,6 +311,9 @@ class _Reader(LinkedReading, RateReading):
         if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
                                   or re.match(rf"[^.;]{{0,40}}?,?\s*{_PARTS.pattern}", self.folded[noun_end:])):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
+        if noun == "văn bản" and _OTHER_ISSUED.match(self.folded, noun_end) and re.search(r"\bban hanh\b", before):
+            # "ban hành Quyết định số 12/QĐ-UBND … và 6 văn bản khác": the other documents issued
+            choices.append((0, 0, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
         if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
             choices.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
         if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):

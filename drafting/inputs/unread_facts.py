@@ -154,3 +154,27 @@ def rest_of_plan_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact,
         words = clean_clause(text[m.start():m.end()])
         out.append((Fact(section="I", kind="progress", text=words, origin=f"tin nhắn: «{words[:80]}»"), m.span()))
     return out
+
+
+_LEVEL_PARTS = re.compile(r"[,;]?\s*\b(?:trong do|bao gom|gom)\b\s*")
+
+
+def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
+    """"Toàn huyện tiếp nhận 21.640 hồ sơ, trong đó cấp huyện 5.210 hồ sơ, cấp xã 16.430 hồ sơ": the levels' shares
+    of a total the schema keeps only whole, as the official's note on that total — said in brackets after it
+    (substance.with_figure_notes): "… 21.640 hồ sơ (cấp huyện 5.210 hồ sơ, cấp xã 16.430 hồ sơ)"."""
+    folded = fold_lower(text)
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for u in unread:
+        if u.reason != LEVEL_ONLY or any(a <= u.start < b for _, (a, b) in out):
+            continue
+        fig = next((f for f in reversed(figures) if f.end <= u.start and f.key in FIELD_BY_KEY), None)
+        lead = _LEVEL_PARTS.search(folded, fig.end, u.start) if fig else None
+        if lead is None or _SENTENCE_END.search(text, fig.end, u.start):
+            continue
+        m = _SENTENCE_END.search(text, u.end)
+        b = m.start() if m else len(text)
+        words = re.sub(r"\s+", " ", text[lead.end():b]).strip(" ,;")
+        out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", figure=fig.key,
+                         text=f"{FIELD_BY_KEY[fig.key].label}: {words}", origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
+    return out
