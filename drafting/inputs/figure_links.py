@@ -13,7 +13,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
-from drafting.inputs.clauses import FRACTION, noun_after, phrases_in
+from drafting.inputs.clauses import FRACTION, FULL_STOP, PARTS, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
@@ -181,7 +181,7 @@ class LinkedReading:
         # keeps only whole — said as such, kept as the official's note on that total (unread_facts.level_notes)
         last = next((f for f in reversed(self.reading.figures) if f.start >= sent_from), None)
         if last is not None and last.key not in _TOTAL_OF and noun is not None and unit_fits(last.key, noun) and \
-                re.search(rf"{_PARTS_WORDS}[^.;]*$", self.folded[last.end:s]):
+                re.search(rf"{PARTS.pattern}[^.;]*$", self.folded[last.end:s]):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=LEVEL_ONLY))
             return True
         return False
@@ -215,34 +215,33 @@ class LinkedReading:
         if planned is None or done is None or any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in held) or \
                 re.search(r"\b(?:cap tren|giao)\b", self.folded[self.sentence_start(s):noun_end + 30]):
             return False
-        if value != planned - done:
-            self.reading.unread.append(Unread(
-                quote=quote, context=self.context(s, e), start=s, end=e,
-                reason=f"nhiệm vụ của kế hoạch chưa hoàn thành không khớp: kế hoạch {planned} − đã hoàn thành {done} "
-                       f"= {planned - done}"))
+        self.check_rest(quote, value, s, e, planned, done, ("nhiệm vụ của kế hoạch chưa hoàn thành", "kế hoạch", "đã hoàn thành"))
         return True
-
 
     def read_complaints_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
         """"Nhận 03 phản ánh, kiến nghị …; đã giải quyết xong 02, 01 đang xem xét": the complaints not yet dealt with, the
         rest of the two counts — taken as said when it matches, asked about when it does not; no figure of its own."""
-        start = max((m.end() for m in re.finditer(r"\n|\.(?!\d)(?=\s|$)", self.folded[:s])), default=0)  # past ";"
+        start = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)  # past ";"
         held = {f.key: f.value for f in self.reading.figures if f.start >= start}
         received, handled = held.get("tthc.pakn_tiep_nhan"), held.get("tthc.pakn_da_xu_ly")
         if noun not in (None, "phản ánh", "kiến nghị") or received is None or handled is None or \
                 not _COMPLAINTS_LEFT.match(self.folded, e):
             return False
-        if value != received - handled:
-            self.reading.unread.append(Unread(
-                quote=quote, context=self.context(s, e), start=s, end=e,
-                reason=f"phản ánh chưa xử lý xong không khớp: tiếp nhận {received} − đã xử lý {handled} = {received - handled}"))
+        self.check_rest(quote, value, s, e, received, handled, ("phản ánh chưa xử lý xong", "tiếp nhận", "đã xử lý"))
         return True
+
+    def check_rest(self, quote: str, value: Decimal, s: int, e: int, whole: Decimal, done: Decimal,
+                   words: tuple[str, str, str]) -> None:
+        """The rest of two counts, said in words: taken as said when whole − done gives it, asked about when not."""
+        if value != whole - done:
+            what, of_whole, of_done = words
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
+                f"{what} không khớp: {of_whole} {whole} − {of_done} {done} = {whole - done}")))
 
 
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")
-_PARTS_WORDS = r"\b(?:trong do|bao gom|gom)\b"
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks

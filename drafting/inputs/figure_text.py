@@ -23,6 +23,8 @@ from drafting.figures.schema import AREAS, FIELD_BY_KEY, LEVEL_WORDS
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans, not_counted
 from drafting.inputs.clauses import (
+    FULL_STOP,
+    PARTS,
     PLACES,
     SEP,
     area_hint,
@@ -51,9 +53,7 @@ from drafting.inputs.rate_text import RateReading
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
-_PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
-_FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
 _APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
@@ -211,7 +211,7 @@ class _Reader(LinkedReading, RateReading):
         right = right[:m.start()] if (m := _BASE_AFTER.search(right)) else right  # "đạt 1.204.500 trên kế hoạch …"
         noun, noun_end = noun_after(self.folded, e)
         sent_from = self.sentence_start(s)
-        stop = _FULL_STOP.search(self.folded, e)  # not into the next sentence ("… Thực hiện 12 nhiệm vụ cấp trên giao")
+        stop = FULL_STOP.search(self.folded, e)  # not into the next sentence ("… Thực hiện 12 nhiệm vụ cấp trên giao")
         sentence = self.folded[sent_from:min(stop.start() if stop else len(self.folded), e + 120)]
         before = self.folded[sent_from:s]
         if noun == "%":
@@ -255,7 +255,7 @@ class _Reader(LinkedReading, RateReading):
                 or self.read_complaints_left(quote, value, s, e, noun)):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
-        after_trong_do = bool(_PARTS.search(before))
+        after_trong_do = bool(PARTS.search(before))
         choices = [(0, d, ln, p, k) for d, ln, p, k in phrases_in(left, True)]
         choices += [(0, -9, 0, "phat", ["chi_dao.chuong_trinh_phat_thanh"])] if broadcast else []
         if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
@@ -292,7 +292,7 @@ class _Reader(LinkedReading, RateReading):
             sentence_end = _SENTENCE.search(self.folded, e)
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
             # "58 thủ tục, trong đó 20 thủ tục liên thông": the words after "trong đó" and the next number name the parts
-            rest = _PARTS.split(rest)[0]
+            rest = PARTS.split(rest)[0]
             after = [m.start() - e for m in NUMBER_RE.finditer(self.text, e, e + len(rest)) if not self.is_blocked(*m.span())]
             rest = rest[:after[0]] if after else rest
             # "đánh giá 38 thủ tục, đề xuất đơn giản hóa 6 thủ tục": a phrase past the last comma before the next
@@ -309,7 +309,7 @@ class _Reader(LinkedReading, RateReading):
             choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
         # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
         if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
-                                  or re.match(rf"[^.;]{{0,40}}?,?\s*{_PARTS.pattern}", self.folded[noun_end:])):
+                                  or re.match(rf"[^.;]{{0,40}}?,?\s*{PARTS.pattern}", self.folded[noun_end:])):
             choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
         if noun == "văn bản" and _OTHER_ISSUED.match(self.folded, noun_end) and re.search(r"\bban hanh\b", before):
             # "ban hành Quyết định số 12/QĐ-UBND … và 6 văn bản khác": the other documents issued
@@ -420,7 +420,7 @@ class _Reader(LinkedReading, RateReading):
             return nouns[-1]
         # "Nhiệm vụ cấp trên giao 10, hoàn thành 9": the sentence's subject names what it counts, also across the
         # semicolons of a list ("Nhiệm vụ được giao: 14; hoàn thành đúng hạn 12; quá hạn 1")
-        outer = max((m.end() for m in _FULL_STOP.finditer(self.folded, 0, sent_from)), default=0)
+        outer = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, sent_from)), default=0)
         for start in dict.fromkeys((sent_from, outer)):
             subject = self.folded[start:s].lstrip(" -+*•")
             for noun, unit in UNIT_NOUNS:

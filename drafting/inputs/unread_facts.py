@@ -12,6 +12,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import clean_clause, read_facts
+from drafting.inputs.clauses import PARTS
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, ReadFigure, StatedRate, Unread
 
 _PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
@@ -156,7 +157,6 @@ def rest_of_plan_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact,
     return out
 
 
-_LEVEL_PARTS = re.compile(r"[,;]?\s*\b(?:trong do|bao gom|gom)\b\s*")
 
 
 def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
@@ -169,7 +169,7 @@ def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> l
         if u.reason != LEVEL_ONLY or any(a <= u.start < b for _, (a, b) in out):
             continue
         fig = next((f for f in reversed(figures) if f.end <= u.start and f.key in FIELD_BY_KEY), None)
-        lead = _LEVEL_PARTS.search(folded, fig.end, u.start) if fig else None
+        lead = PARTS.search(folded, fig.end, u.start) if fig else None
         if lead is None or _SENTENCE_END.search(text, fig.end, u.start):
             continue
         m = _SENTENCE_END.search(text, u.end)
