@@ -21,6 +21,7 @@ from drafting.models import ReviewIssue
 from drafting.review.remaining import check_remaining_tasks
 
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft
+LESS_SURE = 0.65  # enough to ask about a restatement larger than the figure it restates
 
 
 def _solve(key: str, known: dict[str, ReadFigure]) -> ReadFigure | None:
@@ -140,15 +141,27 @@ def _restated(readings) -> list[ReviewIssue]:
                 first = next(g for g in by_section[section].values() if g.start == solved.start)  # its first part
                 home[f.key] = (where[id(first)], solved.model_copy(update={
                     "phrase": f"{solved.phrase} =", "quote": fmt_int(int(solved.value))}))
-            if f.confidence < SURE or f.key not in home or home[f.key][1].value == f.value:
+            if f.key not in home or home[f.key][1].value == f.value:
+                continue
+            # "Còn 08 hồ sơ lĩnh vực đất đai giải quyết quá hạn" after 06 overdue in all: a part of a count (one
+            # field, one level) cannot exceed it, so a less sure reading still warns when it is larger
+            larger = f.value > home[f.key][1].value
+            if f.confidence < (LESS_SURE if larger else SURE):
                 continue
             if levels_in(fold_lower(f.phrase)) or re.search(r"\btai\b", fold_lower(f.phrase)):
                 continue  # "31 hồ sơ … trễ hạn … tại Bộ phận Một cửa cấp huyện, cấp xã": another scope, said so
+            scoped = re.search(r"\blinh vuc\b", fold_lower(f.phrase))  # one field's share of the count
+            if scoped and not larger:
+                continue
             hp, h = home[f.key]
+            part_words = re.split(r" do ", f.words)[0][:80].strip()  # the part's words, not its cause
             said_in = "phụ lục số liệu" if p.section == "phu_luc" else "phần đánh giá"
             out.append(ReviewIssue(
                 kind="arithmetic", severity="warning", section=p.section, paragraph=p.index, text=f.words[:160],
-                message=(f"{FIELD_BY_KEY[f.key].label}: {said_in} ghi {f.quote} nhưng đoạn {hp.index} (mục {hp.section}) "
+                message=(f"{FIELD_BY_KEY[f.key].label}: {said_in} ghi {f.quote} cho một phần («{part_words}») nhưng "
+                         f"đoạn {hp.index} (mục {hp.section}) ghi cả kỳ “{h.words}” — một phần không lớn hơn tổng; xin kiểm tra."
+                         if scoped else
+                         f"{FIELD_BY_KEY[f.key].label}: {said_in} ghi {f.quote} nhưng đoạn {hp.index} (mục {hp.section}) "
                          f"ghi “{h.words}”. Một trong hai số sai, hoặc hai số nói về phạm vi khác nhau — xin kiểm tra."),
                 suggestion=h.quote))
     return out
