@@ -19,6 +19,7 @@ from drafting.chain.reading_assist import propose_fields
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.report_text import read_report
 from drafting.inputs.text_reading import TextReading
+from drafting.service.reading import read_header
 
 CASES = Path(__file__).parent / "cases" / "reading"
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "reports"
@@ -77,7 +78,7 @@ def run_reports(path: Path | None = None) -> list[dict]:
         if "gold" in case:  # a report written for the eval (not a past report: it stays out of corpus/)
             text = (CASES.parent / case["report"]).read_text(encoding="utf-8")
             gold = {k: Decimal(str(v)) for k, v in case["gold"].items()}
-            s = score(gold, read_report(text), complete=True)
+            s = score(gold, read_report(text, own_level=read_header(text).level), complete=True)
             out.append(_total(f"{Path(case['report']).name} ({case['quality']})", [{"text": case["report"], **s}]))
             continue
         text = (REPORTS_DIR / case["report"]).read_text(encoding="utf-8")
@@ -85,7 +86,7 @@ def run_reports(path: Path | None = None) -> list[dict]:
         gold = {k: v for k, v in _flat(figures).items() if k not in set(case.get("not_stated") or [])}
         gold = {case.get("read_as", {}).get(k, k): v for k, v in gold.items()}
         gold.update({k: Decimal(str(v)) for k, v in (case.get("extra") or {}).items()})
-        s = score(gold, read_report(text), complete=False)
+        s = score(gold, read_report(text, own_level=read_header(text).level), complete=False)
         out.append(_total(f"{case['report']} ({case['quality']})", [{"text": case["report"], **s}]))
     return out
 

@@ -846,3 +846,16 @@ def test_a_communes_report_under_its_provinces_line_carried_into_its_half_year()
     assert not same_start.issues
     last_year = build_figure_set({"tthc": {"ho_so_ky_truoc": 36}}, {"tthc": {"ho_so_ky_truoc": 20, "ho_so_dang_giai_quyet": 55}})
     assert [i.field for i in last_year.issues] == ["tthc.ho_so_ky_truoc"]
+
+
+def test_a_communes_commune_level_counts_are_its_totals_a_districts_are_not():
+    """Seed 003 ("Tổng số TTHC cấp xã là 115" in xã Ba Trang's report) was read as the commune-level count only; a
+    commune has no level below it, so the count is the unit's total too. Words here are not the seed's."""
+    body = ("BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính 9 tháng năm 2026\n"
+            "II. KẾT QUẢ THỰC HIỆN\n2. Cải cách thủ tục hành chính\n"
+            "Số thủ tục hành chính cấp xã: 104 thủ tục. Hồ sơ cấp xã đã giải quyết: 1.360 hồ sơ.\n")
+    ward = read_report_bytes(("ỦY BAN NHÂN DÂN PHƯỜNG TÂY HỒ\n" + body).encode("utf-8"), "bc.txt", MB)
+    values = {(f.key, int(f.value)) for f in ward.reading.figures}
+    assert {("tthc.tthc_tong_so", 104), ("tthc.tthc_cap_xa", 104), ("tthc.ho_so_da_giai_quyet", 1360)} <= values
+    district = read_report_bytes(("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH\n" + body).encode("utf-8"), "bc.txt", MB)
+    assert "tthc.tthc_tong_so" not in {f.key for f in district.reading.figures}

@@ -14,6 +14,7 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
+from drafting.figures.schema import SUM_RULES
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
@@ -145,8 +146,9 @@ def _units_after_values(para: str, folded: str) -> tuple[str, list[tuple[int, in
     return "".join(out), moves
 
 
-def read_report(text: str) -> TextReading:
-    """Every figure a whole report states, each with its section; the plan and request sections skipped."""
+def read_report(text: str, own_level: str | None = None) -> TextReading:
+    """Every figure a whole report states, each with its section; the plan and request sections skipped.
+    own_level: the level of the unit that issued the report ("xã", "huyện", "tỉnh", "sở"), from its header."""
     reading = TextReading()
     paragraphs = _paragraphs(section_lines(text))
     # a section that names two levels ("(1) Bộ phận Một cửa cấp huyện …", "(2) … cấp xã …") breaks its figures down
@@ -163,7 +165,22 @@ def read_report(text: str) -> TextReading:
             item.start += offset
             item.end += offset
         reading.extend(part)
+    return _own_level_totals(reading) if own_level == "xã" else reading
+
+
+def _own_level_totals(reading: TextReading) -> TextReading:
+    """A commune has no level below it: "Tổng số TTHC cấp xã là 115" in a commune's report is all the procedures it
+    handles, the unit's total as well as its commune-level count — unless the report states that total apart."""
+    stated = {f.key for f in reading.figures}
+    totals = [f.model_copy(update={"key": total, "note": "báo cáo của xã: số cấp xã cũng là tổng của đơn vị"})
+              for f in reading.figures if (total := _LEVEL_TOTAL.get(f.key)) and total not in stated]
+    reading.figures = sorted(reading.figures + totals, key=lambda f: f.start)
     return reading
+
+
+# a commune-level count → the total its levels add up to ("tthc.tthc_cap_xa" → "tthc.tthc_tong_so")
+_LEVEL_TOTAL = {part: total for total, parts in SUM_RULES for part in parts
+                if part.endswith("_cap_xa") and all(re.search(r"_cap_(tinh|huyen|xa)$", k) for k in parts)}
 
 
 def read_paragraph(para: str, section: str, by_level: bool | None = None, row_levels: dict[str, str] | None = None,

@@ -110,14 +110,15 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
         raise InputError(f"{name}: tệp vượt giới hạn {max_bytes // (1024 * 1024)} MB.")
     loaded = load_bytes(data, name, limits=limits)
     text = loaded.text
-    reading = read_report(text)
+    header = read_header(text)
+    reading = read_report(text, own_level=header.level)
     if loaded.ocr:  # a number OCR read with low confidence is never taken as sure
         low = {w.strip(".,;:()") for _, w, _ in loaded.low_numbers}
         for f in reading.figures:
             f.confidence = min(f.confidence, 0.5 if f.quote in low else 0.75)
             if f.quote in low:
                 f.note = (f.note + "; " if f.note else "") + "số đọc bằng OCR với độ tin cậy thấp: đối chiếu bản gốc"
-    return ReportReading(name=name, header=read_header(text), reading=reading, ocr=loaded.ocr, tasks=planned_tasks(text),
+    return ReportReading(name=name, header=header, reading=reading, ocr=loaded.ocr, tasks=planned_tasks(text),
                          needs_confirmation=loaded.ocr or marked_share(text) < 0.3)
 
 
