@@ -393,6 +393,13 @@ def test_what_the_fifth_held_out_report_showed():
         "cds.van_ban_dien_tu": 1120, "cds.van_ban_ky_so": 1120}
     # a count of documents signed and sent, with no rate saying all: the signed ones only, as before
     assert _read("Số văn bản ký số và gửi trên môi trường mạng là 512 văn bản.") == {"cds.van_ban_ky_so": 512}
+    # the rate after both ways, all of them: both counts (it gave the signed ones only)
+    assert _read("Văn bản đi của xã được ký số và gửi qua môi trường mạng đạt 100% (687 văn bản).") == {
+        "cds.van_ban_dien_tu": 687, "cds.van_ban_ky_so": 687}
+    assert _read("Gửi nhận văn bản qua môi trường mạng 2.310 văn bản, trong đó có chữ ký số 2.296 văn bản.") == {
+        "cds.van_ban_dien_tu": 2310, "cds.van_ban_ky_so": 2296}
+    assert _read("Trong kỳ tiếp nhận 4.800 hồ sơ, trong đó 2.950 hồ sơ nộp qua môi trường mạng.") == {
+        "tthc.ho_so_tiep_nhan": 4800, "tthc.ho_so_truc_tuyen": 2950}
 
 
 def test_a_statistics_appendix_is_the_units_figure_and_its_unit_column_the_noun():

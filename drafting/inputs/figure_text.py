@@ -82,6 +82,8 @@ _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thu
 _OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
+# "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
+_JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
@@ -141,7 +143,8 @@ class _Reader(LinkedReading, RateReading):
         """"100% được gửi dưới dạng điện tử và ký số (842 văn bản)": the count in brackets is also that of the figure the
         words on the other side of "và" name, when they name one of the same unit not read yet."""
         for f in list(self.reading.figures):
-            m = _JOINED_RATE.search(self.folded, self.sentence_start(f.start), f.start)
+            m = (_JOINED_RATE.search(self.folded, self.sentence_start(f.start), f.start)
+                 or _JOINED_BEFORE_ALL.search(self.folded, self.sentence_start(f.start), f.start))
             if m is None:
                 continue
             for side in (1, 2):

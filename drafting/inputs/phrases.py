@@ -34,7 +34,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_moi": ["moi nhan", "nhan moi", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
                        "phat sinh trong ky", "tiep nhan trong ky"],
     "tthc.ho_so_truc_tuyen": ["online", "nop online", "truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
-                              "dich vu cong truc tuyen", "qua cong dich vu cong"],
+                              "dich vu cong truc tuyen", "qua cong dich vu cong", "qua moi truong mang", "tren moi truong mang"],
     "tthc.ho_so_truc_tiep": ["tai quay", "truc tiep tai quay", "nop tai quay", "truc tiep", "tiep nhan truc tiep", "nop truc tiep", "tai bo phan mot cua"],
     "tthc.ho_so_buu_chinh": ["buu chinh", "qua buu chinh", "buu chinh cong ich"],
     "tthc.ho_so_da_giai_quyet": ["da giai quyet", "giai quyet", "giai quyet xong", "da tra ket qua", "tra ket qua",
@@ -155,8 +155,11 @@ _PHRASES: dict[str, list[str]] = {
     # "Thanh tra tỉnh kiến nghị xử lý tài chính 5 nội dung": the findings to act on, whatever the official calls them
     "tai_chinh.kien_nghi_thanh_tra": ["kien nghi xu ly tai chinh", "kien nghi thu hoi", "kien nghi xu ly"],
     "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
-                            "dang dien tu"],
-    "cds.van_ban_ky_so": ["ky so", "chu ky so"],
+                            "dang dien tu", "gui tren moi truong mang", "gui qua moi truong mang",
+                            "gui nhan tren moi truong mang", "gui nhan qua moi truong mang",
+                            "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang"],
+    # "văn bản đi được ký số và gửi trên môi trường mạng là 3.417": documents both signed and sent are signed ones
+    "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang"],
     "cds.tai_khoan_dinh_danh": ["dinh danh", "tai khoan dinh danh", "vneid", "kich hoat"],
     "cds.tai_khoan_dinh_danh_chi_tieu": ["chi tieu dinh danh"],
 }

@@ -36,7 +36,11 @@ class RateReading:
             # a rate the table cannot compute is a figure of its own, as typed
             return self.add(key, value, quote, s, e, self.text[at:at + len(phrase)], 0.95) if key in FIELD_BY_KEY else \
                 self.add_rate(key, value, shown, s, e)
-        for _, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
+        ends = set()
+        for d, _, _, keys in phrases_in(left if left.strip() else self.before_bracket(s), True):
+            if d in ends:  # "gửi trên môi trường mạng": not its tail "trên môi trường mạng" (online dossiers) again
+                continue
+            ends.add(d)
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:
                 self.add(pct[0], value, quote, s, e, self.text[s - len(left):s].strip(), 0.9)
