@@ -117,7 +117,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout17.yaml", "Tin nhắn để riêng 17 (đã chỉnh theo)"),
            ("heldout18.yaml", "Tin nhắn để riêng 18 (đã chỉnh theo)"),
            ("heldout19.yaml", "Tin nhắn để riêng 19 (đã chỉnh theo)"),
-           ("heldout20.yaml", "Tin nhắn để riêng 20 (đã chỉnh theo)")]
+           ("heldout20.yaml", "Tin nhắn để riêng 20 (đã chỉnh theo)"),
+           ("heldout21.yaml", "Tin nhắn để riêng 21 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -453,12 +453,12 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), (19, "đã chỉnh theo", 0.95, 0)]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21))]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -866,3 +866,14 @@ def test_a_communes_commune_level_counts_are_its_totals_a_districts_are_not():
     assert {("tthc.tthc_tong_so", 104), ("tthc.tthc_cap_xa", 104), ("tthc.ho_so_da_giai_quyet", 1360)} <= values
     district = read_report_bytes(("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH\n" + body).encode("utf-8"), "bc.txt", MB)
     assert "tthc.tthc_tong_so" not in {f.key for f in district.reading.figures}
+
+
+def test_rules_from_held_out_set_21_in_other_words():
+    """Set 21 missed or misread these; the same rules, in words the set did not use."""
+    assert _read("Ban hành 05 kế hoạch và 02 (hai) quyết định về công tác CCHC.") == {"chi_dao.van_ban_chi_dao": 7}
+    assert _read("Đã kiểm tra 4 phòng chuyên môn và 9 UBND xã, phường.") == {"chi_dao.co_quan_duoc_kiem_tra": 13}
+    assert _read("Biên chế công chức của UBND huyện được giao là 74.") == {"to_chuc.bien_che_giao": 74}
+    assert _read("Kỳ thi tuyển năm nay tuyển được 38 viên chức giáo viên.") == {"cong_vu.tuyen_dung_vien_chuc": 38}
+    assert _read("Hệ thống loa truyền thanh phát 52 tin về dịch vụ công trực tuyến.") == {"chi_dao.tin_bai": 52}
+    assert _read("Trung tâm tiếp nhận và xử lý 23 phản ánh, kiến nghị về thủ tục hành chính.") == {
+        "tthc.pakn_tiep_nhan": 23, "tthc.pakn_da_xu_ly": 23}

@@ -85,6 +85,8 @@ _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s
 # "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
 _JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
+_IN_WORDS = re.compile(r"(?<=\d)\s?\((?:\s*(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|trieu|linh"
+                       r"|le|ty))+\s*\)")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
@@ -94,6 +96,9 @@ _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 class _Reader(LinkedReading, RateReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
+        # "01 (một) quyết định": the number again in words, blanked so the noun sits next to its number
+        for m in reversed(list(_IN_WORDS.finditer(fold_lower(text)))):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
         self.text = text
         self.folded = fold_lower(text)  # same length as text: spans carry over
         self.accented = self.folded != text.lower()
@@ -261,6 +266,8 @@ class _Reader(LinkedReading, RateReading):
         after_trong_do = bool(PARTS.search(before))
         choices = [(0, d, ln, p, k) for d, ln, p, k in phrases_in(left, True)]
         choices += [(0, -9, 0, "phat", ["chi_dao.chuong_trinh_phat_thanh"])] if broadcast else []
+        # "Loa truyền thanh của xã phát 36 tin": news items, counted as the portal's are (as in set 2's "24 tin bài")
+        choices += [(0, -9, 0, "phat", ["chi_dao.tin_bai"])] if noun == "tin, bài" and _BROADCAST.search(before) else []
         if _BARE_YEAR.fullmatch(quote) and not noun and not any(c[1] == 0 for c in choices):
             return  # "kế hoạch … nim 2023" (OCR'd "năm"): a year, unless a figure's words name it ("giải quyết 2020")
         # after the number the words read as one phrase: "22 hồ sơ được giải quyết quá hạn" is late, so
@@ -326,6 +333,9 @@ class _Reader(LinkedReading, RateReading):
         level, level_only = self.level_at(s, e, right), False
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
+        # "Biên chế công chức của Sở được giao năm 2026 là 58": a bare number about a staff quota counts people
+        staff_quota = carried == "người" and re.search(r"\bbien che\b", sentence) is not None
+
         def counts_it(keys: list[str]) -> bool:
             return carried is not None and any(unit_fits(k, carried) for k in keys)
 
@@ -333,7 +343,7 @@ class _Reader(LinkedReading, RateReading):
                 choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
             # a bare count in a sentence about complaints counts complaints: "9 phản ánh …, đang xử lý 1" is no dossier
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
-                   and (unit_fits(k, noun) if noun else carried != "phản ánh" or unit_fits(k, carried))
+                   and (unit_fits(k, noun) if noun else not (carried == "phản ánh" or staff_quota) or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if _OWN_PLAN.search(sentence) and not _ASSIGNED.search(sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above

@@ -135,8 +135,9 @@ _PHRASES: dict[str, list[str]] = {
     "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co"],
     "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
     "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che"],
-    "cong_vu.tuyen_dung_cong_chuc": ["tuyen dung", "tuyen dung cong chuc"],
-    "cong_vu.tuyen_dung_vien_chuc": ["tuyen dung vien chuc"],
+    "cong_vu.tuyen_dung_cong_chuc": ["tuyen dung", "tuyen dung cong chuc", "tuyen duoc", "thi tuyen duoc",
+                                    "tuyen duoc cong chuc"],
+    "cong_vu.tuyen_dung_vien_chuc": ["tuyen dung vien chuc", "tuyen duoc vien chuc"],
     "cong_vu.bo_nhiem": ["bo nhiem"],
     "cong_vu.bo_nhiem_lai": ["bo nhiem lai"],
     "cong_vu.chuyen_doi_vi_tri": ["chuyen doi vi tri"],
@@ -157,9 +158,13 @@ _PHRASES: dict[str, list[str]] = {
     "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
                             "dang dien tu", "gui tren moi truong mang", "gui qua moi truong mang",
                             "gui nhan tren moi truong mang", "gui nhan qua moi truong mang",
-                            "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang"],
+                            "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang",
+                            "gui tren moi truong dien tu", "gui nhan tren moi truong dien tu", "gui qua moi truong dien tu",
+                            "gui nhan qua moi truong dien tu"],
     # "văn bản đi được ký số và gửi trên môi trường mạng là 3.417": documents both signed and sent are signed ones
-    "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang"],
+    "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang",
+                         "ky so va gui nhan tren moi truong mang", "ky so va gui tren moi truong dien tu",
+                         "ky so va gui nhan tren moi truong dien tu"],
     "cds.tai_khoan_dinh_danh": ["dinh danh", "tai khoan dinh danh", "vneid", "kich hoat"],
     "cds.tai_khoan_dinh_danh_chi_tieu": ["chi tieu dinh danh"],
 }
@@ -327,7 +332,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "giảm 3 phòng chuyên môn": a unit's own divisions, which may be inspected but are no public service units
     ("phong chuyen mon", "phòng, ban"), ("phong, ban", "phòng, ban"), ("co quan chuyen mon", "phòng, ban"),
     ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
-    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"),
+    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("ubnd", "cơ quan"),
+    ("uy ban nhan dan", "cơ quan"),
     # a department's inspections: notary offices, law firms, companies, centres — places checked, as agencies are
     ("phong cong chung", "cơ quan"), ("van phong cong chung", "cơ quan"), ("to chuc hanh nghe", "cơ quan"),
     ("doanh nghiep", "cơ quan"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),

@@ -76,8 +76,10 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
 
 
 _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
-# "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved
-_RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?giai quyet\s*(?:xong\s*)?(?:duoc\s*)?$")
+# "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved;
+_RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?(?:giai quyet|xu ly)\s*(?:xong\s*)?(?:duoc\s*)?$")
+# "tiếp nhận và xử lý 64 phản ánh, kiến nghị": the complaints received, all handled
+_BOTH_WAYS = {"tthc.ho_so_tiep_nhan": "tthc.ho_so_da_giai_quyet", "tthc.pakn_tiep_nhan": "tthc.pakn_da_xu_ly"}
 # "640 hồ sơ TTHC, 100% đúng hạn": a percentage before the words of the on-time dossiers
 _ON_TIME_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:ho so\s+)?(?:duoc\s+)?(?:giai quyet\s+)?(?:dung han|truoc(?: va| hoac)? dung han|"
                             r"dung va truoc han|dung hen)\b(?!\s*\d)")
@@ -93,9 +95,10 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
 
     for f in figures:
         m = _RECEIVED_AND_RESOLVED.search(fold_lower(f.phrase).rstrip())
-        if f.key == "tthc.ho_so_tiep_nhan" and m and "tthc.ho_so_da_giai_quyet" not in held():
+        resolved = _BOTH_WAYS.get(f.key)
+        if resolved and m and resolved not in held():
             said = f"{f.phrase[m.start():].strip()} {f.quote}"
-            added.append(_same_count(f, "tthc.ho_so_da_giai_quyet", said, f"“{said}”: một số cho cả hai"))
+            added.append(_same_count(f, resolved, said, f"“{said}”: một số cho cả hai"))
     typed, used = [], []
     for r in rates:  # "đã trả kết quả 1.790 hồ sơ, đúng hạn 100%": the count is the base's own, counted in code
         d = DERIVED_BY_KEY[r.key]
