@@ -1751,3 +1751,37 @@ def test_a_district_year_2024_documents_besides_a_plan_levels_of_a_total_and_lat
     assert "tổng số hồ sơ tiếp nhận là 9.000 hồ sơ (cấp huyện 3.000 hồ sơ, cấp xã 6.000 hồ sơ)" in text["II.2"], text["II.2"]
     assert "- Còn 40 hồ sơ giải quyết quá hạn, chủ yếu ở lĩnh vực đất đai." in text["III"], text["III"]
     assert "Nguyên nhân: thiếu công chức địa chính." in text["III"], text["III"]
+
+
+def test_a_new_users_ward_nine_months_an_event_named_after_another_period(assistant):
+    """Tried as a new user (session 19, a ward of Thành phố Hồ Chí Minh): "…; tổ chức 01 (một) hội nghị sơ kết 6 tháng"
+    turned the 9-month report into a 6-month one (the quarter-IV tasks then became things done), the meeting was lost
+    to the number in words, and the ward's dialogue "02 hội nghị đối thoại" was written "02 01 hội nghị đối thoại" — the
+    meeting count put in the dialogue's sentence. Words here are not the trial's."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "ward-9m", ("Báo cáo cải cách hành chính 9 tháng năm 2026 của UBND phường Bình Thạnh, Thành phố Hồ Chí Minh.",
+                "9 tháng năm 2026 phường ban hành 06 kế hoạch về CCHC; tổ chức 01 (một) hội nghị sơ kết quý I.",
+                "Phường tổ chức 03 hội nghị đối thoại với hộ kinh doanh về thủ tục cấp phép.",
+                "Quý IV: rà soát quy trình nội bộ lĩnh vực hộ tịch.",
+                "Soạn cả báo cáo"), dt.date(2026, 9, 28))
+    draft = st.last_draft
+    assert (draft.meta.period, draft.meta.year) == ("9 tháng", 2026)
+    text = {k: "\n".join(p.text for p in draft.section(k).paragraphs) for k in ("I", "IV", "V")}
+    # the ward's body above, named after it, is whom the proposals address — not "Ủy ban nhân dân tỉnh"
+    assert draft.meta.parent == "UBND Thành phố Hồ Chí Minh" and "UBND Thành phố Hồ Chí Minh" in text["V"], text["V"]
+    assert "01 hội nghị sơ kết quý I" in text["I"] and "(một)" not in text["I"], text["I"]
+    assert "03 hội nghị đối thoại" in text["I"] and "03 01" not in text["I"], text["I"]
+    assert "Rà soát quy trình nội bộ lĩnh vực hộ tịch" in text["IV"], text["IV"]
+
+
+def test_the_body_above_a_commune_or_district_as_the_official_names_it():
+    from drafting.inputs.unit_names import read_parent, read_place
+
+    def parent(text):
+        return read_parent(text, *read_place(text, request=True))
+    assert parent("Soạn báo cáo quý I/2027 của xã Mường Nhé, tỉnh Điện Biên") == "UBND tỉnh Điện Biên"
+    assert parent("Báo cáo 6 tháng năm 2025 của xã Đông La, huyện Hoài Đức, thành phố Hà Nội") == "UBND huyện Hoài Đức"
+    assert parent("bao cao nam 2026 cua xa Ea Kar tinh Dak Lak") == ""  # no capitals typed: no name to trust
+    assert parent("Báo cáo 9 tháng của phường Hải Châu") == ""
+    assert parent("Báo cáo của Sở Y tế tỉnh Nghệ An") == ""  # a department's body above is read with its name

@@ -27,6 +27,7 @@ _DOSSIER_NOTE = re.compile(r"^ho so\s")
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
+_DIALOGUE = re.compile(r"\bdoi thoai\b")
 _MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
@@ -153,7 +154,8 @@ class SubstanceWriter:
         meeting counted and one told is one sentence: what it was about says it was one."""
         events = self.of(section, "event")
         if meetings:
-            held = [e for e in events if _MEETING.search(fold_lower(e.text))]
+            # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings
+            held = [e for e in events if _MEETING.search(fold_lower(e.text)) and not _DIALOGUE.search(fold_lower(e.text))]
             # "Sở tổ chức 2 hội nghị tập huấn tuyển sinh …": the meetings counted, told with their count — alone, the
             # sentence itself with the figure's slot; among others, an item without the count the lead has said
             told = {id(e): m for e in held if (m := _COUNT_BEFORE_MEETING.search(fold_lower(e.text)))
@@ -164,8 +166,8 @@ class SubstanceWriter:
                                                  + held[0].text[m.end(1):]})
                 return self._events([one if e is held[0] else e for e in events])
             if count == 1 and len(held) == 1:  # "đã tổ chức 01 cuộc họp Ban Chỉ đạo …": the count in its sentence
-                one = held[0]
-                if m := _MEETING_NOUN.search(fold_lower(one.text)):
+                one = held[0]  # (not beside a count of its own: "02 hội nghị …" is no meeting the figure counts)
+                if (m := _MEETING_NOUN.search(fold_lower(one.text))) and not _COUNT_BEFORE_MEETING.search(fold_lower(one.text)):
                     one = one.model_copy(update={"text": f"{one.text[:m.start()]}{slot('chi_dao.hoi_nghi')} "
                                                          f"{one.text[m.start():]}"})
                 return self._events([one if e is held[0] else e for e in events])

@@ -31,13 +31,13 @@ from drafting.inputs.chat_facts import (
     task_list_spans,
     worded_spans,
 )
-from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, own_noun
+from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, drop_number_words, own_noun
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
-from drafting.inputs.unit_names import read_place
+from drafting.inputs.unit_names import read_parent, read_place
 from drafting.inputs.unread_facts import (
     basis_notes,
     level_notes,
@@ -58,6 +58,7 @@ class ChatMeta(BaseModel):
     date: dt.date | None = None
     request: bool = False  # said in a request or a title ("Soạn báo cáo … năm 2025"), not in a sentence of data
     typed_locality: str = ""  # the unit's name as typed without diacritics, when the gazetteer gave it its marks
+    parent: str = ""  # the People's Committee above, when named after the unit ("…, Thành phố Hồ Chí Minh")
 
 
 # what a chat must have said before anything is drafted (the rest has defaults the official can correct)
@@ -95,20 +96,28 @@ class ChatReading(BaseModel):
 _DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d\b")
 
 
+# a period that names an event ("hội nghị sơ kết 6 tháng"), not the report's — unless it is the only one said
+_EVENT_NAMED = re.compile(r"\b(?:so ket|tong ket|hoi nghi|cuoc hop|giao ban)\s+(?:cong tac\s+)?(?:cchc\s+)?$")
+
+
 def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, int]]]:
     """Period, year and the spans of the words that say them (not figures)."""
     t = fold_lower(text)
     spans: list[tuple[int, int]] = []
     period: Period | None = None
     # "Kế hoạch CCHC năm đặt ra 32 nhiệm vụ": the year's plan, in any report — not the year's report
+    said: list[tuple[int, bool, Period]] = []
     for pattern, value in ((r"\bquy (i|1)\b(?! ?i)", "quý I"), (r"\b6 thang( dau nam)?\b(?! cuoi)", "6 tháng"),
                            (r"\bsau thang\b", "6 tháng"), (r"\b9 thang( dau nam)?\b", "9 tháng"),
                            (r"\bchin thang\b", "9 tháng"), (r"\b(?<!ke hoach )(?<!nhiem vu )(bao cao|ket qua|cchc|ky)\s+nam\b", "năm"),
                            (r"\b(ca|trong) nam 20\d\d\b", "năm"), (r"^\s*nam 20\d\d\b", "năm")):
         m = re.search(pattern, t)
         if m:
-            period = period or value
+            said.append((m.start(), bool(_EVENT_NAMED.search(t, 0, m.start())), value))
             spans.append(m.span())
+    # "9 tháng năm 2026, phường … tổ chức 01 hội nghị sơ kết 6 tháng": the period said first, not an event's name
+    if said:
+        period = min((x for x in said if not x[1]), default=min(said))[2]
     year = None
     # a year is said as "năm 2025" or "…/2025"; a bare 2025 may be a count ("tiếp nhận 2025 hồ sơ")
     # "9 tháng 2026", "quý III 2026": the period's words right before the year say it too
@@ -250,6 +259,7 @@ _WITHIN_TIME = re.compile(r"\s*(?:nhiem vu\s+)?(?:(?:dang|con dang)\s+(?:thuc hi
 def read_message(text: str, next_period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words."""
+    text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     _, _, period_spans = read_period(text)
     others = _other_periods(fold_lower(text))
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text)
@@ -339,7 +349,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     asked = bool(_COMMAND.match(command) or REPORT_TITLE.match(command))
     locality, level = read_place(head, request=asked)
-    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked)
+    reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked,
+                            parent=read_parent(head, locality, level) if locality else "")
     if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0 and \
             head[at:at + len(locality)].split()[-1] != locality.split()[-1]:  # the name, not "xa" for "xã", got marks
         reading.meta.typed_locality = head[at:at + len(locality)]  # "xa My Hoa Hung" written "xã Mỹ Hòa Hưng"
@@ -391,6 +402,8 @@ def meta_dict(meta: ChatMeta, today: dt.date | None = None) -> dict:
                 out["place"] = re.sub(r"^(?:tỉnh|thành phố)\s+", "", province)
                 out["parent"] = f"UBND {province}"
         head = {"văn": "CHÁNH VĂN PHÒNG", "ban": "TRƯỞNG BAN"}.get(meta.locality.split()[0].lower(), "GIÁM ĐỐC")
+        if meta.parent:  # "Đề nghị UBND Thành phố Hồ Chí Minh …", and the recipients: the body above, as named
+            out["parent"] = meta.parent
         out["capacity"] = f"KT. {head}" if meta.level == "sở" else "TM. ỦY BAN NHÂN DÂN"
         out["signer_title"] = f"PHÓ {head}" if meta.level == "sở" else "CHỦ TỊCH"
     if meta.date:

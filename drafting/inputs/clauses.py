@@ -51,6 +51,25 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+# "01 (một) quyết định", "15 (mười lăm) buổi": a number said again in words, in brackets
+_IN_WORDS = re.compile(r"(?<=\d)\s?\((?:\s*(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|linh"
+                       r"|le|ty))+\s*\)")
+
+
+def blank_number_words(text: str) -> str:
+    """The number in words blanked, the text's length kept (spans carry over)."""
+    for m in reversed(list(_IN_WORDS.finditer(fold_lower(text)))):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def drop_number_words(text: str) -> str:
+    """The number in words dropped: a chat message read as if typed without it."""
+    folded = fold_lower(text)
+    return "".join(text[a:b] for a, b in zip([0] + [m.end() for m in _IN_WORDS.finditer(folded)],
+                                              [m.start() for m in _IN_WORDS.finditer(folded)] + [len(text)], strict=True))
+
+
 # "12 xã, thị trấn và 6 phòng chuyên môn": places or agencies counted in two groups joined by "và"; the figure is
 # their sum (computed in code), and the second number is part of it, not another figure
 PLACES = ("cơ quan", "phòng, ban")

@@ -28,6 +28,7 @@ from drafting.inputs.clauses import (
     PLACES,
     SEP,
     area_hint,
+    blank_number_words,
     noun_after,
     parts_of,
     phrases_in,
@@ -85,8 +86,6 @@ _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s
 # "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
 _JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
-_IN_WORDS = re.compile(r"(?<=\d)\s?\((?:\s*(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|trieu|linh"
-                       r"|le|ty))+\s*\)")
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
@@ -96,9 +95,7 @@ _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 class _Reader(LinkedReading, RateReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
-        # "01 (một) quyết định": the number again in words, blanked so the noun sits next to its number
-        for m in reversed(list(_IN_WORDS.finditer(fold_lower(text)))):
-            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        text = blank_number_words(text)  # "01 (một) quyết định": the noun next to its number
         self.text = text
         self.folded = fold_lower(text)  # same length as text: spans carry over
         self.accented = self.folded != text.lower()

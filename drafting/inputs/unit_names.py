@@ -43,6 +43,31 @@ _ADVISER = re.compile(r"[^.;:(]{0,40}?\b(?:tham muu|chu tri|tong hop|du thao|soa
 _TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cntt", "pakn", "bpmc", "kt-xh"}
 
 
+# "phường Phú Lợi, Thành phố Hồ Chí Minh", "xã Ba Trang, huyện Ba Tơ, tỉnh Quảng Ngãi": the body above, said right after
+_ABOVE = re.compile(r"\s*[,(-]?\s*((?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})",
+                    re.I)
+
+
+def read_parent(text: str, locality: str, level: str | None) -> str:
+    """The People's Committee above a commune or district, when the text names it right after the unit's name:
+    "UBND Thành phố Hồ Chí Minh" for "phường Phú Lợi, Thành phố Hồ Chí Minh"; "" when not said."""
+    at = text.find(locality)
+    if level not in ("xã", "huyện") or at < 0:
+        return ""
+    m = _ABOVE.match(text, at + len(locality))
+    if not m:
+        return ""
+    word, above = _LEVEL_WORDS[fold_lower(m.group(1).split()[0] if not fold_lower(m.group(1)).startswith(("thanh pho", "thi xa"))
+                                          else " ".join(m.group(1).split()[:2]))]
+    if above == level or (level == "huyện" and above != "tỉnh"):
+        return ""
+    typed = m.group(1)[:len(word)]
+    name = m.group(1)[len(word):].strip()
+    # "Thành phố Hồ Chí Minh" as the official wrote it (a city under the centre is capitalised); the gazetteer's word
+    # when typed without marks
+    return f"UBND {typed if fold_lower(typed) != typed.lower() else word} {_with_diacritics(word, name)}"
+
+
 def read_place(text: str, request: bool = False) -> tuple[str | None, str | None]:
     """('xã Ba Trang', 'xã') from '… của xã Ba Trang: …'; names must start with capitals; a department by its name
     ('Sở Tài chính tỉnh Hà Tĩnh', 'sở'). request: the text asks for the unit's report or is its issuer's line — only
