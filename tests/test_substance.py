@@ -1785,3 +1785,23 @@ def test_the_body_above_a_commune_or_district_as_the_official_names_it():
     assert parent("bao cao nam 2026 cua xa Ea Kar tinh Dak Lak") == ""  # no capitals typed: no name to trust
     assert parent("Báo cáo 9 tháng của phường Hải Châu") == ""
     assert parent("Báo cáo của Sở Y tế tỉnh Nghệ An") == ""  # a department's body above is read with its name
+
+
+def test_a_departments_year_its_own_name_in_data_and_the_plans_rest_told_alone(assistant):
+    """Tried as a new user (session 19, the Sở Nội vụ of Hà Tĩnh): "Năm 2026 Sở Nội vụ tham mưu …" in a data message
+    was read as another unit, "Sở Nội" (its capitals only), which renamed the report and would have cleared what was
+    held; and "2 nhiệm vụ chưa hoàn thành là …, do chờ hướng dẫn …" after the plan's 42 and 40 became two tasks set
+    from above, its tasks and cause lost. Words here are not the trial's."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "so-noi-vu", ("Soạn báo cáo kết quả CCHC năm 2026 của Sở Tư pháp tỉnh Quảng Bình",
+                "Sở ban hành 05 văn bản chỉ đạo về CCHC.",
+                "Sở Tư pháp tham mưu UBND tỉnh ban hành Kế hoạch CCHC năm 2026 gồm 30 nhiệm vụ, đã hoàn thành 27 nhiệm vụ.",
+                "3 nhiệm vụ chưa hoàn thành gồm số hóa sổ hộ tịch và hai đề án về trợ giúp pháp lý, do chưa bố trí được kinh phí.",
+                "Soạn cả báo cáo"), dt.date(2026, 12, 18))
+    draft = st.last_draft
+    assert draft.meta.locality == "Sở Tư pháp tỉnh Quảng Bình"
+    text = {k: "\n".join(p.text for p in draft.section(k).paragraphs) for k in ("I", "III")}
+    assert "05 văn bản" in text["I"] and "đạt 90% kế hoạch" in text["I"], text["I"]
+    assert "3 nhiệm vụ chưa hoàn thành gồm số hóa sổ hộ tịch" in text["I"] and "chưa bố trí được kinh phí" in text["I"]
+    assert "cấp trên giao" not in text["I"] + text["III"], text["III"]

@@ -89,6 +89,8 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
     for m in _PLACE.finditer(text):
         if fold_lower(m.group(1)) == "so" and re.search(r"\bho\s*$", fold_lower(text[:m.start()])):
             continue  # "ho so TTHC" typed without diacritics is "hồ sơ", not a department
+        if fold_lower(m.group(1)) == "so" and _DEPARTMENT.match(folded, m.start()):
+            continue  # "Sở Nội vụ tham mưu …": a department set aside above, not "Sở Nội" by its capitals
         words = m.group(2).split()
         kept = []
         for w in words:

@@ -159,6 +159,28 @@ def rest_of_plan_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact,
 
 
 
+def plan_rest_said(text: str, reading, left) -> bool:
+    """"2 nhiệm vụ chưa hoàn thành là xây dựng Đề án …, do chờ hướng dẫn …" told on its own in a chat that holds the
+    plan's counts (42 set, 40 done): the plan's rest, not tasks set from above — a progress fact in the official's
+    words (cause and all), never a number of its own. left: the plan's tasks not done. reading: a ChatReading,
+    changed in place; True when it was so read."""
+    f = next((f for f in reading.figures if f.key == "chi_dao.nhiem_vu_cap_tren_chua_xong" and f.value == left), None)
+    if f is None or any(g.key.startswith("chi_dao.nhiem_vu_cap_tren") for g in reading.figures if g is not f):
+        return False
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, f.start)), default=0)
+    end = _SENTENCE_END.search(text, f.end)
+    b = end.start() if end else len(text)
+    if re.search(r"\bgiao\b", fold_lower(text[a:b])):
+        return False  # "2 nhiệm vụ được giao chưa hoàn thành": set from above, as read
+    reading.figures.remove(f)
+    label = fold_lower(FIELD_BY_KEY[f.key].label)
+    reading.facts = [x for x in reading.facts if not (x.kind == "shortcoming" and fold_lower(x.text).startswith(label))]
+    words = clean_clause(text[a:b])
+    reading.facts.append(Fact(section="I", kind="progress", text=words[:1].upper() + words[1:],
+                              origin=f"tin nhắn: «{words[:80]}»"))
+    return True
+
+
 def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:
     """"Toàn huyện tiếp nhận 21.640 hồ sơ, trong đó cấp huyện 5.210 hồ sơ, cấp xã 16.430 hồ sơ": the levels' shares
     of a total the schema keeps only whole, as the official's note on that total — said in brackets after it

@@ -18,6 +18,7 @@ from drafting.figures.periods import next_period_phrase
 from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import attach_causes, next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
+from drafting.inputs.unread_facts import plan_rest_said
 from drafting.inputs.workbook import meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
 from drafting.render.docx import render_docx
@@ -142,6 +143,9 @@ def _compared(state: UserState, said: list[str]) -> bool:
                for t in state.chat_targets)
 
 
+_PLAN = ("chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh")
+
+
 def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tuple[list[Fact], str]:
     """Merge a message into the chat's input; returns the message's facts as kept (a next period's activity a task)
     and what it noted about the report's year."""
@@ -153,6 +157,13 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
         new_meta.pop("year", None)
         note = (f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
                 f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
+    held_unit = state.chat_meta.get("locality")
+    if held_unit and reading.meta.locality not in (None, held_unit) and not reading.meta.request:
+        # "Năm 2026 Sở Nội vụ tham mưu …", "phối hợp với UBND xã Tân Lập …" in a data message: the unit is changed
+        # only when asked for ("Soạn báo cáo … của xã …"), never by a name in a sentence of data
+        new_meta = {k: v for k, v in new_meta.items() if k not in meta_dict(reading.meta.model_copy(
+            update={"period": None, "year": None, "date": None}), today)}
+        reading.meta.locality = None
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons
@@ -362,6 +373,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
     try:
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
         reading = read_message(message, next_period_phrase(p, y) if p and y else "")
+        held = {k: state.chat_values[k].value for k in _PLAN if k in state.chat_values}
+        if len(held) == 2 and "chi_dao.nhiem_vu_cap_tren_giao" not in state.chat_values:  # the plan's rest, told alone
+            plan_rest_said(message, reading, held[_PLAN[0]] - held[_PLAN[1]])
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
         heard = reading.figures or reading.facts or reading.same_period or reading.previous or reading.targets
