@@ -19,6 +19,7 @@ from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
+from drafting.inputs.said_counts import said_counts
 from drafting.inputs.text_reading import TextReading
 
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
@@ -161,6 +162,11 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
         if not para.strip() or section in PLAN_SECTIONS:
             continue
         part = read_paragraph(para, section, len(levels[section]) > 1, row_levels, folded)
+        # "… 02 văn bản cần bãi bỏ và đã xử lý xong", "đã giải quyết 640 hồ sơ, 100% đúng hạn": counts said by words,
+        # as the chat reads them (computed, each noted to confirm)
+        same, part.rates, used = said_counts(para, folded, part.figures, part.rates, part.unread)
+        part.figures = sorted(part.figures + same, key=lambda f: f.start)
+        part.unread = [u for u in part.unread if u not in used]
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
             item.start += offset
             item.end += offset

@@ -13,7 +13,7 @@ from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 
-_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?,\s*((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
                           r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
 
 

@@ -119,7 +119,8 @@ def _claims_in_force(text: str, ref: CitationRef) -> bool:
 
 
 def _show(symbol: str) -> str:
-    return re.sub(r"\bND\b", "NĐ", re.sub(r"\bQD\b", "QĐ", symbol))
+    # as written in a document's number: "NĐ-CP", "QĐ-TTg", "HĐND"
+    return re.sub(r"\bTTG\b", "TTg", re.sub(r"\bHDND\b", "HĐND", re.sub(r"\bND\b", "NĐ", re.sub(r"\bQD\b", "QĐ", symbol))))
 
 
 def lookup_document(ref: CitationRef, registry: Registry):
@@ -162,7 +163,7 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         elif sym.endswith("-CP") and "thu tuong" in fi:
             add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Chính phủ nhưng cơ quan "
                                           f"ban hành ghi là “{ref.issuer}”.", "của Chính phủ")
-        elif sym.endswith("-TTG") and re.fullmatch(r"\s*chinh phu\s*", fi):
+        elif sym.endswith("-TTG") and "thu tuong" not in fi:  # "Chỉ thị 23/CT-TTg … của Bộ Nội vụ", "… của Chính phủ"
             add("issuer_symbol", "error", f"“{ref.text}”: ký hiệu {_show(sym)} là văn bản của Thủ tướng Chính phủ nhưng "
                                           f"cơ quan ban hành ghi là “{ref.issuer}”.", "của Thủ tướng Chính phủ")
         elif sym.endswith("-CP") and re.search(r"\bbo (?!truong\b)[a-z]", fi):

@@ -242,6 +242,8 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
         s = sum(f.value for f in given)
         if s == t.value or (missing and s < t.value):
             continue
+        if any(i.suggestion == fmt_int(int(s)) and i.text.startswith(p.text[t.start:t.end]) for i in out):
+            continue  # received = carried over + new = resolved + pending + …: one wrong total, said once
         words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
         out.append(ReviewIssue(
             kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
