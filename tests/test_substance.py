@@ -1805,3 +1805,18 @@ def test_a_departments_year_its_own_name_in_data_and_the_plans_rest_told_alone(a
     assert "05 văn bản" in text["I"] and "đạt 90% kế hoạch" in text["I"], text["I"]
     assert "3 nhiệm vụ chưa hoàn thành gồm số hóa sổ hộ tịch" in text["I"] and "chưa bố trí được kinh phí" in text["I"]
     assert "cấp trên giao" not in text["I"] + text["III"], text["III"]
+
+
+def test_all_resolved_ahead_of_time_and_a_basis_said_before_its_count(assistant):
+    """Gaps noted in earlier sessions: "Đã giải quyết 146 hồ sơ, trong đó trước hạn 146 hồ sơ" gave no on-time rate
+    (every one early is all on time, none late — computed in code); "Hợp đồng lao động theo Nghị định 111/2022/NĐ-CP:
+    3 người" lost the decree it was said under. Words here are not the trial's."""
+    import datetime as dt
+
+    st = _chat_all(assistant, "all-early", ("Soạn báo cáo CCHC 6 tháng năm 2027 của xã Phú Mỹ, tỉnh Gia Lai",
+                "6 tháng xã đã giải quyết 388 hồ sơ, trong đó giải quyết trước hạn 388 hồ sơ; đang giải quyết 9 hồ sơ.",
+                "Số người làm việc theo Nghị định 111/2022/NĐ-CP là 5 người.",
+                "Soạn cả báo cáo"), dt.date(2027, 6, 18))
+    text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("II.2", "II.3")}
+    assert "trước hạn 388 hồ sơ; tỷ lệ giải quyết trước và đúng hạn đạt 100%; không có hồ sơ quá hạn" in text["II.2"], text
+    assert "(theo Nghị định 111/2022/NĐ-CP)" in text["II.3"], text["II.3"]

@@ -250,6 +250,8 @@ class DeterministicWriter(DirectionSentences):
                 parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
             elif ontime and early == 0:
                 parts.append(f"đúng hạn {slot('tthc.ho_so_dung_han')} hồ sơ")
+            elif early and early == self.fs.get("tthc.ho_so_dung_han_tong"):  # all ahead of time, said as given
+                parts.append(f"trước hạn {slot('tthc.ho_so_truoc_han')} hồ sơ")
             elif self.has("tthc.ho_so_dung_han_tong"):
                 parts.append(f"trước và đúng hạn {slot('tthc.ho_so_dung_han_tong')} hồ sơ")
             elif self.has("tthc.ho_so_truoc_han"):

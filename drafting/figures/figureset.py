@@ -249,6 +249,11 @@ def derive(values: dict[str, Decimal], formulas: dict[str, str] | None = None) -
     def get(k):
         return values.get(k, derived.get(k))
 
+    # "đã giải quyết 146 hồ sơ, trong đó trước hạn 146 hồ sơ": every one resolved early, so all on time and none late
+    resolved, early = get("tthc.ho_so_da_giai_quyet"), get("tthc.ho_so_truoc_han")
+    if resolved is not None and early == resolved and get("tthc.ho_so_dung_han_tong") is None:
+        derived["tthc.ho_so_dung_han_tong"] = resolved
+        formulas["tthc.ho_so_dung_han_tong"] = f"{_label('tthc.ho_so_truoc_han')} (bằng {_label('tthc.ho_so_da_giai_quyet')})"
     for total, parts in SUM_RULES:
         if get(total) is not None:
             continue

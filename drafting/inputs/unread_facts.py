@@ -126,10 +126,14 @@ def basis_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[
         lead = _UNDER.search(folded, 0, r.start)
         fig = next((f for f in reversed(figures) if lead and f.end <= lead.start()
                     and re.fullmatch(r"[^\W\d]*(?:\s+[^\W\d]+)*\s*", folded[f.end:lead.start()])), None)
-        if fig is None or fig.key not in FIELD_BY_KEY:
-            continue
         m = _PART_END.search(text, r.end)
         b = m.start() if m else len(text)
+        if fig is None and lead:  # "Hợp đồng lao động theo Nghị định 111/2022/NĐ-CP: 3 người": the basis before the count
+            fig = next((f for f in figures if f.start >= r.end and re.fullmatch(r"\s*(?::|la|co)?\s*", folded[r.end:f.start])),
+                       None)
+            b = r.end
+        if fig is None or fig.key not in FIELD_BY_KEY:
+            continue
         words = re.sub(r"\s+", " ", text[lead.start():b]).strip(" ,;")
         out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", text=f"{FIELD_BY_KEY[fig.key].label}: {words}",
                          figure=fig.key, origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
