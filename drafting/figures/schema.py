@@ -265,6 +265,9 @@ SUM_RULES: list[tuple[str, list[str]]] = [
     ("chi_dao.nhiem_vu_cap_tren_giao", ["chi_dao.nhiem_vu_cap_tren_dung_han", "chi_dao.nhiem_vu_cap_tren_qua_han",
                                         "chi_dao.nhiem_vu_cap_tren_chua_xong"]),
 ]
+# the totals whose parts are the same count level by level (cấp tỉnh, huyện, xã)
+LEVEL_SUM_RULES = [(t, parts) for t, parts in SUM_RULES if all(p.rsplit("_cap_", 1)[-1] in ("tinh", "huyen", "xa")
+                                                               and "_cap_" in p for p in parts)]
 # Totals whose parts leave nothing out: a dossier resolved was resolved on time (or before) or late. Given the whole
 # and one part, the other is their difference — arithmetic on the official's figures, done in code.
 PARTITIONS: list[tuple[str, tuple[str, str]]] = [

@@ -65,9 +65,9 @@ def blank_number_words(text: str) -> str:
 
 def drop_number_words(text: str) -> str:
     """The number in words dropped: a chat message read as if typed without it."""
-    folded = fold_lower(text)
-    return "".join(text[a:b] for a, b in zip([0] + [m.end() for m in _IN_WORDS.finditer(folded)],
-                                              [m.start() for m in _IN_WORDS.finditer(folded)] + [len(text)], strict=True))
+    for m in reversed(list(_IN_WORDS.finditer(fold_lower(text)))):
+        text = text[:m.start()] + text[m.end():]
+    return text
 
 
 # "12 xã, thị trấn và 6 phòng chuyên môn": places or agencies counted in two groups joined by "và"; the figure is

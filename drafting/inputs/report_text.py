@@ -14,7 +14,7 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
-from drafting.figures.schema import SUM_RULES
+from drafting.figures.schema import LEVEL_SUM_RULES
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
@@ -185,8 +185,7 @@ def _own_level_totals(reading: TextReading) -> TextReading:
 
 
 # a commune-level count → the total its levels add up to ("tthc.tthc_cap_xa" → "tthc.tthc_tong_so")
-_LEVEL_TOTAL = {part: total for total, parts in SUM_RULES for part in parts
-                if part.endswith("_cap_xa") and all(re.search(r"_cap_(tinh|huyen|xa)$", k) for k in parts)}
+_LEVEL_TOTAL = {part: total for total, parts in LEVEL_SUM_RULES for part in parts if part.endswith("_cap_xa")}
 
 
 def read_paragraph(para: str, section: str, by_level: bool | None = None, row_levels: dict[str, str] | None = None,

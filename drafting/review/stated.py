@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.text import fold_lower
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, OPTIONAL_PARTS, PART_RULES, SUM_RULES
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, LEVEL_SUM_RULES, OPTIONAL_PARTS, PART_RULES, SUM_RULES
 from drafting.figures.vnformat import fmt_int, rate, rate_shown
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.phrases import levels_in
@@ -168,7 +168,6 @@ def _restated(readings) -> list[ReviewIssue]:
 
 
 # totals whose parts are the same count level by level (cấp tỉnh, huyện, xã)
-_LEVEL_RULES = [(t, parts) for t, parts in SUM_RULES if all(re.search(r"_cap_(tinh|huyen|xa)$", k) for k in parts)]
 
 
 def _level_sums(readings) -> list[ReviewIssue]:
@@ -176,7 +175,7 @@ def _level_sums(readings) -> list[ReviewIssue]:
     quyết 248.716 hồ sơ…" then "Kết quả giải quyết theo cấp: cấp tỉnh … cấp huyện … cấp xã …"): the levels must add
     up to the total. A breakdown missing a level is checked only for exceeding the total."""
     out = []
-    for total, parts in _LEVEL_RULES:
+    for total, parts in LEVEL_SUM_RULES:
         first_total: dict[str, tuple] = {}
         breakdown: dict[str, tuple] = {}
         for p, reading in readings:
