@@ -44,7 +44,7 @@ _TRADE_ACRONYMS = {"tthc", "cchc", "ubnd", "hdnd", "vbqppl", "dvc", "dvctt", "cn
 
 
 # "phường Phú Lợi, Thành phố Hồ Chí Minh", "xã Ba Trang, huyện Ba Tơ, tỉnh Quảng Ngãi": the body above, said right after
-_ABOVE = re.compile(r"\s*[,(-]?\s*((?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})",
+_ABOVE = re.compile(r"\s*[,(-]?\s*(tỉnh|thành phố|huyện|quận|thị xã)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})",
                     re.I)
 
 
@@ -57,12 +57,10 @@ def read_parent(text: str, locality: str, level: str | None) -> str:
     m = _ABOVE.match(text, at + len(locality))
     if not m:
         return ""
-    word, above = _LEVEL_WORDS[fold_lower(m.group(1).split()[0] if not fold_lower(m.group(1)).startswith(("thanh pho", "thi xa"))
-                                          else " ".join(m.group(1).split()[:2]))]
+    typed, name = m.group(1), m.group(2)
+    word, above = _LEVEL_WORDS[fold_lower(typed)]
     if above == level or (level == "huyện" and above != "tỉnh"):
         return ""
-    typed = m.group(1)[:len(word)]
-    name = m.group(1)[len(word):].strip()
     # "Thành phố Hồ Chí Minh" as the official wrote it (a city under the centre is capitalised); the gazetteer's word
     # when typed without marks
     return f"UBND {typed if fold_lower(typed) != typed.lower() else word} {_with_diacritics(word, name)}"

@@ -167,9 +167,6 @@ def _restated(readings) -> list[ReviewIssue]:
     return out
 
 
-# totals whose parts are the same count level by level (cấp tỉnh, huyện, xã)
-
-
 def _level_sums(readings) -> list[ReviewIssue]:
     """A total stated in one paragraph and its breakdown by level in another paragraph of the same section ("Đã giải
     quyết 248.716 hồ sơ…" then "Kết quả giải quyết theo cấp: cấp tỉnh … cấp huyện … cấp xã …"): the levels must add

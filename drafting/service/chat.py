@@ -149,6 +149,11 @@ _PLAN = ("chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh")
 def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tuple[list[Fact], str]:
     """Merge a message into the chat's input; returns the message's facts as kept (a next period's activity a task)
     and what it noted about the report's year."""
+    held_unit = state.chat_meta.get("locality")
+    if held_unit and reading.meta.locality not in (None, held_unit) and not reading.meta.request:
+        # "Năm 2026 Sở Nội vụ tham mưu …", "phối hợp với UBND xã Tân Lập …" in a data message: the unit is changed
+        # only when asked for ("Soạn báo cáo … của xã …"), never by a name in a sentence of data
+        reading.meta = reading.meta.model_copy(update={"locality": None, "level": None, "parent": "", "typed_locality": ""})
     new_meta, note = meta_dict(reading.meta, today), ""
     held_year = state.chat_meta.get("year")
     if held_year and reading.meta.year not in (None, held_year) and not reading.meta.request and (
@@ -157,13 +162,6 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
         new_meta.pop("year", None)
         note = (f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
                 f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
-    held_unit = state.chat_meta.get("locality")
-    if held_unit and reading.meta.locality not in (None, held_unit) and not reading.meta.request:
-        # "Năm 2026 Sở Nội vụ tham mưu …", "phối hợp với UBND xã Tân Lập …" in a data message: the unit is changed
-        # only when asked for ("Soạn báo cáo … của xã …"), never by a name in a sentence of data
-        new_meta = {k: v for k, v in new_meta.items() if k not in meta_dict(reading.meta.model_copy(
-            update={"period": None, "year": None, "date": None}), today)}
-        reading.meta.locality = None
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons
