@@ -453,12 +453,12 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21))]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22))]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -480,6 +480,10 @@ def test_reading_eval_floors():
     # after two rules
     sixth = next(s for name, s in sources.items() if "(held-out 6)" in name)
     assert sixth["gold"] >= 58 and sixth["exact_share"] >= 0.96 and sixth["misread"] == 0
+    # the seventh (a department's year, lettered sub-heads, an appendix with last year's column) untuned: 65/70, 2
+    # misread; 70/70 after five rules
+    seventh = next(s for name, s in sources.items() if "(held-out 7)" in name)
+    assert seventh["gold"] >= 70 and seventh["exact_share"] >= 0.97 and seventh["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -881,3 +885,44 @@ def test_rules_from_held_out_set_21_in_other_words():
     assert _read("Hệ thống loa truyền thanh phát 52 tin về dịch vụ công trực tuyến.") == {"chi_dao.tin_bai": 52}
     assert _read("Trung tâm tiếp nhận và xử lý 23 phản ánh, kiến nghị về thủ tục hành chính.") == {
         "tthc.pakn_tiep_nhan": 23, "tthc.pakn_da_xu_ly": 23}
+
+
+def test_rules_from_held_out_set_22_in_other_words():
+    """Set 22 missed or misread these; the same rules, in words the set did not use."""
+    assert _read("Phòng kiểm tra CCHC tại 6 trường tiểu học và 3 trường mầm non.") == {"chi_dao.co_quan_duoc_kiem_tra": 9}
+    assert _read("Phường ban hành 2 kế hoạch, 1 quyết định và 4 công văn về CCHC.") == {"chi_dao.van_ban_chi_dao": 7}
+    assert _read("Hiện nay phường có 21 công chức và 5 viên chức.") == {
+        "to_chuc.bien_che_co_mat": 21, "to_chuc.vien_chuc_co_mat": 5}
+    assert _read("Nhận 7 kiến nghị về thủ tục đất đai, cả 7 đã được trả lời bằng văn bản.") == {
+        "tthc.pakn_tiep_nhan": 7, "tthc.pakn_da_xu_ly": 7}
+    # with no count received before it, the answered ones are those received (set 7)
+    assert _read("5 phản ánh của người dân đã được trả lời.") == {"tthc.pakn_tiep_nhan": 5}
+    assert _read("Xã mở 2 đợt tuyên truyền về dịch vụ công trực tuyến.") == {"chi_dao.buoi_tuyen_truyen": 2}
+    assert _read("Trung tâm đang thực hiện 154 TTHC, 100% được cung cấp trực tuyến toàn trình.") == {
+        "tthc.tthc_tong_so": 154, "tthc.dvc_toan_trinh": 154}
+    # "trưởng" folds as "trường" does: heads of divisions appointed stay people
+    assert _read("Bổ nhiệm 3 trưởng phòng chuyên môn.") == {"cong_vu.bo_nhiem": 3}
+
+
+def test_rules_from_held_out_report_7_in_other_words():
+    """Report 7 misread or missed these; the same rules, in words it did not use."""
+    # the whole after the slash when the part's words follow it; said before with that number, a restatement
+    assert _read("Kết quả: 17/18 nhiệm vụ đã hoàn thành.") == {"chi_dao.nhiem_vu_hoan_thanh": 17,
+                                                                 "chi_dao.nhiem_vu_ke_hoach": 18}
+    assert _read("Kế hoạch năm có 18 nhiệm vụ. Đến nay 17/18 nhiệm vụ hoàn thành.") == {
+        "chi_dao.nhiem_vu_ke_hoach": 18, "chi_dao.nhiem_vu_hoan_thanh": 17}
+    clash = read_message("Kế hoạch năm có 20 nhiệm vụ. Đến nay 17/18 nhiệm vụ hoàn thành.")
+    assert {f.key: f.value for f in clash.figures} == {"chi_dao.nhiem_vu_ke_hoach": 20}
+    assert [u.quote for u in clash.unread] == ["17", "18"] and all("không khớp" in u.reason for u in clash.unread)
+    # documents under two verbs naming one figure are summed; a verb naming none is not
+    assert _read("Qua kiểm tra, đề nghị sửa đổi 3 văn bản, thay thế 2 văn bản.") == {"the_che.vbqppl_kiem_tra_phai_xu_ly": 5}
+    assert _read("Ban hành 4 kế hoạch, thu hồi 1 văn bản.") == {"chi_dao.van_ban_chi_dao": 4}
+    assert _read("Số hóa 812 hồ sơ; 790 kết quả giải quyết TTHC được số hóa.") == {
+        "tthc.ho_so_so_hoa": 812, "tthc.ket_qua_so_hoa": 790}
+    assert _read("Văn bản đi phát hành điện tử 2.310 văn bản, 100% được ký số.") == {
+        "cds.van_ban_dien_tu": 2310, "cds.van_ban_ky_so": 2310}
+    # the rest of the unit's own plan, said without the plan's counts: no figure (neither the plan's tasks nor tasks
+    # set from above), the official's words kept as said
+    alone = read_message("Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí.")
+    assert not alone.figures and [f.text for f in alone.facts] == [
+        "Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí"]

@@ -36,7 +36,7 @@ from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.target_text import read_targets
-from drafting.inputs.text_reading import Ambiguous, ReadFigure, Unread
+from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_parent, read_place
 from drafting.inputs.unread_facts import (
     basis_notes,
@@ -335,7 +335,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     reading.fact_spans = fact_spans
     _add_listed_documents(reading, folded)
     # a number inside an activity or a task ("có 45 hộ tham dự", "nâng … lên 80%") is the fact's own words, kept there
-    reading.unread = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]
+    # — unless it clashes with the other counts ("Kế hoạch có 30 nhiệm vụ … 29/31"), which is asked about all the same
+    reading.unread = [u for u in reading.unread if MISMATCH in u.reason or not any(a <= u.start < b for a, b in fact_spans)]
     # the report's own period, date and unit: not the words of an activity ("Ngày 12/01/2026 UBND xã ban hành …",
     # "hội nghị sơ kết quý I", "làm việc với xã Tân Lập"), which are that activity's
     masked = fact_spans + [(a, b) for a, b, _ in others]  # nor another period's year ("cùng kỳ năm 2025")

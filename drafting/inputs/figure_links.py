@@ -11,12 +11,12 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES
-from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES, label_of
+from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.clauses import FRACTION, FULL_STOP, PARTS, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
-from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Unread
+from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
 
 
 class LinkedReading:
@@ -49,14 +49,21 @@ class LinkedReading:
         own = noun_words(e)
         for i, f in enumerate(self.reading.figures):
             between = self.folded[f.end:s]
-            # "ban hành 11 kế hoạch, 26 công văn chỉ đạo": kinds of documents, one figure's parts
-            papers = noun == "văn bản" and noun_after(self.folded, f.end)[0] == noun and re.fullmatch(r"[a-z ]{1,40},\s*", between)
+            # "ban hành 11 kế hoạch, 26 công văn chỉ đạo": kinds of documents, one figure's parts; so are documents
+            # under two verbs that name the same figure ("kiến nghị bãi bỏ 04 văn bản, sửa đổi 05 văn bản")
+            papers = noun == "văn bản" and noun_after(self.folded, f.end)[0] == noun and (
+                re.fullmatch(r"[a-z ]{1,40},\s*", between) or (
+                    (verb := re.fullmatch(r"[a-z ]{1,40},([a-z ]{1,25})", between))
+                    and verb.group(1).strip() not in fold_lower(f.phrase)  # "ban hành 3 quyết định, ban hành 2 …": no
+                    and any(f.key in keys for *_, keys in phrases_in(verb.group(1), True))))
             if (f.key in keys and f.start >= sent_from and noun and (noun_words(f.end) == own or noun == "văn bản")
                     and (re.search(r"\bva\b", between) or papers) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value
                 words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
                 note = f"tổng của “{words}”, cộng trong phần mềm"
-                self.reading.figures[i] = f.model_copy(update={"value": total, "note": note})
+                # the figure now ends at its last part, so a third part is measured from the second
+                # ("1 kế hoạch CCHC, 1 kế hoạch tuyên truyền và 6 văn bản đôn đốc")
+                self.reading.figures[i] = f.model_copy(update={"value": total, "note": note, "end": e})
                 return True
         return False
 
@@ -129,6 +136,34 @@ class LinkedReading:
             return True
         self.add(bases[0], value, quote, s, e, f"{prev.phrase} {prev.quote}/".strip(), prev.confidence)
         return True
+
+    def whole_after_slash(self, key: str, value: Decimal, quote: str, s: int) -> str | None:
+        """"29/31 nhiệm vụ hoàn thành": the words after the base name the part, read after it; the number after the
+        slash is the whole that part is out of. The whole said before with that number ("… với 31 nhiệm vụ. Kết quả:
+        29/31 nhiệm vụ hoàn thành"), the number before the slash is the part, and this one is read no more (None)."""
+        u = next((u for u in self.reading.unread if u.reason == UNCLEAR and re.fullmatch(FRACTION, self.folded[u.end:s])), None)
+        if u is None:
+            return key
+        wholes = [d.inputs[1] for d in DERIVED if d.inputs[0] == key] + [w for p, w, _ in PART_RULES if p == key]
+        said = {f.key: f.value for f in self.reading.figures}
+        if free := next((w for w in wholes if w in FIELD_BY_KEY and w not in self.taken and w not in said), None):
+            return free
+        part = parse_vn_number(u.quote)
+        if part is None or key in said or not any(w in said for w in wholes):
+            return key
+        if not any(said.get(w) == value for w in wholes):  # "Kế hoạch có 30 nhiệm vụ … 29/31": which is it? ask
+            whole = next(w for w in wholes if w in said)
+            label = label_of(whole)
+            reason = (f"“{u.quote}/{quote}”: số sau dấu “/” {MISMATCH} với {label[:1].lower() + label[1:]} đã nêu "
+                      f"({fmt_decimal(said[whole])})")
+            self.reading.unread.remove(u)  # both numbers asked about, neither kept as an activity's words
+            self.reading.unread += [u.model_copy(update={"reason": reason}),
+                                    Unread(quote=quote, context=self.context(s, s + len(quote)), start=s,
+                                           end=s + len(quote), reason=reason)]
+            return None
+        self.reading.unread.remove(u)
+        self.add(key, part, u.quote, u.start, u.end, f"{u.quote}/{quote}", 0.85)
+        return None
 
     def read_numerators(self) -> None:
         """"214 trên tổng số 260 hồ sơ có phí, lệ phí được thanh toán trực tuyến": a count left unread before the base
@@ -208,12 +243,18 @@ class LinkedReading:
         """"Kế hoạch … với 62 nhiệm vụ; đã hoàn thành 58 nhiệm vụ, 4 nhiệm vụ đang thực hiện": the rest of the unit's
         own plan, which the draft computes from the two counts — no task set by a higher level. Said once more
         and matching, it is taken as said; not matching, it is asked about."""
-        if noun != "nhiệm vụ" or not _PENDING.match(self.folded, noun_end):
+        of_plan = _OF_PLAN_PENDING.match(self.folded, noun_end)
+        if noun != "nhiệm vụ" or not (_PENDING.match(self.folded, noun_end) or of_plan):
             return False
         held = {f.key: f.value for f in self.reading.figures}
         planned, done = held.get("chi_dao.nhiem_vu_ke_hoach"), held.get("chi_dao.nhiem_vu_hoan_thanh")
-        if planned is None or done is None or any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in held) or \
-                re.search(r"\b(?:cap tren|giao)\b", self.folded[self.sentence_start(s):noun_end + 30]):
+        if re.search(r"\b(?:cap tren|giao)\b", self.folded[self.sentence_start(s):noun_end + 30]):
+            return False
+        if of_plan and (planned is None or done is None):  # "02 nhiệm vụ của Kế hoạch CCHC chưa hoàn thành", alone:
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
+                "nhiệm vụ của kế hoạch chưa hoàn thành: phần còn lại, tính từ số nhiệm vụ của kế hoạch và số đã hoàn thành")))
+            return True  # no count of the plan, nor a task set from above
+        if planned is None or done is None or any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in held):
             return False
         self.check_rest(quote, value, s, e, planned, done, ("nhiệm vụ của kế hoạch chưa hoàn thành", "kế hoạch", "đã hoàn thành"))
         return True
@@ -236,7 +277,7 @@ class LinkedReading:
         if value != whole - done:
             what, of_whole, of_done = words
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
-                f"{what} không khớp: {of_whole} {whole} − {of_done} {done} = {whole - done}")))
+                f"{what} {MISMATCH}: {of_whole} {whole} − {of_done} {done} = {whole - done}")))
 
 
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
@@ -247,3 +288,5 @@ _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
 # "1 nhiệm vụ chuyển sang năm 2027": carried to the next year, not done
 _PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam|chuyen (?:tiep )?(?:sang|qua))\b")
+# "02 nhiệm vụ của Kế hoạch CCHC chưa hoàn thành", "3 nhiệm vụ trong kế hoạch chưa hoàn thành": of the unit's own plan
+_OF_PLAN_PENDING = re.compile(r"\s*(?:cua|trong|thuoc)\s+(?:ke hoach|kh)\b[^.;\d]{0,40}?" + _PENDING.pattern)

@@ -36,6 +36,7 @@ from drafting.inputs.clauses import (
     sentence_bonus,
 )
 from drafting.inputs.figure_links import LinkedReading
+from drafting.inputs.noun_rules import SET_IN, SIDE_COST, noun_choices
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     COMPANIONS,
@@ -60,10 +61,6 @@ _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
-# "thực hiện 29 nhiệm vụ do UBND tỉnh giao", "18 nhiệm vụ Sở giao": tasks set from above, whatever the verb before them
-_GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan|chinh phu|thu tuong)\b"
-_SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
-_SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
 _OUTREACH = re.compile(r"\b(?:tuyen truyen|pho bien|truyen thong|hoi nghi|toa dam|hoi thi|tap huan)\b")
@@ -80,14 +77,11 @@ _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
-_OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
-_CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
 # "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
 _JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
-_SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
 _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 
@@ -293,7 +287,7 @@ class _Reader(LinkedReading, RateReading):
         # the count is, before the verb that named the whole
         if noun and noun_end < e + len(right) and not re.match(r"\s*thuoc\b", self.folded[noun_end:]):
             # "14 TTHC thuộc thẩm quyền giải quyết": "thuộc" qualifies what the verb before counts
-            choices += [(1, -_SIDE_COST[1] - 1, ln, p, k)
+            choices += [(1, -SIDE_COST[1] - 1, ln, p, k)
                         for d, ln, p, k in phrases_in(self.folded[noun_end:e + len(right)].replace("|", " "), False, chained=True)]
         if noun and not ahead:  # a noun fixes the unit: the phrase may sit farther, past a comma ("5 buổi phổ biến…")
             sentence_end = _SENTENCE.search(self.folded, e)
@@ -308,25 +302,7 @@ class _Reader(LinkedReading, RateReading):
             lead = len(rest) - len(rest.lstrip())
             choices += [(2, d, ln, p, k) for d, ln, p, k in phrases_in(rest, False) if d - ln > noun_span
                         and d + lead < cut]
-        # "… nhiệm vụ do Sở giao", and "Đối với nhiệm vụ được UBND tỉnh giao: tổng số 28 nhiệm vụ"
-        if noun == "nhiệm vụ" and (_SET_BY.match(self.folded, noun_end)
-                                  or (_SET_IN.search(before) and re.search(r"\btong(?: so| cong)?\s*$", left))):
-            choices.append((1, -_SIDE_COST[1] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao"]))
-        if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
-            choices.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
-        # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
-        if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom)\s*$", before)
-                                  or re.match(rf"[^.;]{{0,40}}?,?\s*{PARTS.pattern}", self.folded[noun_end:])):
-            choices.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
-        if noun == "văn bản" and _OTHER_ISSUED.match(self.folded, noun_end) and re.search(r"\bban hanh\b", before):
-            # "ban hành Quyết định số 12/QĐ-UBND … và 6 văn bản khác": the other documents issued
-            choices.append((0, 0, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
-        if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
-            choices.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
-        if noun == "người" and STAFF.match(self.folded, e) and "bien che" in sentence and before.endswith("co "):
-            choices.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
-        if noun in ("người", "lượt người") and STAFF.match(self.folded, e) and STAFF_TRAINING.search(before):
-            choices.append((3, 0, 0, "boi duong", ["cong_vu.boi_duong"]))  # "Bồi dưỡng chuyên môn, nghiệp vụ cho 45 cán bộ"
+        choices += noun_choices(self.folded, noun, noun_end, e, before, left, sentence, carried)
         level, level_only = self.level_at(s, e, right), False
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
@@ -337,14 +313,14 @@ class _Reader(LinkedReading, RateReading):
             return carried is not None and any(unit_fits(k, carried) for k in keys)
 
         for side, dist, _, phrase, keys in sorted(
-                choices, key=lambda c: (c[1] + _SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
+                choices, key=lambda c: (c[1] + SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
             # a bare count in a sentence about complaints counts complaints: "9 phản ánh …, đang xử lý 1" is no dossier
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
                    and (unit_fits(k, noun) if noun else not (carried == "phản ánh" or staff_quota) or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if _OWN_PLAN.search(sentence) and not _ASSIGNED.search(sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
-            elif _SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
+            elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
             if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
                 fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all
@@ -362,10 +338,16 @@ class _Reader(LinkedReading, RateReading):
                 fit += ["cong_vu.boi_duong"] if _TRAINING.search(sentence) and noun and unit_fits("cong_vu.boi_duong", noun) else []
             # "(1) Bộ phận Một cửa cấp huyện: … đã giải quyết 1.642 hồ sơ": the total's part for that level
             fit = list(dict.fromkeys(LEVEL_PART.get((k, level), k) for k in fit))
+            if "tthc.ho_so_so_hoa" in fit and noun_words.startswith("ket qua"):  # "7.011 kết quả giải quyết được số
+                fit = ["tthc.ket_qua_so_hoa"]  # hóa": the results digitised, not the dossiers taken in
+            if fit == ["tthc.pakn_da_xu_ly"] and phrase.endswith("duoc tra loi") and "tthc.pakn_tiep_nhan" not in self.taken:
+                fit = ["tthc.pakn_tiep_nhan"]  # "4 kiến nghị của công dân đã được trả lời": those received, all answered
             if level and _LEVEL_FIRST.match(self.folded, sent_from):  # "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …": a
                 kept = [k for k in fit if not (k.startswith("tthc.ho_so") and not k.endswith(f"_cap_{level}"))]
                 level_only, fit = level_only or kept != fit, kept  # level's count of a figure kept only as a total
-            if fit and all(k in self.taken for k in fit) and self.add_to_joined(fit, value, quote, s, e, noun, sent_from):
+            # "kiến nghị bãi bỏ 04 văn bản, sửa đổi 05 văn bản": the figure just read, named again, takes the count too
+            joined = fit if all(k in self.taken for k in fit) else [totals[-1]] if totals and totals[-1] in fit else []
+            if joined and self.add_to_joined(joined, value, quote, s, e, noun, sent_from):
                 return
             fit = [k for k in fit if k not in self.taken]
             if not fit:
@@ -378,7 +360,9 @@ class _Reader(LinkedReading, RateReading):
                     quote=quote, context=self.context(s, e), start=s, end=e, section=self.section,
                     options=tied))
                 return
-            key = tied[0]
+            key = self.whole_after_slash(tied[0], value, quote, s)
+            if key is None:
+                return
             if key == "tthc.ho_so_dung_han_tong" and phrase.endswith(" dung han") | (phrase == "dung han") and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
             if left.lstrip().startswith("chi tieu") and f"{key}_chi_tieu" in FIELD_BY_KEY:
@@ -432,7 +416,8 @@ class _Reader(LinkedReading, RateReading):
         # semicolons of a list ("Nhiệm vụ được giao: 14; hoàn thành đúng hạn 12; quá hạn 1")
         outer = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, sent_from)), default=0)
         for start in dict.fromkeys((sent_from, outer)):
-            subject = self.folded[start:s].lstrip(" -+*•")
+            # "Số thủ tục hành chính cấp xã hiện hành là 104": "số" (the number of) before the subject's noun
+            subject = re.sub(r"^(?:tong )?so\s+", "", self.folded[start:s].lstrip(" -+*•"))
             for noun, unit in UNIT_NOUNS:
                 if re.match(rf"{re.escape(noun)}(?!\w)", subject):
                     return unit

@@ -156,6 +156,7 @@ _PHRASES: dict[str, list[str]] = {
     # "Thanh tra tỉnh kiến nghị xử lý tài chính 5 nội dung": the findings to act on, whatever the official calls them
     "tai_chinh.kien_nghi_thanh_tra": ["kien nghi xu ly tai chinh", "kien nghi thu hoi", "kien nghi xu ly"],
     "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
+                            "phat hanh dien tu", "van ban di phat hanh dien tu",
                             "dang dien tu", "gui tren moi truong mang", "gui qua moi truong mang",
                             "gui nhan tren moi truong mang", "gui nhan qua moi truong mang",
                             "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang",
@@ -174,7 +175,8 @@ _SHARED: dict[str, list[str]] = {
     "tiep nhan": ["tthc.pakn_tiep_nhan"],
     "nhan": ["tthc.pakn_tiep_nhan"],
     "gui": ["tthc.pakn_tiep_nhan"],  # "người dân gửi 6 kiến nghị"
-    "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"
+    "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"; "cả 3 đã được trả lời"
+    "da duoc tra loi": ["tthc.pakn_da_xu_ly"], "duoc tra loi": ["tthc.pakn_da_xu_ly"],
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
     # "2 đơn vị sự nghiệp được sáp nhập trong năm": the units that ceased
     "duoc sap nhap": ["to_chuc.don_vi_su_nghiep_giam"], "sap nhap": ["to_chuc.don_vi_su_nghiep_giam"],
@@ -328,11 +330,17 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
     # "03 Quyết định công bố danh mục TTHC": the decisions announce procedures; they are no legal documents counted
     ("quyet dinh cong bo", "quyết định công bố"),
-    ("dot kiem tra", "cuộc"), ("doan kiem tra", "cuộc"), ("dot", "đợt"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
+    ("dot kiem tra", "cuộc"), ("doan kiem tra", "cuộc"), ("dot", "đợt"),
+    # "3 đợt (ra quân) tuyên truyền": campaigns of outreach in person, counted as its sessions are
+    ("dot tuyen truyen", "buổi"), ("dot ra quan tuyen truyen", "buổi"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
     # "giảm 3 phòng chuyên môn": a unit's own divisions, which may be inspected but are no public service units
     ("phong chuyen mon", "phòng, ban"), ("phong, ban", "phòng, ban"), ("co quan chuyen mon", "phòng, ban"),
     ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
-    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"), ("ubnd", "cơ quan"),
+    ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"),
+    # schools by kind ("tại 15 trường THPT"); never a bare "truong", which folds "trưởng" (heads of divisions) too
+    ("truong thpt", "cơ quan"), ("truong thcs", "cơ quan"), ("truong tieu hoc", "cơ quan"), ("truong mam non", "cơ quan"),
+    ("truong mau giao", "cơ quan"), ("truong trung hoc", "cơ quan"), ("truong pho thong", "cơ quan"),
+    ("truong cao dang", "cơ quan"), ("truong trung cap", "cơ quan"), ("truong dai hoc", "cơ quan"), ("ubnd", "cơ quan"),
     ("uy ban nhan dan", "cơ quan"),
     # a department's inspections: notary offices, law firms, companies, centres — places checked, as agencies are
     ("phong cong chung", "cơ quan"), ("van phong cong chung", "cơ quan"), ("to chuc hanh nghe", "cơ quan"),

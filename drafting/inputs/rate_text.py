@@ -57,7 +57,9 @@ class RateReading:
                 return self.add(pct[0], value, quote, s, e, self.text[s - len(before[-90:]):s].strip(), 0.85)
         for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
-            if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]):
+            # "…, 100% được cung cấp trực tuyến toàn trình": procedures offered online, no rate of dossiers
+            if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]) and not re.match(r"\s*%\s*(?:duoc\s+)?cung cap\b",
+                                                                                   self.folded[e:e + 20]):
                 return self.add(pct[0], value, quote, s, e, self.text[e + 1:e + 40].strip(), 0.85)
         sent_from = self.sentence_start(s)
         recent = [f for f in self.reading.figures if f.start >= sent_from]

@@ -83,6 +83,15 @@ _BOTH_WAYS = {"tthc.ho_so_tiep_nhan": "tthc.ho_so_da_giai_quyet", "tthc.pakn_tie
 # "640 hồ sơ TTHC, 100% đúng hạn": a percentage before the words of the on-time dossiers
 _ON_TIME_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:ho so\s+)?(?:duoc\s+)?(?:giai quyet\s+)?(?:dung han|truoc(?: va| hoac)? dung han|"
                             r"dung va truoc han|dung hen)\b(?!\s*\d)")
+# "thực hiện 71 TTHC, 100% cung cấp dịch vụ công trực tuyến toàn trình": every procedure is offered fully online
+_FULL_ONLINE_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:thu tuc|tthc)?\s*(?:deu\s+)?(?:duoc\s+)?(?:cung cap\s+)?(?:(?:dich vu cong|dvc)\s+)?"
+                                r"truc tuyen toan trinh\b(?!\s*\d)")
+# (the count a "100%" said before its words is of, the words, the figure it then equals)
+_HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung_han_tong"),
+                   ("tthc.tthc_tong_so", _FULL_ONLINE_AFTER, "tthc.dvc_toan_trinh"),
+                   # "văn bản đi phát hành điện tử: 5.624 văn bản, 100% có chữ ký số": every one signed
+                   ("cds.van_ban_dien_tu", re.compile(r"%\s*(?:van ban\s+)?(?:deu\s+)?(?:duoc\s+)?(?:co\s+)?(?:chu\s+)?ky so\b"),
+                    "cds.van_ban_ky_so")]
 
 
 def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[StatedRate],
@@ -110,13 +119,14 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         else:
             typed.append(r)
     for u in unread:  # "giải quyết 640 hồ sơ, 100% đúng hạn": the same, the percentage said first
-        base = held().get("tthc.ho_so_da_giai_quyet")
-        if re.fullmatch(r"100\s*%", u.quote) and base and "tthc.ho_so_dung_han_tong" not in held() and (
-                after := _ON_TIME_AFTER.match(folded, u.end)):
-            said = text[u.start:after.end()]
-            added.append(_same_count(base, "tthc.ho_so_dung_han_tong", said, f"“{said}”: 100% của {fmt_decimal(base.value)}",
-                                     quote=u.quote, start=u.start, end=u.end))
-            used.append(u)
+        for of, words, key in _HUNDRED_BEFORE if re.fullmatch(r"100\s*%", u.quote) else []:
+            base = held().get(of)
+            if base and key not in held() and (after := words.match(folded, u.end)):
+                said = text[u.start:after.end()]
+                added.append(_same_count(base, key, said, f"“{said}”: 100% của {fmt_decimal(base.value)}",
+                                         quote=u.quote, start=u.start, end=u.end))
+                used.append(u)
+                break
     # "phát hiện 2 văn bản có sai sót, đã xử lý xong", "tiếp nhận 412 hồ sơ, tất cả đều được giải quyết đúng hạn": all
     # of those counted — the count is theirs too
     for pattern, of in _ALL_OF:

@@ -53,6 +53,7 @@ class Ambiguous(BaseModel):
 
 
 UNCLEAR = "không rõ là chỉ tiêu nào"  # a count no phrase around it names
+MISMATCH = "không khớp"  # a count said twice, or a rest said, that the other counts do not give: always asked about
 LEVEL_ONLY = "số của riêng một cấp, không phải tổng của đơn vị"  # "Cấp tỉnh tiếp nhận 41.200 hồ sơ"
 
 

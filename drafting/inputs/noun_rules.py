@@ -1,0 +1,58 @@
+"""The figure a count is of, told by its noun and the few words around it — rules the phrase tables cannot hold:
+"28 nhiệm vụ do UBND tỉnh giao" (tasks set from above), "có 58 thủ tục hành chính, trong đó …" (the procedures in
+all), "Hiện xã có 38 công chức" (the staff in post). Each rule gives a choice the reader weighs with the phrases
+around the number: (side, distance, length, phrase, keys)."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.inputs.clauses import PARTS
+from drafting.inputs.phrases import STAFF, STAFF_TRAINING
+
+SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
+# (side, distance, length of the phrase, the phrase, the figures it may name): ranked by side cost plus distance
+Choice = tuple[int, float, int, str, list[str]]
+# "thực hiện 29 nhiệm vụ do UBND tỉnh giao", "18 nhiệm vụ Sở giao": tasks set from above, whatever the verb before them
+_GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan|chinh phu|thu tuong)\b"
+_SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
+SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
+_OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
+_CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
+# "Số TTHC (cấp xã) (hiện hành) là", "Tổng số thủ tục hành chính:": a sentence that opens on the count of procedures
+_PROCEDURES_ARE = re.compile(r"^\s*(?:tong )?so (?:thu tuc(?: hanh chinh)?|tthc)\b[^.;:\d]{0,60}?(?:\bla|:)\s*$")
+# "Hiện (nay) xã có 38 công chức, 12 viên chức": counts listed after "có" in a sentence that opens on "hiện"
+_STAFF_NOW = re.compile(r"^\s*hien(?: nay| tai)?\b[^;:]{0,40}?\bco\s+(?:[\d.]+\s+[a-z ]{2,25}?(?:,|\bva\b)\s*)*$")
+
+
+def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: str, left: str, sentence: str,
+                 carried: str | None) -> list[Choice]:
+    """The choices these rules give for the count ending at e; before: the sentence up to the count, left: its clause."""
+    out: list[Choice] = []
+    # "… nhiệm vụ do Sở giao", and "Đối với nhiệm vụ được UBND tỉnh giao: tổng số 28 nhiệm vụ"
+    if noun == "nhiệm vụ" and (_SET_BY.match(folded, noun_end)
+                              or (SET_IN.search(before) and re.search(r"\btong(?: so| cong)?\s*$", left))):
+        out.append((1, -SIDE_COST[1] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao"]))
+    if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
+        out.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
+    # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
+    # "Ban thực hiện 71 TTHC": the procedures it carries out
+    if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom|(?:dang )?thuc hien)\s*$", before)
+                              or re.match(rf"[^.;]{{0,40}}?,?\s*{PARTS.pattern}", folded[noun_end:])):
+        out.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
+    if _PROCEDURES_ARE.search(before):  # "Số thủ tục hành chính cấp xã hiện hành là 104" (seed 001): the
+        out.append((3, 0, 0, "so thu tuc", ["tthc.tthc_tong_so"]))  # count of procedures, if nothing nearer names it
+    if noun == "văn bản" and _OTHER_ISSUED.match(folded, noun_end) and re.search(r"\bban hanh\b", before):
+        # "ban hành Quyết định số 12/QĐ-UBND … và 6 văn bản khác": the other documents issued
+        out.append((0, 0, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
+    if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
+        out.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
+    if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):
+        out.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
+    if noun == "người" and (staff := STAFF.match(folded, e)) and _STAFF_NOW.search(before):
+        # "Hiện đặc khu có 38 công chức, 12 viên chức": the staff in post, by the noun each count carries
+        key = "to_chuc.vien_chuc_co_mat" if "vien chuc" in staff.group(0) else "to_chuc.bien_che_co_mat"
+        out.append((1, -SIDE_COST[1] - 2, 0, "hien co", [key]))
+    if noun in ("người", "lượt người") and STAFF.match(folded, e) and STAFF_TRAINING.search(before):
+        out.append((3, 0, 0, "boi duong", ["cong_vu.boi_duong"]))  # "Bồi dưỡng chuyên môn, nghiệp vụ cho 45 cán bộ"
+    return out
