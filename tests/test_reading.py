@@ -926,3 +926,47 @@ def test_rules_from_held_out_report_7_in_other_words():
     alone = read_message("Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí.")
     assert not alone.figures and [f.text for f in alone.facts] == [
         "Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí"]
+
+
+def test_a_tables_column_of_another_period_is_not_read_as_this_reports():
+    """Report 7's appendix has this year's and last year's columns; the last year's "9" of complaints was read as
+    this year's and the reviewer warned that the appendix disagreed with the body. Now only the report's own column is
+    read — in text, in a real .docx table, and in review — and the other column's numbers are listed, with its header,
+    as not read."""
+    import io
+
+    body = ["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "SỞ TƯ PHÁP", "BÁO CÁO", "Công tác cải cách hành chính năm 2026",
+            "II. KẾT QUẢ THỰC HIỆN", "2. Cải cách thủ tục hành chính",
+            "Tiếp nhận 1.320 hồ sơ, đã giải quyết 1.300 hồ sơ. Tiếp nhận 14 phản ánh, kiến nghị, đã xử lý 14.",
+            "PHỤ LỤC"]
+    rows = [("STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ báo cáo", "Cùng kỳ năm trước", "Tăng, giảm (%)"),
+            ("1", "Số hồ sơ tiếp nhận", "Hồ sơ", "1.320", "1.104", "19,6"),
+            ("2", "Số phản ánh, kiến nghị tiếp nhận", "PAKN", "14", "9", "55,6")]
+    text = "\n".join(body + [" | ".join(r) for r in rows])
+    reading = read_report(text)
+    assert reading.values() == {"tthc.ho_so_tiep_nhan": Decimal("1320"), "tthc.ho_so_da_giai_quyet": Decimal("1300"),
+                                "tthc.pakn_tiep_nhan": Decimal("14"), "tthc.pakn_da_xu_ly": Decimal("14")}
+    other = [(u.quote, u.reason) for u in reading.unread if "cột" in u.reason]
+    assert ("1.104", "số của cột «Cùng kỳ năm trước», không phải kỳ báo cáo") in other and ("9", other[-2][1]) in other
+    d = docx.Document()
+    for line in body:
+        d.add_paragraph(line)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    read = read_report_bytes(buf.getvalue(), "bc.docx", MB).reading
+    assert read.values()["tthc.pakn_tiep_nhan"] == 14 and "1.104" in {u.quote for u in read.unread}
+    from drafting.review.checks import review
+
+    for data, name in ((text.encode("utf-8"), "x.md"), (buf.getvalue(), "x.docx")):  # short, unformatted: no figure
+        assert not [i for i in review(data, Registry.load(), None, name=name) if i.kind not in ("outline", "layout")], name
+    # a table of one period's columns by year reads the latest year's; without a second period nothing is blanked
+    years = read_report("\n".join(body[:6] + ["PHỤ LỤC", "STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026",
+                                               "1 | Số hồ sơ tiếp nhận | Hồ sơ | 1.104 | 1.320"]))
+    assert years.values() == {"tthc.ho_so_tiep_nhan": Decimal("1320")}
+    one = read_report("\n".join(body[:6] + ["PHỤ LỤC", "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+                                             "1 | Số hồ sơ tiếp nhận | Hồ sơ | 1.320"]))
+    assert one.values() == {"tthc.ho_so_tiep_nhan": Decimal("1320")}

@@ -162,7 +162,8 @@ class LinkedReading:
                                            end=s + len(quote), reason=reason)]
             return None
         self.reading.unread.remove(u)
-        self.add(key, part, u.quote, u.start, u.end, f"{u.quote}/{quote}", 0.85)
+        named = re.split(r"[,;:(\n]|\.(?!\d)", self.text[s + len(quote):], maxsplit=1)[0].strip()  # "nhiệm vụ hoàn thành"
+        self.add(key, part, u.quote, u.start, u.end, named, 0.85, after=True)
         return None
 
     def read_numerators(self) -> None:

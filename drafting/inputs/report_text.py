@@ -20,6 +20,7 @@ from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.said_counts import said_counts
+from drafting.inputs.table_columns import keep_own_column
 from drafting.inputs.text_reading import TextReading
 
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
@@ -151,7 +152,9 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
     """Every figure a whole report states, each with its section; the plan and request sections skipped.
     own_level: the level of the unit that issued the report ("xã", "huyện", "tỉnh", "sở"), from its header."""
     reading = TextReading()
-    paragraphs = _paragraphs(section_lines(text))
+    # "… | Năm 2026 | Năm 2025": a table's column of another period holds no figure of this report
+    paragraphs, other_periods = keep_own_column(_paragraphs(section_lines(text)))
+    reading.unread += other_periods
     # a section that names two levels ("(1) Bộ phận Một cửa cấp huyện …", "(2) … cấp xã …") breaks its figures down
     mended = [mend(fold_lower(para)) for _, _, para in paragraphs]
     levels: dict[str, set[str]] = {}

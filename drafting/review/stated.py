@@ -16,6 +16,7 @@ from drafting.figures.vnformat import fmt_int, rate, rate_shown
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
+from drafting.inputs.table_columns import blank_other_columns
 from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
 from drafting.review.remaining import check_remaining_tasks
@@ -53,9 +54,12 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     issues: list[ReviewIssue] = []
     rows: dict[str, str] = {}  # a statistics appendix read row by row, as a past report's is
-    readings = [(p, read_paragraph(p.text, "phu_luc", row_levels=rows) if p.section == "phu_luc" else
-                 read_figures(p.text, section=p.section if p.section != "mo_dau" else "")) for p in paragraphs
-                if p.section not in ("IV", "V", "ket_thuc") and any(ch.isdigit() for ch in p.text)]
+    # "… | Năm 2026 | Năm 2025": a table's column of another period states no figure of this report
+    texts = [text for text, _ in blank_other_columns([p.text for p in paragraphs])]
+    readings = [(p, read_paragraph(text, "phu_luc", row_levels=rows) if p.section == "phu_luc" else
+                 read_figures(text, section=p.section if p.section != "mo_dau" else ""))
+                for p, text in zip(paragraphs, texts, strict=True)
+                if p.section not in ("IV", "V", "ket_thuc") and any(ch.isdigit() for ch in text)]
     # a count stated once in its section may sit after the rate that uses it (our own drafts state the rate, then
     # the figures): sure readings of the whole section fill in what nearer text does not give
     whole: dict[str, dict[str, ReadFigure]] = {}

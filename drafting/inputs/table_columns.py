@@ -1,0 +1,73 @@
+"""A statistics table with a column for another period — "STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2025",
+"… | Kỳ báo cáo | Cùng kỳ năm trước", "… | 6 tháng 2026 | 6 tháng 2025 | Tăng, giảm (%)": only the report's own
+column holds its figures. The other columns' cells are blanked before the rows are read (the text keeps its length,
+so every offset stays), and their numbers are listed as not read, with the column they sit in, for the official to
+see; a table whose header names no period is read as before."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_lower
+from drafting.figures.vnformat import NUMBER_RE
+from drafting.inputs.text_reading import Unread
+
+# a header cell that names a period or a comparison (folded)
+_PERIOD_CELL = re.compile(r"^(?:nam|quy|ky|thang|\d+ thang|6 thang|9 thang|cung ky|so sanh|tang|giam|ty le tang|"
+                          r"thuc hien|uoc thuc hien)\b")
+# a column of another period, or of the change between two: never this period's figures
+_OTHER_PERIOD = re.compile(r"\b(?:cung ky|ky truoc|nam truoc|so sanh|tang|giam|chenh lech)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """The spans of a row's cells, between its bars."""
+    bars = [-1] + [i for i, c in enumerate(row) if c == "|"] + [len(row)]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False) if b > a + 1 or b == len(row)]
+
+
+def _other_columns(header: str) -> dict[int, str] | None:
+    """The cell numbers of the other periods' columns, with their headers; None when the header names fewer than
+    two periods (one value column: nothing to choose)."""
+    cells = [header[a:b].strip() for a, b in _cells(header)]
+    folded = [fold_lower(c) for c in cells]
+    periods = [i for i, c in enumerate(folded) if _PERIOD_CELL.match(c)]
+    if len(periods) < 2:
+        return None
+    years = {i: int(m.group(1)) for i in periods if (m := _YEAR.search(folded[i]))}
+    latest = max(years.values(), default=None)
+    other = {i: cells[i] for i in periods if _OTHER_PERIOD.search(folded[i]) or (i in years and years[i] < latest)}
+    return other if len(other) < len(periods) else None
+
+
+def blank_other_columns(rows: list[str]) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Each text with the other periods' cells of a table blanked, and the numbers blanked: (start, end, the column's
+    header). A text without a bar ends the table."""
+    out, other, width = [], None, 0
+    for para in rows:
+        blanked: list[tuple[int, int, str]] = []
+        if "|" not in para:
+            other = None
+        elif other is None:
+            other, width = _other_columns(para), para.count("|")
+        elif para.count("|") == width:
+            row = list(para)
+            for n, (a, b) in enumerate(_cells(para)):
+                if n in other:
+                    blanked += [(a + m.start(), a + m.end(), other[n]) for m in NUMBER_RE.finditer(para[a:b])]
+                    row[a:b] = " " * (b - a)
+            para = "".join(row)
+        out.append((para, blanked))
+    return out
+
+
+def keep_own_column(paragraphs: list[tuple[str, int, str]]) -> tuple[list[tuple[str, int, str]], list[Unread]]:
+    """The report's paragraphs (section, offset, text) with the other periods' cells blanked; their numbers, as not
+    read."""
+    kept, dropped = [], []
+    for (section, offset, para), (text, blanked) in zip(paragraphs, blank_other_columns([p for *_, p in paragraphs]),
+                                                       strict=True):
+        kept.append((section, offset, text))
+        dropped += [Unread(quote=para[a:b], context=para.strip()[:120], start=offset + a, end=offset + b,
+                           reason=f"số của cột «{header}», không phải kỳ báo cáo") for a, b, header in blanked]
+    return kept, dropped
