@@ -142,3 +142,27 @@ def test_last_periods_report_brought_into_the_chat_becomes_its_previous_column(a
     list(h.chat_turn(assistant, other, "Soạn báo cáo quý I năm 2027 của xã Hòa Bình.", today=dt.date(2027, 3, 20)))
     refused = list(h.chat_turn(assistant, other, "báo cáo kỳ trước đây", files=[past], today=dt.date(2027, 3, 20)))[-1]
     assert "không phải của xã Hòa Bình" in refused.text and not other.chat_previous
+
+
+def test_an_earlier_report_sent_while_another_period_is_drafted_is_carried_not_reviewed(assistant, tmp_path):
+    """Tried as a new user (a Ban Quản lý's 6-month report): "Đây là báo cáo quý I của Ban." with the file was
+    reviewed (nine layout findings) instead of taken as last period's report; its section IV, written as a plain
+    sentence rather than a list, was not listed either. A file sent with a message naming the report under way's
+    own period is still reviewed."""
+    past = tmp_path / "q1.txt"
+    past.write_text("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n\nBắc Ninh, ngày 20 tháng 3 năm "
+                    "2026\n\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I năm 2026\n\nII. KẾT QUẢ THỰC "
+                    "HIỆN\n2. Cải cách thủ tục hành chính\nBan đang thực hiện 68 TTHC. Quý I tiếp nhận 812 hồ sơ, đã giải "
+                    "quyết 790 hồ sơ.\n\nIV. NHIỆM VỤ QUÝ II\nTiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đầu tư.\n",
+                    encoding="utf-8")
+    day = dt.date(2026, 7, 5)
+    st = h.UserState(user="carry-plain")
+    first = list(h.chat_turn(assistant, st, "Tôi cần soạn báo cáo CCHC 6 tháng đầu năm 2026 của Ban Quản lý các khu "
+                                            "công nghiệp tỉnh Bắc Ninh.", today=day))[-1]
+    assert first.text.startswith("Đã ghi: báo cáo CCHC 6 tháng đầu năm 2026 của Ban Quản lý các khu công nghiệp")
+    reply = list(h.chat_turn(assistant, st, "Đây là báo cáo quý I của Ban.", files=[past], today=day))[-1]
+    assert st.chat_previous["tthc.tthc_tong_so"].value == 68 and "cột «Kỳ trước»" in reply.text
+    assert "- Tiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đầu tư" in reply.text
+    assert (st.chat_meta["period"], st.chat_meta["year"]) == ("6 tháng", 2026)
+    same = list(h.chat_turn(assistant, st, "Đây là dự thảo 6 tháng của Ban.", files=[past], today=day))[-1]
+    assert "Rà soát" in same.text and "cột «Kỳ trước»" not in same.text

@@ -245,7 +245,10 @@ def test_targets_said_in_chat_are_judged_or_their_missing_figure_asked(assistant
     day = dt.date(2027, 3, 20)
     st = h.UserState(user="chat-target")
     first = list(h.chat_turn(assistant, st, "bao cao cchc quy 1 nam 2027 cua xa Tan Phu, tinh Dong Nai", today=day))[-1]
-    assert "I. CÔNG TÁC CHỈ ĐẠO" in first.text  # a report's title is a request to draft, not a question
+    # a report's title is a request to draft, not a question; with nothing told yet, what was understood and what the
+    # draft is written from come first, above the outline of blanks
+    assert "I. CÔNG TÁC CHỈ ĐẠO" in first.text
+    assert first.text.index("Đã ghi: báo cáo CCHC quý I năm 2027 của xã Tân Phú") < first.text.index("I. CÔNG TÁC CHỈ ĐẠO")
     list(h.chat_turn(assistant, st, "Quý I xã nhận 842 hồ sơ, giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6, còn 27 hồ "
                                     "sơ đang giải quyết. Hồ sơ nộp trực tuyến 512.", today=day))
     assert {k: int(v.value) for k, v in st.chat_values.items()}["tthc.ho_so_dung_han_tong"] == 809

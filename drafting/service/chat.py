@@ -25,7 +25,7 @@ from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
-from drafting.service.chat_notes import outline_text, reading_notes, scope_note
+from drafting.service.chat_notes import nothing_to_draft, outline_text, reading_notes, scope_note
 from drafting.service.chat_tables import (
     fact_rows,
     facts_from_rows,
@@ -121,7 +121,9 @@ def draft_markdown(draft: ReportDraft) -> str:
 def _section_sources(draft: ReportDraft) -> list[tuple[str, str, str]]:
     refs = []
     for s in draft.sections:
-        refs += [(r.title, r.location, "") for r in s.sources]
+        # past reports read for a section that holds only sentences to confirm or fill in lent it nothing: not listed
+        lent = any(not p.proposed and p.style != "heading" for p in s.paragraphs)
+        refs += [(r.title, r.location, "") for r in s.sources] if lent else []
         refs += [(f"{c.number} — {c.title}", c.article, c.status) for c in s.citations]
     return refs
 
@@ -380,7 +382,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         intent = classify(message, has_figures=bool(heard), has_file=bool(files),
                           unit=reading.meta.locality, names_report=bool(reading.meta.period and (
                               reading.meta.year or reading.meta.locality)),
-                          file_is_figures=figure_file is not None, has_draft=state.last_draft is not None)
+                          file_is_figures=figure_file is not None, has_draft=state.last_draft is not None,
+                          other_period=bool(p and reading.meta.period and (reading.meta.period, reading.meta.year or y) != (p, y)))
         if figure_file is not None:
             data = load_figures_input(asst, figure_file)
             state.chat_meta = data.meta.model_dump(mode="python") if data.meta else dict(data.meta_raw)
@@ -409,6 +412,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         if intent.kind == "draft":
             facts, year_note = _merge_reading(state, reading, today)
             preface = year_note + reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
+            if not (state.chat_values or state.chat_facts or state.chat_previous or state.chat_same_period
+                    or state.chat_targets):  # nothing told yet: what the draft is written from, above its outline
+                preface += nothing_to_draft(state.chat_meta)
             # the sections of what this message said (of all held figures when it said nothing of its own)
             said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
                 [] if facts else list(state.chat_values))

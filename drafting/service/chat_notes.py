@@ -8,6 +8,7 @@ import re
 
 from corpus.text import fold_lower, marked_share
 from drafting.figures.outline import OUTLINE
+from drafting.figures.periods import period_phrase
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading
@@ -76,3 +77,21 @@ def outline_text() -> str:
               "Muốn xem các báo cáo trước viết một mục thế nào, hỏi ví dụ: *Các báo cáo trước viết phần cải cách tài chính "
               "công thế nào?*"]
     return "\n".join(lines)
+
+
+def nothing_to_draft(meta: dict) -> str:
+    """A whole report asked for before anything was told: what was understood, and what the draft is written from —
+    said above the outline of blanks (the draft writes only what the official supplies)."""
+    period, year, unit = meta.get("period"), meta.get("year"), meta.get("locality")
+    when_said = period_phrase(period, int(year)) if period and year else period or (f"năm {year}" if year else "")
+    said = " ".join(x for x in ("báo cáo CCHC", when_said, f"của {unit}" if unit else "") if x)
+    when = f" (ngày báo cáo {meta['date']:%d/%m/%Y})" if hasattr(meta.get("date"), "strftime") else ""
+    return (f"Đã ghi: {said}{when}. Dự thảo chỉ viết điều anh/chị cung cấp, nên xin gửi trước (gõ từng tin nhắn, "
+            "mỗi tin một việc cũng được):\n"
+            "- **Số liệu của kỳ**, ví dụ: *Tiếp nhận 1.980 hồ sơ, đã giải quyết 1.964 hồ sơ, 100% đúng hạn* — hoặc "
+            "đính kèm sổ Excel theo mẫu;\n"
+            "- **Việc đã làm**: văn bản đã ban hành (số, ngày, trích yếu), hội nghị, kiểm tra, tuyên truyền, đối thoại;\n"
+            "- **Báo cáo kỳ trước** hoặc **kế hoạch CCHC năm** (đính kèm) — để lấy số kỳ trước và nhiệm vụ đã đề ra;\n"
+            "- **Hạn chế và nguyên nhân**, **nhiệm vụ kỳ tới**, **kiến nghị**.\n"
+            "Mỗi tin nhắn soạn lại mục của nó; gõ *Soạn cả báo cáo* để có bản đầy đủ. Dưới đây là khung đề cương, "
+            "các mục chưa có nội dung để ô «đề nghị bổ sung».\n\n")

@@ -67,13 +67,15 @@ def sections_named(folded: str) -> list[str]:
 
 def classify(message: str, *, has_figures: bool = False, has_file: bool = False,
              file_is_figures: bool = False, has_draft: bool = False, unit: str | None = None,
-             names_report: bool = False) -> Intent:
-    """`names_report`: the message gave the report's period with its year or unit (read by the chat reader)."""
+             names_report: bool = False, other_period: bool = False) -> Intent:
+    """`names_report`: the message gave the report's period with its year or unit (read by the chat reader);
+    `other_period`: it named a period other than that of the report under way ("Đây là báo cáo quý I của Ban" while
+    the 6-month report is drafted) — a file sent with it is an earlier report to carry forward, not one to review."""
     t = fold_lower(message).strip()
     named = sections_named(t)
     if has_file and file_is_figures:
         return Intent(kind="draft", sections=named, whole=not named or bool(_WHOLE.search(t)))
-    if has_file and not _REVIEW.search(t) and (_CARRY.search(t) or _DRAFT.search(t)):
+    if has_file and not _REVIEW.search(t) and (_CARRY.search(t) or _DRAFT.search(t) or other_period):
         return Intent(kind="carry")  # "đây là báo cáo quý I, soạn báo cáo 6 tháng": last period's figures
     if has_file or _REVIEW.search(t) and not has_figures and not _DRAFT.search(t):
         return Intent(kind="review")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from corpus.chunking import report_heading_level
 from corpus.errors import InputError
 from corpus.loaders import ReadLimits, display_name, load_bytes
 from corpus.text import fold_lower, marked_share, place_date
@@ -123,13 +124,18 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
 
 
 def planned_tasks(text: str) -> list[str]:
-    """The list items of a report's section IV (phương hướng, nhiệm vụ kỳ tới)."""
-    out = []
+    """The list items of a report's section IV (phương hướng, nhiệm vụ kỳ tới); a section written as plain sentences
+    ("Tiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đầu tư.") gives its sentences."""
+    items, sentences = [], []
     for section, _, line in section_lines(text):
-        m = LIST_ITEM.match(re.sub(r"\*\*", "", line).strip())
-        if section == "IV" and m and len(m.group(1)) > 20 and not m.group(1).isupper():
-            out.append(m.group(1).rstrip(" ;.,"))
-    return out
+        line = re.sub(r"\*\*", "", line).strip()
+        if section != "IV" or not line or line.isupper() or report_heading_level(line) is not None:
+            continue
+        if m := LIST_ITEM.match(line):
+            items.append(m.group(1))
+        else:
+            sentences += re.split(r"(?<=[.;])\s+", line)
+    return [t.rstrip(" ;.,") for t in items or sentences if len(t) > 20 and not t.isupper()]
 
 
 def _words(text: str) -> set[str]:
