@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from corpus.models import SourceDocument
@@ -290,6 +291,14 @@ def test_docx_closing_block(docx_doc):
     assert all(p.text.startswith("- ") and p.text.endswith(";") for p in left[1:-1]) and left[-1].text == "- Lưu: VT."
     right = [p.text for p in closing.cell(0, 1).paragraphs if p.text]
     assert right[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    # the block never splits across pages (a 6-month report left its signer's dotted line alone on page 3), and the
+    # closing sentence stays with it
+    assert closing.rows[0]._tr.trPr is not None and closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    body = docx_doc.element.body
+    before = closing._tbl.getprevious()
+    assert body.index(before) == body.index(closing._tbl) - 1
+    texts = [p for p in docx_doc.paragraphs if p.text.startswith("Trên đây là báo cáo")]
+    assert texts and texts[-1].paragraph_format.keep_with_next
 
 
 def test_docx_appendix_figures_equal_input(docx_doc, ba_trang):

@@ -849,6 +849,22 @@ def test_usual_recipients_are_offered_by_level_never_printed(assistant):
     closing = docx.Document(io.BytesIO(render_docx(draft))).tables[1].cell(0, 0).text
     assert "Nội vụ" not in closing and "Lưu: VT" in closing
     assert not any(f.message.startswith("Chưa ghi «Nơi nhận»") for f in assistant.draft_input(data).findings)
+    # a provincial agency's own leadership by what it is called (a Ban Quản lý's 6-month report was offered "Giám đốc,
+    # các PGĐ Sở"), and the chat's whole report offers them too (it asked for every section by name, and got neither
+    # the offer nor the opening paragraph)
+    day = dt.date(2026, 7, 1)
+    assert usual_recipients("sở", "UBND tỉnh Bắc Ninh", day, "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh")[-1] == \
+        "Trưởng ban, các Phó Trưởng ban"
+    assert usual_recipients("sở", "", day, "Văn phòng UBND tỉnh Nghệ An")[-1] == "Chánh Văn phòng, các Phó Chánh Văn phòng"
+    assert usual_recipients("sở", "", day, "Thanh tra tỉnh Quảng Ngãi")[-1] == "Chánh Thanh tra, các Phó Chánh Thanh tra"
+    from drafting import service as h
+
+    st = h.UserState(user="recipients-chat")
+    for msg in ("Báo cáo CCHC 6 tháng đầu năm 2026 của Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh",
+                "6 tháng Ban tiếp nhận 1.980 hồ sơ, đã giải quyết 1.964 hồ sơ, 100% đúng hạn.", "Soạn cả báo cáo"):
+        reply = list(h.chat_turn(assistant, st, msg, today=dt.date(2026, 7, 5)))[-1]
+    assert "Báo cáo cấp sở thường gửi: UBND tỉnh Bắc Ninh; Sở Nội vụ; Trưởng ban, các Phó Trưởng ban" in reply.text
+    assert st.last_draft.opening and st.last_draft.meta.signer_title == "PHÓ TRƯỞNG BAN"
 
 
 def test_without_a_stated_strength_the_headline_figures_are_offered_marked(assistant):

@@ -196,6 +196,8 @@ class Drafter:
         """The draft as it is written: progress before each section, the model's tokens, each section when done,
         then the finished draft ("done"). A plain generator: whoever shows it pulls, no thread in between."""
         started = time.perf_counter()
+        if sections is not None and set(DRAFTED) <= set(sections):
+            sections = None  # every section asked for (the chat's "Soạn cả báo cáo"): the whole report, opening and all
         keys = [k for k in DRAFTED if sections is None or k in sections]
         facts, targets = list(facts or []), list(targets or [])
         law = LawCatalog(self.registry, meta.date)
@@ -227,7 +229,7 @@ class Drafter:
         if not meta.recipients and sections is None:  # offered, never printed by itself
             draft.findings.append(DraftFinding(kind="missing", severity="info", section="mo_dau", message=(
                 f"Chưa ghi «Nơi nhận». Báo cáo cấp {meta.level} thường gửi: "
-                + "; ".join(usual_recipients(meta.level, meta.parent, meta.date))
+                + "; ".join(usual_recipients(meta.level, meta.parent, meta.date, meta.locality or ""))
                 + " — ghi ở ô «Nơi nhận» (mỗi nơi một dòng) những nơi phù hợp.")))
         if sections is None:
             opening = writer.opening()

@@ -9,7 +9,15 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
-def usual_recipients(level: str, parent: str, on: dt.date) -> list[str]:
+def head_of(unit: str) -> str:
+    """The head of a provincial agency by what it is called: "Văn phòng UBND tỉnh" → Chánh Văn phòng, "Ban Quản lý …"
+    → Trưởng ban, "Thanh tra tỉnh" → Chánh Thanh tra, a department → Giám đốc."""
+    first = " ".join(unit.lower().split()[:2])
+    return ("Chánh Văn phòng" if first.startswith("văn phòng") else "Chánh Thanh tra" if first == "thanh tra" else
+            "Trưởng ban" if first.startswith("ban ") else "Giám đốc")
+
+
+def usual_recipients(level: str, parent: str, on: dt.date, unit: str = "") -> list[str]:
     """Where a report of this level usually goes (drafting-practice §3; the upper level changed for communes on
     01/7/2025). Offered to the official when «Nơi nhận» is empty, never printed by itself."""
     from drafting.figures.periods import TWO_LEVEL_FROM
@@ -19,6 +27,8 @@ def usual_recipients(level: str, parent: str, on: dt.date) -> list[str]:
     own = {"tỉnh": ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh"],
            "huyện": ["Thường trực Huyện ủy", "Thường trực HĐND huyện", "Chủ tịch, các PCT UBND huyện"],
            "xã": ["Thường trực Đảng ủy", "Thường trực HĐND xã", "Chủ tịch, các PCT UBND xã"],
-           "sở": ["Giám đốc, các PGĐ Sở"]}.get(level, [])
+           "sở": [{"Giám đốc": "Giám đốc, các PGĐ Sở", "Trưởng ban": "Trưởng ban, các Phó Trưởng ban",
+                   "Chánh Văn phòng": "Chánh Văn phòng, các Phó Chánh Văn phòng",
+                   "Chánh Thanh tra": "Chánh Thanh tra, các Phó Chánh Thanh tra"}[head_of(unit)]]}.get(level, [])
     home_affairs = "Phòng Nội vụ huyện" if level == "xã" and on < TWO_LEVEL_FROM else "Sở Nội vụ"
     return [upper, home_affairs, *own]

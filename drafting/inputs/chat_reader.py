@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
+from drafting.figures.nd30 import head_of
 from drafting.figures.periods import Period, data_window
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
@@ -402,7 +403,7 @@ def meta_dict(meta: ChatMeta, today: dt.date | None = None) -> dict:
             if province:
                 out["place"] = re.sub(r"^(?:tỉnh|thành phố)\s+", "", province)
                 out["parent"] = f"UBND {province}"
-        head = {"văn": "CHÁNH VĂN PHÒNG", "ban": "TRƯỞNG BAN"}.get(meta.locality.split()[0].lower(), "GIÁM ĐỐC")
+        head = head_of(meta.locality).upper()
         if meta.parent:  # "Đề nghị UBND Thành phố Hồ Chí Minh …", and the recipients: the body above, as named
             out["parent"] = meta.parent
         out["capacity"] = f"KT. {head}" if meta.level == "sở" else "TM. ỦY BAN NHÂN DÂN"

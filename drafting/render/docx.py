@@ -168,9 +168,11 @@ def _header_block(doc, draft: ReportDraft):
 
 def _closing_block(doc, draft: ReportDraft):
     m = draft.meta
-    _para(doc, "", space_after=6)
+    _para(doc, "", space_after=6, keep_next=True)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    # the signer's name never alone on a page of its own: the row of Nơi nhận and the signature does not split
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _widths(table, (80, TEXT_WIDTH_MM - 80))
     left, right = table.cell(0, 0), table.cell(0, 1)
     _clear(left)
@@ -297,8 +299,8 @@ def render_docx(draft: ReportDraft, path: Path | None = None, appendix: bool = T
                     if note:
                         doc.add_comment(run, text=note, author=COMMENT_AUTHOR, initials="TL")
     closing = f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {draft.meta.period_text} của {draft.meta.issuer}./."
-    if len(draft.sections) > 1:
-        _para(doc, closing, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
+    if len(draft.sections) > 1:  # kept on the page of the signature block (which never splits)
+        _para(doc, closing, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6, keep_next=True)
     _closing_block(doc, draft)
     if appendix and draft.figures:
         _appendix(doc, draft)

@@ -16,7 +16,7 @@ _DIRECTOR_SIGN = re.compile(r"^(?:KT\.\s*GIÁM ĐỐC|GIÁM ĐỐC|PHÓ GIÁM Đ
 
 
 _CAPACITY = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*.+\s)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|"
-                       r"CHÁNH VĂN PHÒNG|BÍ THƯ)$")
+                       r"CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|BÍ THƯ)$")
 # "Vũ Thị Hà": two to five capitalised words; "TS. Vũ Thị Hà": an academic title NĐ 30 leaves out
 _NAME = re.compile(r"^(?:(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.\s*)?(?:[A-ZÀ-Ỵ][a-zà-ỹ]*\s+){1,4}[A-ZÀ-Ỵ][a-zà-ỹ]*$")
 _TITLE = re.compile(r"^(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.")
