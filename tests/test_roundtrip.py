@@ -147,11 +147,13 @@ def test_last_periods_report_brought_into_the_chat_becomes_its_previous_column(a
 def test_an_earlier_report_sent_while_another_period_is_drafted_is_carried_not_reviewed(assistant, tmp_path):
     """Tried as a new user (a Ban Quản lý's 6-month report): "Đây là báo cáo quý I của Ban." with the file was
     reviewed (nine layout findings) instead of taken as last period's report; its section IV, written as a plain
-    sentence rather than a list, was not listed either. A file sent with a message naming the report under way's
-    own period is still reviewed."""
+    sentence rather than a list, was not listed either, nor was the year's plan it said was issued. A file sent with a
+    message naming the report under way's own period is still reviewed."""
     past = tmp_path / "q1.txt"
     past.write_text("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n\nBắc Ninh, ngày 20 tháng 3 năm "
-                    "2026\n\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I năm 2026\n\nII. KẾT QUẢ THỰC "
+                    "2026\n\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I năm 2026\n\nI. CÔNG TÁC CHỈ "
+                    "ĐẠO, ĐIỀU HÀNH\nBan ban hành Kế hoạch số 08/KH-BQL ngày 10/01/2026 về CCHC năm 2026 với 24 nhiệm "
+                    "vụ.\n\nII. KẾT QUẢ THỰC "
                     "HIỆN\n2. Cải cách thủ tục hành chính\nBan đang thực hiện 68 TTHC. Quý I tiếp nhận 812 hồ sơ, đã giải "
                     "quyết 790 hồ sơ.\n\nIV. NHIỆM VỤ QUÝ II\nTiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đầu tư.\n",
                     encoding="utf-8")
@@ -164,5 +166,8 @@ def test_an_earlier_report_sent_while_another_period_is_drafted_is_carried_not_r
     assert st.chat_previous["tthc.tthc_tong_so"].value == 68 and "cột «Kỳ trước»" in reply.text
     assert "- Tiếp tục rà soát, đơn giản hóa TTHC lĩnh vực đầu tư" in reply.text
     assert (st.chat_meta["period"], st.chat_meta["year"]) == ("6 tháng", 2026)
+    # the year's plan, issued in quý I, is a document of section I of every later report of the year (to confirm)
+    assert [(f.section, f.kind, f.number) for f in st.chat_facts] == [("I", "document", "Kế hoạch số 08/KH-BQL")]
+    assert "Kế hoạch CCHC năm nêu trong báo cáo đó" in reply.text and st.chat_facts[0].origin.startswith("q1.txt")
     same = list(h.chat_turn(assistant, st, "Đây là dự thảo 6 tháng của Ban.", files=[past], today=day))[-1]
     assert "Rà soát" in same.text and "cột «Kỳ trước»" not in same.text

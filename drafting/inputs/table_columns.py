@@ -23,7 +23,7 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 def _cells(row: str) -> list[tuple[int, int]]:
     """The spans of a row's cells, between its bars."""
     bars = [-1] + [i for i, c in enumerate(row) if c == "|"] + [len(row)]
-    return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False) if b > a + 1 or b == len(row)]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]  # empty ones too: the columns stay aligned
 
 
 def _other_columns(header: str) -> dict[int, str] | None:

@@ -122,7 +122,7 @@ def _section_sources(draft: ReportDraft) -> list[tuple[str, str, str]]:
     refs = []
     for s in draft.sections:
         # past reports read for a section that holds only sentences to confirm or fill in lent it nothing: not listed
-        lent = any(not p.proposed and p.style != "heading" for p in s.paragraphs)
+        lent = any(not p.proposed and p.style not in ("heading", "subheading") for p in s.paragraphs)
         refs += [(r.title, r.location, "") for r in s.sources] if lent else []
         refs += [(f"{c.number} — {c.title}", c.article, c.status) for c in s.citations]
     return refs

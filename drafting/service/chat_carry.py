@@ -58,6 +58,13 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
             f"{'' if period == 'năm' else period + ' '}năm {year}" + (f" của {state.chat_meta.get('locality')}" if state.chat_meta.get("locality") else "")
             + ". Xin đối chiếu với câu trong báo cáo:\n" + "\n".join(lines))
     text += carry_notes(carry, "Nhiệm vụ kỳ trước đã đề ra — cho biết kết quả từng việc; việc chưa xong sẽ vào mục IV")
+    # the year's CCHC plan issued in an earlier period of the same year: every later report of the year starts from it
+    plans = [f.model_copy(update={"origin": f"{name}: «{f.text[:80]}»"}) for f in past.plans
+             if h.year == int(year) and f.number not in {x.number for x in state.chat_facts}]
+    state.chat_facts += plans
+    if plans:
+        text += ("\n\nKế hoạch CCHC năm nêu trong báo cáo đó, đưa vào mục I (sửa hoặc xóa ở bảng sự việc nếu không "
+                 "đúng):\n" + "\n".join(f"- {f.text}" for f in plans))
     # the counts of a quý I, 6- or 9-month report are not compared with another period's (figureset.changes)
     return text + ("\n\nGửi số liệu kỳ này để soạn; câu so sánh do hệ thống tính, chỉ với số so được (cùng kỳ năm "
                    "trước, năm trước, hoặc mức tại cuối kỳ như tổng số TTHC, biên chế).")

@@ -18,10 +18,11 @@ from corpus.chunking import report_heading_level
 from corpus.errors import InputError
 from corpus.loaders import ReadLimits, display_name, load_bytes
 from corpus.text import fold_lower, marked_share, place_date
+from drafting.figures.facts import Fact
 from drafting.figures.figureset import build_figure_set
 from drafting.figures.periods import PERIODS
 from drafting.figures.schema import LEVELS
-from drafting.inputs.chat_reader import ChatMeta, read_period, read_place
+from drafting.inputs.chat_reader import ChatMeta, read_message, read_period, read_place
 from drafting.inputs.files import FiguresInput
 from drafting.inputs.plan_reader import LIST_ITEM
 from drafting.inputs.report_text import read_report, section_lines
@@ -35,6 +36,7 @@ class ReportReading(BaseModel):
     header: ReportHeader
     reading: TextReading
     tasks: list[str] = Field(default_factory=list, description="the tasks its section IV set for the next period")
+    plans: list[Fact] = Field(default_factory=list, description="the year's CCHC plans its section I says were issued")
     ocr: bool = False
     needs_confirmation: bool = Field(description="text without diacritics (OCR): every number is to be confirmed")
 
@@ -120,7 +122,24 @@ def read_report_bytes(data: bytes, name: str, max_bytes: int, limits: ReadLimits
             if f.quote in low:
                 f.note = (f.note + "; " if f.note else "") + "số đọc bằng OCR với độ tin cậy thấp: đối chiếu bản gốc"
     return ReportReading(name=name, header=header, reading=reading, ocr=loaded.ocr, tasks=planned_tasks(text),
-                         needs_confirmation=loaded.ocr or marked_share(text) < 0.3)
+                         plans=year_plans(text, header.year), needs_confirmation=loaded.ocr or marked_share(text) < 0.3)
+
+
+def year_plans(text: str, year: int | None) -> list[Fact]:
+    """"Ban ban hành Kế hoạch số 08/KH-BQL ngày 10/01/2026 về CCHC năm 2026 với 24 nhiệm vụ": the documents of the year's
+    CCHC plan that section I of a report says were issued — each later report of that year starts from them."""
+    if year is None:
+        return []
+    out: list[Fact] = []
+    for section, _, line in section_lines(text):
+        if section != "I" or "kế hoạch" not in line.lower():
+            continue
+        for f in read_message(line).facts:
+            folded = fold_lower(f.text)
+            if f.kind == "document" and f.number and re.search(r"\b(?:cchc|cai cach hanh chinh)\b", folded) and \
+                    str(year) in folded and f.number not in {x.number for x in out}:
+                out.append(f)
+    return out
 
 
 def planned_tasks(text: str) -> list[str]:
