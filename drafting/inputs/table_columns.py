@@ -13,8 +13,7 @@ from drafting.figures.vnformat import NUMBER_RE
 from drafting.inputs.text_reading import Unread
 
 # a header cell that names a period or a comparison (folded)
-_PERIOD_CELL = re.compile(r"^(?:nam|quy|ky|thang|\d+ thang|6 thang|9 thang|cung ky|so sanh|tang|giam|ty le tang|"
-                          r"thuc hien|uoc thuc hien)\b")
+_PERIOD_CELL = re.compile(r"^(?:nam|quy|ky|thang|\d+ thang|cung ky|so sanh|tang|giam|ty le tang|(?:uoc )?thuc hien)\b")
 # a column of another period, or of the change between two: never this period's figures
 _OTHER_PERIOD = re.compile(r"\b(?:cung ky|ky truoc|nam truoc|so sanh|tang|giam|chenh lech)\b")
 _YEAR = re.compile(r"\b(20\d\d)\b")
