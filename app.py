@@ -295,8 +295,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
     edit_save.click(on_edit_save, [edit_key, edit_text, state], [edit_msg, preview, findings, docx_out, state],
                     api_name="builder_edit")
     table_outs, text_outs = [tables[k] for k in area_keys], [texts[k] for k in SECTION_KEYS]
-    past.upload(_act(asst, form.previous, len(area_keys) + 1), [past] + all_inputs, table_outs + [past_msg],
-                api_name="builder_previous")
+    past.upload(_act(asst, form.previous, len(area_keys) + len(SECTION_KEYS) + 1), [past] + all_inputs,
+                table_outs + text_outs + [past_msg], api_name="builder_previous")
     plan.upload(_act(asst, form.plan, len(area_keys) + len(SECTION_KEYS) + 2), [plan] + all_inputs,
                 table_outs + text_outs + [targets, plan_msg], api_name="builder_plan")
     past_lib.click(_act(asst, form.previous_library, len(area_keys) + 1), all_inputs, table_outs + [past_msg],

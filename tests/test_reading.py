@@ -655,7 +655,8 @@ def _docx_bytes(lines: list[str]) -> bytes:
 
 
 PAST = ["ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "Hòa Bình, ngày 15 tháng 3 năm 2026", "BÁO CÁO",
-        "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+        "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "UBND xã ban hành Kế hoạch số 05/KH-UBND ngày 12/01/2026 về cải cách hành chính năm 2026.",
         "II. KẾT QUẢ THỰC HIỆN", "2. Cải cách thủ tục hành chính",
         "Tiếp nhận 184 hồ sơ, đã giải quyết 180 hồ sơ, quá hạn 2 hồ sơ.",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ", "Phấn đấu giải quyết 300 hồ sơ."]
@@ -747,17 +748,23 @@ def test_the_builder_fills_the_previous_column_from_a_past_report(tmp_path):
     asst = SimpleNamespace(settings=load_settings(env={}))
     tables = empty_tables()
     tables["tthc"] = [[*r[:3], "190" if row_key("tthc", r) == "tthc.ho_so_tiep_nhan" else "", *r[4:]] for r in tables["tthc"]]
-    out, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"}, tables)
+    out, texts, msg = previous_from_report(asst, path, {"period": "6 tháng", "year": 2026, "locality": "xã Hòa Bình"},
+                                           tables, {"I": "Ban hành Kế hoạch số 30/KH-UBND ngày 2/4/2026 về tuyên truyền"})
     rows = {row_key("tthc", r): r for r in out["tthc"]}
     assert rows["tthc.ho_so_da_giai_quyet"][3] == "180" and "đã giải quyết 180" in rows["tthc.ho_so_da_giai_quyet"][-1]
     assert rows["tthc.ho_so_tiep_nhan"][3] == "190"  # typed by the official: kept
     assert "quý I năm 2026" in msg and "cột «Kỳ trước»" in msg
+    # the year's plan that quý I says was issued goes into section I's box, after what the official typed
+    assert texts["I"].splitlines() == ["Ban hành Kế hoạch số 30/KH-UBND ngày 2/4/2026 về tuyên truyền",
+                                       "Ban hành Kế hoạch số 05/KH-UBND ngày 12/01/2026 về cải cách hành chính năm 2026"]
+    assert "Kế hoạch CCHC năm nêu trong báo cáo đó" in msg
     # last year's same period goes to its own column, never into «Kỳ trước»
-    out, msg = previous_from_report(asst, path, {"period": "quý I", "year": 2027, "locality": "xã Hòa Bình"},
-                                    empty_tables())
+    out, texts, msg = previous_from_report(asst, path, {"period": "quý I", "year": 2027, "locality": "xã Hòa Bình"},
+                                           empty_tables())
     rows = {row_key("tthc", r): r for r in out["tthc"]}
     assert rows["tthc.ho_so_da_giai_quyet"][3] == "" and rows["tthc.ho_so_da_giai_quyet"][4] == "180"
     assert "cột «Cùng kỳ năm trước»" in msg and "cùng kỳ năm trước theo" in rows["tthc.ho_so_da_giai_quyet"][-1]
+    assert "I" not in texts  # last year's plan is not this year's
     with pytest.raises(InputError, match="chọn kỳ báo cáo"):
         previous_from_report(asst, path, {"period": "", "year": None}, empty_tables())
 

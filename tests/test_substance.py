@@ -1839,3 +1839,24 @@ def test_all_resolved_ahead_of_time_and_a_basis_said_before_its_count(assistant)
     text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("II.2", "II.3")}
     assert "trước hạn 388 hồ sơ; tỷ lệ giải quyết trước và đúng hạn đạt 100%; không có hồ sơ quá hạn" in text["II.2"], text
     assert "(theo Nghị định 111/2022/NĐ-CP)" in text["II.3"], text["II.3"]
+
+
+def test_activities_after_the_data_cut_off_are_noted_not_dropped(assistant):
+    """A year report (window 15/12/2024–14/12/2025, dated 18/12/2025): what happened after 14/12 is written as the
+    official said it but noted; a month said alone counts from its first day; tasks ahead may carry any date."""
+    data = load_figures_file(CASES / "tinh-lam-dong-nam-2025.yaml")
+    extra, issues = parse_facts([
+        {"section": "I", "kind": "event", "text": "Ngày 16/12/2025, tổ chức Hội nghị tổng kết công tác CCHC năm 2025"},
+        {"section": "I", "kind": "document", "number": "301/KH-UBND",
+         "text": "Kế hoạch số 301/KH-UBND ngày 22/12/2025 về CCHC năm 2026"},
+        {"section": "II.2", "kind": "event", "text": "Tháng 11 kiểm tra việc giải quyết TTHC tại 5 xã"},
+        {"section": "IV", "kind": "task", "text": "Ngày 15/01/2026 sơ kết quý I"}])
+    assert not issues
+    draft = assistant.draft_input(data.model_copy(update={"facts": [*data.facts, *extra]}))
+    found = [f for f in draft.findings if "sau ngày" in f.message]
+    notes = [f.message for f in found]
+    assert [f.severity for f in found] == ["info", "warning"], notes
+    assert "16/12/2025, sau ngày chốt số liệu 14/12/2025 của kỳ năm 2025" in notes[0]
+    assert "22/12/2025, sau ngày báo cáo 18/12/2025" in notes[1] and "kiểm tra lại ngày" in notes[1]
+    text = draft.full_text()
+    assert "Hội nghị tổng kết công tác CCHC năm 2025" in text and "301/KH-UBND" in text  # written, not dropped

@@ -18,6 +18,7 @@ from corpus.errors import BackendError
 from corpus.registry import Registry
 from corpus.text import fold_lower
 from drafting.chain.grounding import MARK, SLOT_RE, GroundingContext, fill_slots, ground, unaccented_findings
+from drafting.chain.input_checks import input_findings
 from drafting.chain.model_check import fragment, mark_unsupported, tidy, without_heading
 from drafting.chain.precedent import (
     foreign_names,
@@ -29,11 +30,8 @@ from drafting.chain.substance import Proposer, Unsupported, with_figure_notes
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
-from drafting.figures.nd30 import usual_recipients
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, passage_place
-from drafting.figures.periods import TWO_LEVEL_FROM
 from drafting.figures.schema import FIELD_BY_KEY, online_rate_keys
-from drafting.figures.vnformat import fmt_percent
 from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -206,31 +204,12 @@ class Drafter:
         # the official's own places (hamlets, the parent district) are never "another locality"
         own = place_names(meta.locality, meta.issuer, meta.parent, meta.place, *(f.text for f in facts),
                           *(f.cause for f in facts), *(t.source for t in targets)) | {meta.place}
-        online, other = online_rate_keys(meta.online_base, fs.derived)
+        _, other = online_rate_keys(meta.online_base, fs.derived)
         draft = ReportDraft(meta=meta, figures=[f for f in fs.figures() if f.key != other], figure_issues=list(fs.issues),
                             previous={k: str(v) for k, v in fs.previous.items()},
                             same_period={k: str(v) for k, v in fs.same_period.items()}, facts=facts, targets=targets,
                             llm=getattr(self.model, "_llm_type", "none") if self.model else "none")
-        if meta.date < meta.window.end:  # drafting-practice §5: a report cannot precede the end of its data window
-            draft.findings.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(
-                f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
-                f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
-        district = [k for k in fs.values if "_cap_huyen" in k]
-        if district and meta.window.start >= TWO_LEVEL_FROM and "II.2" in keys:  # two-level government from 01/7/2025
-            draft.findings.append(DraftFinding(kind="figures", severity="warning", section="II.2", message=(
-                f"Kỳ {meta.period_text} bắt đầu sau ngày 01/7/2025, khi không còn cấp huyện, nhưng có số liệu cấp huyện: "
-                + "; ".join(f"«{FIELD_BY_KEY[k].label}»" for k in district) + ". Xin kiểm tra lại.")))
-        a, b = fs.get(online), fs.get(other)
-        if not meta.online_base and a is not None and b is not None and a != b and (sections is None or "II.2" in sections):
-            draft.findings.append(DraftFinding(kind="figures", severity="info", section="II.2", message=(
-                f"Tỷ lệ hồ sơ trực tuyến đang tính trên hồ sơ mới tiếp nhận ({fmt_percent(a)}); nếu cấp trên tính trên "
-                f"tổng số hồ sơ tiếp nhận, kể cả kỳ trước chuyển sang, thì là {fmt_percent(b)}. Chọn ở ô «Tỷ lệ trực "
-                "tuyến tính trên».")))
-        if not meta.recipients and sections is None:  # offered, never printed by itself
-            draft.findings.append(DraftFinding(kind="missing", severity="info", section="mo_dau", message=(
-                f"Chưa ghi «Nơi nhận». Báo cáo cấp {meta.level} thường gửi: "
-                + "; ".join(usual_recipients(meta.level, meta.parent, meta.date, meta.locality or ""))
-                + " — ghi ở ô «Nơi nhận» (mỗi nơi một dòng) những nơi phù hợp.")))
+        draft.findings += input_findings(meta, fs, facts, sections, keys)
         if sections is None:
             opening = writer.opening()
             draft.opening = self._finish(opening, fs, ctx, "mo_dau", own, set(), draft)[0]

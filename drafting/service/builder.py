@@ -10,6 +10,7 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
+from drafting.figures.facts import split_issuer
 from drafting.figures.figureset import FigureIssue, FigureSet
 from drafting.figures.periods import PERIODS, data_window
 from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS, key_for_label, label_of
@@ -139,9 +140,11 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
 REPORT_FILES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
-def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[list]]) -> tuple[dict, str]:
-    """Last period's report → its figures in the «Kỳ trước» column, each noted with the words it came from;
-    a report of another unit or of a period not before this one is refused with a message."""
+def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[list]],
+                         texts: dict[str, str] | None = None) -> tuple[dict, dict[str, str], str]:
+    """Last period's report → its figures in the «Kỳ trước» column, each noted with the words it came from, and the
+    year's CCHC plan it says was issued (same year) into section I's text; a report of another unit or of a period
+    not before this one is refused with a message."""
     from drafting.service.reading import carry_forward, carry_notes, read_report_bytes
 
     data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
@@ -160,7 +163,17 @@ def previous_from_report(asst, path: Path, meta: dict, tables: dict[str, list[li
            "giữ nguyên). Mỗi số ghi kèm câu trong báo cáo để anh/chị đối chiếu.")
     msg += carry_notes(carry, "Nhiệm vụ kỳ trước đã đề ra — ghi kết quả từng việc vào mục tương ứng, việc chưa "
                               "xong chuyển vào mục IV")
-    return out, msg
+    texts = dict(texts or {})
+    section_i = texts.get("I") or ""
+    # the year's plan, issued in an earlier period of the same year, is a document of every later report of the year
+    plans = [f.text for f in past.plans if past.header.year == year and f.number not in section_i]
+    if plans:
+        plans = [split_issuer(t)[1].strip() for t in plans]  # "UBND xã ban hành …": the unit's own, said once
+        lines = [t[:1].upper() + t[1:] if fold_lower(t).startswith("ban hanh") else f"Ban hành {t}" for t in plans]
+        texts["I"] = "\n".join([*section_i.splitlines(), *lines]).strip()
+        msg += ("\n\nKế hoạch CCHC năm nêu trong báo cáo đó đã thêm vào ô mục I (sửa hoặc xóa nếu không đúng):\n"
+                + "\n".join(f"- {t}" for t in plans))
+    return out, texts, msg
 
 
 def plan_into_form(asst, path: Path, texts: dict[str, str], targets: list[list],

@@ -54,11 +54,12 @@ class FormLayout:
         return [new.get(k, "") for k in self.section_keys] + [msg]
 
     def previous(self, asst, file, *values) -> list:
-        """Last period's report → the area tables' «Kỳ trước» column, message."""
+        """Last period's report → the area tables' «Kỳ trước» column, section texts (the year's plan), message."""
         if not file:
-            return [KEEP] * (len(self.area_keys) + 1)
-        new, msg = previous_from_report(asst, Path(file), *self.split(values)[:2])
-        return [new[k] for k in self.area_keys] + [msg]
+            return [KEEP] * (len(self.area_keys) + len(self.section_keys) + 1)
+        meta, tabs, section_values, _ = self.split(values)
+        new, new_texts, msg = previous_from_report(asst, Path(file), meta, tabs, section_values)
+        return [new[k] for k in self.area_keys] + [new_texts.get(k, "") for k in self.section_keys] + [msg]
 
     def previous_library(self, asst, *values) -> list:
         """The same from this unit's latest official report in the library."""
