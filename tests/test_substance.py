@@ -1860,3 +1860,22 @@ def test_activities_after_the_data_cut_off_are_noted_not_dropped(assistant):
     assert "22/12/2025, sau ngày báo cáo 18/12/2025" in notes[1] and "kiểm tra lại ngày" in notes[1]
     text = draft.full_text()
     assert "Hội nghị tổng kết công tác CCHC năm 2025" in text and "301/KH-UBND" in text  # written, not dropped
+
+
+def test_when_an_inspection_or_outreach_happened_is_kept_beside_its_count(assistant):
+    """Tried as a new user: "Tháng 3 xã kiểm tra CCHC tại 4 ấp" was drafted "đã kiểm tra 04 ấp" — the month lost. The
+    time said at the head of such a sentence is the official's note on its first count, said in brackets after it."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Tháng 3 xã kiểm tra CCHC tại 4 ấp, phát hiện 2 tồn tại. Trong tháng 2 xã đăng 12 tin bài về CCHC. "
+                     "Ngày 20/3 xã tổ chức hội nghị sơ kết quý I.")
+    notes = [(f.figure, f.text.split(": ")[-1]) for f in r.facts if f.kind == "note"]
+    assert notes == [("chi_dao.co_quan_duoc_kiem_tra", "tháng 3"), ("chi_dao.tin_bai", "trong tháng 2")]
+    assert [f.kind for f in r.facts if f.kind != "note"] == ["event"]  # the dated meeting is a fact of its own
+    assert not [f for f in read_message("Xã kiểm tra CCHC tại 4 ấp.").facts if f.kind == "note"]
+    import datetime as dt
+    st = _chat_all(assistant, "when-said", ("Tôi cần soạn báo cáo CCHC quý I năm 2026 của UBND xã Tân Phú, tỉnh Đồng Nai.",
+                                            "Tháng 3 xã kiểm tra CCHC tại 4 ấp, phát hiện 2 tồn tại về niêm yết TTHC."),
+                   dt.date(2026, 3, 18))
+    body = st.last_draft.full_text()
+    assert "đã kiểm tra 04 ấp (tháng 3); qua kiểm tra phát hiện 02 tồn tại về niêm yết TTHC." in body, body

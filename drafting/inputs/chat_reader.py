@@ -46,6 +46,7 @@ from drafting.inputs.unread_facts import (
     rest_of_plan_notes,
     scope_notes,
     unread_activities,
+    when_notes,
 )
 
 ChatFigure = ReadFigure  # a figure read from a message is a figure read from any text
@@ -330,7 +331,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     # "…, đạt 41,2% kế hoạch" with no plan given; "Hồ sơ lý lịch tư pháp: …", the dossiers of one field; "… 46 người
     # theo Nghị định 178/2024/NĐ-CP", the document a figure was done under; "…, 1 nhiệm vụ chuyển sang năm 2027 do …"
     for fact, span in (rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures)
-                       + basis_notes(text, reading.figures) + rest_of_plan_notes(text, reading.figures)):
+                       + basis_notes(text, reading.figures) + rest_of_plan_notes(text, reading.figures)
+                       + when_notes(text, reading.figures, fact_spans)):
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans

@@ -204,3 +204,31 @@ def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> l
         out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", figure=fig.key,
                          text=f"{FIELD_BY_KEY[fig.key].label}: {words}", origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
     return out
+
+
+# "Tháng 3 xã kiểm tra CCHC tại 4 ấp", "Ngày 12/3/2026, đoàn kiểm tra tại 3 thôn": when the activity counted happened,
+# said at the head of its sentence
+_WHEN = re.compile(r"\s*((?:(?:trong|vao|dau|cuoi|giua)\s+)?(?:thang\s+(?:0?[1-9]|1[0-2])(?:/(?:19|20)\d\d)?|"
+                   r"ngay\s+\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?))(?![\d/])\s*,?\s")
+
+
+def when_notes(text: str, figures: list[ReadFigure], fact_spans: list[tuple[int, int]]) -> list[tuple[Fact, tuple[int, int]]]:
+    """The time said at the head of a sentence that counts section I's work (inspections, outreach, meetings) and is no
+    fact of its own: the official's note on the sentence's first such figure, said in brackets after it
+    ("đã kiểm tra 04 ấp (tháng 3)") rather than lost."""
+    folded = fold_lower(text)
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    seen: set[int] = set()
+    for f in figures:
+        if not f.key.startswith("chi_dao.") or f.key not in FIELD_BY_KEY:
+            continue
+        s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, f.start)), default=0)
+        m = _WHEN.match(folded, s0)
+        if s0 in seen or m is None or m.end() > f.start or any(a < f.end and s0 < b for a, b in fact_spans):
+            continue
+        seen.add(s0)
+        words = text[m.start(1):m.end(1)]
+        out.append((Fact(section=FIELD_BY_KEY[f.key].section, kind="note", text=f"{FIELD_BY_KEY[f.key].label}: "
+                         f"{words[:1].lower()}{words[1:]}", figure=f.key, origin=f"tin nhắn: «{text[s0:f.end].strip()[:80]}»"),
+                    (m.start(1), m.end(1))))
+    return out
