@@ -453,12 +453,12 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22))]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23))]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -484,6 +484,10 @@ def test_reading_eval_floors():
     # misread; 70/70 after five rules
     seventh = next(s for name, s in sources.items() if "(held-out 7)" in name)
     assert seventh["gold"] >= 70 and seventh["exact_share"] >= 0.97 and seventh["misread"] == 0
+    # the eighth (a department of health, quý I, an appendix with last year's column) untuned: 36/40, 0 misread (after
+    # one gold correction); 40/40 after three rules
+    eighth = next(s for name, s in sources.items() if "(held-out 8)" in name)
+    assert eighth["gold"] >= 40 and eighth["exact_share"] >= 0.97 and eighth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -909,6 +913,42 @@ def test_rules_from_held_out_set_22_in_other_words():
         "tthc.tthc_tong_so": 154, "tthc.dvc_toan_trinh": 154}
     # "trưởng" folds as "trường" does: heads of divisions appointed stay people
     assert _read("Bổ nhiệm 3 trưởng phòng chuyên môn.") == {"cong_vu.bo_nhiem": 3}
+
+
+def test_rules_from_held_out_set_23_in_other_words():
+    """Set 23 missed or misread these; the same rules, in words the set did not use."""
+    # zeros said in words are figures — not in an aim
+    assert _read("Trong quý không nhận được phản ánh nào về quy định hành chính.") == {"tthc.pakn_tiep_nhan": 0}
+    assert _read("Năm 2026 không có trường hợp nào bị xử lý kỷ luật.") == {"cong_vu.ky_luat": 0}
+    assert _read("Phấn đấu không có hồ sơ trễ hạn.") == {}
+    assert _read("Rà soát 12 văn bản QPPL, chưa phát hiện văn bản nào phải xử lý.") == {
+        "the_che.vbqppl_ra_soat": 12, "the_che.vbqppl_ra_soat_phai_xu_ly": 0}
+    assert _read("Trong kỳ xã không ban hành văn bản quy phạm pháp luật.") == {"the_che.vbqppl_ban_hanh": 0}
+    # plans and letters issued are no legal documents; a legal one said after them is not summed with them
+    assert _read("Phường ban hành 3 kế hoạch và 2 quyết định về CCHC.") == {"chi_dao.van_ban_chi_dao": 5}
+    legal = read_message("Ban hành 4 công văn và 1 quyết định quy phạm pháp luật.")  # the legal one asked, not summed
+    assert {f.key: f.value for f in legal.figures} == {"chi_dao.van_ban_chi_dao": 4} and [u.quote for u in legal.unread] == ["1"]
+    assert _read("HĐND tỉnh ban hành 5 nghị quyết quy phạm pháp luật và 2 nghị quyết của HĐND.") == {
+        "the_che.vbqppl_ban_hanh": 7}
+    # a commune's own procedures are its total; a province's commune level is a part
+    assert _read("Phường Hồng Hà có 98 TTHC cấp xã.") == {"tthc.tthc_tong_so": 98}
+    assert _read("Toàn tỉnh có 1.905 TTHC, trong đó cấp xã 110.") == {"tthc.tthc_tong_so": 1905, "tthc.tthc_cap_xa": 110}
+    # resolved, each on time: both counts; with a resolved count of its own, only the on-time part
+    assert _read("Đã giải quyết 812 hồ sơ đúng hạn.") == {"tthc.ho_so_da_giai_quyet": 812, "tthc.ho_so_dung_han_tong": 812}
+    assert _read("Đã giải quyết 500 hồ sơ, trong đó 490 hồ sơ đúng hạn.") == {
+        "tthc.ho_so_da_giai_quyet": 500, "tthc.ho_so_dung_han_tong": 490}
+
+
+def test_rules_from_held_out_report_8_in_other_words():
+    """Report 8 (a department of health, quý I/2027) missed these; the same rules, in words it did not use."""
+    assert _read("Phường tổ chức 3 buổi truyền thông về dịch vụ công trực tuyến cho 240 người dân.") == {
+        "chi_dao.buoi_tuyen_truyen": 3, "chi_dao.luot_nguoi_tuyen_truyen": 240}
+    assert _read("Quá hạn 4 hồ sơ; xã đã có thư xin lỗi cho cả 4 trường hợp.") == {
+        "tthc.ho_so_qua_han": 4, "tthc.van_ban_xin_loi": 4}
+    assert _read("Tự kiểm tra 6 văn bản QPPL, chưa phát hiện văn bản sai sót.") == {
+        "the_che.vbqppl_kiem_tra": 6, "the_che.vbqppl_kiem_tra_phai_xu_ly": 0}
+    # a meeting said without a count is the official's event, never a count of 1 made up
+    assert _read("Ngày 20/01/2027, Sở tổ chức hội nghị triển khai nhiệm vụ CCHC.") == {}
 
 
 def test_rules_from_held_out_report_7_in_other_words():

@@ -22,6 +22,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.nd30 import head_of
 from drafting.figures.periods import Period, data_window
+from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
@@ -238,7 +239,7 @@ def _add_listed_documents(reading: ChatReading, folded: str) -> None:
     issued is their sum, made in code and noted for the official to confirm."""
     listed = [d.number for d in reading.facts if d.kind == "document" and d.section == "I" and d.number]
     for f in reading.figures:
-        more = re.search(r"\bthem\s*$", fold_lower(f.phrase))
+        more = re.search(r"\bthem\s*$", folded[max(0, f.start - 12):f.start])  # "ban hành thêm 6 công văn", whatever named it
         word = "thêm" if more else "khác" if re.match(
             r"[^.;,\d]{0,40}?\b(?:van ban|cong van)\b[^.;,\d]{0,25}?\bkhac\b", folded[f.end:]) else ""
         if f.key == "chi_dao.van_ban_chi_dao" and listed and word:
@@ -256,6 +257,22 @@ _SCOPE = re.compile(r"\b(?:cua (?:toan )?|toan |tren dia ban (?:toan )?)(?:tinh|
 
 # tasks still running within their deadline ("02 nhiệm vụ đang thực hiện trong hạn", "1 nhiệm vụ chưa đến hạn")
 _WITHIN_TIME = re.compile(r"\s*(?:nhiem vu\s+)?(?:(?:dang|con dang)\s+(?:thuc hien|trien khai)\s+)?(?:trong (?:thoi )?han|chua den han)\b")
+
+
+# a commune speaking of itself: "Xã đang thực hiện 107 TTHC cấp xã", "UBND phường Hồng Hà có 105 TTHC cấp xã"
+_COMMUNE_SUBJECT = re.compile(r"\s*(?:[^,.;]{0,30},\s*)?(?:ubnd |uy ban nhan dan )?(?:xa|phuong|thi tran|dac khu)\b")
+_LEVELS = {"tthc.tthc_tong_so", "tthc.tthc_cap_tinh", "tthc.tthc_cap_huyen"}
+
+
+def _commune_total(folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
+    """A commune has no level below it: its commune-level procedures, said of itself with no other level, are all it
+    handles — its total (as a commune's report is read, report_text._own_level_totals)."""
+    if any(f.key in _LEVELS for f in figures):
+        return figures
+    return [f.model_copy(update={"key": "tthc.tthc_tong_so", "label": FIELD_BY_KEY["tthc.tthc_tong_so"].label,
+                                 "note": "xã nói về mình: số TTHC cấp xã là tổng của đơn vị"})
+            if f.key == "tthc.tthc_cap_xa" and _COMMUNE_SUBJECT.match(folded, sentence_span(folded, f.start, f.end)[0])
+            else f for f in figures]
 
 
 def read_message(text: str, next_period: str = "") -> ChatReading:
@@ -288,7 +305,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     # ("đúng hạn 100%"), and figures said by words ("tiếp nhận và giải quyết 640 hồ sơ", "đã xử lý xong"): said_counts
     folded = fold_lower(text)
     same, typed, used = said_counts(text, folded, reading.figures, read.rates, reading.unread)
-    reading.figures += same
+    reading.figures = _commune_total(folded, reading.figures + same)
     reading.unread = [u for u in reading.unread if u not in used] + [
         Unread(quote=r.quote, context=r.context, start=r.start, end=r.end, reason=_TYPED_RATE) for r in typed]
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did

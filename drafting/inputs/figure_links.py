@@ -46,6 +46,12 @@ class LinkedReading:
         def noun_words(end: int) -> str:  # the noun itself: "công chức" and "viên chức" count the same unit
             return self.folded[end:noun_after(self.folded, end)[1]].strip()
 
+        def legal(end: int) -> bool:  # the noun qualified as a legal document
+            return re.match(r"\s*(?:quy pham|qppl)\b", self.folded[noun_after(self.folded, end)[1]:]) is not None
+
+        def individual(end: int) -> bool:  # a document said to be no legal one
+            return re.match(r"\s*ca biet\b", self.folded[noun_after(self.folded, end)[1]:]) is not None
+
         own = noun_words(e)
         for i, f in enumerate(self.reading.figures):
             between = self.folded[f.end:s]
@@ -56,6 +62,8 @@ class LinkedReading:
                     (verb := re.fullmatch(r"[a-z ]{1,40},([a-z ]{1,25})", between))
                     and verb.group(1).strip() not in fold_lower(f.phrase)  # "ban hành 3 quyết định, ban hành 2 …": no
                     and any(f.key in keys for *_, keys in phrases_in(verb.group(1), True))))
+            if noun == "văn bản" and (legal(e) and not legal(f.end) or individual(e)):
+                continue  # "2 kế hoạch … và 1 quyết định quy phạm pháp luật", "… và 2 nghị quyết cá biệt": other kinds
             if (f.key in keys and f.start >= sent_from and noun and (noun_words(f.end) == own or noun == "văn bản")
                     and (re.search(r"\bva\b", between) or papers) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value

@@ -105,7 +105,7 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
                                 "da chan chinh", "chan chinh xong", "da chan chinh xong"],
     "chi_dao.tin_bai": ["tin bai", "tin, bai", "dang tai", "bai viet"],
-    "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen"],
+    "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen", "buoi truyen thong", "truyen thong truc tiep"],
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
     "chi_dao.doi_thoai": ["doi thoai"],
     "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh",

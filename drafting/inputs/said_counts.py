@@ -6,11 +6,12 @@ online), "còn lại đang giải quyết" (the rest of the total)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from corpus.text import fold_lower
 from drafting.figures.figureset import derive
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
-from drafting.figures.vnformat import fmt_decimal
+from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 
 _ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
@@ -76,6 +77,21 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
 
 
 _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
+# zeros said in words, of figures whose zero is news: "không phát sinh phản ánh, kiến nghị", "không có hồ sơ quá hạn",
+# "không có công chức nào bị kỷ luật" — not in a target or a task ("phấn đấu không có hồ sơ quá hạn")
+_NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\bkhong (?:phat sinh|co|nhan duoc|tiep nhan)(?: bat ky| mot)?(?: truong hop| y kien)?"
+                                            r"(?: nao)?(?: ve)? (?:phan anh|pakn)(?:, kien nghi| va kien nghi)?\b")),
+         ("tthc.ho_so_qua_han", re.compile(r"\bkhong (?:co|phat sinh) (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen)\b")),
+         ("cong_vu.ky_luat", re.compile(r"\bkhong co (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\bbi (?:xu ly )?"
+                                       r"(?:ky luat|xu ly ky luat)\b")),
+         ("the_che.vbqppl_ban_hanh", re.compile(r"\bkhong (?:co )?ban hanh (?:van ban|vb) (?:quy pham(?: phap luat)?|qppl)\b")),
+         # "Tự kiểm tra 4 văn bản QPPL, không phát hiện văn bản trái pháp luật" (of a review: rà soát, below)
+         ("the_che.vbqppl_kiem_tra_phai_xu_ly", re.compile(r"\b(?:khong|chua) phat hien (?:co )?(?:van ban|vb)(?: nao)?[^.;\d]{0,20}?"
+                                                          r"\b(?:trai (?:phap luat|quy dinh)|sai (?:sot|pham)|chua phu hop|"
+                                                          r"(?:phai|can) (?:xu ly|sua doi|bai bo))\b"))]
+APOLOGY_FOR = re.compile(r"\b(?:van ban|thu) xin loi\s+(?:doi voi|cho|ve|voi)\s+(?:(?:tat ca|toan bo|ca)\s+)?(\d[\d.]*)\s+(?:ho so|truong hop)")
+_CLAUSE_END = re.compile(r"[.;:\n]")
+_AIMED = re.compile(r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|se|yeu cau|khong de|nham|de)\s*$")
 # "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved;
 _RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?(?:giai quyet|xu ly)\s*(?:xong\s*)?(?:duoc\s*)?$")
 # "tiếp nhận và xử lý 64 phản ánh, kiến nghị": the complaints received, all handled
@@ -143,5 +159,41 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         said = text[m.start():m.end()]
         added.append(_same_count(on_time, "tthc.ho_so_da_giai_quyet", said,
                                  f"“{said}”: hồ sơ đã giải quyết bằng số giải quyết trước và đúng hạn"))
-    added += _rest_pending(text, folded, figures + added)
+    added += _rest_pending(text, folded, figures + added) + _resolved_on_time(folded, held())
+    added += [f for f in _zeros(text, folded) if f.key not in held()]
+    if "tthc.van_ban_xin_loi" not in held() and (m := APOLOGY_FOR.search(folded)):
+        # "Đã gửi văn bản xin lỗi đối với 7 hồ sơ quá hạn": one letter for each dossier named
+        added.append(ReadFigure(key="tthc.van_ban_xin_loi", label=FIELD_BY_KEY["tthc.van_ban_xin_loi"].label,
+                                value=parse_vn_number(m.group(1)), quote=text[m.start(1):m.end(1)],
+                                phrase=text[m.start():m.start(1)].strip(), start=m.start(1), end=m.end(1),
+                                note="một văn bản xin lỗi cho mỗi hồ sơ"))
     return added, typed, used
+
+
+def _zeros(text: str, folded: str) -> list[ReadFigure]:
+    out = []
+    for key, pattern in _NONE:
+        for m in pattern.finditer(folded):
+            s0 = max((x.end() for x in _CLAUSE_END.finditer(folded, 0, m.start())), default=0)
+            if _AIMED.search(folded[s0:m.start()]) or any(f.key == key for f in out):
+                continue
+            said = text[m.start():m.end()]
+            if key == "the_che.vbqppl_kiem_tra_phai_xu_ly" and "ra soat" in folded[s0:m.start()] and \
+                    "kiem tra" not in folded[s0:m.start()]:
+                key = "the_che.vbqppl_ra_soat_phai_xu_ly"  # found nothing to deal with in a review
+            out.append(ReadFigure(key=key, label=FIELD_BY_KEY[key].label, value=Decimal(0), quote=said, phrase=said,
+                                  start=m.start(), end=m.end(), note=f"“{said}”: số 0, nói bằng lời"))
+    return out
+
+
+# "đã giải quyết 1.019 hồ sơ đúng hạn": the count resolved, every one on time (with no late count said)
+_VERB_RESOLVED = re.compile(r"\b(?:da\s+)?giai quyet(?:\s+xong)?(?:\s+duoc)?\s*$")
+
+
+def _resolved_on_time(folded: str, held: dict[str, ReadFigure]) -> list[ReadFigure]:
+    on_time = held.get("tthc.ho_so_dung_han_tong")
+    if on_time is None or on_time.after is False or "tthc.ho_so_da_giai_quyet" in held or "tthc.ho_so_qua_han" in held \
+            or not _VERB_RESOLVED.search(folded[max(0, on_time.start - 30):on_time.start]):
+        return []
+    return [_same_count(on_time, "tthc.ho_so_da_giai_quyet", on_time.words,
+                        f"“{on_time.words}”: hồ sơ đã giải quyết, đều đúng hạn")]

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from corpus.text import fold_lower
-from drafting.figures.periods import next_period_phrase
+from drafting.figures.periods import data_window, next_period_phrase
 from drafting.models import ReviewIssue
 
 # "Tân Phú, ngày 18 tháng 6 năm 2026" — after the place's comma (a document's date is not); OCR: "thdang", "nim"
@@ -41,11 +41,25 @@ def document_date(paragraphs) -> dt.date | None:
     return None
 
 
+def _dated_early(paragraphs, period: str, year: int) -> list[ReviewIssue]:
+    """A report dated before the end of its data window (drafting-practice §5): its figures cannot be final yet. Units
+    often send it so, with the last days estimated (seed 003 is dated 05/6 for a window to 14/6): a note, no fault."""
+    day, end = document_date(paragraphs), data_window(period, year).end
+    if day is None or day >= end:
+        return []
+    line = next((p for p in paragraphs[:15] if _DATE_LINE.search(fold_lower(p.text))), None)
+    return [ReviewIssue(kind="period", severity="info", section=getattr(line, "section", ""),
+                        paragraph=getattr(line, "index", 0), text=getattr(line, "text", "")[:120], message=(
+            f"Ngày báo cáo {day:%d/%m/%Y} sớm hơn ngày chốt số liệu {end:%d/%m/%Y} của kỳ {period} năm {year}: số liệu "
+            "chưa đủ kỳ — nếu số liệu những ngày còn lại là ước tính, nên ghi rõ «ước thực hiện» hoặc số liệu tính đến ngày nào."),
+                        suggestion=f"{end:%d/%m/%Y}")]
+
+
 def check_period_words(paragraphs, period: str | None, year: int | None) -> list[ReviewIssue]:
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
-    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))]
+    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_early(paragraphs, period, year)
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue

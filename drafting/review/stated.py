@@ -12,10 +12,11 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, LEVEL_SUM_RULES, OPTIONAL_PARTS, PART_RULES, SUM_RULES
-from drafting.figures.vnformat import fmt_int, rate, rate_shown
+from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
+from drafting.inputs.said_counts import APOLOGY_FOR as _APOLOGY_FOR
 from drafting.inputs.table_columns import blank_other_columns
 from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
@@ -115,7 +116,26 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         else:  # a figure repeated (province, district, commune…): sentence by sentence
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
-    return issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
+    return (issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
+            + _apologies(readings))
+
+
+def _apologies(readings) -> list[ReviewIssue]:
+    """"quá hạn 7 …. Đã gửi văn bản xin lỗi đối với 5 hồ sơ": each late dossier is owed a letter of apology, so fewer
+    letters than late dossiers is asked about (or the two counts are of different scopes)."""
+    late = next((f for p, r in readings if p.section == "II.2" for f in r.figures
+                 if f.key == "tthc.ho_so_qua_han" and f.confidence >= SURE), None)
+    for p, r in readings:
+        said = next((f for f in r.figures if f.key == "tthc.van_ban_xin_loi"), None)
+        m = _APOLOGY_FOR.search(fold_lower(p.text))
+        letters = parse_vn_number(m.group(1)) if m else said.value if said else None
+        if late is not None and letters is not None and letters < late.value:
+            return [ReviewIssue(kind="arithmetic", severity="warning", section=p.section, paragraph=p.index,
+                                text=p.text[m.start():m.end()] if m else said.words, message=(
+                    f"Văn bản xin lỗi ({fmt_int(int(letters))}) ít hơn số hồ sơ quá hạn ({fmt_int(int(late.value))}, "
+                    f"«{late.words}»): mỗi hồ sơ quá hạn cần văn bản xin lỗi — xin kiểm tra, hoặc ghi rõ hai số nói về "
+                    "phạm vi khác nhau."), suggestion=fmt_int(int(late.value)))]
+    return []
 
 
 # where a report states again what its own section stated: the evaluation ("Còn 7 hồ sơ quá hạn") and the appendix
@@ -236,18 +256,22 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
             continue
         given = [f for k in parts for f in stated.get(k, [])]
         missing = [k for k in parts if k not in stated]
-        if not given or any(k not in OPTIONAL_PARTS for k in missing):
+        if not given:
             continue
         t = by_key[total]
         s = sum(f.value for f in given)
-        if s == t.value or (missing and s < t.value):
+        # with a part unsaid the others may only fall short; "giao 9, đúng hạn 8, 2 chưa đến hạn" is too many whatever
+        # the unsaid part
+        if s == t.value or (missing and s < t.value) or (any(k not in OPTIONAL_PARTS for k in missing) and s <= t.value):
             continue
         if any(i.suggestion == fmt_int(int(s)) and i.text.startswith(p.text[t.start:t.end]) for i in out):
             continue  # received = carried over + new = resolved + pending + …: one wrong total, said once
         words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
+        partial = any(k not in OPTIONAL_PARTS for k in missing)  # the sum is a floor of the total, not the total
         out.append(ReviewIssue(
             kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
             text=p.text[t.start:max(f.end for f in given)][:160],
-            message=(f"{FIELD_BY_KEY[total].label} ghi {fmt_int(int(t.value))} nhưng {words} = {fmt_int(int(s))}."),
-            suggestion=fmt_int(int(s))))
+            message=(f"{FIELD_BY_KEY[total].label} ghi {fmt_int(int(t.value))} nhưng {words} = {fmt_int(int(s))}"
+                     + (", các phần đã nêu đã vượt tổng." if partial else ".")),
+            suggestion=f"không nhỏ hơn {fmt_int(int(s))}" if partial else fmt_int(int(s))))
     return out
