@@ -219,6 +219,9 @@ class SubstanceWriter:
         return [p for p in self.plain("II.2", ("note",)) if _DOSSIER_NOTE.match(fold_lower(p.text))]
 
 
+_WHEN_SAID = re.compile(r"(?:(?:trong|vào|đầu|cuối|giữa) )?(?:tháng|ngày) \d[\d/]*", re.I)
+
+
 def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragraph]:
     """A note the official wrote beside a figure (the workbook's «Ghi chú» column) is said in brackets in the sentence
     that states that figure ("… 40 lượt người được bồi dưỡng chuyên môn, nghiệp vụ (02 lớp tập huấn phần mềm một
@@ -236,6 +239,14 @@ def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragra
             continue
         words = f.text[len(label) + 2:].rstrip(" .")
         p = out[at]
+        lead = p.text.find(": ")
+        if _WHEN_SAID.fullmatch(words) and 0 < lead < p.text.index("{" + f.figure + "}") and lead < 60:
+            # "Về công tác kiểm tra CCHC: trong tháng 3, đã kiểm tra …": when, at the head of the sentence it dates
+            when = f"trong {words}" if words.lower().startswith("tháng") else words
+            out[at] = p.model_copy(update={"text": f"{p.text[:lead + 2]}{when}, {p.text[lead + 2:]}",
+                                           "sources": [*p.sources, f.origin]})
+            out = [q for q in out if q.text != alone]
+            continue
         # at the end of the figure's own clause; beside a bracket that is already there, inside it ("(chiếm 0,24%;
         # lĩnh vực đất đai …)")
         m = _CLAUSE_END.search(p.text, p.text.index("{" + f.figure + "}"))

@@ -69,6 +69,7 @@ class FigureSet(BaseModel):
     derived: dict[str, Decimal] = {}
     formulas: dict[str, str] = {}  # how a derived count was made, when not as the sum of its parts
     nouns: dict[str, str] = {}  # what a count counts, as the official wrote it ("khu phố"), where the draft says it so
+    approx: set[str] = set()  # counts the official gave as an estimate ("khoảng 900"): the draft says "khoảng" too
     issues: list[FigureIssue] = []
 
     @property
@@ -102,7 +103,7 @@ class FigureSet(BaseModel):
         return [self.figure(k) for k in [*self.values, *self.derived]]
 
     def text(self, key: str) -> str:
-        return self.figure(key).text
+        return ("khoảng " if key in self.approx else "") + self.figure(key).text
 
 
 def where_text(cell: str) -> str:
@@ -280,7 +281,7 @@ PREVIOUS_LABELS = ("kỳ trước", "cùng kỳ năm trước")
 
 def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict[str, str] | None = None,
                      origin: str = "", previous_label: str = "kỳ trước", same_period: dict | None = None,
-                     nouns: dict[str, str] | None = None) -> FigureSet:
+                     nouns: dict[str, str] | None = None, approx: set[str] | None = None) -> FigureSet:
     cells = dict(cells or {})
     values, issues = parse_values(raw or {}, cells, origin)
     for k in values:
@@ -300,7 +301,8 @@ def build_figure_set(raw: dict | None, previous: dict | None = None, cells: dict
         issues.append(FigureIssue(field="previous_label", cell="previous_label", message=(
             f"“{previous_label}”: kỳ so sánh chỉ nhận {' hoặc '.join(PREVIOUS_LABELS)}.")))
     return FigureSet(values=values, cells=cells, previous=prev_values, derived=derived, formulas=formulas, issues=issues,
-                     same_period=same_values, nouns={k: n for k, n in (nouns or {}).items() if k in values})
+                     same_period=same_values, nouns={k: n for k, n in (nouns or {}).items() if k in values},
+                     approx={k for k in approx or () if k in values})
 
 
 class Change(BaseModel):

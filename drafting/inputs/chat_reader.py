@@ -41,6 +41,7 @@ from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_parent, read_place
 from drafting.inputs.unread_facts import (
+    area_notes,
     basis_notes,
     level_notes,
     rate_notes,
@@ -349,7 +350,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     # theo Nghị định 178/2024/NĐ-CP", the document a figure was done under; "…, 1 nhiệm vụ chuyển sang năm 2027 do …"
     for fact, span in (rate_notes(text, typed, reading.figures) + scope_notes(text, reading.figures)
                        + basis_notes(text, reading.figures) + rest_of_plan_notes(text, reading.figures)
-                       + when_notes(text, reading.figures, fact_spans)):
+                       + when_notes(text, reading.figures, fact_spans)
+                       + area_notes(text, reading.unread, [(f.start, f.end) for f in reading.figures], fact_spans)):
         reading.facts.append(fact)
         fact_spans.append(span)
     reading.fact_spans = fact_spans

@@ -157,7 +157,9 @@ _REST = re.compile(r"\s+([^\W\d][^.;\n]*?)\s*(?:[.;\n]|,\s|$)")
 _NOUN = re.compile(r"\s+((?:[^\W\d][\w/]*)(?:(?:,\s*|\s+)(?!(?:phat hien|qua|va|da|trong do|gom|dat|chiem|voi|thong qua|theo|nham)\b)"
                    r"[^\W\d][\w/]*){0,10})")
 _AND_NAMED = re.compile(r"\s+và\s+(?:Trung tâm|Văn phòng|Ban|Chi cục|Phòng|Thanh tra|Ủy ban|Đội)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,.;:()\d\n]{0,60}")
-_NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong|cong chuc|vien chuc|nguoi lao dong)\b)")
+# "tồn tại về niêm yết, công khai TTHC": the pair officials write as one
+_NOUN_JOINED = re.compile(r",\s*(?=(?:don vi|phuong|xa|thi tran|ban|nganh|dia phuong|cong chuc|vien chuc|nguoi lao dong|"
+                          r"cong khai)\b)")
 
 
 # the places counted and what was found there, typed without diacritics ("kiểm tra tại 6 thon"): a closed list, written back with them — any

@@ -52,7 +52,7 @@ from drafting.inputs.phrases import (
     unit_fits,
 )
 from drafting.inputs.rate_text import RateReading
-from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread
+from drafting.inputs.text_reading import APPROX, LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
@@ -377,7 +377,7 @@ class _Reader(LinkedReading, RateReading):
             # "đạt 98,6% trên 640 phiếu", "420 trên 515 hồ sơ": "trên" after a number is "out of", not "over"
             if _APPROX.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
                 confidence -= 0.3
-                note = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
+                note = APPROX
             phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
             self.add(key, value, quote, s, e, phrase_text, confidence, note=note, after=side > 0)
             return
@@ -392,6 +392,8 @@ class _Reader(LinkedReading, RateReading):
             note: str = "", after: bool = False) -> None:
         if self.unique:
             self.taken.add(key)
+        if not note and _APPROX.search(self.folded[max(0, s - 14):s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
+            note, confidence = APPROX, confidence - 0.3  # "… cho khoảng 900 lượt người": a companion count estimated too
         self.reading.figures.append(ReadFigure(
             key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,
             section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))

@@ -22,6 +22,7 @@ _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 # "Số TTHC (cấp xã) (hiện hành) là", "Tổng số thủ tục hành chính:": a sentence that opens on the count of procedures
 _PROCEDURES_ARE = re.compile(r"^\s*(?:tong )?so (?:thu tuc(?: hanh chinh)?|tthc)\b[^.;:\d]{0,60}?(?:\bla|:)\s*$")
 # "Hiện (nay) xã có 38 công chức, 12 viên chức": counts listed after "có" in a sentence that opens on "hiện"
+_NEW_AFTER_CARRIED = re.compile(r"\b(?:ky truoc|nam truoc) chuyen (?:sang|qua)\s+[\d.]+(?:\s+ho so)?\s*[,;]\s*moi\s*$")
 _DIRECTION_KINDS = re.compile(r"\s*(?:ke hoach|cong van|thong bao|bao cao|huong dan|chuong trinh)\b")
 _STAFF_NOW = re.compile(r"^\s*hien(?: nay| tai)?\b[^;:]{0,40}?\bco\s+(?:[\d.]+\s+[a-z ]{2,25}?(?:,|\bva\b)\s*)*$")
 
@@ -49,6 +50,8 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     if noun == "văn bản" and _DIRECTION_KINDS.match(folded, e) and re.search(r"\bban hanh\b", before):
         # "ban hành 02 kế hoạch và 01 quyết định": plans, letters and notices are never legal documents
         out.append((1, -SIDE_COST[1] - 2, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
+    if _NEW_AFTER_CARRIED.search(before):  # "(kỳ trước chuyển sang 54, mới 1.332, …)": "mới" beside the carried-over
+        out.append((0, -SIDE_COST[0] - 2, 0, "moi", ["tthc.ho_so_moi"]))
     if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
         out.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
     if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):

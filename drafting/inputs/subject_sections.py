@@ -17,9 +17,9 @@ _SECTION_WORDS = [
     ("II.3", ("bien che", "to chuc bo may", "sap xep", "chuc nang, nhiem vu", "don vi su nghiep", "tinh gian")),
     ("II.4", ("cong vu", "cong chuc", "vien chuc", "vi tri viec lam", "ky luat, ky cuong", "chuyen doi vi tri",
               "dao tao, boi duong", "tuyen dung")),
-    ("II.5", ("tai chinh", "ngan sach", "dau tu cong", "tai san cong", "tu chu")),
+    ("II.5", ("tai chinh", "ngan sach", "dau tu cong", "tai san cong", "tu chu", "chi thuong xuyen", "tu bao dam chi")),
     ("II.6", ("chuyen doi so", "cong nghe so", "chinh quyen so", "chinh quyen dien tu", "cong nghe thong tin", "so hoa", "chu ky so",
-              "vneid", "de an 06", "iso 9001")),
+              "vneid", "de an 06", "iso 9001", "benh an dien tu", "ho so suc khoe dien tu", "thanh toan khong dung tien mat")),
     ("I", ("cai cach hanh chinh", "cchc", "par index", "chi so cai cach", "sipas", "kiem soat thu tuc")),
 ]
 

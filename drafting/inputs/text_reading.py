@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from drafting.figures.schema import FIELD_BY_KEY
 
+APPROX = "số ước tính (“khoảng”, “gần”, “hơn”): cần xác nhận số chính xác"
+
 
 class ReadFigure(BaseModel):
     key: str
@@ -24,6 +26,10 @@ class ReadFigure(BaseModel):
     after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
     noun: str = Field(default="", description="what is counted, as written, where the draft should say it so "
                                                "(“5 khu phố”, not “05 cơ quan, đơn vị”)")
+
+    @property
+    def approx(self) -> bool:
+        return self.note == APPROX
 
     @property
     def words(self) -> str:

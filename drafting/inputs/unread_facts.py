@@ -232,3 +232,27 @@ def when_notes(text: str, figures: list[ReadFigure], fact_spans: list[tuple[int,
                          f"{words[:1].lower()}{words[1:]}", figure=f.key, origin=f"tin nhắn: «{text[s0:f.end].strip()[:80]}»"),
                     (m.start(1), m.end(1))))
     return out
+
+
+def area_notes(text: str, unread: list[Unread], figure_spans: list[tuple[int, int]],
+               fact_spans: list[tuple[int, int]]) -> list[tuple[Fact, tuple[int, int]]]:
+    """"4 bệnh viện tự bảo đảm chi thường xuyên theo Nghị định 60/2021/NĐ-CP": a sentence of one reform area (by its
+    words) whose count no figure names, holding no figure or fact — the official's note of that area, in their words,
+    rather than a number left out and its substance lost."""
+    from drafting.inputs.subject_sections import classify
+
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    for u in unread:
+        if u.reason != UNCLEAR:
+            continue
+        a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, u.start)), default=0)
+        m = _SENTENCE_END.search(text, u.end)
+        b = m.start() if m else len(text)
+        matched, section = classify(text[a:b])
+        if not matched or not section.startswith("II.") or any(a <= x < b for x, _ in figure_spans) or any(
+                x < b and a < y for x, y in fact_spans + [p for _, p in out]):
+            continue
+        words = clean_clause(text[a:b])
+        out.append((Fact(section=section, kind="note", text=words[:1].upper() + words[1:],
+                         origin=f"tin nhắn: «{words[:80]}»"), (a, b)))
+    return out

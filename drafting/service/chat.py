@@ -12,7 +12,6 @@ from corpus.errors import TroLyError, shown
 from corpus.loaders import display_name
 from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import Fact
-from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
 from drafting.figures.periods import next_period_phrase
 from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
@@ -176,7 +175,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
     for f in reading.figures:
         if f.key in state.chat_values and reading.in_fact(f):
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
-        state.chat_values[f.key] = HeldFigure(value=f.value, kind="message", words=f.words, noun=f.noun)
+        state.chat_values[f.key] = HeldFigure(value=f.value, kind="message", words=f.words, noun=f.noun, approx=f.approx)
     for held, other in ((state.chat_same_period, reading.same_period), (state.chat_previous, reading.previous)):
         held.update({f.key: HeldFigure(value=f.value, kind="message", words=f.words) for f in other})
     said = {t.key for t in reading.targets}  # a target said again replaces the one held
@@ -188,20 +187,12 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
     return facts, note
 
 
-def _figure_set(state: UserState) -> FigureSet:
-    # each figure's Word comment quotes the words of the message it was read from (or says it was typed in the table)
-    held = state.chat_values
-    return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v.value) for k, v in state.chat_previous.items()},
-                            cells={k: h.cell() for k, h in held.items()}, nouns={k: h.noun for k, h in held.items() if h.noun},
-                            same_period={k: str(v.value) for k, v in state.chat_same_period.items()})
-
-
 def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = "",
                   noted: list[Fact] = ()) -> Iterator[ChatReply]:
     """noted: the message's own facts, said to be kept when nothing can be drafted yet (the official sees they
     were not lost while the figures wait for a correction)."""
     meta, missing = _chat_meta(state)
-    fs = _figure_set(state)
+    fs = state.figure_set()
     asks = []
     if noted and (fs.errors or meta is None):
         asks.append("Đã ghi nhận (sẽ đưa vào dự thảo):\n" + "\n".join(f"- {section_label(f.section)}: {f.text}"

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from corpus.errors import BackendError, InputError
 from corpus.loaders import display_name
 from drafting.figures.facts import Fact, Target
+from drafting.figures.figureset import FigureSet, build_figure_set
 from drafting.inputs.workbook import META_LABELS
 from drafting.models import ReportDraft
 from drafting.service.topic import Topic
@@ -41,6 +42,7 @@ class HeldFigure(BaseModel):
     kind: Literal["message", "file", "saved", "typed"] = "typed"
     words: str = ""  # the message's words, the file and cell, or the saved draft's id
     noun: str = ""  # what was counted, as the message said it ("khu phố")
+    approx: bool = False  # said as an estimate ("khoảng 900"): the draft keeps "khoảng" until a number is typed
 
     def shown(self) -> str:
         """The understood table's «Trích từ tin nhắn» column."""
@@ -71,6 +73,15 @@ class UserState:
     builder_nouns: dict[str, str] = field(default_factory=dict)  # the opened draft's counted nouns
     ask_topic: Topic | None = None  # the last question asked: a follow-up ("tháng 3/2024 thì sao?") is read against it
     reference_date: dt.date | None = None  # set by the official (a field or "đặt ngày báo cáo …"); None: today
+
+    def figure_set(self) -> FigureSet:
+        """The chat's figures as the drafter takes them; each figure's Word comment quotes the words of the message it
+        was read from (or says it was typed in the table)."""
+        held = self.chat_values
+        return build_figure_set({k: h.value for k, h in held.items()}, {k: str(v.value) for k, v in self.chat_previous.items()},
+                                cells={k: h.cell() for k, h in held.items()}, nouns={k: h.noun for k, h in held.items() if h.noun},
+                                same_period={k: str(v.value) for k, v in self.chat_same_period.items()},
+                                approx={k for k, h in held.items() if h.approx})
 
     def new_conversation(self) -> "UserState":
         """A clean chat for the same user: nothing of the last subject, figures or draft is carried over."""
