@@ -1885,11 +1885,12 @@ def test_a_department_of_health_tried_as_a_new_user_quarter_2027(assistant):
     """Tried as a new user (Sở Y tế Lạng Sơn, quý I/2027, session 21) and read as an official would: "(kỳ trước chuyển
     sang 54, mới 1.332, …)" left the new dossiers unread; "4 bệnh viện tự bảo đảm chi thường xuyên" was dropped with
     section II.5 left asking; "100% bệnh viện … triển khai bệnh án điện tử" sat among section I's activities; "khoảng
-    900 lượt người" was drafted as exactly 900; "niêm yết, công khai TTHC" lost its second half. Here in other words."""
+    900 lượt người" was drafted as exactly 900; "niêm yết, công khai TTHC" lost its second half; "Sở Y tế Lạng Sơn"
+    lost its province (header "SỞ Y TẾ" alone, place "……"). Here in other words."""
     import datetime as dt
 
     st = _chat_all(assistant, "trial-21", (
-        "Báo cáo CCHC quý I năm 2027 của Sở Giáo dục và Đào tạo tỉnh Cao Bằng",
+        "Tôi ở Sở Giáo dục và Đào tạo Cao Bằng, cần báo cáo CCHC quý I năm 2027",
         "Tiếp nhận 640 hồ sơ (năm trước chuyển sang 12, mới 628); đã giải quyết 600 hồ sơ, đúng hạn 600.",
         "3 trường THPT tự bảo đảm chi thường xuyên theo Nghị định 60/2021/NĐ-CP.",
         "100% trường học triển khai học bạ số và thanh toán không dùng tiền mặt.",
@@ -1897,6 +1898,8 @@ def test_a_department_of_health_tried_as_a_new_user_quarter_2027(assistant):
         "Sở kiểm tra CCHC tại 5 trường, phát hiện 3 tồn tại về niêm yết, công khai TTHC, đã khắc phục 2.",
         "Soạn cả báo cáo"), dt.date(2027, 3, 18))
     assert st.chat_values["tthc.ho_so_moi"].value == 628
+    # the province said without its word is the department's province (header "UBND TỈNH CAO BẰNG", place "Cao Bằng")
+    assert st.chat_meta["locality"] == "Sở Giáo dục và Đào tạo tỉnh Cao Bằng"
     text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("I", "II.5", "II.6")}
     assert "3 trường THPT tự bảo đảm chi thường xuyên theo Nghị định 60/2021/NĐ-CP." in text["II.5"], text["II.5"]
     assert "thanh toán không dùng tiền mặt" in text["II.6"] and "thanh toán không dùng tiền mặt" not in text["I"]

@@ -80,7 +80,8 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
         d = _DEPARTMENT.search(folded)  # "(Sở Nội vụ tham mưu)" alone: still the only unit named
     if d:  # folded text keeps the offsets
         province = _PROVINCE.match(text, d.end())
-        return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([province.group(1)] if province else [])), "sở"
+        named = province.group(1) if province else _bare_province(text, d.end())
+        return " ".join(["Sở", _DEPARTMENTS[d.group(1)]] + ([named] if named else [])), "sở"
     if b := _BOARD.search(fold_lower(text)):
         name = _NAME_AFTER.match(text, b.end())
         return " ".join([text[b.start():b.end()]] + ([name.group(1)] if name else [])).strip(), "sở"
@@ -101,6 +102,20 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
         word, level = _LEVEL_WORDS[fold_lower(m.group(1))]
         return f"{word} {_with_diacritics(word, ' '.join(kept))}", level
     return None, None
+
+
+def _bare_province(text: str, at: int) -> str:
+    """"Sở Y tế Lạng Sơn", "So Tu phap Gia Lai": the province named without its word, when the gazetteer knows it —
+    "tỉnh Lạng Sơn" before a city of that name, "thành phố Cần Thơ" for a city under the centre."""
+    m = _NAME_AFTER.match(text, at)
+    words = m.group(1).split() if m and not fold_lower(m.group(1)).startswith("tinh ") else []
+    gazetteer = load_gazetteer()
+    for n in range(min(len(words), 3), 0, -1):
+        name = " ".join(words[:n]).strip(",.;:")
+        for kind in ("tỉnh", "thành phố"):
+            if found := gazetteer.lookup(kind, name):
+                return f"{kind} {found[0].name}"
+    return ""
 
 
 def _with_diacritics(kind: str, name: str) -> str:
