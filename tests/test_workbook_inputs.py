@@ -150,6 +150,8 @@ def test_a_workbook_filled_as_an_official_fills_it_drafts_what_it_says(corpus_st
                                       "về việc kiện toàn Tổ giúp việc CCHC"])
     wb["Hoạt động"].append(["I", "tháng 3/2026", "Kiểm tra công tác CCHC tại 4 thôn"])
     wb["Hoạt động"].append(["I", "", "Hội nghị giao ban CCHC quý I"])
+    # a full day in «Thời gian» is said too, as a month is (session 21: "15/7/2026" was dropped from the draft)
+    wb["Hoạt động"].append(["I", "12/3/2026", "Hội nghị triển khai Đề án 06 năm 2026"])
     buf = io.BytesIO()
     wb.save(buf)
     data = load_figures_bytes(buf.getvalue(), "so-lieu.xlsx")
@@ -159,7 +161,8 @@ def test_a_workbook_filled_as_an_official_fills_it_drafts_what_it_says(corpus_st
     text = "\n".join(p.text for s in draft.sections for p in s.paragraphs)
     assert "Quyết định số 42/QĐ-UBND ngày 20/2/2026 về kiện toàn Tổ giúp việc CCHC" in text
     assert "Quyết định số Quyết định" not in text
-    assert "Đã tổ chức 02 hội nghị, cuộc họp về CCHC; nội dung cụ thể:\n+ Hội nghị giao ban CCHC quý I." in text
+    assert ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC; nội dung cụ thể:\n+ Hội nghị giao ban CCHC quý I;\n"
+            "+ Ngày 12/3/2026, hội nghị triển khai Đề án 06 năm 2026.") in text, text
     assert "Tháng 3/2026, kiểm tra công tác CCHC tại 4 thôn." in text
     assert "tổng số hồ sơ tiếp nhận là" not in text and "tiếp nhận mới trong kỳ 1.515 hồ sơ" in text
 

@@ -80,6 +80,14 @@ def document_phrase(f: Fact) -> str:
     return f"ban hành {t}"
 
 
+def _dated(f: Fact) -> Fact:
+    """An activity whose day the official gave apart (the workbook's «Thời gian» column "15/7/2026") says it, as the
+    workbook's month or quarter is said: "Ngày 15/7/2026, hội nghị sơ kết 6 tháng đầu năm"."""
+    if f.date is None or _DATE.search(f.text) or MONTH_SAID.match(f.text) or re.match(r"\s*(?:ngày|quý)\b", f.text, re.I):
+        return f
+    return f.model_copy(update={"text": f"Ngày {f.date.day}/{f.date.month}/{f.date.year}, {f.text[:1].lower()}{f.text[1:]}"})
+
+
 def _month_of(f: Fact) -> tuple[str, Fact]:
     """("Tháng 7", the document without those words) for one said with its month only; ("", f) otherwise."""
     m = MONTH_SAID.match(f.text)
@@ -152,7 +160,7 @@ class SubstanceWriter:
         """meetings: the sentence counting the meetings held ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC"); only the
         events that are meetings are listed as its content — an inspection is not one of the two meetings. One
         meeting counted and one told is one sentence: what it was about says it was one."""
-        events = self.of(section, "event")
+        events = [_dated(e) for e in self.of(section, "event")]
         if meetings:
             # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings
             held = [e for e in events if _MEETING.search(fold_lower(e.text)) and not _DIALOGUE.search(fold_lower(e.text))]
