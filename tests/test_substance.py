@@ -730,7 +730,9 @@ def test_builder_section_texts_targets_and_register(assistant, tmp_path):
     assert [(t.key, t.value) for t in form.targets] == [(t.key, t.value) for t in data.targets]
     res = h.generate_report(assistant, h.UserState(user="builder-facts"), form)
     text = "\n".join(p.text for p in docx.Document(res.docx).paragraphs)
-    assert "Hội nghị công bố Chỉ số CCHC năm 2024" in text and "chưa đạt chỉ tiêu 50%" in text
+    assert "đã tổ chức hội nghị công bố Chỉ số CCHC năm 2024" in text and "chưa đạt chỉ tiêu 50%" in text
+    # an inspection among the activities is said in the sentence that counts the inspections
+    assert "(đạt 81,08%); kiểm tra đột xuất việc chấp hành kỷ luật, kỷ cương hành chính tại 06 sở, ngành." in text
     # a register export adds its reform rows to the right section texts, for the official to prune
     new, msg = h.register_lines(assistant, CASES / "register" / "van-ban-di-2023.csv", {"I": "Dòng có sẵn"})
     assert new["I"].startswith("Dòng có sẵn\nBan hành Báo cáo số 30/BC-UBND")

@@ -211,3 +211,22 @@ def test_notes_beside_figures_section_cells_as_typed_and_two_documents_in_one_ro
     again = load_figures_bytes(write_template(None, meta, values, facts=data.facts), "so-lieu.xlsx")
     assert sorted((f.figure, f.text) for f in again.facts if f.figure) == sorted(
         (f.figure, f.text) for f in data.facts if f.figure)
+
+
+def test_an_inspection_in_the_activities_sheet_joins_the_sentence_counting_inspections(corpus_stack):
+    """Filling the template as a ward's clerk would (phường Thanh Khê, 9 tháng 2026, session 21): «Quý III — Kiểm tra
+    việc niêm yết TTHC tại 3 tổ dân phố» stood alone among section I's activities while «Về công tác kiểm tra CCHC: đã
+    tổ chức 03 cuộc kiểm tra.» said nothing of it."""
+    from drafting.chain.drafter import Drafter
+
+    wb = load_workbook(io.BytesIO(_filled({"chi_dao.cuoc_kiem_tra": 3}, meta={**META, "year": 2026, "date": "18/06/2026"})))
+    wb["Hoạt động"].append(["I", "quý II", "Kiểm tra việc niêm yết TTHC tại 3 tổ dân phố"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = load_figures_bytes(buf.getvalue(), "so-lieu.xlsx")
+    draft = Drafter(corpus_stack.searcher, corpus_stack.registry).draft(data.meta, data.figures, facts=data.facts,
+                                                                        sections=["I"])
+    text = "\n".join(p.text for p in draft.section("I").paragraphs)
+    assert ("Về công tác kiểm tra CCHC: đã tổ chức 03 cuộc kiểm tra; quý II, kiểm tra việc niêm yết TTHC tại 3 tổ dân "
+            "phố.") in text, text
+    assert text.count("tổ dân phố") == 1

@@ -80,6 +80,11 @@ def document_phrase(f: Fact) -> str:
     return f"ban hành {t}"
 
 
+# "Quý III, kiểm tra việc niêm yết TTHC tại 3 tổ dân phố" (the workbook's time before an activity): an inspection, said
+# in the sentence that counts them rather than alone among the section's activities
+_AN_INSPECTION = re.compile(r"^\s*(?:(?:quy [ivx]+|thang [\d/]+|ngay [\d/]+)(?: nam \d{4})?,\s*)?(?:da\s+)?kiem tra\b")
+
+
 def _dated(f: Fact) -> Fact:
     """An activity whose day the official gave apart (the workbook's «Thời gian» column "15/7/2026") says it, as the
     workbook's month or quarter is said: "Ngày 15/7/2026, hội nghị sơ kết 6 tháng đầu năm"."""
@@ -126,7 +131,8 @@ class SubstanceWriter:
 
     def findings(self) -> list[Fact]:
         """"Qua kiểm tra chưa phát hiện sai phạm": what the inspections of section I found, in the official's words."""
-        return [f for f in self.facts if f.section == "I" and f.kind == "event" and INSPECTION_FINDING.match(fold_lower(f.text))]
+        return [f for f in self.facts if f.section == "I" and f.kind == "event" and (
+            INSPECTION_FINDING.match(fold_lower(f.text)) or _AN_INSPECTION.match(fold_lower(f.text)))]
 
     def of(self, section: str, *kinds: str) -> list[Fact]:
         found = self.findings() if self.inspected else []
