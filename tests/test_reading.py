@@ -1017,3 +1017,12 @@ def test_a_tables_column_of_another_period_is_not_read_as_this_reports():
     one = read_report("\n".join(body[:6] + ["PHỤ LỤC", "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
                                              "1 | Số hồ sơ tiếp nhận | Hồ sơ | 1.320"]))
     assert one.values() == {"tthc.ho_so_tiep_nhan": Decimal("1320")}
+
+
+def test_rules_from_chat_set_13_in_other_words():
+    """Chat set 13 missed these; the same rules, in words it did not use."""
+    assert _read("Hồ sơ tồn từ năm 2026 là 8.") == {"tthc.ho_so_ky_truoc": 8}
+    # a limitation said with its count and no cause is the official's limitation (its cause may come next)
+    r = read_message("Tồn tại: còn 12 hồ sơ hộ tịch trễ hạn.")
+    assert [(f.section, f.kind, f.text, f.cause) for f in r.facts] == [
+        ("III", "shortcoming", "Còn 12 hồ sơ hộ tịch trễ hạn", "")]

@@ -275,6 +275,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             continue
         if any(start <= a < start + len(clause) for a, _ in figure_spans) and not (
                 _limitation(clause, folded) and _CAUSE.search(clause.lower())) and not (
+                labelled and not _CAUSE.search(text.lower())) and not (
                 _DATED.match(folded) and _ACTIVITY.search(folded) and not _CHECKED_AT.search(folded)) and not counted and not (
                 (_TOLD_DIALOGUE.search(folded) or _TOLD_TRAINING.search(folded))
                 and sum(start <= a < start + len(clause) for a, _ in figure_spans) == 1):

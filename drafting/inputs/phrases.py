@@ -30,7 +30,8 @@ _PHRASES: dict[str, list[str]] = {
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet", "ton tu nam truoc",
                             "nam truoc chuyen sang", "tu nam truoc chuyen sang", "ton nam truoc",
-                            "ton chuyen tu ky truoc", "ton chuyen", "chuyen tu ky truoc", "ton chuyen sang"],
+                            "ton chuyen tu ky truoc", "ton chuyen", "chuyen tu ky truoc", "ton chuyen sang",
+                            "ton tu nam"],  # "hồ sơ tồn từ năm 2025 là 12": last year by its number
     "tthc.ho_so_moi": ["moi nhan", "nhan moi", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
                        "phat sinh trong ky", "tiep nhan trong ky"],
     "tthc.ho_so_truc_tuyen": ["online", "nop online", "truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
