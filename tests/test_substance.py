@@ -1907,3 +1907,19 @@ def test_a_department_of_health_tried_as_a_new_user_quarter_2027(assistant):
     assert "thanh toán không dùng tiền mặt" in text["II.6"] and "thanh toán không dùng tiền mặt" not in text["I"]
     assert "04 buổi tuyên truyền trực tiếp với khoảng 500 lượt người" in text["I"], text["I"]
     assert "phát hiện 03 tồn tại về niêm yết, công khai TTHC" in text["I"], text["I"]
+
+
+def test_a_month_said_without_its_year_is_the_windows():
+    """December in a quý I report is last year's, inside the window (15/12–14/3); April is after the report's date."""
+    import datetime as dt
+
+    from drafting.chain.input_checks import after_cutoff
+    from drafting.figures.facts import Fact
+    from drafting.models import ReportMeta
+
+    meta = ReportMeta(issuer="UBND xã A", level="xã", locality="xã A", place="A", period="quý I", year=2027,
+                      date=dt.date(2027, 3, 18))
+    found = after_cutoff(meta, [Fact(section="I", kind="event", text="Tháng 12 xã tổ chức hội nghị triển khai kế hoạch"),
+                                Fact(section="I", kind="event", text="Tháng 4 xã tổ chức hội nghị sơ kết quý I"),
+                                Fact(section="IV", kind="task", text="Tháng 4 tổ chức hội nghị sơ kết quý I")])
+    assert [(f.severity, f.message.split("»")[0]) for f in found] == [("warning", "«Tháng 4 xã tổ chức hội nghị sơ kết quý I")]

@@ -32,8 +32,8 @@ def _day(m: re.Match | None) -> dt.date | None:
 
 
 def said_day(f: Fact) -> tuple[dt.date | None, str]:
-    """The day the fact happened as the official said it (its date, a leading "Ngày …", the document's own date), or
-    the first day of a month said at its head; with the words it was read from."""
+    """The day the fact happened as the official said it (its date, a leading "Ngày …", the document's own date), with
+    the words it was read from."""
     if f.date:
         return f.date, f"{f.date:%d/%m/%Y}"
     if m := _HEAD_DAY.match(f.text):
@@ -45,17 +45,23 @@ def said_day(f: Fact) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-def _month_start(f: Fact, year: int) -> tuple[dt.date | None, str]:
+def _month_start(f: Fact, meta: ReportMeta) -> tuple[dt.date | None, str]:
+    """The first day of a month said at the head of the words ("Tháng 7, Sở ban hành …"); a month said without its year
+    is the window's (December in a quý I report is last year's)."""
     m = MONTH_SAID.match(f.text)
     if not m:
         return None, ""
     said = re.search(r"(\d{1,2})(?:/(\d{4}))?", m.group(1))
     if fold_lower(m.group(1)).startswith(("cuoi", "giua")):
         return None, ""  # "cuối tháng 6": a part of the month, not its first day
-    try:
-        return dt.date(int(said.group(2) or year), int(said.group(1)), 1), m.group(1)
-    except ValueError:
+    month = int(said.group(1))
+    if not 1 <= month <= 12:
         return None, ""
+    if said.group(2):
+        return dt.date(int(said.group(2)), month, 1), m.group(1)
+    first = meta.window.start.replace(day=1)
+    years = [y for y in (meta.year, meta.year - 1) if dt.date(y, month, 1) >= first]
+    return dt.date(min(years) if years else meta.year, month, 1), m.group(1)
 
 
 def after_cutoff(meta: ReportMeta, facts: list[Fact]) -> list[DraftFinding]:
@@ -66,7 +72,7 @@ def after_cutoff(meta: ReportMeta, facts: list[Fact]) -> list[DraftFinding]:
             continue
         day, words = said_day(f)
         if day is None:
-            day, words = _month_start(f, meta.year)
+            day, words = _month_start(f, meta)
         if day is None or day <= meta.window.end:
             continue
         late = day > meta.date

@@ -1,7 +1,8 @@
 """Figures the official gave by words rather than by their own number, counted in code from a count just read and
 noted for the official to confirm: "tiếp nhận và giải quyết 640 hồ sơ" (both are 640), "đúng hạn 100%" and "100% đúng
 hạn" (all of those resolved), "đã xử lý xong" (all of those found), "toàn bộ qua môi trường mạng" (all of those came in
-online), "còn lại đang giải quyết" (the rest of the total)."""
+online), "còn lại đang giải quyết" (the rest of the total), "đã giải quyết 1.019 hồ sơ đúng hạn" (resolved, all on
+time), "văn bản xin lỗi đối với 7 hồ sơ" (one letter each) — and zeros said in words ("không phát sinh phản ánh")."""
 
 from __future__ import annotations
 
@@ -175,12 +176,12 @@ def _zeros(text: str, folded: str) -> list[ReadFigure]:
     for key, pattern in _NONE:
         for m in pattern.finditer(folded):
             s0 = max((x.end() for x in _CLAUSE_END.finditer(folded, 0, m.start())), default=0)
-            if _AIMED.search(folded[s0:m.start()]) or any(f.key == key for f in out):
-                continue
-            said = text[m.start():m.end()]
             if key == "the_che.vbqppl_kiem_tra_phai_xu_ly" and "ra soat" in folded[s0:m.start()] and \
                     "kiem tra" not in folded[s0:m.start()]:
                 key = "the_che.vbqppl_ra_soat_phai_xu_ly"  # found nothing to deal with in a review
+            if _AIMED.search(folded[s0:m.start()]) or any(f.key == key for f in out):
+                continue
+            said = text[m.start():m.end()]
             out.append(ReadFigure(key=key, label=FIELD_BY_KEY[key].label, value=Decimal(0), quote=said, phrase=said,
                                   start=m.start(), end=m.end(), note=f"“{said}”: số 0, nói bằng lời"))
     return out

@@ -1,7 +1,8 @@
 """Numbers the reader of figures left unread that are still the official's substance: a count no figure names in a
 part of a sentence that tells an activity ("công bố 3 quyết định công bố danh mục TTHC"), and counts of one level of
-a figure kept only as the unit's total ("Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …") — kept in the official's words
-as facts, rather than left out of the draft."""
+a figure kept only as the unit's total ("Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …"), a reform area's sentence whose
+count is no figure, and the time said at the head of a sentence counting section I's work — kept in the official's
+words as facts, rather than left out of the draft."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from drafting.figures.facts import Fact
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import clean_clause, read_facts
 from drafting.inputs.clauses import PARTS
+from drafting.inputs.subject_sections import classify
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, ReadFigure, StatedRate, Unread
 
 _PART_END = re.compile(r"[;\n]|,\s|\.(?!\d)")
@@ -239,8 +241,6 @@ def area_notes(text: str, unread: list[Unread], figure_spans: list[tuple[int, in
     """"4 bệnh viện tự bảo đảm chi thường xuyên theo Nghị định 60/2021/NĐ-CP": a sentence of one reform area (by its
     words) whose count no figure names, holding no figure or fact — the official's note of that area, in their words,
     rather than a number left out and its substance lost."""
-    from drafting.inputs.subject_sections import classify
-
     out: list[tuple[Fact, tuple[int, int]]] = []
     for u in unread:
         if u.reason != UNCLEAR:
