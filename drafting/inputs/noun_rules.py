@@ -21,9 +21,11 @@ _OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 # "Số TTHC (cấp xã) (hiện hành) là", "Tổng số thủ tục hành chính:": a sentence that opens on the count of procedures
 _PROCEDURES_ARE = re.compile(r"^\s*(?:tong )?so (?:thu tuc(?: hanh chinh)?|tthc)\b[^.;:\d]{0,60}?(?:\bla|:)\s*$")
-# "Hiện (nay) xã có 38 công chức, 12 viên chức": counts listed after "có" in a sentence that opens on "hiện"
+# "(kỳ trước chuyển sang 54, mới 1.332)": "mới" alone, right after the carried-over count
 _NEW_AFTER_CARRIED = re.compile(r"\b(?:ky truoc|nam truoc) chuyen (?:sang|qua)\s+[\d.]+(?:\s+ho so)?\s*[,;]\s*moi\s*$")
+# kinds of documents that are never legal documents, after the count ("ban hành 02 kế hoạch")
 _DIRECTION_KINDS = re.compile(r"\s*(?:ke hoach|cong van|thong bao|bao cao|huong dan|chuong trinh)\b")
+# "Hiện (nay) xã có 38 công chức, 12 viên chức": counts listed after "có" in a sentence that opens on "hiện"
 _STAFF_NOW = re.compile(r"^\s*hien(?: nay| tai)?\b[^;:]{0,40}?\bco\s+(?:[\d.]+\s+[a-z ]{2,25}?(?:,|\bva\b)\s*)*$")
 
 
