@@ -41,7 +41,8 @@ class DirectionSentences:
         told, out = set(), []
         for f in facts:
             folded = fold_lower(f.text)
-            if f.section == section and f.kind == "event" and len(folded) == len(f.text):
+            # a note tells a count as an event does ("Cử 57 lượt công chức tham gia bồi dưỡng kỹ năng số …")
+            if f.section == section and f.kind in ("event", "note") and len(folded) == len(f.text):
                 for m in counted.finditer(folded):
                     key = next((k for k in keys if k not in told and self.fs.get(k) == int(m.group(1))), None)
                     if key:
@@ -75,8 +76,9 @@ class DirectionSentences:
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
         return [Paragraph(text=t + ".", sources=[f.origin for f in found])]
 
-    def outreach(self, told: set[str] = frozenset()) -> list[Paragraph]:
-        """told: the counts an event of the section already says (with_count_slots), not said again here."""
+    def outreach(self, told: set[str] = frozenset(), joined: list[Fact] = ()) -> list[Paragraph]:
+        """told: the counts an event of the section already says (with_count_slots), not said again here; joined:
+        outreach activities the official told ("Tuyên truyền lưu động bằng tiếng Mông …"), said after the counts."""
         prop = []
         if self.has("chi_dao.tin_bai") and "chi_dao.tin_bai" not in told:
             prop.append(f"đăng tải {slot('chi_dao.tin_bai')} tin, bài về CCHC")
@@ -92,4 +94,8 @@ class DirectionSentences:
         told = [f for f in self.facts if f.section == "I" and f.kind == "event" and "doi thoai" in fold_lower(f.text)]
         if self.has("chi_dao.doi_thoai") and not told:  # a dialogue told with its subject is written as told
             prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
-        return [Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + ".")] if prop else []
+        if not prop:
+            return []
+        tail = "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in joined)
+        return [Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + tail + ".",
+                          sources=[f.origin for f in joined])]

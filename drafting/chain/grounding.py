@@ -35,6 +35,9 @@ _OUTLINE_RE = re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _STANDARD_RE = re.compile(r"ISO\s*9001\s*:\s*20(?:08|15)|TCVN\s*\d{3,5}\s*:\s*\d{4}|Đề án\s+06|De an\s+06", re.IGNORECASE)
 
 
+_ESTIMATE_BEFORE = re.compile(r"\b(?:khoảng|hơn|gần|trên|xấp xỉ|ước|ước tính|chừng|khoang|hon|gan|tren|xap xi|uoc)\s*$", re.I)
+
+
 def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[str], list[DraftFinding]]:
     """Replace {key} slots with the figure's Vietnamese text; unknown or empty slots become "[…]"."""
     used: list[str] = []
@@ -49,7 +52,11 @@ def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[s
                                                   if known else f"Chỗ trống {m.group(0)} không phải chỉ tiêu nào trong biểu số liệu.")))
             return MARK
         used.append(key)
-        return fs.text(key)
+        said = fs.text(key)
+        # "cho hơn {cong_vu.boi_duong} cán bộ": the official's own word already says it is an estimate
+        if said.startswith("khoảng ") and _ESTIMATE_BEFORE.search(text[:m.start()]):
+            return said[len("khoảng "):]
+        return said
 
     return in_billions(SLOT_RE.sub(sub, text)), used, findings
 
@@ -90,6 +97,8 @@ class GroundingContext:
         for text in supplied:
             values |= {v for m in NUMBER_RE.finditer(text) if (v := parse_vn_number(m.group(0))) is not None}
             self.dates |= {d for d in _dates_in(text)}
+            # "Ngày 8/1 phường tổ chức …": the writer says the window's year (substance.with_year)
+            self.dates |= {d for m in _DAY_MONTH.finditer(text or "") if (d := day_in_window(int(m.group(1)), int(m.group(2)), w))}
             refs += [text[r.start:r.end] for r in find_refs(text)]
         self.dates |= {f.date for f in facts if f.date}
         # the words the official gave, folded: names of people and places in a model's text must come from here
@@ -205,6 +214,22 @@ def ground(text: str, ctx: GroundingContext, section: str = "") -> tuple[str, li
         pos = b
     out.append(text[pos:])
     return "".join(out), findings
+
+
+_DAY_MONTH = re.compile(r"\bngày\s+(\d{1,2})/(\d{1,2})(?![/\d])", re.I)
+
+
+def day_in_window(day: int, month: int, window) -> dt.date | None:
+    """The one date of the data window with this day and month ("8/1" in a quý I/2027 window is 8/1/2027), or None."""
+    found = set()
+    for y in {window.start.year, window.end.year}:
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            return None
+        if window.start <= d <= window.end:
+            found.add(d)
+    return found.pop() if len(found) == 1 else None
 
 
 def _dates_in(text: str) -> set[dt.date]:

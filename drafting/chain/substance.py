@@ -11,7 +11,7 @@ import re
 from typing import Literal
 
 from corpus.text import fold_lower
-from drafting.chain.grounding import slot
+from drafting.chain.grounding import day_in_window, slot
 from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, split_issuer
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
@@ -24,7 +24,8 @@ _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ ch�
 _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
 _DOSSIER_NOTE = re.compile(r"^ho so\s")
-_MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien)\b")
+# "phiên họp", not "chợ phiên" (a market day where outreach is done)
+_MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien (?:hop|lam viec|chat van|giai trinh))\b")
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
 _DIALOGUE = re.compile(r"\bdoi thoai\b")
@@ -82,7 +83,10 @@ def document_phrase(f: Fact) -> str:
 
 # "Quý III, kiểm tra việc niêm yết TTHC tại 3 tổ dân phố" (the workbook's time before an activity): an inspection, said
 # in the sentence that counts them rather than alone among the section's activities
-_AN_INSPECTION = re.compile(r"^\s*(?:(?:quy [ivx]+|thang [\d/]+|ngay [\d/]+)(?: nam \d{4})?,\s*)?(?:da\s+)?kiem tra\b")
+_TIME_HEAD = r"^\s*(?:(?:quy [ivx]+|thang [\d/]+|ngay [\d/]+)(?: nam \d{4})?,\s*)?"
+_AN_INSPECTION = re.compile(_TIME_HEAD + r"(?:da\s+)?kiem tra\b")
+# "Tuyên truyền lưu động bằng tiếng Mông …": an outreach activity, said in the sentence that counts the outreach
+_AN_OUTREACH = re.compile(_TIME_HEAD + r"(?:da\s+)?(?:to chuc\s+)?tuyen truyen\b")
 
 
 def _dated(f: Fact) -> Fact:
@@ -91,6 +95,20 @@ def _dated(f: Fact) -> Fact:
     if f.date is None or _DATE.search(f.text) or MONTH_SAID.match(f.text) or re.match(r"\s*(?:ngày|quý)\b", f.text, re.I):
         return f
     return f.model_copy(update={"text": f"Ngày {f.date.day}/{f.date.month}/{f.date.year}, {f.text[:1].lower()}{f.text[1:]}"})
+
+
+_DAY_NO_YEAR = re.compile(r"^(\s*(?:vào\s+)?ngày\s+(\d{1,2})/(\d{1,2}))(?![/\d])", re.I)
+
+
+def with_year(f: Fact, meta: ReportMeta) -> Fact:
+    """"Ngày 8/1 phường tổ chức hội nghị …" in a quý I/2027 report: the day is in the data window, so its year is the
+    window's ("Ngày 8/1/2027, …" as a report writes a day); left as said when the window holds no such day."""
+    m = _DAY_NO_YEAR.match(f.text)
+    day = day_in_window(int(m.group(2)), int(m.group(3)), meta.window) if m else None
+    if day is None:
+        return f
+    rest = f.text[m.end():].lstrip(" ,")
+    return f.model_copy(update={"text": f"{m.group(1).strip()}/{day.year}, {rest}"})
 
 
 def _month_of(f: Fact) -> tuple[str, Fact]:
@@ -128,14 +146,20 @@ class SubstanceWriter:
         self.m = meta
         self.facts = facts
         self.inspected = False  # the inspections are counted: what they found is said in that sentence, not apart
+        self.spreading = False  # the outreach is counted: activities of outreach are said in that sentence
 
     def findings(self) -> list[Fact]:
         """"Qua kiểm tra chưa phát hiện sai phạm": what the inspections of section I found, in the official's words."""
         return [f for f in self.facts if f.section == "I" and f.kind == "event" and (
             INSPECTION_FINDING.match(fold_lower(f.text)) or _AN_INSPECTION.match(fold_lower(f.text)))]
 
+    def spread(self) -> list[Fact]:
+        """Outreach activities of section I told without a count the figures hold."""
+        return [f for f in self.facts if f.section == "I" and f.kind == "event" and "{" not in f.text
+                and _AN_OUTREACH.match(fold_lower(f.text))]
+
     def of(self, section: str, *kinds: str) -> list[Fact]:
-        found = self.findings() if self.inspected else []
+        found = (self.findings() if self.inspected else []) + (self.spread() if self.spreading else [])
         return [f for f in self.facts if f.section == section and (not kinds or f.kind in kinds) and f not in found]
 
     def documents(self, section: str, who: str, figure_sentence: str | None = None) -> list[Paragraph]:
@@ -166,7 +190,7 @@ class SubstanceWriter:
         """meetings: the sentence counting the meetings held ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC"); only the
         events that are meetings are listed as its content — an inspection is not one of the two meetings. One
         meeting counted and one told is one sentence: what it was about says it was one."""
-        events = [_dated(e) for e in self.of(section, "event")]
+        events = [_dated(with_year(e, self.m)) for e in self.of(section, "event")]
         if meetings:
             # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings
             held = [e for e in events if _MEETING.search(fold_lower(e.text)) and not _DIALOGUE.search(fold_lower(e.text))]
@@ -188,7 +212,9 @@ class SubstanceWriter:
             items = [clause(f.text[:told[id(f)].start(1)] + f.text[told[id(f)].end(1):].lstrip()) if id(f) in told
                      else clause(f.text) for f in held]
             rest = [e for e in events if e not in held]
-            head = [Paragraph(text=meetings.rstrip(".") + "; nội dung cụ thể:"),
+            # fewer told than counted: those told are some of them ("…, trong đó:"), not the content of all
+            lead = "; nội dung cụ thể:" if count is None or len(held) >= count else ", trong đó:"
+            head = [Paragraph(text=meetings.rstrip(".") + lead),
                     *bullets(items, [[f.origin] for f in held])] if held else []
             return (head or ([Paragraph(text=sentence(meetings), sources=["chi_dao.hoi_nghi"])] if events else [])
                     ) + self._events(rest)

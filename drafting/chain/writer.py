@@ -83,6 +83,7 @@ class DeterministicWriter(DirectionSentences):
         sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
         sub.facts = self.with_count_slots(sub.facts, "I", ("chi_dao.doi_thoai",), COUNTED_DIALOGUE)[0]
         sub.facts, told = self.with_count_slots(sub.facts, "I", OUTREACH_KEYS, COUNTED_OUTREACH)
+        sub.spreading = bool(self.outreach(told))  # outreach activities are said in the sentence that counts them
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
@@ -109,7 +110,7 @@ class DeterministicWriter(DirectionSentences):
             left = sub.of("I", "progress")  # "2 nhiệm vụ đang triển khai": the rest of the plan, in the same sentence
             sub.facts = [f for f in sub.facts if f not in left]
             p.append(Paragraph(text=t + "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in left) + ".", sources=[f.origin for f in left]))
-        p += self.inspection(sub.findings()) + self.outreach(told)
+        p += self.inspection(sub.findings()) + self.outreach(told, sub.spread())
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
             parts, none = [], []  # a zero said in words, after the counts (drafting-practice §5)
@@ -374,7 +375,8 @@ class DeterministicWriter(DirectionSentences):
             told += "" if re.search(r"\bbị\b", told) else " bị xử lý kỷ luật"  # "kỷ luật 1 công chức": what befell them
             p.append(Paragraph(text=(f"Về kỷ luật, kỷ cương hành chính: có {slot('cong_vu.ky_luat')} {told}."
                                      if self.val("cong_vu.ky_luat") else
-                                     "Về kỷ luật, kỷ cương hành chính: trong kỳ không có trường hợp bị xử lý kỷ luật.")))
+                                     # who was not disciplined, named as the figure names them
+                                     f"Về kỷ luật, kỷ cương hành chính: trong kỳ không có {told}.")))
         trained = ("cong_vu.dao_tao_ly_luan", "cong_vu.boi_duong")  # told in the official's event, said once there
         self.substance.facts, told = self.with_count_slots(self.substance.facts, "II.4", trained)
         tr = [f"{slot(k)} {w}" for k, w in zip(trained, ("người được đào tạo lý luận chính trị",

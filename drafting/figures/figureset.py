@@ -86,7 +86,8 @@ class FigureSet(BaseModel):
         if key in self.values:
             spec = FIELD_BY_KEY[key]
             return Figure(key=key, label=spec.label, unit=spec.unit, section=spec.section, value=self.values[key],
-                          text=format_value(self.values[key], spec.unit, spec.kind), source="input",
+                          text=("khoảng " if key in self.approx else "") + format_value(self.values[key], spec.unit, spec.kind),
+                          source="input",
                           cell=self.cells.get(key, ""))
         if key in self.derived:
             d = DERIVED_BY_KEY.get(key)
@@ -103,7 +104,7 @@ class FigureSet(BaseModel):
         return [self.figure(k) for k in [*self.values, *self.derived]]
 
     def text(self, key: str) -> str:
-        return ("khoảng " if key in self.approx else "") + self.figure(key).text
+        return self.figure(key).text
 
 
 def where_text(cell: str) -> str:
