@@ -34,7 +34,9 @@ _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kh
                           r"chua cao|tre hen|qua hen|cham tra)\b")
 _FOUND = re.compile(r"\b(?:phat hien|chi ra)\s+(?:[\d.]+\s+)?(?:ton tai|han che)\b")
 # "Tồn tại: …; …": a list under a limitation's label, each clause a limitation
-_LIMITS_LABEL = re.compile(r"^\s*(?:ton tai|han che|kho khan|vuong mac)(?:,\s*(?:han che|kho khan|vuong mac))*\s*:")
+# "Hạn chế:", "Còn hạn chế:", "Tồn tại, hạn chế:", "Những khó khăn:"
+_LIMITS_LABEL = re.compile(r"^\s*(?:con\s+|nhung\s+)?(?:ton tai|han che|kho khan|vuong mac)"
+                           r"(?:,?\s*(?:ton tai|han che|kho khan|vuong mac))*\s*:")
 # on the lower-cased words, not folded ones: "mức độ 3" is no cause ("do" and "độ" fold alike)
 _CAUSE = re.compile(r"\bnguy[êe]n nh[âa]n\b\s*(?:l[àa]|do|:)?\s*|\b(?:do|v[ìi])\b\s+(?=\w)")
 # "Nguyên nhân quá hạn chủ yếu do …": the cause, with what it is the cause of (folded words)
@@ -55,7 +57,7 @@ _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b(?=[^
 # "Cử 7 công chức đi bồi dưỡng quản lý nhà nước ngạch chuyên viên chính": staff trained, told with the course — an
 # event of section II.4 in the official's words (the writer puts the figure's slot on its count); "bồi dưỡng chuyên
 # môn, nghiệp vụ" says no more than the figure does
-_STAFF = r"\d+\s+(?:luot\s+)?(?:can bo|cong chuc|vien chuc|cbccvc|cbcc)\b"
+_STAFF = r"(?:(?:hon|gan|khoang|tren)\s+)?\d+\s+(?:luot\s+)?(?:can bo|cong chuc|vien chuc|cbccvc|cbcc)\b"  # "cho hơn 300 cán bộ"
 _COURSE = r"\b(?:boi duong|tap huan|dao tao)\s+(?!(?:ve\s+)?(?:chuyen mon|nghiep vu)(?:,?\s*(?:chuyen mon|nghiep vu))?\s*(?:$|[,.;]|cho\b|voi\b))(?:[a-z0-9/]+[ ,]+){2,}[a-z0-9/]+"
 _TOLD_TRAINING = re.compile(rf"\b{_STAFF}[^.;\d]{{0,30}}?{_COURSE}|{_COURSE}[^.;\d]{{0,40}}?\b(?:cho|voi)\s+{_STAFF}")
 # "Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34": an index's result, scored by others — kept in the
@@ -139,7 +141,8 @@ def clean_clause(clause: str) -> str:
     f = fold_lower(c)
     # "Về cải cách tổ chức bộ máy: Sở đã trình …": the topic's label is the section's heading, not the fact's words
     # a difficulty keeps its label ("Khó khăn: máy scan hư hỏng …"): it is a circumstance, not a fault with a cause to ask
-    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|(han che|ton tai|(?:ve|linh vuc) [^:.;]{3,60})\s*:\s*", f)
+    lead = re.match(r"(va|dong thoi|sau do|ngoai ra)\s+|((?:con |nhung )?(?:han che|ton tai)(?:,? (?:han che|ton tai))?"
+                    r"|(?:ve|linh vuc) [^:.;]{3,60})\s*:\s*", f)
     if lead and len(f) == len(c):
         c = c[lead.end():]
     return c[:1].upper() + c[1:] if c else c

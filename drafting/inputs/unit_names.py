@@ -28,10 +28,11 @@ _DEPARTMENTS = {fold_lower(d): d for d in (
     "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Thông tin và Truyền thông", "Ngoại vụ",
     "Dân tộc và Tôn giáo")}
 _DEPARTMENT = re.compile(r"\bso\s+(" + "|".join(re.escape(d) for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + r")\b")
-# a province's boards of economic zones and industrial parks, and its People's Committee's office, report as its
-# departments do
+# a province's boards of economic zones and industrial parks, its People's Committee's office and its public service
+# centre report as its departments do
 _BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu kinh te|khu cong nghiep|khu cong nghe cao)"
-                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?|\bvan phong (?:ubnd|uy ban nhan dan)(?= (?:tinh|thanh pho) )")
+                    r"(?:,? (?:va )?(?:cac )?khu (?:cong nghiep|kinh te))?|\bvan phong (?:ubnd|uy ban nhan dan)(?= (?:tinh|thanh pho) )"
+                    r"|\btrung tam phuc vu hanh chinh cong(?= (?:tinh|thanh pho) )")
 _INSPECTORATE = re.compile(r"\bthanh tra ((?:tinh|thanh pho) [^\W\d]+(?: [^\W\d]+){0,3}?)(?=\s*(?:$|[,.;:(—-]|\s(?:nam|quy|thang|ky)\b))")
 _NAME_AFTER = re.compile(r"\s+((?:tỉnh\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _PROVINCE = re.compile(r"\s+((?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
