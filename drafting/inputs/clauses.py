@@ -47,8 +47,16 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
         return "%", end + lead + 1
     for pattern, noun, unit in _NOUN_PATTERNS:
         if pattern.match(stripped):
-            return unit, end + lead + len(noun)
+            after = end + lead + len(noun)
+            # "phát hiện 4 thôn niêm yết chưa đầy đủ": places found at fault are what the inspection found
+            if unit == "cơ quan" and _FOUND_BEFORE.search(folded, 0, end) and _FAULT_AFTER.match(folded, after):
+                return "vấn đề", after
+            return unit, after
     return None, end
+
+
+_FOUND_BEFORE = re.compile(r"\bphat hien\s+[\d.]+\s*$")
+_FAULT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:chua|sai|khong dung|vi pham|con thieu|thieu)\b")
 
 
 # "01 (một) quyết định", "15 (mười lăm) buổi": a number said again in words, in brackets

@@ -55,11 +55,31 @@ def _dated_early(paragraphs, period: str, year: int) -> list[ReviewIssue]:
                         suggestion=f"{end:%d/%m/%Y}")]
 
 
+def _dated_late(paragraphs, period: str, year: int) -> list[ReviewIssue]:
+    """A report dated months after its data window ("9 tháng đầu năm 2025" signed on 22/9/2026): the title's year or
+    the date was typed wrong, most often the title copied from last year's report."""
+    day, end = document_date(paragraphs), data_window(period, year).end
+    if day is None or (day - end).days <= _LATE_DAYS:
+        return []
+    line = next((p for p in paragraphs[:15] if _DATE_LINE.search(fold_lower(p.text))), None)
+    fits = [y for y in (day.year, day.year - 1) if 0 <= (day - data_window(period, y).end).days <= _LATE_DAYS]
+    return [ReviewIssue(kind="period", severity="warning", section=getattr(line, "section", ""),
+                        paragraph=getattr(line, "index", 0), text=getattr(line, "text", "")[:120], message=(
+            f"Báo cáo {period} năm {year} (chốt số liệu {end:%d/%m/%Y}) nhưng ghi ngày {day:%d/%m/%Y}, muộn hơn "
+            f"{(day - end).days} ngày: năm của kỳ trong tiêu đề hoặc ngày báo cáo có thể ghi nhầm — xin kiểm tra."),
+                        suggestion=f"{period} năm {fits[0]}" if fits else "")]
+
+
+# reports go out within weeks of their cut-off; four months after it, the year or the date is wrong
+_LATE_DAYS = 120
+
+
 def check_period_words(paragraphs, period: str | None, year: int | None) -> list[ReviewIssue]:
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
     issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_early(paragraphs, period, year)
+    issues += _dated_late(paragraphs, period, year)
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue
