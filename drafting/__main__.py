@@ -98,12 +98,17 @@ def cmd_draft(args) -> int:
         from drafting.service.reading import carry_forward, read_report_file, unreported_tasks, with_previous
 
         past = read_report_file(Path(args.previous_report), settings.max_upload_bytes, settings.read_limits())
+        from drafting.figures.schema import label_of
+
         carry = carry_forward(past, data.meta.period, data.meta.year, data.meta.locality)
         data = with_previous(data, carry)
         left = unreported_tasks(carry.tasks, [f.text for f in data.facts]) if carry.kind == "previous" else []
         print(f"Số liệu {carry.label} lấy từ "
               f"{carry.source}: {len(carry.values)} chỉ tiêu"
-              + (f"; cần xác nhận: {', '.join(carry.to_confirm)}" if carry.to_confirm else ""), file=sys.stderr)
+              # a part of this year: its counts lie inside the year's, only the levels at its end are taken
+              + (f" (không lấy {carry.within} số việc trong kỳ: chúng đã nằm trong số cả năm)" if carry.within else "")
+              + (f"; cần xác nhận: {'; '.join(label_of(k) for k in carry.to_confirm)}" if carry.to_confirm else ""),
+              file=sys.stderr)
     sections = None
     if args.section:
         keys = [section_key(s) for s in args.section]

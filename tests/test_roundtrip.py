@@ -171,3 +171,15 @@ def test_an_earlier_report_sent_while_another_period_is_drafted_is_carried_not_r
     assert "Kế hoạch CCHC năm nêu trong báo cáo đó" in reply.text and st.chat_facts[0].origin.startswith("q1.txt")
     same = list(h.chat_turn(assistant, st, "Đây là dự thảo 6 tháng của Ban.", files=[past], today=day))[-1]
     assert "Rà soát" in same.text and "cột «Kỳ trước»" not in same.text
+
+
+def test_last_periods_tasks_of_a_scan_end_at_the_recipients():
+    """Tried as an official would (session 22: the year report of xã Quế Sơn from its 9-month report, a scan's text
+    without diacritics and without «Trên đây là báo cáo…»): the recipients' line «- UBND thanh pho Da Nang;» was read
+    as one of last period's tasks. «Nơi nhận:» ends the body as the closing formula does."""
+    from drafting.service.reading import planned_tasks
+
+    text = ("BAO CAO\nKet qua cong tac cai cach hanh chinh quy I nam 2026\n\nIV. NHIEM VU QUY II NAM 2026\n"
+            "Tiep tuc so hoa ket qua giai quyet TTHC tai Bo phan mot cua.\n\nNoi nhan:\n- UBND tinh Quang Tri;\n"
+            "- So Noi vu tinh Quang Tri;\n- Luu: VT.\n\nTM. UY BAN NHAN DAN\nCHU TICH\n")
+    assert planned_tasks(text) == ["Tiep tuc so hoa ket qua giai quyet TTHC tai Bo phan mot cua"]

@@ -26,7 +26,8 @@ from drafting.inputs.text_reading import TextReading
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
 PLAN_SECTIONS = {"IV", "V", "ket_thuc"}
 _BODY = {"I", "II", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6"}
-_CLOSING = re.compile(r"^\W*tren day (la|1a|ia)\b")
+# the closing formula, or the recipients' block when a report has none ("Noi nhan:" of a scan ends section IV's tasks)
+_CLOSING = re.compile(r"^\W*(?:tren day (la|1a|ia)\b|noi nhan\s*:)")
 _APPENDIX = re.compile(r"^\W*(\w{1,3}\s+)?(bieu m[aeo]u|bieu so|phu luc)\b")
 _NUMBERED = re.compile(r"^\(?\d{1,2}\s*[.)]\s*")
 
