@@ -453,12 +453,14 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
-              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23))]
+              (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
+              # set 24 keeps one misread: "…; đặc khu hoàn thành đúng hạn 12, …" after a semicolon, no noun, read as dossiers
+              (24, "đã chỉnh theo", 0.95, 1)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -941,6 +943,16 @@ def test_rules_from_held_out_set_23_in_other_words():
     assert _read("Đã giải quyết 812 hồ sơ đúng hạn.") == {"tthc.ho_so_da_giai_quyet": 812, "tthc.ho_so_dung_han_tong": 812}
     assert _read("Đã giải quyết 500 hồ sơ, trong đó 490 hồ sơ đúng hạn.") == {
         "tthc.ho_so_da_giai_quyet": 500, "tthc.ho_so_dung_han_tong": 490}
+
+
+def test_rules_from_held_out_set_24_in_other_words():
+    """Set 24 (session 22) missed or misread these; the same rules, in words it did not use."""
+    assert _read("Sở kiểm tra theo thẩm quyền 15 văn bản QPPL.") == {"the_che.vbqppl_kiem_tra": 15}
+    assert _read("Kiểm tra CCHC tại 6 sở, ban, ngành và 9 xã.") == {"chi_dao.co_quan_duoc_kiem_tra": 15}
+    assert _read("Trong kỳ không có hồ sơ nào bị trả lại.") == {"tthc.ho_so_tra_lai": 0}
+    assert _read("Văn bản đi trên môi trường mạng là 2.140 văn bản.") == {"cds.van_ban_dien_tu": 2140}
+    # a goal is no zero: "phấn đấu không có hồ sơ bị trả lại"
+    assert _read("Phấn đấu không có hồ sơ bị trả lại.") == {}
 
 
 def test_rules_from_held_out_report_9_in_other_words():

@@ -118,7 +118,8 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
                                        "cap tren giao cho"],
     "the_che.vbqppl_ban_hanh": ["van ban quy pham", "vbqppl", "van ban qppl"],
-    "the_che.vbqppl_kiem_tra": ["kiem tra van ban"],
+    # "Kiểm tra theo thẩm quyền 68 văn bản quy phạm pháp luật": the check of documents by the unit's own authority
+    "the_che.vbqppl_kiem_tra": ["kiem tra van ban", "kiem tra theo tham quyen", "tu kiem tra theo tham quyen"],
     "the_che.vbqppl_kiem_tra_phai_xu_ly": ["phai xu ly", "phai sua doi", "can xu ly", "phai sua"],
     "the_che.vbqppl_ra_soat": ["ra soat", "ra soat van ban"],
     # "06 hội nghị phổ biến, giáo dục pháp luật": the meetings were law dissemination sessions
@@ -162,7 +163,9 @@ _PHRASES: dict[str, list[str]] = {
                             "gui nhan tren moi truong mang", "gui nhan qua moi truong mang",
                             "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang",
                             "gui tren moi truong dien tu", "gui nhan tren moi truong dien tu", "gui qua moi truong dien tu",
-                            "gui nhan qua moi truong dien tu"],
+                            "gui nhan qua moi truong dien tu",
+                            # "Văn bản đi trên môi trường điện tử của các cơ quan … là 312.450 văn bản"
+                            "van ban di tren moi truong dien tu", "van ban di tren moi truong mang"],
     # "văn bản đi được ký số và gửi trên môi trường mạng là 3.417": documents both signed and sent are signed ones
     "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang",
                          "ky so va gui nhan tren moi truong mang", "ky so va gui tren moi truong dien tu",
@@ -336,6 +339,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("dot tuyen truyen", "buổi"), ("dot ra quan tuyen truyen", "buổi"), ("doan", "đoàn"), ("du thao", "dự thảo"), ("bien che", "người"), ("xa, phuong", "cơ quan"), ("xa", "cơ quan"),
     # "giảm 3 phòng chuyên môn": a unit's own divisions, which may be inspected but are no public service units
     ("phong chuyen mon", "phòng, ban"), ("phong, ban", "phòng, ban"), ("co quan chuyen mon", "phòng, ban"),
+    # "tại 12 sở, ngành và 20 xã, phường": a province's departments checked, as its communes are
+    ("so, nganh", "cơ quan"), ("so, ban, nganh", "cơ quan"),
     ("phong", "phòng, ban"), ("phong ban", "phòng, ban"), ("ban chuyen mon", "phòng, ban"), ("thi tran", "cơ quan"),
     ("phuong", "cơ quan"), ("benh vien", "cơ quan"), ("truong hoc", "cơ quan"),
     # schools by kind ("tại 15 trường THPT"); never a bare "truong", which folds "trưởng" (heads of divisions) too

@@ -85,6 +85,8 @@ _NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\bkhong (?:phat sinh|co|nhan duoc|
          ("tthc.ho_so_qua_han", re.compile(r"\bkhong (?:co|phat sinh) (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen)\b")),
          ("cong_vu.ky_luat", re.compile(r"\bkhong co (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\bbi (?:xu ly )?"
                                        r"(?:ky luat|xu ly ky luat)\b")),
+         # "không có hồ sơ bị trả lại": none returned to the applicant
+         ("tthc.ho_so_tra_lai", re.compile(r"\bkhong co (?:ho so|truong hop)(?: nao)? (?:bi |phai )?tra lai\b")),
          ("the_che.vbqppl_ban_hanh", re.compile(r"\bkhong (?:co )?ban hanh (?:van ban|vb) (?:quy pham(?: phap luat)?|qppl)\b")),
          # "Tự kiểm tra 4 văn bản QPPL, không phát hiện văn bản trái pháp luật" (of a review: rà soát, below)
          ("the_che.vbqppl_kiem_tra_phai_xu_ly", re.compile(r"\b(?:khong|chua) phat hien (?:co )?(?:van ban|vb)(?: nao)?[^.;\d]{0,20}?"
