@@ -422,6 +422,9 @@ class _Reader(LinkedReading, RateReading):
             subject = re.sub(r"^(?:tong )?so\s+", "", self.folded[start:s].lstrip(" -+*•"))
             for noun, unit in UNIT_NOUNS:
                 if re.match(rf"{re.escape(noun)}(?!\w)", subject):
+                    # "UBND tỉnh giao 15 nhiệm vụ; hoàn thành đúng hạn 12": an agency at the head acts, it is not counted
+                    if unit in PLACES:
+                        break
                     return unit
         # "rà soát 215 văn bản QPPL; phải sửa đổi, thay thế 17; đã xử lý 11": a list's items count what its first
         # count did, across the semicolons of the sentence

@@ -115,8 +115,9 @@ _PHRASES: dict[str, list[str]] = {
     # "1 nhiệm vụ hoàn thành nhưng quá hạn": late, though done
     "chi_dao.nhiem_vu_cap_tren_qua_han": ["hoan thanh nhung qua han", "hoan thanh nhung tre han", "hoan thanh qua han",
                                           "hoan thanh tre han", "hoan thanh cham", "hoan thanh nhung cham"],
+    # "UBND thành phố giao phường 8 nhiệm vụ": a centrally-run city is a ward's upper level, as a province is a commune's
     "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
-                                       "cap tren giao cho"],
+                                       "cap tren giao cho", "thanh pho giao"],
     "the_che.vbqppl_ban_hanh": ["van ban quy pham", "vbqppl", "van ban qppl"],
     # "Kiểm tra theo thẩm quyền 68 văn bản quy phạm pháp luật": the check of documents by the unit's own authority
     "the_che.vbqppl_kiem_tra": ["kiem tra van ban", "kiem tra theo tham quyen", "tu kiem tra theo tham quyen"],
