@@ -18,6 +18,7 @@ from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
+from drafting.inputs.figure_text import APPROX_BEFORE
 from drafting.law.citations import is_central
 from drafting.models import DraftFinding, ReportMeta
 
@@ -33,9 +34,6 @@ _LONG_DATE_RE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19
 _PERIOD_RE = re.compile(r"(?<!\d)(6|9)\s+thang|quy\s+(?:I|II|III|IV)\b|giai doan\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 _OUTLINE_RE = re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _STANDARD_RE = re.compile(r"ISO\s*9001\s*:\s*20(?:08|15)|TCVN\s*\d{3,5}\s*:\s*\d{4}|Đề án\s+06|De an\s+06", re.IGNORECASE)
-
-
-_ESTIMATE_BEFORE = re.compile(r"\b(?:khoảng|hơn|gần|trên|xấp xỉ|ước|ước tính|chừng|khoang|hon|gan|tren|xap xi|uoc)\s*$", re.I)
 
 
 def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[str], list[DraftFinding]]:
@@ -54,7 +52,7 @@ def fill_slots(text: str, fs: FigureSet, section: str = "") -> tuple[str, list[s
         used.append(key)
         said = fs.text(key)
         # "cho hơn {cong_vu.boi_duong} cán bộ": the official's own word already says it is an estimate
-        if said.startswith("khoảng ") and _ESTIMATE_BEFORE.search(text[:m.start()]):
+        if said.startswith("khoảng ") and APPROX_BEFORE.search(fold_lower(text[:m.start()])):
             return said[len("khoảng "):]
         return said
 

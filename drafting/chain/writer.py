@@ -83,7 +83,9 @@ class DeterministicWriter(DirectionSentences):
         sub.inspected = self.has("chi_dao.co_quan_duoc_kiem_tra") or self.has("chi_dao.cuoc_kiem_tra")
         sub.facts = self.with_count_slots(sub.facts, "I", ("chi_dao.doi_thoai",), COUNTED_DIALOGUE)[0]
         sub.facts, told = self.with_count_slots(sub.facts, "I", OUTREACH_KEYS, COUNTED_OUTREACH)
-        sub.spreading = bool(self.outreach(told))  # outreach activities are said in the sentence that counts them
+        # outreach activities are said in the sentence that counts the outreach, when there is one
+        outreach = self.outreach(told, sub.spread())
+        sub.spreading = bool(outreach)
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
             docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
@@ -110,7 +112,7 @@ class DeterministicWriter(DirectionSentences):
             left = sub.of("I", "progress")  # "2 nhiệm vụ đang triển khai": the rest of the plan, in the same sentence
             sub.facts = [f for f in sub.facts if f not in left]
             p.append(Paragraph(text=t + "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in left) + ".", sources=[f.origin for f in left]))
-        p += self.inspection(sub.findings()) + self.outreach(told, sub.spread())
+        p += self.inspection(sub.findings()) + outreach
         if self.has("chi_dao.nhiem_vu_cap_tren_giao"):
             t = f"Về thực hiện nhiệm vụ cấp trên giao: tổng số {slot('chi_dao.nhiem_vu_cap_tren_giao')} nhiệm vụ"
             parts, none = [], []  # a zero said in words, after the counts (drafting-practice §5)

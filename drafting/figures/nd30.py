@@ -27,8 +27,8 @@ def usual_recipients(level: str, parent: str, on: dt.date, unit: str = "") -> li
     own = {"tỉnh": ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh"],
            "huyện": ["Thường trực Huyện ủy", "Thường trực HĐND huyện", "Chủ tịch, các PCT UBND huyện"],
            "xã": ["Thường trực Đảng ủy", "Thường trực HĐND xã", "Chủ tịch, các PCT UBND xã"],
-           "sở": ["Giám đốc, các PGĐ Trung tâm" if unit.lower().startswith("trung tâm") else
-                  {"Giám đốc": "Giám đốc, các PGĐ Sở", "Trưởng ban": "Trưởng ban, các Phó Trưởng ban",
+           "sở": [{"Giám đốc": f"Giám đốc, các PGĐ {'Trung tâm' if unit.lower().startswith('trung tâm') else 'Sở'}",
+                   "Trưởng ban": "Trưởng ban, các Phó Trưởng ban",
                    "Chánh Văn phòng": "Chánh Văn phòng, các Phó Chánh Văn phòng",
                    "Chánh Thanh tra": "Chánh Thanh tra, các Phó Chánh Thanh tra"}[head_of(unit)]]}.get(level, [])
     home_affairs = "Phòng Nội vụ huyện" if level == "xã" and on < TWO_LEVEL_FROM else "Sở Nội vụ"

@@ -56,7 +56,8 @@ from drafting.inputs.text_reading import APPROX, LEVEL_ONLY, UNCLEAR, Ambiguous,
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
 _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
-_APPROX = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
+# words before a count that make it an estimate (folded); "300 trên 400" is a share, not one
+APPROX_BEFORE = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
@@ -375,7 +376,7 @@ class _Reader(LinkedReading, RateReading):
             confidence -= 0.05 if not self.accented else 0
             note = converted
             # "đạt 98,6% trên 640 phiếu", "420 trên 515 hồ sơ": "trên" after a number is "out of", not "over"
-            if _APPROX.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
+            if APPROX_BEFORE.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
                 confidence -= 0.3
                 note = APPROX
             phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
@@ -392,7 +393,7 @@ class _Reader(LinkedReading, RateReading):
             note: str = "", after: bool = False) -> None:
         if self.unique:
             self.taken.add(key)
-        if not note and _APPROX.search(self.folded[max(0, s - 14):s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
+        if not note and APPROX_BEFORE.search(self.folded[max(0, s - 14):s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
             note, confidence = APPROX, confidence - 0.3  # "… cho khoảng 900 lượt người": a companion count estimated too
         self.reading.figures.append(ReadFigure(
             key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,

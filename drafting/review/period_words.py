@@ -29,57 +29,54 @@ _OPENING = re.compile(r"\bbao cao\b[^.;:]*$")
 _ON_PURPOSE = re.compile(r"\b(cung ky|so voi|ky truoc|nam truoc|cuoi nam|toi|tiep theo|sau|luy ke|den het|tu dau)\s*$")
 
 
-def document_date(paragraphs) -> dt.date | None:
-    """The date of the place-and-date line among the first paragraphs ("Tân Phú, ngày 18 tháng 6 năm 2026")."""
+def _date_line(paragraphs):
+    """(the date, its paragraph) of the place-and-date line among the first paragraphs; (None, None) without one."""
     for p in paragraphs[:15]:
         m = _DATE_LINE.search(fold_lower(p.text))
         if m:
             try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), p
             except ValueError:
-                return None
-    return None
+                return None, None
+    return None, None
 
 
-def _dated_early(paragraphs, period: str, year: int) -> list[ReviewIssue]:
-    """A report dated before the end of its data window (drafting-practice §5): its figures cannot be final yet. Units
-    often send it so, with the last days estimated (seed 003 is dated 05/6 for a window to 14/6): a note, no fault."""
-    day, end = document_date(paragraphs), data_window(period, year).end
-    if day is None or day >= end:
-        return []
-    line = next((p for p in paragraphs[:15] if _DATE_LINE.search(fold_lower(p.text))), None)
-    return [ReviewIssue(kind="period", severity="info", section=getattr(line, "section", ""),
-                        paragraph=getattr(line, "index", 0), text=getattr(line, "text", "")[:120], message=(
-            f"Ngày báo cáo {day:%d/%m/%Y} sớm hơn ngày chốt số liệu {end:%d/%m/%Y} của kỳ {period} năm {year}: số liệu "
-            "chưa đủ kỳ — nếu số liệu những ngày còn lại là ước tính, nên ghi rõ «ước thực hiện» hoặc số liệu tính đến ngày nào."),
-                        suggestion=f"{end:%d/%m/%Y}")]
-
-
-def _dated_late(paragraphs, period: str, year: int) -> list[ReviewIssue]:
-    """A report dated months after its data window ("9 tháng đầu năm 2025" signed on 22/9/2026): the title's year or
-    the date was typed wrong, most often the title copied from last year's report."""
-    day, end = document_date(paragraphs), data_window(period, year).end
-    if day is None or (day - end).days <= _LATE_DAYS:
-        return []
-    line = next((p for p in paragraphs[:15] if _DATE_LINE.search(fold_lower(p.text))), None)
-    fits = [y for y in (day.year, day.year - 1) if 0 <= (day - data_window(period, y).end).days <= _LATE_DAYS]
-    return [ReviewIssue(kind="period", severity="warning", section=getattr(line, "section", ""),
-                        paragraph=getattr(line, "index", 0), text=getattr(line, "text", "")[:120], message=(
-            f"Báo cáo {period} năm {year} (chốt số liệu {end:%d/%m/%Y}) nhưng ghi ngày {day:%d/%m/%Y}, muộn hơn "
-            f"{(day - end).days} ngày: năm của kỳ trong tiêu đề hoặc ngày báo cáo có thể ghi nhầm — xin kiểm tra."),
-                        suggestion=f"{period} năm {fits[0]}" if fits else "")]
+def document_date(paragraphs) -> dt.date | None:
+    """The date of the place-and-date line among the first paragraphs ("Tân Phú, ngày 18 tháng 6 năm 2026")."""
+    return _date_line(paragraphs)[0]
 
 
 # reports go out within weeks of their cut-off; four months after it, the year or the date is wrong
 _LATE_DAYS = 120
 
 
+def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
+    """The report's date against its data window. Before the cut-off (drafting-practice §5) its figures cannot be
+    final yet — units often send it so, with the last days estimated (seed 003 is dated 05/6 for a window to 14/6): a
+    note, no fault. Months after it ("9 tháng đầu năm 2025" signed on 22/9/2026) the title's year or the date was
+    typed wrong, most often the title copied from last year's report: a warning."""
+    day, line = _date_line(paragraphs)
+    end = data_window(period, year).end
+    if day is None or 0 <= (day - end).days <= _LATE_DAYS:
+        return []
+    if day < end:
+        severity, suggestion, message = "info", f"{end:%d/%m/%Y}", (
+            f"Ngày báo cáo {day:%d/%m/%Y} sớm hơn ngày chốt số liệu {end:%d/%m/%Y} của kỳ {period} năm {year}: số liệu "
+            "chưa đủ kỳ — nếu số liệu những ngày còn lại là ước tính, nên ghi rõ «ước thực hiện» hoặc số liệu tính đến ngày nào.")
+    else:
+        fits = [y for y in (day.year, day.year - 1) if 0 <= (day - data_window(period, y).end).days <= _LATE_DAYS]
+        severity, suggestion, message = "warning", f"{period} năm {fits[0]}" if fits else "", (
+            f"Báo cáo {period} năm {year} (chốt số liệu {end:%d/%m/%Y}) nhưng ghi ngày {day:%d/%m/%Y}, muộn hơn "
+            f"{(day - end).days} ngày: năm của kỳ trong tiêu đề hoặc ngày báo cáo có thể ghi nhầm — xin kiểm tra.")
+    return [ReviewIssue(kind="period", severity=severity, section=line.section, paragraph=line.index,
+                        text=line.text[:120], message=message, suggestion=suggestion)]
+
+
 def check_period_words(paragraphs, period: str | None, year: int | None) -> list[ReviewIssue]:
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
-    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_early(paragraphs, period, year)
-    issues += _dated_late(paragraphs, period, year)
+    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_apart(paragraphs, period, year)
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue
