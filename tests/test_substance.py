@@ -1975,3 +1975,40 @@ def test_a_chat_of_a_public_service_centre_and_a_school_department(assistant):
     text = {k: "\n".join(p.text for p in st.last_draft.section(k).paragraphs) for k in ("II.4", "III")}
     assert "cho gần 40 công chức" in text["II.4"] and "khoảng" not in text["II.4"], text["II.4"]
     assert "- Máy lấy số tự động hay hỏng." in text["III"] and "Nguyên nhân: thiết bị đã cũ." in text["III"], text["III"]
+
+
+def test_a_special_zones_dialogues_under_their_count_and_a_figure_told_in_the_officials_words(assistant):
+    """Substance set Côn Đảo (session 23, first run 16/16 facts, 0 unsupported, read as an official): a dialogue told
+    with its day ("Chủ tịch UBND đặc khu đối thoại với hộ kinh doanh …") was written "Ngày 17/4/2026, chủ tịch …"
+    (title lower-cased) and its count said again in a stock sentence; "tiếp nhận … không phụ thuộc địa giới hành
+    chính đối với 46 thủ tục" was followed by "Số TTHC tiếp nhận không phụ thuộc địa giới hành chính là 46 thủ tục";
+    «Nơi nhận» offered "HĐND xã" to a special zone. Here a ward, in other words."""
+    import datetime as dt
+
+    from drafting.figures.nd30 import usual_recipients
+
+    text = ("meta: {issuer: Ủy ban nhân dân phường Thuận Hóa, parent: UBND thành phố Huế, level: xã, locality: phường"
+            " Thuận Hóa, period: 9 tháng, year: 2026, date: 2026-09-18, place: Huế, symbol: BC-UBND}\n"
+            "figures: {chi_dao.doi_thoai: 3, tthc.tthc_phi_dia_gioi: 38}\n"
+            "facts:\n"
+            "  - {section: I, kind: event, text: 'Bí thư Đảng ủy, Chủ tịch UBND phường đối thoại với tiểu thương chợ"
+            " Đông Ba về sắp xếp quầy sạp', date: 2026-08-21}\n"
+            "  - {section: I, kind: event, text: 'Đối thoại với đoàn viên thanh niên về khởi nghiệp'}\n"
+            "  - {section: II.2, kind: note, text: 'Thực hiện tiếp nhận không phụ thuộc địa giới hành chính 38 thủ tục"
+            " thuộc lĩnh vực hộ tịch, chứng thực'}\n")
+    draft = assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml"))
+    one, two = ("\n".join(p.text for p in draft.section(k).paragraphs) for k in ("I", "II.2"))
+    assert ("Đã tổ chức 03 cuộc đối thoại của lãnh đạo với người dân, doanh nghiệp, trong đó:\n+ Ngày 21/8/2026, Bí thư "
+            "Đảng ủy, Chủ tịch UBND phường đối thoại với tiểu thương chợ Đông Ba về sắp xếp quầy sạp;\n+ Đối thoại với "
+            "đoàn viên thanh niên về khởi nghiệp.") in one, one
+    assert "Số cuộc đối thoại" not in one
+    assert two.count("38") == 1 and "không phụ thuộc địa giới hành chính 38 thủ tục thuộc lĩnh vực hộ tịch" in two, two
+    assert "tthc.tthc_phi_dia_gioi" in next(p.sources for p in draft.section("II.2").paragraphs if "38" in p.text)
+    # a figure whose value the official's sentence tells with other words around it is still said on its own
+    other = text.replace("Thực hiện tiếp nhận không phụ thuộc địa giới hành chính 38", "Niêm yết công khai 38")
+    two = "\n".join(p.text for p in assistant.draft_input(load_figures_bytes(other.encode(), "x.yaml")).section("II.2").paragraphs)
+    assert "Số TTHC tiếp nhận không phụ thuộc địa giới hành chính là 38 thủ tục." in two, two
+    day = dt.date(2026, 9, 18)
+    assert usual_recipients("xã", "", day, "phường Thuận Hóa")[-2:] == ["Thường trực HĐND phường", "Chủ tịch, các PCT UBND phường"]
+    assert usual_recipients("tỉnh", "", day, "thành phố Huế")[-3:] == [
+        "Thường trực Thành ủy", "Thường trực HĐND Thành phố", "Chủ tịch, các PCT UBND Thành phố"]

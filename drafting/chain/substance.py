@@ -94,7 +94,18 @@ def _dated(f: Fact) -> Fact:
     workbook's month or quarter is said: "Ngày 15/7/2026, hội nghị sơ kết 6 tháng đầu năm"."""
     if f.date is None or _DATE.search(f.text) or MONTH_SAID.match(f.text) or re.match(r"\s*(?:ngày|quý)\b", f.text, re.I):
         return f
-    return f.model_copy(update={"text": f"Ngày {f.date.day}/{f.date.month}/{f.date.year}, {f.text[:1].lower()}{f.text[1:]}"})
+    text = f.text if keeps_capital(f.text) else f.text[:1].lower() + f.text[1:]
+    return f.model_copy(update={"text": f"Ngày {f.date.day}/{f.date.month}/{f.date.year}, {text}"})
+
+
+# "Chủ tịch UBND đặc khu đối thoại …", "Ban Chỉ đạo …": a title or an organ keeps its capital after a date
+_TITLES = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "giám đốc", "phó giám đốc", "chánh ", "trưởng ",
+           "ban chỉ đạo", "thường trực", "ủy ban", "hội đồng", "đảng ủy", "sở ", "đoàn ")
+
+
+def keeps_capital(text: str) -> bool:
+    first = text.split(" ", 1)[0]
+    return first.isupper() or text.lower().startswith(_TITLES)
 
 
 _DAY_NO_YEAR = re.compile(r"^(\s*(?:vào\s+)?ngày\s+(\d{1,2})/(\d{1,2}))(?![/\d])", re.I)
@@ -219,6 +230,19 @@ class SubstanceWriter:
             return (head or ([Paragraph(text=sentence(meetings), sources=["chi_dao.hoi_nghi"])] if events else [])
                     ) + self._events(rest)
         return self._events(events)
+
+    def dialogues(self, lead: str, count: int | None) -> list[Paragraph]:
+        """"Ngày 17/4/2026, Chủ tịch UBND đặc khu đối thoại với hộ kinh doanh …" under the sentence that counts the
+        dialogues (lead: "Đã tổ chức 01 cuộc đối thoại …"), not a count said apart from what each was about."""
+        told = [f for f in self.of("I", "event") if _DIALOGUE.search(fold_lower(f.text)) and "{" not in f.text]
+        if not told or count is None or count < len(told):
+            return []
+        self.facts = [f for f in self.facts if f not in told]
+        items = [clause(_dated(with_year(f, self.m)).text) for f in told]
+        if len(items) == 1:
+            return [Paragraph(text=sentence(f"{lead}: {items[0][:1].lower()}{items[0][1:]}"), sources=[told[0].origin])]
+        return [Paragraph(text=lead + (", gồm:" if count == len(told) else ", trong đó:")),
+                *bullets(items, [[f.origin] for f in told])]
 
     def _events(self, events: list[Fact]) -> list[Paragraph]:
         if not events:

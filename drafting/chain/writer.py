@@ -94,7 +94,10 @@ class DeterministicWriter(DirectionSentences):
             [Paragraph(text=docs_sentence, sources=["chi_dao.van_ban_chi_dao"])] if docs_sentence else [])
         meetings = (f"Đã tổ chức {slot('chi_dao.hoi_nghi')} hội nghị, cuộc họp về CCHC."
                     if self.has("chi_dao.hoi_nghi") else None)
-        p += sub.events("I", meetings, self.fs.get("chi_dao.hoi_nghi")) or ([Paragraph(text=meetings, sources=["chi_dao.hoi_nghi"])] if meetings else [])
+        talks = sub.dialogues(f"Đã tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại của lãnh đạo với người dân, doanh "
+                              "nghiệp", self.fs.get("chi_dao.doi_thoai")) if self.has("chi_dao.doi_thoai") else []
+        p += (sub.events("I", meetings, self.fs.get("chi_dao.hoi_nghi")) or (
+            [Paragraph(text=meetings, sources=["chi_dao.hoi_nghi"])] if meetings else [])) + talks
         if not p and (prog := self.cite("I", self.law.program())):
             p.append(Paragraph(text=f"Công tác cải cách hành chính trong {self.period} được triển khai theo {prog}.",
                                sources=["76/NQ-CP"]))
@@ -130,12 +133,9 @@ class DeterministicWriter(DirectionSentences):
             t += (", trong đó " + ", ".join(parts) if parts else "") + ("; " + ", ".join(none) if none else "")
             p.append(Paragraph(text=t + "."))
         if self.has("chi_dao.sang_kien"):
-            if self.val("chi_dao.sang_kien") > 0:
-                p.append(Paragraph(text=f"Về mô hình, sáng kiến: có {slot('chi_dao.sang_kien')} mô hình, sáng kiến, "
-                                        "giải pháp mới trong CCHC được triển khai."))
-            else:
-                p.append(Paragraph(text="Về mô hình, sáng kiến: trong kỳ chưa có mô hình, sáng kiến mới về CCHC "
-                                        "được áp dụng."))
+            p.append(Paragraph(text=f"Về mô hình, sáng kiến: có {slot('chi_dao.sang_kien')} mô hình, sáng kiến, giải pháp "
+                                    "mới trong CCHC được triển khai." if self.val("chi_dao.sang_kien") > 0 else
+                                    "Về mô hình, sáng kiến: trong kỳ chưa có mô hình, sáng kiến mới về CCHC được áp dụng."))
         return p + sub.section("I")
 
     def section_II_1(self) -> list[Paragraph]:

@@ -24,9 +24,14 @@ def usual_recipients(level: str, parent: str, on: dt.date, unit: str = "") -> li
 
     upper = parent or ("UBND tỉnh" if level in ("sở", "huyện") or (level == "xã" and on >= TWO_LEVEL_FROM) else
                        "UBND huyện" if level == "xã" else "Bộ Nội vụ")
-    own = {"tỉnh": ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh"],
+    # the unit's own word: a ward, a special zone or a town is not "xã"; a centrally-run city has a Thành ủy
+    said = unit.lower()
+    commune = next((w for w in ("phường", "đặc khu", "thị trấn") if said.startswith(w)), "xã")
+    city = said.startswith("thành phố")
+    own = {"tỉnh": [f"Thường trực {'Thành ủy' if city else 'Tỉnh ủy'}", f"Thường trực HĐND {'Thành phố' if city else 'tỉnh'}",
+                    f"Chủ tịch, các PCT UBND {'Thành phố' if city else 'tỉnh'}"],
            "huyện": ["Thường trực Huyện ủy", "Thường trực HĐND huyện", "Chủ tịch, các PCT UBND huyện"],
-           "xã": ["Thường trực Đảng ủy", "Thường trực HĐND xã", "Chủ tịch, các PCT UBND xã"],
+           "xã": ["Thường trực Đảng ủy", f"Thường trực HĐND {commune}", f"Chủ tịch, các PCT UBND {commune}"],
            "sở": [{"Giám đốc": f"Giám đốc, các PGĐ {'Trung tâm' if unit.lower().startswith('trung tâm') else 'Sở'}",
                    "Trưởng ban": "Trưởng ban, các Phó Trưởng ban",
                    "Chánh Văn phòng": "Chánh Văn phòng, các Phó Chánh Văn phòng",
