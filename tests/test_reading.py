@@ -453,13 +453,13 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
-              (24, "đã chỉnh theo", 0.95, 0)]
+              (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -955,6 +955,21 @@ def test_rules_from_held_out_set_24_in_other_words():
     # the agency at a sentence's head acts; what the list counts is carried across its semicolons
     assert _read("UBND thành phố giao phường 8 nhiệm vụ; phường hoàn thành đúng hạn 7.") == {
         "chi_dao.nhiem_vu_cap_tren_giao": 8, "chi_dao.nhiem_vu_cap_tren_dung_han": 7}
+
+
+def test_rules_from_held_out_set_25_in_other_words():
+    """Set 25 (session 23) missed or misread these; the same rules, in words it did not use."""
+    # millions of visits or of visitors are no money
+    assert _read("Bệnh viện đa khoa tỉnh khám cho 1,2 triệu lượt bệnh nhân.") == {}
+    assert _read("Xã tiếp nhận 640 lượt hồ sơ trong quý.") == {"tthc.ho_so_tiep_nhan": 640}
+    assert _read("Có 2 công chức nghỉ việc theo Nghị định 178/2024/NĐ-CP.") == {"to_chuc.tinh_gian": 2}
+    # "; trong đó cấp …" continues the total before the semicolon
+    assert _read("Cả tỉnh giải quyết 90.500 hồ sơ, đúng hạn 98%; trong đó cấp xã 61.200 hồ sơ.") == {
+        "tthc.ho_so_da_giai_quyet": 90500, "tthc.ho_so_da_giai_quyet_cap_xa": 61200}
+    # the count behind a rate, said with "với" or "tương ứng": named by the rate's words unless its own words follow
+    assert _read("Tỷ lệ hồ sơ trực tuyến là 64%, tương ứng 1.152 hồ sơ.") == {"tthc.ho_so_truc_tuyen": 1152}
+    assert _read("Hồ sơ trả kết quả đúng hạn đạt 99% với 3.960 hồ sơ.") == {"tthc.ho_so_dung_han_tong": 3960}
+    assert _read("Ký số đạt 98%, với 870 văn bản đi dưới dạng điện tử.") == {"cds.van_ban_dien_tu": 870}
 
 
 def test_rules_from_held_out_report_9_in_other_words():

@@ -208,6 +208,8 @@ class LinkedReading:
         if not m:
             return False
         sent_from = self.sentence_start(s)
+        if sent_from and self.folded[sent_from - 1] == ";" and re.match(r"\s*trong do\b", self.folded[sent_from:]):
+            sent_from = self.sentence_start(sent_from - 1)  # "…, tỷ lệ đúng hạn 99,2%; trong đó cấp tỉnh …": the same total
         if self.part_of_other_count(s, e, sent_from, quote):
             return True
         # of the total just read, or of the total whose other level's part was just read ("… của huyện là 287, cấp xã 114")

@@ -180,7 +180,15 @@ class _Reader(LinkedReading, RateReading):
         bracket = left_start and f[left_start - 1] == "(" and not f[left_start:s].strip()
         # "100% văn bản đi được ký số, tổng 1.245 văn bản": the count behind the rate, as in brackets below
         after_rate = left_start and f[left_start - 1] == "," and re.fullmatch(r"\s*tong(?: so| cong)?\s*", f[left_start:s])
-        if bracket or after_rate:
+        # "Hồ sơ nộp qua Cổng dịch vụ công chiếm 71,3% với 2.287 hồ sơ": the same, said with "với"
+        joined = not (bracket or after_rate) and re.search(
+            r"%\s*,?\s*(?:voi|tuong ung(?: voi)?|tuong duong(?: voi)?)(?: tong(?: so)?)?\s*$", f[self.sentence_start(s):s])
+        nxt = SEP.search(f, e)
+        if joined and len(f[e:nxt.start() if nxt else len(f)].split()) <= 2:  # "…, với 4.610 văn bản đi điện tử": the
+            left_start = self.sentence_start(s) + joined.start() + 2  # words after the count name it, not the rate's
+        else:
+            joined = None
+        if bracket or after_rate or joined:
             # "100% có chữ ký số (5.210 văn bản)": the count behind the rate, named by the words around the rate;
             # "…, phường đã có văn bản xin lỗi công dân (18 văn bản)": the count of what its clause names
             opening, sent_from = left_start - 1, self.sentence_start(left_start - 1)
@@ -189,8 +197,8 @@ class _Reader(LinkedReading, RateReading):
             if _RATE_IN.search(f, sent_from, opening) and not counts:
                 return re.sub(r"\s+", " ", _RATE_IN.sub(" ", f[sent_from:opening])), "", left_start
             tail_from = max((m.end() for m in SEP.finditer(f, 0, opening)), default=0)
-            if bracket and not any(m.start() >= tail_from for m in counts):
-                return f[tail_from:opening], "", left_start
+            if (bracket or joined) and not any(m.start() >= tail_from for m in counts):
+                return _RATE_IN.sub(" ", f[tail_from:opening]), "", left_start
         if left_start and f[left_start - 1] == ")" and "(" in f[:left_start]:
             # "số định biên (bao gồm …) là 21 người": the words before the brackets name it
             opening = f.rfind("(", 0, left_start)

@@ -137,7 +137,9 @@ _PHRASES: dict[str, list[str]] = {
                                "don vi su nghiep duoc giao"],  # "người làm việc trong các đơn vị sự nghiệp được giao 1.214"
     "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co"],
     "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
-    "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che"],
+    # "1 người nghỉ hưu theo Nghị định 178/2024/NĐ-CP": leaving under the streamlining policy of the 2025 restructuring
+    "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che", "nghi huu theo nghi dinh 178", "nghi viec theo nghi dinh 178",
+                          "nghi huu truoc tuoi", "nghi theo nghi dinh 178", "thoi viec theo nghi dinh 178"],
     "cong_vu.tuyen_dung_cong_chuc": ["tuyen dung", "tuyen dung cong chuc", "tuyen duoc", "thi tuyen duoc",
                                     "tuyen duoc cong chuc"],
     "cong_vu.tuyen_dung_vien_chuc": ["tuyen dung vien chuc", "tuyen duoc vien chuc"],
@@ -355,6 +357,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     # "Đài truyền thanh xã phát 24 lượt tin về CCHC": broadcasts, not people
     ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),
+    # "2,4 triệu lượt khám", "520 nghìn lượt khách": no amount of money, no figure of the report
+    ("trieu luot", "triệu lượt"), ("nghin luot", "nghìn lượt"), ("luot ho so", "hồ sơ"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
