@@ -972,6 +972,17 @@ def test_rules_from_held_out_set_25_in_other_words():
     assert _read("Ký số đạt 98%, với 870 văn bản đi dưới dạng điện tử.") == {"cds.van_ban_dien_tu": 870}
 
 
+def test_a_festival_day_is_an_event_not_a_length_of_time():
+    """Chat set 15: "xa to chuc 3 cuoc hop ve CCHC, 1 ngay hoi tuyen truyen … tai cho" lost its second clause: "1 ngày"
+    was taken for a length of time. A day of outreach is the official's event; a length of time stays no figure."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Phường tổ chức 2 cuộc họp về CCHC, 1 ngày hội chuyển đổi số tại nhà văn hóa khu phố 3.")
+    assert {f.key: f.value for f in r.figures} == {"chi_dao.hoi_nghi": 2}
+    assert [(f.kind, f.text) for f in r.facts] == [("event", "Phường tổ chức 1 ngày hội chuyển đổi số tại nhà văn hóa khu phố 3")]
+    assert _read("Rút ngắn 2 ngày thời gian giải quyết thủ tục đăng ký kinh doanh.") == {}
+
+
 def test_rules_from_held_out_report_9_in_other_words():
     """Report 9 (a commune typed without diacritics) missed "phat hien 4 thon niem yet chua day du": places found at
     fault are the inspection's findings; places checked stay places, and places not at fault count nothing found."""

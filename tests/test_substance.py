@@ -2012,3 +2012,14 @@ def test_a_special_zones_dialogues_under_their_count_and_a_figure_told_in_the_of
     assert usual_recipients("xã", "", day, "phường Thuận Hóa")[-2:] == ["Thường trực HĐND phường", "Chủ tịch, các PCT UBND phường"]
     assert usual_recipients("tỉnh", "", day, "thành phố Huế")[-3:] == [
         "Thường trực Thành ủy", "Thường trực HĐND Thành phố", "Chủ tịch, các PCT UBND Thành phố"]
+
+
+def test_procedures_announced_are_said_without_an_agent(assistant):
+    """Chat set 15: "Tham mưu Chủ tịch UBND tỉnh công bố 12 TTHC sửa đổi, bổ sung" of a department was drafted
+    "trong kỳ đã sửa đổi, bổ sung 12 thủ tục" — as if the department amended them. The province's chairman announces;
+    the draft says what was announced, not who did it."""
+    text = ("meta: {issuer: Sở Y tế, parent: UBND tỉnh Hà Tĩnh, level: sở, locality: Sở Y tế tỉnh Hà Tĩnh,"
+            " period: 6 tháng, year: 2026, date: 2026-06-16, place: Hà Tĩnh, symbol: BC-SYT}\n"
+            "figures: {tthc.tthc_cong_bo_moi: 4, tthc.tthc_bai_bo: 2}\n")
+    two = "\n".join(p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs)
+    assert "Về công bố, công khai TTHC: trong kỳ có 04 thủ tục được công bố mới; 02 thủ tục bị bãi bỏ, thay thế." in two, two

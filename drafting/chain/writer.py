@@ -198,10 +198,11 @@ class DeterministicWriter(DirectionSentences):
     def section_II_2(self) -> list[Paragraph]:
         p = []
         pub = []
-        for key, word in (("tthc.tthc_cong_bo_moi", "công bố mới"), ("tthc.tthc_sua_doi", "sửa đổi, bổ sung"),
-                          ("tthc.tthc_bai_bo", "bãi bỏ, thay thế")):
+        # said without an agent: the province's chairman announces; a department only advises, a commune publishes
+        for key, word in (("tthc.tthc_cong_bo_moi", "được công bố mới"), ("tthc.tthc_sua_doi", "được sửa đổi, bổ sung"),
+                          ("tthc.tthc_bai_bo", "bị bãi bỏ, thay thế")):
             if self.has(key):
-                pub.append(f"{word} {slot(key)} thủ tục")
+                pub.append(f"{slot(key)} thủ tục {word}")
         simpler = [f"{w[0]}{slot(k)}{w[1]}" for k, w in (
             ("tthc.tthc_ra_soat", ("đã rà soát, đánh giá ", " thủ tục hành chính")),
             ("tthc.tthc_de_xuat_don_gian_hoa", ("đề xuất phương án đơn giản hóa ", " thủ tục")),
@@ -209,7 +210,7 @@ class DeterministicWriter(DirectionSentences):
         if simpler:
             p.append(Paragraph(text="Về rà soát, đơn giản hóa TTHC: " + "; ".join(simpler) + "."))
         if pub:
-            p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ đã " + ", ".join(pub) + "."))
+            p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ có " + "; ".join(pub) + "."))
         if self.has("tthc.tthc_tong_so"):
             t = f"Tổng số TTHC thuộc thẩm quyền giải quyết là {slot('tthc.tthc_tong_so')} thủ tục"
             lv = [f"cấp {w} {slot(k)} thủ tục" for k, w in (("tthc.tthc_cap_tinh", "tỉnh"), ("tthc.tthc_cap_huyen", "huyện"),

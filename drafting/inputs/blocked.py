@@ -9,7 +9,8 @@ import re
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 
-_PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b")
+# "1 ngày hội tuyên truyền": a festival day is an event, not a length of time
+PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay(?! hoi\b)|tuan|nam)\b")
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)"
                      r"|\bso voi (?:nam truoc|cung ky|ky truoc)(?:[^.;]|\.\d){0,40}?\b(?:tang|giam)\s+\d[\d.,]*\s*%?")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
@@ -50,9 +51,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     # OCR writes a letter as a symbol and a digit: "¢6" (có), "$6 VBQPPL" (Số) — a word, not a count
     spans += [m.span() for m in re.finditer(r"(?<=[¢$£€©®§¥])\d+", text)]
     spans += [m.span() for m in re.finditer(r"\bty\s+1\S?(?=\s|$)", folded)]  # "tỷ lệ" OCR'd as "ty 1é", "ty 18"
-    spans += [m.span() for m in _PERIOD_WORDS.finditer(folded)]
+    spans += [m.span() for m in PERIOD_WORDS.finditer(folded)]
     # "cắt giảm 1.120 ngày", "rút ngắn 36 giờ": a time saved or taken, no count the schema keeps
-    spans += [m.span() for m in re.finditer(r"\b\d[\d.,]*\s*(?:ngay|gio|phut)\b", folded)]
+    spans += [m.span() for m in re.finditer(r"\b\d[\d.,]*\s*(?:ngay(?! hoi\b)|gio|phut)\b", folded)]
     spans += [m.span() for m in re.finditer(r"(?m)^\s*(?:[\divx]+\.)*[\divx]+[.)]\s", folded)]  # "1. ", "2.1. "
     spans += [m.span() for m in re.finditer(r"(?m)^\s*\|\s*[\d.ivx]+\s*\|", folded)]  # a table row's index
     # "2.1 Số nhiệm vụ đề ra …": a row's code without its closing dot (groups of one or two digits: "1.849" is a count)

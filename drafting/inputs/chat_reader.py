@@ -24,6 +24,7 @@ from drafting.figures.nd30 import head_of
 from drafting.figures.periods import Period, data_window
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
+from drafting.inputs.blocked import PERIOD_WORDS
 from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
     REPORT_TITLE,
@@ -134,8 +135,7 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
         if 2000 <= y <= 2100:
             year = year or y
             spans.append(m.span())
-    for m in re.finditer(r"\b\d{1,2}\s*(thang|quy|ngay|tuan|nam)\b", t):
-        spans.append(m.span())
+    spans += [m.span() for m in PERIOD_WORDS.finditer(t)]
     return period, year, spans
 
 

@@ -359,6 +359,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),
     # "2,4 triệu lượt khám", "520 nghìn lượt khách": no amount of money, no figure of the report
     ("trieu luot", "triệu lượt"), ("nghin luot", "nghìn lượt"), ("luot ho so", "hồ sơ"),
+    # "1 ngày hội tuyên truyền dịch vụ công tại chợ": an event the official tells, which no figure counts
+    ("ngay hoi", "ngày hội"),
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
