@@ -191,7 +191,12 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
             f"{ref.article} {TYPE_LABELS.get(doc.ref.doc_type, '')} {target} (được bổ sung bởi {doc.number})".replace("  ", " "))
     if as_of and not doc.in_force_on(as_of):
         status = registry.status_on(doc, as_of)
-        severity = "error" if _claims_in_force(context, ref) else "warning"
+        # an end of force the registry holds unverified ([K]) is a warning to check, never an error asserted — unless
+        # the document only amended others whose end is known (107/2021 falls with the 61/2018 it amended)
+        known = status.confidence != "K" or bool(doc.amends) and all(
+            (t := registry.get(a)) is not None and not t.in_force_on(as_of)
+            and registry.status_on(t, as_of).confidence != "K" for a in doc.amends)
+        severity = "error" if _claims_in_force(context, ref) and known else "warning"
         repl = ", ".join(doc.replaced_by)
         add("not_in_force", severity,
             f"“{ref.text}”: tính đến ngày {fmt_date(as_of)} (ngày của báo cáo), văn bản {status.text}"

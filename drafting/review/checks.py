@@ -414,7 +414,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     from drafting.review.layout import check_layout
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
-    from drafting.review.signature import check_signature, check_signer_name
+    from drafting.review.signature import check_closing, check_signature
     from drafting.review.stated import check_stated_figures
     from drafting.review.tidy import in_scope, tidy
     from drafting.review.unaccented import check_unaccented
@@ -428,7 +428,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
-              + check_signature(doc.paragraphs) + check_signer_name(doc.paragraphs)
+              + check_signature(doc.paragraphs) + check_closing(doc.paragraphs, doc.docx is None)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is not None:
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import fold_lower
 from drafting.models import ReviewIssue
 
 _DEPARTMENT = re.compile(r"^(?:SỞ|BAN QUẢN LÝ)\s+\S")
@@ -47,6 +48,22 @@ def check_signer_name(paragraphs) -> list[ReviewIssue]:
                                     "học hàm, học vị trước họ tên người ký văn bản hành chính.",
                             suggestion=_TITLE.sub("", name).strip(" ."))]
     return []
+
+
+def check_closing(paragraphs, typed: bool) -> list[ReviewIssue]:
+    """The block after the text: the signer's name, and — in a typed or extracted text, whose layout the .docx checks
+    cannot see — a «Nơi nhận» without its "- Lưu: VT" line (the office's file copy, NĐ 30/2020 Phụ lục I)."""
+    out = check_signer_name(paragraphs)
+    at = next((i for i, p in enumerate(paragraphs) if re.fullmatch(r"\s*Nơi nhận\s*:?\s*", p.text)), None)
+    if typed and at is not None:
+        lines = [p.text.strip() for p in paragraphs[at + 1:at + 20] if p.text.strip().startswith(("-", "–", "+"))]
+        # OCR drops accents and letters ("- L VP + V(Hoa)" in seed 004): any trace of the filing line passes
+        if lines and not any(re.match(r"^[-–+]\s*(?:luu\b|l[\s:.]|.*\bvt\b)", fold_lower(t)) for t in lines):
+            p = paragraphs[at]
+            out.append(ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index,
+                                   text=p.text.strip(), message="Nơi nhận thiếu dòng “- Lưu: VT, …” (bản lưu của cơ quan).",
+                                   suggestion="- Lưu: VT."))
+    return out
 
 
 def check_signature(paragraphs) -> list[ReviewIssue]:

@@ -110,6 +110,7 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)
         before_here.update({f.key: f for f in reading.figures if f.confidence >= 0.9})
         sure = [f for f in reading.figures if f.confidence >= SURE]
+        issues += _said_total(p, sure)
         keys = [f.key for f in sure]
         if len(keys) == len(set(keys)):  # each figure once: the paragraph speaks of one level, check it whole
             issues += _sum_issues(p, sure)
@@ -118,6 +119,28 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
     return (issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
             + _apologies(readings))
+
+
+_TOTAL_WORD = re.compile(r"\btong(?: cong| so)?(?: la| co)?\s*:?\s*$")
+
+
+def _said_total(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
+    """"HĐND tỉnh ban hành 8 nghị quyết QPPL, UBND tỉnh ban hành 24 quyết định QPPL, tổng cộng 33 văn bản": the total
+    said after the parts the reader summed must be their sum."""
+    out = []
+    folded = fold_lower(p.text)
+    for summed in [f for f in figures if f.note.startswith("tổng của")]:
+        for said in figures:
+            if said.key == summed.key and said.start > summed.end and said.value != summed.value and \
+                    _TOTAL_WORD.search(folded[max(summed.end, said.start - 20):said.start]) and \
+                    not re.search(r"[.;\n]", p.text[summed.end:said.start]):
+                parts = summed.note.split("“")[1].split("”")[0] if "“" in summed.note else summed.words
+                out.append(ReviewIssue(
+                    kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=said.words[:160],
+                    message=(f"{FIELD_BY_KEY[said.key].label}: ghi tổng {said.quote} nhưng các phần nêu trước đó («{parts}») "
+                             f"cộng lại là {fmt_int(int(summed.value))}."),
+                    suggestion=fmt_int(int(summed.value))))
+    return out
 
 
 def _apologies(readings) -> list[ReviewIssue]:
