@@ -493,6 +493,9 @@ def test_reading_eval_floors():
     # 35/35 after one rule
     ninth = next(s for name, s in sources.items() if "(held-out 9)" in name)
     assert ninth["gold"] >= 35 and ninth["exact_share"] >= 0.97 and ninth["misread"] == 0
+    # the tenth (a department of finance's year) untuned: 56/63, 3 misread; 63/63 after its six rules
+    tenth = next(s for name, s in sources.items() if "(held-out 10)" in name)
+    assert tenth["gold"] >= 60 and tenth["exact_share"] >= 0.97 and tenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -981,6 +984,29 @@ def test_a_festival_day_is_an_event_not_a_length_of_time():
     assert {f.key: f.value for f in r.figures} == {"chi_dao.hoi_nghi": 2}
     assert [(f.kind, f.text) for f in r.facts] == [("event", "Phường tổ chức 1 ngày hội chuyển đổi số tại nhà văn hóa khu phố 3")]
     assert _read("Rút ngắn 2 ngày thời gian giải quyết thủ tục đăng ký kinh doanh.") == {}
+
+
+def test_rules_from_held_out_report_10_in_other_words():
+    """Report 10 (a department of finance's year) missed or misread these; the same rules, in words it did not use."""
+    # places an inspection went to: public service units are places checked too, summed with the divisions
+    assert _read("Kiểm tra CCHC tại 4 phòng chuyên môn và 3 đơn vị sự nghiệp trực thuộc Sở.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 7}
+    assert _read("Sở có 4 phòng chuyên môn và 3 đơn vị sự nghiệp công lập.") == {"to_chuc.don_vi_su_nghiep": 3}
+    assert _read("Qua kiểm tra đã nhắc nhở, chấn chỉnh 5 thiếu sót, đã khắc phục cả 5 thiếu sót.") == {
+        "chi_dao.van_de_phat_hien": 5, "chi_dao.van_de_da_xu_ly": 5}
+    assert _read("Rà soát 40 văn bản, kiến nghị bãi bỏ 3 văn bản, HĐND tỉnh đã bãi bỏ 2 văn bản.") == {
+        "the_che.vbqppl_ra_soat": 40, "the_che.vbqppl_ra_soat_phai_xu_ly": 3, "the_che.vbqppl_ra_soat_da_xu_ly": 2}
+    assert _read("Phường gửi 6 thư xin lỗi người dân.") == {"tthc.van_ban_xin_loi": 6}
+    # two channels joined have no figure of either: asked, not put on one
+    assert _read("Tiếp nhận trực tuyến 900 hồ sơ, trực tiếp và qua bưu chính 140 hồ sơ.") == {"tthc.ho_so_truc_tuyen": 900}
+    # a year between the words and the count, and the base after "so với dự toán"
+    assert _read("Thu ngân sách trên địa bàn xã năm 2026 đạt 8.200 triệu đồng so với dự toán 7.500 triệu đồng.") == {
+        "tai_chinh.thu_ngan_sach_thuc_hien": 8200, "tai_chinh.thu_ngan_sach_du_toan": 7500}
+    # the longest words before the count name it: results digitised are no dossiers digitised on intake
+    assert _read("Kết quả giải quyết được số hóa 2.310 hồ sơ.") == {"tthc.ket_qua_so_hoa": 2310}
+    from drafting.inputs.figure_text import read_figures  # a report is read without "each figure once"
+    got = read_figures("Số hóa hồ sơ khi tiếp nhận 2.400 hồ sơ; kết quả giải quyết được số hóa 2.310 hồ sơ.").figures
+    assert [(f.key, f.value) for f in got] == [("tthc.ho_so_so_hoa", 2400), ("tthc.ket_qua_so_hoa", 2310)]
 
 
 def test_rules_from_held_out_report_9_in_other_words():

@@ -22,7 +22,7 @@ AREA_WORDS = {
 # gửi (trên môi trường mạng)"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
 # ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
-SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
+SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
 PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")  # a sentence's end, not a semicolon's (folded text)
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
@@ -84,14 +84,18 @@ PLACES = ("cơ quan", "phòng, ban")
 _SECOND_GROUP = re.compile(r"(?:\s*,?\s*[a-z ,]{0,30}?)\s+va\s+(\d+)\s+(?=\S)")
 
 
-def second_group(folded: str, noun_end: int) -> tuple[int, int, int] | None:
-    """The second count of places/agencies after the first group's noun: (start, end, its noun's end), or None."""
+def second_group(folded: str, noun_end: int, checked: bool = False) -> tuple[int, int, int] | None:
+    """The second count of places/agencies after the first group's noun: (start, end, its noun's end), or None.
+    checked: the places are those an inspection went to ("kiểm tra … tại 05 phòng chuyên môn và 02 đơn vị sự nghiệp
+    trực thuộc"), where public service units are places checked too."""
     m = _SECOND_GROUP.match(folded, noun_end)
     if not m or "trong do" in m.group(0) or "gom" in m.group(0).split():
         return None
     noun, end = noun_after(folded, m.end(1))
     # "có 5 phòng chuyên môn và 3 đơn vị sự nghiệp công lập": the second is a figure of its own, not more places
     own = re.match(r"\s*don vi su nghiep\b", folded[m.end(1):])
+    if own and checked:
+        return m.start(1), m.end(1), own.end() + m.end(1)
     return (m.start(1), m.end(1), end) if noun in PLACES and not own else None
 
 

@@ -61,6 +61,8 @@ APPROX_BEFORE = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
+_CHANNEL = r"(?:truc tiep|truc tuyen|qua mang|buu chinh(?: cong ich)?)"
+_JOINED_CHANNELS = re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?(?:dich vu\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$")
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
@@ -234,6 +236,10 @@ class _Reader(LinkedReading, RateReading):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="số tiền cần ghi theo triệu đồng"))
             return
+        if _JOINED_CHANNELS.search(before):  # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason="tổng của hai kênh tiếp nhận: cần số của từng kênh"))
+            return
         if _PAPERS.match(self.folded, e):  # "cấp 14 giấy chứng nhận đăng ký đầu tư …": papers issued, no figure's count
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=UNCLEAR))
             return
@@ -241,7 +247,7 @@ class _Reader(LinkedReading, RateReading):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="tổng của nhiều loại thủ tục: cần số của từng loại"))
             return
-        if noun in PLACES and (group := second_group(self.folded, noun_end)):
+        if noun in PLACES and (group := second_group(self.folded, noun_end, "kiem tra" in before)):
             a, b, noun_end = group
             other = parse_vn_number(self.text[a:b])
             self.blocked.append((a, b))
@@ -281,9 +287,11 @@ class _Reader(LinkedReading, RateReading):
         noun_words = self.folded[e:noun_end].strip()
         # "tuyển dụng 2 viên chức": the verb with the noun is a figure's own phrase, before the verb alone (unless
         # the noun starts a longer phrase: "ban hành 1 văn bản quy phạm")
+        # — the longest phrase before the number only: "kết quả giải quyết được số hóa 5.190 hồ sơ" is no "số hóa hồ sơ"
+        longest = max((len(p) for _, d, _, p, _ in choices if d == 0), default=0)
         if noun and not any(d == 0 and -ln > len(noun_words) for d, ln, _, _ in right_found):
             choices += [(0, -0.5, -len(p) - len(noun_words), f"{p} {noun_words}", PHRASE_KEYS[f"{p} {noun_words}"])
-                        for _, d, _, p, _ in choices if d == 0 and f"{p} {noun_words}" in PHRASE_KEYS]
+                        for _, d, _, p, _ in choices if d == 0 and len(p) == longest and f"{p} {noun_words}" in PHRASE_KEYS]
         for d, ln, p, k in right_found:
             if (d, ln, p, k) not in named:  # "58 biên chế": a noun that is one figure's own word names it, before
                 # the words past a comma, after the words before the number
@@ -303,6 +311,7 @@ class _Reader(LinkedReading, RateReading):
             rest = self.folded[e:min(sentence_end.start() if sentence_end else len(self.folded), e + 80)]
             # "58 thủ tục, trong đó 20 thủ tục liên thông": the words after "trong đó" and the next number name the parts
             rest = PARTS.split(rest)[0]
+            rest = rest[:m.start()] if (m := _BASE_AFTER.search(rest)) else rest  # "… so với dự toán": the base's words
             after = [m.start() - e for m in NUMBER_RE.finditer(self.text, e, e + len(rest)) if not self.is_blocked(*m.span())]
             rest = rest[:after[0]] if after else rest
             # "đánh giá 38 thủ tục, đề xuất đơn giản hóa 6 thủ tục": a phrase past the last comma before the next

@@ -102,8 +102,10 @@ _PHRASES: dict[str, list[str]] = {
                               "cuoc kiem tra cai cach hanh chinh", "dot kiem tra cai cach hanh chinh", "doan kiem tra",
                               "doan kiem tra cchc"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
-    "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra"],
+    # "qua kiểm tra đã nhắc nhở, chấn chỉnh 03 tồn tại, đến nay đã khắc phục cả 03": those pointed out are found
+    "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra", "nhac nho, chan chinh", "nhac nho"],
     "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
+                                "da khac phuc ca", "khac phuc ca",
                                 "da chan chinh", "chan chinh xong", "da chan chinh xong"],
     "chi_dao.tin_bai": ["tin bai", "tin, bai", "dang tai", "bai viet"],
     "chi_dao.buoi_tuyen_truyen": ["buoi tuyen truyen", "tuyen truyen", "buoi truyen thong", "truyen thong truc tiep"],
@@ -236,6 +238,8 @@ _SHARED: dict[str, list[str]] = {
     # "phát hiện 2 văn bản trái pháp luật, đã sửa đổi 2": documents found and amended after a check or a review
     "phat hien": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "da sua doi": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
+    # "kiến nghị bãi bỏ 04 văn bản, đến nay UBND tỉnh đã bãi bỏ 03": proposed, then done
+    "da bai bo": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
     # "qua rà soát đề nghị sửa đổi, bãi bỏ 11 văn bản": documents, not procedures, to be dealt with
     "sua doi, bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "bai bo": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
@@ -361,6 +365,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("trieu luot", "triệu lượt"), ("nghin luot", "nghìn lượt"), ("luot ho so", "hồ sơ"),
     # "1 ngày hội tuyên truyền dịch vụ công tại chợ": an event the official tells, which no figure counts
     ("ngay hoi", "ngày hội"),
+    ("thu", "văn bản"),  # "ban hành 12 thư xin lỗi tổ chức, cá nhân": letters of apology
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),
     ("kien nghi", "kiến nghị"),
