@@ -528,3 +528,31 @@ def test_a_department_is_named_in_full_with_its_symbol_and_province():
         "Sở Tài chính tỉnh Hà Tĩnh", "BC-STC", "Hà Tĩnh", "UBND tỉnh Hà Tĩnh")
     intent = classify(msg, unit="Sở Tài chính tỉnh Hà Tĩnh")
     assert intent.kind == "draft" and intent.whole and intent.sections == []
+
+
+def test_an_estimate_stays_an_estimate_when_a_saved_draft_is_reopened(assistant):
+    """"cho khoảng 450 lượt người" is drafted "khoảng 450"; the saved draft lost that, so reopening it (in the chat or
+    the builder) and drafting again wrote "450" as if counted. Now the estimate is saved with its value: kept while the
+    value is the one estimated, dropped once another number is typed."""
+    from decimal import Decimal
+
+    day = dt.date(2026, 9, 20)
+    st = h.UserState(user="estimate")
+    for msg in ("Báo cáo CCHC 9 tháng năm 2026 của xã Tân Phú, tỉnh Đồng Nai",
+                "Xã tổ chức 6 buổi tuyên truyền CCHC cho khoảng 450 lượt người tham dự.", "Soạn phần chỉ đạo"):
+        list(h.chat_turn(assistant, st, msg, today=day))
+    first = "\n".join(p.text for p in st.last_draft.section("I").paragraphs)
+    assert "khoảng 450 lượt người" in first, first
+    again = h.UserState(user="estimate")
+    rec, data, _ = h.open_draft(assistant, again, st.last_draft_id)
+    assert rec.approx == {"chi_dao.luot_nguoi_tuyen_truyen": "450"} and again.chat_values["chi_dao.luot_nguoi_tuyen_truyen"].approx
+    list(h.chat_turn(assistant, again, "Soạn phần chỉ đạo", today=day))
+    assert "khoảng 450 lượt người" in "\n".join(p.text for p in again.last_draft.section("I").paragraphs)
+    # the builder: the same draft's figures in the form, drafted again; then with the count typed
+    builder = h.UserState(user="estimate")
+    builder.builder_approx = dict(rec.approx)
+    text = lambda res: "\n".join(p.text for p in builder.last_draft.section("I").paragraphs)  # noqa: E731
+    assert "khoảng 450 lượt người" in text(h.generate_report(assistant, builder, data, sections=["I"]))
+    typed = data.model_copy(update={"figures": data.figures.model_copy(update={
+        "values": {**data.figures.values, "chi_dao.luot_nguoi_tuyen_truyen": Decimal(452)}})})
+    assert "452 lượt người" in text(h.generate_report(assistant, builder, typed, sections=["I"])) and "khoảng" not in text(None)

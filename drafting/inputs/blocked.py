@@ -61,13 +61,17 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CHANNEL = r"(?:truc tiep|truc tuyen|qua mang|buu chinh(?: cong ich)?)"
 # words before a number (from its sentence's start) that make it no figure of the table, and why, said to the official
 _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"),
                 # "Dự toán chi ngân sách … là 18.650 triệu đồng": spending, where the table keeps only the revenue estimate
                 (re.compile(r"\bdu toan chi\b[^;]*$"), "dự toán chi ngân sách: biểu số liệu chỉ có dự toán thu, không có chỉ tiêu này"),
                 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai (5 hồ sơ)": one field's share of the figure the sentence names
                 (re.compile(r"\b(?:chu yeu|phan lon|tap trung)\b[^\d;]*\blinh vuc\b[^\d;]*$|\blinh vuc\b[^\d;()]*\(\s*$"),
-                 "số của một lĩnh vực, không phải tổng của chỉ tiêu")]
+                 "số của một lĩnh vực, không phải tổng của chỉ tiêu"),
+                # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
+                (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
+                 "tổng của hai kênh tiếp nhận: cần số của từng kênh")]
 
 
 def not_counted(before: str) -> str:

@@ -268,6 +268,9 @@ def generate_report(asst, state: UserState, data: FiguresInput, sections: list[s
     if state.builder_nouns:  # an opened draft's counted nouns, for the counts it still has (the form has no column)
         nouns = {k: n for k, n in state.builder_nouns.items() if k in data.figures.values} | data.figures.nouns
         data = data.model_copy(update={"figures": data.figures.model_copy(update={"nouns": nouns})})
+    if state.builder_approx:  # an opened draft's estimates, while the form still holds the value estimated
+        approx = {k for k, v in state.builder_approx.items() if data.figures.values.get(k) == Decimal(v)}
+        data = data.model_copy(update={"figures": data.figures.model_copy(update={"approx": data.figures.approx | approx})})
     draft = asst.draft_input(data, sections, on_progress=on_progress)
     meta = data.meta
     rec = SavedDraft(id=state.builder_draft_id or SavedDraft(user=state.user).id, user=state.user, origin="builder",
@@ -275,7 +278,8 @@ def generate_report(asst, state: UserState, data: FiguresInput, sections: list[s
                      values={k: str(v) for k, v in data.figures.values.items()},
                      previous={k: str(v) for k, v in data.figures.previous.items()},
                      same_period={k: str(v) for k, v in data.figures.same_period.items()},
-                     nouns=data.figures.nouns, sections=sections, draft=draft)
+                     nouns=data.figures.nouns, sections=sections, draft=draft,
+                     approx={k: str(data.figures.values[k]) for k in data.figures.approx if k in data.figures.values})
     rec = asst.store.save(rec)
     state.builder_draft_id = rec.id
     state.last_draft = draft
@@ -316,11 +320,12 @@ def open_draft(asst, state: UserState, draft_id: str) -> tuple[SavedDraft, Figur
     rec = asst.store.load(state.user, draft_id)
     data = figures_from_data(rec.inputs(), source="dự thảo đã lưu")
     if rec.origin == "builder":
-        state.builder_draft_id, state.builder_nouns = rec.id, dict(rec.nouns)
+        state.builder_draft_id, state.builder_nouns, state.builder_approx = rec.id, dict(rec.nouns), dict(rec.approx)
     else:
         state.last_draft_id = rec.id
         state.chat_meta, state.chat_sections = dict(rec.meta), rec.sections or []
-        state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id, noun=rec.nouns.get(k, ""))
+        state.chat_values = {k: HeldFigure(value=v, kind="saved", words=rec.id, noun=rec.nouns.get(k, ""),
+                                           approx=k in rec.approx and Decimal(rec.approx[k]) == v)
                              for k, v in data.figures.values.items()}
         state.chat_facts = list(rec.draft.facts) if rec.draft else []
         state.chat_targets = list(rec.draft.targets) if rec.draft else []

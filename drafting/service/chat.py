@@ -223,6 +223,7 @@ def _redraft_chat(asst, state: UserState, sections: list[str], preface: str = ""
                                      meta=meta.model_dump(mode="json"),
                                      values={k: str(h.value) for k, h in state.chat_values.items()},
                                      nouns={k: h.noun for k, h in state.chat_values.items() if h.noun},
+                                     approx={k: str(h.value) for k, h in state.chat_values.items() if h.approx},
                                      sections=sections, draft=draft))
     state.last_draft_id = rec.id
     path = asst.store.export_dir(state.user) / f"du-thao-{rec.id}.docx"

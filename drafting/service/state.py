@@ -71,6 +71,7 @@ class UserState:
     last_draft_id: str | None = None
     builder_draft_id: str | None = None
     builder_nouns: dict[str, str] = field(default_factory=dict)  # the opened draft's counted nouns
+    builder_approx: dict[str, str] = field(default_factory=dict)  # the opened draft's estimates, with their values
     ask_topic: Topic | None = None  # the last question asked: a follow-up ("tháng 3/2024 thì sao?") is read against it
     reference_date: dt.date | None = None  # set by the official (a field or "đặt ngày báo cáo …"); None: today
 
@@ -85,7 +86,8 @@ class UserState:
 
     def new_conversation(self) -> "UserState":
         """A clean chat for the same user: nothing of the last subject, figures or draft is carried over."""
-        return UserState(user=self.user, builder_draft_id=self.builder_draft_id, builder_nouns=self.builder_nouns)
+        return UserState(user=self.user, builder_draft_id=self.builder_draft_id, builder_nouns=self.builder_nouns,
+                         builder_approx=self.builder_approx)
 
 
 @dataclass

@@ -45,6 +45,8 @@ class SavedDraft(BaseModel):
     previous: dict[str, str] = Field(default_factory=dict)
     same_period: dict[str, str] = Field(default_factory=dict)
     nouns: dict[str, str] = Field(default_factory=dict)  # what a count counted, in the official's words ("khu phố")
+    # counts given as an estimate ("khoảng 900"), with the value estimated: reopened, the draft still says "khoảng"
+    approx: dict[str, str] = Field(default_factory=dict)
     sections: list[str] | None = None
     draft: ReportDraft | None = None
 
