@@ -2023,3 +2023,19 @@ def test_procedures_announced_are_said_without_an_agent(assistant):
             "figures: {tthc.tthc_cong_bo_moi: 4, tthc.tthc_bai_bo: 2}\n")
     two = "\n".join(p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs)
     assert "Về công bố, công khai TTHC: trong kỳ có 04 thủ tục được công bố mới; 02 thủ tục bị bãi bỏ, thay thế." in two, two
+
+
+def test_a_progress_said_of_one_figure_follows_the_sentence_that_states_it(assistant):
+    """Substance set Nậm Nhùn: "Số hồ sơ trực tuyến tăng gần gấp đôi so với năm 2025" stood at the end of II.2, after
+    the complaints and far from the online figures it speaks of. Here a ward, in other words."""
+    text = ("meta: {issuer: Ủy ban nhân dân phường Vĩnh Hải, parent: UBND tỉnh Khánh Hòa, level: xã, locality: phường"
+            " Vĩnh Hải, period: 6 tháng, year: 2026, date: 2026-06-16, place: Nha Trang, symbol: BC-UBND}\n"
+            "figures: {tthc.ho_so_truc_tuyen: 1800, tthc.ho_so_truc_tiep: 700, tthc.ho_so_da_giai_quyet: 2450,"
+            " tthc.ho_so_dung_han_tong: 2440, tthc.pakn_tiep_nhan: 3, tthc.pakn_da_xu_ly: 3}\n"
+            "facts:\n"
+            "  - {section: II.2, kind: progress, text: 'Tỷ lệ nộp hồ sơ trực tuyến tăng rõ rệt nhờ tổ công nghệ số ở khu phố'}\n"
+            "  - {section: II.2, kind: note, text: 'Bộ phận Một cửa được bố trí thêm máy lấy số tự động'}\n")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs]
+    online = next(i for i, t in enumerate(paras) if t.startswith("Về dịch vụ công trực tuyến"))
+    assert paras[online + 1].startswith("Tỷ lệ nộp hồ sơ trực tuyến tăng rõ rệt"), paras
+    assert paras[-1].startswith("Bộ phận Một cửa được bố trí thêm"), paras  # a note of no figure stays with the facts

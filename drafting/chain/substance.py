@@ -286,6 +286,34 @@ class SubstanceWriter:
 _WHEN_SAID = re.compile(r"(?:(?:trong|vào|đầu|cuối|giữa) )?(?:tháng|ngày) \d[\d/]*", re.I)
 
 
+_PLAIN = {"so", "da", "trong", "ky", "cua", "va", "cac", "duoc", "voi", "ve", "theo", "nam", "tang", "giam", "ho", "la",
+          "tren", "dat", "ty", "le", "nhung", "con", "mot", "co", "cho", "nguoi"}
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Word pairs of a sentence, slots and numbers cut, without pairs of plain words only ("hồ sơ", "so với")."""
+    out = []
+    for part in re.split(r"[,;:.()]\s", fold_lower(text)):  # not across a comma: "hồ sơ, trực tiếp" is no pair
+        words = re.findall(r"\{[^}]*\}|\d[\d.,]*|[a-z]+", part)
+        out += [(a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha() and not (a in _PLAIN and b in _PLAIN)]
+    return out
+
+
+def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: list[Paragraph]) -> list[Paragraph]:
+    """The section's figure sentences, then its facts — except a progress the official said of one figure ("Số hồ sơ
+    trực tuyến tăng gần gấp đôi so với năm 2025"), written right after the sentence that states that figure (the
+    one saying its word pairs most often, twice at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …")."""
+    out, rest = list(figures), list(facts)
+    for q in [q for q in rest if q.text in {x.text for x in progress}]:
+        said = set(_pairs(q.text))
+        shared = [(sum(x in said for x in _pairs(p.text)), -i) for i, p in enumerate(out) if "{" in p.text]
+        best = max(shared, default=(0, 0))
+        if best[0] >= 2:
+            out.insert(-best[1] + 1, q)
+            rest.remove(q)
+    return out + rest
+
+
 def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragraph]:
     """A note the official wrote beside a figure (the workbook's «Ghi chú» column) is said in brackets in the sentence
     that states that figure ("… 40 lượt người được bồi dưỡng chuyên môn, nghiệp vụ (02 lớp tập huấn phần mềm một

@@ -12,7 +12,7 @@ from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
 from drafting.chain.direction import COUNTED_DIALOGUE, COUNTED_OUTREACH, OUTREACH_KEYS, DirectionSentences
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, SubstanceWriter, clause
+from drafting.chain.substance import Proposer, SubstanceWriter, clause, placed_beside
 from drafting.figures.facts import WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
@@ -444,7 +444,7 @@ class DeterministicWriter(DirectionSentences):
         return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key)
 
     def _with_facts(self, key: str, p: list[Paragraph]) -> list[Paragraph]:
-        return p + self.facts_for(key)
+        return placed_beside(p, self.facts_for(key), self.substance.plain(key, ("progress",)))
 
     def section_III(self) -> list[Paragraph]:
         return self.assessment.section_III()
