@@ -26,7 +26,7 @@ from drafting.chain.precedent import (
     place_names,
     style_sentences,
 )
-from drafting.chain.substance import Proposer, Unsupported, with_figure_notes
+from drafting.chain.substance import Proposer, Unsupported, told_in_words, with_figure_notes
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import FigureSet
@@ -135,35 +135,6 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[P
             and k not in stated and spec.kind != "flag"]
     paras, rest = told_in_words(fs, list(paras), rest)
     return [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
-
-
-_STOP = {"so", "da", "trong", "ky", "cua", "va", "cac", "duoc", "voi", "ve", "theo", "tong", "co", "the", "moi"}
-
-
-def told_in_words(fs: FigureSet, paras: list[Paragraph], keys: list[str]) -> tuple[list[Paragraph], list[str]]:
-    """"Mô hình, sáng kiến: tiếp nhận hồ sơ không phụ thuộc địa giới hành chính đối với 46 thủ tục …": a figure the
-    official's own sentence tells (its value before its unit, among most of its label's words) gets its slot there
-    and no sentence of its own saying it twice. The keys still to be said are returned."""
-    left = []
-    for k in keys:
-        spec, value = FIELD_BY_KEY[k], fs.values.get(k)
-        words = set(fold_lower(spec.label).replace(",", " ").split()) - _STOP - set(fold_lower(spec.unit).split())
-        count = re.compile(r"(?<![\d/.,{])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + re.escape(fold_lower(spec.unit)) + r"\b")
-        at = None
-        for i, p in enumerate(paras):
-            folded = fold_lower(p.text)
-            shared = words & set(folded.replace(",", " ").split())
-            if len(folded) != len(p.text) or len(shared) < max(3, (len(words) + 1) // 2):
-                continue
-            m = next((m for m in count.finditer(folded) if value is not None and int(m.group(1).replace(".", "")) == value), None)
-            if m:
-                at = i
-                paras[i] = p.model_copy(update={"text": p.text[:m.start(1)] + "{" + k + "}" + p.text[m.end(1):],
-                                                "sources": [*p.sources, k]})
-                break
-        if at is None:
-            left.append(k)
-    return paras, left
 
 
 class Drafter:

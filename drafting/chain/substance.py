@@ -13,6 +13,7 @@ from typing import Literal
 from corpus.text import fold_lower
 from drafting.chain.grounding import day_in_window, slot
 from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, split_issuer
+from drafting.figures.figureset import FigureSet
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
@@ -286,8 +287,9 @@ class SubstanceWriter:
 _WHEN_SAID = re.compile(r"(?:(?:trong|vào|đầu|cuối|giữa) )?(?:tháng|ngày) \d[\d/]*", re.I)
 
 
-_PLAIN = {"so", "da", "trong", "ky", "cua", "va", "cac", "duoc", "voi", "ve", "theo", "nam", "tang", "giam", "ho", "la",
-          "tren", "dat", "ty", "le", "nhung", "con", "mot", "co", "cho", "nguoi"}
+# words too plain to tie a sentence to a figure or a fact ("hồ sơ", "so với", "trong kỳ")
+PLAIN_WORDS = {"so", "da", "trong", "ky", "cua", "va", "cac", "duoc", "voi", "ve", "theo", "nam", "tang", "giam", "ho",
+               "la", "tren", "dat", "ty", "le", "nhung", "con", "mot", "co", "cho", "nguoi", "tong", "the", "moi"}
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -295,8 +297,30 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     out = []
     for part in re.split(r"[,;:.()]\s", fold_lower(text)):  # not across a comma: "hồ sơ, trực tiếp" is no pair
         words = re.findall(r"\{[^}]*\}|\d[\d.,]*|[a-z]+", part)
-        out += [(a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha() and not (a in _PLAIN and b in _PLAIN)]
+        out += [(a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha() and not (a in PLAIN_WORDS and b in PLAIN_WORDS)]
     return out
+
+
+def told_in_words(fs: FigureSet, paras: list[Paragraph], keys: list[str]) -> tuple[list[Paragraph], list[str]]:
+    """"Mô hình, sáng kiến: tiếp nhận hồ sơ không phụ thuộc địa giới hành chính đối với 46 thủ tục …": a figure the
+    official's own sentence tells (its value before its unit, among most of its label's words) gets its slot there
+    and no sentence of its own saying it twice. The keys still to be said are returned."""
+    left = []
+    for k in keys:
+        spec, value = FIELD_BY_KEY[k], fs.values.get(k)
+        words = set(fold_lower(spec.label).replace(",", " ").split()) - PLAIN_WORDS - set(fold_lower(spec.unit).split())
+        count = re.compile(r"(?<![\d/.,{])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + re.escape(fold_lower(spec.unit)) + r"\b")
+        for i, p in enumerate(paras):
+            folded = fold_lower(p.text)
+            if len(folded) != len(p.text) or len(words & set(folded.replace(",", " ").split())) < max(3, (len(words) + 1) // 2):
+                continue
+            if m := next((m for m in count.finditer(folded) if int(m.group(1).replace(".", "")) == value), None):
+                paras[i] = p.model_copy(update={"text": p.text[:m.start(1)] + "{" + k + "}" + p.text[m.end(1):],
+                                                "sources": [*p.sources, k]})
+                break
+        else:
+            left.append(k)
+    return paras, left
 
 
 def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: list[Paragraph]) -> list[Paragraph]:

@@ -428,7 +428,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
-              + check_signature(doc.paragraphs) + check_closing(doc.paragraphs, doc.docx is None)
+              + check_signature(doc.paragraphs) + check_closing(doc.paragraphs)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is not None:
         try:

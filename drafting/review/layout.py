@@ -104,9 +104,6 @@ def check_layout(doc) -> list[ReviewIssue]:
         r = next((r for r in nn.runs if r.text.strip()), None)
         if r is not None and not (r.font.bold and r.font.italic):
             issues.append(_issue("“Nơi nhận:” phải in nghiêng, đậm (cỡ 12).", nn, text=nn.text))
-        tail = [p for p in doc.paragraphs if p.index > nn.index and p.text.startswith("-")]
-        if not any("Lưu" in p.text for p in tail[:15]):
-            issues.append(_issue("Nơi nhận thiếu dòng “- Lưu: VT, …”.", nn, "error", suggestion="- Lưu: VT."))
     caps = [p for p in doc.paragraphs if re.match(r"^(TM|KT|TL|TUQ|Q)\.\s", p.text)]
     titles = [p for p in doc.paragraphs if re.match(r"^(CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG|PHÓ)", p.text)]
     if not titles:

@@ -50,12 +50,12 @@ def check_signer_name(paragraphs) -> list[ReviewIssue]:
     return []
 
 
-def check_closing(paragraphs, typed: bool) -> list[ReviewIssue]:
-    """The block after the text: the signer's name, and — in a typed or extracted text, whose layout the .docx checks
-    cannot see — a «Nơi nhận» without its "- Lưu: VT" line (the office's file copy, NĐ 30/2020 Phụ lục I)."""
+def check_closing(paragraphs) -> list[ReviewIssue]:
+    """The block after the text: the signer's name, and a «Nơi nhận» without its "- Lưu: VT" line (the office's file
+    copy, NĐ 30/2020 Phụ lục I) — in a .docx, a typed text or a scan's text alike."""
     out = check_signer_name(paragraphs)
     at = next((i for i, p in enumerate(paragraphs) if re.fullmatch(r"\s*Nơi nhận\s*:?\s*", p.text)), None)
-    if typed and at is not None:
+    if at is not None:
         lines = [p.text.strip() for p in paragraphs[at + 1:at + 20] if p.text.strip().startswith(("-", "–", "+"))]
         # OCR drops accents and letters ("- L VP + V(Hoa)" in seed 004): any trace of the filing line passes
         if lines and not any(re.match(r"^[-–+]\s*(?:luu\b|l[\s:.]|.*\bvt\b)", fold_lower(t)) for t in lines):
