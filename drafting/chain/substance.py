@@ -327,8 +327,8 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
     """The section's figure sentences, then its facts — except a progress the official said of one figure ("Số hồ sơ
     trực tuyến tăng gần gấp đôi so với năm 2025"), written right after the sentence that states that figure (the
     one saying its word pairs most often, twice at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …")."""
-    out, rest = list(figures), list(facts)
-    for q in [q for q in rest if q.text in {x.text for x in progress}]:
+    out, rest, said_of = list(figures), list(facts), {x.text for x in progress}
+    for q in [q for q in rest if q.text in said_of]:
         said = set(_pairs(q.text))
         shared = [(sum(x in said for x in _pairs(p.text)), -i) for i, p in enumerate(out) if "{" in p.text]
         best = max(shared, default=(0, 0))

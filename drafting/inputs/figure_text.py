@@ -60,8 +60,9 @@ _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 APPROX_BEFORE = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
-# the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
+# a count said after a rate: "chiếm 71,3% với 2.287 hồ sơ", "đạt 99,5%, tương ứng 1.990 hồ sơ"
 _WITH_RATE = re.compile(r"%\s*,?\s*(?:voi|tuong ung(?: voi)?|tuong duong(?: voi)?)(?: tong(?: so)?)?\s*$")
+# the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
 _BASE_AFTER = re.compile(r"\b(?:tren|so voi) (?:tong|ke hoach|du toan|chi tieu)\b")
 _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 # people at events: outreach only where the sentence is about outreach; at a training course, the trained
@@ -182,10 +183,10 @@ class _Reader(LinkedReading, RateReading):
         # "100% văn bản đi được ký số, tổng 1.245 văn bản": the count behind the rate, as in brackets below
         after_rate = left_start and f[left_start - 1] == "," and re.fullmatch(r"\s*tong(?: so| cong)?\s*", f[left_start:s])
         # "Hồ sơ nộp qua Cổng dịch vụ công chiếm 71,3% với 2.287 hồ sơ": the same, said with "với"
-        joined = not (bracket or after_rate) and _WITH_RATE.search(f[self.sentence_start(s):s])
-        nxt = SEP.search(f, e)  # "…, với 4.610 văn bản đi điện tử": the words after the count name it, not the rate's
-        joined = joined if joined and len(f[e:nxt.start() if nxt else len(f)].split()) <= 2 else None
-        left_start = self.sentence_start(s) + joined.start() + 2 if joined else left_start
+        joined = None if bracket or after_rate else _WITH_RATE.search(f, self.sentence_start(s), s)
+        if joined and len(f[e:(m.start() if (m := SEP.search(f, e)) else len(f))].split()) > 2:
+            joined = None  # "…, với 4.610 văn bản đi điện tử": the words after the count name it, not the rate's
+        left_start = joined.start() + 2 if joined else left_start
         if bracket or after_rate or joined:
             # "100% có chữ ký số (5.210 văn bản)": the count behind the rate, named by the words around the rate;
             # "…, phường đã có văn bản xin lỗi công dân (18 văn bản)": the count of what its clause names
