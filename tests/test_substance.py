@@ -2039,3 +2039,24 @@ def test_a_progress_said_of_one_figure_follows_the_sentence_that_states_it(assis
     online = next(i for i, t in enumerate(paras) if t.startswith("Về dịch vụ công trực tuyến"))
     assert paras[online + 1].startswith("Tỷ lệ nộp hồ sơ trực tuyến tăng rõ rệt"), paras
     assert paras[-1].startswith("Bộ phận Một cửa được bố trí thêm"), paras  # a note of no figure stays with the facts
+
+
+def test_tasks_given_from_above_not_done_said_by_the_official_are_not_said_twice(assistant):
+    """Drafting a Ban Quản lý's nine months (session 24): the figure "1 nhiệm vụ cấp trên giao chưa hoàn thành" and the
+    official's "Một nhiệm vụ UBND tỉnh giao về … chưa hoàn thành" were two limitations of one fact. Here a commune's
+    words: the tasks were given by the city, and the official says which."""
+    raw = yaml.safe_load((CASES / "so-tu-phap-gia-lai-q1-2026.yaml").read_text(encoding="utf-8"))
+    raw["figures"]["chi_dao"].update(nhiem_vu_cap_tren_giao=9, nhiem_vu_cap_tren_dung_han=7,
+                                     nhiem_vu_cap_tren_chua_xong=2)
+    raw["facts"].append({"section": "III", "kind": "shortcoming", "cause": "chờ kinh phí",
+                         "text": "Hai nhiệm vụ được Thành phố giao về số hóa hộ tịch chưa thực hiện xong"})
+
+    def limits(data):
+        draft = assistant.draft_input(load_figures_bytes(yaml.safe_dump(data, allow_unicode=True).encode(), "x.yaml"))
+        return [p.text for p in draft.section("III").paragraphs if p.style == "bullet"]
+
+    said = limits(raw)
+    assert "- Hai nhiệm vụ được Thành phố giao về số hóa hộ tịch chưa thực hiện xong." in said, said
+    assert not any("cấp trên giao chưa hoàn thành" in t for t in said), said
+    raw["facts"][-1]["text"] = "Hai nhiệm vụ về số hóa hộ tịch chậm tiến độ"  # not the same words: the figure says its own
+    assert any("Còn 02 nhiệm vụ cấp trên giao chưa hoàn thành" in t for t in limits(raw))

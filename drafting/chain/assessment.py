@@ -41,6 +41,11 @@ def _covers(fact: Fact, *words: str) -> bool:
     return any(w in t for w in words)
 
 
+# "Một nhiệm vụ UBND tỉnh giao về … chưa hoàn thành": the official's own words for the tasks given from above and not
+# done, whoever gave them (cấp trên, UBND tỉnh, Thành phố) — the figure's sentence would say it twice
+_UNDONE_GIVEN = re.compile(r"\bnhiem vu\b[^.;]*\bgiao\b[^.;]*\bchua (?:hoan thanh|xong|thuc hien)")
+
+
 def _late_dossiers_alone(fact: Fact) -> bool:
     """"Hồ sơ quá hạn do …" names the late dossiers and nothing narrower (no field, no count): the period's count of
     late dossiers is what it speaks of; "hồ sơ đất đai quá hạn" is a part of it and keeps its own words."""
@@ -132,7 +137,7 @@ class Assessment:
             with_cause(f"Còn {slot('tthc.ho_so_qua_han')} hồ sơ giải quyết quá hạn", "", ["tthc.ho_so_qua_han"])
         pending = self.fs.get("chi_dao.nhiem_vu_cap_tren_chua_xong")
         pending = pending if self.fs.nouns.get("chi_dao.nhiem_vu_cap_tren_chua_xong") != WITHIN_TIME_TASKS else None
-        if pending and not any(_covers(f, "cap tren giao") for f in facts):
+        if pending and not any(_covers(f, "cap tren giao") or _UNDONE_GIVEN.search(fold_lower(f.text)) for f in facts):
             with_cause(f"Còn {slot('chi_dao.nhiem_vu_cap_tren_chua_xong')} nhiệm vụ cấp trên giao chưa hoàn thành", "",
                        ["chi_dao.nhiem_vu_cap_tren_chua_xong"])
         used: set[int] = set()
