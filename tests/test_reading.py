@@ -453,13 +453,14 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
-              (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0)]
+              (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
+              (26, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
@@ -1105,3 +1106,25 @@ def test_rules_from_chat_set_13_in_other_words():
     r = read_message("Tồn tại: còn 12 hồ sơ hộ tịch trễ hạn.")
     assert [(f.section, f.kind, f.text, f.cause) for f in r.facts] == [
         ("III", "shortcoming", "Còn 12 hồ sơ hộ tịch trễ hạn", "")]
+
+
+def test_rules_from_reading_set_26_in_other_words():
+    """Set 26 missed or misread these; the same rules, in words it did not use."""
+    # named first, counted after in the same order ("lần lượt", "tương ứng"); one number for two names says nothing
+    assert _read("Hồ sơ đã giải quyết và hồ sơ quá hạn tương ứng là 2.040 và 12.") == {
+        "tthc.ho_so_da_giai_quyet": 2040, "tthc.ho_so_qua_han": 12}
+    r = read_message("Trong quý, số hồ sơ nộp trực tuyến, nộp trực tiếp và qua bưu chính lần lượt đạt 820, 310 và 15.")
+    assert {f.key: f.value for f in r.figures} == {"tthc.ho_so_truc_tuyen": 820, "tthc.ho_so_truc_tiep": 310,
+                                                   "tthc.ho_so_buu_chinh": 15}
+    assert [f.phrase for f in r.figures] == ["số hồ sơ nộp trực tuyến", "nộp trực tiếp", "qua bưu chính"]
+    # a number to call is no count; a count per session or a monthly average is no total of the period
+    assert _read("Tổng đài 1900 1234 tiếp nhận 6 phản ánh, kiến nghị.") == {"tthc.pakn_tiep_nhan": 6}
+    r = read_message("Tổ chức 3 hội nghị tập huấn, mỗi hội nghị có trên 120 đại biểu tham dự.")
+    assert {f.key: f.value for f in r.figures} == {"chi_dao.hoi_nghi": 3} and [u.quote for u in r.unread] == ["120"]
+    assert _read("Bình quân 45 hồ sơ mỗi ngày; năm 2026 tiếp nhận mới 11.300 hồ sơ.") == {"tthc.ho_so_moi": 11300}
+    # "mỗi" folds as "mới": "tiếp nhận mới trong kỳ 900 hồ sơ" stays a count
+    assert _read("Tiếp nhận mới trong kỳ 900 hồ sơ.") == {"tthc.ho_so_moi": 900}
+    # pending dossiers said "trong thời hạn giải quyết"; late dossiers "đều" apologised for: one letter each
+    assert _read("Còn 9 hồ sơ vẫn trong thời hạn giải quyết.") == {"tthc.ho_so_dang_giai_quyet": 9}
+    assert _read("Trễ hạn 6 hồ sơ, tất cả đều đã được gửi thư xin lỗi.") == {"tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
+    assert _read("Trễ hạn 6 hồ sơ, đã gửi thư xin lỗi.") == {"tthc.ho_so_qua_han": 6}  # for all? not said

@@ -37,6 +37,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         r"(?!\s*/)", folded)]
     # "tổ dân phố 7", "khu phố 3", "thôn 2": a place's name, no count
     spans += [m.span(1) for m in re.finditer(r"\b(?:to dan pho|khu pho|thon|ap|khom|xom|to)\s+(\d{1,3})\b(?!\s*%)", folded)]
+    # "đường dây nóng 1022", "tổng đài 1900 1234": a number to call, no count
+    spans += [m.span(1) for m in re.finditer(
+        r"\b(?:duong day nong|hotline|tong dai|so dien thoai|dien thoai)\s+(?:so\s+)?(\d[\d .]*\d|\d)", folded)]
     # "Phần II", "Điều 5"; "một phần 31 thủ tục" is a count of partly online services
     spans += [m.span() for m in re.finditer(
         r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
@@ -69,6 +72,12 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp x
                 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai (5 hồ sơ)": one field's share of the figure the sentence names
                 (re.compile(r"\b(?:chu yeu|phan lon|tap trung)\b[^\d;]*\blinh vuc\b[^\d;]*$|\blinh vuc\b[^\d;()]*\(\s*$"),
                  "số của một lĩnh vực, không phải tổng của chỉ tiêu"),
+                # "4 buổi tuyên truyền, mỗi buổi khoảng 80 người", "bình quân mỗi tháng gần 200 hồ sơ": one part's
+                # share or an average, not the period's total ("mỗi" folds as "mới": only before a unit of time or count)
+                (re.compile(r"\b(?:moi\s+(?:buoi|thang|quy|tuan|ngay|lop|dot|cuoc|hoi nghi|xa|phuong|thon|don vi|co quan"
+                            r"|nguoi|ho so|can bo|cong chuc|phien|ky)\s+(?:[a-z]+\s+)?|binh quan\s+)"
+                            r"(?:(?:khoang|gan|hon|tren|chung|tu)\s+)?$"),
+                 "số tính bình quân hoặc cho mỗi đơn vị (“mỗi buổi …”), không phải tổng của kỳ"),
                 # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
                 (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
                  "tổng của hai kênh tiếp nhận: cần số của từng kênh")]

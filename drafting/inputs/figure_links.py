@@ -193,6 +193,15 @@ class LinkedReading:
                 self.add(fit[0], value, u.quote, u.start, u.end, f"{u.quote}/{base.quote} {base.phrase}", base.confidence - 0.1)
         self.reading.figures.sort(key=lambda f: f.start)
 
+    def read_apologies(self) -> None:
+        """"5 hồ sơ quá hạn đều có văn bản xin lỗi": a letter for each late dossier, their count said by the late one."""
+        late = next((f for f in self.reading.figures if f.key == "tthc.ho_so_qua_han"), None)
+        if late and "tthc.van_ban_xin_loi" not in self.taken and all(f.key != "tthc.van_ban_xin_loi" for f in self.reading.figures):
+            if m := _EACH_APOLOGISED.match(self.folded, late.end):
+                self.add("tthc.van_ban_xin_loi", late.value, late.quote, late.start, late.end,
+                         self.text[m.start(1):m.end()], late.confidence - 0.1, after=True)
+                self.reading.figures.sort(key=lambda f: f.start)
+
     def same_subject(self, tied: list[str]) -> list[str]:
         """"Rà soát 126 văn bản, kiến nghị sửa đổi 9 văn bản; đến nay đã xử lý 7 văn bản": of two readings, the one of
         the figure read just before (the review's documents dealt with, not the check's)."""
@@ -301,3 +310,6 @@ _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for
 _PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam|chuyen (?:tiep )?(?:sang|qua))\b")
 # "02 nhiệm vụ của Kế hoạch CCHC chưa hoàn thành", "3 nhiệm vụ trong kế hoạch chưa hoàn thành": of the unit's own plan
 _OF_PLAN_PENDING = re.compile(r"\s*(?:cua|trong|thuoc)\s+(?:ke hoach|kh)\b[^.;\d]{0,40}?" + _PENDING.pattern)
+# "… quá hạn đều có văn bản xin lỗi": every one of them, no count of its own; "đã gửi thư xin lỗi" may be for some only
+_EACH_APOLOGISED = re.compile(r"[^\d.;\n]{0,40}?\b(deu(?: da)?\s+(?:co|duoc gui|ban hanh|gui|phat hanh)\s+(?:van ban|thu)\s+xin loi)"
+                              r"(?![^.;\n]*\d)")

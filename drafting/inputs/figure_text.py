@@ -52,6 +52,7 @@ from drafting.inputs.phrases import (
     unit_fits,
 )
 from drafting.inputs.rate_text import RateReading
+from drafting.inputs.respective import respective_phrases
 from drafting.inputs.text_reading import APPROX, LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread
 
 _AREA_OF_SECTION = {a.section: a.key for a in AREAS}
@@ -80,9 +81,6 @@ _ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
-_JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
-# "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
-_JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
@@ -101,6 +99,7 @@ class _Reader(LinkedReading, RateReading):
         self.unique = unique
         self.area = _AREA_OF_SECTION.get(section) or area or area_hint(self.folded)
         self.blocked = blocked_spans(text) + blocked
+        self.respective = respective_phrases(self.folded)  # "trực tuyến và trực tiếp lần lượt là 401 và 241"
         self.reading = TextReading()
         self.taken: set[str] = set()
         # figures broken down by level only where the text names two levels ("cấp huyện … cấp xã …"); a commune's
@@ -135,25 +134,9 @@ class _Reader(LinkedReading, RateReading):
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         self.read_numerators()
         self.read_joined_rate_count()
+        self.read_apologies()
         self.drop_breakdowns()
         return self.reading
-
-    def read_joined_rate_count(self) -> None:
-        """"100% được gửi dưới dạng điện tử và ký số (842 văn bản)": the count in brackets is also that of the figure the
-        words on the other side of "và" name, when they name one of the same unit not read yet."""
-        for f in list(self.reading.figures):
-            m = (_JOINED_RATE.search(self.folded, self.sentence_start(f.start), f.start)
-                 or _JOINED_BEFORE_ALL.search(self.folded, self.sentence_start(f.start), f.start))
-            if m is None:
-                continue
-            for side in (1, 2):
-                found = [(p, k) for d, _, p, k in phrases_in(m.group(side), True) if d == 0]
-                fit = [k for p, keys in found[:1] for k in keys if (p, k) in PRIMARY and k != f.key and k not in self.taken
-                       and unit_fits(k, FIELD_BY_KEY[f.key].unit) and all(g.key != k for g in self.reading.figures)]
-                if len(fit) == 1:
-                    self.add(fit[0], f.value, f.quote, f.start, f.end, self.text[m.start(side):m.end(side)], f.confidence - 0.05)
-                    break
-        self.reading.figures.sort(key=lambda f: f.start)
 
     def drop_breakdowns(self) -> None:
         """"04 văn bản … (01 kế hoạch, 03 công văn)": numbers in brackets that add up to the figure before them are its
@@ -174,6 +157,8 @@ class _Reader(LinkedReading, RateReading):
 
     def clause(self, s: int, e: int) -> tuple[str, str, int]:
         f = self.folded
+        if s in self.respective:
+            return self.respective[s][0], "", self.respective[s][1]
         left_start = max((m.end() for m in SEP.finditer(f, 0, s)), default=0)
         if not f[left_start:s].strip() and left_start and f[left_start - 1] == ":":
             # "Tổng số hồ sơ đã tiếp nhận: 1.024", "Hợp đồng lao động làm công việc hỗ trợ, phục vụ: 6 người": the
@@ -389,7 +374,7 @@ class _Reader(LinkedReading, RateReading):
             if APPROX_BEFORE.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
                 confidence -= 0.3
                 note = APPROX
-            phrase_text = (self.text[s - len(left):s] if side == 0 else self.text[e:e + len(right)]).strip(" |")
+            phrase_text = (self.text[left_from:left_from + len(left)] if side == 0 else self.text[e:e + len(right)]).strip(" |")
             self.add(key, value, quote, s, e, phrase_text, confidence, note=note, after=side > 0)
             return
         # "tuyển dụng 3 công chức qua thi tuyển và 2 công chức qua xét tuyển": nothing names the second but its noun

@@ -52,7 +52,7 @@ _PHRASES: dict[str, list[str]] = {
                            "giai quyet tre han"],  # "7 hồ sơ giải quyết quá hạn" are the late ones, not all solved
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
-                                   "dang trong han giai quyet", "trong han giai quyet",
+                                   "dang trong han giai quyet", "trong han giai quyet", "trong thoi han giai quyet",
                                    # carried to the next period: still being resolved at the period's end
                                    "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",
                                    "chuyen sang quy sau", "chuyen tiep sang ky sau", "chuyen tiep sang nam sau"],

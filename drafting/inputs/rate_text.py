@@ -1,7 +1,8 @@
 """Percentages in text, for the reader of figures (figure_text.py): a rate the schema keeps as a figure (the
 satisfaction rate, the portal's full-process rate) is read as said; any other stated rate is kept apart, to be checked
 against the rate computed from its counts, never taken as a figure; a threshold or target ("phấn đấu đạt trên 95%") is
-neither."""
+neither. And a count said beside a rate of two things ("100% được gửi dưới dạng điện tử và ký số (842 văn bản)") is the
+count of both."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from decimal import Decimal
 
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.inputs.clauses import SEP, phrases_in
-from drafting.inputs.phrases import BASE_NAMED, RATE_PHRASES, RESULT_LEAD
+from drafting.inputs.phrases import BASE_NAMED, PRIMARY, RATE_PHRASES, RESULT_LEAD, unit_fits
 from drafting.inputs.text_reading import StatedRate, Unread
 
+_JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
+# "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
+_JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 
 
@@ -83,3 +87,20 @@ class RateReading:
     def add_rate(self, key: str, value: Decimal, shown: str, s: int, e: int) -> None:
         self.reading.rates.append(StatedRate(key=key, value=value, quote=shown, start=s, end=e + 1,
                                              section=self.section, context=self.context(s, e)))
+
+    def read_joined_rate_count(self) -> None:
+        """"100% được gửi dưới dạng điện tử và ký số (842 văn bản)": the count in brackets is also that of the figure the
+        words on the other side of "và" name, when they name one of the same unit not read yet."""
+        for f in list(self.reading.figures):
+            m = (_JOINED_RATE.search(self.folded, self.sentence_start(f.start), f.start)
+                 or _JOINED_BEFORE_ALL.search(self.folded, self.sentence_start(f.start), f.start))
+            if m is None:
+                continue
+            for side in (1, 2):
+                found = [(p, k) for d, _, p, k in phrases_in(m.group(side), True) if d == 0]
+                fit = [k for p, keys in found[:1] for k in keys if (p, k) in PRIMARY and k != f.key and k not in self.taken
+                       and unit_fits(k, FIELD_BY_KEY[f.key].unit) and all(g.key != k for g in self.reading.figures)]
+                if len(fit) == 1:
+                    self.add(fit[0], f.value, f.quote, f.start, f.end, self.text[m.start(side):m.end(side)], f.confidence - 0.05)
+                    break
+        self.reading.figures.sort(key=lambda f: f.start)
