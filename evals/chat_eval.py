@@ -62,7 +62,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout12.yaml", "để riêng 12, lần đầu 86%"),
         (CASES.parent / "heldout13.yaml", "để riêng 13, lần đầu 89%"),
         (CASES.parent / "heldout14.yaml", "để riêng 14, lần đầu 87%"),
-        (CASES.parent / "heldout15.yaml", "để riêng 15, lần đầu 80%")]
+        (CASES.parent / "heldout15.yaml", "để riêng 15, lần đầu 80%"),
+        (CASES.parent / "heldout16.yaml", "để riêng 16, lần đầu ?")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

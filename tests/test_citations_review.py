@@ -485,6 +485,13 @@ def test_a_wards_quarter_typed_by_hand_next_period_heading_plan_share_and_signer
     blank = review(counted.replace("CHỦ TỊCH\n", "CHỦ TỊCH\n……………………\n").encode("utf-8"), REG, None, name="p.txt")
     unnumbered = review(counted.replace("Số: 45/BC-UBND", "Số:      /BC-UBND").encode("utf-8"), REG, None, name="p.txt")
     assert not any(i.kind == "layout" and "họ tên" in i.message for i in blank + unnumbered)  # the blank is a wording ask
+    # the dotted line under any signer's title in capitals is the name's place, an info; a dotted line in the body is
+    # a gap (a Ban Quản lý's "TRƯỞNG BAN" was taken for a gap, session 24)
+    for title in ("CHỦ TỊCH", "CHÁNH THANH TRA", "KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"):
+        signed = review(counted.replace("CHỦ TỊCH\n", f"{title}\n……………………\n").encode("utf-8"), REG, None, name="p.txt")
+        assert [i.severity for i in signed if "……" in i.text] == ["info"], (title, signed)
+    gap = review(counted.replace("hoàn thành 12/12", "hoàn thành …………… ").encode("utf-8"), REG, None, name="p.txt")
+    assert any(i.severity == "warning" and i.message == "Còn chỗ trống chưa điền." for i in gap), gap
 
 
 def test_a_departments_report_signed_as_a_committee_is_a_layout_error():

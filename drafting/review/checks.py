@@ -26,6 +26,7 @@ from drafting.inputs.report_text import closing_or_appendix
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
+from drafting.review.signature import below_signer_title
 
 ORDER = ["I", "II", "III", "IV", "V"]
 AREAS = ["II.1", "II.2", "II.3", "II.4", "II.5", "II.6"]
@@ -394,8 +395,7 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
             if re.match(r"^Số:", p.text):
                 continue
             # the signer's name is written by hand at signing: a dotted line there is expected, not a gap
-            before = (prev + " " + p.text[:m.start()]).strip()
-            signature = bool(re.search(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG)\W*$", before))
+            signature = below_signer_title(prev, p.text, m.start())
             issues.append(ReviewIssue(kind="wording", severity="info" if signature else "warning", section=p.section,
                                       paragraph=p.index, text=m.group(0),
                                       message="Chỗ ghi họ tên người ký." if signature else "Còn chỗ trống chưa điền.",

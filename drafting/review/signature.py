@@ -23,6 +23,18 @@ _NAME = re.compile(r"^(?:(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.\s*)?(?:[A-Z�
 _TITLE = re.compile(r"^(?:TS|ThS|PGS\.\s*TS|GS\.\s*TS|KS|CN|BS)\.")
 
 
+def below_signer_title(prev: str, line: str, at: int) -> bool:
+    """A dotted line at `at` of `line` is where the signer's name goes: right after a title ("CHỦ TỊCH ……"), or alone
+    on its line under one in capitals ("TRƯỞNG BAN", "CHÁNH THANH TRA", "KT. GIÁM ĐỐC")."""
+    before = (prev + " " + line[:at]).strip()
+    if re.search(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG)\W*$", before):
+        return True
+    words = prev.strip().split()
+    alone = not re.sub(r"[.…_\s]", "", line)
+    return alone and (bool(_CAPACITY.match(prev.strip())) or (
+        0 < len(words) <= 6 and prev.isupper() and all(w.strip(".").isalpha() for w in words)))
+
+
 def check_signer_name(paragraphs) -> list[ReviewIssue]:
     """Under the signer's capacity, the signer's full name (item 7c of document-format.md), without academic titles;
     a placeholder in brackets is the draft's visible ask and passes. Only once the report has its number ("Số:
