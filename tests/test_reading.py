@@ -1128,3 +1128,19 @@ def test_rules_from_reading_set_26_in_other_words():
     assert _read("Còn 9 hồ sơ vẫn trong thời hạn giải quyết.") == {"tthc.ho_so_dang_giai_quyet": 9}
     assert _read("Trễ hạn 6 hồ sơ, tất cả đều đã được gửi thư xin lỗi.") == {"tthc.ho_so_qua_han": 6, "tthc.van_ban_xin_loi": 6}
     assert _read("Trễ hạn 6 hồ sơ, đã gửi thư xin lỗi.") == {"tthc.ho_so_qua_han": 6}  # for all? not said
+
+
+def test_rules_from_chat_set_16_in_other_words():
+    """Chat set 16 drafted only section III for "Tiếp nhận …, giải quyết …, trong đó 6 hồ sơ quá hạn do …", and made "trong
+    đó 1 trường hợp buộc thôi việc" an event of section I; the same rules, in words it did not use."""
+    text = "Năm nay phường đã giải quyết 3.410 hồ sơ, trễ hạn 12 hồ sơ vì hệ thống dữ liệu đất đai gián đoạn."
+    r = read_message(text)
+    assert {f.key: r.in_fact(f) for f in r.figures} == {"tthc.ho_so_da_giai_quyet": False, "tthc.ho_so_qua_han": True}
+    assert [(f.section, f.kind, f.cause) for f in r.facts] == [("III", "shortcoming", "hệ thống dữ liệu đất đai gián đoạn")]
+    r = read_message("Tuyển dụng 14 viên chức, trong đó 3 người là bác sĩ.")
+    assert {f.key: f.value for f in r.figures} == {"cong_vu.tuyen_dung_vien_chuc": 14}
+    assert [(f.section, f.kind, f.text, f.figure) for f in r.facts] == [
+        ("II.4", "note", "Viên chức được tuyển dụng: trong đó 3 người là bác sĩ", "cong_vu.tuyen_dung_vien_chuc")]
+    # an activity told whole keeps its words once, its part inside it
+    r = read_message("Tổ chức 6 buổi tập huấn, trong đó 2 buổi cho cán bộ thôn.")
+    assert [f.kind for f in r.facts] in ([], ["event"]) and not any(f.kind == "note" for f in r.facts)

@@ -332,13 +332,19 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     fact_spans: list[tuple[int, int]] = []
     reading.facts = read_facts(text, [(f.start, f.end) for f in reading.figures], fact_spans, next_period)
     reading.facts = _with_caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
+    for f in [f for f in reading.figures if f.key in _SHORTFALLS and _CAUSE_AFTER.match(text[f.end:])]:
+        # "Tiếp nhận 1.126 hồ sơ, …, trong đó 6 hồ sơ quá hạn do …": the limitation is the late count's clause; the
+        # counts before it are told as figures, not inside the fact
+        head = max((m.end() for m in re.finditer(r"[,;:.\n]|\btrong do\b", folded[:f.start])), default=0)
+        fact_spans[:] = [(max(a, head), b) if a <= f.start < b else (a, b) for a, b in fact_spans]
     # "Hạn chế: còn 15 hồ sơ quá hạn, …. Nguyên nhân do …": a cause naming nothing, after a shortfall counted in the same
     # message and no limitation in words, is that shortfall's
     counted = [_SHORTFALLS[f.key] for f in reading.figures if f.key in _SHORTFALLS]
     if len(counted) == 1 and not any(f.kind == "shortcoming" and f.text for f in reading.facts):
         reading.facts = [f.model_copy(update={"text": counted[0]}) if f.kind == "shortcoming" and not f.text and f.cause
                          else f for f in reading.facts]
-    for fact, span in level_notes(text, reading.unread, reading.figures):  # "…, trong đó cấp huyện 5.210 hồ sơ, …"
+    loose = [u for u in reading.unread if not any(a <= u.start < b for a, b in fact_spans)]  # not told in a fact yet
+    for fact, span in level_notes(text, loose, reading.figures):  # "…, trong đó cấp huyện 5.210 hồ sơ, …"
         reading.facts.append(fact)
         fact_spans.append(span)
     trained = tuple((f.start, f.end) for f in reading.figures if f.key in ("cong_vu.boi_duong", "cong_vu.dao_tao_ly_luan"))

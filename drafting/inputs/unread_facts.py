@@ -194,7 +194,7 @@ def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> l
     folded = fold_lower(text)
     out: list[tuple[Fact, tuple[int, int]]] = []
     for u in unread:
-        if u.reason != LEVEL_ONLY or any(a <= u.start < b for _, (a, b) in out):
+        if u.reason not in (LEVEL_ONLY, UNCLEAR) or any(a <= u.start < b for _, (a, b) in out):
             continue
         fig = next((f for f in reversed(figures) if f.end <= u.start and f.key in FIELD_BY_KEY), None)
         lead = PARTS.search(folded, fig.end, u.start) if fig else None
@@ -202,7 +202,10 @@ def level_notes(text: str, unread: list[Unread], figures: list[ReadFigure]) -> l
             continue
         m = _SENTENCE_END.search(text, u.end)
         b = m.start() if m else len(text)
-        words = re.sub(r"\s+", " ", text[lead.end():b]).strip(" ,;")
+        if u.reason == UNCLEAR and any(lead.start() <= f.start < b for f in figures):
+            continue  # "5 công chức bị kỷ luật, trong đó 1 trường hợp buộc thôi việc": a part no figure names, of it
+        # a level's counts are said without "trong đó" ("cấp huyện 5.210 hồ sơ, …"); another part keeps it
+        words = re.sub(r"\s+", " ", text[(lead.end() if u.reason == LEVEL_ONLY else lead.start()):b]).strip(" ,;")
         out.append((Fact(section=FIELD_BY_KEY[fig.key].section, kind="note", figure=fig.key,
                          text=f"{FIELD_BY_KEY[fig.key].label}: {words}", origin=f"tin nhắn: «{words[:80]}»"), (lead.start(), b)))
     return out
