@@ -22,7 +22,7 @@ AREA_WORDS = {
 # gửi (trên môi trường mạng)"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
 # ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
-SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
+SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho)(?<!niem yet),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b")
 PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")  # a sentence's end, not a semicolon's (folded text)
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
@@ -49,13 +49,15 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
         if pattern.match(stripped):
             after = end + lead + len(noun)
             # "phát hiện 4 thôn niêm yết chưa đầy đủ": places found at fault are what the inspection found
-            if unit == "cơ quan" and _FOUND_BEFORE.search(folded, 0, end) and _FAULT_AFTER.match(folded, after):
-                return "vấn đề", after
+            if unit == "cơ quan" and (_FOUND_BEFORE.search(folded, 0, end) and _FAULT_AFTER.match(folded, after)
+                                      or _FIXED_AFTER.match(folded, after)):
+                return "vấn đề", after  # "… cả 4 thôn đã khắc phục": the places at fault, now put right
             return unit, after
     return None, end
 
 
 _FOUND_BEFORE = re.compile(r"\bphat hien\s+[\d.]+\s*$")
+_FIXED_AFTER = re.compile(r"\s+(?:deu\s+|cung\s+)?(?:da\s+)?(?:khac phuc|chan chinh|hoan thien|bo sung day du)\b")
 _FAULT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:chua|sai|khong dung|vi pham|con thieu|thieu)\b")
 
 
