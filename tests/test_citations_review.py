@@ -693,3 +693,21 @@ def test_written_draft_7_rules_in_other_words(tmp_path):
     assert stale and all(i.severity == "warning" and "[K" in i.message for i in stale)
     good = found(ubnd=3, total=5, filing="- Lưu: VT, VP.")
     assert not [i for i in good if i.kind == "arithmetic" or (i.kind == "layout" and "Lưu" in i.message)], good
+
+
+def test_parts_listed_after_gom_are_all_of_the_total():
+    """Written draft 8: "tiếp nhận 1.480 hồ sơ, gồm hồ sơ trực tuyến 1.102 hồ sơ và hồ sơ trực tiếp 368 hồ sơ" passed,
+    the gap taken for dossiers carried over. Parts listed after "gồm" are the whole; after "trong đó" some may be unsaid."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(text):
+        return check_stated_figures([SimpleNamespace(index=1, section="I", text=text)])
+
+    listed = issues("Tổng số 15 nhiệm vụ cấp trên giao, bao gồm 13 nhiệm vụ hoàn thành đúng hạn và 1 nhiệm vụ hoàn thành "
+                    "quá hạn.")
+    assert [i.suggestion for i in listed] == ["14"], listed
+    assert not issues("Tổng số 15 nhiệm vụ cấp trên giao, trong đó 13 nhiệm vụ hoàn thành đúng hạn và 1 nhiệm vụ hoàn "
+                      "thành quá hạn.")
+    assert not issues("Tiếp nhận 2.200 hồ sơ, gồm 1.650 hồ sơ trực tuyến, 540 hồ sơ trực tiếp và 10 hồ sơ qua bưu chính.")

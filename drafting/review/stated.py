@@ -254,6 +254,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:], strict=False))
 
 
+_LISTED = re.compile(r"[^\d.;:]{0,25}?[,(]?\s*\b(?:bao )?gom\b(?! ca\b)")  # "…, gồm …", "(bao gồm …)"; not "gồm cả"
+
+
 def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
     out = []
     by_key: dict[str, ReadFigure] = {}
@@ -286,17 +289,20 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
             continue
         t = by_key[total]
         s = sum(f.value for f in given)
+        # "tiếp nhận 1.480 hồ sơ, gồm trực tuyến 1.102 và trực tiếp 368": the parts listed after "gồm" are all of it
+        listed = bool(_LISTED.match(fold_lower(p.text), t.end)) and all(f.start > t.end for f in given)
         # with a part unsaid the others may only fall short; "giao 9, đúng hạn 8, 2 chưa đến hạn" is too many whatever
         # the unsaid part
-        if s == t.value or (missing and s < t.value) or (any(k not in OPTIONAL_PARTS for k in missing) and s <= t.value):
+        if s == t.value or not listed and ((missing and s < t.value)
+                                           or (any(k not in OPTIONAL_PARTS for k in missing) and s <= t.value)):
             continue
-        if s < t.value and any(k in floors for k in parts):
+        if s < t.value and any(k in floors for k in parts) and not listed:
             continue  # "trực tuyến 2.915, trực tiếp 933" of the new dossiers: by post may be unsaid
         if any(i.suggestion == fmt_int(int(s)) and i.text.startswith(p.text[t.start:t.end]) for i in out):
             continue  # received = carried over + new = resolved + pending + …: one wrong total, said once
         words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
         # the sum is a floor of the total, not the total
-        partial = any(k not in OPTIONAL_PARTS for k in missing) or any(k in floors for k in parts)
+        partial = not listed and (any(k not in OPTIONAL_PARTS for k in missing) or any(k in floors for k in parts))
         out.append(ReviewIssue(
             kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
             text=p.text[t.start:max(f.end for f in given)][:160],
