@@ -680,14 +680,14 @@ def test_another_periods_figures_a_programme_number_and_a_meetings_section_in_ch
                                     "đã giải quyết 500 hồ sơ, đúng hạn 500", today=day))
     final = list(h.chat_turn(assistant, st, "Cùng kỳ năm 2025 phường tiếp nhận 470 hồ sơ.", today=day))[-1]
     assert "Đã ghi làm số cùng kỳ năm trước (để so sánh): tổng số hồ sơ tiếp nhận" in final.text
-    assert "512 hồ sơ (tăng 42 hồ sơ (8,94%) so với cùng kỳ" in final.text
+    assert "512 hồ sơ (tăng 42 hồ sơ, tương ứng tăng 8,94% so với cùng kỳ" in final.text
     assert st.chat_values["tthc.ho_so_tiep_nhan"].value == 512 and st.chat_meta["year"] == 2026
     # the comparison figure has its own row in the understood table, with its words, and a correction there is used
     row = next(r for r in final.understood if r[0].endswith("(cùng kỳ năm trước)"))
     assert row[1] == "470" and "tiếp nhận 470" in row[2]
     rows = [[r[0], "480" if r is row else r[1], r[2]] for r in final.understood]
     fixed = list(h.apply_corrections(assistant, st, final.meta_rows, rows, final.fact_rows))[-1]
-    assert "512 hồ sơ (tăng 32 hồ sơ (6,67%) so với cùng kỳ" in fixed.text
+    assert "512 hồ sơ (tăng 32 hồ sơ, tương ứng tăng 6,67% so với cùng kỳ" in fixed.text
     assert st.chat_same_period["tthc.ho_so_tiep_nhan"].value == 480 and st.chat_values["tthc.ho_so_tiep_nhan"].value == 512
     assert [row[0], "480", "(đã sửa tay)"] in [r[:3] for r in fixed.understood]
     # another unit: neither its figures nor its comparisons are ours

@@ -39,7 +39,7 @@ class DeterministicWriter(DirectionSentences):
         return self.fs.get(key) or Decimal(0)
 
     def ch(self, key: str) -> str:
-        found = [c.phrase(FIELD_BY_KEY[key].unit) for c in (self.changes.get(key), self.changes_same.get(key)) if c]
+        found = [c.phrase(FIELD_BY_KEY[key].unit, bracketed=True) for c in (self.changes.get(key), self.changes_same.get(key)) if c]
         return f" ({'; '.join(found)})" if found else ""
 
     def channels(self) -> list[str]:

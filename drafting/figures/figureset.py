@@ -314,11 +314,16 @@ class Change(BaseModel):
     percent: Decimal | None
     label: str = "kỳ trước"
 
-    def phrase(self, unit: str) -> str:
+    def phrase(self, unit: str, bracketed: bool = False) -> str:
+        """"tăng 115 hồ sơ (17,56%) so với cùng kỳ năm trước"; said inside brackets, no brackets in brackets: "tăng 115
+        hồ sơ, tương ứng tăng 17,56% so với cùng kỳ năm trước"."""
         if self.delta == 0:
             return f"bằng {self.label}"
         word = "tăng" if self.delta > 0 else "giảm"
-        pct = f" ({fmt_percent(abs(self.percent))})" if self.percent is not None else ""
+        pct = ""
+        if self.percent is not None:
+            shown = fmt_percent(abs(self.percent))
+            pct = f", tương ứng {word} {shown}" if bracketed else f" ({shown})"
         return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với {self.label}"
 
 

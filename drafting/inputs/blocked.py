@@ -11,7 +11,7 @@ from corpus.text import fold_lower
 
 # "1 ngày hội tuyên truyền": a festival day is an event, not a length of time
 PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay(?! hoi\b)|tuan|nam)\b")
-_CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,40}?\bso voi (?:nam truoc|cung ky|ky truoc)"
+_CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,60}?\bso voi (?:nam truoc|cung ky|ky truoc)"
                      r"|\bso voi (?:nam truoc|cung ky|ky truoc)(?:[^.;]|\.\d){0,40}?\b(?:tang|giam)\s+\d[\d.,]*\s*%?")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
 _AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
@@ -29,7 +29,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
     # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
-    # and its share: "tăng 2.220 hồ sơ (56,92%) so với kỳ trước" is no rate of this period
+    # and its share: "tăng 2.220 hồ sơ (56,92%) so với kỳ trước", "tăng 4 phản ánh, kiến nghị, tương ứng tăng 50% so với
+    # cùng kỳ" (the draft's own words inside brackets) are no rate of this period
     spans += [n.span() for m in _CHANGE.finditer(folded) for n in _NUMBER.finditer(folded, m.start(), m.end())]
     # "đến 30/9 đã hoàn thành": a day and month after a word of time; "11/12 nhiệm vụ" (a fraction) has none
     spans += [m.span(1) for m in re.finditer(
