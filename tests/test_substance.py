@@ -2060,3 +2060,24 @@ def test_tasks_given_from_above_not_done_said_by_the_official_are_not_said_twice
     assert not any("cấp trên giao chưa hoàn thành" in t for t in said), said
     raw["facts"][-1]["text"] = "Hai nhiệm vụ về số hóa hộ tịch chậm tiến độ"  # not the same words: the figure says its own
     assert any("Còn 02 nhiệm vụ cấp trên giao chưa hoàn thành" in t for t in limits(raw))
+
+
+def test_a_note_telling_a_figure_sentences_counts_again_follows_it_as_its_detail(assistant):
+    """Drafting a Ban Quản lý's nine months (session 24): "Về rà soát …: đã rà soát 14 văn bản; có 02 văn bản phải xử lý
+    …" and then the official's "Rà soát 14 văn bản quy phạm pháp luật liên quan đến …; đề xuất sửa đổi 02 văn bản"
+    read as two results. Here in other words: procedures reviewed, and notes that tell something else."""
+    raw = yaml.safe_load((CASES / "so-tu-phap-gia-lai-q1-2026.yaml").read_text(encoding="utf-8"))
+    raw["figures"]["tthc"].update(tthc_ra_soat=12, tthc_de_xuat_don_gian_hoa=4)
+    raw["facts"] += [
+        {"section": "II.2", "kind": "note", "text": "Rà soát 12 thủ tục lĩnh vực hộ tịch, chứng thực; đề xuất cắt giảm "
+                                                     "thời gian giải quyết 4 thủ tục"},
+        {"section": "II.2", "kind": "note", "text": "Niêm yết 12 thủ tục mới tại Bộ phận Một cửa"},
+        {"section": "II.2", "kind": "note", "text": "Bố trí 2 máy tra cứu, 4 ghế chờ tại Bộ phận Một cửa"}]
+    draft = assistant.draft_input(load_figures_bytes(yaml.safe_dump(raw, allow_unicode=True).encode(), "x.yaml"))
+    texts = [p.text for p in draft.section("II.2").paragraphs]
+    at = texts.index("Cụ thể: rà soát 12 thủ tục lĩnh vực hộ tịch, chứng thực; đề xuất cắt giảm thời gian giải quyết 4 "
+                     "thủ tục.")
+    assert texts[at - 1].startswith("Về rà soát, đơn giản hóa TTHC: đã rà soát, đánh giá 12"), texts
+    # one count said again, or counts no sentence states: the official's own sentence, as written
+    assert "Niêm yết 12 thủ tục mới tại Bộ phận Một cửa." in texts and "Bố trí 2 máy tra cứu, 4 ghế chờ tại Bộ phận Một " \
+        "cửa." in texts, texts

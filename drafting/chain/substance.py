@@ -11,7 +11,7 @@ import re
 from typing import Literal
 
 from corpus.text import fold_lower
-from drafting.chain.grounding import day_in_window, slot
+from drafting.chain.grounding import SLOT_RE, day_in_window, slot
 from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, split_issuer
 from drafting.figures.figureset import FigureSet
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
@@ -323,10 +323,14 @@ def told_in_words(fs: FigureSet, paras: list[Paragraph], keys: list[str]) -> tup
     return paras, left
 
 
-def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: list[Paragraph]) -> list[Paragraph]:
+def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: list[Paragraph],
+                  values: dict | None = None) -> list[Paragraph]:
     """The section's figure sentences, then its facts — except a progress the official said of one figure ("Số hồ sơ
     trực tuyến tăng gần gấp đôi so với năm 2025"), written right after the sentence that states that figure (the
-    one saying its word pairs most often, twice at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …")."""
+    one saying its word pairs most often, twice at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …").
+    And a note that tells again, in the official's fuller words, the counts of one figure sentence ("Rà soát 14 văn bản
+    quy phạm pháp luật liên quan đến …; đề xuất sửa đổi 02 văn bản" after "đã rà soát 14 văn bản; có 02 văn bản phải
+    xử lý …") follows that sentence as its detail, "Cụ thể: …", rather than standing apart as if a second result."""
     out, rest, said_of = list(figures), list(facts), {x.text for x in progress}
     for q in [q for q in rest if q.text in said_of]:
         said = set(_pairs(q.text))
@@ -335,7 +339,23 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
         if best[0] >= 2:
             out.insert(-best[1] + 1, q)
             rest.remove(q)
+    for q in [q for q in rest if q.style == "body" and q.text not in said_of and values]:
+        at = next((i for i, p in enumerate(out) if _tells_again(q, p, values)), None)
+        if at is not None:
+            out.insert(at + 1, q.model_copy(update={"text": f"Cụ thể: {clause(q.text)}."}))
+            rest.remove(q)
     return out + rest
+
+
+def _tells_again(note: Paragraph, figures: Paragraph, values: dict) -> bool:
+    """Two counts or more of the note, all stated by the figure sentence, which shares a word pair with it."""
+    counts = {int(m.group(1).replace(".", "")) for m in _COUNT_IN_WORDS.finditer(note.text)}
+    stated = {int(v) for k in SLOT_RE.findall(figures.text) if (v := values.get(k)) is not None}
+    return len(counts) >= 2 and counts <= stated and bool(set(_pairs(figures.text)) & set(_pairs(note.text)))
+
+
+# a count in the official's words: "14 văn bản", "02 văn bản" — not a document's number ("158/QĐ"), a date or a rate
+_COUNT_IN_WORDS = re.compile(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,%])\s+[^\W\d]")
 
 
 def with_figure_notes(paras: list[Paragraph], notes: list[Fact]) -> list[Paragraph]:

@@ -444,7 +444,7 @@ class DeterministicWriter(DirectionSentences):
         return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key)
 
     def _with_facts(self, key: str, p: list[Paragraph]) -> list[Paragraph]:
-        return placed_beside(p, self.facts_for(key), self.substance.plain(key, ("progress",)))
+        return placed_beside(p, self.facts_for(key), self.substance.plain(key, ("progress",)), self.fs.values)
 
     def section_III(self) -> list[Paragraph]:
         return self.assessment.section_III()
