@@ -2081,3 +2081,23 @@ def test_a_note_telling_a_figure_sentences_counts_again_follows_it_as_its_detail
     # one count said again, or counts no sentence states: the official's own sentence, as written
     assert "Niêm yết 12 thủ tục mới tại Bộ phận Một cửa." in texts and "Bố trí 2 máy tra cứu, 4 ghế chờ tại Bộ phận Một " \
         "cửa." in texts, texts
+
+
+def test_directing_documents_said_with_what_they_were_for_keep_those_words(assistant):
+    """Chat set 15 (a province's office): "ban hành 9 văn bản đôn đốc các sở, ngành về giải quyết hồ sơ quá hạn" was
+    drafted as "09 văn bản chỉ đạo, điều hành về CCHC", the subject lost. Other words here; the usual words stay usual."""
+    import datetime as dt
+
+    from drafting.inputs.chat_reader import read_message
+
+    def noun(text):
+        return next(f.noun for f in read_message(text).figures if f.key == "chi_dao.van_ban_chi_dao")
+
+    assert noun("UBND xã ban hành 5 văn bản hướng dẫn các thôn, tổ dân phố về niêm yết TTHC.") == (
+        "văn bản hướng dẫn các thôn, tổ dân phố về niêm yết TTHC")
+    assert noun("Ban hành 4 văn bản chỉ đạo về CCHC.") == "" and noun("Ban hành 6 văn bản chỉ đạo, điều hành.") == ""
+    st = _chat_all(assistant, "docs-about", ("Báo cáo CCHC quý I năm 2027 của UBND xã Tân Phú, tỉnh Đồng Nai",
+                                             "Xã ban hành 3 văn bản chấn chỉnh việc trả kết quả trễ hẹn tại Bộ phận Một "
+                                             "cửa."), dt.date(2027, 3, 18))
+    text = " ".join(p.text for p in st.last_draft.section("I").paragraphs)
+    assert "đã ban hành 03 văn bản chấn chỉnh việc trả kết quả trễ hẹn tại Bộ phận Một cửa." in text, text

@@ -88,8 +88,9 @@ class DeterministicWriter(DirectionSentences):
         sub.spreading = bool(outreach)
         docs_sentence = None
         if self.has("chi_dao.van_ban_chi_dao"):
-            docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} văn bản "
-                             f"chỉ đạo, điều hành về CCHC{self.ch('chi_dao.van_ban_chi_dao')}.")
+            what = self.fs.nouns.get("chi_dao.van_ban_chi_dao") or "văn bản chỉ đạo, điều hành về CCHC"  # as said
+            docs_sentence = (f"Trong {self.period}, {self.who} đã ban hành {slot('chi_dao.van_ban_chi_dao')} {what}"
+                             f"{self.ch('chi_dao.van_ban_chi_dao')}.")
         p += sub.documents("I", self.who, docs_sentence) or (
             [Paragraph(text=docs_sentence, sources=["chi_dao.van_ban_chi_dao"])] if docs_sentence else [])
         meetings = (f"Đã tổ chức {slot('chi_dao.hoi_nghi')} hội nghị, cuộc họp về CCHC."

@@ -182,6 +182,11 @@ _CAUSE_AFTER = re.compile(r"^[^.;,()]{0,60}?(?:\s*[(,]\s*(?:ch[ủu] y[ếe]u|ph
                           r"\s*\b(?:do|vì|bởi vì|là do)\s+(?P<cause>[^.;()]{6,160})", re.IGNORECASE)
 
 
+# directing documents said with what they were for, beyond the usual words: kept as said, to the sentence's end
+_DOCS_ABOUT = re.compile(r"\s+(van ban\s+(?!chi dao(?:,? dieu hanh)?(?: ve (?:cong tac )?(?:cchc|cai cach hanh chinh))?\s*(?:[.;\n]|$))"
+                         r"(?:don doc|huong dan|trien khai|chi dao|chan chinh|yeu cau|day manh|tang cuong)\b[^.;\n\d]{3,120})")
+
+
 def _with_caused_shortfalls(text: str, reading: ChatReading) -> list[Fact]:
     """The reading's facts with each shortfall's limitation and its cause; the fact reader's limitation made of the same
     words ("Đã giải quyết 120 hồ sơ, trễ hạn 8 hồ sơ" with that cause) gives way to it: section III writes it from the
@@ -312,6 +317,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
         if f.key in OWN_NOUNS and parse_vn_number(f.quote) == f.value:
             f.noun = own_noun(text, f.end, whole=f.key in WHOLE_CLAUSE)
+        elif f.key == "chi_dao.van_ban_chi_dao" and (m := _DOCS_ABOUT.match(folded, f.end)) and len(folded) == len(text):
+            f.noun = text[m.start(1):m.end(1)].strip(" ,")  # "9 văn bản đôn đốc các sở, ngành về …": what they were for
         elif f.key in _SCOPED and (m := _SCOPE.search(folded, *sentence_span(folded, f.start, f.end))):
             f.noun = text[m.start():m.end()]  # "vốn đầu tư công của tỉnh" in a department's report: whose money
         elif f.key == "chi_dao.nhiem_vu_cap_tren_chua_xong" and _WITHIN_TIME.match(folded, f.end):
