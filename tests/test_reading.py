@@ -1156,3 +1156,12 @@ def test_rules_from_held_out_report_11_in_other_words():
         "chi_dao.co_quan_duoc_kiem_tra": 9, "chi_dao.van_de_phat_hien": 3, "chi_dao.van_de_da_xu_ly": 3}
     assert _read("Kiểm tra 7 thôn, đến nay 5 thôn đã khắc phục.") == {"chi_dao.co_quan_duoc_kiem_tra": 7,
                                                                      "chi_dao.van_de_da_xu_ly": 5}
+
+
+def test_complaints_still_in_hand_said_before_their_count_are_the_rest_of_the_two():
+    """Chat set 15: "tiếp nhận 58 phản ánh, kiến nghị …, đã xử lý 55, đang xử lý 3" left the 3 unread (issue 13's note);
+    it is the rest of the two counts, taken when it matches and asked about when it does not. Other words here."""
+    r = read_message("Năm 2026 tiếp nhận 21 kiến nghị của doanh nghiệp, đã trả lời 17 kiến nghị, chưa xử lý xong 4.")
+    assert {f.key: f.value for f in r.figures} == {"tthc.pakn_tiep_nhan": 21, "tthc.pakn_da_xu_ly": 17} and not r.unread
+    r = read_message("Tiếp nhận 21 phản ánh, đã xử lý 17, đang xem xét 5.")
+    assert [u.quote for u in r.unread] == ["5"] and "21 − đã xử lý 17 = 4" in r.unread[0].reason

@@ -285,9 +285,9 @@ class LinkedReading:
         start = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)  # past ";"
         held = {f.key: f.value for f in self.reading.figures if f.start >= start}
         received, handled = held.get("tthc.pakn_tiep_nhan"), held.get("tthc.pakn_da_xu_ly")
-        if noun not in (None, "phản ánh", "kiến nghị") or received is None or handled is None or \
-                not _COMPLAINTS_LEFT.match(self.folded, e):
-            return False
+        if noun not in (None, "phản ánh", "kiến nghị") or received is None or handled is None or not (
+                _COMPLAINTS_LEFT.match(self.folded, e) or _LEFT_BEFORE.search(self.folded, max(start, s - 40), s)):
+            return False  # "01 đang xem xét", and "…, đã xử lý 55, đang xử lý 3" with the words before the count
         self.check_rest(quote, value, s, e, received, handled, ("phản ánh chưa xử lý xong", "tiếp nhận", "đã xử lý"))
         return True
 
@@ -303,6 +303,7 @@ class LinkedReading:
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")
+_LEFT_BEFORE = re.compile(r"(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|chua (?:xu ly|giai quyet)(?: xong)?)\s*:?\s*$")
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
