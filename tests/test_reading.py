@@ -1165,3 +1165,15 @@ def test_complaints_still_in_hand_said_before_their_count_are_the_rest_of_the_tw
     assert {f.key: f.value for f in r.figures} == {"tthc.pakn_tiep_nhan": 21, "tthc.pakn_da_xu_ly": 17} and not r.unread
     r = read_message("Tiếp nhận 21 phản ánh, đã xử lý 17, đang xem xét 5.")
     assert [u.quote for u in r.unread] == ["5"] and "21 − đã xử lý 17 = 4" in r.unread[0].reason
+
+
+def test_issues_still_not_put_right_are_neither_found_nor_fixed():
+    """The province's quarter (session 24) said in section III "Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục":
+    read as 8 found, the reviewer set it against the 14 found in section I; "còn 3 tồn tại chưa khắc phục" was read as 3
+    fixed. Other words here: what is left is the rest of the two counts, or a number for the official."""
+    r = read_message("Vẫn còn 2 thiếu sót về niêm yết TTHC chưa được chấn chỉnh.")
+    assert r.figures == [] and [(f.section, f.kind) for f in r.facts] == [("III", "shortcoming")]
+    assert _read("Phát hiện 9 thiếu sót, đã chấn chỉnh 7, còn 2 thiếu sót chưa chấn chỉnh.") == {
+        "chi_dao.van_de_phat_hien": 9, "chi_dao.van_de_da_xu_ly": 7}
+    r = read_message("Phát hiện 9 thiếu sót, đã chấn chỉnh 7, còn 3 thiếu sót chưa chấn chỉnh.")
+    assert [u.quote for u in r.unread] == ["3"] and "9 − đã khắc phục 7 = 2" in r.unread[0].reason

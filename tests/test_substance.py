@@ -2101,3 +2101,21 @@ def test_directing_documents_said_with_what_they_were_for_keep_those_words(assis
                                              "cửa."), dt.date(2027, 3, 18))
     text = " ".join(p.text for p in st.last_draft.section("I").paragraphs)
     assert "đã ban hành 03 văn bản chấn chỉnh việc trả kết quả trễ hẹn tại Bộ phận Một cửa." in text, text
+
+
+def test_an_inspection_told_with_the_places_counted_is_said_once(assistant):
+    """A province's quarter (session 24): "đã kiểm tra 09 cơ quan, đơn vị; …; kiểm tra đột xuất việc giải quyết hồ sơ đất
+    đai tại UBND 9 xã" read as 9 and 9 more. The official's words say what was inspected, the figure's slot its count."""
+    raw = yaml.safe_load((CASES / "so-tu-phap-gia-lai-q1-2026.yaml").read_text(encoding="utf-8"))
+    raw["figures"]["chi_dao"].update(co_quan_duoc_kiem_tra=5, van_de_phat_hien=3)
+    raw["facts"].append({"section": "I", "kind": "event",
+                         "text": "Kiểm tra việc chứng thực bản sao tại 5 Phòng Tư pháp - Hộ tịch cấp xã"})
+    draft = assistant.draft_input(load_figures_bytes(yaml.safe_dump(raw, allow_unicode=True).encode(), "x.yaml"))
+    text = " ".join(p.text for p in draft.section("I").paragraphs)
+    assert ("Về công tác kiểm tra CCHC: đã kiểm tra việc chứng thực bản sao tại 05 Phòng Tư pháp - Hộ tịch cấp xã; qua "
+            "kiểm tra phát hiện 03 vấn đề.") in text, text
+    assert "cơ quan, đơn vị" not in text
+    raw["facts"][-1]["text"] = "Kiểm tra việc chứng thực bản sao tại 2 Phòng Tư pháp - Hộ tịch cấp xã"  # another count
+    draft = assistant.draft_input(load_figures_bytes(yaml.safe_dump(raw, allow_unicode=True).encode(), "x.yaml"))
+    text = " ".join(p.text for p in draft.section("I").paragraphs)
+    assert "đã kiểm tra 05 cơ quan, đơn vị" in text and "tại 2 Phòng Tư pháp" in text, text

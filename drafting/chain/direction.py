@@ -10,6 +10,7 @@ from drafting.chain.grounding import slot
 from drafting.chain.substance import clause
 from drafting.figures.facts import Fact
 from drafting.figures.figureset import FigureSet
+from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.models import Paragraph
 
 # "3 tồn tại về niêm yết công khai TTHC, đã xử lý xong 3 tồn tại": what was dealt with is named by the head noun
@@ -64,8 +65,15 @@ class DirectionSentences:
             units and " tai " in f" {told} ")
         rounds = (f"{slot('chi_dao.cuoc_kiem_tra')} {self.noun('chi_dao.cuoc_kiem_tra', '') if told_ok else 'cuộc kiểm tra'}"
                   if self.has("chi_dao.cuoc_kiem_tra") else "")
+        found = list(found)
+        named = None if rounds or not units else next((f for f in found if self._names_the_places(f)), None)
+        if named:  # "kiểm tra đột xuất … tại UBND 9 xã", the places counted: the official's words say what was inspected
+            found.remove(named)
+            c = re.sub(r"^(?:đã\s+)?", "", clause(named.text))
+            m = next(NUMBER_RE.finditer(c))
+            units = f"{c[:m.start()]}{slot('chi_dao.co_quan_duoc_kiem_tra')}{c[m.end():]}"
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
-                                             if rounds else f"đã kiểm tra {units}")
+                                             if rounds else f"đã {units}" if named else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):
             found_noun = self.noun("chi_dao.van_de_phat_hien", "vấn đề")
             t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {found_noun}"
@@ -74,7 +82,14 @@ class DirectionSentences:
                 if self.has("chi_dao.ty_le_van_de_xu_ly"):
                     t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
-        return [Paragraph(text=t + ".", sources=[f.origin for f in found])]
+        return [Paragraph(text=t + ".", sources=[f.origin for f in [*([named] if named else []), *found]])]
+
+    def _names_the_places(self, f: Fact) -> bool:
+        """An inspection told with one count, that of the places inspected ("Kiểm tra … tại UBND 9 xã")."""
+        c = re.sub(r"^(?:đã\s+)?", "", clause(f.text))
+        counts = list(NUMBER_RE.finditer(c))
+        return (fold_lower(c).startswith("kiem tra") and len(counts) == 1
+                and parse_vn_number(counts[0].group(0)) == self.fs.get("chi_dao.co_quan_duoc_kiem_tra"))
 
     def outreach(self, told: set[str] = frozenset(), joined: list[Fact] = ()) -> list[Paragraph]:
         """told: the counts an event of the section already says (with_count_slots), not said again here; joined:

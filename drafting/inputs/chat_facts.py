@@ -217,7 +217,14 @@ def _limitation(clause: str, folded: str) -> bool:
     """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
     m = _CAUSE.search(clause.lower())
     # "Tháng 5 Sở kiểm tra …, phát hiện 4 tồn tại …, đã khắc phục 3": what an inspection found, in section I
-    return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 2 else folded)))
+    return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 2 else folded))) or bool(
+        _STILL_UNDONE.match(folded))
+
+
+# "Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục": what is still not put right, said on its own, is a limitation
+# (not the inspection that found it)
+_STILL_UNDONE = re.compile(r"\s*(?:van\s+)?con\s+(?:[\d.]+|mot so|nhieu)\s+[^.;]*?\bchua\s+(?:duoc\s+)?"
+                           r"(?:khac phuc|xu ly|chan chinh|hoan thanh|giai quyet)\b")
 
 
 def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None,

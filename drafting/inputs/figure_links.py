@@ -291,6 +291,22 @@ class LinkedReading:
         self.check_rest(quote, value, s, e, received, handled, ("phản ánh chưa xử lý xong", "tiếp nhận", "đã xử lý"))
         return True
 
+    def read_issues_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
+        """"Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục", "còn 3 tồn tại chưa khắc phục": the issues not yet put
+        right — neither those found nor those fixed, whatever verb is in the words; the rest of the two counts when both
+        are said beside it, else a number left for the official (section III may say it in words)."""
+        if noun != "vấn đề" or not _ISSUES_LEFT.match(self.folded, noun_end):
+            return False
+        start = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)
+        held = {f.key: f.value for f in self.reading.figures if f.start >= start}
+        found, fixed = held.get("chi_dao.van_de_phat_hien"), held.get("chi_dao.van_de_da_xu_ly")
+        if found is not None and fixed is not None:
+            self.check_rest(quote, value, s, e, found, fixed, ("tồn tại chưa khắc phục", "phát hiện", "đã khắc phục"))
+        else:
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
+                "tồn tại chưa khắc phục: phần còn lại, tính từ số phát hiện và số đã khắc phục")))
+        return True
+
     def check_rest(self, quote: str, value: Decimal, s: int, e: int, whole: Decimal, done: Decimal,
                    words: tuple[str, str, str]) -> None:
         """The rest of two counts, said in words: taken as said when whole − done gives it, asked about when not."""
@@ -303,6 +319,7 @@ class LinkedReading:
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")
+_ISSUES_LEFT = re.compile(r"(?:\s+[a-z]+){0,5}?\s+(?:van\s+)?chua (?:duoc\s+)?(?:khac phuc|xu ly|chan chinh|giai quyet|sua chua)\b")
 _LEFT_BEFORE = re.compile(r"(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|chua (?:xu ly|giai quyet)(?: xong)?)\s*:?\s*$")
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
