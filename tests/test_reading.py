@@ -1177,3 +1177,14 @@ def test_issues_still_not_put_right_are_neither_found_nor_fixed():
         "chi_dao.van_de_phat_hien": 9, "chi_dao.van_de_da_xu_ly": 7}
     r = read_message("Phát hiện 9 thiếu sót, đã chấn chỉnh 7, còn 3 thiếu sót chưa chấn chỉnh.")
     assert [u.quote for u in r.unread] == ["3"] and "9 − đã khắc phục 7 = 2" in r.unread[0].reason
+
+
+def test_a_count_of_what_is_not_done_yet_is_no_count_of_what_was_done():
+    """"còn 3 tồn tại chưa khắc phục" was read as 3 fixed (session 24); the same flip for any "chưa …" after a count. Other
+    words and other figures here; the figures whose own words say "chưa" keep them."""
+    r = read_message("Kiểm tra 20 văn bản theo thẩm quyền, còn 2 văn bản chưa được xử lý.")
+    assert {f.key: f.value for f in r.figures} == {"the_che.vbqppl_kiem_tra": 20} and [u.quote for u in r.unread] == ["2"]
+    assert _read("Có 150 tài khoản định danh chưa kích hoạt.") == {}
+    assert _read("Còn 6 phản ánh, kiến nghị chưa trả lời.") == {}
+    assert _read("Còn 14 hồ sơ chưa giải quyết.") == {"tthc.ho_so_dang_giai_quyet": 14}
+    assert _read("Còn 1 nhiệm vụ cấp trên giao chưa hoàn thành.") == {"chi_dao.nhiem_vu_cap_tren_chua_xong": 1}

@@ -42,6 +42,7 @@ from drafting.inputs.phrases import (
     COMPANIONS,
     LEVEL_NAMED,
     LEVEL_PART,
+    NEGATED_KEYS,
     PHRASE_KEYS,
     PRIMARY,
     PUBLIC,
@@ -82,6 +83,10 @@ _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay 
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
+# a count of what is not done yet, said after it: no figure of those done, nor of all of them
+_NOT_YET = re.compile(r"(?:[\s,]*[a-z]+){0,3}?[\s,]*\bchua (?:duoc )?(?:xu ly|thuc hien|khac phuc|so hoa|giai quyet|hoan thanh|tra loi|chan chinh|ky so|"
+                      r"cap nhat|cong khai|niem yet|kich hoat|thanh toan|tuyen dung|boi duong)\b(?![^.;,\n]*\d)")
+NOT_YET = "số chưa làm xong (phần còn lại): biểu số liệu ghi số đã làm và tổng số, phần còn lại tính từ hai số đó"
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
 _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
@@ -358,6 +363,10 @@ class _Reader(LinkedReading, RateReading):
                 return
             key = self.whole_after_slash(tied[0], value, quote, s)
             if key is None:
+                return
+            # "còn 3 văn bản chưa xử lý", "6 phản ánh, kiến nghị chưa trả lời": not the ones dealt with
+            if key not in NEGATED_KEYS and (_NOT_YET.search(right) or _NOT_YET.match(self.folded, noun_end)):
+                self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=NOT_YET))
                 return
             if key == "tthc.ho_so_dung_han_tong" and phrase.endswith(" dung han") | (phrase == "dung han") and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total

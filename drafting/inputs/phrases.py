@@ -302,6 +302,8 @@ def _build() -> dict[str, list[str]]:
 
 
 PHRASE_KEYS: dict[str, list[str]] = _build()
+# figures whose own words say "not yet" ("chưa giải quyết", "chưa hoàn thành"): a "chưa …" after them is theirs
+NEGATED_KEYS = {k for phrase, keys in PHRASE_KEYS.items() if re.search(r"\bchua\b", phrase) for k in keys}
 # longest first: "truoc va dung han" before "dung han"
 PHRASES: list[tuple[str, list[str]]] = sorted(PHRASE_KEYS.items(), key=lambda x: -len(x[0]))
 # a stated rate named by its own words ("tỷ lệ giải quyết đúng hạn đạt 96,04%")
