@@ -34,7 +34,9 @@ def test_both_comparisons_in_the_text_and_the_appendix(assistant):
     # are cumulative from 15/12 (Nghị định 09/2019, Điều 12), so 6 months always "grow" over 3 — but the number of
     # procedures, a level at the end of each period, is: 112 − 110 = 2
     assert ("tổng số hồ sơ tiếp nhận là 230 hồ sơ (tăng 30 hồ sơ, tương ứng tăng 15% so với cùng kỳ năm trước)") in _ii2(draft), _ii2(draft)
-    assert "so với kỳ trước" not in _ii2(draft)
+    # the level's change is said, once, right after the sentence that states it; no dossier count against quý I
+    assert [line for line in _ii2(draft).split("\n") if "so với kỳ trước" in line] == [
+        "Tổng số TTHC thuộc thẩm quyền giải quyết tăng 02 thủ tục (1,82%) so với kỳ trước."], _ii2(draft)
     from drafting.figures.figureset import changes
 
     assert set(changes(data.figures, period="6 tháng")) == {"tthc.tthc_tong_so"}  # a level compares
@@ -100,3 +102,17 @@ def test_channels_are_parts_of_the_new_dossiers_and_growth_is_said_in_code(assis
     path = tmp_path / "du-thao.docx"
     path.write_bytes(render_docx(draft))
     assert [f for f in review(path, Registry.load()) if f.kind == "arithmetic"] == []
+
+
+def test_every_comparison_given_is_said_once_beside_its_figure(assistant):
+    """A province's quarter (session 24) gave last quarter's number of procedures and the draft never used it. Any level
+    given for both periods is now compared in code, after the sentence that states it, unless a sentence says it."""
+    data = figures_from_data({"meta": META, "figures": {"to_chuc": {"bien_che_giao": 30, "bien_che_co_mat": 27},
+                                                        "cds": {"tai_khoan_dinh_danh": 5400}},
+                              "previous": {"to_chuc": {"bien_che_co_mat": 29}, "cds": {"tai_khoan_dinh_danh": 4800}}})
+    draft = assistant.draft_input(data)
+    staff = [p.text for p in draft.section("II.3").paragraphs]
+    at = staff.index("Công chức có mặt giảm 02 người (6,90%) so với kỳ trước.")
+    assert "27" in staff[at - 1] or "{to_chuc.bien_che_co_mat}" in draft.section("II.3").paragraphs[at - 1].text, staff
+    digital = " ".join(p.text for p in draft.section("II.6").paragraphs)
+    assert digital.count("so với kỳ trước") == 1 and "tăng 600 tài khoản (12,50%) so với kỳ trước" in digital, digital

@@ -29,7 +29,7 @@ from drafting.chain.precedent import (
 from drafting.chain.substance import Proposer, Unsupported, told_in_words, with_figure_notes
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
-from drafting.figures.figureset import FigureSet
+from drafting.figures.figureset import Change, FigureSet
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, passage_place
 from drafting.figures.schema import FIELD_BY_KEY, online_rate_keys
 from drafting.law.catalog import LawCatalog
@@ -125,16 +125,27 @@ def figure_sentence(key: str, fs: FigureSet) -> str:
     return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 
-def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph]) -> list[Paragraph]:
+def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared: list[Change] = ()) -> list[Paragraph]:
     """Every figure the official gave for this section is stated: those the prose did not place (a part
     given without its total, a slot the model left out) get a sentence each, so nothing entered is dropped
-    and no line is a dump of fields."""
+    and no line is a dump of fields. So is each comparison with last period's figures (compared, computed in code)
+    that no sentence says yet: "Tổng số TTHC thuộc thẩm quyền giải quyết tăng 14 thủ tục (0,76%) so với kỳ trước."."""
     stated = {m.group(1) for p in paras for m in SLOT_RE.finditer(p.text)}
     # a zero is said in words by the section's own sentences or left out: "đúng hạn: 0" reads as if nothing was
     rest = [k for k, spec in FIELD_BY_KEY.items() if spec.section == key and fs.values.get(k)
             and k not in stated and spec.kind != "flag"]
     paras, rest = told_in_words(fs, list(paras), rest)
-    return [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
+    paras = [*paras, *(Paragraph(text=figure_sentence(k, fs), sources=[k]) for k in rest)]
+    said = " ".join(p.text for p in paras)
+    unsaid: dict[str, list[str]] = {}
+    for c in compared:
+        spec = FIELD_BY_KEY[c.key]
+        if spec.section == key and c.phrase(spec.unit) not in said and c.phrase(spec.unit, bracketed=True) not in said:
+            unsaid.setdefault(c.key, []).append(c.phrase(spec.unit))
+    for k, ps in unsaid.items():  # right after the sentence that states the figure, else at the section's end
+        at = next((i + 1 for i in range(len(paras) - 1, -1, -1) if "{" + k + "}" in paras[i].text), len(paras))
+        paras.insert(at, Paragraph(text=f"{FIELD_BY_KEY[k].label} {'; '.join(ps)}.", sources=[k]))
+    return paras
 
 
 class Drafter:
@@ -298,7 +309,8 @@ class Drafter:
                                                            dropped=len(dropped) + left_out, message=(
                             f"Đã bỏ {len(dropped) + left_out} câu mô hình tự thêm (so sánh với kỳ không có số liệu, "
                             "nhắc lại số đã nêu, hoặc không có căn cứ).")))
-                    paragraphs = with_every_figure(key, fs, self._law_sentences(key, writer, paragraphs) + llm_paras)
+                    paragraphs = with_every_figure(key, fs, self._law_sentences(key, writer, paragraphs) + llm_paras,
+                                                   [*writer.changes.values(), *writer.changes_same.values()])
                     writer_kind = "llm"
                 else:
                     draft.findings.append(DraftFinding(kind="llm", severity="info", section=key, fallback=True,
@@ -340,7 +352,9 @@ class Drafter:
         fn = {"I": w.section_I, "II.1": w.section_II_1, "II.2": w.section_II_2, "II.3": w.section_II_3,
               "II.4": w.section_II_4, "II.5": w.section_II_5, "II.6": w.section_II_6}.get(key)
         if fn:
-            paras = with_figure_notes(with_every_figure(key, w.fs, fn()), [f for f in w.facts if f.section == key and f.figure])
+            compared = [*w.changes.values(), *w.changes_same.values()]
+            paras = with_figure_notes(with_every_figure(key, w.fs, fn(), compared),
+                                      [f for f in w.facts if f.section == key and f.figure])
             return paras or [Proposer.ask("kết quả thực hiện trong kỳ của lĩnh vực này")]
         return {"III": w.section_III, "IV": w.section_IV, "V": w.section_V}[key]()
 
