@@ -453,17 +453,17 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
-              (26, "đã chỉnh theo", 0.95, 0)]
+              (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= 35 and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= (33 if n == 27 else 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1054,8 +1054,9 @@ def test_rules_from_held_out_report_7_in_other_words():
     # the rest of the unit's own plan, said without the plan's counts: no figure (neither the plan's tasks nor tasks
     # set from above), the official's words kept as said
     alone = read_message("Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí.")
-    assert not alone.figures and [f.text for f in alone.facts] == [
-        "Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành do thiếu kinh phí"]
+    # (since session 24 what is still not done, said on its own, is a limitation with its cause — it was an event of I)
+    assert not alone.figures and [(f.section, f.kind, f.text, f.cause) for f in alone.facts] == [
+        ("III", "shortcoming", "Còn 4 nhiệm vụ của kế hoạch CCHC chưa hoàn thành", "thiếu kinh phí")]
 
 
 def test_a_tables_column_of_another_period_is_not_read_as_this_reports():
@@ -1188,3 +1189,16 @@ def test_a_count_of_what_is_not_done_yet_is_no_count_of_what_was_done():
     assert _read("Còn 6 phản ánh, kiến nghị chưa trả lời.") == {}
     assert _read("Còn 14 hồ sơ chưa giải quyết.") == {"tthc.ho_so_dang_giai_quyet": 14}
     assert _read("Còn 1 nhiệm vụ cấp trên giao chưa hoàn thành.") == {"chi_dao.nhiem_vu_cap_tren_chua_xong": 1}
+
+
+def test_rules_from_reading_set_27_in_other_words():
+    """Set 27 misread these; the same rules, in words it did not use."""
+    # early and on time named apart and counted in order are the two parts, not the total
+    assert _read("Hồ sơ giải quyết sớm hạn và đúng hạn lần lượt là 120 và 300.") == {
+        "tthc.ho_so_truoc_han": 120, "tthc.ho_so_dung_han": 300}
+    # "… trên tổng số 9 kiến nghị": the whole the part is of, when the words before it named the part
+    assert _read("Đã thực hiện xong 6 kiến nghị của Kiểm toán nhà nước trên tổng số 9 kiến nghị.") == {
+        "tai_chinh.kien_nghi_da_thuc_hien": 6, "tai_chinh.kien_nghi_thanh_tra": 9}
+    # some agencies not applying ISO say nothing of the unit's own flag; the unit saying it does
+    assert _read("Còn 3 đơn vị trực thuộc chưa áp dụng ISO 9001:2015.") == {}
+    assert _read("Sở duy trì áp dụng hệ thống quản lý chất lượng ISO 9001:2015.") == {"cds.iso_ap_dung": 1}

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from corpus.text import fold_lower
-from drafting.figures.schema import AREAS, FIELD_BY_KEY, LEVEL_WORDS
+from drafting.figures.schema import AREAS, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans, not_counted
 from drafting.inputs.clauses import (
@@ -43,6 +43,8 @@ from drafting.inputs.phrases import (
     LEVEL_NAMED,
     LEVEL_PART,
     NEGATED_KEYS,
+    NOT_YET,
+    NOT_YET_AFTER,
     PHRASE_KEYS,
     PRIMARY,
     PUBLIC,
@@ -71,6 +73,7 @@ _PLAN_TASKS = ("chi_dao.nhiem_vu_hoan_thanh", "chi_dao.nhiem_vu_ke_hoach")
 _OUTREACH = re.compile(r"\b(?:tuyen truyen|pho bien|truyen thong|hoi nghi|toa dam|hoi thi|tap huan)\b")
 _TRAINING = re.compile(r"\bboi duong\b")
 _ATTENDEES = {"chi_dao.luot_nguoi_tuyen_truyen", "the_che.pbgdpl_luot_nguoi"}
+_SOME_UNITS = re.compile(r"\d+\s+(?:co quan|don vi|phong|xa|phuong|so|nganh)\b[^.;\d]{0,30}$")  # "4 cơ quan chưa áp dụng ISO"
 _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?: 9001(?::\s?20[012]\d)?)?")
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
 # and "công bố 41 TTHC (mới ban hành 9, sửa đổi bổ sung 25, bãi bỏ 7)": the kinds' counts in brackets, each read
@@ -78,15 +81,11 @@ _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?(?:moi\s*(?:,|va)\s*(?:sua doi|bai bo
                     r"\((?=[^)]*\bmoi\b)(?=[^)]*\b(?:sua doi|bai bo|thay the)\b))")
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
-_ASSIGNED = re.compile(r"\b(?:cap tren|giao)\b")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
-# a count of what is not done yet, said after it: no figure of those done, nor of all of them
-_NOT_YET = re.compile(r"(?:[\s,]*[a-z]+){0,3}?[\s,]*\bchua (?:duoc )?(?:xu ly|thuc hien|khac phuc|so hoa|giai quyet|hoan thanh|tra loi|chan chinh|ky so|"
-                      r"cap nhat|cong khai|niem yet|kich hoat|thanh toan|tuyen dung|boi duong)\b(?![^.;,\n]*\d)")
-NOT_YET = "số chưa làm xong (phần còn lại): biểu số liệu ghi số đã làm và tổng số, phần còn lại tính từ hai số đó"
+_WHOLE_OF = {part: whole for part, whole, _ in PART_RULES}  # "… đã thực hiện … trên tổng số 11": the whole they are of
 _BARE_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 # a sentence that opens with a level ("Cấp tỉnh tiếp nhận …"), not a paragraph's lead ("(1) Bộ phận Một cửa cấp huyện:")
 _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
@@ -112,9 +111,11 @@ class _Reader(LinkedReading, RateReading):
         self.level = level  # the level of the whole text: a table row under "3.2. … UBND cấp huyện"
         self.by_level = by_level if by_level is not None else len(set(levels_in(self.folded))) > 1
         # "trước hạn 100, đúng hạn 128": early dossiers counted apart, so "đúng hạn" alone is the on-time part
-        # and "652 hồ sơ đúng hạn, 31 hồ sơ trước hạn" too; "trước hạn và đúng hạn" is the total
+        # and "652 hồ sơ đúng hạn, 31 hồ sơ trước hạn" too; "trước hạn và đúng hạn" is the total, unless named apart
+        # and counted in order ("trước hạn và đúng hạn tương ứng là 402 và 881")
         self.separate_early = bool(re.search(r"(?<!va )\b(truoc|som) han\s*(?::|la|dat)?\s*\d|\d\s*(?:ho so\s*)?(?:(?:duoc )?giai quyet\s*)?"
                                              r"(?:truoc|som) han\b(?!\s*va\s+(?:dung|som)\b)", self.folded))
+        self.separate_early |= any(re.search(r"\b(?:truoc|som) han\b", name) for name, _ in self.respective.values())
 
     def context(self, s: int, e: int) -> str:
         a, b = max(0, s - 40), min(len(self.text), e + 30)
@@ -134,7 +135,8 @@ class _Reader(LinkedReading, RateReading):
                 continue
             self.read_number(num.group(0), s, e)
         # "đang áp dụng và duy trì hệ thống … ISO 9001:2015": a yes/no figure, said once (not in "Nhiệm vụ năm 2027: …")
-        if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken and not self.is_blocked(m.start(), m.start() + 1):
+        if (m := _ISO.search(self.folded)) and "cds.iso_ap_dung" not in self.taken and not self.is_blocked(m.start(), m.start() + 1) \
+                and not _SOME_UNITS.search(self.folded, self.sentence_start(m.start()), m.start() + 1):
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
         self.read_numerators()
@@ -319,7 +321,7 @@ class _Reader(LinkedReading, RateReading):
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
                    and (unit_fits(k, noun) if noun else not (carried == "phản ánh" or staff_quota) or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
-            if _OWN_PLAN.search(sentence) and not _ASSIGNED.search(sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
+            if _OWN_PLAN.search(sentence) and not re.search(r"\b(?:cap tren|giao)\b", sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
@@ -364,8 +366,10 @@ class _Reader(LinkedReading, RateReading):
             key = self.whole_after_slash(tied[0], value, quote, s)
             if key is None:
                 return
+            if key in _WHOLE_OF and side == 0 and re.search(r"\btren tong so\s*$", left):  # "… đã xong trên tổng số 11"
+                key = _WHOLE_OF[key]
             # "còn 3 văn bản chưa xử lý", "6 phản ánh, kiến nghị chưa trả lời": not the ones dealt with
-            if key not in NEGATED_KEYS and (_NOT_YET.search(right) or _NOT_YET.match(self.folded, noun_end)):
+            if key not in NEGATED_KEYS and (NOT_YET_AFTER.search(right) or NOT_YET_AFTER.match(self.folded, noun_end)):
                 self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=NOT_YET))
                 return
             if key == "tthc.ho_so_dung_han_tong" and phrase.endswith(" dung han") | (phrase == "dung han") and self.separate_early:

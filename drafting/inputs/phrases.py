@@ -303,7 +303,13 @@ def _build() -> dict[str, list[str]]:
 
 PHRASE_KEYS: dict[str, list[str]] = _build()
 # figures whose own words say "not yet" ("chưa giải quyết", "chưa hoàn thành"): a "chưa …" after them is theirs
-NEGATED_KEYS = {k for phrase, keys in PHRASE_KEYS.items() if re.search(r"\bchua\b", phrase) for k in keys}
+NEGATED_KEYS = {k for phrase, keys in PHRASE_KEYS.items() if re.search(r"\bchua\b", phrase) for k in keys} | {
+    "chi_dao.van_de_phat_hien"}  # "phát hiện 2 tổ dân phố chưa cập nhật bảng niêm yết": the fault found, in its words
+# a count of what is not done yet, said after it: no figure of those done, nor of all of them
+NOT_YET_AFTER = re.compile(r"(?:[\s,]*[a-z]+){0,3}?[\s,]*\bchua (?:duoc )?(?:xu ly|thuc hien|khac phuc|so hoa|giai quyet|hoan thanh|tra loi|chan chinh|ky so|"
+                           r"cap nhat|cong khai|niem yet|kich hoat|thanh toan|tuyen dung|boi duong|ap dung)\b"
+                           r"(?!(?:\s+(?!iso\b|tcvn\b)[a-z]+){0,2}\s+\d)")  # "…, chưa xử lý xong 4": the next count's words
+NOT_YET = "số chưa làm xong (phần còn lại): biểu số liệu ghi số đã làm và tổng số, phần còn lại tính từ hai số đó"
 # longest first: "truoc va dung han" before "dung han"
 PHRASES: list[tuple[str, list[str]]] = sorted(PHRASE_KEYS.items(), key=lambda x: -len(x[0]))
 # a stated rate named by its own words ("tỷ lệ giải quyết đúng hạn đạt 96,04%")
