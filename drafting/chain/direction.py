@@ -66,12 +66,11 @@ class DirectionSentences:
         rounds = (f"{slot('chi_dao.cuoc_kiem_tra')} {self.noun('chi_dao.cuoc_kiem_tra', '') if told_ok else 'cuộc kiểm tra'}"
                   if self.has("chi_dao.cuoc_kiem_tra") else "")
         found = list(found)
-        named = None if rounds or not units else next((f for f in found if self._names_the_places(f)), None)
+        told = [] if rounds or not units else [(f, said) for f in found if (said := self._places_told(f))]
+        named = told[0][0] if told else None
         if named:  # "kiểm tra đột xuất … tại UBND 9 xã", the places counted: the official's words say what was inspected
             found.remove(named)
-            c = re.sub(r"^(?:đã\s+)?", "", clause(named.text))
-            m = next(NUMBER_RE.finditer(c))
-            units = f"{c[:m.start()]}{slot('chi_dao.co_quan_duoc_kiem_tra')}{c[m.end():]}"
+            units = told[0][1]
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
                                              if rounds else f"đã {units}" if named else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):
@@ -84,12 +83,15 @@ class DirectionSentences:
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
         return [Paragraph(text=t + ".", sources=[f.origin for f in [*([named] if named else []), *found]])]
 
-    def _names_the_places(self, f: Fact) -> bool:
-        """An inspection told with one count, that of the places inspected ("Kiểm tra … tại UBND 9 xã")."""
+    def _places_told(self, f: Fact) -> str:
+        """An inspection told with one count, that of the places inspected ("Kiểm tra … tại UBND 9 xã"): its words with
+        that count's slot ("kiểm tra … tại UBND {…} xã"); "" when it is not."""
         c = re.sub(r"^(?:đã\s+)?", "", clause(f.text))
         counts = list(NUMBER_RE.finditer(c))
-        return (fold_lower(c).startswith("kiem tra") and len(counts) == 1
-                and parse_vn_number(counts[0].group(0)) == self.fs.get("chi_dao.co_quan_duoc_kiem_tra"))
+        if not (fold_lower(c).startswith("kiem tra") and len(counts) == 1
+                and parse_vn_number(counts[0].group(0)) == self.fs.get("chi_dao.co_quan_duoc_kiem_tra")):
+            return ""
+        return f"{c[:counts[0].start()]}{slot('chi_dao.co_quan_duoc_kiem_tra')}{c[counts[0].end():]}"
 
     def outreach(self, told: set[str] = frozenset(), joined: list[Fact] = ()) -> list[Paragraph]:
         """told: the counts an event of the section already says (with_count_slots), not said again here; joined:

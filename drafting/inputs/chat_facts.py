@@ -222,8 +222,8 @@ def _limitation(clause: str, folded: str) -> bool:
 
 
 # "Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục": what is still not put right, said on its own, is a limitation
-# (not the inspection that found it)
-# (tasks of the plan not done are its progress, "…; còn 3 nhiệm vụ chưa hoàn thành", unless a cause follows)
+# (not the inspection that found it); tasks of the plan not done ("…; còn 3 nhiệm vụ chưa hoàn thành") are its progress,
+# unless a cause follows
 _STILL_UNDONE = re.compile(r"\s*(?:van\s+)?con\s+(?:[\d.]+|mot so|nhieu)\s+[^.;]*?\bchua\s+(?:duoc\s+)?"
                            r"(?:(?:khac phuc|xu ly|chan chinh|giai quyet)\b|hoan thanh\b(?=[^.;]*\b(?:do|vi|boi vi)\s))")
 

@@ -19,28 +19,22 @@ def respective_phrases(folded: str) -> dict[int, tuple[str, int]]:
     out: dict[int, tuple[str, int]] = {}
     for m in _RESPECTIVELY.finditer(folded):
         start = max((s.end() for s in _NAMES_FROM.finditer(folded, 0, m.start())), default=0)
-        names = folded[start:m.start()]
-        parts, offset = re.split(r",\s*|\s+va\s+", names), start
+        parts = re.split(r",\s*|\s+va\s+", folded[start:m.start()])
         while parts and re.search(r"\d", parts[0]):  # "tiếp nhận 642 hồ sơ, trực tuyến và trực tiếp lần lượt …"
-            dropped = parts.pop(0)
-            offset = folded.index(dropped, offset) + len(dropped)
-        first = NUMBER_RE.match(folded, m.end())
-        if len(parts) < 2 or not first or any(not p.strip() or re.search(r"\d", p) for p in parts):
-            continue
-        numbers, at = [first], first.end()
-        while len(numbers) < len(parts) and (nxt := _THEN.match(folded, at)):
-            number = NUMBER_RE.match(folded, nxt.end())
-            if not number:
+            parts.pop(0)
+        numbers = [n] if (n := NUMBER_RE.match(folded, m.end())) else []
+        while numbers and len(numbers) < len(parts) and (nxt := _THEN.match(folded, numbers[-1].end())):
+            if not (number := NUMBER_RE.match(folded, nxt.end())):
                 break
             numbers.append(number)
-            at = number.end()
-        if len(numbers) < 2:  # "lần lượt là 401 hồ sơ": one number for two names says nothing in order
+        # the names are the last parts before "lần lượt" ("Trong quý, số hồ sơ nộp trực tuyến, …"); one number for two
+        # names says nothing in order
+        names = parts[-len(numbers):] if numbers else []
+        if len(numbers) < 2 or any(not p.strip() or re.search(r"\d", p) for p in names):
             continue
-        for dropped in parts[:-len(numbers)]:  # "Trong quý, số hồ sơ nộp trực tuyến, …": the names are the last ones
-            offset = folded.index(dropped, offset) + len(dropped)
-        parts = parts[-len(numbers):]
-        for part, number in zip(parts, numbers):
-            at = folded.index(part.strip(), offset)
+        end = m.start()
+        for part, number in reversed(list(zip(names, numbers))):  # from the right: never inside an earlier part
+            at = folded.rindex(part.strip(), start, end)
             out[number.start()] = (part.strip(), at)
-            offset = at + len(part.strip())
+            end = at
     return out
