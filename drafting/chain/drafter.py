@@ -125,7 +125,7 @@ def figure_sentence(key: str, fs: FigureSet) -> str:
     return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 
-def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared: list[Change] = ()) -> list[Paragraph]:
+def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared: tuple[Change, ...] | list[Change] = ()) -> list[Paragraph]:
     """Every figure the official gave for this section is stated: those the prose did not place (a part
     given without its total, a slot the model left out) get a sentence each, so nothing entered is dropped
     and no line is a dump of fields. So is each comparison with last period's figures (compared, computed in code)

@@ -280,6 +280,7 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
             stated[total] = [by_key[k] for k in parts if k in by_key]
             if len(stated[total]) < len(parts):
                 floors.add(total)
+    folded = fold_lower(p.text)
     for total, parts in SUM_RULES:
         if total not in by_key:
             continue
@@ -290,7 +291,7 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
         t = by_key[total]
         s = sum(f.value for f in given)
         # "tiếp nhận 1.480 hồ sơ, gồm trực tuyến 1.102 và trực tiếp 368": the parts listed after "gồm" are all of it
-        listed = bool(_LISTED.match(fold_lower(p.text), t.end)) and all(f.start > t.end for f in given)
+        listed = bool(_LISTED.match(folded, t.end)) and all(f.start > t.end for f in given)
         # with a part unsaid the others may only fall short; "giao 9, đúng hạn 8, 2 chưa đến hạn" is too many whatever
         # the unsaid part
         if s == t.value or not listed and ((missing and s < t.value)
