@@ -51,6 +51,9 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout16.yaml (a department of education, a commune of Đắk Lắk typed without diacritics, a ward of Phú Thọ, a
 # province's public service centre, a Sở Nội vụ; written after reading set 26): first run 84% (21/25) as written, 92%
 # after two golds corrected by earlier decisions
+# heldout17.yaml (a department of science, a commune of Điện Biên typed without diacritics, a ward of Hà Nội, the
+# province of Cà Mau, a department of health; written after reading set 27 and report 11): first run 84% (21/25) as
+# written, 88% after one gold corrected (a commune the gazetteer does not know keeps the name as typed)
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -66,7 +69,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout13.yaml", "để riêng 13, lần đầu 89%"),
         (CASES.parent / "heldout14.yaml", "để riêng 14, lần đầu 87%"),
         (CASES.parent / "heldout15.yaml", "để riêng 15, lần đầu 80%"),
-        (CASES.parent / "heldout16.yaml", "để riêng 16, lần đầu 84%")]
+        (CASES.parent / "heldout16.yaml", "để riêng 16, lần đầu 84%"),
+        (CASES.parent / "heldout17.yaml", "để riêng 17, lần đầu 84%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

@@ -124,7 +124,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout24.yaml", "Tin nhắn để riêng 24 (đã chỉnh theo)"),
            ("heldout25.yaml", "Tin nhắn để riêng 25 (đã chỉnh theo)"),
            ("heldout26.yaml", "Tin nhắn để riêng 26 (đã chỉnh theo)"),
-           ("heldout27.yaml", "Tin nhắn để riêng 27 (đã chỉnh theo)")]
+           ("heldout27.yaml", "Tin nhắn để riêng 27 (đã chỉnh theo)"),
+           ("heldout28.yaml", "Tin nhắn để riêng 28")]
 
 
 def run_reading(assist=None) -> dict:

@@ -18,6 +18,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.chain.substance import body_dates
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.figures.vnformat import fmt_decimal, fmt_percent, rate
 from drafting.inputs.files import load_figures_file
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN
 
@@ -69,6 +70,22 @@ def supported(sentence: str, data, figure_texts: set[str], fact_words: list[set[
     return bool(re.search(r"\b(khong|chua)\b", n)) and any(len(z & words) >= 0.5 * len(z) for z in zero_labels)
 
 
+def _compared_texts(fs) -> set[str]:
+    """What a comparison with the previous period or the same period last year may say, computed here apart from
+    the writer: the earlier value, the difference and the change in percent of the earlier value."""
+    out = set()
+    for earlier in (fs.previous, fs.same_period):
+        for key, before in earlier.items():
+            now = fs.values.get(key)
+            out.add(fmt_decimal(before))
+            if now is None or now == before:
+                continue
+            out.add(fmt_decimal(abs(now - before)))
+            if before:
+                out.add(fmt_percent(rate(abs(now - before), before)))
+    return out
+
+
 def evaluate(draft, data) -> dict:
     fs = data.figures
     text = "\n".join([p.text for p in draft.opening] + [p.text for s in draft.sections for p in s.paragraphs])
@@ -79,7 +96,7 @@ def evaluate(draft, data) -> dict:
     # present word for word, or every word of it inside one sentence (a shortcoming joined to its target's verdict)
     missing = [origin for piece, origin in pieces
                if _norm(piece) not in ntext and not any(_words(piece) <= w for w in sent_words)]
-    figure_texts = {fs.text(k) for k in [*fs.values, *fs.derived] if fs.get(k)}
+    figure_texts = {fs.text(k) for k in [*fs.values, *fs.derived] if fs.get(k)} | _compared_texts(fs)
     fact_words = [_words(t) for f in data.facts for t in (f.text, f.cause) if t]
     zero_labels = [_words((FIELD_BY_KEY.get(k) or DERIVED_BY_KEY[k]).label) for k, v in fs.values.items() if v == 0]
     flag_labels = [_words(FIELD_BY_KEY[k].label.split("(")[0]) for k, v in fs.values.items()

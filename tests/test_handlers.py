@@ -477,7 +477,7 @@ def test_conversation_eval_floors(assistant):
 # (least turns, least share of turns right) of each chat set, in evals.chat_eval.SETS order: the set written with its
 # rules, every turn; the held-out sets 1–16
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
-                (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95)]
+                (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.84)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
