@@ -711,3 +711,26 @@ def test_parts_listed_after_gom_are_all_of_the_total():
     assert not issues("Tổng số 15 nhiệm vụ cấp trên giao, trong đó 13 nhiệm vụ hoàn thành đúng hạn và 1 nhiệm vụ hoàn "
                       "thành quá hạn.")
     assert not issues("Tiếp nhận 2.200 hồ sơ, gồm 1.650 hồ sơ trực tuyến, 540 hồ sơ trực tiếp và 10 hồ sơ qua bưu chính.")
+
+
+def test_written_draft_9_rules_in_other_words():
+    """Written draft 9 (a commune's nine months) missed "phát hiện 3 thôn …, đã khắc phục 4 thôn" (more places put right
+    than found at fault: the 4 was left unread) and a received total against its channels in brackets. Here other
+    words: a ward's groups and a breakdown in brackets that must add up."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(text, section="I"):
+        return check_stated_figures([SimpleNamespace(index=1, section=section, text=text)])
+
+    fixed = issues("Kiểm tra tại 7 tổ dân phố, phát hiện 2 tổ dân phố niêm yết sai, đã chấn chỉnh 3 tổ dân phố.")
+    assert [i.suggestion for i in fixed] == ["không quá 2"], fixed
+    assert not issues("Kiểm tra tại 7 tổ dân phố, phát hiện 2 tổ dân phố niêm yết sai, đã chấn chỉnh 2 tổ dân phố.")
+    # a breakdown in brackets right after its total is all of it
+    whole = issues("Tổng số hồ sơ tiếp nhận 3.000 hồ sơ (kỳ trước chuyển sang 100 hồ sơ, mới tiếp nhận 2.850 hồ sơ).", "II.2")
+    assert [(i.severity, i.suggestion) for i in whole] == [("error", "2.950")], whole
+    # channels in brackets are the new dossiers': a gap may be those carried over, so the official is asked
+    channels = issues("Tiếp nhận 950 hồ sơ (trực tuyến 700 hồ sơ, trực tiếp 230 hồ sơ).", "II.2")
+    assert [i.severity for i in channels] == ["info"] and "kỳ trước chuyển sang" in channels[0].message, channels
+    assert not issues("Tiếp nhận 950 hồ sơ (trong đó trực tuyến 700 hồ sơ, trực tiếp 230 hồ sơ).", "II.2")

@@ -453,14 +453,14 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
-              (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1)]
+              (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= (33 if n == 27 else 35) and held["exact_share"] >= least and held["misread"] <= most, n
@@ -500,6 +500,10 @@ def test_reading_eval_floors():
     # the eleventh (a commune of Nghệ An, 9 months 2026) untuned: 51/53, 0 misread; 53/53 after its two rules
     eleventh = next(s for name, s in sources.items() if "(held-out 11)" in name)
     assert eleventh["gold"] >= 53 and eleventh["exact_share"] >= 0.97 and eleventh["misread"] == 0
+    # the twelfth (a provincial department of education, the year 2026, a table typed as rows) untuned: 51/53, 1
+    # misread; 53/53 after its three rules
+    twelfth = next(s for name, s in sources.items() if "(held-out 12)" in name)
+    assert twelfth["gold"] >= 53 and twelfth["exact_share"] >= 0.97 and twelfth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1202,3 +1206,50 @@ def test_rules_from_reading_set_27_in_other_words():
     # some agencies not applying ISO say nothing of the unit's own flag; the unit saying it does
     assert _read("Còn 3 đơn vị trực thuộc chưa áp dụng ISO 9001:2015.") == {}
     assert _read("Sở duy trì áp dụng hệ thống quản lý chất lượng ISO 9001:2015.") == {"cds.iso_ap_dung": 1}
+
+
+def test_rules_from_reading_set_28_and_report_12_in_other_words():
+    """Set 28 and report 12 missed or misread these; the same rules, in words they did not use."""
+    # "giảm từ A … xuống còn B": B is the figure the words before "giảm từ" name; A is the earlier one
+    assert _read("Số hồ sơ trễ hạn giảm từ 20 hồ sơ năm 2025 xuống còn 6 hồ sơ.") == {"tthc.ho_so_qua_han": 6}
+    # published procedures "trong đó … mới, … sửa đổi": the total of kinds is no count of new ones
+    assert _read("Công bố 30 TTHC, trong đó 12 TTHC mới, 18 TTHC sửa đổi, bổ sung.") == {
+        "tthc.tthc_cong_bo_moi": 12, "tthc.tthc_sua_doi": 18}
+    # handled with no number of its own, a date after it: all of those received
+    assert _read("Nhận 3 phản ánh, kiến nghị, đã giải quyết xong trong tháng 5.") == {
+        "tthc.pakn_tiep_nhan": 3, "tthc.pakn_da_xu_ly": 3}
+    # the letters of apology said after the late count they answer
+    assert _read("Đối với 4 hồ sơ trễ hẹn, Trung tâm đã gửi văn bản xin lỗi công dân.") == {
+        "tthc.ho_so_qua_han": 4, "tthc.van_ban_xin_loi": 4}
+    # "100% …" of a count just read: all of it, counted in code
+    assert _read("Tiếp nhận 180 hồ sơ, 100% hồ sơ nộp qua mạng.") == {
+        "tthc.ho_so_tiep_nhan": 180, "tthc.ho_so_truc_tuyen": 180}
+    assert _read("Văn bản đi dưới dạng điện tử 640 văn bản, 100% văn bản điện tử đều được ký số.") == {
+        "cds.van_ban_dien_tu": 640, "cds.van_ban_ky_so": 640}
+    # the staffing of public service units said as "được giao … người làm việc"
+    assert _read("Các trường được giao 1.230 người làm việc, hiện có 1.188 người làm việc.") == {
+        "to_chuc.vien_chuc_giao": 1230, "to_chuc.vien_chuc_co_mat": 1188}
+    # the rest of the unit's own plan, its subject said first, is no task set from above
+    assert _read("Kế hoạch CCHC năm có 18 nhiệm vụ; đã hoàn thành 15 nhiệm vụ, 03 nhiệm vụ về chuyển đổi số đang "
+                 "triển khai.") == {"chi_dao.nhiem_vu_ke_hoach": 18, "chi_dao.nhiem_vu_hoan_thanh": 15}
+
+
+def test_a_task_whose_first_verb_shares_the_next_ones_object_is_one_task():
+    """Chat set 17: "Quý IV phường tập trung hoàn thành chỉnh lý, số hóa hồ sơ hộ tịch …" became two tasks, the first
+    "Tập trung hoàn thành chỉnh lý" with no object. Other words here; two tasks joined by a comma stay two."""
+    def tasks(text, period):
+        return [f.text for f in read_message(text, next_period=period).facts if f.kind == "task"]
+    assert tasks("Quý II xã tiếp tục rà soát, cập nhật quy trình nội bộ giải quyết TTHC.", "quý II năm 2027") == [
+        "Tiếp tục rà soát, cập nhật quy trình nội bộ giải quyết TTHC"]
+    assert len(tasks("Năm 2027 xã phấn đấu 100% văn bản được ký số, tổ chức 2 cuộc đối thoại với Nhân dân.", "năm 2027")) == 2
+
+
+def test_dossiers_carried_on_to_a_later_year_are_still_being_resolved():
+    """"38 hồ sơ tồn đọng chuyển sang năm 2027" (set 27, a ward's year 2026) was read as carried in from last year.
+    Which way it goes needs the report's year: the chat's next period gives it, or a year the message names first."""
+    def read(text, period=""):
+        return {f.key: f.value for f in read_message(text, next_period=period).figures}
+    assert read("Còn 52 hồ sơ chuyển sang năm 2026 tiếp tục giải quyết.", "năm 2026") == {"tthc.ho_so_dang_giai_quyet": 52}
+    assert read("Năm 2025 tồn 52 hồ sơ, chuyển sang năm 2026.") == {"tthc.ho_so_dang_giai_quyet": 52}
+    # in the later year's report the same words are the dossiers carried in
+    assert read("Có 52 hồ sơ chuyển sang năm 2026.", "quý II năm 2026") == {"tthc.ho_so_ky_truoc": 52}

@@ -25,6 +25,9 @@ _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ ch�
 _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
 _DOSSIER_NOTE = re.compile(r"^ho so\s")
+# a model named and placed, nothing done with it said: "Mô hình “…” tại UBND xã Kim Đông"
+_BARE_NAME = re.compile(r"^(?:mo hinh|sang kien|giai phap)\s*[“\"'«][^”\"'»]+[”\"'»]\s*(?:(?:tai|o|cua|cho|trong)\b[^.;]*)?\.?$")
+_LATE_NOTE = re.compile(r"\b(?:qua han|tre han|tre hen|cham tra)\b")
 # "phiên họp", not "chợ phiên" (a market day where outreach is done)
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien (?:hop|lam viec|chat van|giai trinh))\b")
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
@@ -265,9 +268,12 @@ class SubstanceWriter:
             text = sentence(f.text)
             if f.kind == "task" and f.status:
                 text = sentence(f"{clause(f.text)}: {f.status}")
-            # "Mô hình, sáng kiến: mô hình …" says it twice: a fact that names its kind stands alone
-            own_lead = bool(lead) and fold_lower(text).startswith(("mo hinh", "sang kien", "giai phap"))
-            out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead and not own_lead else text,
+            # "Mô hình, sáng kiến: mô hình …" says it twice: a fact that names its kind stands alone — unless it is a
+            # name with no verb ("Mô hình “Một cửa thân thiện” tại UBND xã Kim Đông"), which is no sentence alone
+            named = fold_lower(text).startswith(("mo hinh", "sang kien", "giai phap"))
+            if f.kind == "initiative" and _BARE_NAME.match(fold_lower(text)):
+                lead, named = "Về mô hình, sáng kiến: ", False
+            out.append(Paragraph(text=(lead + text[0].lower() + text[1:]) if lead and not named else text,
                                  sources=[f.origin]))
         return out
 
@@ -280,8 +286,10 @@ class SubstanceWriter:
         out += [p for p in self.plain(key, ("note",)) if key != "II.2" or not _DOSSIER_NOTE.match(fold_lower(p.text))]
         return out
 
-    def dossier_notes(self) -> list[Paragraph]:
-        return [p for p in self.plain("II.2", ("note",)) if _DOSSIER_NOTE.match(fold_lower(p.text))]
+    def dossier_notes(self, late: bool | None = None) -> list[Paragraph]:
+        """The official's notes on dossiers; late: only those about late ones (True), only the others (False), all."""
+        return [p for p in self.plain("II.2", ("note",)) if _DOSSIER_NOTE.match(f := fold_lower(p.text))
+                and (late is None or bool(_LATE_NOTE.search(f)) == late)]
 
 
 _WHEN_SAID = re.compile(r"(?:(?:trong|vào|đầu|cuối|giữa) )?(?:tháng|ngày) \d[\d/]*", re.I)
@@ -309,7 +317,9 @@ def told_in_words(fs: FigureSet, paras: list[Paragraph], keys: list[str]) -> tup
     for k in keys:
         spec, value = FIELD_BY_KEY[k], fs.values.get(k)
         words = set(fold_lower(spec.label).replace(",", " ").split()) - PLAIN_WORDS - set(fold_lower(spec.unit).split())
-        count = re.compile(r"(?<![\d/.,{])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + re.escape(fold_lower(spec.unit)) + r"\b")
+        unit = fold_lower(spec.unit)  # people are counted by who they are: "tuyển dụng 3 công chức địa chính"
+        unit = r"(?:nguoi|cong chuc|vien chuc|can bo)" if unit == "nguoi" else re.escape(unit)
+        count = re.compile(r"(?<![\d/.,{])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + unit + r"\b")
         for i, p in enumerate(paras):
             folded = fold_lower(p.text)
             if len(folded) != len(p.text) or len(words & set(folded.replace(",", " ").split())) < max(3, (len(words) + 1) // 2):
@@ -344,7 +354,24 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
         if at is not None:
             out.insert(at + 1, q.model_copy(update={"text": f"Cụ thể: {clause(q.text)}."}))
             rest.remove(q)
+        elif (told := next(((i, t) for i, p in enumerate(out) if (t := _tells_its_one(q, p, values))), None)):
+            i, text = told  # "Tuyển dụng 3 công chức địa chính … qua thi tuyển" for "đã tuyển dụng 03 công chức"
+            out[i] = q.model_copy(update={"text": text, "sources": [*out[i].sources, *q.sources]})
+            rest.remove(q)
     return out + rest
+
+
+def _tells_its_one(note: Paragraph, figures: Paragraph, values: dict) -> str:
+    """A figure sentence of one figure whose one count the official's note says, in fuller words: the note, with
+    the figure's slot for the count, stands in its place ("" when not)."""
+    slots = SLOT_RE.findall(figures.text)
+    counts = list(_COUNT_IN_WORDS.finditer(note.text))
+    if len(slots) != 1 or len(counts) != 1 or values.get(slots[0]) != int(counts[0].group(1).replace(".", "")):
+        return ""
+    if not set(_pairs(figures.text)) & set(_pairs(note.text)):
+        return ""
+    m = counts[0]
+    return note.text[:m.start(1)] + "{" + slots[0] + "}" + note.text[m.end(1):]
 
 
 def _tells_again(note: Paragraph, figures: Paragraph, values: dict) -> bool:

@@ -212,12 +212,12 @@ class DeterministicWriter(DirectionSentences):
             p.append(Paragraph(text="Về rà soát, đơn giản hóa TTHC: " + "; ".join(simpler) + "."))
         if pub:
             p.append(Paragraph(text="Về công bố, công khai TTHC: trong kỳ có " + "; ".join(pub) + "."))
-        if self.has("tthc.tthc_tong_so"):
-            t = f"Tổng số TTHC thuộc thẩm quyền giải quyết là {slot('tthc.tthc_tong_so')} thủ tục"
-            lv = [f"cấp {w} {slot(k)} thủ tục" for k, w in (("tthc.tthc_cap_tinh", "tỉnh"), ("tthc.tthc_cap_huyen", "huyện"),
-                                                             ("tthc.tthc_cap_xa", "xã")) if self.has(k)]
-            if lv:
-                t += " (" + ", ".join(lv) + ")"
+        lv = [f"cấp {w} {slot(k)} thủ tục" for k, w in (("tthc.tthc_cap_tinh", "tỉnh"), ("tthc.tthc_cap_huyen", "huyện"),
+                                                         ("tthc.tthc_cap_xa", "xã")) if self.has(k)]
+        if self.has("tthc.tthc_tong_so") or lv:  # the levels without their total: said together, not summed
+            t = (f"Tổng số TTHC thuộc thẩm quyền giải quyết là {slot('tthc.tthc_tong_so')} thủ tục"
+                 + (" (" + ", ".join(lv) + ")" if lv else "")) if self.has("tthc.tthc_tong_so") else \
+                "Số TTHC thuộc thẩm quyền giải quyết: " + ", ".join(lv)
             if self.has("tthc.tthc_lien_thong"):
                 t += f"; {slot('tthc.tthc_lien_thong')} thủ tục thực hiện liên thông"
             p.append(Paragraph(text=t + "."))
@@ -275,6 +275,7 @@ class DeterministicWriter(DirectionSentences):
             if parts:
                 t += ", trong đó " + "; ".join(parts)
             p.append(Paragraph(text=t + "."))
+            p += self.substance.dossier_notes(late=True)  # "Hồ sơ quá hạn chủ yếu …": beside the late count
         p += self._by_level()
         rest = []
         for k, w in (("tthc.ho_so_dang_giai_quyet", "đang giải quyết"), ("tthc.ho_so_tam_dung", "tạm dừng giải quyết"),
@@ -283,11 +284,10 @@ class DeterministicWriter(DirectionSentences):
                 rest.append(f"{w} {slot(k)} hồ sơ")
         if rest:
             p.append(Paragraph(text="Số hồ sơ còn lại: " + "; ".join(rest) + "."))
-        if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0:
-            if self.has("tthc.van_ban_xin_loi"):
-                p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
-                                        "người dân, tổ chức theo quy định."))
-        p += self.substance.dossier_notes()
+        if self.has("tthc.ho_so_qua_han") and self.val("tthc.ho_so_qua_han") > 0 and self.has("tthc.van_ban_xin_loi"):
+            p.append(Paragraph(text=f"Đối với hồ sơ quá hạn, đã ban hành {slot('tthc.van_ban_xin_loi')} văn bản xin lỗi "
+                                    "người dân, tổ chức theo quy định."))
+        p += self.substance.dossier_notes(late=False if self.has("tthc.ho_so_da_giai_quyet") else None)
         dvc = [f"{slot(k)} dịch vụ công trực tuyến {w}" for k, w in (("tthc.dvc_toan_trinh", "toàn trình"),
                                                                      ("tthc.dvc_mot_phan", "một phần")) if self.has(k)]
         online = ["đang cung cấp " + " và ".join(dvc)] if dvc else []

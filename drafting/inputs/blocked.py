@@ -39,8 +39,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     # "tổ dân phố 7", "khu phố 3", "thôn 2": a place's name, no count
     spans += [m.span(1) for m in re.finditer(r"\b(?:to dan pho|khu pho|thon|ap|khom|xom|to)\s+(\d{1,3})\b(?!\s*%)", folded)]
     # "đường dây nóng 1022", "tổng đài 1900 1234": a number to call, no count
-    spans += [m.span(1) for m in re.finditer(
-        r"\b(?:duong day nong|hotline|tong dai|so dien thoai|dien thoai)\s+(?:so\s+)?(\d[\d .]*\d|\d)", folded)]
+    spans += [m.span(1) if m.group(1) else m.span(2) for m in re.finditer(
+        r"\b(?:duong day nong|hotline|tong dai|so dien thoai|dien thoai)\s+(?:so\s+)?(\d[\d .]*\d|\d)"
+        r"|\bhe thong\s+(\d{4})\b(?![.,]\d)", folded)]  # "Hệ thống 1022"
     # "Phần II", "Điều 5"; "một phần 31 thủ tục" is a count of partly online services
     spans += [m.span() for m in re.finditer(
         r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
@@ -67,7 +68,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 
 _CHANNEL = r"(?:truc tiep|truc tuyen|qua mang|buu chinh(?: cong ich)?)"
 # words before a number (from its sentence's start) that make it no figure of the table, and why, said to the official
-_NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp xếp (“giảm từ … xuống còn …”), không phải số giảm"),
+_NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi thay đổi (“giảm từ … xuống còn …”): không phải số của kỳ này"),
                 # "Dự toán chi ngân sách … là 18.650 triệu đồng": spending, where the table keeps only the revenue estimate
                 (re.compile(r"\bdu toan chi\b[^;]*$"), "dự toán chi ngân sách: biểu số liệu chỉ có dự toán thu, không có chỉ tiêu này"),
                 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực đất đai (5 hồ sơ)": one field's share of the figure the sentence names
@@ -82,6 +83,16 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi sắp x
                 # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
                 (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
                  "tổng của hai kênh tiếp nhận: cần số của từng kênh")]
+
+
+_DOWN_TO = re.compile(r"^(.*?)\b(?:giam|tang) tu\s+\d[^;]*?\b(?:xuong|len)(?:\s+con)?(?:\s+la)?\s*$")
+
+
+def changed_to_subject(before: str, left: str) -> str:
+    """"Hồ sơ quá hạn giảm từ 36 hồ sơ (6 tháng năm 2025) xuống còn 9 hồ sơ": the number after "xuống còn" is the
+    figure the words before "giảm từ" name (the number after "giảm từ" is the earlier one, left unread) — those words,
+    then the nearer ones of its clause (left); any other number keeps its clause's words."""
+    return f"{m.group(1)} {left}" if (m := _DOWN_TO.match(before)) else left
 
 
 def not_counted(before: str) -> str:

@@ -37,7 +37,7 @@ from drafting.inputs.chat_facts import (
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, drop_number_words, own_noun
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
-from drafting.inputs.said_counts import said_counts
+from drafting.inputs.said_counts import carried_onward, said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_parent, read_place
@@ -311,7 +311,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     # ("đúng hạn 100%"), and figures said by words ("tiếp nhận và giải quyết 640 hồ sơ", "đã xử lý xong"): said_counts
     folded = fold_lower(text)
     same, typed, used = said_counts(text, folded, reading.figures, read.rates, reading.unread)
-    reading.figures = _commune_total(folded, reading.figures + same)
+    reading.figures = carried_onward(folded, _commune_total(folded, reading.figures + same), next_period)
     reading.unread = [u for u in reading.unread if u not in used] + [
         Unread(quote=r.quote, context=r.context, start=r.start, end=r.end, reason=_TYPED_RATE) for r in typed]
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did

@@ -50,7 +50,7 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
             after = end + lead + len(noun)
             # "phát hiện 4 thôn niêm yết chưa đầy đủ": places found at fault are what the inspection found
             if unit == "cơ quan" and (_FOUND_BEFORE.search(folded, 0, end) and _FAULT_AFTER.match(folded, after)
-                                      or _FIXED_AFTER.match(folded, after)):
+                                      or _FIXED_AFTER.match(folded, after) or _FIXED_BEFORE.search(folded, 0, end)):
                 return "vấn đề", after  # "… cả 4 thôn đã khắc phục": the places at fault, now put right
             return unit, after
     return None, end
@@ -58,6 +58,7 @@ def noun_after(folded: str, end: int) -> tuple[str | None, int]:
 
 _FOUND_BEFORE = re.compile(r"\bphat hien\s+[\d.]+\s*$")
 _FIXED_AFTER = re.compile(r"\s+(?:deu\s+|cung\s+)?(?:da\s+)?(?:khac phuc|chan chinh|hoan thien|bo sung day du)\b")
+_FIXED_BEFORE = re.compile(r"\b(?:khac phuc|chan chinh)(?:\s+xong)?\s+[\d.]+\s*$")  # "…, đã khắc phục 4 thôn"
 _FAULT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:chua|sai|khong dung|vi pham|con thieu|thieu)\b")
 
 

@@ -325,7 +325,8 @@ _LEFT_BEFORE = re.compile(r"(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|chua
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}
 # "4 nhiệm vụ đang thực hiện", "còn 4 nhiệm vụ chưa hoàn thành": the noun, then the state of the tasks
 # "1 nhiệm vụ chuyển sang năm 2027": carried to the next year, not done
-_PENDING = re.compile(r"\s*(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam|chuyen (?:tiep )?(?:sang|qua))\b")
+# (a subject may come first: "02 nhiệm vụ về số hóa hồ sơ văn bằng đang thực hiện")
+_PENDING = re.compile(r"\s*(?:(?:ve|lien quan den)\s[^.;\d,]{0,50}?\s)?(?:dang (?:thuc hien|trien khai)|chua hoan thanh|con lai|dang lam|chuyen (?:tiep )?(?:sang|qua))\b")
 # "02 nhiệm vụ của Kế hoạch CCHC chưa hoàn thành", "3 nhiệm vụ trong kế hoạch chưa hoàn thành": of the unit's own plan
 _OF_PLAN_PENDING = re.compile(r"\s*(?:cua|trong|thuoc)\s+(?:ke hoach|kh)\b[^.;\d]{0,40}?" + _PENDING.pattern)
 # "… quá hạn đều có văn bản xin lỗi": every one of them, no count of its own; "đã gửi thư xin lỗi" may be for some only

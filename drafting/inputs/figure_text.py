@@ -21,7 +21,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.figures.schema import AREAS, FIELD_BY_KEY, LEVEL_WORDS, PART_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
-from drafting.inputs.blocked import blocked_spans, not_counted
+from drafting.inputs.blocked import blocked_spans, changed_to_subject, not_counted
 from drafting.inputs.clauses import (
     FULL_STOP,
     PARTS,
@@ -78,7 +78,8 @@ _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?:
 # "công bố 146 TTHC mới, sửa đổi, bổ sung và bãi bỏ": a total of several kinds, none of them alone (no count follows)
 # and "công bố 41 TTHC (mới ban hành 9, sửa đổi bổ sung 25, bãi bỏ 7)": the kinds' counts in brackets, each read
 _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?(?:moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)|"
-                    r"\((?=[^)]*\bmoi\b)(?=[^)]*\b(?:sua doi|bai bo|thay the)\b))")
+                    r"\((?=[^)]*\bmoi\b)(?=[^)]*\b(?:sua doi|bai bo|thay the)\b)|,?\s*trong do:?\s*(?:co\s*)?\d[\d.]*\s*"
+                    r"(?:tthc|thu tuc(?: hanh chinh)?)?\s*(?:moi|duoc cong bo moi)\b)")
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
 _PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
@@ -218,7 +219,7 @@ class _Reader(LinkedReading, RateReading):
         if reason := not_counted(before):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=reason))
             return
-        converted = ""
+        left, converted = changed_to_subject(before, left), ""
         if noun == "tỷ đồng":  # the schema keeps money in triệu đồng: "2.850 tỷ đồng" is 2.850.000, converted in code
             value, noun, converted = value * 1000, "triệu đồng", f"đổi {quote} tỷ đồng thành triệu đồng"
         if noun == "đồng":
@@ -387,7 +388,7 @@ class _Reader(LinkedReading, RateReading):
             if APPROX_BEFORE.search(self.folded[left_from:s]) and not re.search(r"[\d%]\s*tren\s*$", self.folded[:s]):
                 confidence -= 0.3
                 note = APPROX
-            phrase_text = (self.text[left_from:left_from + len(left)] if side == 0 else self.text[e:e + len(right)]).strip(" |")
+            phrase_text = (self.text[left_from:min(s, left_from + len(left))] if side == 0 else self.text[e:e + len(right)]).strip(" |")
             self.add(key, value, quote, s, e, phrase_text, confidence, note=note, after=side > 0)
             return
         # "tuyển dụng 3 công chức qua thi tuyển và 2 công chức qua xét tuyển": nothing names the second but its noun

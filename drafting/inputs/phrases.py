@@ -79,7 +79,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat", "luot khao sat"],
     "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
     "tthc.ty_le_toan_trinh": [*_FULL_PROCESS],
-    "tthc.tthc_cong_bo_moi": ["cong bo moi", "ban hanh moi"],
+    "tthc.tthc_cong_bo_moi": ["cong bo moi", "ban hanh moi", "tthc moi", "thu tuc moi"],  # "trong đó 58 TTHC mới"
     "tthc.tthc_sua_doi": ["sua doi, bo sung", "sua doi", "thu tuc sua doi", "bo sung"],
     "tthc.tthc_bai_bo": ["bai bo", "thay the"],
     "tthc.tthc_tong_so": ["tong so thu tuc", "tong so tthc", "thu tuc hanh chinh thuoc tham quyen", "dang ap dung",
@@ -136,8 +136,9 @@ _PHRASES: dict[str, list[str]] = {
     # "số lượng người làm việc" is the staffing of public service units (viên chức)
     "to_chuc.vien_chuc_giao": ["so nguoi lam viec", "so luong nguoi lam viec", "nguoi lam viec duoc giao",
                                "so nguoi lam viec duoc giao", "so luong nguoi lam viec duoc giao",
-                               "don vi su nghiep duoc giao"],  # "người làm việc trong các đơn vị sự nghiệp được giao 1.214"
-    "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co"],
+                               "don vi su nghiep duoc giao",  # "người làm việc trong các đơn vị sự nghiệp được giao 1.214"
+                               "duoc giao nguoi lam viec", "giao nguoi lam viec"],  # "được giao 9.860 người làm việc"
+    "to_chuc.vien_chuc_co_mat": ["vien chuc co mat", "vien chuc hien co", "hien co nguoi lam viec", "co mat nguoi lam viec"],
     "to_chuc.hop_dong_lao_dong": ["hop dong", "hop dong lao dong"],
     # "1 người nghỉ hưu theo Nghị định 178/2024/NĐ-CP": leaving under the streamlining policy of the 2025 restructuring
     "to_chuc.tinh_gian": ["tinh gian", "tinh gian bien che", "nghi huu theo nghi dinh 178", "nghi viec theo nghi dinh 178",
@@ -339,7 +340,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("ke hoach", "văn bản"), ("quyet dinh", "văn bản"), ("cong van", "văn bản"), ("nghi quyet", "văn bản"),
     ("chi thi", "văn bản"),
     ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
-    ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("cong chuc", "người"),
+    ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("nguoi lam viec", "người"), ("cong chuc", "người"),
     ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "trường hợp"),
     ("nhan su", "người"), ("dong chi", "người"), ("cong dan", "người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),

@@ -15,15 +15,18 @@ from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 
-_ALL_HANDLED = re.compile(r"[^.;\d]{0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
-                          r"(?:xong|dut diem|het|xong toan bo))\b(?![^.;]{0,15}\d)")
+# no number of its own follows the words (a date does not count: "đã xử lý xong trong ngày 12/3/2027")
+_NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d/])|(?!(?:ngay|thang) \d)[^.;\d]){0,15}\d)"
+# the words between the count and "đã xử lý xong" may name a channel by its number: "qua Hệ thống 1022"
+_ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+                          r"(?:xong|dut diem|het|xong toan bo))\b" + _NO_COUNT_AFTER)
 
 
 def _all_of(heads: str, rest: str) -> re.Pattern:
     """", tất cả (hồ sơ) (đều) (đã) (được) <rest>" after a count: another count equals it. Words that go on to a
     number of their own ("…, đúng hạn 1.190") are no "all"."""
     return re.compile(rf"[^.;\d]{{0,40}}?,?\s*((?:{heads})(?: (?:so )?ho so)?(?: nay)?(?: deu)?(?: da)?(?: duoc)?{rest})\b"
-                      r"(?![^.;]{0,15}\d)")
+                      + _NO_COUNT_AFTER)
 
 
 _ON_TIME = r"(?:dung han|truoc(?: va| hoac)? dung han|dung va truoc han|dung hen)"
@@ -92,7 +95,10 @@ _NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\bkhong (?:phat sinh|co|nhan duoc|
          ("the_che.vbqppl_kiem_tra_phai_xu_ly", re.compile(r"\b(?:khong|chua) phat hien (?:co )?(?:van ban|vb)(?: nao)?[^.;\d]{0,20}?"
                                                           r"\b(?:trai (?:phap luat|quy dinh)|sai (?:sot|pham)|chua phu hop|"
                                                           r"(?:phai|can) (?:xu ly|sua doi|bai bo))\b"))]
-APOLOGY_FOR = re.compile(r"\b(?:van ban|thu) xin loi\s+(?:doi voi|cho|ve|voi)\s+(?:(?:tat ca|toan bo|ca)\s+)?(\d[\d.]*)\s+(?:ho so|truong hop)")
+# "văn bản xin lỗi đối với 7 hồ sơ", "đối với 5 hồ sơ quá hạn, Sở đã có văn bản xin lỗi …"
+APOLOGY_FOR = re.compile(r"\b(?:(?:van ban|thu) xin loi\s+(?:doi voi|cho|ve|voi)\s+|doi voi\s+(?=(?:(?:tat ca|toan bo|ca)\s+)?"
+                         r"\d[\d.]*\s+(?:ho so|truong hop)[^.;\d]{0,40}?\b(?:van ban|thu) xin loi\b))(?:(?:tat ca|toan bo|ca)\s+)?"
+                         r"(\d[\d.]*)\s+(?:ho so|truong hop)")
 _CLAUSE_END = re.compile(r"[.;:\n]")
 _AIMED = re.compile(r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|se|yeu cau|khong de|nham|de)\s*$")
 # "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved;
@@ -105,12 +111,16 @@ _ON_TIME_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:ho so\s+)?(?:duoc\s+)?(?:giai qu
 # "thực hiện 71 TTHC, 100% cung cấp dịch vụ công trực tuyến toàn trình": every procedure is offered fully online
 _FULL_ONLINE_AFTER = re.compile(r"%?\s*(?:so\s+)?(?:thu tuc|tthc)?\s*(?:deu\s+)?(?:duoc\s+)?(?:cung cap\s+)?(?:(?:dich vu cong|dvc)\s+)?"
                                 r"truc tuyen toan trinh\b(?!\s*\d)")
+_ONLINE_AFTER = re.compile(r"%\s*(?:(?:so\s+)?ho so\s+)?(?:deu\s+)?(?:duoc\s+)?(?:(?:nop|tiep nhan|gui)\s+)?"
+                           r"(?:truc tuyen|qua (?:moi truong )?mang|qua (?:cong )?dich vu cong(?: truc tuyen)?)\b(?!\s*\d)")
 # (the count a "100%" said before its words is of, the words, the figure it then equals)
 _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung_han_tong"),
                    ("tthc.tthc_tong_so", _FULL_ONLINE_AFTER, "tthc.dvc_toan_trinh"),
                    # "văn bản đi phát hành điện tử: 5.624 văn bản, 100% có chữ ký số": every one signed
-                   ("cds.van_ban_dien_tu", re.compile(r"%\s*(?:van ban\s+)?(?:deu\s+)?(?:duoc\s+)?(?:co\s+)?(?:chu\s+)?ky so\b"),
-                    "cds.van_ban_ky_so")]
+                   ("cds.van_ban_dien_tu", re.compile(r"%\s*(?:van ban(?: dien tu)?\s+)?(?:deu\s+)?(?:duoc\s+)?(?:co\s+)?"
+                                                      r"(?:chu\s+)?ky so\b"), "cds.van_ban_ky_so"),
+                   # "tiếp nhận 264 hồ sơ, 100% nộp trực tuyến": every dossier of the count came in online
+                   *((of, _ONLINE_AFTER, "tthc.ho_so_truc_tuyen") for of in ("tthc.ho_so_moi", "tthc.ho_so_tiep_nhan"))]
 
 
 def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[StatedRate],
@@ -171,6 +181,28 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
                                 phrase=text[m.start():m.start(1)].strip(), start=m.start(1), end=m.end(1),
                                 note="một văn bản xin lỗi cho mỗi hồ sơ"))
     return added, typed, used
+
+
+_ONWARD = re.compile(r"[^.;\d]{0,40}?\bchuyen (?:tiep )?(?:sang|qua)\s+nam\s+(\d{4})\b")
+
+
+def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = "") -> list[ReadFigure]:
+    """"38 hồ sơ tồn đọng chuyển sang năm 2027" in a report of 2026: dossiers carried out to a later year, still being
+    resolved — not those carried in. The report's year is the one before the next period's when that is a year, else
+    the next period's; without it, a year the message names before the count."""
+    year = re.search(r"\d{4}", next_period or "")
+    report = (int(year.group()) - (1 if fold_lower(next_period).startswith("nam") else 0)) if year else None
+    out = []
+    for f in figures:
+        m = _ONWARD.match(folded, f.end) if f.key == "tthc.ho_so_ky_truoc" else None
+        said = [int(y) for y in re.findall(r"\bnam (\d{4})\b", folded[:f.start])]
+        base = report if report is not None else (said[-1] if said else None)
+        if m and base is not None and int(m.group(1)) > base and "tthc.ho_so_dang_giai_quyet" not in {g.key for g in figures}:
+            f = f.model_copy(update={"key": "tthc.ho_so_dang_giai_quyet",
+                                     "label": FIELD_BY_KEY["tthc.ho_so_dang_giai_quyet"].label,
+                                     "note": f"chuyển sang năm {m.group(1)}: hồ sơ còn đang giải quyết của kỳ này"})
+        out.append(f)
+    return out
 
 
 def _zeros(text: str, folded: str) -> list[ReadFigure]:

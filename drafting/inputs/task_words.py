@@ -44,6 +44,12 @@ def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
 _NEXT_ITEM = re.compile(r",(?!\s*phan dau)(?=" + _TASK_VERBS + ")")
 
 
+# "hoàn thành chỉnh lý, số hóa hồ sơ hộ tịch": an item ending in its verb shares the next item's object — one task
+# (not "100% hồ sơ được số hóa", a passive with its subject)
+_BARE_VERB = re.compile(r"(?<!duoc )\b(?:chinh ly|ra soat|cap nhat|so hoa|kiem tra|bo sung|sua doi|hoan thien|xay dung|nang cap|"
+                        r"tong hop|danh gia|luu tru|cong khai|niem yet|sap xep|kien toan|ban hanh|trien khai)$")
+
+
 def task_items(text: str) -> list[str]:
     """"Đẩy mạnh thanh toán trực tuyến, tổ chức đối thoại với doanh nghiệp" → two tasks; "rà soát, cập nhật quy trình"
     (an item of two words) stays one."""
@@ -52,6 +58,6 @@ def task_items(text: str) -> list[str]:
         return [text]
     cuts = [0, *(m.start() for m in _NEXT_ITEM.finditer(folded)), len(text)]
     items = [text[x:y].strip(" ,") for x, y in zip(cuts, cuts[1:])]
-    if len(items) == 1 or any(len(i.split()) < 3 for i in items):
+    if len(items) == 1 or any(len(i.split()) < 3 for i in items) or any(_BARE_VERB.search(fold_lower(i)) for i in items[:-1]):
         return [text]
     return [i[:1].upper() + i[1:] for i in items]

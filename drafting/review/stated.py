@@ -255,6 +255,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _LISTED = re.compile(r"[^\d.;:]{0,25}?[,(]?\s*\b(?:bao )?gom\b(?! ca\b)")  # "…, gồm …", "(bao gồm …)"; not "gồm cả"
+# "tiếp nhận 2.350 hồ sơ (trực tuyến 1.620 hồ sơ, trực tiếp 710 hồ sơ)": parts in brackets right after the total are
+# its breakdown, all of it (not "(trong đó …)", a share, nor "(tăng …)", a change)
+_BRACKETED = re.compile(r"[^\d.;:(]{0,25}?\(\s*(?!trong do\b|tang\b|giam\b|dat\b|chiem\b|bang\b|ty le\b)")
 
 
 def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
@@ -292,6 +295,13 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
         s = sum(f.value for f in given)
         # "tiếp nhận 1.480 hồ sơ, gồm trực tuyến 1.102 và trực tiếp 368": the parts listed after "gồm" are all of it
         listed = bool(_LISTED.match(folded, t.end)) and all(f.start > t.end for f in given)
+        bracketed = False
+        if not listed and (m := _BRACKETED.match(folded, t.end)) and len(given) >= 2:
+            close = folded.find(")", m.end())
+            listed = bracketed = close > 0 and all(m.end() <= f.start and f.end <= close for f in given)
+        # "tiếp nhận 412 hồ sơ (trực tuyến 305, trực tiếp 97)": the channels are of the new dossiers; the gap may be
+        # dossiers carried over, unsaid — a question for the official, not an error
+        unsure = bracketed and total == "tthc.ho_so_tiep_nhan" and "tthc.ho_so_ky_truoc" not in stated
         # with a part unsaid the others may only fall short; "giao 9, đúng hạn 8, 2 chưa đến hạn" is too many whatever
         # the unsaid part
         if s == t.value or not listed and ((missing and s < t.value)
@@ -304,10 +314,11 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
         words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
         # the sum is a floor of the total, not the total
         partial = not listed and (any(k not in OPTIONAL_PARTS for k in missing) or any(k in floors for k in parts))
+        gap = f" Nếu {fmt_int(int(t.value - s))} hồ sơ là kỳ trước chuyển sang, nên ghi rõ." if unsure and s < t.value else ""
         out.append(ReviewIssue(
-            kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
+            kind="arithmetic", severity="info" if gap else "error", section=p.section, paragraph=p.index,
             text=p.text[t.start:max(f.end for f in given)][:160],
             message=(f"{FIELD_BY_KEY[total].label} ghi {fmt_int(int(t.value))} nhưng {words} = {fmt_int(int(s))}"
-                     + (", các phần đã nêu đã vượt tổng." if partial else ".")),
+                     + (", các phần đã nêu đã vượt tổng." if partial else ".") + gap),
             suggestion=f"không nhỏ hơn {fmt_int(int(s))}" if partial else fmt_int(int(s))))
     return out
