@@ -54,6 +54,9 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout17.yaml (a department of science, a commune of Điện Biên typed without diacritics, a ward of Hà Nội, the
 # province of Cà Mau, a department of health; written after reading set 27 and report 11): first run 84% (21/25) as
 # written, 88% after one gold corrected (a commune the gazetteer does not know keeps the name as typed)
+# heldout18.yaml (a department of construction, a commune of Cao Bằng typed without diacritics, a ward of Cần Thơ, a
+# province's public service centre, a Sở Nội vụ; written after reading set 28 and chat set 17): first run 83% (19/23)
+# as written, 96% after three golds corrected by earlier decisions
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -70,7 +73,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout14.yaml", "để riêng 14, lần đầu 87%"),
         (CASES.parent / "heldout15.yaml", "để riêng 15, lần đầu 80%"),
         (CASES.parent / "heldout16.yaml", "để riêng 16, lần đầu 84%"),
-        (CASES.parent / "heldout17.yaml", "để riêng 17, lần đầu 84%")]
+        (CASES.parent / "heldout17.yaml", "để riêng 17, lần đầu 84%"),
+        (CASES.parent / "heldout18.yaml", "để riêng 18, lần đầu 83%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

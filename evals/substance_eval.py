@@ -29,8 +29,8 @@ _VERDICT = re.compile(r"\b(chua dat|khong dat|dat yeu cau|chua dap ung yeu cau|d
 
 
 def _norm(text: str) -> str:
-    # quotes typeset ('…' → “…”) are the same words
-    return re.sub(r"[\s.;:,'\"“”‘’«»]+", " ", fold_lower(body_dates(text))).strip()
+    # quotes typeset ('…' → “…”) are the same words; so are words put in brackets beside the figure they detail
+    return re.sub(r"[\s.;:,'\"“”‘’«»()]+", " ", fold_lower(body_dates(text))).strip()
 
 
 def _words(text: str) -> set[str]:

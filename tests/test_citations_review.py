@@ -734,3 +734,27 @@ def test_written_draft_9_rules_in_other_words():
     channels = issues("Tiếp nhận 950 hồ sơ (trực tuyến 700 hồ sơ, trực tiếp 230 hồ sơ).", "II.2")
     assert [i.severity for i in channels] == ["info"] and "kỳ trước chuyển sang" in channels[0].message, channels
     assert not issues("Tiếp nhận 950 hồ sơ (trong đó trực tuyến 700 hồ sơ, trực tiếp 230 hồ sơ).", "II.2")
+
+
+def test_written_draft_10_rules_in_other_words(tmp_path):
+    """Written draft 10 (a ward's quý I) missed "bổ nhiệm 3 …, bổ nhiệm lại 2 …, tổng cộng 6 lượt" and "KT. CHỦ TỊCH"
+    over "CHỦ TỊCH". Here a department's words."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    said = check_stated_figures([SimpleNamespace(index=1, section="II.4", text=(
+        "Tuyển dụng 12 viên chức giáo viên và 3 viên chức y tế học đường, tổng cộng 16 viên chức."))])
+    assert [(i.severity, i.suggestion) for i in said] == [("warning", "15")], said
+    assert not check_stated_figures([SimpleNamespace(index=1, section="II.4", text=(
+        "Tuyển dụng 12 viên chức giáo viên và 3 viên chức y tế học đường, tổng cộng 15 viên chức."))])
+    body = ("UBND TỈNH NGHỆ AN\nSỞ Y TẾ\nSố: 88/BC-SYT\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý I năm 2027\n\n"
+            "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\n{below}\n\nLê Thị Hoa\n")
+
+    def layout(below):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(below=below), encoding="utf-8")
+        return [i for i in review(path, Registry.load(), dt.date(2027, 3, 20)) if i.kind == "layout"]
+    wrong = layout("GIÁM ĐỐC")
+    assert any(i.suggestion == "PHÓ GIÁM ĐỐC" and i.severity == "error" for i in wrong), wrong
+    assert not any("Ký thay" in i.message for i in layout("PHÓ GIÁM ĐỐC"))

@@ -453,14 +453,15 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %); floors under
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %); floors under
     # today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
-              (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0)]
+              (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
+              (29, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= (33 if n == 27 else 35) and held["exact_share"] >= least and held["misread"] <= most, n
@@ -504,6 +505,10 @@ def test_reading_eval_floors():
     # misread; 53/53 after its three rules
     twelfth = next(s for name, s in sources.items() if "(held-out 12)" in name)
     assert twelfth["gold"] >= 53 and twelfth["exact_share"] >= 0.97 and twelfth["misread"] == 0
+    # the thirteenth (a city under the centre, six months, "cấp thành phố" for the province's level) untuned: 41/47,
+    # 1 misread; 47/47 after its two rules
+    thirteenth = next(s for name, s in sources.items() if "(held-out 13)" in name)
+    assert thirteenth["gold"] >= 47 and thirteenth["exact_share"] >= 0.97 and thirteenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1253,3 +1258,38 @@ def test_dossiers_carried_on_to_a_later_year_are_still_being_resolved():
     assert read("Năm 2025 tồn 52 hồ sơ, chuyển sang năm 2026.") == {"tthc.ho_so_dang_giai_quyet": 52}
     # in the later year's report the same words are the dossiers carried in
     assert read("Có 52 hồ sơ chuyển sang năm 2026.", "quý II năm 2026") == {"tthc.ho_so_ky_truoc": 52}
+
+
+def test_rules_from_reading_set_29_report_13_and_chat_18_in_other_words():
+    """Set 29, report 13 and chat set 18 missed or misread these; the same rules, in words they did not use."""
+    # "x/y" before the words of tasks set from above: those words name the whole, the verb before names the part
+    assert _read("Đã hoàn thành 6/8 nhiệm vụ do Sở Nội vụ giao.") == {
+        "chi_dao.nhiem_vu_cap_tren_dung_han": 6, "chi_dao.nhiem_vu_cap_tren_giao": 8}
+    # tasks done in a sentence of tasks set from above are theirs, never the unit's own plan
+    assert _read("Thành phố giao 9 nhiệm vụ, phường đã hoàn thành 7 nhiệm vụ.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 9, "chi_dao.nhiem_vu_cap_tren_dung_han": 7}
+    # the council passes, the committee issues, joined by ";": one figure, their sum
+    assert _read("HĐND xã thông qua 2 nghị quyết quy phạm pháp luật; UBND xã ban hành 3 quyết định quy phạm pháp "
+                 "luật.") == {"the_che.vbqppl_ban_hanh": 5}
+    # "tại 15 bản": villages, not documents
+    assert _read("Xã thành lập Tổ công nghệ số cộng đồng tại 15 bản.") == {}
+    # "đã được … xử lý" with its agent and no number: all of those found
+    assert _read("Tự kiểm tra 12 văn bản, phát hiện 1 văn bản sai thẩm quyền, đã được HĐND xã xử lý.") == {
+        "the_che.vbqppl_kiem_tra": 12, "the_che.vbqppl_kiem_tra_phai_xu_ly": 1, "the_che.vbqppl_kiem_tra_da_xu_ly": 1}
+    # a share of places is no rate of dossiers
+    assert read_figures("Tiếp nhận hồ sơ trực tuyến tại 100% xã, phường.").rates == []
+    # a commune typed without diacritics whose name two provinces share: the province named after it decides
+    from drafting.inputs.unit_names import read_place
+    assert read_place("bao cao CCHC nam 2026 cua xa Phuc Hoa tinh Cao Bang", request=True) == ("xã Phục Hòa", "xã")
+    assert read_place("bao cao CCHC nam 2026 cua xa Phuc Hoa", request=True) == ("xã Phuc Hoa", "xã")
+
+
+def test_a_city_under_the_centre_reads_its_own_level_as_the_provinces():
+    """Report 13 (Huế, six months): "Cấp thành phố: đã giải quyết …" and "TTHC cấp thành phố" of a city under the
+    centre are the province's level; the official's words are kept as written. Here Đà Nẵng, in other words."""
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\n\nBÁO CÁO\nKết quả công tác cải cách hành chính năm 2026\n\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\n"
+            "Đã giải quyết 300.000 hồ sơ. Cụ thể:\n- Cấp thành phố: đã giải quyết 90.000 hồ sơ, đúng hạn 89.500 hồ sơ.\n"
+            "- Cấp xã: đã giải quyết 210.000 hồ sơ, đúng hạn 209.000 hồ sơ.\n")
+    read = {f.key: f for f in read_report(text, own_level="tỉnh").figures}
+    assert read["tthc.ho_so_da_giai_quyet_cap_tinh"].value == 90000 and read["tthc.ho_so_dung_han_cap_xa"].value == 209000

@@ -2164,3 +2164,27 @@ def test_the_officials_words_for_the_one_count_of_a_figure_sentence_stand_in_its
     assert "Tuyển dụng 04 viên chức giáo viên mầm non qua xét tuyển." in paras, paras
     assert not any(t.startswith("Về tuyển dụng") for t in paras), paras
     assert "Khen thưởng 2 công chức có thành tích trong CCHC." in paras, paras
+
+
+def test_a_departments_six_months_reads_as_written(assistant):
+    """The Sở GD&ĐT Lào Cai (held-out, six months of 2026) as an official read it: "Ngày 8/4/2026, 01 hội nghị …" had no
+    verb; the official's "Kiểm tra CCHC tại 10 trường … và 2 trung tâm …" stood apart from the inspection sentence that
+    counts those 12 places; "đã xử lý 0 văn bản" said a zero as a count; and last period's count of online dossiers
+    was dropped without a word (a quý I's counts cover a shorter period). Here a ward's nine months, in other words."""
+    text = ("meta: {issuer: Ủy ban nhân dân phường Tân An, level: xã, locality: phường Tân An, period: 9 tháng,"
+            " year: 2026, date: 2026-09-18, place: Tân An, symbol: BC-UBND}\n"
+            "figures: {chi_dao.hoi_nghi: 1, chi_dao.cuoc_kiem_tra: 2, chi_dao.co_quan_duoc_kiem_tra: 9,"
+            " the_che.vbqppl_kiem_tra: 5, the_che.vbqppl_kiem_tra_phai_xu_ly: 1, the_che.vbqppl_kiem_tra_da_xu_ly: 0,"
+            " tthc.ho_so_truc_tuyen: 900}\n"
+            "previous: {tthc.ho_so_truc_tuyen: 600}\n"
+            "facts:\n"
+            "  - {section: I, kind: event, text: 'Hội nghị sơ kết công tác chuyển đổi số', date: '2026-05-12'}\n"
+            "  - {section: I, kind: note, text: 'Kiểm tra tại 7 khu phố và 2 trường học'}\n")
+    draft = assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml"))
+    first = " ".join(p.text for p in draft.section("I").paragraphs)
+    assert "Ngày 12/5/2026, tổ chức 01 hội nghị sơ kết công tác chuyển đổi số." in first, first
+    assert "tại 09 cơ quan, đơn vị (7 khu phố và 2 trường học)" in first and first.count("7 khu phố") == 1, first
+    ii1 = " ".join(p.text for p in draft.section("II.1").paragraphs)
+    assert "chưa xử lý xong văn bản nào" in ii1 and "0 văn bản" not in ii1, ii1
+    assert any("không được so sánh" in f.message and "Hồ sơ mới tiếp nhận trực tuyến" in f.message
+               for f in draft.findings), draft.findings

@@ -71,6 +71,9 @@ class DirectionSentences:
         if named:  # "kiểm tra đột xuất … tại UBND 9 xã", the places counted: the official's words say what was inspected
             found.remove(named)
             units = told[0][1]
+        elif units and (parts := next(((f, said) for f in found if (said := self._places_summed(f))), None)):
+            found.remove(parts[0])  # "… tại 10 trường THPT và 2 trung tâm GDTX": the 12 places, as the official named them
+            units = f"{units} ({parts[1]})"
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
                                              if rounds else f"đã {units}" if named else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):
@@ -92,6 +95,17 @@ class DirectionSentences:
                 and parse_vn_number(counts[0].group(0)) == self.fs.get("chi_dao.co_quan_duoc_kiem_tra")):
             return ""
         return f"{c[:counts[0].start()]}{slot('chi_dao.co_quan_duoc_kiem_tra')}{c[counts[0].end():]}"
+
+    def _places_summed(self, f: Fact) -> str:
+        """An inspection told with the places it went to in groups that add up to the places counted ("Kiểm tra CCHC
+        tại 10 trường trung học phổ thông và 2 trung tâm giáo dục thường xuyên"): the words after "tại"; "" else."""
+        c = re.sub(r"^(?:đã\s+)?", "", clause(f.text))
+        at = re.search(r"\btại\s+", c)
+        counts = list(NUMBER_RE.finditer(c))
+        if not (fold_lower(c).startswith("kiem tra") and at and len(counts) >= 2 and counts[0].start() > at.start()):
+            return ""
+        return c[at.end():] if sum(parse_vn_number(m.group(0)) for m in counts) == self.fs.get(
+            "chi_dao.co_quan_duoc_kiem_tra") else ""
 
     def outreach(self, told: set[str] = frozenset(), joined: list[Fact] = ()) -> list[Paragraph]:
         """told: the counts an event of the section already says (with_count_slots), not said again here; joined:

@@ -12,7 +12,7 @@ from drafting.figures.facts import MONTH_SAID, Fact
 from drafting.figures.figureset import FigureSet
 from drafting.figures.nd30 import usual_recipients
 from drafting.figures.periods import TWO_LEVEL_FROM
-from drafting.figures.schema import FIELD_BY_KEY, online_rate_keys
+from drafting.figures.schema import FIELD_BY_KEY, LEVELS, online_rate_keys
 from drafting.figures.vnformat import fmt_percent
 from drafting.models import DraftFinding, ReportMeta
 
@@ -107,6 +107,14 @@ def input_findings(meta: ReportMeta, fs: FigureSet, facts: list[Fact], sections:
             f"Tỷ lệ hồ sơ trực tuyến đang tính trên hồ sơ mới tiếp nhận ({fmt_percent(a)}); nếu cấp trên tính trên "
             f"tổng số hồ sơ tiếp nhận, kể cả kỳ trước chuyển sang, thì là {fmt_percent(b)}. Chọn ở ô «Tỷ lệ trực "
             "tuyến tính trên».")))
+    # a count of what happened in last period's report (a quý I before a 6-month one) covers a period of another
+    # length: it is not compared, and the official is told so rather than left to wonder where the figure went
+    skipped = [k for k in fs.previous if k in fs.values and k not in LEVELS and FIELD_BY_KEY[k].kind == "count"
+               and meta.period != "năm" and (sections is None or FIELD_BY_KEY[k].section in sections)]
+    if skipped:
+        out.append(DraftFinding(kind="figures", severity="info", section=FIELD_BY_KEY[skipped[0]].section, message=(
+            "Số kỳ trước của " + ", ".join(f"«{FIELD_BY_KEY[k].label}»" for k in skipped) + " không được so sánh: kỳ "
+            f"trước không cùng độ dài với kỳ {meta.period_text}. Muốn so sánh, xin nhập số cùng kỳ năm trước.")))
     if not meta.recipients and sections is None:  # offered, never printed by itself
         out.append(DraftFinding(kind="missing", severity="info", section="mo_dau", message=(
             f"Chưa ghi «Nơi nhận». Báo cáo cấp {meta.level} thường gửi: "

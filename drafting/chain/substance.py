@@ -165,7 +165,7 @@ class SubstanceWriter:
 
     def findings(self) -> list[Fact]:
         """"Qua kiểm tra chưa phát hiện sai phạm": what the inspections of section I found, in the official's words."""
-        return [f for f in self.facts if f.section == "I" and f.kind == "event" and (
+        return [f for f in self.facts if f.section == "I" and f.kind in ("event", "note") and (
             INSPECTION_FINDING.match(fold_lower(f.text)) or _AN_INSPECTION.match(fold_lower(f.text)))]
 
     def spread(self) -> list[Fact]:
@@ -253,8 +253,11 @@ class SubstanceWriter:
             return []
         if len(events) == 1:  # one event, one sentence: "Trong quý I, đã kiểm tra …", "… đã tổ chức hội nghị …"
             c, src = clause(events[0].text), [events[0].origin]
-            bare = re.sub(r"^\{[^}]+\}\s*", "", c)  # "{chi_dao.hoi_nghi} cuộc họp …": a counted meeting
+            day = re.match(r"Ngày \d{1,2}/\d{1,2}/\d{4},\s*", c)  # "Ngày 8/4/2026, hội nghị …" (dated by _dated)
+            bare = re.sub(r"^\{[^}]+\}\s*", "", c[day.end():] if day else c)  # "{chi_dao.hoi_nghi} cuộc họp …": counted
             if fold_lower(bare).startswith(("hoi nghi", "hoi thao", "toa dam", "buoi", "cuoc", "lop", "phien")):
+                if day:  # a name with its day is no sentence: "Ngày 8/4/2026, tổ chức 01 hội nghị …"
+                    return [Paragraph(text=sentence(f"{day.group(0)}tổ chức {c[day.end():]}"), sources=src)]
                 return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã tổ chức {c}"), sources=src)]
             c = re.sub(r"^đã\s+", "", c)  # "Đã tổ chức 01 hội nghị đối thoại …" has its own "đã"
             return [Paragraph(text=sentence(f"Trong {self.m.period_text}, đã {c}" if c[:1].islower() else c), sources=src)]

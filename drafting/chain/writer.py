@@ -149,25 +149,22 @@ class DeterministicWriter(DirectionSentences):
                                      f"{slot('the_che.vbqppl_ban_hanh')} {self.noun('the_che.vbqppl_ban_hanh', 'văn bản quy phạm pháp luật')}." if n else
                                      f"Về xây dựng, ban hành văn bản quy phạm pháp luật: trong kỳ không {verb} văn bản "
                                      "quy phạm pháp luật.")))
-        if self.has("the_che.vbqppl_kiem_tra"):
-            t = f"Về kiểm tra văn bản: đã tự kiểm tra {slot('the_che.vbqppl_kiem_tra')} văn bản theo thẩm quyền"
-            if self.has("the_che.vbqppl_kiem_tra_phai_xu_ly"):
-                if self.val("the_che.vbqppl_kiem_tra_phai_xu_ly") == 0:
-                    t += ", không phát hiện văn bản trái pháp luật"
+        for k, lead, none in (("kiem_tra", "Về kiểm tra văn bản: đã tự kiểm tra {} văn bản theo thẩm quyền",
+                               ", không phát hiện văn bản trái pháp luật"),
+                              ("ra_soat", "Về rà soát, hệ thống hóa văn bản: đã rà soát {} văn bản",
+                               ", chưa phát hiện văn bản phải sửa đổi, bổ sung, thay thế hoặc bãi bỏ")):
+            key = f"the_che.vbqppl_{k}"
+            if not self.has(key):
+                continue
+            t = lead.format(slot(key))
+            if self.has(f"{key}_phai_xu_ly"):
+                if self.val(f"{key}_phai_xu_ly") == 0:
+                    t += none
                 else:
-                    t += f"; phát hiện {slot('the_che.vbqppl_kiem_tra_phai_xu_ly')} văn bản phải xử lý"
-                    if self.has("the_che.vbqppl_kiem_tra_da_xu_ly"):
-                        t += f", đã xử lý {slot('the_che.vbqppl_kiem_tra_da_xu_ly')} văn bản"
-            p.append(Paragraph(text=t + "."))
-        if self.has("the_che.vbqppl_ra_soat"):
-            t = f"Về rà soát, hệ thống hóa văn bản: đã rà soát {slot('the_che.vbqppl_ra_soat')} văn bản"
-            if self.has("the_che.vbqppl_ra_soat_phai_xu_ly"):
-                if self.val("the_che.vbqppl_ra_soat_phai_xu_ly") == 0:
-                    t += ", chưa phát hiện văn bản phải sửa đổi, bổ sung, thay thế hoặc bãi bỏ"
-                else:
-                    t += f"; có {slot('the_che.vbqppl_ra_soat_phai_xu_ly')} văn bản phải xử lý"
-                    if self.has("the_che.vbqppl_ra_soat_da_xu_ly"):
-                        t += f", đã xử lý {slot('the_che.vbqppl_ra_soat_da_xu_ly')} văn bản"
+                    t += f"; {'phát hiện' if k == 'kiem_tra' else 'có'} {slot(key + '_phai_xu_ly')} văn bản phải xử lý"
+                    if self.has(f"{key}_da_xu_ly"):  # a zero said in words (drafting-practice §5)
+                        t += (f", đã xử lý {slot(key + '_da_xu_ly')} văn bản" if self.val(f"{key}_da_xu_ly")
+                              else ", chưa xử lý xong văn bản nào")
             p.append(Paragraph(text=t + "."))
         if self.has("the_che.pbgdpl_buoi"):
             t = f"Về tuyên truyền, phổ biến, giáo dục pháp luật: đã tổ chức {slot('the_che.pbgdpl_buoi')} buổi"

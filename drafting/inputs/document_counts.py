@@ -14,9 +14,10 @@ from drafting.figures.vnformat import fmt_decimal, parse_vn_number
 from drafting.inputs.text_reading import ReadFigure
 
 _KEY = "the_che.vbqppl_ban_hanh"
-_ISSUED = re.compile(r"\bban hanh\s+(?:duoc\s+)?(\d+)\s+(nghi quyet|quyet dinh|chi thi)\b"
+# "HĐND tỉnh thông qua 14 nghị quyết …; UBND tỉnh ban hành 37 quyết định …": a council passes, a committee issues
+_ISSUED = re.compile(r"\b(?:ban hanh|thong qua)\s+(?:duoc\s+)?(\d+)\s+(nghi quyet|quyet dinh|chi thi)\b"
                      r"(\s+(?:quy pham phap luat|quy pham|qppl)\b)?")
-_SENTENCE = re.compile(r"[;\n!?]|\.(?!\d)")
+_SENTENCE = re.compile(r"[\n!?]|\.(?!\d)")  # (the issuers' counts may be joined by ";")
 _ISSUER = re.compile(r"\b((?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan)\s+[^,;:]{0,30}?)\s*$")
 
 

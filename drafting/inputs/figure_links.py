@@ -18,6 +18,9 @@ from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
 from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
 
+# (a part, its whole): a rate's numerator and base, a part that may not exceed its whole
+_PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for part, whole, _ in PART_RULES}
+
 
 class LinkedReading:
     """Mixed into the reader: uses its text, its reading so far and its add()."""
@@ -258,6 +261,22 @@ class LinkedReading:
         self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                           reason=f"phần theo cấp của số {counts[-1].group(0)} đứng trước ngoặc"))
         return True
+
+    def part_of_fraction(self, choices: list, e: int) -> list:
+        """The number before a slash ("10/14 nhiệm vụ …") is named by the words before it when there are any: the words
+        after the whole name the whole."""
+        before = [c for c in choices if c[0] == 0]
+        after = {k for c in choices if c[0] != 0 for k in c[4]}
+        # (only words that name a part of the whole named after: "thực hiện 27/27 nhiệm vụ cấp trên giao" names none)
+        if not re.match(FRACTION + r"\d", self.folded[e:e + 20]) or not any(
+                (k, w) in _PART_OF for c in before for k in c[4] for w in after):
+            return choices
+        return before
+
+    def from_above(self, sent_from: int) -> bool:
+        """"UBND tỉnh giao 14 nhiệm vụ, đã hoàn thành 10": the sentence counts tasks set from above, so a count of tasks
+        done is theirs — never the unit's own plan (and, said without "đúng hạn", no figure the table holds)."""
+        return any(f.key == "chi_dao.nhiem_vu_cap_tren_giao" for f in self.reading.figures if f.start >= sent_from)
 
     def read_plan_remainder(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
         """"Kế hoạch … với 62 nhiệm vụ; đã hoàn thành 58 nhiệm vụ, 4 nhiệm vụ đang thực hiện": the rest of the unit's

@@ -307,6 +307,7 @@ class _Reader(LinkedReading, RateReading):
             choices += [(2, d, ln, p, k) for d, ln, p, k in phrases_in(rest, False) if d - ln > noun_span
                         and d + lead < cut]
         choices += noun_choices(self.folded, noun, noun_end, e, before, left, sentence, carried)
+        choices = self.part_of_fraction(choices, e)  # "hoàn thành 10/14 nhiệm vụ UBND tỉnh giao": the words after name 14
         level, level_only = self.level_at(s, e, right), False
         # the nearest naming words win; words after the number count a little farther than words before it
         # at the same distance ("đã xử lý xong 4" after "4 kiến nghị"), the words naming what the sentence counts win
@@ -324,7 +325,7 @@ class _Reader(LinkedReading, RateReading):
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if _OWN_PLAN.search(sentence) and not re.search(r"\b(?:cap tren|giao)\b", sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
-            elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit):
+            elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit) or self.from_above(sent_from):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
             if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
                 fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all

@@ -390,6 +390,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # as the places inspected ("kiểm tra CCHC tại 4 thôn"), never as accounts or people
     ("ap", "cơ quan"), ("thon", "cơ quan"), ("xom", "cơ quan"), ("khu pho", "cơ quan"), ("to dan pho", "cơ quan"),
     ("khom", "cơ quan"), ("thon, ban", "cơ quan"), ("thon, to dan pho", "cơ quan"),
+    # "tại 22 bản" (the villages of the northern mountains); "2.860 bản sao" are copies, no figure's count
+    ("ban", "cơ quan"), ("ban sao", "bản sao"),
 ], key=lambda x: -len(x[0]))
 # units that count the same things
 # "6 trường hợp": cases of whatever the sentence counts — people ("tinh giản 2 trường hợp") or dossiers ("hồ sơ quá hạn 6

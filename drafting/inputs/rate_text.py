@@ -15,6 +15,10 @@ from drafting.inputs.phrases import BASE_NAMED, PRIMARY, RATE_PHRASES, RESULT_LE
 from drafting.inputs.text_reading import StatedRate, Unread
 
 _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")
+# a percentage of places, agencies, procedures or staff ("100% trường", "100% xã, phường", "100% TTHC"): no rate the
+# table computes from dossiers (people stay: "98,9% người dân hài lòng" is the satisfaction rate)
+_OF_PLACES = re.compile(r"\s*%\s*(?:(?:cac|so)\s+)?(?:truong|xa|phuong|thon|ban|to dan pho|khu pho|co quan|don vi|phong|so,? nganh|"
+                        r"thu tuc|tthc|can bo|cong chuc|vien chuc|diem)\b")
 # "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
 _JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
@@ -29,6 +33,10 @@ class RateReading:
         if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):
             self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
                                               reason="mức chỉ tiêu hoặc mục tiêu, không phải kết quả"))
+            return
+        if _OF_PLACES.match(self.folded, e):  # "trực tuyến tại 100% trường trung học phổ thông": a share of places
+            self.reading.unread.append(Unread(quote=shown, context=self.context(s, e), start=s, end=e,
+                                              reason="tỷ lệ tính trên số nơi, cơ quan hoặc thủ tục, không phải trên hồ sơ"))
             return
         window = before[-90:]
         # the rate's own words nearest before it, the longest of those ending there ("Tỷ lệ giải quyết đúng hạn đạt 99%,

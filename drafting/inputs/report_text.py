@@ -149,6 +149,15 @@ def _units_after_values(para: str, folded: str) -> tuple[str, list[tuple[int, in
     return "".join(out), moves
 
 
+_CITY_LEVEL = re.compile(r"\b([Cc]ấp|CẤP) (thành phố|THÀNH PHỐ)\b")
+_CITY_SAID = re.compile(r"\b([Cc]ấp |CẤP )(tỉnh|TỈNH)(?: {5}| {0,4}$)")  # (a phrase may have lost its trailing spaces)
+
+
+def _as_province(m: re.Match) -> str:
+    """"cấp thành phố" read as "cấp tỉnh" padded to the same length (spans carry over; the words are put back)."""
+    return f"{m.group(1)} {'tỉnh' if m.group(2).islower() else 'TỈNH'}     "
+
+
 def read_report(text: str, own_level: str | None = None) -> TextReading:
     """Every figure a whole report states, each with its section; the plan and request sections skipped.
     own_level: the level of the unit that issued the report ("xã", "huyện", "tỉnh", "sở"), from its header."""
@@ -158,6 +167,10 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
     reading.unread += other_periods
     # a section that names two levels ("(1) Bộ phận Một cửa cấp huyện …", "(2) … cấp xã …") breaks its figures down
     mended = [mend(fold_lower(para)) for _, _, para in paragraphs]
+    city = own_level == "tỉnh" and any(_CITY_LEVEL.search(para) for _, _, para in paragraphs)
+    if city:  # a city under the centre (Huế, Đà Nẵng …): its "cấp thành phố" is the province's level
+        paragraphs = [(section, offset, _CITY_LEVEL.sub(_as_province, para)) for section, offset, para in paragraphs]
+        mended = [mend(fold_lower(para)) for _, _, para in paragraphs]
     levels: dict[str, set[str]] = {}
     for (section, _, _), folded in zip(paragraphs, mended):
         levels.setdefault(section, set()).update(levels_in(folded))
@@ -174,6 +187,9 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
             item.start += offset
             item.end += offset
+            for name in ("quote", "phrase", "context", "noun"):  # the official's words, as written
+                if city and isinstance(said := getattr(item, name, None), str):
+                    setattr(item, name, _CITY_SAID.sub(lambda m: m.group(1) + ("thành phố" if m.group(2) == "tỉnh" else "THÀNH PHỐ"), said))
         reading.extend(part)
     return _own_level_totals(reading) if own_level == "xã" else reading
 

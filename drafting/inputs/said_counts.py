@@ -18,8 +18,10 @@ from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 # no number of its own follows the words (a date does not count: "đã xử lý xong trong ngày 12/3/2027")
 _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d/])|(?!(?:ngay|thang) \d)[^.;\d]){0,15}\d)"
 # the words between the count and "đã xử lý xong" may name a channel by its number: "qua Hệ thống 1022"
+# ("…, đã được cơ quan ban hành xử lý": the agent between, the clause ending on the verb)
 _ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
-                          r"(?:xong|dut diem|het|xong toan bo))\b" + _NO_COUNT_AFTER)
+                          r"(?:xong|dut diem|het|xong toan bo)|(?:va\s+)?(?:da\s+)?duoc\s+(?:[a-z]+\s+){1,4}?(?:xu ly|khac phuc|chan chinh)"
+                          r"(?=\s*(?:[.;\n]|$)))\b" + _NO_COUNT_AFTER)
 
 
 def _all_of(heads: str, rest: str) -> re.Pattern:

@@ -101,7 +101,8 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
         if not kept:
             continue
         word, level = _LEVEL_WORDS[fold_lower(m.group(1))]
-        return f"{word} {_with_diacritics(word, ' '.join(kept))}", level
+        end = m.start(2) + len(" ".join(kept))
+        return f"{word} {_with_diacritics(word, ' '.join(kept), text[end:end + 40])}", level
     return None, None
 
 
@@ -119,10 +120,15 @@ def _bare_province(text: str, at: int) -> str:
     return ""
 
 
-def _with_diacritics(kind: str, name: str) -> str:
-    """"Le Chan" typed without diacritics, for a "phường": "Lê Chân" when the gazetteer knows one such unit, else as
-    typed (the draft then keeps it, and the review asks for it to be retyped)."""
+def _with_diacritics(kind: str, name: str, after: str = "") -> str:
+    """"Le Chan" typed without diacritics, for a "phường": "Lê Chân" when the gazetteer knows one such unit — or one
+    in the province named right after it (after: the text that follows the name: "… xa Tra Linh tinh Cao Bang" is
+    Trà Lĩnh, not Đà Nẵng's Trà Linh) —, else as typed (the draft then keeps it, and the review asks for a retype)."""
     if fold_lower(name) != name.lower():
         return name
-    names = {p.name for p in load_gazetteer().lookup(kind, name) if fold_lower(p.name) == fold_lower(name)}
+    found = [p for p in load_gazetteer().lookup(kind, name) if fold_lower(p.name) == fold_lower(name)]
+    names = {p.name for p in found}
+    if len(names) > 1 and (m := re.match(r"[\s,]*(?:thuoc\s+)?(?:tinh|thanh pho|tp\.?)\s+((?:[a-z]+\s*){1,3})", fold_lower(after))):
+        said = m.group(1).split()
+        names = {p.name for p in found if fold_lower(p.province) in {" ".join(said[:n]) for n in (1, 2, 3)}}
     return names.pop() if len(names) == 1 else name

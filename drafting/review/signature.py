@@ -62,10 +62,25 @@ def check_signer_name(paragraphs) -> list[ReviewIssue]:
     return []
 
 
+def check_deputy(paragraphs) -> list[ReviewIssue]:
+    """"KT. CHỦ TỊCH" (signed for the head) is followed by the deputy's title, "PHÓ CHỦ TỊCH" (NĐ 30/2020, Phụ lục I):
+    a head's title under it says the head signed for himself."""
+    lines = [p for p in paragraphs if p.text.strip()]
+    for p, q in zip(lines, lines[1:], strict=False):
+        m = re.fullmatch(r"KT\.\s*(.+)", re.sub(r"\s+", " ", p.text.strip().upper()))
+        below = re.sub(r"\s+", " ", q.text.strip().upper())
+        if m and _CAPACITY.match(below) and below != f"PHÓ {m.group(1)}":
+            return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index,
+                                text=f"{p.text.strip()} / {q.text.strip()}", message=(
+                                    f"Ký thay (“{p.text.strip()}”) thì dòng dưới là chức vụ của cấp phó, “PHÓ "
+                                    f"{m.group(1)}”, không phải “{q.text.strip()}”."), suggestion=f"PHÓ {m.group(1)}")]
+    return []
+
+
 def check_closing(paragraphs) -> list[ReviewIssue]:
-    """The block after the text: the signer's name, and a «Nơi nhận» without its "- Lưu: VT" line (the office's file
-    copy, NĐ 30/2020 Phụ lục I) — in a .docx, a typed text or a scan's text alike."""
-    out = check_signer_name(paragraphs)
+    """The block after the text: the signer's name and capacity, and a «Nơi nhận» without its "- Lưu: VT" line (the
+    office's file copy, NĐ 30/2020 Phụ lục I) — in a .docx, a typed text or a scan's text alike."""
+    out = check_signer_name(paragraphs) + check_deputy(paragraphs)
     at = next((i for i, p in enumerate(paragraphs) if re.fullmatch(r"\s*Nơi nhận\s*:?\s*", p.text)), None)
     if at is not None:
         lines = [p.text.strip() for p in paragraphs[at + 1:at + 20] if p.text.strip().startswith(("-", "–", "+"))]

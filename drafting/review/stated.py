@@ -12,7 +12,8 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, LEVEL_SUM_RULES, OPTIONAL_PARTS, PART_RULES, SUM_RULES
-from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
+from drafting.figures.vnformat import NUMBER_RE, fmt_int, parse_vn_number, rate, rate_shown
+from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
@@ -110,7 +111,8 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)
         before_here.update({f.key: f for f in reading.figures if f.confidence >= 0.9})
         sure = [f for f in reading.figures if f.confidence >= SURE]
-        issues += _said_total(p, sure)
+        said = _said_total(p, sure)
+        issues += said or _listed_total(p)
         keys = [f.key for f in sure]
         if len(keys) == len(set(keys)):  # each figure once: the paragraph speaks of one level, check it whole
             issues += _sum_issues(p, sure)
@@ -140,6 +142,29 @@ def _said_total(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
                     message=(f"{FIELD_BY_KEY[said.key].label}: ghi tổng {said.quote} nhưng các phần nêu trước đó («{parts}») "
                              f"cộng lại là {fmt_int(int(summed.value))}."),
                     suggestion=fmt_int(int(summed.value))))
+    return out
+
+
+_LISTED_TOTAL = re.compile(r"\btong cong(?: la| co)?\s*:?\s*(\d[\d.]*)")
+
+
+def _listed_total(p) -> list[ReviewIssue]:
+    """"Bổ nhiệm 3 công chức …, bổ nhiệm lại 2 trường hợp, tổng cộng 6 lượt": a total said after counts listed in its
+    sentence must be their sum — asked about, as the words may count things of another scope."""
+    out, folded, blocked = [], fold_lower(p.text), blocked_spans(p.text)
+    for m in _LISTED_TOTAL.finditer(folded):
+        start = max((x.end() for x in re.finditer(r"[.;\n](?!\d)", folded[:m.start()])), default=0)
+        counts = [n for n in NUMBER_RE.finditer(p.text, start, m.start())
+                  if not any(a <= n.start() < b for a, b in blocked) and not re.match(r"\s*[%/]", p.text[n.end():])]
+        total, parts = parse_vn_number(m.group(1)), [parse_vn_number(n.group(0)) for n in counts]
+        if len(parts) < 2 or None in parts or total is None or sum(parts) == total:
+            continue
+        out.append(ReviewIssue(
+            kind="arithmetic", severity="warning", section=p.section, paragraph=p.index,
+            text=p.text[m.start():m.end()], message=(
+                f"Ghi «{p.text[m.start():m.end()]}» nhưng các số nêu trước trong câu ("
+                + ", ".join(n.group(0) for n in counts) + f") cộng lại là {fmt_int(int(sum(parts)))}."),
+            suggestion=fmt_int(int(sum(parts)))))
     return out
 
 
