@@ -126,7 +126,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout26.yaml", "Tin nhắn để riêng 26 (đã chỉnh theo)"),
            ("heldout27.yaml", "Tin nhắn để riêng 27 (đã chỉnh theo)"),
            ("heldout28.yaml", "Tin nhắn để riêng 28 (đã chỉnh theo)"),
-           ("heldout29.yaml", "Tin nhắn để riêng 29 (đã chỉnh theo)")]
+           ("heldout29.yaml", "Tin nhắn để riêng 29 (đã chỉnh theo)"),
+           ("heldout30.yaml", "Tin nhắn để riêng 30 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -453,18 +453,18 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %); floors under
-    # today's figures, so a regression fails: (set, label, least exact share, most misreads)
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %);
+    # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
               (15, "đã chỉnh theo", 0.95, 0), (16, "đã chỉnh theo", 0.95, 0),
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
-              (29, "đã chỉnh theo", 0.95, 0)]
+              (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= (33 if n == 27 else 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -509,6 +509,10 @@ def test_reading_eval_floors():
     # 1 misread; 47/47 after its two rules
     thirteenth = next(s for name, s in sources.items() if "(held-out 13)" in name)
     assert thirteenth["gold"] >= 47 and thirteenth["exact_share"] >= 0.97 and thirteenth["misread"] == 0
+    # the fourteenth (a board at department level, nine months, a pipe table of dossiers) untuned: 28/32 after two golds
+    # corrected, 1 misread; 32/32 after its four rules
+    fourteenth = next(s for name, s in sources.items() if "(held-out 14)" in name)
+    assert fourteenth["gold"] >= 32 and fourteenth["exact_share"] >= 0.97 and fourteenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1293,3 +1297,23 @@ def test_a_city_under_the_centre_reads_its_own_level_as_the_provinces():
             "- Cấp xã: đã giải quyết 210.000 hồ sơ, đúng hạn 209.000 hồ sơ.\n")
     read = {f.key: f for f in read_report(text, own_level="tỉnh").figures}
     assert read["tthc.ho_so_da_giai_quyet_cap_tinh"].value == 90000 and read["tthc.ho_so_dung_han_cap_xa"].value == 209000
+
+
+def test_rules_from_reading_set_30_and_report_14_in_other_words():
+    """Set 30 and report 14 missed these; the same rules, in words they did not use."""
+    # dossiers "phát sinh" alone are the new ones of the period (as "phát sinh trong kỳ"); fees keep their own words
+    assert _read("Trong quý, xã phát sinh 845 hồ sơ.") == {"tthc.ho_so_moi": 845}
+    assert _read("Số hồ sơ phát sinh phí, lệ phí là 120.") == {"tthc.ho_so_co_phi": 120}
+    # answered, said with no number of its own: all of those received
+    assert _read("Nhận 2 kiến nghị của hộ kinh doanh về giờ làm việc của Bộ phận Một cửa, đã trả lời đầy đủ.") == {
+        "tthc.pakn_tiep_nhan": 2, "tthc.pakn_da_xu_ly": 2}
+    # no recommendations of inspectors or auditors: a zero said in words
+    assert _read("Trong kỳ không phát sinh kiến nghị của Kiểm toán nhà nước về tài chính.") == {
+        "tai_chinh.kien_nghi_thanh_tra": 0}
+    # a table's rows: "Đúng hạn" after "Trong đó: trước hạn" is the on-time part; all new dossiers online, said apart
+    text = ("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\n| 1 | Mới tiếp nhận | 640 |\n"
+            "| 2 | Đã giải quyết | 600 |\n| 3 | Trong đó: trước hạn | 410 |\n| 4 | Đúng hạn | 188 |\n"
+            "Tất cả hồ sơ mới tiếp nhận đều được nộp trực tuyến.\n")
+    read = {f.key: f.value for f in read_report(text).figures}
+    assert read["tthc.ho_so_dung_han"] == 188 and "tthc.ho_so_dung_han_tong" not in read, read
+    assert read["tthc.ho_so_truc_tuyen"] == 640, read

@@ -2188,3 +2188,17 @@ def test_a_departments_six_months_reads_as_written(assistant):
     assert "chưa xử lý xong văn bản nào" in ii1 and "0 văn bản" not in ii1, ii1
     assert any("không được so sánh" in f.message and "Hồ sơ mới tiếp nhận trực tuyến" in f.message
                for f in draft.findings), draft.findings
+
+
+def test_a_note_that_opens_on_what_one_sentence_counts_follows_that_sentence(assistant):
+    """The ward of Hồng Bàng (held-out, quý I/2027): "Một phản ánh về … đang được xác minh" stood after the model, far
+    from the sentence that counts the complaints. Here a commune's words about procedures and complaints."""
+    text = ("meta: {issuer: Ủy ban nhân dân xã Quảng Phú, level: xã, locality: xã Quảng Phú, period: 6 tháng, year: 2026,"
+            " date: 2026-06-16, place: Quảng Phú, symbol: BC-UBND}\n"
+            "figures: {tthc.pakn_tiep_nhan: 3, tthc.pakn_da_xu_ly: 2, tthc.ho_so_moi: 900, tthc.ho_so_truc_tuyen: 600}\n"
+            "facts:\n"
+            "  - {section: II.2, kind: initiative, text: 'Xã duy trì mô hình “Thứ Bảy không hẹn”'}\n"
+            "  - {section: II.2, kind: note, text: 'Hai phản ánh về thái độ tiếp dân đã được trả lời trực tiếp'}\n")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs]
+    at = next(i for i, t in enumerate(paras) if t.startswith("Về tiếp nhận, xử lý phản ánh"))
+    assert paras[at + 1] == "Hai phản ánh về thái độ tiếp dân đã được trả lời trực tiếp.", paras

@@ -361,7 +361,25 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
             i, text = told  # "Tuyển dụng 3 công chức địa chính … qua thi tuyển" for "đã tuyển dụng 03 công chức"
             out[i] = q.model_copy(update={"text": text, "sources": [*out[i].sources, *q.sources]})
             rest.remove(q)
+        elif (at := _of_its_unit(q, out)) is not None:  # "Một phản ánh … đang được xác minh": after the complaints
+            out.insert(at + 1, q)
+            rest.remove(q)
     return out + rest
+
+
+_COUNTED_LEAD = re.compile(r"^(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\w+(?:\s\w+)?)", re.I)
+
+
+def _of_its_unit(note: Paragraph, figures: list[Paragraph]) -> int | None:
+    """A note that opens on a count of what one figure sentence alone counts ("Một phản ánh …", "02 thủ tục …"): the
+    index of that sentence, which it follows as its detail; None when no sentence, or more than one, counts that."""
+    m = _COUNTED_LEAD.match(note.text)
+    if not m:
+        return None
+    noun = fold_lower(m.group(1))
+    hits = [i for i, p in enumerate(figures) if any(
+        k in FIELD_BY_KEY and noun.startswith(fold_lower(FIELD_BY_KEY[k].unit)) for k in SLOT_RE.findall(p.text))]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _tells_its_one(note: Paragraph, figures: Paragraph, values: dict) -> str:

@@ -33,7 +33,7 @@ _PHRASES: dict[str, list[str]] = {
                             "ton chuyen tu ky truoc", "ton chuyen", "chuyen tu ky truoc", "ton chuyen sang",
                             "ton tu nam"],  # "hồ sơ tồn từ năm 2025 là 12": last year by its number
     "tthc.ho_so_moi": ["moi nhan", "nhan moi", "moi nhan trong ky", "tiep nhan moi", "moi tiep nhan", "ho so moi", "phat sinh moi", "moi phat sinh",
-                       "phat sinh trong ky", "tiep nhan trong ky"],
+                       "phat sinh trong ky", "tiep nhan trong ky", "phat sinh"],  # "Sở phát sinh 2.318 hồ sơ": new ones
     "tthc.ho_so_truc_tuyen": ["online", "nop online", "truc tuyen", "tiep nhan truc tuyen", "nop truc tuyen", "qua mang", "nop qua mang",
                               "dich vu cong truc tuyen", "qua cong dich vu cong", "qua moi truong mang", "tren moi truong mang"],
     "tthc.ho_so_truc_tiep": ["tai quay", "truc tiep tai quay", "nop tai quay", "truc tiep", "tiep nhan truc tiep", "nop truc tiep", "tai bo phan mot cua"],

@@ -191,7 +191,31 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
                 if city and isinstance(said := getattr(item, name, None), str):
                     setattr(item, name, _CITY_SAID.sub(lambda m: m.group(1) + ("thành phố" if m.group(2) == "tỉnh" else "THÀNH PHỐ"), said))
         reading.extend(part)
+    reading = _across_rows(reading, text)
     return _own_level_totals(reading) if own_level == "xã" else reading
+
+
+_ALL_NEW_ONLINE = re.compile(r"\b(?:toan bo|tat ca|100%)\s+(?:so\s+)?ho so moi tiep nhan\b[^.;\d]{0,40}?"
+                             r"\b(?:truc tuyen|qua moi truong mang|qua (?:cong )?dich vu cong(?: truc tuyen)?)\b")
+
+
+def _across_rows(reading: TextReading, text: str) -> TextReading:
+    """What one row or paragraph says of a figure another gave: a table's "Đúng hạn" row after its "Trong đó: trước
+    hạn" row is the on-time part, not early and on-time together; "Toàn bộ hồ sơ mới tiếp nhận được nộp qua môi trường
+    mạng" makes the online dossiers the new ones counted elsewhere (computed, noted to confirm)."""
+    held = {f.key: f for f in reading.figures}
+    on_time = held.get("tthc.ho_so_dung_han_tong")
+    if on_time and "tthc.ho_so_truoc_han" in held and "tthc.ho_so_dung_han" not in held \
+            and re.fullmatch(r"[\W\d_]*dung han\W*", fold_lower(on_time.phrase)) and held["tthc.ho_so_truoc_han"].end < on_time.start:
+        reading.figures = [f.model_copy(update={"key": "tthc.ho_so_dung_han"}) if f is on_time else f for f in reading.figures]
+    new = held.get("tthc.ho_so_moi")
+    if new and "tthc.ho_so_truc_tuyen" not in held and (m := _ALL_NEW_ONLINE.search(fold_lower(text))):
+        said = text[m.start():m.end()]
+        reading.figures.append(new.model_copy(update={
+            "key": "tthc.ho_so_truc_tuyen", "label": "Hồ sơ mới tiếp nhận trực tuyến", "phrase": said, "quote": said,
+            "start": m.start(), "end": m.end(), "note": f"“{said}”: bằng số hồ sơ mới tiếp nhận"}))
+        reading.figures.sort(key=lambda f: f.start)
+    return reading
 
 
 def _own_level_totals(reading: TextReading) -> TextReading:

@@ -19,9 +19,10 @@ from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
 _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d/])|(?!(?:ngay|thang) \d)[^.;\d]){0,15}\d)"
 # the words between the count and "đã xử lý xong" may name a channel by its number: "qua Hệ thống 1022"
 # ("…, đã được cơ quan ban hành xử lý": the agent between, the clause ending on the verb)
-_ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,50}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+_ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,80}?(?:,\s*|\s+(?=va\s))((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
                           r"(?:xong|dut diem|het|xong toan bo)|(?:va\s+)?(?:da\s+)?duoc\s+(?:[a-z]+\s+){1,4}?(?:xu ly|khac phuc|chan chinh)"
-                          r"(?=\s*(?:[.;\n]|$)))\b" + _NO_COUNT_AFTER)
+                          r"(?=\s*(?:[.;\n]|$))|(?:va\s+)?da\s+(?:duoc\s+)?tra loi(?:\s+bang van ban|\s+day du|\s+xong)?"
+                          r"(?=\s*(?:[.;\n]|$)))\b" + _NO_COUNT_AFTER)  # "…, đã trả lời bằng văn bản": all answered
 
 
 def _all_of(heads: str, rest: str) -> re.Pattern:
@@ -92,6 +93,9 @@ _NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\bkhong (?:phat sinh|co|nhan duoc|
                                        r"(?:ky luat|xu ly ky luat)\b")),
          # "không có hồ sơ bị trả lại": none returned to the applicant
          ("tthc.ho_so_tra_lai", re.compile(r"\bkhong co (?:ho so|truong hop)(?: nao)? (?:bi |phai )?tra lai\b")),
+         # "không có kiến nghị của cơ quan thanh tra, kiểm toán về tài chính"
+         ("tai_chinh.kien_nghi_thanh_tra", re.compile(r"\bkhong (?:co|phat sinh|nhan duoc) kien nghi (?:nao )?(?:cua|ve)\b"
+                                                     r"[^.;\d]{0,40}?\b(?:thanh tra|kiem toan)\b")),
          ("the_che.vbqppl_ban_hanh", re.compile(r"\bkhong (?:co )?ban hanh (?:van ban|vb) (?:quy pham(?: phap luat)?|qppl)\b")),
          # "Tự kiểm tra 4 văn bản QPPL, không phát hiện văn bản trái pháp luật" (of a review: rà soát, below)
          ("the_che.vbqppl_kiem_tra_phai_xu_ly", re.compile(r"\b(?:khong|chua) phat hien (?:co )?(?:van ban|vb)(?: nao)?[^.;\d]{0,20}?"
