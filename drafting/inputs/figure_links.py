@@ -263,8 +263,8 @@ class LinkedReading:
         return True
 
     def part_of_fraction(self, choices: list, e: int) -> list:
-        """The number before a slash ("10/14 nhiệm vụ …") is named by the words before it when there are any: the words
-        after the whole name the whole."""
+        """The number before a slash ("hoàn thành 10/14 nhiệm vụ UBND tỉnh giao") is named by the words before it when
+        those name a part of the whole the words after the slash name; choices: the reader's (side, distance, …, keys)."""
         before = [c for c in choices if c[0] == 0]
         after = {k for c in choices if c[0] != 0 for k in c[4]}
         # (only words that name a part of the whole named after: "thực hiện 27/27 nhiệm vụ cấp trên giao" names none)
@@ -275,7 +275,7 @@ class LinkedReading:
 
     def from_above(self, sent_from: int) -> bool:
         """"UBND tỉnh giao 14 nhiệm vụ, đã hoàn thành 10": the sentence counts tasks set from above, so a count of tasks
-        done is theirs — never the unit's own plan (and, said without "đúng hạn", no figure the table holds)."""
+        done is theirs — never the unit's own plan (done, unless said late, reads as done on time, as the phrases have it)."""
         return any(f.key == "chi_dao.nhiem_vu_cap_tren_giao" for f in self.reading.figures if f.start >= sent_from)
 
     def read_plan_remainder(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
-from drafting.figures.schema import LEVEL_SUM_RULES
+from drafting.figures.schema import FIELD_BY_KEY, LEVEL_SUM_RULES
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
@@ -212,7 +212,7 @@ def _across_rows(reading: TextReading, text: str) -> TextReading:
     if new and "tthc.ho_so_truc_tuyen" not in held and (m := _ALL_NEW_ONLINE.search(fold_lower(text))):
         said = text[m.start():m.end()]
         reading.figures.append(new.model_copy(update={
-            "key": "tthc.ho_so_truc_tuyen", "label": "Hồ sơ mới tiếp nhận trực tuyến", "phrase": said, "quote": said,
+            "key": "tthc.ho_so_truc_tuyen", "label": FIELD_BY_KEY["tthc.ho_so_truc_tuyen"].label, "phrase": said, "quote": said,
             "start": m.start(), "end": m.end(), "note": f"“{said}”: bằng số hồ sơ mới tiếp nhận"}))
         reading.figures.sort(key=lambda f: f.start)
     return reading

@@ -198,12 +198,12 @@ def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = ""
     the next period's; without it, a year the message names before the count."""
     year = re.search(r"\d{4}", next_period or "")
     report = (int(year.group()) - (1 if fold_lower(next_period).startswith("nam") else 0)) if year else None
-    out = []
+    out, pending = [], any(g.key == "tthc.ho_so_dang_giai_quyet" for g in figures)
     for f in figures:
         m = _ONWARD.match(folded, f.end) if f.key == "tthc.ho_so_ky_truoc" else None
         said = [int(y) for y in re.findall(r"\bnam (\d{4})\b", folded[:f.start])]
         base = report if report is not None else (said[-1] if said else None)
-        if m and base is not None and int(m.group(1)) > base and "tthc.ho_so_dang_giai_quyet" not in {g.key for g in figures}:
+        if m and base is not None and int(m.group(1)) > base and not pending:
             f = f.model_copy(update={"key": "tthc.ho_so_dang_giai_quyet",
                                      "label": FIELD_BY_KEY["tthc.ho_so_dang_giai_quyet"].label,
                                      "note": f"chuyển sang năm {m.group(1)}: hồ sơ còn đang giải quyết của kỳ này"})
