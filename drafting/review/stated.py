@@ -111,8 +111,7 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)
         before_here.update({f.key: f for f in reading.figures if f.confidence >= 0.9})
         sure = [f for f in reading.figures if f.confidence >= SURE]
-        said = _said_total(p, sure)
-        issues += said or _listed_total(p)
+        issues += _said_total(p, sure) or _listed_total(p)  # a total the reader summed is checked once, not twice
         keys = [f.key for f in sure]
         if len(keys) == len(set(keys)):  # each figure once: the paragraph speaks of one level, check it whole
             issues += _sum_issues(p, sure)
