@@ -758,3 +758,26 @@ def test_written_draft_10_rules_in_other_words(tmp_path):
     wrong = layout("GIÁM ĐỐC")
     assert any(i.suggestion == "PHÓ GIÁM ĐỐC" and i.severity == "error" for i in wrong), wrong
     assert not any("Ký thay" in i.message for i in layout("PHÓ GIÁM ĐỐC"))
+
+
+def test_written_draft_11_date_line_in_figures(tmp_path):
+    """Written draft 11 (a department's six months) dated "An Giang, ngày 18/6/2026": NĐ 30 writes the date out, so the
+    reviewer says so — and still takes it as the report's date, for the law in force and the period. Here a commune's
+    February date, with its leading zeros; a body line "…, ngày 02/3/2027" after a reference is no date line."""
+    body = ("ỦY BAN NHÂN DÂN\nXÃ BẢO YÊN\nSố: 15/BC-UBND\n\n{date}\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý I "
+            "năm 2027\n\nThực hiện Công văn số 12/SNV-CCHC, ngày 02/3/2027 của Sở Nội vụ, UBND xã báo cáo như sau.\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\nBộ phận Một cửa xã thực hiện theo "
+            "Nghị định số 61/2018/NĐ-CP của Chính phủ.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nCHỦ TỊCH\n\nLò Văn Sinh\n")
+
+    def found(date):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(date=date), encoding="utf-8")
+        return review(path, Registry.load(), None)
+    bad = found("Bảo Yên, ngày 5/2/2027")
+    dated = [i for i in bad if i.kind == "layout" and "bằng số" in i.message]
+    assert [i.suggestion for i in dated] == ["Bảo Yên, ngày 05 tháng 02 năm 2027"], bad
+    # the date is still read: in 2027 the one-stop desk's decree is 118/2025, so 61/2018 is out of force
+    assert any(i.kind == "citation" and "61/2018" in i.text and "118/2025" in i.suggestion for i in bad), bad
+    good = found("Bảo Yên, ngày 05 tháng 02 năm 2027")
+    assert not [i for i in good if i.kind == "layout" and ("bằng số" in i.message or "địa danh" in i.message)], good
+    assert any(i.kind == "citation" and "61/2018" in i.text for i in good)

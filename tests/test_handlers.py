@@ -477,7 +477,7 @@ def test_conversation_eval_floors(assistant):
 # (least turns, least share of turns right) of each chat set, in evals.chat_eval.SETS order: the set written with its
 # rules, every turn; the held-out sets 1–16
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
-                (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95)]
+                (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -505,7 +505,9 @@ def test_chat_drafting_eval_floors(assistant, n):
     sixteenth 21/25, the seventeenth 21/25 as first written, 22/25 after one gold corrected ("100% nộp trực tuyến" of
     the count received, "được giao 9.860 người làm việc", "chỉnh lý, số hóa hồ sơ hộ tịch" cut into two tasks), the
     eighteenth 19/23 as first written, 22/23 after three golds corrected ("xa Tra Linh tinh Cao Bang" kept without
-    its marks though the province names the one unit); floors under all eighteen. The figures check is strict: a figure set that
+    its marks though the province names the one unit), the nineteenth 19/23 as first written, 20/23 after one gold
+    corrected ("Giám đốc" read as "giảm", "gồm 58 thủ tục mới" after a total of kinds, a desk's computer read as
+    dossiers and its task lost); floors under all nineteen. The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat
 

@@ -453,7 +453,8 @@ def test_reading_eval_floors():
     assert messages["exact_share"] >= 0.95 and messages["misread"] == 0
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
-    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %);
+    # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
+    # 97,9 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -461,7 +462,7 @@ def test_reading_eval_floors():
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
-              (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0)]
+              (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
         assert held["gold"] >= {27: 33, 30: 34}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
@@ -513,6 +514,10 @@ def test_reading_eval_floors():
     # corrected, 1 misread; 32/32 after its four rules
     fourteenth = next(s for name, s in sources.items() if "(held-out 14)" in name)
     assert fourteenth["gold"] >= 32 and fourteenth["exact_share"] >= 0.97 and fourteenth["misread"] == 0
+    # the fifteenth (a commune of Quảng Ninh, the year 2026, channels of the new dossiers in one bracket) untuned:
+    # 40/41 after two golds corrected, 0 misread; 41/41 after its one rule
+    fifteenth = next(s for name, s in sources.items() if "(held-out 15)" in name)
+    assert fifteenth["gold"] >= 41 and fifteenth["exact_share"] >= 0.97 and fifteenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1317,3 +1322,33 @@ def test_rules_from_reading_set_30_and_report_14_in_other_words():
     read = {f.key: f.value for f in read_report(text).figures}
     assert read["tthc.ho_so_dung_han"] == 188 and "tthc.ho_so_dung_han_tong" not in read, read
     assert read["tthc.ho_so_truc_tuyen"] == 640, read
+
+
+def test_rules_from_reading_set_31_report_15_and_chat_19_in_other_words():
+    """Set 31, report 15 and chat set 19 misread or missed these; the same rules, in words they did not use."""
+    # online public services with their kinds are no count of the procedures a unit handles
+    assert _read("Xã có 45 dịch vụ công trực tuyến, trong đó 30 dịch vụ toàn trình.") == {"tthc.dvc_toan_trinh": 30}
+    assert _read("Xã có 112 thủ tục hành chính, trong đó 80 thủ tục toàn trình.") == {
+        "tthc.tthc_tong_so": 112, "tthc.dvc_toan_trinh": 80}
+    # documents sent out on the office system are the electronic ones
+    assert _read("Văn bản đi trên hệ thống quản lý văn bản: 930 văn bản, trong đó 925 văn bản được ký số.") == {
+        "cds.van_ban_dien_tu": 930, "cds.van_ban_ky_so": 925}
+    # letters of apology "cho tất cả hồ sơ trễ hạn", after a ";": one per late dossier
+    assert _read("Quá hạn 9 hồ sơ; Sở đã gửi thư xin lỗi cho tất cả hồ sơ trễ hạn.") == {
+        "tthc.ho_so_qua_han": 9, "tthc.van_ban_xin_loi": 9}
+    # "Phó Giám đốc" is no "giảm"; "7 bãi bỏ" counts no articles ("bài")
+    assert _read("Phó Giám đốc Sở làm việc với 25 hợp tác xã về hồ sơ đất đai.") == {}
+    assert _read("Công bố 30 TTHC, bao gồm 5 TTHC mới, 18 sửa đổi và 7 bãi bỏ.") == {
+        "tthc.tthc_cong_bo_moi": 5, "tthc.tthc_sua_doi": 18, "tthc.tthc_bai_bo": 7}
+    # equipment is no figure of the report
+    assert _read("Bộ phận Một cửa được trang bị thêm 3 máy quét và 1 kiosk tra cứu hồ sơ.") == {}
+
+
+def test_equipping_the_desk_next_period_is_a_task():
+    """Chat set 19: "Năm 2027 xã sẽ bố trí thêm 1 máy tính …" was read as a dossier and lost as a task. Here a ward's
+    next quarter, in other words."""
+    from drafting.inputs.chat_facts import read_facts
+
+    facts = read_facts("Quý II phường sẽ lắp đặt camera giám sát tại Bộ phận Một cửa.", [], next_period="quý II năm 2027")
+    assert [(f.section, f.kind) for f in facts] == [("IV", "task")], facts
+    assert _read("Quý II phường sẽ lắp đặt 2 camera giám sát tại Bộ phận Một cửa.") == {}

@@ -69,7 +69,9 @@ _REMINDED = re.compile(r"\bbi (?:nhac nho|phe binh|kiem diem)\b")
 # "Tháng 5 Sở kiểm tra CCHC tại 3 phòng …": a dated inspection, told by the inspection's counts in section I
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]{0,40}\b(?:tai|doi voi)\s+\d")
 _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
-_PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri)\b")
+# "xã sẽ bố trí thêm 1 máy tính tại Bộ phận Một cửa": equipping the desk is a task as any other
+_PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri|bo tri|"
+                        r"trang bi|lap dat|dau tu)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
 _NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 # "Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%": a target (target_text.py), not a limitation nor an activity

@@ -106,9 +106,12 @@ def second_group(folded: str, noun_end: int, checked: bool = False) -> tuple[int
 # was most of a review's time
 # a year may stand between a phrase's words: "biên chế công chức năm 2025 được giao 62"
 _YEAR_BETWEEN = r"(?: nam 20\d\d)? "
-_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"), phrase, keys)
-                    for phrase, keys in PHRASES]
-_NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w)"), noun, unit) for noun, unit in UNIT_NOUNS]
+# words that fold to a phrase's or a noun's letters but are other words: "giám đốc", "giám sát" are no "giảm";
+# "11 bãi bỏ" counts no "bài" (articles)
+_OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)"}
+_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
+                                + _OTHER_WORD.get(phrase, "")), phrase, keys) for phrase, keys in PHRASES]
+_NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w){_OTHER_WORD.get(noun, '')}"), noun, unit) for noun, unit in UNIT_NOUNS]
 _AREA_PATTERNS = {area: [re.compile(rf"\b{re.escape(w)}\b") for w in words] for area, words in AREA_WORDS.items()}
 
 

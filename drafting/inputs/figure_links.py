@@ -200,7 +200,7 @@ class LinkedReading:
         """"5 hồ sơ quá hạn đều có văn bản xin lỗi": a letter for each late dossier, their count said by the late one."""
         late = next((f for f in self.reading.figures if f.key == "tthc.ho_so_qua_han"), None)
         if late and "tthc.van_ban_xin_loi" not in self.taken and all(f.key != "tthc.van_ban_xin_loi" for f in self.reading.figures):
-            if m := _EACH_APOLOGISED.match(self.folded, late.end):
+            if m := _EACH_APOLOGISED.match(self.folded, late.end) or _ALL_LATE_APOLOGISED.match(self.folded, late.end):
                 self.add("tthc.van_ban_xin_loi", late.value, late.quote, late.start, late.end,
                          self.text[m.start(1):m.end()], late.confidence - 0.1, after=True)
                 self.reading.figures.sort(key=lambda f: f.start)
@@ -351,3 +351,6 @@ _OF_PLAN_PENDING = re.compile(r"\s*(?:cua|trong|thuoc)\s+(?:ke hoach|kh)\b[^.;\d
 # "… quá hạn đều có văn bản xin lỗi": every one of them, no count of its own; "đã gửi thư xin lỗi" may be for some only
 _EACH_APOLOGISED = re.compile(r"[^\d.;\n]{0,40}?\b(deu(?: da)?\s+(?:co|duoc gui|ban hanh|gui|phat hanh)\s+(?:van ban|thu)\s+xin loi)"
                               r"(?![^.;\n]*\d)")
+# "quá hạn 17 hồ sơ; xã đã có văn bản xin lỗi đối với toàn bộ hồ sơ quá hạn": the late ones named again, across the ";"
+_ALL_LATE_APOLOGISED = re.compile(r"[^\d.\n]{0,60}?\b((?:van ban|thu) xin loi (?:doi voi|cho|voi) (?:toan bo|tat ca)"
+                                  r"(?: cac)?(?: so)? ho so (?:qua|tre|cham) han)(?![^.;\n]*\d)")

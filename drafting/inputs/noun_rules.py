@@ -41,7 +41,8 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         out.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
     # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts
     # "Ban thực hiện 71 TTHC": the procedures it carries out
-    if noun == "thủ tục" and (re.search(r"\b(co|gom|la|bao gom|(?:dang )?thuc hien)\s*$", before)
+    # "cung cấp 127 dịch vụ công trực tuyến, trong đó 96 toàn trình": services offered, not the procedures handled
+    if noun == "thủ tục" and not re.match(r"\s*(?:dich vu cong|dvc)\b", folded[e:noun_end]) and (re.search(r"\b(co|gom|la|bao gom|(?:dang )?thuc hien)\s*$", before)
                               or re.match(rf"[^.;]{{0,40}}?,?\s*{PARTS.pattern}", folded[noun_end:])):
         out.append((3, 0, 0, "thu tuc", ["tthc.tthc_tong_so"]))
     if _PROCEDURES_ARE.search(before):  # "Số thủ tục hành chính cấp xã hiện hành là 104" (seed 001): the

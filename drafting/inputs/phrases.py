@@ -171,7 +171,10 @@ _PHRASES: dict[str, list[str]] = {
                             "gui tren moi truong dien tu", "gui nhan tren moi truong dien tu", "gui qua moi truong dien tu",
                             "gui nhan qua moi truong dien tu",
                             # "Văn bản đi trên môi trường điện tử của các cơ quan … là 312.450 văn bản"
-                            "van ban di tren moi truong dien tu", "van ban di tren moi truong mang"],
+                            "van ban di tren moi truong dien tu", "van ban di tren moi truong mang",
+                            # "Văn bản đi trên hệ thống quản lý văn bản và điều hành: 1.640 văn bản"
+                            "van ban di tren he thong", "van ban di tren he thong quan ly van ban",
+                            "van ban di tren he thong quan ly van ban va dieu hanh"],
     # "văn bản đi được ký số và gửi trên môi trường mạng là 3.417": documents both signed and sent are signed ones
     "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang",
                          "ky so va gui nhan tren moi truong mang", "ky so va gui tren moi truong dien tu",
@@ -366,7 +369,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("uy ban nhan dan", "cơ quan"),
     # a department's inspections: notary offices, law firms, companies, centres — places checked, as agencies are
     ("phong cong chung", "cơ quan"), ("van phong cong chung", "cơ quan"), ("to chuc hanh nghe", "cơ quan"),
-    ("doanh nghiep", "cơ quan"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("doanh nghiep", "cơ quan"), ("hop tac xa", "cơ quan"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     # "Đài truyền thanh xã phát 24 lượt tin về CCHC": broadcasts, not people
     ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),
@@ -374,6 +377,10 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("trieu luot", "triệu lượt"), ("nghin luot", "nghìn lượt"), ("luot ho so", "hồ sơ"),
     # "1 ngày hội tuyên truyền dịch vụ công tại chợ": an event the official tells, which no figure counts
     ("ngay hoi", "ngày hội"),
+    # "bố trí thêm 1 máy tính tại Bộ phận Một cửa": equipment, which no figure counts
+    ("may tinh", "thiết bị"), ("may in", "thiết bị"), ("may scan", "thiết bị"), ("may quet", "thiết bị"),
+    ("thiet bi", "thiết bị"), ("camera", "thiết bị"), ("man hinh", "thiết bị"), ("kiosk", "thiết bị"),
+    ("may lay so", "thiết bị"), ("may photocopy", "thiết bị"),
     ("thu", "văn bản"),  # "ban hành 12 thư xin lỗi tổ chức, cá nhân": letters of apology
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),

@@ -411,7 +411,7 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
 def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None,
                     section: str = "") -> list[ReviewIssue]:
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
-    from drafting.review.layout import check_layout
+    from drafting.review.layout import check_date_line, check_layout
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
     from drafting.review.signature import check_closing, check_signature
@@ -428,7 +428,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
-              + check_signature(doc.paragraphs) + check_closing(doc.paragraphs)
+              + check_signature(doc.paragraphs) + check_closing(doc.paragraphs) + check_date_line(doc.paragraphs)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is not None:
         try:

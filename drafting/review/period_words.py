@@ -11,6 +11,7 @@ import re
 from corpus.text import fold_lower
 from drafting.figures.periods import data_window, next_period_phrase
 from drafting.models import ReviewIssue
+from drafting.review.layout import numeric_date_line
 
 # "Tân Phú, ngày 18 tháng 6 năm 2026" — after the place's comma (a document's date is not); OCR: "thdang", "nim"
 _DATE_LINE = re.compile(r",\s*ngay\s+(\d{1,2})\s+th\w{0,3}ng\s+(\d{1,2})\s+n\w{0,2}m\s+((?:19|20)\d\d)\b")
@@ -33,9 +34,11 @@ def _date_line(paragraphs):
     """(the date, its paragraph) of the place-and-date line among the first paragraphs; (None, None) without one."""
     for p in paragraphs[:15]:
         m = _DATE_LINE.search(fold_lower(p.text))
-        if m:
+        # "An Giang, ngày 18/6/2026": a layout fault (layout.check_date_line), still the report's date
+        said = numeric_date_line(p.text) or (m and ("", int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        if said:
             try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), p
+                return dt.date(said[3], said[2], said[1]), p
             except ValueError:
                 return None, None
     return None, None
