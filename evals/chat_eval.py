@@ -60,6 +60,9 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout19.yaml (a department of finance, a ward of Hạ Long typed without diacritics, a commune of Lào Cai, a
 # provincial People's Committee's office, a province's year; written after reading set 31 and report 15): first run
 # 83% (19/23) as written, 87% after one gold corrected by an earlier decision
+# heldout20.yaml (a department of agriculture and environment, a commune of Sơn La typed without diacritics, a district
+# before the reform, a ward of Huế, a provincial inspectorate; written after reading set 32 and report 16): first run
+# 76% (16/21) as written, 90% after three golds corrected by earlier decisions
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -78,7 +81,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout16.yaml", "để riêng 16, lần đầu 84%"),
         (CASES.parent / "heldout17.yaml", "để riêng 17, lần đầu 84%"),
         (CASES.parent / "heldout18.yaml", "để riêng 18, lần đầu 83%"),
-        (CASES.parent / "heldout19.yaml", "để riêng 19, lần đầu 83%")]
+        (CASES.parent / "heldout19.yaml", "để riêng 19, lần đầu 83%"),
+        (CASES.parent / "heldout20.yaml", "để riêng 20, lần đầu 76%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

@@ -128,7 +128,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout28.yaml", "Tin nhắn để riêng 28 (đã chỉnh theo)"),
            ("heldout29.yaml", "Tin nhắn để riêng 29 (đã chỉnh theo)"),
            ("heldout30.yaml", "Tin nhắn để riêng 30 (đã chỉnh theo)"),
-           ("heldout31.yaml", "Tin nhắn để riêng 31 (đã chỉnh theo)")]
+           ("heldout31.yaml", "Tin nhắn để riêng 31 (đã chỉnh theo)"),
+           ("heldout32.yaml", "Tin nhắn để riêng 32 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

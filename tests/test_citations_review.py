@@ -781,3 +781,26 @@ def test_written_draft_11_date_line_in_figures(tmp_path):
     good = found("Bảo Yên, ngày 05 tháng 02 năm 2027")
     assert not [i for i in good if i.kind == "layout" and ("bằng số" in i.message or "địa danh" in i.message)], good
     assert any(i.kind == "citation" and "61/2018" in i.text for i in good)
+
+
+def test_written_draft_12_rates_above_their_base_and_rests(tmp_path):
+    """Written draft 12 (a commune's year): "vượt 12% so với dự toán" was checked as the rate itself (suggesting
+    "107,95%"), and "còn 1 tồn tại đang khắc phục" of 5 found and 3 fixed, "còn thiếu 2 biên chế" of 22 and 21 passed.
+    Here a ward's six months, in other words: each wrong once, then right."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(*texts):
+        return check_stated_figures([SimpleNamespace(index=i, section=sec, text=t) for i, (sec, t) in enumerate(texts, 1)])
+
+    over = issues(("II.5", "Thu ngân sách đạt 5.500 triệu đồng, vượt 15% so với dự toán 5.000 triệu đồng."))
+    assert [(i.kind, i.suggestion) for i in over] == [("arithmetic", "10,00%")], over
+    assert "vượt 15%" in over[0].message
+    assert not issues(("II.5", "Thu ngân sách đạt 5.500 triệu đồng, vượt 10% so với dự toán 5.000 triệu đồng."))
+    rest = issues(("I", "Kiểm tra 4 tổ dân phố, phát hiện 7 thiếu sót, đã khắc phục 5, còn 1 thiếu sót đang khắc phục."))
+    assert [(i.kind, i.severity, i.suggestion) for i in rest] == [("arithmetic", "warning", "2")], rest
+    assert not issues(("I", "Kiểm tra 4 tổ dân phố, phát hiện 7 thiếu sót, đã khắc phục 5, còn 2 thiếu sót đang khắc phục."))
+    short = issues(("II.3", "Phường được giao 30 biên chế, có mặt 27 công chức, còn thiếu 4 biên chế."))
+    assert [(i.kind, i.suggestion) for i in short] == [("arithmetic", "3")], short
+    assert not issues(("II.3", "Phường được giao 30 biên chế, có mặt 27 công chức, còn thiếu 3 biên chế."))

@@ -454,7 +454,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %);
+    # 97,9 %, 72,7 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -462,10 +462,11 @@ def test_reading_eval_floors():
               (17, "đã chỉnh theo", 0.95, 2), (18, "đã chỉnh theo", 0.95, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in (19, 20, 21, 22, 23)),
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
-              (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0)]
+              (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
+              (32, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -518,6 +519,10 @@ def test_reading_eval_floors():
     # 40/41 after two golds corrected, 0 misread; 41/41 after its one rule
     fifteenth = next(s for name, s in sources.items() if "(held-out 15)" in name)
     assert fifteenth["gold"] >= 41 and fifteenth["exact_share"] >= 0.97 and fifteenth["misread"] == 0
+    # the sixteenth (a district before the reform, nine months of 2024, each level's dossiers on a line of its own)
+    # untuned: 22/31 after two golds corrected, 5 misread; 31/31 after its five rules
+    sixteenth = next(s for name, s in sources.items() if "(held-out 16)" in name)
+    assert sixteenth["gold"] >= 31 and sixteenth["exact_share"] >= 0.97 and sixteenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1352,3 +1357,53 @@ def test_equipping_the_desk_next_period_is_a_task():
     facts = read_facts("Quý II phường sẽ lắp đặt camera giám sát tại Bộ phận Một cửa.", [], next_period="quý II năm 2027")
     assert [(f.section, f.kind) for f in facts] == [("IV", "task")], facts
     assert _read("Quý II phường sẽ lắp đặt 2 camera giám sát tại Bộ phận Một cửa.") == {}
+
+
+def test_rules_from_reading_set_32_and_report_16_in_other_words():
+    """Set 32 and report 16 misread or missed these; the same rules, in words they did not use."""
+    assert _read("Phường giải quyết trước và đúng thời hạn 415 hồ sơ; 9 hồ sơ chưa đến hạn giải quyết.") == {
+        "tthc.ho_so_dung_han_tong": 415, "tthc.ho_so_dang_giai_quyet": 9}
+    # trainees are people; "văn thư, lưu trữ" is one pair, its comma no clause break
+    assert _read("Mở 2 lớp tập huấn công tác văn thư, lưu trữ cho 96 học viên.") == {"cong_vu.boi_duong": 96}
+    # a letter box is no meeting
+    assert _read("Phường đặt 3 hòm thư góp ý, nhận 5 ý kiến, đã trả lời 5.") == {
+        "tthc.pakn_tiep_nhan": 5, "tthc.pakn_da_xu_ly": 5}
+    # "sau khi" opens a clause of its own: its words name the count after them, not the one before
+    assert _read("Tỉnh còn 640 đơn vị sự nghiệp sau khi giải thể 12 đơn vị.") == {
+        "to_chuc.don_vi_su_nghiep": 640, "to_chuc.don_vi_su_nghiep_giam": 12}
+    # a count after "và" borrows the verb before the count it follows, when that count's words came after it
+    assert _read("Sở được giao 41 biên chế công chức và 230 người làm việc trong các đơn vị sự nghiệp.") == {
+        "to_chuc.bien_che_giao": 41, "to_chuc.vien_chuc_giao": 230}
+    # found and told to put right, then put right
+    assert _read("Qua kiểm tra chấn chỉnh 4 thiếu sót, đã khắc phục 4.") == {
+        "chi_dao.van_de_phat_hien": 4, "chi_dao.van_de_da_xu_ly": 4}
+    # documents found out of force after a review are to be dealt with
+    assert _read("Rà soát 30 văn bản, phát hiện 2 văn bản hết hiệu lực.") == {
+        "the_che.vbqppl_ra_soat": 30, "the_che.vbqppl_ra_soat_phai_xu_ly": 2}
+    # units merged beside units cut: the cut is the reduction, the merged are left with why
+    reading = read_figures("Trong năm sáp nhập 6 trung tâm, giảm 3 đơn vị sự nghiệp.")
+    assert {f.key: f.value for f in reading.figures} == {"to_chuc.don_vi_su_nghiep_giam": 3}
+    assert any("sáp nhập" in u.reason for u in reading.unread)
+
+
+def test_a_levels_lead_holds_for_its_whole_line():
+    """Report 16: "Cấp xã: tiếp nhận …; đã giải quyết …" gave the line after it the district's level, and a level's
+    late count (no level field) was taken as the unit's total. Here a province's lines, in other words."""
+    text = ("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\n"
+            "Cấp tỉnh: tiếp nhận 50.100 hồ sơ; giải quyết 49.800 hồ sơ, đúng hạn 49.650 hồ sơ, trễ hạn 150 hồ sơ.\n"
+            "Cấp xã: tiếp nhận 90.400 hồ sơ; giải quyết 90.000 hồ sơ, đúng hạn 89.990 hồ sơ, trễ hạn 10 hồ sơ.\n")
+    read = {f.key: f.value for f in read_report(text, own_level="tỉnh").figures}
+    assert read == {"tthc.ho_so_da_giai_quyet_cap_tinh": 49800, "tthc.ho_so_dung_han_cap_tinh": 49650,
+                    "tthc.ho_so_da_giai_quyet_cap_xa": 90000, "tthc.ho_so_dung_han_cap_xa": 89990}, read
+
+
+def test_rules_from_chat_set_20_in_other_words():
+    """Chat set 20: "tiến hành 4 cuộc thanh tra công vụ" was no activity and "nâng tỷ lệ …" after a comma no task of
+    its own. Here a department's next quarter and its inspections, in other words."""
+    from drafting.inputs.chat_facts import read_facts
+
+    facts = read_facts("Sở Nội vụ tiến hành kiểm tra công vụ đột xuất tại 5 xã.", [])
+    assert [(f.section, f.kind) for f in facts] == [("II.4", "event")], facts
+    facts = read_facts("Quý IV Sở tập trung rà soát quy trình nội bộ, nâng chất lượng phục vụ tại Bộ phận Một cửa.", [],
+                       next_period="quý IV năm 2026")
+    assert [f.text for f in facts] == ["Tập trung rà soát quy trình nội bộ", "Nâng chất lượng phục vụ tại Bộ phận Một cửa"]

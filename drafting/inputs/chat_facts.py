@@ -27,7 +27,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
-_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
+_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|tien hanh|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa)|cap(?: moi| doi| lai)?(?: \d+)? (?:giay|chung chi|the))\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"

@@ -25,6 +25,10 @@ _PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for pa
 class LinkedReading:
     """Mixed into the reader: uses its text, its reading so far and its add()."""
 
+    def line_start(self, s: int) -> int:
+        """Where the line or full sentence of the count at s starts (past semicolons, unlike sentence_start)."""
+        return max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)
+
     def level_at(self, s: int, e: int, right: str) -> str | None:
         """The level a count is of, when the text breaks its figures down by level: "cấp xã" after the number in
         its clause, else the last one before it in its sentence, else the paragraph's lead ("(1) Bộ phận Một cửa
@@ -36,9 +40,11 @@ class LinkedReading:
             return after[0]
         if before := levels_in(self.folded[self.sentence_start(s):s]):
             return before[-1]
-        lead = re.match(r"[^:.;]{0,90}:", self.folded)
-        if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
-            return named[-1]
+        # the lead of the line or sentence ("Cấp xã: tiếp nhận …; đã giải quyết …"), else of the paragraph
+        for at in dict.fromkeys((self.line_start(s), 0)):
+            lead = re.compile(r"\s*[^:.;]{0,90}:").match(self.folded, at)
+            if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
+                return named[-1]
         return self.level
 
     def add_to_joined(self, keys: list[str], value: Decimal, quote: str, s: int, e: int, noun: str | None,
@@ -109,19 +115,22 @@ class LinkedReading:
         its verb, and the verb with this count's noun ("tuyển dụng viên chức") names its figure. The verb alone does
         not: "ban hành 3 kế hoạch và 2 quyết định" are two parts of one figure (add_to_joined)."""
         prev = self.reading.figures[-1] if self.reading.figures else None
-        if (noun is None or prev is None or prev.after or prev.start < self.sentence_start(s)
+        if (noun is None or prev is None or prev.start < self.sentence_start(s)
                 or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
             return False
-        verbs = phrases_in(mend(fold_lower(prev.phrase)), True)
-        if not verbs:
-            return False
-        verb, words = verbs[0][2], self.folded[e:noun_end].strip()
-        fit = [k for k in PHRASE_KEYS.get(f"{verb} {words}", []) if k not in self.taken and unit_fits(k, noun)
-               and FIELD_BY_KEY[k].unit != "%"]
-        if len(fit) != 1:
-            return False
-        self.add(fit[0], value, quote, s, e, prev.phrase, prev.confidence - 0.1)
-        return True
+        # the verb of the count before, or — when its phrase was its noun ("được giao 34 biên chế công chức và 12 người
+        # làm việc …") — the nearest verb before that count
+        verbs = ([] if prev.after else phrases_in(mend(fold_lower(prev.phrase)), True)[:1]) + phrases_in(
+            self.folded[self.sentence_start(prev.start):prev.start], True)[:1]
+        words = self.folded[e:noun_end].strip()
+        for verb in (v[2] for v in verbs):
+            fit = [k for k in PHRASE_KEYS.get(f"{verb} {words}", []) if k not in self.taken and unit_fits(k, noun)
+                   and FIELD_BY_KEY[k].unit != "%"]
+            if len(fit) == 1:
+                phrase = self.text[self.sentence_start(prev.start):prev.start].strip() if prev.after else prev.phrase
+                self.add(fit[0], value, quote, s, e, phrase, prev.confidence - 0.1)
+                return True
+        return False
 
     def read_companion(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
         """"Tổ chức 21 hội nghị phổ biến pháp luật cho 1.860 lượt cán bộ": the people at the events just counted."""
@@ -195,6 +204,31 @@ class LinkedReading:
                 self.reading.unread.remove(u)
                 self.add(fit[0], value, u.quote, u.start, u.end, f"{u.quote}/{base.quote} {base.phrase}", base.confidence - 0.1)
         self.reading.figures.sort(key=lambda f: f.start)
+
+    def read_after(self) -> None:
+        """The readings that need the whole text read first, in this order."""
+        self.read_numerators()
+        self.read_joined_rate_count()
+        self.read_apologies()
+        self.read_merged_cut()
+
+    def read_merged_cut(self) -> None:
+        """"sáp nhập 4 trường mầm non, giảm 2 đơn vị": the units merged are not the units cut when the cut is said
+        after them in the sentence — the count after "giảm" is the reduction, the merged ones are left with why."""
+        for f in [f for f in self.reading.figures if f.key == "to_chuc.don_vi_su_nghiep_giam"
+                  and re.search(r"\b(?:sap nhap|hop nhat)\b", fold_lower(f.phrase))]:
+            stop = FULL_STOP.search(self.folded, f.end)
+            cut = re.compile(r"[^;]*?\bgiam\s+(\d[\d.]*)").match(self.folded, f.end, stop.start() if stop else len(self.folded))
+            if cut is None:
+                continue
+            a, b = cut.span(1)
+            self.reading.figures = [g for g in self.reading.figures if g is not f and g.start != a]
+            self.reading.unread = [u for u in self.reading.unread if u.start != a]
+            self.reading.unread.append(Unread(quote=f.quote, context=self.context(f.start, f.end), start=f.start, end=f.end,
+                                              reason="số đơn vị được sáp nhập; số giảm là số nói sau «giảm»"))
+            self.add(f.key, parse_vn_number(self.text[a:b]), self.text[a:b], a, b, self.text[cut.start(1) - 5:a].strip(),
+                     f.confidence)
+            self.reading.figures.sort(key=lambda g: g.start)
 
     def read_apologies(self) -> None:
         """"5 hồ sơ quá hạn đều có văn bản xin lỗi": a letter for each late dossier, their count said by the late one."""
@@ -310,6 +344,24 @@ class LinkedReading:
         self.check_rest(quote, value, s, e, received, handled, ("phản ánh chưa xử lý xong", "tiếp nhận", "đã xử lý"))
         return True
 
+    def read_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
+        """A rest said in words: issues not yet put right, or a staff quota not yet filled."""
+        return self.read_issues_left(quote, value, s, e, noun, noun_end) or self.read_staff_short(quote, value, s, e, noun)
+
+    def read_staff_short(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
+        """"Được giao 22 biên chế công chức, có mặt 21 công chức, còn thiếu 2 biên chế": the quota less those present —
+        checked when both are said in the sentence, else left for the official (the table computes it)."""
+        if noun != "người" or not _SHORT_BEFORE.search(self.folded, max(0, s - 12), s):
+            return False
+        held = {f.key: f.value for f in self.reading.figures if f.start >= self.line_start(s)}
+        quota, present = held.get("to_chuc.bien_che_giao"), held.get("to_chuc.bien_che_co_mat")
+        if quota is not None and present is not None:
+            self.check_rest(quote, value, s, e, quota, present, ("biên chế còn thiếu", "được giao", "có mặt"))
+        else:
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
+                "biên chế còn thiếu: phần còn lại, tính từ biên chế được giao và số có mặt")))
+        return True
+
     def read_issues_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
         """"Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục", "còn 3 tồn tại chưa khắc phục": the issues not yet put
         right — neither those found nor those fixed, whatever verb is in the words; the rest of the two counts when both
@@ -338,7 +390,10 @@ class LinkedReading:
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")
-_ISSUES_LEFT = re.compile(r"(?:\s+[a-z]+){0,5}?\s+(?:van\s+)?chua (?:duoc\s+)?(?:khac phuc|xu ly|chan chinh|giai quyet|sua chua)\b")
+_ISSUES_LEFT = re.compile(r"(?:\s+[a-z]+){0,5}?\s+(?:(?:van\s+)?chua (?:duoc\s+)?|dang (?:duoc\s+)?)"
+                          r"(?:khac phuc|xu ly|chan chinh|giai quyet|sua chua)\b")
+# "được giao 22 biên chế, có mặt 21 công chức, còn thiếu 2 biên chế": the quota not filled, the rest of the two
+_SHORT_BEFORE = re.compile(r"\b(?:con )?thieu\s*$")
 _LEFT_BEFORE = re.compile(r"(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|chua (?:xu ly|giai quyet)(?: xong)?)\s*:?\s*$")
 # a level's part or a total → the total: the figure a level's part after it is of
 _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for t in LEVEL_TOTALS}

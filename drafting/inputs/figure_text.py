@@ -140,9 +140,7 @@ class _Reader(LinkedReading, RateReading):
                 and not _SOME_UNITS.search(self.folded, self.sentence_start(m.start()), m.start() + 1):
             quote = self.text[m.start():m.end()]
             self.add("cds.iso_ap_dung", Decimal(0 if m.group(1) else 1), quote, m.start(), m.end(), quote, 0.8)
-        self.read_numerators()
-        self.read_joined_rate_count()
-        self.read_apologies()
+        self.read_after()
         self.drop_breakdowns()
         return self.reading
 
@@ -252,7 +250,7 @@ class _Reader(LinkedReading, RateReading):
             right = right[:noun_end - e]
         if (self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun)
                 or self.add_parallel(value, s, e, noun) or self.read_plan_remainder(quote, value, s, e, noun, noun_end)
-                or self.read_complaints_left(quote, value, s, e, noun) or self.read_issues_left(quote, value, s, e, noun, noun_end)):
+                or self.read_complaints_left(quote, value, s, e, noun) or self.read_left(quote, value, s, e, noun, noun_end)):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(PARTS.search(before))
@@ -347,7 +345,7 @@ class _Reader(LinkedReading, RateReading):
                 fit = ["tthc.ket_qua_so_hoa"]  # hóa": the results digitised, not the dossiers taken in
             if fit == ["tthc.pakn_da_xu_ly"] and phrase.endswith("duoc tra loi") and "tthc.pakn_tiep_nhan" not in self.taken:
                 fit = ["tthc.pakn_tiep_nhan"]  # "4 kiến nghị của công dân đã được trả lời": those received, all answered
-            if level and _LEVEL_FIRST.match(self.folded, sent_from):  # "Cấp tỉnh tiếp nhận 41.200 hồ sơ, cấp xã …": a
+            if level and any(_LEVEL_FIRST.match(self.folded, at) for at in (sent_from, self.line_start(s))):  # "Cấp tỉnh …": a
                 kept = [k for k in fit if not (k.startswith("tthc.ho_so") and not k.endswith(f"_cap_{level}"))]
                 level_only, fit = level_only or kept != fit, kept  # level's count of a figure kept only as a total
             # "kiến nghị bãi bỏ 04 văn bản, sửa đổi 05 văn bản": the figure just read, named again, takes the count too

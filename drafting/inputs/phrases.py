@@ -46,11 +46,15 @@ _PHRASES: dict[str, list[str]] = {
                                  "dung hen", "tra dung hen", "tra ket qua dung hen", "dung va truoc hen",
                                  # "1.414 hồ sơ giải quyết trước và đúng hạn": the verb after the noun with its timing
                                  "giai quyet dung han", "giai quyet truoc va dung han", "giai quyet dung va truoc han",
-                                 "giai quyet dung han va truoc han", "giai quyet truoc han va dung han"],
+                                 "giai quyet dung han va truoc han", "giai quyet truoc han va dung han",
+                                 # "giải quyết đúng và trước thời hạn 630 hồ sơ"
+                                 # (never "đúng thời hạn" alone: "bổ sung không đúng thời hạn" is the citizen's delay)
+                                 "dung va truoc thoi han", "truoc va dung thoi han", "giai quyet dung thoi han",
+                                 "giai quyet dung va truoc thoi han", "giai quyet truoc va dung thoi han"],
     "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen", "giai quyet truoc han", "giai quyet som han"],
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre", "giai quyet qua han",
                            "giai quyet tre han"],  # "7 hồ sơ giải quyết quá hạn" are the late ones, not all solved
-    "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "trong han", "chua giai quyet",
+    "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "chua den han giai quyet", "trong han", "chua giai quyet",
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
                                    "dang trong han giai quyet", "trong han giai quyet", "trong thoi han giai quyet",
                                    # carried to the next period: still being resolved at the period's end
@@ -103,7 +107,9 @@ _PHRASES: dict[str, list[str]] = {
                               "doan kiem tra cchc"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
     # "qua kiểm tra đã nhắc nhở, chấn chỉnh 03 tồn tại, đến nay đã khắc phục cả 03": those pointed out are found
-    "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra", "nhac nho, chan chinh", "nhac nho"],
+    # "qua kiểm tra chấn chỉnh 9 tồn tại, đến nay đã khắc phục 7": found and told to put right, not yet put right
+    "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra", "nhac nho, chan chinh", "nhac nho",
+                                 "qua kiem tra chan chinh"],
     "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
                                 "da khac phuc ca", "khac phuc ca",
                                 "da chan chinh", "chan chinh xong", "da chan chinh xong"],
@@ -191,6 +197,8 @@ _SHARED: dict[str, list[str]] = {
     "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"; "cả 3 đã được trả lời"
     "da duoc tra loi": ["tthc.pakn_da_xu_ly"], "duoc tra loi": ["tthc.pakn_da_xu_ly"],
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
+    # "rà soát 46 văn bản, xác định 3 văn bản hết hiệu lực cần công bố": found to be dealt with (their end announced)
+    "het hieu luc": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
     # "2 đơn vị sự nghiệp được sáp nhập trong năm": the units that ceased
     "duoc sap nhap": ["to_chuc.don_vi_su_nghiep_giam"], "sap nhap": ["to_chuc.don_vi_su_nghiep_giam"],
     "giai the": ["to_chuc.don_vi_su_nghiep_giam"], "duoc hop nhat": ["to_chuc.don_vi_su_nghiep_giam"],
@@ -345,7 +353,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("thu tuc", "thủ tục"), ("tthc", "thủ tục"), ("dich vu cong", "thủ tục"), ("dvc", "thủ tục"),
     ("luot nguoi", "lượt người"), ("luot", "lượt người"), ("nguoi", "người"), ("nguoi lam viec", "người"), ("cong chuc", "người"),
     ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "trường hợp"),
-    ("nhan su", "người"), ("dong chi", "người"), ("cong dan", "người"),
+    ("nhan su", "người"), ("dong chi", "người"), ("cong dan", "người"), ("hoc vien", "người"), ("luot hoc vien", "lượt người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
     ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
@@ -369,7 +377,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("uy ban nhan dan", "cơ quan"),
     # a department's inspections: notary offices, law firms, companies, centres — places checked, as agencies are
     ("phong cong chung", "cơ quan"), ("van phong cong chung", "cơ quan"), ("to chuc hanh nghe", "cơ quan"),
-    ("doanh nghiep", "cơ quan"), ("hop tac xa", "cơ quan"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
+    ("doanh nghiep", "cơ quan"), ("hop tac xa", "cơ quan"), ("hop thu", "thiết bị"), ("hom thu", "thiết bị"), ("trung tam", "cơ quan"), ("tram y te", "cơ quan"), ("mo hinh", "mô hình"), ("sang kien", "mô hình"), ("chuong trinh", "chương trình"),
     ("phong su", "chương trình"), ("chuyen muc", "chương trình"),
     # "Đài truyền thanh xã phát 24 lượt tin về CCHC": broadcasts, not people
     ("luot tin", "chương trình"), ("luot phat", "chương trình"), ("luot phat song", "chương trình"),

@@ -21,6 +21,7 @@ _OF_PLACES = re.compile(r"\s*%\s*(?:(?:cac|so)\s+)?(?:truong|xa|phuong|thon|ban|
                         r"thu tuc|tthc|can bo|cong chuc|vien chuc|diem)\b")
 # "Văn bản đi được ký số và gửi trên môi trường mạng đạt 100% (1.126 văn bản)": all of them, both ways
 _JOINED_BEFORE_ALL = re.compile(r"(\S[^()\d%]*?)\s+va\s+([^()\d%]*?)\s+(?:dat|la|chiem)?\s*100\s*%\s*\(\s*$")
+_ABOVE = re.compile(r"\b(?:vuot|cao hon)\s*(?:muc\s*)?$")
 _THRESHOLD = re.compile(r"\b(tu|tren|duoi|toi thieu|it nhat|phan dau|chi tieu|muc tieu|dat tu|dat tren|bang)\s*$")
 
 
@@ -28,6 +29,14 @@ class RateReading:
     """Mixed into the reader: uses its text, its reading so far, add(), context() and sentence_start()."""
 
     def read_percent(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
+        """A percentage; "vượt 12% so với dự toán" is how far above its base: the rate it means is 112%."""
+        above = bool(_ABOVE.search(left)) and BASE_NAMED.match(self.folded, e) is not None
+        had = len(self.reading.rates)
+        self.read_percent_as_said(quote, value + 100 if above else value, s, e, left, before)
+        if above and len(self.reading.rates) > had:
+            self.reading.rates[-1] = self.reading.rates[-1].model_copy(update={"above": True, "quote": quote + "%"})
+
+    def read_percent_as_said(self, quote: str, value: Decimal, s: int, e: int, left: str, before: str) -> None:
         shown = quote + "%"  # "…, bằng 78% dự toán": a result against its base, not a threshold
         result = RESULT_LEAD.search(left) and BASE_NAMED.match(self.folded, e)
         if not result and (_THRESHOLD.search(left) or re.search(r"\b(phan dau|chi tieu|muc tieu)\b", before)):

@@ -12,7 +12,7 @@ from corpus.text import fold_lower
 _SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
 _TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
                r"ban hanh|kien toan|nang cao|duy tri|chi dao|kiem tra|phoi hop|xay dung|nang cap|so hoa|cai thien|"
-               r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat)\b)")
+               r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat|nang ty le|nang chat luong)\b)")
 # the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
 _OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
 

@@ -47,6 +47,8 @@ class StatedRate(BaseModel):
     end: int
     section: str = ""
     context: str = ""
+    # "vượt 12% so với dự toán": the text says how far above its base, so value holds 100 + 12, the rate meant
+    above: bool = False
 
 
 class Ambiguous(BaseModel):

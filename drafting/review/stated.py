@@ -19,7 +19,7 @@ from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
 from drafting.inputs.said_counts import APOLOGY_FOR as _APOLOGY_FOR
 from drafting.inputs.table_columns import blank_other_columns
-from drafting.inputs.text_reading import ReadFigure
+from drafting.inputs.text_reading import MISMATCH, ReadFigure
 from drafting.models import ReviewIssue
 from drafting.review.remaining import check_remaining_tasks
 
@@ -103,11 +103,13 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
                                                  and rate_shown(r.value, rate(num.value, f.value)) for f in known.values()):
                 continue
             shown = f"{calc:.2f}".replace(".", ",")
+            over = f"{calc - 100:.2f}".replace(".", ",")  # "vượt 12%": said as how far above the base
             issues.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=r.context,
-                message=(f"{d.label} ghi {r.quote} nhưng theo số liệu ghi trong văn bản “{num.words}” / "
-                         f"“{den.words}” = {shown}% ({d.formula})."),
-                suggestion=f"{shown}%"))
+                message=(f"{d.label} ghi {'vượt ' if r.above else ''}{r.quote} nhưng theo số liệu ghi trong văn bản "
+                         f"“{num.words}” / “{den.words}” = {shown}% ({d.formula})"
+                         + (f", tức vượt {over}%." if r.above else ".")),
+                suggestion=f"{over if r.above else shown}%"))
         # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)
         before_here.update({f.key: f for f in reading.figures if f.confidence >= 0.9})
         sure = [f for f in reading.figures if f.confidence >= SURE]
@@ -119,7 +121,7 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
     return (issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
-            + _apologies(readings))
+            + _apologies(readings) + _rests(readings))
 
 
 _TOTAL_WORD = re.compile(r"\btong(?: cong| so)?(?: la| co)?\s*:?\s*$")
@@ -165,6 +167,20 @@ def _listed_total(p) -> list[ReviewIssue]:
                 + ", ".join(n.group(0) for n in counts) + f") cộng lại là {fmt_int(int(sum(parts)))}."),
             suggestion=fmt_int(int(sum(parts)))))
     return out
+
+
+# the rests the reader checks against the two counts beside them (figure_links.check_rest); the plan's rest has its
+# own check (remaining.py)
+_RESTS = ("tồn tại chưa khắc phục", "biên chế còn thiếu", "phản ánh chưa xử lý xong")
+
+
+def _rests(readings) -> list[ReviewIssue]:
+    """"phát hiện 5 tồn tại, đã khắc phục xong 3, còn 1 đang khắc phục", "được giao 22 biên chế, có mặt 21, còn thiếu 2":
+    a rest said in words that its two counts do not give."""
+    return [ReviewIssue(kind="arithmetic", severity="warning", section=p.section, paragraph=p.index,
+                        text=u.context, message=f"Ghi «{u.quote}» — {u.reason}. Xin kiểm tra.",
+                        suggestion=u.reason.rsplit("= ", 1)[-1])
+            for p, r in readings for u in r.unread if u.reason.startswith(_RESTS) and MISMATCH in u.reason]
 
 
 def _apologies(readings) -> list[ReviewIssue]:
