@@ -129,7 +129,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout29.yaml", "Tin nhắn để riêng 29 (đã chỉnh theo)"),
            ("heldout30.yaml", "Tin nhắn để riêng 30 (đã chỉnh theo)"),
            ("heldout31.yaml", "Tin nhắn để riêng 31 (đã chỉnh theo)"),
-           ("heldout32.yaml", "Tin nhắn để riêng 32 (đã chỉnh theo)")]
+           ("heldout32.yaml", "Tin nhắn để riêng 32 (đã chỉnh theo)"),
+           ("heldout33.yaml", "Tin nhắn để riêng 33 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

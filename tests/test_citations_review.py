@@ -804,3 +804,18 @@ def test_written_draft_12_rates_above_their_base_and_rests(tmp_path):
     short = issues(("II.3", "Phường được giao 30 biên chế, có mặt 27 công chức, còn thiếu 4 biên chế."))
     assert [(i.kind, i.suggestion) for i in short] == [("arithmetic", "3")], short
     assert not issues(("II.3", "Phường được giao 30 biên chế, có mặt 27 công chức, còn thiếu 3 biên chế."))
+
+
+def test_written_draft_13_capacity_written_in_full():
+    """Written draft 13 (a ward's quarter) signed "TM. UBND PHƯỜNG": the body signed for is written in full. Here a
+    commune's, without the space, and the right form passing."""
+    from types import SimpleNamespace
+
+    from drafting.review.signature import check_closing
+
+    def found(line):
+        lines = ["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", line, "CHỦ TỊCH", "Lò Thị Mai"]
+        return check_closing([SimpleNamespace(index=i, section="ket_thuc", text=t) for i, t in enumerate(lines, 1)])
+    short = found("TM.UBND XÃ")
+    assert [(i.kind, i.suggestion) for i in short] == [("layout", "TM. ỦY BAN NHÂN DÂN")], short
+    assert not found("TM. ỦY BAN NHÂN DÂN")

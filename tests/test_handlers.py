@@ -478,7 +478,7 @@ def test_conversation_eval_floors(assistant):
 # rules, every turn; the held-out sets 1–16
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
-                (21, 0.95)]
+                (21, 0.95), (20, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -509,8 +509,8 @@ def test_chat_drafting_eval_floors(assistant, n):
     its marks though the province names the one unit), the nineteenth 19/23 as first written, 20/23 after one gold
     corrected ("Giám đốc" read as "giảm", "gồm 58 thủ tục mới" after a total of kinds, a desk's computer read as
     dossiers and its task lost), the twentieth 16/21 as first written, 19/21 after three golds corrected ("nâng tỷ
-    lệ …" after a comma not a task of its own, "tiến hành 4 cuộc thanh tra công vụ" no activity); floors under all
-    twenty. The figures check is strict: a figure set that
+    lệ …" after a comma not a task of its own, "tiến hành 4 cuộc thanh tra công vụ" no activity), the twenty-first
+    20/20 on its first run (in part optimistic: it reuses its round's reading phrasing); floors under all twenty-one. The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat
 

@@ -454,7 +454,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %);
+    # 97,9 %, 72,7 %, 84,0 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -463,10 +463,10 @@ def test_reading_eval_floors():
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
-              (32, "đã chỉnh theo", 0.95, 0)]
+              (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -523,6 +523,10 @@ def test_reading_eval_floors():
     # untuned: 22/31 after two golds corrected, 5 misread; 31/31 after its five rules
     sixteenth = next(s for name, s in sources.items() if "(held-out 16)" in name)
     assert sixteenth["gold"] >= 31 and sixteenth["exact_share"] >= 0.97 and sixteenth["misread"] == 0
+    # the seventeenth (a department of justice's year, an appendix with last year's column) untuned: 29/30, 1 misread;
+    # 30/30 after its two rules
+    seventeenth = next(s for name, s in sources.items() if "(held-out 17)" in name)
+    assert seventeenth["gold"] >= 30 and seventeenth["exact_share"] >= 0.97 and seventeenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1407,3 +1411,18 @@ def test_rules_from_chat_set_20_in_other_words():
     facts = read_facts("Quý IV Sở tập trung rà soát quy trình nội bộ, nâng chất lượng phục vụ tại Bộ phận Một cửa.", [],
                        next_period="quý IV năm 2026")
     assert [f.text for f in facts] == ["Tập trung rà soát quy trình nội bộ", "Nâng chất lượng phục vụ tại Bộ phận Một cửa"]
+
+
+def test_rules_from_reading_set_33_and_report_17_in_other_words():
+    """Set 33 and report 17 misread or missed these; the same rules, in words they did not use."""
+    assert _read("Số hồ sơ đã có kết quả giải quyết là 615, trễ hạn 3.") == {
+        "tthc.ho_so_da_giai_quyet": 615, "tthc.ho_so_qua_han": 3}
+    # results sent back to the people, by post or otherwise, are no dossiers received
+    assert _read("Bộ phận Một cửa chuyển trả 430 kết quả qua bưu điện.") == {}
+    assert _read("Kết quả cấp phiếu lý lịch tư pháp được trả qua dịch vụ bưu chính 210 hồ sơ.") == {}
+    assert _read("Tiếp nhận qua dịch vụ bưu chính công ích 38 hồ sơ.") == {"tthc.ho_so_buu_chinh": 38}
+    # asked to be put right: found; "…, các cơ quan đã khắc phục xong" with no count: all of them
+    assert _read("Đoàn kiểm tra đề nghị khắc phục 12 tồn tại, các cơ quan đã khắc phục xong.") == {
+        "chi_dao.van_de_phat_hien": 12, "chi_dao.van_de_da_xu_ly": 12}
+    # outgoing documents handled on the document system are the electronic ones
+    assert _read("Có 3.020 văn bản đi được phát hành trên hệ thống quản lý văn bản.") == {"cds.van_ban_dien_tu": 3020}

@@ -2202,3 +2202,20 @@ def test_a_note_that_opens_on_what_one_sentence_counts_follows_that_sentence(ass
     paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs]
     at = next(i for i, t in enumerate(paras) if t.startswith("Về tiếp nhận, xử lý phản ánh"))
     assert paras[at + 1] == "Hai phản ánh về thái độ tiếp dân đã được trả lời trực tiếp.", paras
+
+
+def test_a_cut_the_official_gave_is_not_told_again_nor_given_a_cause(assistant):
+    """The Sở Y tế of Hà Tĩnh (held-out, the year 2026): "Hiện có 27 đơn vị …; trong kỳ giảm 04 đơn vị qua sắp xếp"
+    then "Đơn vị sự nghiệp công lập giảm 04 đơn vị (12,90%) so với kỳ trước" — the cut said twice, and "qua sắp xếp"
+    asserted though nobody said how. Here a district's year, in other words."""
+    text = ("meta: {issuer: Ủy ban nhân dân huyện Mai Sơn, level: huyện, locality: huyện Mai Sơn, period: năm, year: 2024,"
+            " date: 2024-12-16, place: Mai Sơn, symbol: BC-UBND}\n"
+            "figures: {to_chuc.don_vi_su_nghiep: 61, to_chuc.don_vi_su_nghiep_giam: 5}\n"
+            "previous: {to_chuc.don_vi_su_nghiep: 66}\n")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.3").paragraphs]
+    said = " ".join(paras)
+    assert "giảm 05 đơn vị" in said and said.count("giảm 05") == 1 and "sắp xếp" not in said, paras
+    # a fall that is not the cut given is still told
+    text2 = text.replace("don_vi_su_nghiep: 66", "don_vi_su_nghiep: 68")
+    said2 = " ".join(p.text for p in assistant.draft_input(load_figures_bytes(text2.encode(), "x.yaml")).section("II.3").paragraphs)
+    assert "giảm 07 đơn vị (10,29%) so với" in said2, said2

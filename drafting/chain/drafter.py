@@ -125,6 +125,10 @@ def figure_sentence(key: str, fs: FigureSet) -> str:
     return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 
+# a level and the figure that counts its fall in the period
+_CUT_OF = {"to_chuc.don_vi_su_nghiep": "to_chuc.don_vi_su_nghiep_giam"}
+
+
 def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared: tuple[Change, ...] | list[Change] = ()) -> list[Paragraph]:
     """Every figure the official gave for this section is stated: those the prose did not place (a part
     given without its total, a slot the model left out) get a sentence each, so nothing entered is dropped
@@ -140,6 +144,10 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared:
     unsaid: dict[str, list[str]] = {}
     for c in compared:
         spec = FIELD_BY_KEY[c.key]
+        # "Hiện có 27 đơn vị …; trong kỳ giảm 04 đơn vị": the cut the official gave already tells this change
+        cut = _CUT_OF.get(c.key)
+        if cut and c.delta < 0 and fs.values.get(cut) == -c.delta:
+            continue
         if spec.section == key and c.phrase(spec.unit) not in said and c.phrase(spec.unit, bracketed=True) not in said:
             unsaid.setdefault(c.key, []).append(c.phrase(spec.unit))
     for k, ps in unsaid.items():  # right after the sentence that states the figure, else at the section's end

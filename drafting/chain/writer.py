@@ -355,7 +355,7 @@ class DeterministicWriter(DirectionSentences):
         if self.has("to_chuc.don_vi_su_nghiep"):
             t = f"Hiện có {slot('to_chuc.don_vi_su_nghiep')} đơn vị sự nghiệp công lập"
             if self.has("to_chuc.don_vi_su_nghiep_giam") and self.val("to_chuc.don_vi_su_nghiep_giam"):
-                t += f"; trong kỳ giảm {slot('to_chuc.don_vi_su_nghiep_giam')} đơn vị qua sắp xếp"
+                t += f"; trong kỳ giảm {slot('to_chuc.don_vi_su_nghiep_giam')} đơn vị"  # how, only if the official says
             p.append(Paragraph(text=t + "."))
         return self._with_facts("II.3", p)
 

@@ -82,7 +82,12 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi thay đ
                  "số tính bình quân hoặc cho mỗi đơn vị (“mỗi buổi …”), không phải tổng của kỳ"),
                 # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
                 (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
-                 "tổng của hai kênh tiếp nhận: cần số của từng kênh")]
+                 "tổng của hai kênh tiếp nhận: cần số của từng kênh"),
+                # "chuyển trả 1.250 kết quả … qua bưu chính": results sent back, which no figure of the table counts
+                # and "hồ sơ … được trả qua bưu chính công ích 3.120 hồ sơ": returned by post, not received by post
+                (re.compile(r"\b(?:chuyen tra|tra ve|gui tra)\s*(?:cho\s+\S+\s+)?$|(?<!nhan va )\b(?:duoc\s+)?tra"
+                            r"(?:\s+ket qua)?\s+qua\s+(?:dich vu\s+)?buu chinh\b[^\d;]*$"),
+                 "kết quả trả cho người dân (chuyển trả): biểu số liệu không có chỉ tiêu này")]
 
 
 _DOWN_TO = re.compile(r"^(.*?)\b(?:giam|tang) tu\s+\d[^;]*?\b(?:xuong|len)(?:\s+con)?(?:\s+la)?\s*$")

@@ -39,6 +39,8 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_truc_tiep": ["tai quay", "truc tiep tai quay", "nop tai quay", "truc tiep", "tiep nhan truc tiep", "nop truc tiep", "tai bo phan mot cua"],
     "tthc.ho_so_buu_chinh": ["buu chinh", "qua buu chinh", "buu chinh cong ich"],
     "tthc.ho_so_da_giai_quyet": ["da giai quyet", "giai quyet", "giai quyet xong", "da tra ket qua", "tra ket qua",
+                                 # "Số hồ sơ đã có kết quả (giải quyết) là 352"
+                                 "da co ket qua", "ho so da co ket qua", "da co ket qua giai quyet",
                                  "da xu ly xong", "giai quyet duoc"],
     "tthc.ho_so_dung_han_tong": ["dung va som han", "dung, som han", "som, dung han", "truoc va dung han", "dung va truoc han", "dung han va truoc han",
                                  "truoc, dung han", "dung han", "som va dung han", "truoc han va dung han",
@@ -47,8 +49,7 @@ _PHRASES: dict[str, list[str]] = {
                                  # "1.414 hồ sơ giải quyết trước và đúng hạn": the verb after the noun with its timing
                                  "giai quyet dung han", "giai quyet truoc va dung han", "giai quyet dung va truoc han",
                                  "giai quyet dung han va truoc han", "giai quyet truoc han va dung han",
-                                 # "giải quyết đúng và trước thời hạn 630 hồ sơ"
-                                 # (never "đúng thời hạn" alone: "bổ sung không đúng thời hạn" is the citizen's delay)
+                                 # "đúng và trước thời hạn 630 hồ sơ" (never "đúng thời hạn" alone: "bổ sung không đúng …")
                                  "dung va truoc thoi han", "truoc va dung thoi han", "giai quyet dung thoi han",
                                  "giai quyet dung va truoc thoi han", "giai quyet truoc va dung thoi han"],
     "tthc.ho_so_truoc_han": ["truoc han", "som han", "som hon hen", "giai quyet truoc han", "giai quyet som han"],
@@ -107,9 +108,9 @@ _PHRASES: dict[str, list[str]] = {
                               "doan kiem tra cchc"],
     "chi_dao.co_quan_duoc_kiem_tra": ["kiem tra", "co quan duoc kiem tra", "don vi duoc kiem tra", "kiem tra tai"],
     # "qua kiểm tra đã nhắc nhở, chấn chỉnh 03 tồn tại, đến nay đã khắc phục cả 03": those pointed out are found
-    # "qua kiểm tra chấn chỉnh 9 tồn tại, đến nay đã khắc phục 7": found and told to put right, not yet put right
+    # "qua kiểm tra chấn chỉnh 9 tồn tại, đến nay đã khắc phục 7", "kiến nghị khắc phục 27 nội dung": found, the fix asked
     "chi_dao.van_de_phat_hien": ["phat hien", "van de phat hien", "chi ra", "nhac nho, chan chinh", "nhac nho",
-                                 "qua kiem tra chan chinh"],
+                                 "qua kiem tra chan chinh", "kien nghi khac phuc", "de nghi khac phuc", "yeu cau khac phuc"],
     "chi_dao.van_de_da_xu_ly": ["khac phuc", "da khac phuc", "khac phuc xong", "da khac phuc xong", "chan chinh",
                                 "da khac phuc ca", "khac phuc ca",
                                 "da chan chinh", "chan chinh xong", "da chan chinh xong"],
@@ -178,9 +179,9 @@ _PHRASES: dict[str, list[str]] = {
                             "gui nhan qua moi truong dien tu",
                             # "Văn bản đi trên môi trường điện tử của các cơ quan … là 312.450 văn bản"
                             "van ban di tren moi truong dien tu", "van ban di tren moi truong mang",
-                            # "Văn bản đi trên hệ thống quản lý văn bản và điều hành: 1.640 văn bản"
-                            "van ban di tren he thong", "van ban di tren he thong quan ly van ban",
-                            "van ban di tren he thong quan ly van ban va dieu hanh"],
+                            # "Văn bản đi trên hệ thống quản lý văn bản …: 1.640", "… văn bản đi … trên phần mềm quản lý văn bản"
+                            "van ban di tren he thong", "van ban di tren he thong quan ly van ban", "tren phan mem quan ly van ban",
+                            "van ban di tren he thong quan ly van ban va dieu hanh", "tren he thong quan ly van ban"],
     # "văn bản đi được ký số và gửi trên môi trường mạng là 3.417": documents both signed and sent are signed ones
     "cds.van_ban_ky_so": ["ky so", "chu ky so", "ky so va gui tren moi truong mang", "ky so va gui qua moi truong mang",
                          "ky so va gui nhan tren moi truong mang", "ky so va gui tren moi truong dien tu",
@@ -386,9 +387,8 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     # "1 ngày hội tuyên truyền dịch vụ công tại chợ": an event the official tells, which no figure counts
     ("ngay hoi", "ngày hội"),
     # "bố trí thêm 1 máy tính tại Bộ phận Một cửa": equipment, which no figure counts
-    ("may tinh", "thiết bị"), ("may in", "thiết bị"), ("may scan", "thiết bị"), ("may quet", "thiết bị"),
-    ("thiet bi", "thiết bị"), ("camera", "thiết bị"), ("man hinh", "thiết bị"), ("kiosk", "thiết bị"),
-    ("may lay so", "thiết bị"), ("may photocopy", "thiết bị"),
+    *((w, "thiết bị") for w in ("may tinh", "may in", "may scan", "may quet", "thiet bi", "camera", "man hinh", "kiosk",
+                                "may lay so", "may photocopy")),
     ("thu", "văn bản"),  # "ban hành 12 thư xin lỗi tổ chức, cá nhân": letters of apology
     ("van de", "vấn đề"), ("thieu sot", "vấn đề"), ("han che", "vấn đề"), ("ton tai", "vấn đề"),
     ("y kien", "phản ánh"),

@@ -77,10 +77,27 @@ def check_deputy(paragraphs) -> list[ReviewIssue]:
     return []
 
 
+_SHORT_BODY = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+
+
+def check_capacity_words(paragraphs) -> list[ReviewIssue]:
+    """"TM. UBND PHƯỜNG": the body signed for is written in full, "TM. ỦY BAN NHÂN DÂN" (NĐ 30/2020, Phụ lục I) —
+    an abbreviation of it, or the unit's name after it, is a layout fault."""
+    for p in paragraphs:
+        line = re.sub(r"\s+", " ", p.text.strip())
+        if m := re.fullmatch(r"(TM|KT|TL|TUQ)\. ?(UBND|HĐND)\b.*", line):
+            right = f"TM. {_SHORT_BODY[m.group(2)]}" if m.group(1) == "TM" else None
+            return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index, text=line,
+                                message=(f"Khối chữ ký ghi tắt “{line}”: quyền hạn ký ghi đủ tên cơ quan, không viết tắt "
+                                         f"(Nghị định 30/2020/NĐ-CP, Phụ lục I)" + (f", là “{right}”." if right else ".")),
+                                suggestion=right or "")]
+    return []
+
+
 def check_closing(paragraphs) -> list[ReviewIssue]:
     """The block after the text: the signer's name and capacity, and a «Nơi nhận» without its "- Lưu: VT" line (the
     office's file copy, NĐ 30/2020 Phụ lục I) — in a .docx, a typed text or a scan's text alike."""
-    out = check_signer_name(paragraphs) + check_deputy(paragraphs)
+    out = check_signer_name(paragraphs) + check_deputy(paragraphs) + check_capacity_words(paragraphs)
     at = next((i for i, p in enumerate(paragraphs) if re.fullmatch(r"\s*Nơi nhận\s*:?\s*", p.text)), None)
     if at is not None:
         lines = [p.text.strip() for p in paragraphs[at + 1:at + 20] if p.text.strip().startswith(("-", "–", "+"))]
