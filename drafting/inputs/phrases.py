@@ -126,7 +126,7 @@ _PHRASES: dict[str, list[str]] = {
                                           "hoan thanh tre han", "hoan thanh cham", "hoan thanh nhung cham"],
     # "UBND thành phố giao phường 8 nhiệm vụ": a centrally-run city is a ward's upper level, as a province is a commune's
     "chi_dao.nhiem_vu_cap_tren_giao": ["cap tren giao", "duoc giao", "nhiem vu duoc giao", "huyen giao", "tinh giao",
-                                       "cap tren giao cho", "thanh pho giao"],
+                                       "cap tren giao cho", "thanh pho giao", "trung uong giao", "chinh phu giao"],
     "the_che.vbqppl_ban_hanh": ["van ban quy pham", "vbqppl", "van ban qppl"],
     # "Kiểm tra theo thẩm quyền 68 văn bản quy phạm pháp luật": the check of documents by the unit's own authority
     "the_che.vbqppl_kiem_tra": ["kiem tra van ban", "kiem tra theo tham quyen", "tu kiem tra theo tham quyen"],
@@ -171,7 +171,7 @@ _PHRASES: dict[str, list[str]] = {
     # "Thanh tra tỉnh kiến nghị xử lý tài chính 5 nội dung": the findings to act on, whatever the official calls them
     "tai_chinh.kien_nghi_thanh_tra": ["kien nghi xu ly tai chinh", "kien nghi thu hoi", "kien nghi xu ly"],
     "cds.van_ban_dien_tu": ["van ban dien tu", "van ban di dien tu", "gui nhan dien tu", "van ban di dang dien tu",
-                            "phat hanh dien tu", "van ban di phat hanh dien tu",
+                            "phat hanh dien tu", "van ban di phat hanh dien tu", "gui dien tu", "duoc gui dien tu",
                             "dang dien tu", "gui tren moi truong mang", "gui qua moi truong mang",
                             "gui nhan tren moi truong mang", "gui nhan qua moi truong mang",
                             "gui nhan van ban tren moi truong mang", "gui nhan van ban qua moi truong mang",
@@ -198,8 +198,7 @@ _SHARED: dict[str, list[str]] = {
     "da tra loi": ["tthc.pakn_da_xu_ly"],  # "đã trả lời 25 phản ánh"; "cả 3 đã được trả lời"
     "da duoc tra loi": ["tthc.pakn_da_xu_ly"], "duoc tra loi": ["tthc.pakn_da_xu_ly"],
     "giam": ["to_chuc.don_vi_su_nghiep_giam"],  # "giảm 1 đơn vị (sự nghiệp)"
-    # "rà soát 46 văn bản, xác định 3 văn bản hết hiệu lực cần công bố": found to be dealt with (their end announced)
-    "het hieu luc": ["the_che.vbqppl_ra_soat_phai_xu_ly"],
+    "het hieu luc": ["the_che.vbqppl_ra_soat_phai_xu_ly"],  # "rà soát …, 3 văn bản hết hiệu lực": to deal with
     # "2 đơn vị sự nghiệp được sáp nhập trong năm": the units that ceased
     "duoc sap nhap": ["to_chuc.don_vi_su_nghiep_giam"], "sap nhap": ["to_chuc.don_vi_su_nghiep_giam"],
     "giai the": ["to_chuc.don_vi_su_nghiep_giam"], "duoc hop nhat": ["to_chuc.don_vi_su_nghiep_giam"],
@@ -215,7 +214,8 @@ _SHARED: dict[str, list[str]] = {
     # "tiếp nhận, xử lý 14 phản ánh": what came in, all of it handled; the count is of those received
     "tiep nhan, xu ly": ["tthc.pakn_tiep_nhan"], "tiep nhan va xu ly": ["tthc.pakn_tiep_nhan"],
     "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
-    "moi ban hanh": ["tthc.tthc_cong_bo_moi"],  # "công bố 41 TTHC (mới ban hành 9, …)": new, not a document issued
+    # "công bố 41 TTHC (mới ban hành 9, …)": new, not a document issued; "(mới 64, sửa đổi 171, …)": the noun decides
+    "moi ban hanh": ["tthc.tthc_cong_bo_moi"], "moi": ["tthc.tthc_cong_bo_moi", "tthc.ho_so_moi"],
     "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
     "da giai quyet xong": ["tthc.pakn_da_xu_ly"],

@@ -21,6 +21,7 @@ from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.said_counts import said_counts
 from drafting.inputs.table_columns import keep_own_column
+from drafting.inputs.table_measures import measure_columns, read_measure_row
 from drafting.inputs.text_reading import TextReading
 
 # numbers under these are plans for the next period, requests or the signature block, not this period's results
@@ -175,10 +176,15 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
     for (section, _, _), folded in zip(paragraphs, mended):
         levels.setdefault(section, set()).update(levels_in(folded))
     row_levels: dict[str, str] = {}
+    measures = None  # the columns of a table of dossiers by level ("| Cấp | Tiếp nhận | Đã giải quyết | …"), while in it
     for (section, offset, para), folded in zip(paragraphs, mended):
         if not para.strip() or section in PLAN_SECTIONS:
             continue
-        part = read_paragraph(para, section, len(levels[section]) > 1, row_levels, folded)
+        measures = (measures or measure_columns(para)) if "|" in para else None
+        if measures and (by_cell := read_measure_row(para, measures, section)) is not None:
+            part = by_cell
+        else:
+            part = read_paragraph(para, section, len(levels[section]) > 1, row_levels, folded)
         # "… 02 văn bản cần bãi bỏ và đã xử lý xong", "đã giải quyết 640 hồ sơ, 100% đúng hạn": counts said by words,
         # as the chat reads them (computed, each noted to confirm)
         same, part.rates, used = said_counts(para, folded, part.figures, part.rates, part.unread)

@@ -19,7 +19,7 @@ _OTHER_PERIOD = re.compile(r"\b(?:cung ky|ky truoc|nam truoc|so sanh|tang|giam|c
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-def _cells(row: str) -> list[tuple[int, int]]:
+def cells_of(row: str) -> list[tuple[int, int]]:
     """The spans of a row's cells, between its bars."""
     bars = [-1] + [i for i, c in enumerate(row) if c == "|"] + [len(row)]
     return [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]  # empty ones too: the columns stay aligned
@@ -28,7 +28,7 @@ def _cells(row: str) -> list[tuple[int, int]]:
 def _other_columns(header: str) -> dict[int, str] | None:
     """The cell numbers of the other periods' columns, with their headers; None when the header names fewer than
     two periods (one value column: nothing to choose)."""
-    cells = [header[a:b].strip() for a, b in _cells(header)]
+    cells = [header[a:b].strip() for a, b in cells_of(header)]
     folded = [fold_lower(c) for c in cells]
     periods = [i for i, c in enumerate(folded) if _PERIOD_CELL.match(c)]
     if len(periods) < 2:
@@ -51,7 +51,7 @@ def blank_other_columns(rows: list[str]) -> list[tuple[str, list[tuple[int, int,
             other, width = _other_columns(para), para.count("|")
         elif para.count("|") == width:
             row = list(para)
-            for n, (a, b) in enumerate(_cells(para)):
+            for n, (a, b) in enumerate(cells_of(para)):
                 if n in other:
                     blanked += [(a + m.start(), a + m.end(), other[n]) for m in NUMBER_RE.finditer(para[a:b])]
                     row[a:b] = " " * (b - a)
