@@ -819,3 +819,21 @@ def test_written_draft_13_capacity_written_in_full():
     short = found("TM.UBND XÃ")
     assert [(i.kind, i.suggestion) for i in short] == [("layout", "TM. ỦY BAN NHÂN DÂN")], short
     assert not found("TM. ỦY BAN NHÂN DÂN")
+
+
+def test_a_tables_total_row_is_checked_against_its_levels_rows():
+    """Report 18's table (the levels as rows, the measures as columns) was read by no one: its total row went
+    unchecked. Here a district's table whose total of resolved dossiers is not its levels' sum, then right."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(total):
+        rows = ["| Cấp | Tiếp nhận | Đã giải quyết | Đúng hạn | Quá hạn |", "| Cấp huyện | 4.100 | 4.020 | 4.000 | 20 |",
+                "| Cấp xã | 9.300 | 9.210 | 9.200 | 10 |", f"| Tổng cộng | 13.400 | {total} | 13.200 | 30 |"]
+        return [i for i in check_stated_figures([SimpleNamespace(index=n, section="II.2", text=t)
+                                                 for n, t in enumerate(rows, 1)]) if i.kind == "arithmetic"]
+    wrong = issues("13.290")
+    assert any(i.suggestion == "13.230" for i in wrong), wrong
+    assert all("Tổng cộng" in i.text or "13.290" in i.text for i in wrong), wrong
+    assert not issues("13.230"), issues("13.230")

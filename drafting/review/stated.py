@@ -9,6 +9,7 @@ read level by level); a total is checked against its parts when the same sentenc
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, LEVEL_SUM_RULES, OPTIONAL_PARTS, PART_RULES, SUM_RULES
@@ -19,6 +20,7 @@ from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
 from drafting.inputs.said_counts import APOLOGY_FOR as _APOLOGY_FOR
 from drafting.inputs.table_columns import blank_other_columns
+from drafting.inputs.table_measures import measure_columns, read_measure_row
 from drafting.inputs.text_reading import MISMATCH, ReadFigure
 from drafting.models import ReviewIssue
 from drafting.review.remaining import check_remaining_tasks
@@ -58,10 +60,25 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
     rows: dict[str, str] = {}  # a statistics appendix read row by row, as a past report's is
     # "… | Năm 2026 | Năm 2025": a table's column of another period states no figure of this report
     texts = [text for text, _ in blank_other_columns([p.text for p in paragraphs])]
-    readings = [(p, read_paragraph(text, "phu_luc", row_levels=rows) if p.section == "phu_luc" else
-                 read_figures(text, section=p.section if p.section != "mo_dau" else ""))
-                for p, text in zip(paragraphs, texts, strict=True)
-                if p.section not in ("IV", "V", "ket_thuc") and any(ch.isdigit() for ch in text)]
+    readings, measures, table = [], None, None
+    for p, text in zip(paragraphs, texts, strict=True):
+        # "| Cấp | Tiếp nhận | Đã giải quyết | …" with a row per level: its rows read as one paragraph, so that the total
+        # row is checked against the levels' rows (table_measures.py)
+        measures = (measures or measure_columns(text)) if "|" in text else None
+        if measures and (row := read_measure_row(text, measures, p.section)) is not None:
+            if table is None:
+                readings.append(table := (SimpleNamespace(index=p.index, section=p.section, text=text), row))
+            else:  # the rows joined as lines of one paragraph, each reading moved to its line
+                shift = len(table[0].text) + 1
+                for item in (*row.figures, *row.unread):
+                    item.start, item.end = item.start + shift, item.end + shift
+                table[0].text += "\n" + text
+                table[1].extend(row)
+            continue
+        table = None
+        if p.section not in ("IV", "V", "ket_thuc") and any(ch.isdigit() for ch in text):
+            readings.append((p, read_paragraph(text, "phu_luc", row_levels=rows) if p.section == "phu_luc" else
+                             read_figures(text, section=p.section if p.section != "mo_dau" else "")))
     # a count stated once in its section may sit after the rate that uses it (our own drafts state the rate, then
     # the figures): sure readings of the whole section fill in what nearer text does not give
     whole: dict[str, dict[str, ReadFigure]] = {}
