@@ -837,3 +837,19 @@ def test_a_tables_total_row_is_checked_against_its_levels_rows():
     assert any(i.suggestion == "13.230" for i in wrong), wrong
     assert all("Tổng cộng" in i.text or "13.290" in i.text for i in wrong), wrong
     assert not issues("13.230"), issues("13.230")
+
+
+def test_a_docx_dated_in_figures_is_reviewed_not_broken(tmp_path):
+    """The .docx layout check looked for the date line written out; one written in figures must give the one finding
+    of check_date_line (and no "Thiếu dòng địa danh"), not break the review."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("ỦY BAN NHÂN DÂN", "XÃ BẢO YÊN", "Số: 15/BC-UBND", "Bảo Yên, ngày 5/2/2027", "BÁO CÁO",
+                 "Kết quả công tác cải cách hành chính quý I năm 2027", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+                 "UBND xã ban hành 3 văn bản chỉ đạo về CCHC.", "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Lò Văn Sinh"):
+        doc.add_paragraph(line)
+    path = tmp_path / "du-thao.docx"
+    doc.save(path)
+    found = [i for i in review(path, Registry.load(), None) if i.kind == "layout" and "ngày" in i.message]
+    assert [i.suggestion for i in found] == ["Bảo Yên, ngày 05 tháng 02 năm 2027"], found

@@ -353,14 +353,8 @@ class LinkedReading:
         checked when both are said in the sentence, else left for the official (the table computes it)."""
         if noun != "người" or not _SHORT_BEFORE.search(self.folded, max(0, s - 12), s):
             return False
-        held = {f.key: f.value for f in self.reading.figures if f.start >= self.line_start(s)}
-        quota, present = held.get("to_chuc.bien_che_giao"), held.get("to_chuc.bien_che_co_mat")
-        if quota is not None and present is not None:
-            self.check_rest(quote, value, s, e, quota, present, ("biên chế còn thiếu", "được giao", "có mặt"))
-        else:
-            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
-                "biên chế còn thiếu: phần còn lại, tính từ biên chế được giao và số có mặt")))
-        return True
+        return self.rest_of_line(quote, value, s, e, ("to_chuc.bien_che_giao", "to_chuc.bien_che_co_mat"),
+                                 ("biên chế còn thiếu", "được giao", "có mặt"), "biên chế được giao và số có mặt")
 
     def read_issues_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None, noun_end: int) -> bool:
         """"Còn 8 vấn đề phát hiện qua kiểm tra chưa được khắc phục", "còn 3 tồn tại chưa khắc phục": the issues not yet put
@@ -368,14 +362,20 @@ class LinkedReading:
         are said beside it, else a number left for the official (section III may say it in words)."""
         if noun != "vấn đề" or not _ISSUES_LEFT.match(self.folded, noun_end):
             return False
-        start = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)
-        held = {f.key: f.value for f in self.reading.figures if f.start >= start}
-        found, fixed = held.get("chi_dao.van_de_phat_hien"), held.get("chi_dao.van_de_da_xu_ly")
-        if found is not None and fixed is not None:
-            self.check_rest(quote, value, s, e, found, fixed, ("tồn tại chưa khắc phục", "phát hiện", "đã khắc phục"))
+        return self.rest_of_line(quote, value, s, e, ("chi_dao.van_de_phat_hien", "chi_dao.van_de_da_xu_ly"),
+                                 ("tồn tại chưa khắc phục", "phát hiện", "đã khắc phục"), "số phát hiện và số đã khắc phục")
+
+    def rest_of_line(self, quote: str, value: Decimal, s: int, e: int, keys: tuple[str, str],
+                     words: tuple[str, str, str], from_what: str) -> bool:
+        """A rest said in words, checked against the whole and the done its line states (check_rest); when the line does
+        not state both, left for the official with what it is computed from."""
+        held = {f.key: f.value for f in self.reading.figures if f.start >= self.line_start(s)}
+        whole, done = held.get(keys[0]), held.get(keys[1])
+        if whole is not None and done is not None:
+            self.check_rest(quote, value, s, e, whole, done, words)
         else:
-            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
-                "tồn tại chưa khắc phục: phần còn lại, tính từ số phát hiện và số đã khắc phục")))
+            self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
+                                              reason=f"{words[0]}: phần còn lại, tính từ {from_what}"))
         return True
 
     def check_rest(self, quote: str, value: Decimal, s: int, e: int, whole: Decimal, done: Decimal,

@@ -3,12 +3,14 @@ Quốc hiệu and Tiêu ngữ strings and styles, the Số pattern, the date lin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
 from docx.shared import Mm
 
 from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
+from drafting.figures.vnformat import fmt_date_long
 from drafting.models import ReviewIssue
 
 SO_RE = re.compile(r"^Số: ?\d*\s*/BC-[A-ZĐ0-9-]+$")
@@ -17,12 +19,13 @@ DATE_RE = re.compile(r"^[^,]+, ngày (\d{1,2}|\.+|…+) tháng (\d{1,2}|\.+|…+
 _NUMERIC_DATE = re.compile(r"^([^,\d]{2,40}), ngày (\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\.?$")
 
 
-def numeric_date_line(text: str) -> tuple[str, int, int, int] | None:
-    """(place, day, month, year) of a place-and-date line written in figures, else None."""
+def numeric_date_line(text: str) -> tuple[str, dt.date] | None:
+    """(place, date) of a place-and-date line written in figures, else None."""
     m = _NUMERIC_DATE.match(text.strip())
-    if m is None or not (1 <= int(m.group(2)) <= 31 and 1 <= int(m.group(3)) <= 12):
+    try:
+        return (m.group(1), dt.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))) if m else None
+    except ValueError:  # "ngày 31/2/2026": no date
         return None
-    return m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
 
 
 def check_date_line(paragraphs) -> list[ReviewIssue]:
@@ -30,10 +33,7 @@ def check_date_line(paragraphs) -> list[ReviewIssue]:
     item 4); paragraphs: objects with .text, .index and .section."""
     for p in paragraphs[:15]:
         if said := numeric_date_line(p.text):
-            place, day, month, year = said
-            # days below 10 and the months 1 and 2 with a leading 0 (item 4)
-            right = f"{place}, ngày {day:02d} tháng {month:02d} năm {year}" if month < 3 else \
-                f"{place}, ngày {day:02d} tháng {month} năm {year}"
+            right = f"{said[0]}, {fmt_date_long(said[1])}"  # leading zeros as item 4 wants them
             return [_issue(f"Dòng địa danh, ngày tháng ghi ngày bằng số và gạch chéo (“{p.text.strip()}”); Nghị định "
                            f"30/2020 viết “ngày … tháng … năm …”.", p, "error", p.text.strip(), right)]
     return []
@@ -110,8 +110,9 @@ def check_layout(doc) -> list[ReviewIssue]:
             issues.append(_issue(f"Số văn bản nhỏ hơn 10 phải có số 0 phía trước: “{so.text}”.", so, text=so.text,
                                  suggestion=so.text.replace(num.group(1), "0" + num.group(1), 1)))
     date = next((p for p in doc.paragraphs if re.search(r", ngày .{1,6} tháng .{1,6} năm \d{4}$", p.text)), None)
-    if date is None and not any(numeric_date_line(p.text) for p in doc.paragraphs[:15]):
-        issues.append(_issue("Thiếu dòng địa danh, ngày tháng năm ban hành.", severity="error"))
+    if date is None:
+        if not any(numeric_date_line(p.text) for p in doc.paragraphs[:15]):  # written in figures: check_date_line's
+            issues.append(_issue("Thiếu dòng địa danh, ngày tháng năm ban hành.", severity="error"))
     else:
         m = DATE_RE.match(date.text.strip())
         if m and m.group(1).isdigit() and int(m.group(1)) < 10 and len(m.group(1)) == 1:

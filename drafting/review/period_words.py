@@ -33,12 +33,12 @@ _ON_PURPOSE = re.compile(r"\b(cung ky|so voi|ky truoc|nam truoc|cuoi nam|toi|tie
 def _date_line(paragraphs):
     """(the date, its paragraph) of the place-and-date line among the first paragraphs; (None, None) without one."""
     for p in paragraphs[:15]:
+        if said := numeric_date_line(p.text):  # "An Giang, ngày 18/6/2026": a layout fault, still the report's date
+            return said[1], p
         m = _DATE_LINE.search(fold_lower(p.text))
-        # "An Giang, ngày 18/6/2026": a layout fault (layout.check_date_line), still the report's date
-        said = numeric_date_line(p.text) or (m and ("", int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        if said:
+        if m:
             try:
-                return dt.date(said[3], said[2], said[1]), p
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), p
             except ValueError:
                 return None, None
     return None, None
