@@ -454,7 +454,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -463,10 +463,10 @@ def test_reading_eval_floors():
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
-              (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0)]
+              (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 1)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1457,3 +1457,14 @@ def test_rules_from_report_18_in_other_words():
         "tthc.tthc_cong_bo_moi": 10, "tthc.tthc_sua_doi": 30, "tthc.tthc_bai_bo": 5}
     assert _read("Văn bản đi gửi điện tử 2.310 văn bản, ký số 2.298 văn bản.") == {
         "cds.van_ban_dien_tu": 2310, "cds.van_ban_ky_so": 2298}
+
+
+def test_rules_from_reading_set_34_in_other_words():
+    """Set 34 misread or missed these; the same rules, in words it did not use."""
+    assert _read("Tổng số hồ sơ phải giải quyết trong quý là 812, đã giải quyết 790.") == {
+        "tthc.ho_so_tiep_nhan": 812, "tthc.ho_so_da_giai_quyet": 790}
+    assert _read("Phường nhận 7 kiến nghị, đã trả lời, giải đáp 6.") == {
+        "tthc.pakn_tiep_nhan": 7, "tthc.pakn_da_xu_ly": 6}
+    # news bulletins are news items, broadcast or posted (as "phát 36 tin" since set 2); never villages ("bản")
+    assert _read("Đài truyền thanh phát 24 bản tin về thủ tục đất đai.") == {"chi_dao.tin_bai": 24}
+    assert _read("Xã cấp thẻ bảo hiểm y tế cho 230 trẻ em dưới 6 tuổi.") == {}

@@ -22,7 +22,7 @@ AREA_WORDS = {
 # gửi (trên môi trường mạng)"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
 # ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
-SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho)(?<!niem yet)(?<!van thu),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| (?:dung|truoc) thoi han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b|\b(?:sau|truoc) khi\b")
+SEP = re.compile(r"(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho)(?<!niem yet)(?<!van thu)(?<!tra loi),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| (?:dung|truoc) thoi han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b|\b(?:sau|truoc) khi\b")
 PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")  # a sentence's end, not a semicolon's (folded text)
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
@@ -108,7 +108,7 @@ def second_group(folded: str, noun_end: int, checked: bool = False) -> tuple[int
 _YEAR_BETWEEN = r"(?: nam 20\d\d)? "
 # words that fold to a phrase's or a noun's letters but are other words: "giám đốc", "giám sát" are no "giảm";
 # "11 bãi bỏ" counts no "bài" (articles)
-_OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)"}
+_OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)", "tre": r"(?! em\b)"}  # "142 trẻ em"
 _PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
                                 + _OTHER_WORD.get(phrase, "")), phrase, keys) for phrase, keys in PHRASES]
 _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w){_OTHER_WORD.get(noun, '')}"), noun, unit) for noun, unit in UNIT_NOUNS]

@@ -22,7 +22,7 @@ _FULL_PROCESS = ("truc tuyen toan trinh", "ho so truc tuyen toan trinh", "ty le 
                  "ty le ho so truc tuyen toan trinh", "ty le ho so nop truc tuyen toan trinh")
 _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_tiep_nhan": ["tiep nhan", "nhan va xu ly", "tiep nhan va xu ly", "tong so ho so tiep nhan trong ky",
-                             "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan",
+                             "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan", "phai giai quyet",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
                              "tiep nhan, giai quyet", "thu ly", "da thu ly"],
@@ -80,7 +80,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
                             "ket qua giai quyet duoc so hoa"],
     "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
-    "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly"],
+    "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly", "giai dap", "da tra loi, giai dap"],
     "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat", "luot khao sat"],
     "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
     "tthc.ty_le_toan_trinh": [*_FULL_PROCESS],
@@ -356,7 +356,7 @@ UNIT_NOUNS: list[tuple[str, str]] = sorted([
     ("vien chuc", "người"), ("can bo", "người"), ("truong hop", "trường hợp"),
     ("nhan su", "người"), ("dong chi", "người"), ("cong dan", "người"), ("hoc vien", "người"), ("luot hoc vien", "lượt người"),
     ("nhiem vu", "nhiệm vụ"), ("cuoc", "cuộc"), ("hoi nghi", "cuộc"), ("buoi", "buổi"), ("lop", "buổi"),
-    ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"),
+    ("tin bai", "tin, bài"), ("tin, bai", "tin, bài"), ("tin", "tin, bài"), ("bai", "tin, bài"), ("ban tin", "tin, bài"),
     ("phieu", "phiếu"), ("co quan", "cơ quan"), ("don vi", "cơ quan"), ("tai khoan", "tài khoản"),
     ("trieu dong", "triệu đồng"), ("trieu", "triệu đồng"), ("ty dong", "tỷ đồng"), ("dong", "đồng"),
     # "3 đợt kiểm tra", "4 dự thảo": units no figure counts; "58 biên chế"; "tại 5 xã, phường": the places checked
