@@ -851,5 +851,8 @@ def test_a_docx_dated_in_figures_is_reviewed_not_broken(tmp_path):
         doc.add_paragraph(line)
     path = tmp_path / "du-thao.docx"
     doc.save(path)
-    found = [i for i in review(path, Registry.load(), None) if i.kind == "layout" and "ngày" in i.message]
+    layout = [i for i in review(path, Registry.load(), None) if i.kind == "layout"]
+    found = [i for i in layout if "ngày" in i.message]
     assert [i.suggestion for i in found] == ["Bảo Yên, ngày 05 tháng 02 năm 2027"], found
+    # the rest of the .docx layout check still runs (it stopped at the date line and lost them all)
+    assert any("Khổ giấy" in i.message for i in layout) and any("“Nơi nhận:”" in i.message for i in layout), layout

@@ -42,7 +42,7 @@ class LinkedReading:
             return before[-1]
         # the lead of the line or sentence ("Cấp xã: tiếp nhận …; đã giải quyết …"), else of the paragraph
         for at in dict.fromkeys((self.line_start(s), 0)):
-            lead = re.compile(r"\s*[^:.;]{0,90}:").match(self.folded, at)
+            lead = _LEAD.match(self.folded, at)
             if lead and lead.end() <= s and (named := levels_in(lead.group(0))):
                 return named[-1]
         return self.level
@@ -218,7 +218,7 @@ class LinkedReading:
         for f in [f for f in self.reading.figures if f.key == "to_chuc.don_vi_su_nghiep_giam"
                   and re.search(r"\b(?:sap nhap|hop nhat)\b", fold_lower(f.phrase))]:
             stop = FULL_STOP.search(self.folded, f.end)
-            cut = re.compile(r"[^;]*?\bgiam\s+(\d[\d.]*)").match(self.folded, f.end, stop.start() if stop else len(self.folded))
+            cut = _CUT_AFTER.match(self.folded, f.end, stop.start() if stop else len(self.folded))
             if cut is None:
                 continue
             a, b = cut.span(1)
@@ -335,7 +335,7 @@ class LinkedReading:
     def read_complaints_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:
         """"Nhận 03 phản ánh, kiến nghị …; đã giải quyết xong 02, 01 đang xem xét": the complaints not yet dealt with, the
         rest of the two counts — taken as said when it matches, asked about when it does not; no figure of its own."""
-        start = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, s)), default=0)  # past ";"
+        start = self.line_start(s)  # past ";"
         held = {f.key: f.value for f in self.reading.figures if f.start >= start}
         received, handled = held.get("tthc.pakn_tiep_nhan"), held.get("tthc.pakn_da_xu_ly")
         if noun not in (None, "phản ánh", "kiến nghị") or received is None or handled is None or not (
@@ -387,6 +387,8 @@ class LinkedReading:
                 f"{what} {MISMATCH}: {of_whole} {whole} − {of_done} {done} = {whole - done}")))
 
 
+_LEAD = re.compile(r"\s*[^:.;]{0,90}:")  # a line's or a paragraph's lead: "Cấp xã:", "(1) Bộ phận Một cửa cấp huyện:"
+_CUT_AFTER = re.compile(r"[^;]*?\bgiam\s+(\d[\d.]*)")  # "…, giảm 2 đơn vị": the cut said after the units merged
 # "01 đang xem xét", "1 phản ánh đang xử lý": complaints not yet dealt with
 _COMPLAINTS_LEFT = re.compile(r"\s*(?:(?:phan anh|kien nghi|pakn)(?:\s*,\s*kien nghi)?\s+)?(?:con\s+)?(?:dang (?:xem xet|xu ly|giai quyet)|"
                               r"chua (?:xu ly|giai quyet))\b")

@@ -425,7 +425,7 @@ class _Reader(LinkedReading, RateReading):
             return nouns[-1]
         # "Nhiệm vụ cấp trên giao 10, hoàn thành 9": the sentence's subject names what it counts, also across the
         # semicolons of a list ("Nhiệm vụ được giao: 14; hoàn thành đúng hạn 12; quá hạn 1")
-        outer = max((m.end() for m in FULL_STOP.finditer(self.folded, 0, sent_from)), default=0)
+        outer = self.line_start(sent_from)
         for start in dict.fromkeys((sent_from, outer)):
             # "Số thủ tục hành chính cấp xã hiện hành là 104": "số" (the number of) before the subject's noun
             subject = re.sub(r"^(?:tong )?so\s+", "", self.folded[start:s].lstrip(" -+*•"))
