@@ -96,7 +96,7 @@ def build_chat_tab(asst: Assistant, state: gr.State) -> dict:
                                  placeholder=screens.CHAT_PLACEHOLDER)
             box = gr.MultimodalTextbox(placeholder=f"Ví dụ: {EXAMPLES[1]}",
                                        file_types=[*h.REVIEW_FILES, *h.FIGURE_FILES], file_count="multiple",
-                                       show_label=False, elem_id="chat-input", submit_btn="Gửi")
+                                       label="Tin nhắn", show_label=False, elem_id="chat-input", submit_btn="Gửi")
             with gr.Row():
                 new_btn = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="chat-new")
                 to_builder = gr.Button("Mở dự thảo này ở «Lập báo cáo»", size="sm", elem_id="chat-to-builder")
@@ -516,7 +516,7 @@ def launch(demo: gr.Blocks, settings: Settings, **kw):
         allowed_paths=[str(settings.data_dir / "users")], show_error=False, ssr_mode=False, quiet=True,
         # Gradio keeps a session's state until its tab closes (and an hour after); API clients never close
         state_session_capacity=settings.max_sessions,
-        footer_links=[], theme=gr.themes.Soft(), css=screens.CSS, i18n=gr.I18n(en=session.UPLOAD_STRINGS, vi=session.UPLOAD_STRINGS), **kw)
+        footer_links=[], theme=gr.themes.Soft(), css=screens.CSS, i18n=gr.I18n(en=session.UI_STRINGS, vi=session.UI_STRINGS), **kw)
 
 
 if __name__ == "__main__":

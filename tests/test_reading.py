@@ -13,6 +13,7 @@ import pytest
 from corpus.errors import InputError
 from corpus.registry import Registry
 from drafting.figures.outline import section_label
+from drafting.inputs.chat_facts import next_period_tasks
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.files import figures_from_data
@@ -454,7 +455,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -463,10 +464,11 @@ def test_reading_eval_floors():
               (24, "đã chỉnh theo", 0.95, 0), (25, "đã chỉnh theo", 0.95, 0),
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 1), (28, "đã chỉnh theo", 0.95, 0),
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
-              (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 1)]
+              (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 1),
+              (35, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -672,6 +674,28 @@ def test_held_out_set_20_rules_in_other_words():
         "tthc.phieu_khao_sat": 415, "tthc.ty_le_hai_long": Decimal("99.1")}
     assert _read("Đã kích hoạt tài khoản cho 9.850 công dân trên tổng chỉ tiêu 10.200.") == {
         "cds.tai_khoan_dinh_danh": 9850, "cds.tai_khoan_dinh_danh_chi_tieu": 10200}
+
+
+def test_what_is_planned_carries_the_plans_numbers_and_becomes_a_task():
+    """Set 35's rule in other words: a clause said in the future ("sẽ", "dự kiến", "sắp tới", "phấn đấu", a part of the
+    next period named first) counts what is planned, not what was done; what was done in the same sentence stays a
+    figure, and the planned part is a task of section IV in its verb phrase. "Chư Sê" and "theo dự kiến" are no
+    future. Before the rule, 6 of these 8 planned counts were read as the period's figures."""
+    assert _read("Phường sẽ tổ chức 3 buổi đối thoại với tiểu thương chợ Đông Ba.") == {}
+    assert _read("Sắp tới, Sở kiểm tra CCHC tại 6 đơn vị trực thuộc.") == {}
+    assert _read("Dự kiến quý tới tỉnh tổ chức 2 hội nghị về chuyển đổi số.") == {}
+    assert _read("Huyện đã kiểm tra 8 xã, sẽ kiểm tra thêm 5 xã trong tháng 12.") == {"chi_dao.co_quan_duoc_kiem_tra": 8}
+    assert _read("Trung tâm phấn đấu tiếp nhận 5.000 hồ sơ trực tuyến.") == {}
+    assert _read("Huyện Chư Sê tiếp nhận 1.405 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 1405}
+    assert _read("Xã tổ chức 4 buổi tuyên truyền như dự kiến.") == {"chi_dao.buoi_tuyen_truyen": 4}
+    reading = read_message("Tháng 2/2027 phường tập huấn cho 30 công chức về dịch vụ công.", "năm 2027")
+    assert reading.figures == [] and [(f.section, f.kind, f.text) for f in next_period_tasks(reading.facts, "năm 2027")] == [
+        ("IV", "task", "Tập huấn cho 30 công chức về dịch vụ công")]
+    mixed = read_message("Đã tổ chức 5 hội nghị, dự kiến sẽ tổ chức thêm 1 hội nghị tổng kết năm.")
+    assert {f.key: f.value for f in mixed.figures} == {"chi_dao.hoi_nghi": 5}
+    assert [(f.section, f.kind) for f in mixed.facts] == [("IV", "task")] and "tổng kết năm" in mixed.facts[0].text
+    checked = read_message("Thời gian tới, xã tiếp tục kiểm tra CCHC tại 7 thôn.").facts
+    assert [(f.section, f.kind, f.text) for f in checked] == [("IV", "task", "Tiếp tục kiểm tra CCHC tại 7 thôn")]
 
 
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():

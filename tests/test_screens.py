@@ -242,3 +242,31 @@ def test_previews_come_from_autoescaped_templates():
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>mã</b>" not in html
     assert '<span class="tl-mark warning">&lt;script&gt;</span>' in html
     assert '<span class="tl-gap">[…]</span>' in html
+
+
+def test_gradios_own_strings_are_vietnamese_and_no_control_falls_back_to_an_english_label(assistant):
+    """Gradio writes English where the app says nothing: its table's drop zone and menus ("Drop CSV or TSV files here to
+    import data into dataframe", "Add row above"), and a control's type name for a control without a label
+    ("MultimodalTextbox", read by screen readers). Every key of the groups the screens use, as the installed Gradio
+    ships them in English, has a Vietnamese string; every labelled control has a label."""
+    import re
+    from pathlib import Path
+
+    import gradio as gr
+
+    import app
+    from drafting.service.session import UI_STRINGS
+
+    core = next((Path(gr.__file__).parent / "templates/frontend/assets").glob("core-*.js")).read_text(encoding="utf-8")
+    table = re.search(r"\{_name:[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", core).group(0)  # the English strings, by group
+    groups = dict(re.findall(r"\b(upload_text|file|dataframe|chatbot):([A-Za-z_$]{1,3})\b", table))
+    assert set(groups) == {"upload_text", "file", "dataframe", "chatbot"}, groups
+    for group, var in groups.items():
+        english = re.search(rf"\b{re.escape(var)}=\{{((?:[^`{{}}]|`[^`]*`)*)\}}", core).group(1)
+        keys = re.findall(r"(\w+):`", english)
+        assert keys and not [k for k in keys if f"{group}.{k}" not in UI_STRINGS], (group, keys)
+    assert not [v for v in UI_STRINGS.values() if re.search(r"\b(?:Drop|Click|Add|Delete|Sort|Loading|Error)\b", v)]
+    demo = app.build_app(assistant)
+    unlabelled = [type(b).__name__ for b in demo.blocks.values() if isinstance(
+        b, (gr.Textbox, gr.MultimodalTextbox, gr.File, gr.Chatbot, gr.Number, gr.Dropdown)) and not b.label]  # (a table without one shows none)
+    assert not unlabelled, unlabelled

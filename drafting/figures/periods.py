@@ -6,9 +6,12 @@ from 15/12 of the previous year to the 14th of the period's last month."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel
+
+from corpus.text import fold_lower
 
 Period = Literal["quý I", "6 tháng", "9 tháng", "năm"]
 PERIODS: tuple[Period, ...] = ("quý I", "6 tháng", "9 tháng", "năm")
@@ -89,3 +92,25 @@ def period_of_label(text: str) -> Period | None:
     if "nam" in t:
         return "năm"
     return None
+
+
+_ROMAN = ("i", "ii", "iii", "iv")
+
+
+def later_period_said(next_period: str) -> re.Pattern:
+    """The words a clause starts with when it speaks of the next period or of a part of it or of a later one, folded
+    ("quý IV năm 2026" → "quý IV …", "tháng 11/2026 …", "năm 2027 …"; "năm 2027" → "quý I/2027 …", "6 tháng đầu năm
+    2027 …"): what is said for then is planned, not done. next_period: a next_period_phrase."""
+    name = fold_lower(next_period)
+    year = int(name[-4:])
+    first = {"quy ii": 4, "quy iv": 10, "6 thang cuoi": 7}.get(name.rsplit(" nam ", 1)[0], 1)
+    names = [name if name.startswith("nam ") else name.rsplit(" nam ", 1)[0]]  # "quý IV" alone, the year implied
+    for y in (year, year + 1):
+        start = first if y == year else 1
+        said_year = rf"(?: nam |/){y}"
+        names += [f"quy {q}{said_year}" for i, q in enumerate(_ROMAN) if 3 * i + 1 >= start]
+        names += [rf"thang 0?{m}{said_year}" for m in range(start, 13)]
+        names += [rf"6 thang cuoi nam {y}"] * (start <= 7) + [rf"(?:6|9) thang dau nam {y}", f"nam {y}"] * (start == 1)
+    if first > 1:  # a month without its year in the report's own year: "Tháng 11 xã sẽ …" in a 9-month report
+        names += [rf"thang (?:{'|'.join(str(m) for m in range(first, 13))})(?! ?/ ?\d)"]
+    return re.compile(rf"^\s*(?:trong |den |tu )?(?:{'|'.join(sorted(names, key=len, reverse=True))})\b")

@@ -11,13 +11,16 @@ import re
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
+from drafting.figures.periods import later_period_said as next_period_said
 from drafting.inputs.subject_sections import classify
-from drafting.inputs.task_words import NO_HEAD, task_items, task_text
+from drafting.inputs.task_words import NEXT_SAID, NO_HEAD, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
+# ("…, sẽ tổ chức thêm 2 buổi": what is done, then what is planned — a task of its own)
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó|ngoài ra|qua (?:kiểm tra|rà soát|thanh tra)|"
-                      r"(?:chưa|chua|không|khong) (?:phát|phat) (?:hiện|hien))\b)",
+                      r"(?:chưa|chua|không|khong) (?:phát|phat) (?:hiện|hien)|sẽ|dự kiến|du kien|"
+                      r"se (?:to chuc|tiep tuc|trien khai|thuc hien|kiem tra|hoan thanh|ra soat))\b)",
                       re.IGNORECASE)
 # "Nhiệm vụ quý IV: …; …", "Phương hướng, nhiệm vụ thời gian tới: …": a list of next tasks, each clause one task
 # (never "Nhiệm vụ đã hoàn thành: …", a result)
@@ -73,7 +76,6 @@ _DATED = re.compile(r"^\s*(?:vao |trong |cuoi |dau )?(?:ngay|thang) \d")
 _PLAN_VERB = re.compile(r"\b(tap trung|nang|day manh|tiep tuc|phan dau|hoan thanh|thuc hien|tang cuong|duy tri|bo tri|"
                         r"trang bi|lap dat|dau tu)\b")
 _INITIATIVE = re.compile(r"\b(?<!theo )(mo hinh|sang kien|giai phap moi)\b")  # "theo mô hình hai cấp": no initiative
-_NEXT = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|se)\b")
 # "Phấn đấu tỷ lệ hồ sơ quá hạn dưới 1%": a target (target_text.py), not a limitation nor an activity
 _TARGET_CLAUSE = re.compile(r"\b(?:phan dau|chi tieu|muc tieu)\b.*\d\s*%|\d\s*%.*\b(?:chi tieu|muc tieu)\b")
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
@@ -112,6 +114,8 @@ _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang 
 # nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries
 _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
                               r"(?!pho bien|tuyen truyen|giao duc)(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
+# "2 hội nghị về CCHC theo dự kiến của kế hoạch năm": held as planned — no topic beyond the count's
+_AS_PLANNED = re.compile(r"\s*,?\s*\b(?:theo|nhu|dung)\s+(?:du kien|ke hoach)\b.*$")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
 
@@ -164,7 +168,7 @@ _COUNT_CLAUSE = re.compile(r",\s*(?=(?:con(?: lai)?|trong do|va|da|dang)\s[^,]{0
 def _future(folded: str) -> bool:
     """Said of the next period — but "Ngày 15/7 phường tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm"
     reports a meeting held: a dated clause, or the next period named only as what a meeting was about, is past."""
-    nxt = _NEXT.search(folded)
+    nxt = NEXT_SAID.search(folded)
     if nxt is None or re.search(r"\bse\b", folded):
         return nxt is not None
     meeting = _MEETING.search(folded)
@@ -254,14 +258,14 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             start += m.end()
             clause = clause[m.end():]
             folded = fold_lower(clause)
-        counted = _COUNTED_MEETING.search(folded)
+        counted = _COUNTED_MEETING.search(_AS_PLANNED.sub("", folded))
         if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > 1:
             # a clause of several figures is the figure reader's — but "ban hành 07 văn bản … và tổ chức 01 hội nghị
             # triển khai nhiệm vụ CCHC năm 2026": the meeting's own part, after the last "và" or comma, keeps its subject
             cut = max((m.end() for m in re.finditer(r",\s*|;\s*|\s+va\s+", folded[:counted.start(1)])), default=0)
             if cut and sum(start + cut <= a < start + len(clause) for a, _ in figure_spans) == 1:
                 start, clause, folded = start + cut, clause[cut:], folded[cut:]
-                counted = _COUNTED_MEETING.search(folded)
+                counted = _COUNTED_MEETING.search(_AS_PLANNED.sub("", folded))
             else:
                 counted = None
         # "Năm 2027 Sở tiếp tục rà soát …; đẩy mạnh cấp phiếu …": the clauses after one that opens with the next
@@ -320,7 +324,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         text_c = clean_clause(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
-                _TARGET_CLAUSE.search(folded) and not _NEXT.search(folded) and not (said_next and said_next.match(folded))
+                _TARGET_CLAUSE.search(folded) and not NEXT_SAID.search(folded) and not (said_next and said_next.match(folded))
                 and not tasks):  # "Nhiệm vụ năm 2027: …, phấn đấu đạt 100% …": an aim in the list of tasks
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
@@ -361,7 +365,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
         elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
-            facts.append(Fact(section="IV", kind="task", text=text_c, origin=origin))
+            facts.append(Fact(section="IV", kind="task", text=planned_task(text_c), origin=origin))
         elif (lead := find_refs(clause)) and lead[0].start <= 2 and facts and facts[-1].kind == "document" and not (
                 _future(folded)):  # "…; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ đạo": the list of documents goes on
             facts.append(Fact(section=classify(clause)[1], kind="document", text=text_c, origin=origin,
@@ -393,6 +397,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                       number=piece[ref.start:ref.end] if ref else ""))
                 spans.append((start, start + len(clause)))
                 continue
+            text_c = planned_task(text_c) if future else text_c
             if kind == "document":
                 words, day = _document(clause, folded)
                 text_c = clean_clause(words) if day or words != clause else text_c
@@ -425,13 +430,6 @@ def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:
         if f.text not in {h.text for h in out}:
             out.append(f)
     return out
-
-
-def next_period_said(next_period: str) -> re.Pattern:
-    """The words a clause starts with when it speaks of the next period ("quý IV năm 2026" → "quý IV …")."""
-    name = fold_lower(next_period)
-    words = name if name.startswith("nam ") else name.rsplit(" nam ", 1)[0]
-    return re.compile(rf"^\s*(?:trong |den |tu )?{re.escape(words)}\b")
 
 
 def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:

@@ -39,6 +39,7 @@ from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import carried_onward, said_counts
 from drafting.inputs.target_text import read_targets
+from drafting.inputs.task_words import planned_spans
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_parent, read_place
 from drafting.inputs.unread_facts import (
@@ -64,6 +65,7 @@ class ChatMeta(BaseModel):
     request: bool = False  # said in a request or a title ("Soạn báo cáo … năm 2025"), not in a sentence of data
     typed_locality: str = ""  # the unit's name as typed without diacritics, when the gazetteer gave it its marks
     parent: str = ""  # the People's Committee above, when named after the unit ("…, Thành phố Hồ Chí Minh")
+    quarter: str = ""  # "quý III" asked for: made the cumulative report it is part of (9 tháng), and said so
 
 
 # what a chat must have said before anything is drafted (the rest has defaults the official can correct)
@@ -103,6 +105,9 @@ _DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+nga
 
 # a period that names an event ("hội nghị sơ kết 6 tháng"), not the report's — unless it is the only one said
 _EVENT_NAMED = re.compile(r"\b(?:so ket|tong ket|hoi nghi|cuoc hop|giao ban)\s+(?:cong tac\s+)?(?:cchc\s+)?$")
+
+
+_LATER_QUARTER = re.compile(r"\bquy (iv|iii|ii|[234])\b")
 
 
 def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, int]]]:
@@ -287,7 +292,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     _, _, period_spans = read_period(text)
     others = _other_periods(fold_lower(text))
-    planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text)
+    planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
+        planned_spans(text)
     summed = legal_document_counts(text)  # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL": one sum
     read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned +
                         [(f.start, f.end) for f in summed])
@@ -380,12 +386,17 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     head = "".join(" " * len(c) if any(a <= i < b for a, b in masked) else c for i, c in enumerate(text))
     period, year, _ = read_period(head)
     command = fold_lower(head.split(":", 1)[0])
-    if period is None and (_COMMAND.match(command) or REPORT_TITLE.match(command)) and re.search(r"\bnam 20\d\d\b",
-                                                                                               command):
-        period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     asked = bool(_COMMAND.match(command) or REPORT_TITLE.match(command))
+    # CCHC is reported for quý I, 6 and 9 months and the year, each from the start of the year: "báo cáo quý III" is
+    # the 9-month report (quý II the 6-month, quý IV the year's) — unless the period is said ("… 9 tháng và nhiệm vụ quý IV")
+    quarter = _LATER_QUARTER.search(command) if asked and period is None else None
+    if quarter:
+        period = {"ii": "6 tháng", "2": "6 tháng", "iii": "9 tháng", "3": "9 tháng"}.get(quarter.group(1), "năm")
+    elif period is None and asked and re.search(r"\bnam 20\d\d\b", command):
+        period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head, request=asked)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked,
+                            quarter=f"quý {quarter.group(1).upper()}" if quarter else "",
                             parent=read_parent(head, locality, level) if locality else "")
     if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0 and \
             head[at:at + len(locality)].split()[-1] != locality.split()[-1]:  # the name, not "xa" for "xã", got marks

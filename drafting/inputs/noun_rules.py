@@ -57,6 +57,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         out.append((0, -SIDE_COST[0] - 2, 0, "moi", ["tthc.ho_so_moi"]))
     if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
         out.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
+    elif re.search(r"\bkiem tra\b[^.;]*\btai\s*$", before) and re.match(r"\s*(?:don vi|truong|trung tam|benh vien|tram)\b", folded[e:]):
+        # "kiểm tra CCHC tại 3 đơn vị sự nghiệp trực thuộc": the places an inspection went to, not how many there are
+        out.append((0, -SIDE_COST[0] - 2, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
     if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):
         out.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
     if noun == "người" and (staff := STAFF.match(folded, e)) and _STAFF_NOW.search(before):

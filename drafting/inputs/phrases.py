@@ -216,7 +216,7 @@ _SHARED: dict[str, list[str]] = {
     "cong bo": ["tthc.tthc_cong_bo_moi"],  # "công bố 9 thủ tục mới"
     # "công bố 41 TTHC (mới ban hành 9, …)": new, not a document issued; "(mới 64, sửa đổi 171, …)": the noun decides
     "moi ban hanh": ["tthc.tthc_cong_bo_moi"], "moi": ["tthc.tthc_cong_bo_moi", "tthc.ho_so_moi"],
-    "dang": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài"
+    "dang": ["chi_dao.tin_bai"], "chia se": ["chi_dao.tin_bai"],  # "đăng 73 tin, bài", "chia sẻ 45 tin, bài trên Zalo"
     "giai quyet xong": ["tthc.pakn_da_xu_ly"],  # "22 phản ánh …, đã giải quyết xong 20"
     "da giai quyet xong": ["tthc.pakn_da_xu_ly"],
     # "kích hoạt 5.600 tài khoản, chỉ tiêu huyện giao 6.000": the target of what the sentence counts

@@ -12,12 +12,39 @@ from corpus.text import fold_lower
 _SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
 _TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
                r"ban hanh|kien toan|nang cao|duy tri|chi dao|kiem tra|phoi hop|xay dung|nang cap|so hoa|cai thien|"
-               r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat|nang ty le|nang chat luong)\b)")
+               r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat|nang ty le|nang chat luong|"
+               r"tap huan|boi duong|tuyen truyen)\b)")
 # the unit's own level word, when the report is a district's, a province's …: "Năm 2025 huyện tập trung …"
 _OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
 
 
 NO_HEAD = re.compile("")  # no period named before the task
+
+# words that put a clause in the future: what it says is planned, not done ("theo dự kiến": as planned, done)
+NEXT_SAID = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|(?<!chia )se|"
+                       r"(?<!theo )(?<!nhu )(?<!so voi )du kien)\b")
+# and an aim ("Quý IV phường phấn đấu số hóa 100% hồ sơ, tổ chức 2 hội nghị đối thoại"): what it counts is planned
+_PLANNED = re.compile(rf"{NEXT_SAID.pattern}|\bphan dau\b")
+_PAST_CLAUSE = re.compile(r"[,;:]\s*(?:va\s+)?(?:da|den nay|hien nay|trong ky)\b")
+
+
+def planned_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of what a sentence says will be done ("Thời gian tới, xã sẽ kiểm tra CCHC tại 4 thôn"; "Xã đã tổ chức 2
+    hội nghị, sẽ tổ chức thêm 1 hội nghị"): from the start of the clause of the future's word to the sentence's end or a
+    clause of what is done ("…, đến nay đã kiểm tra 3"). Its numbers are the plan's, not figures of the period."""
+    out, folded, pos = [], fold_lower(text), 0
+    accented = folded != text.lower()
+    for sentence in re.split(r"(?<=[.!?\n;])", folded):
+        # (a meeting "triển khai nhiệm vụ 6 tháng cuối năm" was held: that name alone puts nothing in the future; "se"
+        # is "sẽ" as typed, or in a message typed without diacritics, never the name "Chư Sê")
+        if m := next((m for m in _PLANNED.finditer(sentence) if not m.group(0).startswith("6") and (
+                m.group(0) != "se" or text[pos + m.start():pos + m.end()] in (("sẽ", "Sẽ") if accented else ("se",)))),
+                None):
+            start = max((c.end() for c in re.finditer(r"[,:]", sentence[:m.start()])), default=0)
+            past = _PAST_CLAUSE.search(sentence, m.end())
+            out.append((pos + start, pos + (past.start() if past else len(sentence))))
+        pos += len(sentence)
+    return out
 
 
 def task_text(text: str, said: re.Pattern, unit: str = "") -> str:
@@ -61,3 +88,15 @@ def task_items(text: str) -> list[str]:
     if len(items) == 1 or any(len(i.split()) < 3 for i in items) or any(_BARE_VERB.search(fold_lower(i)) for i in items[:-1]):
         return [text]
     return [i[:1].upper() + i[1:] for i in items]
+
+
+_FUTURE_LEAD = re.compile(r"^\s*(?:(?:trong )?(?:thoi gian|ky|quy|nam) toi|sap toi)?")
+
+
+def planned_task(clause: str) -> str:
+    """"Thời gian tới, xã sẽ kiểm tra CCHC tại 4 thôn" → "Kiểm tra CCHC tại 4 thôn"; "Xã đã tổ chức 2 hội nghị, sẽ tổ
+    chức thêm 1 hội nghị" → "Tổ chức thêm 1 hội nghị": the planned part as a task, its lead and subject dropped."""
+    spans = planned_spans(clause)
+    words = clause[spans[0][0]:spans[0][1]].strip(" ,;:.") if spans else clause
+    words = task_text(words, _FUTURE_LEAD)
+    return words[:1].upper() + words[1:]

@@ -102,7 +102,8 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
             continue
         word, level = _LEVEL_WORDS[fold_lower(m.group(1))]
         end = m.start(2) + len(" ".join(kept))
-        return f"{word} {_with_diacritics(word, ' '.join(kept), text[end:end + 40])}", level
+        year = re.search(r"\b(?:nam |/)(20\d\d)\b", folded)
+        return f"{word} {_with_diacritics(word, ' '.join(kept), text[end:end + 40], int(year.group(1)) if year else None)}", level
     return None, None
 
 
@@ -120,10 +121,10 @@ def _bare_province(text: str, at: int) -> str:
     return ""
 
 
-def _with_diacritics(kind: str, name: str, after: str = "") -> str:
+def _with_diacritics(kind: str, name: str, after: str = "", year: int | None = None) -> str:
     """"Le Chan" typed without diacritics, for a "phường": "Lê Chân" when the gazetteer knows one such unit — or one
     in the province named right after it (after: the text that follows the name: "… xa Tra Linh tinh Cao Bang" is
-    Trà Lĩnh, not Đà Nẵng's Trà Linh) —, else as typed (the draft then keeps it, and the review asks for a retype)."""
+    Trà Lĩnh, not Đà Nẵng's Trà Linh), or of the map of the report's year —, else as typed (the draft then keeps it, and the review asks for a retype)."""
     if fold_lower(name) != name.lower():
         return name
     found = [p for p in load_gazetteer().lookup(kind, name) if fold_lower(p.name) == fold_lower(name)]
@@ -131,4 +132,6 @@ def _with_diacritics(kind: str, name: str, after: str = "") -> str:
     if len(names) > 1 and (m := re.match(r"[\s,]*(?:thuoc\s+)?(?:tinh|thanh pho|tp\.?)\s+((?:[a-z]+\s*){1,3})", fold_lower(after))):
         said = m.group(1).split()
         names = {p.name for p in found if fold_lower(p.province) in {" ".join(said[:n]) for n in (1, 2, 3)}}
+    if len(names) > 1 and year:  # "phuong Thuan Hoa" in a 2026 report: Huế's ward of 2025, not the former Thuận Hòa
+        names = {p.name for p in found if p.name in names and (p.era == "2025") == (year >= 2026)} or names
     return names.pop() if len(names) == 1 else name

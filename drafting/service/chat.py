@@ -13,7 +13,7 @@ from corpus.loaders import display_name
 from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import Fact
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
-from drafting.figures.periods import next_period_phrase
+from drafting.figures.periods import next_period_phrase, period_phrase
 from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import attach_causes, next_period_tasks
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
@@ -163,6 +163,10 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
         new_meta.pop("year", None)
         note = (f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
                 f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
+    if reading.meta.quarter and reading.meta.period:
+        when = period_phrase(reading.meta.period, reading.meta.year) if reading.meta.year else reading.meta.period
+        note += (f"Báo cáo {reading.meta.quarter} được lập là báo cáo {when}: số liệu tính lũy kế từ đầu năm (kỳ báo "
+                 "cáo CCHC là quý I, 6 tháng, 9 tháng và năm).\n\n")
     if reading.meta.locality or reading.meta.period or reading.meta.year:
         if reading.meta.locality and state.chat_meta.get("locality") not in (None, reading.meta.locality):
             state.chat_values = {}  # another locality: its figures are not ours, nor its comparisons

@@ -37,7 +37,7 @@ def reading_notes(reading: ChatReading) -> str:
     if reading.meta.typed_locality:
         text += (f"Tên đơn vị gõ không dấu «{reading.meta.typed_locality}» đã ghi là «{place}» theo danh mục đơn vị hành "
                  "chính; nếu không đúng, xin sửa ở bảng thông tin báo cáo.\n\n")
-    elif len(name.split()) >= 2 and marked_share(name) == 0:
+    elif len(name.split()) >= 2 and marked_share(name) == 0 and not _NOT_KINH.search(name):
         # a name typed without marks is printed as typed in the header and the signature: the official retypes it
         text += (f"Tên đơn vị «{place}» không có dấu: nếu là do gõ không dấu, xin sửa ở bảng thông tin báo cáo để tên "
                  "in trên văn bản đúng chính tả (tên này không có trong danh mục đơn vị hành chính nên trợ lý không tự "
@@ -77,6 +77,11 @@ def outline_text() -> str:
               "Muốn xem các báo cáo trước viết một mục thế nào, hỏi ví dụ: *Các báo cáo trước viết phần cải cách tài chính "
               "công thế nào?*"]
     return "\n".join(lines)
+
+
+# a name in a language of the Central Highlands or the north-west has no marks to restore: "Ea Trang", "Ia Grai",
+# "H'Leo", "Krông Búk" typed plain — a syllable no Vietnamese word has (Ea, Ia, Ya; an apostrophe; Kr-, Dr-, Pl-, J-…)
+_NOT_KINH = re.compile(r"(?i)\b(?:ea|ia|ya)\b|'|\b(?:kr|dr|pl|bl|br|gr|kl|jr|hr|dl|pr|j|f|w|z)")
 
 
 def nothing_to_draft(meta: dict) -> str:
