@@ -83,6 +83,47 @@ def run_conversations(asst, today: dt.date = dt.date(2026, 12, 1)) -> dict:
             "misses": [f"{r['topic']}: {r['follow']} → cần {r['gold']}" for r in rows if not r["kept"]]}
 
 
+# follow-ups about the document the first answer named, by a pronoun ("nó", "nghị định này", "văn bản đó"), asking
+# what it replaced or amended or what replaced or amended it (written on 06/12/2026 with the rule that reads them:
+# optimistic for the phrasing; the documents, their links and the words of the first questions vary). Gold: the
+# registry's links, named in the answer's first line; "chưa ghi" when it records none.
+DOC_FIRST = ["Nghị định 61/2018/NĐ-CP quy định gì?", "Nghị định 118/2025 có hiệu lực từ ngày nào?",
+             "Cho tôi biết về Nghị định 108/2014/NĐ-CP", "Thông tư 01/2018/TT-VPCP còn hiệu lực không?",
+             "Nghị định số 43/2011/NĐ-CP quy định về nội dung gì?", "Nghị định 107/2021/NĐ-CP là văn bản gì?",
+             "Nghị định 29/2023/NĐ-CP quy định gì?", "Nghị định 63/2010/NĐ-CP quy định gì?"]
+DOC_FOLLOW = [("Nó thay thế văn bản nào?", "replaces"), ("Văn bản nào đã thay thế nghị định này?", "replaced_by"),
+              ("Nghị định đó được sửa đổi bởi văn bản nào?", "amended_by"),
+              ("Thế văn bản này sửa đổi văn bản nào?", "amends"), ("nó bị thay thế bởi văn bản nào?", "replaced_by")]
+
+
+def run_document_follow_ups(asst, today: dt.date = dt.date(2026, 12, 1)) -> dict:
+    from corpus.docnumbers import find_refs
+    from drafting import service as h
+
+    registry, rows = asst.drafter.registry, []
+    for first in DOC_FIRST:
+        doc = registry.resolve(find_refs(first)[0])
+        for follow, field in DOC_FOLLOW:
+            if "Thông tư" in first and "nghị định" in follow.lower():
+                continue  # a circular is not called a decree
+            linked = [n.split("/NĐ-CP")[0] for n in getattr(doc, field)]
+            st = h.UserState(user="eval-van-ban-tiep")
+            list(h.chat_turn(asst, st, first, today=today))
+            said = list(h.chat_turn(asst, st, follow, today=today))[-1].text
+            answer = next((line for line in said.split("\n") if line.startswith("**")), "")
+            ok = all(n in answer for n in linked) if linked else "chưa ghi" in answer
+            rows.append({"first": first, "follow": follow, "gold": linked or ["chưa ghi"], "ok": ok})
+    return {"conversations": len(rows), "answered": round(sum(r["ok"] for r in rows) / len(rows), 3),
+            "misses": [f"{r['first']} → {r['follow']}: cần {', '.join(r['gold'])}" for r in rows if not r["ok"]]}
+
+
+def print_document_follow_ups(res: dict) -> None:
+    print(f"Hỏi tiếp về văn bản vừa nêu («nó», «nghị định này»: thay thế, sửa đổi; {res['conversations']} cuộc): "
+          f"câu đầu trả lời đúng {res['answered'] * 100:.0f}%")
+    for m in res["misses"]:
+        print(f"  sai: {m}")
+
+
 def print_conversations(res: dict) -> None:
     print(f"Hỏi tiếp ({res['conversations']} cuộc hội thoại hai lượt, gồm các câu «trước đó / sau đó thì sao?»):")
     print(f"  giữ chủ đề: trả lời đúng văn bản {res['kept'] * 100:.0f}%; "

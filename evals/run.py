@@ -12,7 +12,7 @@ sentences asserted without support, marked proposals and verdicts without a name
 (see evals/substance_eval.py).
 `python -m evals.run reading [--assist local] [--json]`: figures read from chat messages and whole past reports by the one
 reader of figures in text — exact, misread (wrong field), missed, asked (see evals/reading_eval.py).
-`python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?") answered against the topic before
+`python -m evals.run conversation [--json]`: follow-ups ("Tháng 3/2024 thì sao?", "Nó thay thế văn bản nào?") answered against the topic before
 (see evals/conversation_eval.py).
 `python -m evals.run chat [--json]`: reports built in the chat one message at a time — sections drafted, the report's period
 and unit kept, figures and facts taken at each turn (see evals/chat_eval.py).
@@ -167,10 +167,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.suite == "conversation":
         from drafting.service.assistant import build_assistant
-        from evals.conversation_eval import print_conversations, run_conversations
+        from evals.conversation_eval import (
+            print_conversations,
+            print_document_follow_ups,
+            run_conversations,
+            run_document_follow_ups,
+        )
 
-        res = run_conversations(build_assistant(load_settings(), llm="none"))
-        print(json.dumps(res, ensure_ascii=False, indent=1)) if args.json else print_conversations(res)
+        asst = build_assistant(load_settings(), llm="none")
+        res, docs = run_conversations(asst), run_document_follow_ups(asst)
+        if args.json:
+            print(json.dumps({**res, "documents": docs}, ensure_ascii=False, indent=1))
+        else:
+            print_conversations(res)
+            print_document_follow_ups(docs)
         return 0
     stack = build_retrieval(load_settings())
     stack.ensure_index()

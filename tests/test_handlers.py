@@ -474,6 +474,25 @@ def test_conversation_eval_floors(assistant):
     assert res["kept"] > res["alone"]
 
 
+def test_a_follow_up_about_the_document_just_named_answers_its_links_first(assistant):
+    """"Nghị định 118/2025 có hiệu lực từ ngày nào?" then "Nó thay thế những văn bản nào?": the answer's first line
+    was about 118/2025's status, never what it replaced. A pronoun now stands for the document the last answer named,
+    and a question of what replaced or amended what is answered by the registry's links, with their confidence."""
+    from evals.conversation_eval import run_document_follow_ups
+
+    res = run_document_follow_ups(assistant)
+    assert res["conversations"] >= 30 and res["answered"] >= 0.95, res["misses"]
+    st = h.UserState(user="doc-follow")
+    list(h.chat_turn(assistant, st, "Nghị định 43/2011/NĐ-CP quy định gì?", today=dt.date(2026, 12, 1)))
+    said = list(h.chat_turn(assistant, st, "Văn bản nào thay thế nó?", today=dt.date(2026, 12, 1)))[-1].text
+    assert said.startswith("*Hiểu là: Văn bản nào thay thế Nghị định 43/2011/NĐ-CP")
+    first = next(line for line in said.split("\n") if line.startswith("**"))
+    assert "được thay thế bởi Nghị định số 42/2022/NĐ-CP từ ngày 01/08/2022" in first, first
+    alone = list(h.chat_turn(assistant, h.UserState(user="doc-alone"), "Nó thay thế văn bản nào?",
+                             today=dt.date(2026, 12, 1)))[-1].text
+    assert "Hiểu là" not in alone  # no topic: nothing to stand for
+
+
 # (least turns, least share of turns right) of each chat set, in evals.chat_eval.SETS order: the set written with its
 # rules, every turn; the held-out sets 1–16
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),

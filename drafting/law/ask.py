@@ -20,7 +20,7 @@ from corpus.registry import CONFIDENCE_LABELS, LegalDocument, Registry, fmt_date
 from corpus.text import fold_lower
 from drafting.figures.outline import passage_place
 from drafting.law.citations import check_citation, lookup_document, parse_citations
-from drafting.law.guidance import guidance_line
+from drafting.law.guidance import guidance_line, lineage_line
 from drafting.law.windows import window_line
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -203,6 +203,9 @@ class Asker:
             named = [rule_doc]
         # "Thông tư nào hướng dẫn Nghị định 118/2025?": the circulars that guide it are the answer
         guide_lead, guides = guidance_line(question, named, as_of, self.registry)
+        # "… thay thế những văn bản nào?": the link asked for, then what the document is and its status that day
+        if not (lead or guide_lead) and (link := lineage_line(question, named, self.registry)):
+            lead = f"{link}\n{self.named_line(named[0], as_of)}"
         lead = lead or guide_lead
         # a document the question names comes first, retrieved or not — after the guides when those are asked for
         for d in reversed(guides + named):

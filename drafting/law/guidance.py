@@ -44,3 +44,38 @@ def guidance_line(question: str, named: list[LegalDocument], as_of: dt.date,
         title = g.title.strip().rstrip(".")
         parts.append(f"{g.citation()} ({title[:1].lower() + title[1:]}) — ngày {fmt_date(as_of)}: {status.text}{tag}")
     return f"**Văn bản hướng dẫn {doc.citation()}: {'; '.join(parts)}.**", guides
+
+
+# "Nghị định 118/2025 thay thế những văn bản nào?", "Văn bản nào thay thế Nghị định 61/2018?", "… được sửa đổi bởi …"
+_ASKS_LINEAGE = re.compile(r"\b(?:(duoc|bi) )?(thay the|thay cho|sua doi)\b")
+
+
+def _named(numbers: list[str], registry: Registry) -> str:
+    docs = [registry.get(n) for n in numbers]
+    return " và ".join(f"{d.type} số {d.number}" if d else n for d, n in zip(docs, numbers))
+
+
+def lineage_line(question: str, named: list[LegalDocument], registry: Registry) -> str:
+    """The one-line answer when the question asks what a document it names replaced or was replaced by, amended or
+    was amended by: the documents and the day, with the registry's confidence in that link; "" otherwise. The
+    document asked about is the subject when it is named before the verb ("118/2025 thay thế …"), the object after it
+    ("văn bản nào thay thế 61/2018?") or before a passive ("61/2018 được thay thế bởi …")."""
+    folded = fold_lower(question)
+    ask = _ASKS_LINEAGE.search(folded)
+    refs = find_refs(question)
+    if not named or not ask or not refs:
+        return ""
+    doc = named[0]
+    subject = refs[0].start < ask.start() and not ask.group(1)
+    replacing = ask.group(2) != "sua doi"
+    field = ("replaces" if subject else "replaced_by") if replacing else ("amends" if subject else "amended_by")
+    others = getattr(doc, field)
+    tag = doc.tag(field)
+    mark = "" if tag == "V" else f" [{tag}: {CONFIDENCE_LABELS[tag]}]"
+    verb = {"replaces": "thay thế", "replaced_by": "được thay thế bởi", "amends": "sửa đổi, bổ sung",
+            "amended_by": "được sửa đổi, bổ sung bởi"}[field]
+    if not others:
+        return f"**Sổ đăng ký chưa ghi văn bản nào mà {doc.type} số {doc.number} {verb.replace(' bởi', '')}.**"
+    later = doc if field in ("replaces", "amends") else registry.get(others[0])
+    since = f" từ ngày {fmt_date(later.start)}" if later is not None and later.start and replacing else ""
+    return f"**{doc.type} số {doc.number} {verb} {_named(others, registry)}{since}.**{mark}"

@@ -90,9 +90,20 @@ def is_follow_up(message: str) -> bool:
     return len(f) <= 80 and bool(_FOLLOW.search(f)) and "?" in message or (len(f) <= 40 and f.startswith("con "))
 
 
+# "Nó thay thế những văn bản nào?", "Nghị định này có hiệu lực từ khi nào?": the document the last answer named
+_ANAPHOR = re.compile(r"\b(?:no|(?:van ban|nghi dinh|thong tu|quyet dinh|nghi quyet) (?:nay|do|tren|ay))\b")
+
+
 def resolve(message: str, topic: Topic | None, today: dt.date) -> tuple[str, dt.date, str]:
     """(the question to answer, its reference date, a line saying how a follow-up was understood — '' if none)."""
     when = date_in(message, today)
+    folded = fold_lower(message)
+    it = _ANAPHOR.search(folded) if topic is not None and topic.lead and not find_refs(message) else None
+    if it and (it.group(0) != "no" or message[it.start():it.end()].lower() == "nó" or folded == message.lower()):
+        question = f"{message[:it.start()]}{topic.lead}{message[it.end():]}"  # folding keeps the offsets
+        question = question[:1].upper() + question[1:]
+        as_of = when or topic.as_of
+        return question, as_of, f"Hiểu là: {question.rstrip('?')}, tính ở ngày {as_of:%d/%m/%Y}."
     if topic is None or not is_follow_up(message):
         return message, when or today, ""
     if window := follow_window(topic.question, message, topic.as_of):  # the dates of another period's figures
