@@ -317,8 +317,9 @@ def build_review_tab(asst: Assistant, state: gr.State) -> None:
     with gr.Row():
         doc = gr.File(label="Dự thảo cần rà soát (.docx, .doc, .txt, .md, hoặc bản ký đã quét .pdf/ảnh)", file_types=list(h.REVIEW_FILES), elem_id="review-upload")
         with gr.Column():
-            as_of = gr.Textbox(label="Ngày báo cáo (ngày/tháng/năm) — để đối chiếu hiệu lực văn bản và kỳ số liệu",
-                               value=dt.date.today().strftime("%d/%m/%Y"), elem_id="review-date")
+            # empty by default: a report is checked against the day printed on it, not the day it is reviewed
+            as_of = gr.Textbox(label="Ngày đối chiếu hiệu lực văn bản và kỳ số liệu (ngày/tháng/năm)",
+                               placeholder="để trống: ngày ghi trên văn bản", value="", elem_id="review-date")
             against = gr.Dropdown(label="Đối chiếu với dự thảo đã lưu (để trống: tự tìm dự thảo cùng đơn vị, kỳ, năm)",
                                   choices=[("", "")], value="", allow_custom_value=True, elem_id="review-against")
             scope = gr.Dropdown(screens.SECTION_CHOICES, value="", label="Phạm vi rà soát", elem_id="review-scope")

@@ -56,7 +56,7 @@ def shot(page, tmp_path, name: str) -> None:
 
 ENGLISH = ["Drop File Here", "Click to Upload", "Submit", "Upload file", "Loading", "Error", "Clear", "Examples",
            "Use via API", "Built with Gradio", "Settings", "Drop CSV", "MultimodalTextbox", "Textbox", "Chatbot"]
-INTERNAL = re.compile(r"\b(?:tthc|chi_dao|the_che|to_chuc|cong_vu|tai_chinh|cds)\.[a-z_]+|\bmo_dau\b|trinh-duyet-|"
+INTERNAL = re.compile(r"\b(?:tthc|chi_dao|the_che|to_chuc|cong_vu|tai_chinh|cds)\.[a-z_]+|\b(?:mo_dau|ket_thuc|phu_luc)\b|trinh-duyet-|"
                       r"\breport-\d{3}\b|\bdigest-nd|\bregistry-\d")
 
 

@@ -13,11 +13,11 @@ import pytest
 from corpus.errors import InputError
 from corpus.registry import Registry
 from drafting.figures.outline import section_label
-from drafting.inputs.chat_facts import next_period_tasks
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.files import figures_from_data
 from drafting.inputs.report_text import read_report
+from drafting.inputs.task_words import next_period_tasks
 from drafting.review.checks import Para, load_review_document, review_document
 from drafting.review.stated import check_stated_figures
 from drafting.service.reading import carry_forward, read_header, read_report_bytes, with_previous
@@ -696,6 +696,22 @@ def test_what_is_planned_carries_the_plans_numbers_and_becomes_a_task():
     assert [(f.section, f.kind) for f in mixed.facts] == [("IV", "task")] and "tổng kết năm" in mixed.facts[0].text
     checked = read_message("Thời gian tới, xã tiếp tục kiểm tra CCHC tại 7 thôn.").facts
     assert [(f.section, f.kind, f.text) for f in checked] == [("IV", "task", "Tiếp tục kiểm tra CCHC tại 7 thôn")]
+
+
+def test_a_count_names_its_meeting_and_a_plan_its_tasks_left_and_the_plan_is_direction():
+    """A commune's pasted paragraph lost its substance: "tổ chức 02 hội nghị, trong đó có hội nghị đối thoại … ngày
+    20/8/2026" kept only the count; "…, 01 nhiệm vụ đang triển khai (số hóa …)" lost what the task was; the year's
+    plan went to II.2 because its sentence went on about procedures. In other words here."""
+    said = read_message("Phường tổ chức 03 cuộc họp, trong đó có cuộc họp Ban Chỉ đạo CCHC ngày 12/3/2026 về triển khai "
+                        "Đề án 06.")
+    assert {f.key: f.value for f in said.figures} == {"chi_dao.hoi_nghi": 3}
+    assert [(f.section, f.kind, f.text) for f in said.facts] == [
+        ("I", "event", "Cuộc họp Ban Chỉ đạo CCHC ngày 12/3/2026 về triển khai Đề án 06")]
+    plan = read_message("Sở ban hành Kế hoạch số 20/KH-SNV ngày 05/01/2026 về CCHC năm 2026 gồm 25 nhiệm vụ, đã hoàn "
+                        "thành 22 nhiệm vụ, 3 nhiệm vụ chưa hoàn thành (đo lường sự hài lòng, số hóa hồ sơ TTHC).")
+    assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 25, "chi_dao.nhiem_vu_hoan_thanh": 22}
+    assert [(f.section, f.kind) for f in plan.facts] == [("I", "document"), ("I", "progress")]
+    assert plan.facts[1].text == "3 nhiệm vụ chưa hoàn thành (đo lường sự hài lòng, số hóa hồ sơ TTHC)"
 
 
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():

@@ -91,8 +91,10 @@ def test_review_table_names_sections_in_words():
     from drafting.render.preview import review_rows
 
     rows = review_rows([ReviewIssue(kind="wording", section="mo_dau", paragraph=2, message="Lặp từ."),
-                        ReviewIssue(kind="arithmetic", section="II.2", paragraph=9, message="Tỷ lệ sai.")])
-    assert sorted(r[2] for r in rows) == ["II.2", "Mở đầu"]
+                        ReviewIssue(kind="arithmetic", section="II.2", paragraph=9, message="Tỷ lệ sai."),
+                        ReviewIssue(kind="wording", section="ket_thuc", paragraph=73, message="Chỗ ghi họ tên."),
+                        ReviewIssue(kind="arithmetic", section="phu_luc", paragraph=80, message="Tổng sai.")])
+    assert sorted(r[2] for r in rows) == ["II.2", "Mở đầu", "Phần kết", "Phụ lục số liệu"]
 
 
 def test_library_table_shows_no_internal_ids(assistant):

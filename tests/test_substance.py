@@ -949,7 +949,7 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert "9 nhiệm vụ còn lại" in task.text and "chưa phân loại" not in task.text
     # under "… QUÝ IV NĂM 2026" the task is the verb phrase, as reports list them
     assert "- Tập trung hoàn thành 9 nhiệm vụ còn lại." in task.text and "Quý IV phường" not in task.text
-    from drafting.inputs.chat_facts import next_period_said, task_text
+    from drafting.inputs.task_words import next_period_said, task_text
 
     said = next_period_said("quý IV năm 2026")
     assert task_text("Quý IV Ban Chỉ đạo tiếp tục họp định kỳ.", said) == "Quý IV Ban Chỉ đạo tiếp tục họp định kỳ."
@@ -957,8 +957,8 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert task_text("Trong quý IV, UBND xã sẽ tiếp tục kiện toàn Bộ phận Một cửa.", said) == (
         "Tiếp tục kiện toàn Bộ phận Một cửa.")
     # a board as the unit, "6 tháng cuối năm" without its year, and a clause read as a task already (held-out set 6)
-    from drafting.inputs.chat_facts import next_period_tasks
     from drafting.inputs.chat_reader import read_message
+    from drafting.inputs.task_words import next_period_tasks
 
     assert task_text("6 tháng cuối năm Ban tập trung triển khai dịch vụ công trực tuyến toàn trình.",
                      next_period_said("6 tháng cuối năm 2026")) == "Tập trung triển khai dịch vụ công trực tuyến toàn trình."
@@ -1051,8 +1051,8 @@ def test_a_districts_year_in_chat_messages_as_an_official_words_them():
     from above (and a limitation about them); "gửi 98 văn bản xin lỗi … vì hồ sơ trễ hạn" became a limitation; the
     second item of "Tồn tại: …; …" was lost; "Năm 2025 huyện …, phấn đấu … đạt 70%" was answered as a law question; the
     plan named before its figures was not written as a document."""
-    from drafting.inputs.chat_facts import next_period_tasks
     from drafting.inputs.chat_reader import read_message
+    from drafting.inputs.task_words import next_period_tasks
 
     plan = read_message("Năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 "
                         "nhiệm vụ, đến nay hoàn thành 42 nhiệm vụ, 3 nhiệm vụ đang thực hiện.", "năm 2025")

@@ -68,6 +68,11 @@ def heading(key: str, next_period: str = "kỳ tới") -> str:
 _AROUND_BODY = {"mo_dau": "Mở đầu", "ket_thuc": "Phần kết", "phu_luc": "Phụ lục số liệu"}
 
 
+def short_label(key: str) -> str:
+    """For a narrow column: an outline number as it is ("II.2"), the parts around the body by name ("Phần kết")."""
+    return _AROUND_BODY.get(key, key)
+
+
 def section_label(key: str) -> str:
     """An outline key as an official reads it in a table: "II.2" → "II.2. Cải cách thủ tục hành chính"."""
     if key in _AROUND_BODY:

@@ -314,10 +314,17 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 cut = tail.start() if tail else len(clause)
                 if not any(refs[0].end <= a - start < cut for a, _ in figure_spans):
                     words, day = _document(clause[:cut], folded[:cut])
-                    facts.append(Fact(section=classify(clause)[1], kind="document", text=clean_clause(words), date=day,
-                                      origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
+                    # (its section by its own words: "Kế hoạch … về CCHC năm 2026" is direction, whatever the tail says)
+                    facts.append(Fact(section=classify(clause[:cut])[1], kind="document", text=clean_clause(words),
+                                      date=day, origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
                                       number=clause[refs[0].start:refs[0].end]))
                     spans.append((start, start + cut))
+            elif named and _MEETING.search(folded, named.end()) and not find_refs(clause):
+                # "tổ chức 02 hội nghị, trong đó có hội nghị đối thoại … ngày 20/8/2026": the meeting the count names
+                words = clean_clause(clause[named.end():])
+                facts.append(Fact(section="I", kind="event", text=words[:1].upper() + words[1:],
+                                  origin=f"tin nhắn: «{clean_clause(clause)[:80]}»"))
+                spans.append((start + named.start(), start + len(clause)))
             continue
         # a counted meeting keeps its count in the official's words: the writer puts the figure's slot there, or leaves
         # it out where its lead has said it (substance.SubstanceWriter.events)
@@ -432,23 +439,3 @@ def attach_causes(held: list[Fact], new: list[Fact]) -> list[Fact]:
     return out
 
 
-def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
-    """Spans of the clauses that start with the next period's name, and of the clauses after them in their sentence
-    (read_facts takes those as tasks too): "Quý IV: đẩy mạnh …; kiểm tra CCHC tại 4 phòng chuyên môn" — its 4 is the
-    plan's, not a figure of this period."""
-    said, out, pos, lead = next_period_said(next_period), [], 0, False
-    for part in re.split(r"(?<=[.;!?\n])", text):
-        lead = bool(said.match(fold_lower(part))) or lead and not re.search(r"[.!?\n]\s*$", text[:pos])
-        if lead:
-            out.append((pos, pos + len(part)))
-        pos += len(part)
-    return out
-
-
-# after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
-def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> list[Fact]:
-    """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
-    section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
-    said = next_period_said(next_period)
-    return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said, unit)})
-            if f.kind in ("event", "document", "task") and said.match(fold_lower(f.text)) else f for f in facts]

@@ -29,7 +29,6 @@ from drafting.inputs.chat_facts import COMMAND as _COMMAND
 from drafting.inputs.chat_facts import (
     REPORT_TITLE,
     cause_of,
-    next_period_clauses,
     read_facts,
     task_list_spans,
     worded_spans,
@@ -39,7 +38,7 @@ from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.said_counts import carried_onward, said_counts
 from drafting.inputs.target_text import read_targets
-from drafting.inputs.task_words import planned_spans
+from drafting.inputs.task_words import next_period_clauses, planned_spans
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
 from drafting.inputs.unit_names import read_parent, read_place
 from drafting.inputs.unread_facts import (

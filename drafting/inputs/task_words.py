@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from corpus.text import fold_lower
+from drafting.figures.facts import Fact
+from drafting.figures.periods import later_period_said as next_period_said
 
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
 # tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
@@ -100,3 +102,25 @@ def planned_task(clause: str) -> str:
     words = clause[spans[0][0]:spans[0][1]].strip(" ,;:.") if spans else clause
     words = task_text(words, _FUTURE_LEAD)
     return words[:1].upper() + words[1:]
+
+
+def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that start with the next period's name, and of the clauses after them in their sentence
+    (read_facts takes those as tasks too): "Quý IV: đẩy mạnh …; kiểm tra CCHC tại 4 phòng chuyên môn" — its 4 is the
+    plan's, not a figure of this period."""
+    said, out, pos, lead = next_period_said(next_period), [], 0, False
+    for part in re.split(r"(?<=[.;!?\n])", text):
+        lead = bool(said.match(fold_lower(part))) or lead and not re.search(r"[.!?\n]\s*$", text[:pos])
+        if lead:
+            out.append((pos, pos + len(part)))
+        pos += len(part)
+    return out
+
+
+# after the period's name, the unit as subject ("Quý IV Sở sẽ tập trung …"): under the heading "… QUÝ IV NĂM 2026"
+def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> list[Fact]:
+    """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
+    section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
+    said = next_period_said(next_period)
+    return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said, unit)})
+            if f.kind in ("event", "document", "task") and said.match(fold_lower(f.text)) else f for f in facts]

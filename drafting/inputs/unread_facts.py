@@ -143,9 +143,10 @@ def basis_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[
 
 
 # "…, đã hoàn thành 29 nhiệm vụ, 1 nhiệm vụ chuyển sang năm 2027 do chưa có hướng dẫn của cấp trên": the rest of the
-# plan with what became of it or why — words that say more than the state the draft computes
-_REST_OF_PLAN = re.compile(r"(?<![\d.,/])\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|chuyen|tiep tuc)\b[^.;\n]*?"
-                           r"\b(?:chuyen (?:tiep )?(?:sang|qua)|do|vi)\b[^.;\n]*")
+# plan with what became of it or why — words that say more than the state the draft computes; or what the tasks are
+# ("…, 01 nhiệm vụ đang triển khai (số hóa kết quả giải quyết TTHC còn tồn)")
+_REST_OF_PLAN = re.compile(r"(?<![\d.,/])\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|chuyen|tiep tuc)\b(?:[^.;\n(]*?"
+                           r"\b(?:chuyen (?:tiep )?(?:sang|qua)|do|vi)\b[^.;\n]*|[^.;\n(]*\([^)]*\))")
 
 
 def rest_of_plan_notes(text: str, figures: list[ReadFigure]) -> list[tuple[Fact, tuple[int, int]]]:

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
-from drafting.figures.outline import section_label
+from drafting.figures.outline import section_label, short_label
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import DraftFinding, ReportDraft, ReviewIssue
 from drafting.render.closing import HEADING_II, appendix_table, first_area, recipient_lines, signature_lines
@@ -63,8 +63,8 @@ def sort_issues(issues: list[ReviewIssue]) -> list[ReviewIssue]:
 
 
 def review_rows(issues: list[ReviewIssue]) -> list[list]:
-    # the outline number is short enough for the narrow column; the opening has no number, so it is named
-    return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), "Mở đầu" if i.section == "mo_dau" else i.section,
+    # the outline number is short enough for the narrow column; the opening, the closing and the appendix have none
+    return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), short_label(i.section),
              i.paragraph or "", i.text, i.message, i.suggestion] for i in sort_issues(issues)]
 
 

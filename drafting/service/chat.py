@@ -15,8 +15,9 @@ from drafting.figures.facts import Fact
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
 from drafting.figures.periods import next_period_phrase, period_phrase
 from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
-from drafting.inputs.chat_facts import attach_causes, next_period_tasks
+from drafting.inputs.chat_facts import attach_causes
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
+from drafting.inputs.task_words import next_period_tasks
 from drafting.inputs.unread_facts import plan_rest_said
 from drafting.inputs.workbook import meta_from_cells
 from drafting.models import ReportDraft, ReportMeta
