@@ -70,8 +70,18 @@ def shipped_digests(registry: Registry) -> list[SourceDocument]:
 
 # ---------------------------------------------------------------- the user's library
 _LEGAL_TITLE = re.compile(r"^(nghi dinh|thong tu|quyet dinh|nghi quyet|luat|chi thi|phap lenh)\b", re.I)
-_PERIODS = [("quy i", "quý I"), ("quy 1", "quý I"), ("9 thang", "9 tháng"), ("quy iii", "9 tháng"),
-            ("6 thang", "6 tháng"), ("nam", "năm")]
+# the report's own period is the first its title names ("… 9 tháng đầu năm 2026 và phương hướng, nhiệm vụ quý IV"):
+# quý II, III and IV reports are the 6-month, 9-month and year's (each counted from the start of the year)
+_PERIODS = [(re.compile(r"\bquy (?:i|1)\b"), "quý I"),
+            (re.compile(r"\b(?:6|sau) thang\b|\bquy (?:ii|2)\b"), "6 tháng"),
+            (re.compile(r"\b(?:9|chin) thang\b|\bquy (?:iii|3)\b"), "9 tháng"),
+            (re.compile(r"(?<!thang \d )(?<!thang \d\d )\bnam 20\d\d\b|\bquy (?:iv|4)\b|\bca nam\b"), "năm")]
+# the title starts after the line "BÁO CÁO" (the date line above it names a year too: "ngày 05 tháng 01 năm 2027")
+_TITLE_AFTER = re.compile(r"^[\s#*_]*bao cao[\s#*_]*$", re.M)
+# the unit a title names, by its word and a capitalised name ("… năm 2023 xã Ba Trang", "… của Sở Tư pháp")
+_TITLE_UNIT = re.compile(r"\b(?i:(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tinh|so))\s+[A-Z]")
+_UNIT_LEVEL = {"xa": "xã", "phuong": "xã", "thi tran": "xã", "dac khu": "xã", "huyen": "huyện", "quan": "huyện",
+               "thi xa": "huyện", "thanh pho": "tỉnh", "tinh": "tỉnh", "so": "sở"}
 _LEVELS = [("uy ban nhan dan tinh", "tỉnh"), ("ubnd tinh", "tỉnh"), ("so ", "sở"),
            ("uy ban nhan dan huyen", "huyện"), ("ubnd huyen", "huyện"), ("huyen", "huyện"),
            ("uy ban nhan dan xa", "xã"), ("ubnd xa", "xã"), ("xa ", "xã"), ("phuong ", "xã")]
@@ -95,17 +105,24 @@ def guess_metadata(text: str, name: str, registry: Registry) -> dict:
                 meta["title"] = line.strip()
                 break
         return meta
-    for key, label in _PERIODS:
-        if key in fhead[:1500]:
-            meta["period"] = label
-            break
-    # the issuer's line decides the level ("ho so " anywhere in the text is not a department)
-    level = next((label for line in lines[:8] for key, label in _LEVELS if line.startswith(key)), None)
+    after = _TITLE_AFTER.search(fhead[:1500])
+    title = fhead[after.end():after.end() + 400] if after else fhead[:1500]
+    said = [(m.start(), label) for pattern, label in _PERIODS if (m := pattern.search(title))]
+    if said:
+        meta["period"] = min(said)[1]
+    # the issuer's line decides the level ("ho so " anywhere in the text is not a department), else the unit its
+    # title names
+    # (the lines above "BÁO CÁO"; of two, the issuer under its parent: "UBND TỈNH GIA LAI / SỞ TƯ PHÁP" is the sở's)
+    header = lines[:next((i for i, line in enumerate(lines) if _TITLE_AFTER.match(line)), 8)][:8]
+    level = ([label for line in header for key, label in _LEVELS if line.startswith(key)] or [None])[-1]
+    cased = fold(head)  # (folding keeps the offsets: the title's span is the same)
+    named = _TITLE_UNIT.search(cased[after.end():after.end() + 400] if after else cased[:1500])
+    level = level or (_UNIT_LEVEL[named.group(1).lower()] if named else None)
     level = level or next((label for key, label in _LEVELS if key in fhead[:600]), None)
     if level:
         meta["level"] = level
     # the year the title names ("6 tháng đầu năm 2024", "quý I/2024"), else the most frequent one
-    titled = re.search(r"(?:nam|quy [iv1-4]+\s*/?\s*(?:nam)?)\s*(20[0-4]\d)\b", fhead[:1500])
+    titled = re.search(r"(?:nam|quy [iv1-4]+\s*/?\s*(?:nam)?)\s*(20[0-4]\d)\b", title)
     years = re.findall(r"\b(20[0-4]\d)\b", head)
     if titled:
         meta["year"] = int(titled.group(1))

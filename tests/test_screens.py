@@ -84,6 +84,16 @@ def test_local_documents_not_in_the_registry_are_one_note_and_findings_appear_on
     keys = [(i.kind, i.paragraph, i.text, i.message) for i in issues]
     assert len(keys) == len(set(keys))
     assert len(issues) < 20  # the 33 notes no longer drown the errors
+    from drafting.models import ReviewIssue
+    from drafting.review.tidy import tidy
+
+    # one document cited twice, its date written two ways, is one document with both paragraphs
+    cited = [ReviewIssue(kind="citation", severity="info", section="I", paragraph=n, group="unverified_local", text=t,
+                         message="m") for n, t in ((18, "Kế hoạch số 08/KH-UBND ngày 14/1/2026"),
+                                                   (52, "Kế hoạch số 32/KH-UBND ngày 20/1/2026"),
+                                                   (360, "Kế hoạch số 32/KH-UBND ngày 20/01/2026"))]
+    note = [i for i in tidy(cited) if i.group == "unverified_local"]
+    assert len(note) == 1 and note[0].message.startswith("2 văn bản") and "(đoạn 52, 360)" in note[0].message
 
 
 def test_review_table_names_sections_in_words():
@@ -272,3 +282,29 @@ def test_gradios_own_strings_are_vietnamese_and_no_control_falls_back_to_an_engl
     unlabelled = [type(b).__name__ for b in demo.blocks.values() if isinstance(
         b, (gr.Textbox, gr.MultimodalTextbox, gr.File, gr.Chatbot, gr.Number, gr.Dropdown)) and not b.label]  # (a table without one shows none)
     assert not unlabelled, unlabelled
+
+
+def test_an_imported_reports_period_level_and_year_are_read_from_its_title():
+    """A 9-month report of a commune was imported as "cấp sở, quý I": "quý I" was found inside "quý IV" of its title
+    ("… 9 tháng đầu năm 2026 và phương hướng, nhiệm vụ quý IV"), and "số" anywhere made it a department. The period
+    is the first its title names (after "BÁO CÁO"), the level the issuer's line (under its parent's) or the unit the title names; the
+    date line's year ("ngày 05 tháng 01 năm 2027") is not the report's."""
+    from corpus.catalog import guess_metadata
+    from corpus.registry import Registry
+
+    reg = Registry.load()
+
+    def meta(text):
+        m = guess_metadata(text, "bao-cao.docx", reg)
+        return m.get("period"), m.get("level"), m.get("year")
+
+    assert meta("Số: 12/BC-UBND\nHải Châu, ngày 05 tháng 01 năm 2027\nBÁO CÁO\nKết quả công tác cải cách hành chính năm "
+                "2026 và phương hướng, nhiệm vụ năm 2027 của phường Hải Châu\nTrong năm, số hồ sơ …") == ("năm", "xã", 2026)
+    assert meta("Số: /BC-UBND\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính 9 tháng đầu năm 2026 và "
+                "phương hướng, nhiệm vụ quý IV năm 2026 xã Bát Xát\nSố liệu …") == ("9 tháng", "xã", 2026)
+    assert meta("ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSỞ TƯ PHÁP\n## **BÁO CÁO**\nCông tác CCHC quý III năm 2026\n") == (
+        "9 tháng", "sở", 2026)
+    assert meta("UBND HUYEN TU KY\nBAO CAO\nKet qua CCHC quy I va phuong huong nhiem vu quy II nam 2024\n") == (
+        "quý I", "huyện", 2024)
+    seed = (ROOT / "corpus/reports/003_8ca837b1dccb8473.txt").read_text(encoding="utf-8")
+    assert meta(seed) == ("6 tháng", "xã", 2023)  # "## **BÁO CÁO**" then "… định kỳ 6 tháng năm 2023 xã Ba Trang"

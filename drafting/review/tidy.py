@@ -3,6 +3,9 @@ documents the registry cannot know summarised in one note."""
 
 from __future__ import annotations
 
+import re
+
+from corpus.text import fold_lower
 from drafting.models import ReviewIssue
 
 
@@ -22,7 +25,12 @@ def tidy(issues: list[ReviewIssue]) -> list[ReviewIssue]:
         seen.add(key)
         (local if i.group == "unverified_local" else out).append(i)
     if len(local) > 2:
-        names = list(dict.fromkeys(f"{i.text} (đoạn {i.paragraph})" for i in local))
+        # one document cited twice ("ngày 20/1/2026", later "20/01/2026") is one document, with both paragraphs
+        docs: dict[str, tuple[str, list[int]]] = {}
+        for i in local:
+            key = re.sub(r"(?<!\d)0(\d)(?=/)", r"\1", fold_lower(i.text))
+            docs.setdefault(key, (i.text, []))[1].append(i.paragraph)
+        names = [f"{text} (đoạn {', '.join(str(p) for p in dict.fromkeys(pars))})" for text, pars in docs.values()]
         first = local[0]
         out.append(ReviewIssue(kind="citation", severity="info", section=first.section, paragraph=first.paragraph,
                                group="unverified_local", message=(

@@ -98,7 +98,9 @@ def resolve(message: str, topic: Topic | None, today: dt.date) -> tuple[str, dt.
     """(the question to answer, its reference date, a line saying how a follow-up was understood — '' if none)."""
     when = date_in(message, today)
     folded = fold_lower(message)
-    it = _ANAPHOR.search(folded) if topic is not None and topic.lead and not find_refs(message) else None
+    # (not "Trước khi có văn bản đó thì sao?": a follow-up on the answer's dates, read below)
+    it = _ANAPHOR.search(folded) if topic is not None and topic.lead and not find_refs(message) and not \
+        is_follow_up(message) and relative_day(message, topic) is None else None
     if it and (it.group(0) != "no" or message[it.start():it.end()].lower() == "nó" or folded == message.lower()):
         question = f"{message[:it.start()]}{topic.lead}{message[it.end():]}"  # folding keeps the offsets
         question = question[:1].upper() + question[1:]
