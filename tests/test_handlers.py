@@ -497,7 +497,7 @@ def test_a_follow_up_about_the_document_just_named_answers_its_links_first(assis
 # rules, every turn; the held-out sets 1–16
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
-                (21, 0.95), (20, 0.95), (19, 0.95)]
+                (21, 0.95), (20, 0.95), (19, 0.95), (13, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -532,7 +532,8 @@ def test_chat_drafting_eval_floors(assistant, n):
     20/20 on its first run (in part optimistic: it reuses its round's reading phrasing), the twenty-second 15/19 on its
     first run (a done and a planned count in one sentence, the plan lost; "kiểm tra CCHC tại 3 đơn vị sự nghiệp" read
     as the units there are; "phuong Thuan Hoa" in 2026 not given the marks of the 2025 map; "2 hội nghị … theo dự
-    kiến" told twice); floors under all twenty-two. The figures check is strict: a figure set that
+    kiến" told twice), the twenty-third 12/13 on its first run (pasted paragraphs: "công bố danh mục 38 TTHC mới"
+    unread); floors under all twenty-three. The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat
 

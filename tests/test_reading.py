@@ -714,6 +714,18 @@ def test_a_count_names_its_meeting_and_a_plan_its_tasks_left_and_the_plan_is_dir
     assert plan.facts[1].text == "3 nhiệm vụ chưa hoàn thành (đo lường sự hài lòng, số hóa hồ sơ TTHC)"
 
 
+def test_a_list_of_procedures_announced_is_counted_and_its_decision_kept():
+    """Chat set 23: "công bố danh mục 38 TTHC mới" was left unread — "mục 38" taken for an item's number — and the
+    decision that announced them, once its count was read, was lost as a document. "Mục 3 của kế hoạch" still counts
+    nothing."""
+    said = read_message("Sở tham mưu ban hành Quyết định số 1021/QĐ-UBND ngày 03/3/2026 công bố danh mục 14 thủ tục "
+                        "hành chính mới ban hành.")
+    assert {f.key: f.value for f in said.figures} == {"tthc.tthc_cong_bo_moi": 14}
+    assert [(f.section, f.kind, f.number) for f in said.facts] == [("II.2", "document", "Quyết định số 1021/QĐ-UBND")]
+    assert _read("Thực hiện mục 3 của Kế hoạch CCHC năm.") == {}
+    assert _read("Đã kích hoạt 500 tài khoản định danh mức 2.") == {"cds.tai_khoan_dinh_danh": 500}  # a level, no list
+
+
 def test_a_bare_rate_after_a_part_and_its_base_is_theirs():
     """"Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%" (80,00%) was left unread."""
     issues = check_stated_figures([Para(text="Giải ngân vốn đầu tư công 320 tỷ đồng trên kế hoạch 400 tỷ đồng, đạt 85%.",

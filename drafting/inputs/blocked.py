@@ -44,7 +44,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         r"|\bhe thong\s+(\d{4})\b(?![.,]\d)", folded)]  # "Hệ thống 1022"
     # "Phần II", "Điều 5"; "một phần 31 thủ tục" is a count of partly online services
     spans += [m.span() for m in re.finditer(
-        r"\b(?<!mot )(?:muc do|dieu|khoan|muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+(?:\s*,\s*\d+)*\b",
+        # ("công bố danh mục 38 TTHC mới": a list of 38, not item 38 — but "định danh mức 2" is a level)
+        r"\b(?<!mot )(?:muc do|dieu|khoan|(?:(?<=dinh danh )|(?<!danh ))muc|phan|quy|chuong|khoa|lan thu|giai doan|cap do|phien)\s+[\divx]+"
+        r"(?:\s*,\s*\d+)*\b",
         folded)]
     spans += [m.span() for m in re.finditer(
         # "Đề án 06" (the national identity programme) names a programme, it counts nothing

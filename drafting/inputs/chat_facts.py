@@ -312,7 +312,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 # up to the words of the figures that follow it
                 tail = _DOCUMENT_END.search(folded, refs[0].end)
                 cut = tail.start() if tail else len(clause)
-                if not any(refs[0].end <= a - start < cut for a, _ in figure_spans):
+                # (a decision announcing procedures is both: "Quyết định số 215/QĐ-UBND … công bố danh mục 38 TTHC mới")
+                if not any(refs[0].end <= a - start < cut for a, _ in figure_spans) or re.search(
+                        r"\bcong bo\b", folded[refs[0].end:cut]):
                     words, day = _document(clause[:cut], folded[:cut])
                     # (its section by its own words: "Kế hoạch … về CCHC năm 2026" is direction, whatever the tail says)
                     facts.append(Fact(section=classify(clause[:cut])[1], kind="document", text=clean_clause(words),
