@@ -114,3 +114,14 @@ def later_period_said(next_period: str) -> re.Pattern:
     if first > 1:  # a month without its year in the report's own year: "Tháng 11 xã sẽ …" in a 9-month report
         names += [rf"thang (?:{'|'.join(str(m) for m in range(first, 13))})(?! ?/ ?\d)"]
     return re.compile(rf"^\s*(?:trong |den |tu )?(?:{'|'.join(sorted(names, key=len, reverse=True))})\b")
+
+
+_LATER_QUARTER = re.compile(r"\bquy (iv|iii|ii|[234])\b")
+
+
+def report_of_quarter(folded: str) -> tuple[str, Period] | None:
+    """("quý III", "9 tháng") for "báo cáo quý III …": CCHC is reported for quý I, 6 and 9 months and the year, each
+    from the start of the year, so a later quarter's report is the cumulative one it ends; None if none is named."""
+    m = _LATER_QUARTER.search(folded)
+    return (f"quý {m.group(1).upper()}", {"ii": "6 tháng", "2": "6 tháng", "iii": "9 tháng", "3": "9 tháng"}.get(
+        m.group(1), "năm")) if m else None

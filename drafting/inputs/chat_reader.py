@@ -21,7 +21,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import LATE_DOSSIERS, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.nd30 import head_of
-from drafting.figures.periods import Period, data_window
+from drafting.figures.periods import Period, data_window, report_of_quarter
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.blocked import PERIOD_WORDS
@@ -36,7 +36,7 @@ from drafting.inputs.chat_facts import (
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, drop_number_words, own_noun
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
-from drafting.inputs.said_counts import carried_onward, said_counts
+from drafting.inputs.said_counts import carried_onward, onward_unsure, said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.task_words import next_period_clauses, planned_spans
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
@@ -104,9 +104,6 @@ _DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+nga
 
 # a period that names an event ("hội nghị sơ kết 6 tháng"), not the report's — unless it is the only one said
 _EVENT_NAMED = re.compile(r"\b(?:so ket|tong ket|hoi nghi|cuoc hop|giao ban)\s+(?:cong tac\s+)?(?:cchc\s+)?$")
-
-
-_LATER_QUARTER = re.compile(r"\bquy (iv|iii|ii|[234])\b")
 
 
 def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, int]]]:
@@ -317,6 +314,9 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     folded = fold_lower(text)
     same, typed, used = said_counts(text, folded, reading.figures, read.rates, reading.unread)
     reading.figures = carried_onward(folded, _commune_total(folded, reading.figures + same), next_period)
+    unsure = [] if next_period else onward_unsure(text, folded, reading.figures)  # in or out, no report year: asked
+    reading.figures, reading.ambiguous = [f for f in reading.figures if f.start not in {u.start for u in unsure}], \
+        reading.ambiguous + unsure
     reading.unread = [u for u in reading.unread if u not in used] + [
         Unread(quote=r.quote, context=r.context, start=r.start, end=r.end, reason=_TYPED_RATE) for r in typed]
     for f in reading.figures:  # "kiểm tra 5 khu phố": the draft says what was counted as the official did
@@ -388,14 +388,14 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     asked = bool(_COMMAND.match(command) or REPORT_TITLE.match(command))
     # CCHC is reported for quý I, 6 and 9 months and the year, each from the start of the year: "báo cáo quý III" is
     # the 9-month report (quý II the 6-month, quý IV the year's) — unless the period is said ("… 9 tháng và nhiệm vụ quý IV")
-    quarter = _LATER_QUARTER.search(command) if asked and period is None else None
+    quarter = report_of_quarter(command) if asked and period is None else None
     if quarter:
-        period = {"ii": "6 tháng", "2": "6 tháng", "iii": "9 tháng", "3": "9 tháng"}.get(quarter.group(1), "năm")
+        period = quarter[1]
     elif period is None and asked and re.search(r"\bnam 20\d\d\b", command):
         period = "năm"  # "Soạn phần cải cách TTHC năm 2026 của tỉnh Gia Lai: …", "Báo cáo công tác CCHC năm 2025 …"
     locality, level = read_place(head, request=asked)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked,
-                            quarter=f"quý {quarter.group(1).upper()}" if quarter else "",
+                            quarter=quarter[0] if quarter else "",
                             parent=read_parent(head, locality, level) if locality else "")
     if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0 and \
             head[at:at + len(locality)].split()[-1] != locality.split()[-1]:  # the name, not "xa" for "xã", got marks

@@ -13,7 +13,8 @@ from corpus.text import fold_lower
 from drafting.figures.figureset import derive
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
-from drafting.inputs.text_reading import ReadFigure, StatedRate, Unread
+from drafting.inputs.figure_text import sentence_span
+from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Unread
 
 # no number of its own follows the words (a date does not count: "đã xử lý xong trong ngày 12/3/2027")
 _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d/])|(?!(?:ngay|thang) \d)[^.;\d]){0,15}\d)"
@@ -192,6 +193,16 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
 
 
 _ONWARD = re.compile(r"[^.;\d]{0,40}?\bchuyen (?:tiep )?(?:sang|qua)\s+nam\s+(\d{4})\b")
+
+
+def onward_unsure(text: str, folded: str, figures: list[ReadFigure]) -> list[Ambiguous]:
+    """"Số hồ sơ còn tồn chưa giải quyết chuyển sang năm 2027 là 27" with no year to read it against (no report year,
+    none said before the count): carried in from 2026 or carried out to 2027 — two readings, so asked, never guessed."""
+    return [Ambiguous(quote=f.quote, context=text[slice(*sentence_span(text, f.start, f.end))].strip(), start=f.start,
+                      end=f.end, options=["tthc.ho_so_ky_truoc", "tthc.ho_so_dang_giai_quyet"])
+            for f in figures if f.key == "tthc.ho_so_ky_truoc" and (
+                _ONWARD.match(folded, f.end) or _ONWARD.search(folded[max(0, f.start - 60):f.start]))
+            and not re.findall(r"\bnam (\d{4})\b", folded[:f.start].rsplit("chuyen", 1)[0])]
 
 
 def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = "") -> list[ReadFigure]:
