@@ -106,17 +106,16 @@ def guess_metadata(text: str, name: str, registry: Registry) -> dict:
                 break
         return meta
     after = _TITLE_AFTER.search(fhead[:1500])
-    title = fhead[after.end():after.end() + 400] if after else fhead[:1500]
+    span = slice(after.end(), after.end() + 400) if after else slice(0, 1500)  # the title (folding keeps offsets)
+    title = fhead[span]
     said = [(m.start(), label) for pattern, label in _PERIODS if (m := pattern.search(title))]
     if said:
         meta["period"] = min(said)[1]
-    # the issuer's line decides the level ("ho so " anywhere in the text is not a department), else the unit its
-    # title names
-    # (the lines above "BÁO CÁO"; of two, the issuer under its parent: "UBND TỈNH GIA LAI / SỞ TƯ PHÁP" is the sở's)
+    # the issuer's line above "BÁO CÁO" decides the level ("ho so " anywhere in the text is not a department) — of two,
+    # the issuer under its parent ("UBND TỈNH GIA LAI / SỞ TƯ PHÁP" is the sở's) —, else the unit its title names
     header = lines[:next((i for i, line in enumerate(lines) if _TITLE_AFTER.match(line)), 8)][:8]
     level = ([label for line in header for key, label in _LEVELS if line.startswith(key)] or [None])[-1]
-    cased = fold(head)  # (folding keeps the offsets: the title's span is the same)
-    named = _TITLE_UNIT.search(cased[after.end():after.end() + 400] if after else cased[:1500])
+    named = _TITLE_UNIT.search(fold(head)[span])
     level = level or (_UNIT_LEVEL[named.group(1).lower()] if named else None)
     level = level or next((label for key, label in _LEVELS if key in fhead[:600]), None)
     if level:

@@ -696,6 +696,9 @@ def test_what_is_planned_carries_the_plans_numbers_and_becomes_a_task():
     assert [(f.section, f.kind) for f in mixed.facts] == [("IV", "task")] and "tổng kết năm" in mixed.facts[0].text
     checked = read_message("Thời gian tới, xã tiếp tục kiểm tra CCHC tại 7 thôn.").facts
     assert [(f.section, f.kind, f.text) for f in checked] == [("IV", "task", "Tiếp tục kiểm tra CCHC tại 7 thôn")]
+    # a date said with "tới" is ahead, whatever a dated clause usually says (a meeting held on that day)
+    ahead = read_message("Trong tháng 11 tới, phường dự kiến tổ chức đối thoại với hộ kinh doanh.").facts
+    assert [(f.section, f.kind, f.text) for f in ahead] == [("IV", "task", "Tổ chức đối thoại với hộ kinh doanh")]
 
 
 def test_a_count_names_its_meeting_and_a_plan_its_tasks_left_and_the_plan_is_direction():
@@ -707,6 +710,10 @@ def test_a_count_names_its_meeting_and_a_plan_its_tasks_left_and_the_plan_is_dir
     assert {f.key: f.value for f in said.figures} == {"chi_dao.hoi_nghi": 3}
     assert [(f.section, f.kind, f.text) for f in said.facts] == [
         ("I", "event", "Cuộc họp Ban Chỉ đạo CCHC ngày 12/3/2026 về triển khai Đề án 06")]
+    models = read_message("Phường áp dụng 3 sáng kiến: Phiếu hẹn điện tử, Tổ hỗ trợ dịch vụ công và Hộp thư Zalo.")
+    assert {f.key: f.value for f in models.figures} == {"chi_dao.sang_kien": 3}
+    assert [(f.section, f.kind, f.text) for f in models.facts] == [("I", "initiative", "Các sáng kiến được triển khai: "
+                                                                   "Phiếu hẹn điện tử, Tổ hỗ trợ dịch vụ công và Hộp thư Zalo")]
     plan = read_message("Sở ban hành Kế hoạch số 20/KH-SNV ngày 05/01/2026 về CCHC năm 2026 gồm 25 nhiệm vụ, đã hoàn "
                         "thành 22 nhiệm vụ, 3 nhiệm vụ chưa hoàn thành (đo lường sự hài lòng, số hóa hồ sơ TTHC).")
     assert {f.key: f.value for f in plan.figures} == {"chi_dao.nhiem_vu_ke_hoach": 25, "chi_dao.nhiem_vu_hoan_thanh": 22}

@@ -949,7 +949,8 @@ def test_a_plans_year_and_the_next_quarters_numbers_are_not_this_reports(assista
     assert "9 nhiệm vụ còn lại" in task.text and "chưa phân loại" not in task.text
     # under "… QUÝ IV NĂM 2026" the task is the verb phrase, as reports list them
     assert "- Tập trung hoàn thành 9 nhiệm vụ còn lại." in task.text and "Quý IV phường" not in task.text
-    from drafting.inputs.task_words import next_period_said, task_text
+    from drafting.figures.periods import later_period_said as next_period_said
+    from drafting.inputs.task_words import task_text
 
     said = next_period_said("quý IV năm 2026")
     assert task_text("Quý IV Ban Chỉ đạo tiếp tục họp định kỳ.", said) == "Quý IV Ban Chỉ đạo tiếp tục họp định kỳ."

@@ -11,7 +11,7 @@ import re
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
-from drafting.figures.periods import later_period_said as next_period_said
+from drafting.figures.periods import later_period_said
 from drafting.inputs.subject_sections import classify
 from drafting.inputs.task_words import NEXT_SAID, NO_HEAD, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
@@ -114,6 +114,8 @@ _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang 
 # nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries
 _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
                               r"(?!pho bien|tuyen truyen|giao duc)(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
+_NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\b[^:;.\d]{0,30}(?::|\b(?:gom|la|"
+                           r"trong do co)\b)\s*\S")
 # "2 hội nghị về CCHC theo dự kiến của kế hoạch năm": held as planned — no topic beyond the count's
 _AS_PLANNED = re.compile(r"\s*,?\s*\b(?:theo|nhu|dung)\s+(?:du kien|ke hoach)\b.*$")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
@@ -169,8 +171,8 @@ def _future(folded: str) -> bool:
     """Said of the next period — but "Ngày 15/7 phường tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm"
     reports a meeting held: a dated clause, or the next period named only as what a meeting was about, is past."""
     nxt = NEXT_SAID.search(folded)
-    if nxt is None or re.search(r"\bse\b", folded):
-        return nxt is not None
+    if nxt is None or re.search(r"\b(?:se|du kien)\b|\b(?:ngay|thang) [\d/]+ toi\b", folded):
+        return nxt is not None  # "sẽ", "dự kiến", "tháng 10 tới" say it whatever the date said before
     meeting = _MEETING.search(folded)
     return not (_DATED.match(folded) or meeting and meeting.start() < nxt.start())
 
@@ -239,7 +241,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     """spans, when given, receives the span of every clause read as a fact: its dates and periods are the fact's,
     not the report's. next_period ("năm 2025"): a clause that starts with it is about the next period."""
     facts: list[Fact] = []
-    said_next = next_period_said(next_period) if next_period else None
+    said_next = later_period_said(next_period) if next_period else None
     listed = ended = tasks = lead_next = False  # under a "Tồn tại:" label; the clause before ended a sentence; under "Nhiệm vụ …:"
     hardship = ""  # under a "Khó khăn, vướng mắc:" label, the label as written: each item of its list carries it
     spans = spans if spans is not None else []
@@ -321,6 +323,11 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                                       date=day, origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
                                       number=clause[refs[0].start:refs[0].end]))
                     spans.append((start, start + cut))
+            elif m := _NAMED_MODELS.search(folded):  # "triển khai 2 mô hình mới: Thứ 7 cùng dân và …": the models
+                words = clean_clause(clause[m.end() - 1:])  # named (their count is the figure's sentence)
+                facts.append(Fact(section="I", kind="initiative", origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
+                                  text=f"Các {clause[m.start(1):m.end(1)].lower()} được triển khai: {words}"))
+                spans.append((start, start + len(clause)))
             elif named and _MEETING.search(folded, named.end()) and not find_refs(clause):
                 # "tổ chức 02 hội nghị, trong đó có hội nghị đối thoại … ngày 20/8/2026": the meeting the count names
                 words = clean_clause(clause[named.end():])

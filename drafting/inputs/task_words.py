@@ -1,5 +1,7 @@
 """A next task in the official's words: "Quý IV Sở tập trung rà soát …" is listed as its verb phrase ("Tập trung rà
-soát …"), as reports list them; a list joined by commas is one task per item."""
+soát …"), as reports list them; a list joined by commas is one task per item. And where a text speaks of what is
+planned ("sẽ", "dự kiến", "thời gian tới", the next period named first): those spans carry the plan's numbers, not the
+period's figures."""
 
 from __future__ import annotations
 
@@ -7,12 +9,12 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.facts import Fact
-from drafting.figures.periods import later_period_said as next_period_said
+from drafting.figures.periods import later_period_said
 
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
 # tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
 _SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
-_TASK_VERBS = (r"\s*(?:se\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
+_TASK_VERBS = (r"\s*(?:(?:se|du kien)\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
                r"ban hanh|kien toan|nang cao|duy tri|chi dao|kiem tra|phoi hop|xay dung|nang cap|so hoa|cai thien|"
                r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat|nang ty le|nang chat luong|"
                r"tap huan|boi duong|tuyen truyen)\b)")
@@ -108,7 +110,7 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
     """Spans of the clauses that start with the next period's name, and of the clauses after them in their sentence
     (read_facts takes those as tasks too): "Quý IV: đẩy mạnh …; kiểm tra CCHC tại 4 phòng chuyên môn" — its 4 is the
     plan's, not a figure of this period."""
-    said, out, pos, lead = next_period_said(next_period), [], 0, False
+    said, out, pos, lead = later_period_said(next_period), [], 0, False
     for part in re.split(r"(?<=[.;!?\n])", text):
         lead = bool(said.match(fold_lower(part))) or lead and not re.search(r"[.!?\n]\s*$", text[:pos])
         if lead:
@@ -121,6 +123,6 @@ def next_period_clauses(text: str, next_period: str) -> list[tuple[int, int]]:
 def next_period_tasks(facts: list[Fact], next_period: str, unit: str = "") -> list[Fact]:
     """"Quý IV xã tiếp tục rà soát …" in a 9-month report: an activity said for the next period is a task of
     section IV, not something done. next_period: "quý IV năm 2026", "6 tháng cuối năm 2026", "năm 2027"."""
-    said = next_period_said(next_period)
+    said = later_period_said(next_period)
     return [f.model_copy(update={"kind": "task", "section": "IV", "number": "", "text": task_text(f.text, said, unit)})
             if f.kind in ("event", "document", "task") and said.match(fold_lower(f.text)) else f for f in facts]
