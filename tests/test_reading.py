@@ -687,6 +687,8 @@ def test_what_is_planned_carries_the_plans_numbers_and_becomes_a_task():
     assert _read("Huyện đã kiểm tra 8 xã, sẽ kiểm tra thêm 5 xã trong tháng 12.") == {"chi_dao.co_quan_duoc_kiem_tra": 8}
     assert _read("Trung tâm phấn đấu tiếp nhận 5.000 hồ sơ trực tuyến.") == {}
     assert _read("Huyện Chư Sê tiếp nhận 1.405 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 1405}
+    held = read_message("Huyện Chư Sê tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đầu tư.").facts
+    assert [(f.section, f.kind) for f in held] == [("I", "event")]  # a name, not "sẽ": a meeting held, no task
     assert _read("Xã tổ chức 4 buổi tuyên truyền như dự kiến.") == {"chi_dao.buoi_tuyen_truyen": 4}
     reading = read_message("Tháng 2/2027 phường tập huấn cho 30 công chức về dịch vụ công.", "năm 2027")
     assert reading.figures == [] and [(f.section, f.kind, f.text) for f in next_period_tasks(reading.facts, "năm 2027")] == [

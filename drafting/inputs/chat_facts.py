@@ -13,7 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.figures.periods import later_period_said
 from drafting.inputs.subject_sections import classify
-from drafting.inputs.task_words import NEXT_SAID, NO_HEAD, planned_task, task_items, task_text
+from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
 
 # "…, qua kiểm tra chưa phát hiện sai phạm": what an inspection found is a clause of its own, not the count's tail
@@ -167,14 +167,14 @@ _COUNT_CLAUSE = re.compile(r",\s*(?=(?:con(?: lai)?|trong do|va|da|dang)\s[^,]{0
                            r"thu tuc|nhiem vu)\b)")
 
 
-def _future(folded: str) -> bool:
+def _future(clause: str, folded: str) -> bool:
     """Said of the next period — but "Ngày 15/7 phường tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm"
     reports a meeting held: a dated clause, or the next period named only as what a meeting was about, is past."""
-    nxt = NEXT_SAID.search(folded)
-    if nxt is None or re.search(r"\b(?:se|du kien)\b|\b(?:ngay|thang) [\d/]+ toi\b", folded):
-        return nxt is not None  # "sẽ", "dự kiến", "tháng 10 tới" say it whatever the date said before
+    said = list(future_words(clause))
+    if not said or any(m.group(0) in ("se", "du kien") for m in said) or re.search(r"\b(?:ngay|thang) [\d/]+ toi\b", folded):
+        return bool(said)  # "sẽ", "dự kiến", "tháng 10 tới" say it whatever the date said before
     meeting = _MEETING.search(folded)
-    return not (_DATED.match(folded) or meeting and meeting.start() < nxt.start())
+    return not (_DATED.match(folded) or meeting and meeting.start() < said[0].start())
 
 
 def _sentences(text: str):
@@ -340,7 +340,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         text_c = clean_clause(clause)
         # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
         if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
-                _TARGET_CLAUSE.search(folded) and not NEXT_SAID.search(folded) and not (said_next and said_next.match(folded))
+                _TARGET_CLAUSE.search(folded) and not next(future_words(clause), None) and not (said_next and said_next.match(folded))
                 and not tasks):  # "Nhiệm vụ năm 2027: …, phấn đấu đạt 100% …": an aim in the list of tasks
             continue
         origin = f"tin nhắn: «{text_c[:80]}»"
@@ -380,10 +380,10 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 text_c = f"{hardship[:1].upper()}{hardship[1:]}: {text_c[:1].lower()}{text_c[1:]}"
             facts.append(Fact(section="III", kind="shortcoming", text=text_c, cause=cause[:1].lower() + cause[1:],
                               origin=origin))
-        elif _future(folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
+        elif _future(clause, folded) and _PLAN_VERB.search(folded):  # "6 tháng cuối năm, xã sẽ tập trung nâng …"
             facts.append(Fact(section="IV", kind="task", text=planned_task(text_c), origin=origin))
         elif (lead := find_refs(clause)) and lead[0].start <= 2 and facts and facts[-1].kind == "document" and not (
-                _future(folded)):  # "…; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ đạo": the list of documents goes on
+                _future(clause, folded)):  # "…; Quyết định số 20/QĐ-UBND … kiện toàn Ban Chỉ đạo": the list of documents goes on
             facts.append(Fact(section=classify(clause)[1], kind="document", text=text_c, origin=origin,
                               number=clause[lead[0].start:lead[0].end]))
         elif _TASKS_LEFT.match(folded):  # "…18/20 nhiệm vụ; 2 nhiệm vụ đang triển khai": the rest of the plan
@@ -392,7 +392,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             facts.append(Fact(section="II.4", kind="note", text=text_c[:1].upper() + text_c[1:], origin=origin))
         elif _ACTIVITY.search(folded) or _INITIATIVE.search(folded) or INSPECTION_FINDING.match(folded) or (_LEAD_PERIOD.match(folded)
                                                                          and _PLAN_VERB.search(folded)):
-            future = _future(folded)
+            future = _future(clause, folded)
             refs = find_refs(clause)
             kind = "task" if future else ("document" if refs and "ban hanh" in folded else
                                           "initiative" if _INITIATIVE.search(folded) else "event")

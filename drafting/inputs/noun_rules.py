@@ -19,6 +19,9 @@ _SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d
 SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
 _OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
+# "kiểm tra CCHC tại 3 đơn vị sự nghiệp": a place of the inspection's, by the word after the count
+_CHECKED_PLACE = re.compile(r"\bkiem tra\b[^.;]*\btai\s*$")
+_PLACE_WORD = re.compile(r"\s*(?:don vi|truong|trung tam|benh vien|tram)\b")
 # "Số TTHC (cấp xã) (hiện hành) là", "Tổng số thủ tục hành chính:": a sentence that opens on the count of procedures
 _PROCEDURES_ARE = re.compile(r"^\s*(?:tong )?so (?:thu tuc(?: hanh chinh)?|tthc)\b[^.;:\d]{0,60}?(?:\bla|:)\s*$")
 # "(kỳ trước chuyển sang 54, mới 1.332)": "mới" alone, right after the carried-over count
@@ -57,7 +60,7 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         out.append((0, -SIDE_COST[0] - 2, 0, "moi", ["tthc.ho_so_moi"]))
     if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
         out.append((0, 0, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
-    elif re.search(r"\bkiem tra\b[^.;]*\btai\s*$", before) and re.match(r"\s*(?:don vi|truong|trung tam|benh vien|tram)\b", folded[e:]):
+    elif _CHECKED_PLACE.search(before) and _PLACE_WORD.match(folded, e):
         # "kiểm tra CCHC tại 3 đơn vị sự nghiệp trực thuộc": the places an inspection went to, not how many there are
         out.append((0, -SIDE_COST[0] - 2, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
     if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):

@@ -25,11 +25,20 @@ _OWN_LEVEL = re.compile(r"^(thanh pho|thi xa|dac khu|huyen|quan|tinh)\b")
 NO_HEAD = re.compile("")  # no period named before the task
 
 # words that put a clause in the future: what it says is planned, not done ("theo dự kiến": as planned, done)
-NEXT_SAID = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|(?<!chia )se|"
+_NEXT_SAID = re.compile(r"\b(ky toi|quy toi|thoi gian toi|6 thang cuoi nam|nam toi|sap toi|(?<!chia )se|"
                        r"(?<!theo )(?<!nhu )(?<!so voi )du kien)\b")
 # and an aim ("Quý IV phường phấn đấu số hóa 100% hồ sơ, tổ chức 2 hội nghị đối thoại"): what it counts is planned
-_PLANNED = re.compile(rf"{NEXT_SAID.pattern}|\bphan dau\b")
+_PLANNED = re.compile(rf"{_NEXT_SAID.pattern}|\bphan dau\b")
 _PAST_CLAUSE = re.compile(r"[,;:]\s*(?:va\s+)?(?:da|den nay|hien nay|trong ky)\b")
+
+
+def future_words(text: str, pattern: re.Pattern = _NEXT_SAID, start: int = 0, end: int | None = None):
+    """The words of text[start:end] that put it in the future, as matches on its folded form: "se" only where it is
+    "sẽ" as typed, or in a text typed without diacritics — never the name "Chư Sê" ("Chu Se")."""
+    folded = fold_lower(text)
+    accented = folded != text.lower()
+    return (m for m in pattern.finditer(folded, start, len(folded) if end is None else end)
+            if m.group(0) != "se" or text[m.start():m.end()] in (("sẽ", "Sẽ") if accented else ("se",)))
 
 
 def planned_spans(text: str) -> list[tuple[int, int]]:
@@ -37,16 +46,13 @@ def planned_spans(text: str) -> list[tuple[int, int]]:
     hội nghị, sẽ tổ chức thêm 1 hội nghị"): from the start of the clause of the future's word to the sentence's end or a
     clause of what is done ("…, đến nay đã kiểm tra 3"). Its numbers are the plan's, not figures of the period."""
     out, folded, pos = [], fold_lower(text), 0
-    accented = folded != text.lower()
     for sentence in re.split(r"(?<=[.!?\n;])", folded):
-        # (a meeting "triển khai nhiệm vụ 6 tháng cuối năm" was held: that name alone puts nothing in the future; "se"
-        # is "sẽ" as typed, or in a message typed without diacritics, never the name "Chư Sê")
-        if m := next((m for m in _PLANNED.finditer(sentence) if not m.group(0).startswith("6") and (
-                m.group(0) != "se" or text[pos + m.start():pos + m.end()] in (("sẽ", "Sẽ") if accented else ("se",)))),
-                None):
-            start = max((c.end() for c in re.finditer(r"[,:]", sentence[:m.start()])), default=0)
-            past = _PAST_CLAUSE.search(sentence, m.end())
-            out.append((pos + start, pos + (past.start() if past else len(sentence))))
+        # (a meeting "triển khai nhiệm vụ 6 tháng cuối năm" was held: that name alone puts nothing in the future)
+        if m := next((m for m in future_words(text, _PLANNED, pos, pos + len(sentence))
+                      if not m.group(0).startswith("6")), None):
+            start = max((c.end() for c in re.finditer(r"[,:]", folded[pos:m.start()])), default=0)
+            past = _PAST_CLAUSE.search(folded, m.end(), pos + len(sentence))
+            out.append((pos + start, past.start() if past else pos + len(sentence)))
         pos += len(sentence)
     return out
 

@@ -74,8 +74,11 @@ def lineage_line(question: str, named: list[LegalDocument], registry: Registry) 
     mark = "" if tag == "V" else f" [{tag}: {CONFIDENCE_LABELS[tag]}]"
     verb = {"replaces": "thay thế", "replaced_by": "được thay thế bởi", "amends": "sửa đổi, bổ sung",
             "amended_by": "được sửa đổi, bổ sung bởi"}[field]
-    if not others:
-        return f"**Sổ đăng ký chưa ghi văn bản nào mà {doc.type} số {doc.number} {verb.replace(' bởi', '')}.**"
+    if not others:  # what the registry records, said as such ("chưa ghi văn bản nào thay thế Nghị định số 43/2011 …")
+        it = f"{doc.type} số {doc.number}"
+        return "**Sổ đăng ký chưa ghi văn bản nào " + {
+            "replaces": f"được {it} thay thế", "replaced_by": f"thay thế {it}", "amends": f"được {it} sửa đổi, bổ sung",
+            "amended_by": f"sửa đổi, bổ sung {it}"}[field] + ".**"
     later = doc if field in ("replaces", "amends") else registry.get(others[0])
     since = f" từ ngày {fmt_date(later.start)}" if later is not None and later.start and replacing else ""
     return f"**{doc.type} số {doc.number} {verb} {_named(others, registry)}{since}.**{mark}"
