@@ -856,3 +856,45 @@ def test_a_docx_dated_in_figures_is_reviewed_not_broken(tmp_path):
     assert [i.suggestion for i in found] == ["Bảo Yên, ngày 05 tháng 02 năm 2027"], found
     # the rest of the .docx layout check still runs (it stopped at the date line and lost them all)
     assert any("Khổ giấy" in i.message for i in layout) and any("“Nơi nhận:”" in i.message for i in layout), layout
+
+
+def test_written_draft_14_rates_against_the_counts_beside_them():
+    """Written draft 14 (a department of finance's year): "1.050 … trên tổng số 1.750 hồ sơ tiếp nhận, tỷ lệ 64,2%",
+    "quá hạn 34 hồ sơ, giảm 15% so với cùng kỳ năm 2025 (45 hồ sơ)" and "45 lượt …, vượt 15% kế hoạch (40 lượt)" passed:
+    the first is of no figure the schema knows, the others compare with a base given only in brackets. Here a ward's
+    six months, in other words and other figures; the right ones and the look-alikes stay silent."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(text, section="II.2"):
+        return [(i.kind, i.suggestion) for i in check_stated_figures([SimpleNamespace(index=1, section=section, text=text)])]
+
+    assert issues("Có 96 hồ sơ được số hóa kết quả trên tổng số 120 hồ sơ đã trả, tỷ lệ 85%.") == [("arithmetic", "80,00%")]
+    assert issues("Phường nhận 12 phản ánh, giảm 40% so với năm 2025 (18 phản ánh).") == [("arithmetic", "giảm 33,33%")]
+    assert issues("Tổ chức 06 cuộc kiểm tra, tăng 20% so với cùng kỳ (04 cuộc).", "I") == [("arithmetic", "tăng 50,00%")]
+    # said to fall, but rose
+    assert issues("Còn 9 hồ sơ trễ hẹn, giảm 10% so với 6 tháng năm 2025 (8 hồ sơ).") == [("arithmetic", "tăng 12,50%")]
+    assert issues("Bồi dưỡng 33 lượt, vượt 5% chỉ tiêu (30 lượt).", "II.4") == [("arithmetic", "vượt 10,00%")]
+    for right in ("Có 45 hồ sơ trên tổng số 50 hồ sơ, tỷ lệ 90%.",
+                  "Tiếp nhận 1.274 hồ sơ, tăng 15% so với cùng kỳ năm 2025 (tiếp nhận 1.105 hồ sơ).",
+                  "Tỷ lệ trực tuyến đạt 65%, tăng 5% so với cùng kỳ (60%).",  # points of a rate, not a count
+                  "Có 34 hồ sơ quá hạn, giảm 15% so với cùng kỳ (45 người).",  # a base of another thing
+                  "Phấn đấu tỷ lệ hồ sơ trực tuyến đạt trên 90%, tăng 10% so với năm 2026 (năm 2026 đạt 80%).",
+                  "Kết quả khảo sát trên 1.215 phiếu cho thấy 98,9% người dân hài lòng."):
+        assert issues(right) == [], right
+
+
+def test_a_year_report_is_named_once(tmp_path):
+    """Written draft 14 was told "Báo cáo năm năm 2026 nhưng đoạn này ghi …": the period "năm" and its year were
+    joined as for "6 tháng năm 2026". Every finding about a year report's period names it "năm 2026"."""
+    path = tmp_path / "bao-cao-nam.md"
+    path.write_text(
+        "UBND XÃ AN PHÚ\n\nAn Phú, ngày 10 tháng 12 năm 2026\n\nBÁO CÁO\nKết quả công tác cải cách hành chính năm 2026\n\n"
+        "Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026.\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n"
+        "Kết quả 6 tháng năm 2026 cho thấy công tác CCHC có chuyển biến.\n\nIV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026\n"
+        "Tiếp tục triển khai.\n", encoding="utf-8")
+    found = [i for i in review(path, Registry.load(), None) if i.kind == "period"]
+    assert len(found) >= 3, found
+    assert not [i for i in found if "năm năm" in f"{i.message} {i.suggestion}".lower()], found
+    assert any("Báo cáo năm 2026" in i.message for i in found), found

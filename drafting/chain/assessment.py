@@ -16,7 +16,7 @@ from drafting.chain.substance import Proposer, body_dates, clause, sentence
 from drafting.figures.facts import HARDSHIP, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, in_sentence
 from drafting.models import Paragraph, ReportMeta
 
 
@@ -77,10 +77,10 @@ class Assessment:
             goal = format_value(t.value, t.unit)
             if value is None:  # no verdict without the figure; the figures that would give it are asked for
                 derived = DERIVED_BY_KEY.get(t.key)
-                lacking = [FIELD_BY_KEY[k].label.lower() for k in (derived.inputs if derived else [t.key])
+                lacking = [in_sentence(FIELD_BY_KEY[k].label) for k in (derived.inputs if derived else [t.key])
                            if self.fs.get(k) is None and k in FIELD_BY_KEY]
                 self._unjudged.append(Proposer.ask(
-                    f"số liệu {'; '.join(lacking) or 'của chỉ tiêu'} — để đánh giá chỉ tiêu {t.label.lower()} {goal} theo "
+                    f"số liệu {'; '.join(lacking) or 'của chỉ tiêu'} — để đánh giá chỉ tiêu {in_sentence(t.label)} {goal} theo "
                     f"{body_dates(t.source)}", "bullet"))
                 continue
             ok = value <= t.value if t.ceiling else value >= t.value

@@ -31,7 +31,7 @@ from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import Change, FigureSet
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, passage_place
-from drafting.figures.schema import FIELD_BY_KEY, online_rate_keys
+from drafting.figures.schema import FIELD_BY_KEY, in_sentence, online_rate_keys
 from drafting.law.catalog import LawCatalog
 from drafting.llm.backends import ModelHealth, looks_like_text
 from drafting.llm.prompting import PROMPTS_DIR, load_prompt
@@ -119,9 +119,7 @@ def figure_sentence(key: str, fs: FigureSet) -> str:
     """One figure as a sentence of its own: "Số hồ sơ kỳ trước chuyển sang là 05 hồ sơ."."""
     spec = FIELD_BY_KEY[key]
     label = spec.label
-    first = label.split(" ", 1)[0]
-    lowered = label if first.isupper() else label[0].lower() + label[1:]  # "TTHC …" keeps its capitals
-    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {lowered}"
+    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {in_sentence(label)}"
     return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 

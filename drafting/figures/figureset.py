@@ -19,6 +19,7 @@ from drafting.figures.schema import (
     PARTITIONS,
     SUM_RULES,
     FieldSpec,
+    in_sentence,
 )
 from drafting.figures.vnformat import fmt_decimal, fmt_int, fmt_percent, parse_vn_number, rate
 
@@ -56,7 +57,7 @@ def format_value(value: Number, unit: str, kind: str = "count") -> str:
 
 def _label(key: str) -> str:
     spec = FIELD_BY_KEY.get(key) or DERIVED_BY_KEY.get(key)
-    return spec.label.lower() if spec else key
+    return in_sentence(spec.label) if spec else key
 
 
 class FigureSet(BaseModel):

@@ -54,6 +54,11 @@ def period_phrase(period: Period, year: int) -> str:
             "9 tháng": f"9 tháng đầu năm {year}", "năm": f"năm {year}"}[period]
 
 
+def period_name(period: str | None, year: int | str | None) -> str:
+    """A period named in a message: '6 tháng năm 2026', 'năm 2026' — a year report is not 'năm năm 2026'."""
+    return f"năm {year}" if period == "năm" else f"{period} năm {year}"
+
+
 def next_period_phrase(period: Period, year: int | str) -> str:
     year = int(year)  # a year corrected in a table arrives as text
     return {"quý I": f"quý II năm {year}", "6 tháng": f"6 tháng cuối năm {year}",

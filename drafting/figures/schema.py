@@ -14,6 +14,11 @@ from pydantic import BaseModel
 Kind = Literal["count", "percent", "amount", "flag"]
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: "hồ sơ mới tiếp nhận", but "TTHC cấp tỉnh" keeps the capitals of its acronym."""
+    return label if label.split(" ", 1)[0].isupper() else label[:1].lower() + label[1:]
+
+
 class FieldSpec(BaseModel):
     key: str
     label: str

@@ -20,7 +20,7 @@ from corpus.errors import InputError
 from corpus.loaders import load_bytes
 from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower, marked_share
-from drafting.figures.periods import data_window, period_of_label
+from drafting.figures.periods import data_window, period_name, period_of_label
 from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
 from drafting.inputs.report_text import closing_or_appendix
 from drafting.law.citations import check_citation, parse_citations
@@ -330,7 +330,7 @@ def check_period(doc: ReviewDocument, as_of: dt.date | None) -> list[ReviewIssue
                 if (start, end) != (window.start, window.end):
                     issues.append(ReviewIssue(kind="period", severity="error", section=p.section, paragraph=p.index,
                                               text=m.group(0), message=(
-                            f"Khoảng số liệu {fmt_date(start)}–{fmt_date(end)} không đúng kỳ {period} năm {year} "
+                            f"Khoảng số liệu {fmt_date(start)}–{fmt_date(end)} không đúng kỳ {period_name(period, year)} "
                             f"(quy định chốt số liệu: {window.text()})."), suggestion=window.text()))
         # plans and tasks of a past year named among this period's work
         for p in doc.paragraphs:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from corpus.text import fold_lower
-from drafting.figures.periods import data_window, next_period_phrase
+from drafting.figures.periods import data_window, next_period_phrase, period_name
 from drafting.models import ReviewIssue
 from drafting.review.layout import numeric_date_line
 
@@ -64,12 +64,12 @@ def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
         return []
     if day < end:
         severity, suggestion, message = "info", f"{end:%d/%m/%Y}", (
-            f"Ngày báo cáo {day:%d/%m/%Y} sớm hơn ngày chốt số liệu {end:%d/%m/%Y} của kỳ {period} năm {year}: số liệu "
+            f"Ngày báo cáo {day:%d/%m/%Y} sớm hơn ngày chốt số liệu {end:%d/%m/%Y} của kỳ {period_name(period, year)}: số liệu "
             "chưa đủ kỳ — nếu số liệu những ngày còn lại là ước tính, nên ghi rõ «ước thực hiện» hoặc số liệu tính đến ngày nào.")
     else:
         fits = [y for y in (day.year, day.year - 1) if 0 <= (day - data_window(period, y).end).days <= _LATE_DAYS]
-        severity, suggestion, message = "warning", f"{period} năm {fits[0]}" if fits else "", (
-            f"Báo cáo {period} năm {year} (chốt số liệu {end:%d/%m/%Y}) nhưng ghi ngày {day:%d/%m/%Y}, muộn hơn "
+        severity, suggestion, message = "warning", period_name(period, fits[0]) if fits else "", (
+            f"Báo cáo {period_name(period, year)} (chốt số liệu {end:%d/%m/%Y}) nhưng ghi ngày {day:%d/%m/%Y}, muộn hơn "
             f"{(day - end).days} ngày: năm của kỳ trong tiêu đề hoặc ngày báo cáo có thể ghi nhầm — xin kiểm tra.")
     return [ReviewIssue(kind="period", severity=severity, section=line.section, paragraph=line.index,
                         text=line.text[:120], message=message, suggestion=suggestion)]
@@ -96,8 +96,8 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
                 continue
             issues.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
                                       text=p.text[m.start():m.end()], message=(
-                    f"Báo cáo {period} năm {year} nhưng đoạn này ghi “{p.text[m.start():m.end()]}”; có thể chép từ báo "
-                    "cáo kỳ khác — xin kiểm tra kỳ."), suggestion=f"{period} năm {year}"))
+                    f"Báo cáo {period_name(period, year)} nhưng đoạn này ghi “{p.text[m.start():m.end()]}”; có thể chép từ báo "
+                    "cáo kỳ khác — xin kiểm tra kỳ."), suggestion=period_name(period, year)))
     return issues
 
 
@@ -110,5 +110,5 @@ def _next_period_heading(p, period: str, year: int) -> ReviewIssue | None:
     if fold_lower(want) == m.group(0):
         return None
     return ReviewIssue(kind="period", severity="error", section="IV", paragraph=p.index, text=p.text[m.start():m.end()],
-                       message=(f"Báo cáo {period} năm {year}: phương hướng, nhiệm vụ là của {want}, nhưng tiêu đề ghi "
+                       message=(f"Báo cáo {period_name(period, year)}: phương hướng, nhiệm vụ là của {want}, nhưng tiêu đề ghi "
                                 f"“{p.text[m.start():m.end()]}”."), suggestion=want)

@@ -12,7 +12,15 @@ import re
 from types import SimpleNamespace
 
 from corpus.text import fold_lower
-from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, LEVEL_SUM_RULES, OPTIONAL_PARTS, PART_RULES, SUM_RULES
+from drafting.figures.schema import (
+    DERIVED_BY_KEY,
+    FIELD_BY_KEY,
+    LEVEL_SUM_RULES,
+    OPTIONAL_PARTS,
+    PART_RULES,
+    SUM_RULES,
+    in_sentence,
+)
 from drafting.figures.vnformat import NUMBER_RE, fmt_int, parse_vn_number, rate, rate_shown
 from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.figure_text import read_figures
@@ -23,6 +31,7 @@ from drafting.inputs.table_columns import blank_other_columns
 from drafting.inputs.table_measures import measure_columns, read_measure_row
 from drafting.inputs.text_reading import MISMATCH, ReadFigure
 from drafting.models import ReviewIssue
+from drafting.review.ratios import check_ratios
 from drafting.review.remaining import check_remaining_tasks
 
 SURE = 0.8  # below this a number's reading is shown for confirmation, never used to accuse a draft
@@ -137,8 +146,10 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
         else:  # a figure repeated (province, district, commune…): sentence by sentence
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
-    return (issues + _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
-            + _apologies(readings) + _rests(readings))
+    issues += _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
+    said = {(i.paragraph, i.suggestion) for i in issues}  # a rate the schema's check already named, once
+    return (issues + _apologies(readings) + _rests(readings)
+            + [i for i in check_ratios(paragraphs) if (i.paragraph, i.suggestion) not in said])
 
 
 _TOTAL_WORD = re.compile(r"\btong(?: cong| so)?(?: la| co)?\s*:?\s*$")
@@ -296,7 +307,7 @@ def _level_sums(readings) -> list[ReviewIssue]:
             s = sum(f.value for f in given)
             if s == t.value or (len(given) < len(parts) and s < t.value):
                 continue
-            words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
+            words = " + ".join(f"{fmt_int(int(f.value))} ({in_sentence(FIELD_BY_KEY[f.key].label)})" for f in given)
             out.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=section, paragraph=tp.index,
                 text=tp.text[max(0, t.start - 40):t.end + 40][:160],
@@ -329,7 +340,7 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
                 kind="arithmetic", severity=sev, section=p.section, paragraph=p.index,
                 text=p.text[min(a.start, b.start):max(a.end, b.end)][:160],
                 message=(f"{FIELD_BY_KEY[part].label} ({fmt_int(int(a.value))}) lớn hơn "
-                         f"{FIELD_BY_KEY[whole].label.lower()} ({fmt_int(int(b.value))})."),
+                         f"{in_sentence(FIELD_BY_KEY[whole].label)} ({fmt_int(int(b.value))})."),
                 suggestion=f"không quá {fmt_int(int(b.value))}"))
     # a part the sentence gives as its own parts ("trước hạn 820, đúng hạn 400, quá hạn 12" of the 1.230 resolved):
     # their sum stands for it, and the words name the counts as written
@@ -368,7 +379,7 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
             continue  # "trực tuyến 2.915, trực tiếp 933" of the new dossiers: by post may be unsaid
         if any(i.suggestion == fmt_int(int(s)) and i.text.startswith(p.text[t.start:t.end]) for i in out):
             continue  # received = carried over + new = resolved + pending + …: one wrong total, said once
-        words = " + ".join(f"{fmt_int(int(f.value))} ({FIELD_BY_KEY[f.key].label.lower()})" for f in given)
+        words = " + ".join(f"{fmt_int(int(f.value))} ({in_sentence(FIELD_BY_KEY[f.key].label)})" for f in given)
         # the sum is a floor of the total, not the total
         partial = not listed and (any(k not in OPTIONAL_PARTS for k in missing) or any(k in floors for k in parts))
         gap = f" Nếu {fmt_int(int(t.value - s))} hồ sơ là kỳ trước chuyển sang, nên ghi rõ." if unsure and s < t.value else ""

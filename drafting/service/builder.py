@@ -12,7 +12,7 @@ from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.figures.facts import split_issuer
 from drafting.figures.figureset import FigureIssue, FigureSet
-from drafting.figures.periods import PERIODS, data_window
+from drafting.figures.periods import PERIODS, data_window, period_name
 from drafting.figures.schema import AREAS, FIELD_BY_KEY, FIELDS, key_for_label, label_of
 from drafting.inputs.doc_register import read_register
 from drafting.inputs.files import FiguresInput, figures_from_data, load_figures_bytes
@@ -240,7 +240,7 @@ def window_text(period: str | None, year) -> str:
         return "Chọn kỳ và năm để xem thời gian lấy số liệu."
     if period not in PERIODS or not 2000 <= y <= 2100:
         return "Chọn kỳ và năm để xem thời gian lấy số liệu."
-    return f"Số liệu {data_window(period, y).text()} (kỳ {period} năm {y})."
+    return f"Số liệu {data_window(period, y).text()} (kỳ {period_name(period, y)})."
 
 
 def validation_md(data: FiguresInput) -> str:

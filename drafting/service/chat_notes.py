@@ -9,7 +9,7 @@ import re
 from corpus.text import fold_lower, marked_share
 from drafting.figures.outline import OUTLINE
 from drafting.figures.periods import period_phrase
-from drafting.figures.schema import FIELD_BY_KEY
+from drafting.figures.schema import FIELD_BY_KEY, in_sentence
 from drafting.figures.vnformat import fmt_decimal
 from drafting.inputs.chat_reader import ChatReading
 
@@ -19,7 +19,7 @@ def reading_notes(reading: ChatReading) -> str:
     unread = "".join(f"- “{u.quote}” ({u.context}): {u.reason}.\n" for u in reading.unread)
     # the official answers a question of two readings by writing the figure's name
     unread += "".join(
-        f"- “{a.quote}” ({a.context}): là {' hay '.join(FIELD_BY_KEY[k].label.lower() for k in a.options)}? "
+        f"- “{a.quote}” ({a.context}): là {' hay '.join(in_sentence(FIELD_BY_KEY[k].label) for k in a.options)}? "
         "Xin ghi rõ tên chỉ tiêu.\n" for a in reading.ambiguous)
     text = f"Tôi chưa dùng các số sau:\n{unread}\n" if unread else ""
     noted = "".join(f"- {FIELD_BY_KEY[f.key].label}: {fmt_decimal(f.value)} — {f.note}.\n" for f in reading.figures if f.note)
@@ -27,10 +27,10 @@ def reading_notes(reading: ChatReading) -> str:
     for figures, label in ((reading.same_period, "cùng kỳ năm trước"), (reading.previous, "kỳ trước")):
         if figures:
             text += f"Đã ghi làm số {label} (để so sánh): " + "; ".join(
-                f"{FIELD_BY_KEY[f.key].label.lower()} {fmt_decimal(f.value)}" for f in figures) + ".\n\n"
+                f"{in_sentence(FIELD_BY_KEY[f.key].label)} {fmt_decimal(f.value)}" for f in figures) + ".\n\n"
     if reading.targets:  # judged against in section III, with the source named
         text += "Đã ghi chỉ tiêu (để đánh giá đạt/chưa đạt ở phần đánh giá chung): " + "; ".join(
-            f"{t.label.lower()} {fmt_decimal(t.value)}{'%' if t.unit == '%' else ''} theo {t.source}"
+            f"{in_sentence(t.label)} {fmt_decimal(t.value)}{'%' if t.unit == '%' else ''} theo {t.source}"
             for t in reading.targets) + ".\n\n"
     place = reading.meta.locality or ""
     name = re.sub(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|sở)\s+", "", place, flags=re.I)

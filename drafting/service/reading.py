@@ -20,7 +20,7 @@ from corpus.loaders import ReadLimits, display_name, load_bytes
 from corpus.text import fold_lower, marked_share, place_date
 from drafting.figures.facts import Fact
 from drafting.figures.figureset import build_figure_set
-from drafting.figures.periods import PERIODS
+from drafting.figures.periods import PERIODS, period_name
 from drafting.figures.schema import LEVELS
 from drafting.inputs.chat_reader import ChatMeta, read_message, read_period, read_place
 from drafting.inputs.files import FiguresInput
@@ -210,8 +210,8 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
         raise InputError(f"{past.name}: không xác định được kỳ báo cáo (quý/6 tháng/9 tháng/năm và năm) ở phần "
                          "tiêu đề; hãy kiểm tra lại tệp.")
     if (h.year, _order(h.period)) >= (year, _order(period)):
-        raise InputError(f"{past.name}: báo cáo {h.period} năm {h.year} không phải kỳ trước của báo cáo "
-                         f"{period} năm {year}.")
+        raise InputError(f"{past.name}: báo cáo {period_name(h.period, h.year)} không phải kỳ trước của báo cáo "
+                         f"{period_name(period, year)}.")
     kind = "same_period_last_year" if (h.period, h.year) == (period, year - 1) else "previous"
     values = past.reading.values()
     within = 0
@@ -229,7 +229,7 @@ def carry_forward(past: ReportReading, period: str, year: int, locality: str | N
             if f.confidence < 0.8 or past.needs_confirmation:
                 low.append(f.key)
     return CarryForward(kind=kind, values=values, quotes=quotes, to_confirm=low, tasks=past.tasks,
-                        source=f"{past.name} ({h.period} năm {h.year})", within=within)
+                        source=f"{past.name} ({period_name(h.period, h.year)})", within=within)
 
 
 def carry_notes(carry: CarryForward, tasks_lead: str) -> str:

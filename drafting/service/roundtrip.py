@@ -17,6 +17,7 @@ from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
 from drafting.figures.figureset import derive
+from drafting.figures.periods import period_name
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.blocked import blocked_spans
@@ -155,13 +156,13 @@ def save_official(asst, user: str, path: Path, draft_id: str | None = None) -> s
     stack.library.update_meta(doc.doc_id, {
         "official": True, "draft_id": rec.id, "issuer": m.get("issuer", ""), "level": m.get("level", ""),
         "locality": m.get("locality", ""), "period": m.get("period", ""), "year": m.get("year"),
-        "date": str(m.get("date", "")), "title": f"Báo cáo CCHC {m.get('period', '')} năm {m.get('year', '')} — "
+        "date": str(m.get("date", "")), "title": f"Báo cáo CCHC {period_name(m.get('period', ''), m.get('year', ''))} — "
                                                  f"{m.get('locality', '')} (bản chính thức)",
         "figures": figures})
     report = stack.indexer.sync(stack.documents())
     asst.audit.record(user, "official", display_name(path.name), [doc.doc_id],
                       {"draft": rec.id, "changed": sum(1 for i in check.issues if i.severity == "error")})
-    return (f"Đã lưu {display_name(path.name)} làm bản chính thức: báo cáo {m.get('period')} năm {m.get('year')} của "
+    return (f"Đã lưu {display_name(path.name)} làm bản chính thức: báo cáo {period_name(m.get('period'), m.get('year'))} của "
             f"{m.get('locality')} ({len(figures)} số liệu). Bản này được dùng trước tiên làm mẫu cho các dự thảo sau "
             f"của đơn vị và làm số liệu kỳ trước cho kỳ sau. Chỉ mục: {report.summary()}.")
 
@@ -185,4 +186,4 @@ def official_previous(asst, meta: dict) -> tuple[dict[str, str], str] | None:
     if best is None:
         return None
     d = best[1]
-    return dict(d.get("figures") or {}), f"bản chính thức {d.get('period')} năm {d.get('year')}"
+    return dict(d.get("figures") or {}), f"bản chính thức {period_name(d.get('period'), d.get('year'))}"

@@ -1,0 +1,98 @@
+"""Rates a draft states beside the two counts they come from, whatever the figure is about — the schema need not
+know it:
+
+- a share said in words: "1.050 hồ sơ trực tuyến toàn trình trên tổng số 1.750 hồ sơ tiếp nhận, tỷ lệ 64,2%"
+  (1.050/1.750 = 60,00%);
+- a change against a base given in brackets: "quá hạn 34 hồ sơ, giảm 15% so với cùng kỳ năm 2025 (45 hồ sơ)"
+  (34 against 45 is 24,44% less), "45 lượt công chức tham gia bồi dưỡng, vượt 15% kế hoạch (40 lượt)" (12,50%)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafting.figures.vnformat import parse_vn_number, rate, rate_shown
+from drafting.models import ReviewIssue
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_PCT = r"(\d{1,3}(?:,\d{1,2})?)\s*%"
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "A … trên (tổng số) B …, (đạt) tỷ lệ X%": the words between the counts and the rate carry no other number
+_SHARE = re.compile(rf"(?<![\d/.,])({_NUM})(?![\d/%]|[.,]\d)([^%;.\d]{{0,60}}?)\btrên\s+(?:tổng\s+số\s+)?({_NUM})"
+                    rf"(?![\d%]|[.,]\d)[^%;.\d]{{0,60}}?(?:\(\s*|\b(?:tỷ lệ|đạt|chiếm|bằng)\s+)(?<![\d,]){_PCT}",
+                    re.IGNORECASE)
+_CHANGE = re.compile(rf"\b(giảm|tăng|vượt|cao hơn|thấp hơn)\s+(?<![\d,]){_PCT}", re.IGNORECASE)
+# the base in brackets after the change: "(45 hồ sơ)", "(năm 2025: 45 hồ sơ)", "(kế hoạch là 40 lượt)"
+_BASE = re.compile(rf"\(\s*(?:[^()%\d]{{0,30}}?(?:(?:19|20)\d\d)?[^()%\d]{{0,5}}?)?({_NUM})\s*([^\W\d]*)[^()%\d]{{0,25}}\)")
+
+
+def _dec(text: str) -> Decimal | None:
+    return parse_vn_number(text)
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _shares(p) -> list[ReviewIssue]:
+    out = []
+    for m in _SHARE.finditer(p.text):
+        num, den, pct = _dec(m.group(1)), _dec(m.group(3)), _dec(m.group(4))
+        if num is None or not den or pct is None or num > den or _YEAR.match(m.group(3)):
+            continue
+        if (calc := rate(num, den)) is not None and not rate_shown(pct, calc):
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=m.group(0).strip(),
+                message=f"Tỷ lệ ghi {m.group(4)}% nhưng {m.group(1)} trên {m.group(3)} = {_fmt(calc)}%.",
+                suggestion=f"{_fmt(calc)}%"))
+    return out
+
+
+def _count_before(text: str, end: int) -> tuple[int, str, str] | None:
+    """The count a change is said of: the last number of its clause before the verb (not a year, not a rate), where
+    it starts and the word after it ("34 hồ sơ" → (…, "34", "hồ"))."""
+    clause = re.split(r"[;:()]|\.\s", text[max(0, end - 80):end])[-1]
+    counts = [m for m in re.finditer(rf"(?<![\d/.,])({_NUM})(?![\d/%]|[.,]\d)\s*([^\W\d]*)", clause)
+              if not _YEAR.match(m.group(1))]
+    if not counts or clause[counts[-1].end():].count(",") > 1:
+        return None
+    return end - len(clause) + counts[-1].start(), counts[-1].group(1), counts[-1].group(2)
+
+
+def _changes(p) -> list[ReviewIssue]:
+    out = []
+    text = p.text
+    for m in _CHANGE.finditer(text):
+        tail = text[m.end():m.end() + 90]
+        b = _BASE.search(tail)
+        gap = tail[:b.start()] if b else ""
+        # the base follows the change in its own clause: "so với cùng kỳ năm 2025 (45 hồ sơ)", "so với 6 tháng …"
+        if not b or re.search(r"[;.]\s|\d", re.sub(r"\b(?:(?:19|20)\d\d|[69] tháng)\b", "", gap)) or _YEAR.match(b.group(1)):
+            continue
+        said = _count_before(text, m.start())
+        base, pct = _dec(b.group(1)), _dec(m.group(2))
+        if said is None or not base or pct is None or (value := _dec(said[1])) is None:
+            continue
+        if b.group(2) and said[2] and b.group(2).lower() != said[2].lower():
+            continue  # "34 hồ sơ … (45 người)": counts of different things
+        word = m.group(1).lower()
+        up = word in ("tăng", "vượt", "cao hơn")
+        actual = rate(abs(value - base), base)
+        if actual is None or (up == (value > base) and rate_shown(pct, actual)):
+            continue
+        truth = f"{('vượt' if word == 'vượt' else 'tăng') if value > base else 'giảm'} {_fmt(actual)}%"
+        out.append(ReviewIssue(
+            kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
+            text=text[said[0]:m.end() + b.end()].strip(),
+            message=f"Ghi {word} {m.group(2)}% nhưng {said[1]} so với {b.group(1)} là {truth}.",
+            suggestion=truth))
+    return out
+
+
+def check_ratios(paragraphs) -> list[ReviewIssue]:
+    """paragraphs: the reviewer's Para objects (.text, .index, .section); sections IV and V state plans, not results."""
+    out = []
+    for p in paragraphs:
+        if p.section not in ("IV", "V", "ket_thuc") and "%" in p.text:
+            out += _shares(p) + _changes(p)
+    return out
