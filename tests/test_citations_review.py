@@ -898,3 +898,16 @@ def test_a_year_report_is_named_once(tmp_path):
     assert len(found) >= 3, found
     assert not [i for i in found if "năm năm" in f"{i.message} {i.suggestion}".lower()], found
     assert any("Báo cáo năm 2026" in i.message for i in found), found
+
+
+def test_one_wrong_date_is_one_finding():
+    """Written draft 14's "Nghị định số 42/2022/NĐ-CP ngày 24/6/2021" was listed twice — once as a date before the year
+    of its number, once against the registry's date. Here 30/2020 dated 2019: one error, saying both, with the fix."""
+    found = check_text("Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05/3/2019 của Chính phủ về công tác văn thư.",
+                       Registry.load(), dt.date(2026, 6, 1))
+    dated = [p for p in found if p.kind in ("date", "date_year")]
+    assert len(dated) == 1, found
+    assert "sớm hơn năm 2020" in dated[0].message and "05/03/2020" in dated[0].suggestion, dated
+    # a document the registry does not hold keeps the finding it can have
+    local = check_text("Theo Kế hoạch số 12/2026/KH-UBND ngày 05/01/2025 của UBND tỉnh.", Registry.load(), dt.date(2026, 6, 1))
+    assert [p.kind for p in local if p.kind.startswith("date")] == ["date_year"], local

@@ -182,7 +182,11 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
                                       "chưa xác minh được.")
         return problems
     if ref.date and doc.signed and ref.date != doc.signed and doc.tag("signed") in ("V", "S", "Seed"):
-        add("date", "error", f"“{ref.text}”: ngày ký ghi {fmt_date(ref.date)}, sổ đăng ký ghi {fmt_date(doc.signed)}.",
+        # one wrong date is one finding: its year before the number's is said within the registry's correction
+        early = [p for p in problems if p.kind == "date_year"]
+        problems[:] = [p for p in problems if p.kind != "date_year"]
+        add("date", "error", f"“{ref.text}”: ngày ký ghi {fmt_date(ref.date)}"
+            + (f" (sớm hơn năm {ref.year} ghi trong số hiệu)" if early else "") + f", sổ đăng ký ghi {fmt_date(doc.signed)}.",
             f"{doc.display_name} ngày {fmt_date(doc.signed)}")
     if ref.article and re.search(r"\d+[a-z]$", ref.article) and doc.amends:
         target = doc.amends[0]
