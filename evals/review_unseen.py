@@ -25,7 +25,8 @@ from pathlib import Path
 from corpus.registry import Registry
 from corpus.text import fold_lower
 from drafting.render.docx import render_docx
-from drafting.review.checks import load_review_document, review_document
+from drafting.review.checks import review_document
+from drafting.review.document import load_review_document
 
 CASES = Path(__file__).parent / "cases"
 BASES = [*sorted((CASES / "substance").glob("*.yaml")), CASES / "drafting" / "xa-synthetic-nam-2025.yaml"]

@@ -634,9 +634,9 @@ def test_twelve_errors_planted_in_held_out_report_8():
     found = [i for i in review(text.encode("utf-8"), Registry.load(), None, name="x.md") if i.severity != "info"]
     assert sorted((i.section, i.suggestion) for i in found) == sorted([
         ("V", "V. KIẾN NGHỊ, ĐỀ XUẤT"), ("mo_dau", "từ ngày 15/12/2026 đến ngày 14/03/2027"), ("I", "không nhỏ hơn 10"),
-        ("II.2", "93,93%"), ("II.2", "1.377"), ("II.2", "1.229"), ("II.2", "118/2025/NĐ-CP"), ("II.5", ""),
+        ("II.2", "93,93%"), ("II.2", "1.377"), ("II.2", "1.229"), ("II.2", "118/2025/NĐ-CP"),
         ("II.5", "Nghị định số 60/2021/NĐ-CP ngày 21/06/2021"), ("IV", "quý II năm 2027"), ("II.2", "7"),
-        ("phu_luc", "1.301")])
+        ("phu_luc", "1.301")])  # the date's year before the number's is said in the registry's finding, not apart
     # dated before its cut-off: a note (units send reports so, the last days estimated), never an error
     notes = [i for i in review(text.encode("utf-8"), Registry.load(), None, name="x.md") if i.severity == "info"]
     assert any("sớm hơn ngày chốt số liệu 14/03/2027" in i.message for i in notes)
@@ -667,7 +667,7 @@ def test_ten_errors_planted_in_held_out_report_9_typed_without_diacritics():
     faults = [i for i in found if i.severity != "info"]
     assert sorted((i.section, i.suggestion) for i in faults) == sorted([
         ("mo_dau", "9 tháng năm 2026"), ("I", "6 nhiệm vụ"), ("IV", "6 nhiệm vụ"), ("II.1", "không quá 5"),
-        ("II.2", "không nhỏ hơn 3.894"), ("II.2", ""), ("II.2", "Nghị định số 118/2025/NĐ-CP ngày 09/06/2025"),
+        ("II.2", "không nhỏ hơn 3.894"), ("II.2", "Nghị định số 118/2025/NĐ-CP ngày 09/06/2025"),  # one date finding
         ("II.2", "70,00%"), ("II.3", "không quá 38"), ("II.6", "không quá 2.480"), ("IV", "quý IV năm 2025")])
     assert any("tài chính công" in i.message for i in found if i.severity == "info")
 

@@ -63,7 +63,7 @@ def test_district_figures_after_the_reform_are_questioned_and_zeros_said_in_word
 def test_a_total_edited_apart_from_its_levels_is_caught_by_the_reviewer():
     """The total in one paragraph, the breakdown by level in the next (as our drafts write them): +3 on a total of
     248.716 leaves the on-time rate at 97,46%, so only the levels can show it (found by the unseen-units review eval)."""
-    from drafting.review.checks import Para
+    from drafting.review.document import Para
     from drafting.review.stated import check_stated_figures
 
     total = "Đã giải quyết {} hồ sơ, trong đó trước và đúng hạn 242.397 hồ sơ; tỷ lệ giải quyết trước và đúng hạn đạt 97,46%."

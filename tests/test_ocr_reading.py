@@ -6,7 +6,7 @@ and in the reviewer, which recomputes each level's on-time rate."""
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.ocr_words import is_syllable, mend
 from drafting.inputs.report_text import read_report, section_lines
-from drafting.review.checks import Para
+from drafting.review.document import Para
 from drafting.review.stated import check_stated_figures
 
 

@@ -3,7 +3,8 @@ maps of Vietnam's administrative units, and the reviewer's finding for a sentenc
 
 from corpus.places import load_gazetteer
 from corpus.registry import Registry
-from drafting.review.checks import Para, review
+from drafting.review.checks import review
+from drafting.review.document import Para
 from drafting.review.places import check_places
 from tests.conftest import ROOT
 

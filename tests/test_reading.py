@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import docx
 import pytest
@@ -16,9 +17,10 @@ from drafting.figures.outline import section_label
 from drafting.inputs.chat_reader import read_message
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.files import figures_from_data
-from drafting.inputs.report_text import read_report
+from drafting.inputs.report_text import read_paragraph, read_report
 from drafting.inputs.task_words import next_period_tasks
-from drafting.review.checks import Para, load_review_document, review_document
+from drafting.review.checks import review_document
+from drafting.review.document import Para, load_review_document
 from drafting.review.stated import check_stated_figures
 from drafting.service.reading import carry_forward, read_header, read_report_bytes, with_previous
 from evals.reading_eval import run_reading
@@ -1534,3 +1536,25 @@ def test_rules_from_reading_set_34_in_other_words():
     # news bulletins are news items, broadcast or posted (as "phát 36 tin" since set 2); never villages ("bản")
     assert _read("Đài truyền thanh phát 24 bản tin về thủ tục đất đai.") == {"chi_dao.tin_bai": 24}
     assert _read("Xã cấp thẻ bảo hiểm y tế cho 230 trẻ em dưới 6 tuổi.") == {}
+
+
+def test_our_own_docx_reads_back_every_figure_it_was_drafted_from(assistant):
+    """Last period's report is often our own draft, edited and signed. Its statistics appendix is a table whose row
+    labels are the schema's own: a row "11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06" was read as complaints
+    received (its unit noun), and "4 | Nhiệm vụ … đã hoàn thành (lũy kế) | nhiệm vụ | 14" as the plan's tasks. Read as
+    the importer reads the .docx, every figure of the drafts of three units comes back exactly."""
+    from decimal import Decimal
+
+    from corpus.loaders import load_bytes
+    from drafting.inputs.files import load_figures_file
+    from drafting.render.docx import render_docx
+
+    for name in ("dong-nai-vp-q1-2023", "xa-bat-xat-9t-2026", "so-y-te-ha-tinh-nam-2026"):
+        folder = "drafting" if name.startswith("dong-nai") else "substance"
+        data = load_figures_file(Path(f"evals/cases/{folder}/{name}.yaml"))
+        text = load_bytes(render_docx(assistant.draft_input(data)), "bao-cao.docx").text
+        got = read_report(text).values()
+        wrong = {k: (v, got.get(k)) for k, v in data.figures.values.items() if got.get(k) != Decimal(str(v))}
+        assert not wrong, (name, wrong)
+    row = "11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06 |  | "
+    assert [(f.key, f.value) for f in read_paragraph(row, "phu_luc").figures] == [("tthc.pakn_da_xu_ly", 6)]

@@ -183,3 +183,26 @@ def test_last_periods_tasks_of_a_scan_end_at_the_recipients():
             "Tiep tuc so hoa ket qua giai quyet TTHC tai Bo phan mot cua.\n\nNoi nhan:\n- UBND tinh Quang Tri;\n"
             "- So Noi vu tinh Quang Tri;\n- Luu: VT.\n\nTM. UY BAN NHAN DAN\nCHU TICH\n")
     assert planned_tasks(text) == ["Tiep tuc so hoa ket qua giai quyet TTHC tai Bo phan mot cua"]
+
+
+def test_a_whole_draft_sent_back_unedited_has_no_figure_changed(assistant, tmp_path):
+    """Tried in the app: a commune's whole nine-month draft, downloaded and sent back with only a sentence added, was
+    told "12 số liệu sửa tay khác biểu số liệu" ("Văn bản chỉ đạo …: 1 trong văn bản, 7 trong biểu số liệu"): the
+    reviewer read the .docx cell by cell, so each appendix row's number ("1", "3") was taken for the row's count.
+    Read as the importer reads it (a row on one line), nothing was changed and only the added number is new."""
+    from pathlib import Path
+
+    from drafting.inputs.files import load_figures_file
+
+    data = load_figures_file(Path("evals/cases/substance/tinh-phu-tho-9t-2026.yaml"))
+    st = h.UserState(user="roundtrip-whole")
+    res = h.generate_report(assistant, st, data)
+    d = docx.Document(str(res.docx))
+    third = next(p for p in d.paragraphs if p.text.startswith("III."))
+    third.insert_paragraph_before("Tỉnh đã tổ chức 29 buổi đối thoại với doanh nghiệp về thủ tục đầu tư.")
+    edited = tmp_path / "bao-cao-gui-lai.docx"
+    d.save(str(edited))
+    review = h.review_file(assistant, st.user, edited, None, draft_id=res.draft_id)
+    figures = [r[5] for r in review.rows if "trong biểu số liệu" in r[5] or "không có trong biểu số liệu" in r[5]]
+    assert len(figures) == 1 and "“29”" in figures[0], figures
+    assert "0 số liệu sửa tay" in review.summary or "số liệu sửa tay" not in review.summary, review.summary

@@ -12,7 +12,8 @@ import pytest
 from drafting import service as h
 from drafting.figures.schema import key_for_label
 from drafting.inputs.files import load_figures_file
-from drafting.review.checks import load_review_document, review_document
+from drafting.review.checks import review_document
+from drafting.review.document import load_review_document
 from drafting.service.editing import edit_section, section_text
 from tests.conftest import ROOT
 

@@ -238,6 +238,23 @@ def _own_level_totals(reading: TextReading) -> TextReading:
 _LEVEL_TOTAL = {part: total for total, parts in LEVEL_SUM_RULES for part in parts if part.endswith("_cap_xa")}
 
 
+def _bare_label(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", fold_lower(text))).strip()
+
+
+# the labels of the schema, as our own statistics appendix writes them ("Phản ánh, kiến nghị đã xử lý (*)")
+_OWN_LABELS = {_bare_label(f.label): key for key, f in FIELD_BY_KEY.items()}
+_OWN_ROW = re.compile(r"^\s*\|?\s*\d{1,3}\.?\s*\|([^|]+)\|[^|\d]*\|\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:\||$)")
+
+
+def _own_row_key(para: str) -> tuple[str, tuple[int, int]] | None:
+    """"11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06": a row whose label is a schema field's own, word for word,
+    is that field — its unit noun ("phản ánh") says only what is counted, not whether received or handled."""
+    m = _OWN_ROW.match(para)
+    key = _OWN_LABELS.get(_bare_label(m.group(1))) if m else None
+    return (key, m.span(2)) if key else None
+
+
 def read_paragraph(para: str, section: str, by_level: bool | None = None, row_levels: dict[str, str] | None = None,
                    folded: str | None = None) -> TextReading:
     """One paragraph of a report under its section; a statistics table's row read as a row (its serial and code no
@@ -259,4 +276,8 @@ def read_paragraph(para: str, section: str, by_level: bool | None = None, row_le
     for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
         moved = next(((a, b) for s, e, a, b in moves if (item.start, item.end) == (s, e)), None)
         item.start, item.end = moved or (item.start, item.end)
+    if section == "phu_luc" and (own := _own_row_key(para)):
+        key, span = own
+        part.figures = [f.model_copy(update={"key": key, "confidence": max(f.confidence, 0.9)})
+                        if (f.start, f.end) == span else f for f in part.figures]
     return part

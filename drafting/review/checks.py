@@ -9,27 +9,22 @@ that tries to instruct the assistant."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from corpus.chunking import outline_key_of, report_heading_level
 from corpus.errors import InputError
-from corpus.loaders import load_bytes
 from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower, marked_share
 from drafting.figures.periods import data_window, period_name, period_of_label
 from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
-from drafting.inputs.report_text import closing_or_appendix
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
+from drafting.review.document import AREAS, Para, ReviewDocument, load_review_document
 from drafting.review.signature import below_signer_title
 
 ORDER = ["I", "II", "III", "IV", "V"]
-AREAS = ["II.1", "II.2", "II.3", "II.4", "II.5", "II.6"]
 AREA_NAMES = {"II.1": "cải cách thể chế", "II.2": "cải cách thủ tục hành chính", "II.3": "cải cách tổ chức bộ máy",
               "II.4": "cải cách chế độ công vụ", "II.5": "cải cách tài chính công",
               "II.6": "xây dựng chính quyền điện tử, chính quyền số"}
@@ -37,95 +32,6 @@ PART_NAMES = {"I": "I. Công tác chỉ đạo, điều hành", "II": "II. Kết
               "III": "III. Đánh giá chung", "IV": "IV. Phương hướng, nhiệm vụ", "V": "V. Kiến nghị, đề xuất"}
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _PCT = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%"
-
-
-@dataclass
-class Para:
-    text: str
-    index: int  # 1-based
-    section: str = ""
-    heading_level: int | None = None
-    runs: list = field(default_factory=list)  # python-docx runs (layout checks)
-    docx_para: object = None
-
-
-@dataclass
-class ReviewDocument:
-    name: str
-    paragraphs: list[Para]
-    docx: object = None  # python-docx Document when the input was a .docx
-
-    @property
-    def text(self) -> str:
-        return "\n".join(p.text for p in self.paragraphs)
-
-
-def _assign_sections(paras: list[Para]) -> None:
-    current = "mo_dau"
-    for p in paras:
-        level = report_heading_level(p.text)
-        p.heading_level = level
-        if ending := closing_or_appendix(current, fold_lower(p.text.strip())):
-            current = ending  # the closing, the signature block and the statistics appendix after the body
-        elif level in (1, 2) and len(p.text) < 160 and current not in ("ket_thuc", "phu_luc"):
-            key = outline_key_of(p.text)
-            if level == 1 and re.match(r"^\W*(I|II|III|IV|V)\s*[.\-:]", p.text):
-                roman = re.match(r"^\W*(I|II|III|IV|V)\b", p.text).group(1)
-                key = roman if roman in ("I", "II") and key not in ("III", "IV", "V") else (key or roman)
-                if key in AREAS:
-                    key = roman
-            if level == 2 and current.startswith("II") and key in AREAS:
-                current = key
-            elif level == 1 and key:
-                current = key
-        p.section = current
-
-
-def load_review_document(data: bytes, name: str) -> ReviewDocument:
-    if name.lower().endswith(".docx") or data[:2] == b"PK":
-        import docx
-
-        load_bytes(data, name)  # the importer's checks: zip bomb, broken file, not a Word file
-        try:
-            d = docx.Document(io.BytesIO(data))
-            paras = _docx_paragraphs(d)
-        except Exception as exc:  # a package the importer could read but python-docx's object model cannot
-            raise InputError(f"{name}: tệp .docx bị hỏng, không rà soát được.", detail=repr(exc)) from exc
-        doc = ReviewDocument(name=name, paragraphs=[p for p in paras if p.text], docx=d)
-    else:
-        from drafting.review.plain_text import text_paragraphs
-
-        blocks = text_paragraphs(load_bytes(data, name).text)
-        doc = ReviewDocument(name=name, paragraphs=[Para(text=t, index=i) for i, t in enumerate(blocks, 1) if t])
-    _assign_sections(doc.paragraphs)
-    return doc
-
-
-def _docx_paragraphs(d) -> list[Para]:
-    paras: list[Para] = []
-    seen = set()  # a merged cell yields the same paragraph once per spanned column
-    idx = 0
-    for p in _document_order(d):
-        if id(p._p) in seen:
-            continue
-        seen.add(id(p._p))
-        idx += 1
-        paras.append(Para(text=p.text.strip(), index=idx, runs=list(p.runs), docx_para=p))
-    return paras
-
-
-def _document_order(d):
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in d.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(child, d)
-        elif tag == "tbl":
-            for row in Table(child, d).rows:
-                for cell in row.cells:
-                    yield from cell.paragraphs
 
 
 # ---------------------------------------------------------------- arithmetic

@@ -43,7 +43,7 @@ def _paragraphs(text: str) -> list[Paragraph]:
 
 
 def check_edit(key: str, paragraphs: list[Paragraph], ctx: GroundingContext, registry: Registry) -> list[DraftFinding]:
-    from drafting.review.checks import Para
+    from drafting.review.document import Para
     from drafting.review.stated import check_stated_figures
 
     found: list[DraftFinding] = []

@@ -32,7 +32,8 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     """draft_id: the saved draft an edited or signed version came from (None: the latest of the same unit,
     period and year, if any) — figures changed by hand and numbers added without a source are listed too.
     section: review one part only ("II.2", or "II" for all of II); the whole document when empty."""
-    from drafting.review.checks import load_review_document, review_document
+    from drafting.review.checks import review_document
+    from drafting.review.document import load_review_document
     from drafting.review.period_words import document_date
     from drafting.review.tidy import in_scope, tidy
     from drafting.service.roundtrip import check_final
@@ -44,7 +45,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     dated = None if as_of else document_date(doc.paragraphs)  # the day its law was checked against
     final = None
     try:
-        final = check_final(asst, user, doc.text, data, display_name(path.name), draft_id)
+        final = check_final(asst, user, doc.plain, data, display_name(path.name), draft_id)
         issues += [i for i in final.issues if in_scope(i.section, section)]
     except InputError:
         if draft_id:

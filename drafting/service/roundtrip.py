@@ -25,7 +25,7 @@ from drafting.inputs.report_text import read_report
 from drafting.models import ReviewIssue
 from drafting.render.docx import render_docx
 from drafting.render.provenance import COMMENT_AUTHOR
-from drafting.review.checks import load_review_document
+from drafting.review.document import load_review_document
 from drafting.service.reading import read_header
 from drafting.service.state import REVIEW_FILES, check_upload
 from drafting.service.workspace import SavedDraft
@@ -63,8 +63,12 @@ def _comments(data: bytes) -> list[str]:
 
 
 def _own_text(rec: SavedDraft) -> str:
-    """The product's own .docx as read back: the appendix's row numbers ("7", "11") and the signature block too."""
-    return load_review_document(render_docx(rec.draft), "du-thao.docx").text if rec.draft is not None else ""
+    """The product's own .docx as the importer reads it back: the appendix's row numbers and the signature block too."""
+    return load_review_document(render_docx(rec.draft), "du-thao.docx").plain if rec.draft is not None else ""
+
+
+# a table row's number ("29 | Hồ sơ đã giải quyết | hồ sơ | 3.012"): numbering, neither a source nor a new figure
+_ROW_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}(?=[ \t]*\|)")
 
 
 def _known_numbers(rec: SavedDraft, own: str) -> set[Decimal]:
@@ -72,7 +76,7 @@ def _known_numbers(rec: SavedDraft, own: str) -> set[Decimal]:
     known = set(values.values()) | {Decimal(v) for v in rec.previous.values() if _is_dec(v)}
     known |= set(derive(values).values())
     if rec.draft is not None:  # every number the product wrote was grounded when it wrote it
-        for text in [own, rec.draft.full_text(), *(f.text for f in rec.draft.facts), *(f.cause or "" for f in rec.draft.facts)]:
+        for text in [_ROW_NUMBER.sub("", own), rec.draft.full_text(), *(f.text for f in rec.draft.facts), *(f.cause or "" for f in rec.draft.facts)]:
             known |= {parse_vn_number(m.group(0)) for m in NUMBER_RE.finditer(text)} - {None}
         known |= {t.value for t in rec.draft.targets}
     return known
@@ -95,13 +99,21 @@ def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: st
     reading = read_report(text)
     read = reading.values()
     own = _own_text(rec)
+    own_reading = read_report(own)
     drafted = {k: str(v) for k, v in derive({k: Decimal(v) for k, v in rec.values.items() if _is_dec(v)}).items()}
-    drafted |= {k: str(v) for k, v in read_report(own).values().items()} | rec.values
+    drafted |= {k: str(v) for k, v in own_reading.values().items()} | rec.values
+    # every figure the final states, not one per field: "248" changed in the body while the appendix still says 253
+    # is a change; a reading the draft's own text gives too (the same words, read the same way) is none; beside the
+    # value kept for a field, only sure readings count (an added sentence's number taken for a field is no edit)
+    ours = {(f.key, f.value) for f in own_reading.figures}
+    said = [(f.key, f.value) for f in reading.figures if (f.key, f.value) not in ours
+            and (read.get(f.key) == f.value or f.confidence >= 0.9)]
     issues: list[ReviewIssue] = []
-    for key, value in read.items():
+    edited: dict[str, Decimal] = {}  # the hand's value wins where the body and a stale appendix differ
+    for key, value in dict.fromkeys(said):
         given = drafted.get(key)
+        f = next(f for f in reading.figures if f.key == key and f.value == value)
         if given is None:  # "Trong năm … ban hành 02 nghị quyết quy phạm": a figure the draft did not have
-            f = next(f for f in reading.figures if f.key == key and f.value == value)
             issues.append(ReviewIssue(
                 kind="figures", severity="warning", section=f.section, text=f.words,
                 message=(f"{FIELD_BY_KEY[key].label}: {fmt_decimal(value)} có trong bản cuối nhưng không có trong biểu "
@@ -109,15 +121,15 @@ def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: st
             continue
         if not _is_dec(given) or Decimal(given) == value:
             continue
-        f = next(f for f in reading.figures if f.key == key and f.value == value)
+        edited.setdefault(key, value)
         issues.append(ReviewIssue(
             kind="figures", severity="error", section=f.section, text=f.words,
             message=(f"{FIELD_BY_KEY[key].label}: {fmt_decimal(value)} trong văn bản, {fmt_decimal(Decimal(given))} trong "
                      "biểu số liệu. Sửa một trong hai cho khớp (nếu số trong văn bản đúng, cập nhật biểu số liệu)."),
             suggestion=fmt_decimal(Decimal(given))))
     # a figure listed above (changed by hand, or new) is not listed again as a number without source
-    known = _known_numbers(rec, own) | set(read.values())
-    blocked = blocked_spans(text)
+    known = _known_numbers(rec, own) | {value for _, value in said}
+    blocked = blocked_spans(text) + [m.span() for m in _ROW_NUMBER.finditer(text)]
     seen = set()
     for m in NUMBER_RE.finditer(text):
         value = parse_vn_number(m.group(0))
@@ -133,7 +145,7 @@ def check_final(asst, user: str, text: str, data: bytes, name: str, draft_id: st
                      "ghi nguồn hoặc bổ sung vào biểu số liệu.")))
     comments = _comments(data) if data[:2] == b"PK" else []
     return FinalCheck(draft_id=rec.id, draft_label=rec.label(), issues=issues, comments=comments,
-                      values={k: str(v) for k, v in read.items()})
+                      values={k: str(v) for k, v in (read | edited).items()})
 
 
 def save_official(asst, user: str, path: Path, draft_id: str | None = None) -> str:
