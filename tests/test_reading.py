@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -467,10 +467,10 @@ def test_reading_eval_floors():
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 0), (28, "đã chỉnh theo", 0.95, 0),
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
               (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 0),
-              (35, "đã chỉnh theo", 0.95, 0)]
+              (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1558,3 +1558,28 @@ def test_our_own_docx_reads_back_every_figure_it_was_drafted_from(assistant):
         assert not wrong, (name, wrong)
     row = "11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06 |  | "
     assert [(f.key, f.value) for f in read_paragraph(row, "phu_luc").figures] == [("tthc.pakn_da_xu_ly", 6)]
+
+
+def test_set_36_rules_in_other_words():
+    """Set 36's misses, said again by other units: small counts in words, a same-day share of resolved dossiers, legal
+    documents beside plans under one verb, last year's count before "năm nay" — and the look-alikes left alone."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Phường tổ chức ba hội nghị chuyên đề và hai đợt kiểm tra CCHC.") == {"chi_dao.hoi_nghi": 3,
+                                                                                     "chi_dao.cuoc_kiem_tra": 2}
+    assert values("Xã tổ chức mười hai buổi tuyên truyền CCHC tại các bản.") == {"chi_dao.buoi_tuyen_truyen": 12}
+    # "một cửa", "một số", "thứ hai", "hài lòng", "Ba Tơ" count nothing
+    assert values("Bộ phận một cửa xã Ba Tơ tiếp nhận một số hồ sơ; thứ hai hội nghị giao ban bàn về tỷ lệ hài lòng.") == {}
+    read = read_message("Xã giải quyết xong trong ngày 96 hồ sơ chứng thực, đã giải quyết 1.240 hồ sơ.")
+    assert {f.key: int(f.value) for f in read.figures} == {"tthc.ho_so_da_giai_quyet": 1240}
+    assert values("UBND phường ban hành 2 quyết định quy phạm pháp luật và 7 kế hoạch triển khai CCHC.") == {
+        "the_che.vbqppl_ban_hanh": 2, "chi_dao.van_ban_chi_dao": 7}
+    assert values("Tỉnh ban hành 4 quyết định quy phạm pháp luật và 3 nghị quyết của HĐND tỉnh.") == {"the_che.vbqppl_ban_hanh": 7}
+    past = read_message("Năm trước phường giải quyết 2.310 hồ sơ; năm nay phường giải quyết 2.655 hồ sơ.")
+    assert {f.key: int(f.value) for f in past.figures} == {"tthc.ho_so_da_giai_quyet": 2655}
+    assert any(u.quote == "2.310" and "năm trước" in u.reason for u in past.unread)
+    # a year named with an earlier one beside it is this year
+    assert values("Năm 2026 xã tiếp nhận 1.420 hồ sơ, năm nay tăng 96 hồ sơ so với năm 2025.") == {"tthc.ho_so_tiep_nhan": 1420}

@@ -82,6 +82,9 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi thay đ
                             r"|nguoi|ho so|can bo|cong chuc|phien|ky)\s+(?:[a-z]+\s+)?|binh quan\s+)"
                             r"(?:(?:khoang|gan|hon|tren|chung|tu)\s+)?$"),
                  "số tính bình quân hoặc cho mỗi đơn vị (“mỗi buổi …”), không phải tổng của kỳ"),
+                # "trả kết quả trong ngày đối với 318 hồ sơ chứng thực": the same-day part of those resolved
+                (re.compile(r"\b(?:tra ket qua|giai quyet(?: xong)?)\s+(?:ngay\s+)?trong (?:ngay|buoi)\b[^\d;.]{0,25}$"),
+                 "số hồ sơ trả kết quả trong ngày (một phần của số đã giải quyết), không phải tổng của chỉ tiêu"),
                 # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
                 (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
                  "tổng của hai kênh tiếp nhận: cần số của từng kênh"),

@@ -36,6 +36,7 @@ from drafting.inputs.chat_facts import (
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, drop_number_words, own_noun
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
+from drafting.inputs.other_periods import other_period_clauses
 from drafting.inputs.said_counts import carried_onward, onward_unsure, said_counts
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.task_words import next_period_clauses, planned_spans
@@ -140,39 +141,9 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     return period, year, spans
 
 
+_PAST_YEAR_SAID = "số của năm trước, không phải của kỳ báo cáo"
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
-
-
-# a clause about another period: the same period of last year, or the period before ("kỳ trước chuyển sang" is this
-# period's carried-over dossiers); "so với cùng kỳ" after a figure of this period compares, the clause after it is the other
-# — only where a clause starts with it: "hồ sơ kỳ trước chuyển qua", "tồn kỳ trước là 8", "tăng 10% so với cùng kỳ" are not
-_OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong |so voi )?(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
-                           r"(ky truoc|quy truoc)(?! (?:chuyen|con|ton)))\b")
-
-
-_CLAUSE_END = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|quy nay)\b)")
-
-
-# "Số hồ sơ tiếp nhận cùng kỳ năm 2025 là 342": the other period named inside the clause, before its number
-_CLAUSE_START = re.compile(r"[.;:,(\n]")
-_OTHER_MID = re.compile(r"\bcung ky nam (?:truoc|ngoai|20\d\d)\b")
-
-
-def _other_periods(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, "same_period" | "previous") of each clause that states another period's figures."""
-    out = []
-    for m in _OTHER_PERIOD.finditer(folded):
-        end = _CLAUSE_END.search(folded, m.end())
-        out.append((m.start(), end.start() if end else len(folded), "same_period" if m.group(1) else "previous"))
-    for m in _OTHER_MID.finditer(folded):
-        start = max((x.end() for x in _CLAUSE_START.finditer(folded, 0, m.start())), default=0)
-        if any(a <= m.start() < b for a, b, _ in out) or re.search(r"\d|\bso voi\b|\b(?:tang|giam)\b",
-                                                                   folded[start:m.start()]):
-            continue
-        end = _CLAUSE_END.search(folded, m.end())
-        out.append((start, end.start() if end else len(folded), "same_period"))
-    return out
 
 
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
@@ -287,7 +258,7 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
     a task, its numbers the task's words."""
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     _, _, period_spans = read_period(text)
-    others = _other_periods(fold_lower(text))
+    others = other_period_clauses(fold_lower(text))
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
         planned_spans(text)
     summed = legal_document_counts(text)  # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL": one sum
@@ -307,7 +278,11 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
                                                            "start": u.start, "end": u.end}))
             alone.unread = alone.unread[1:]
-        getattr(reading, kind).extend(alone.figures)
+        if kind == "past_year":  # "Năm 2025 … 980 hồ sơ, năm nay …": shown back as not this period's, never kept
+            alone.unread += [Unread(quote=f.quote, context=f.words, start=f.start, end=f.end, reason=_PAST_YEAR_SAID)
+                             for f in alone.figures]
+        else:
+            getattr(reading, kind).extend(alone.figures)
         reading.unread += alone.unread
     # a rate the official typed is noted, not used: the system computes rates from the counts — except all of them
     # ("đúng hạn 100%"), and figures said by words ("tiếp nhận và giải quyết 640 hồ sơ", "đã xử lý xong"): said_counts

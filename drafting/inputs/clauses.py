@@ -67,10 +67,35 @@ _IN_WORDS = re.compile(r"(?<=\d)\s?\((?:\s*(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|
                        r"|le|ty))+\s*\)")
 
 
-def blank_number_words(text: str) -> str:
+def _blank_number_words(text: str) -> str:
     """The number in words blanked, the text's length kept (spans carry over)."""
     for m in reversed(list(_IN_WORDS.finditer(fold_lower(text)))):
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+# "Đặc khu tổ chức hai hội nghị và một buổi đối thoại": a small count said only in words, before a noun that is
+# counted; with marks only ("sau" is also "after", "tam" "tạm", "hai" "hài"), never "năm" (a year) nor "thứ hai"
+_WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_COUNTED = (r"hội nghị|cuộc|buổi|đoàn|đợt|lớp|văn bản|kế hoạch|quyết định|công văn|báo cáo|nghị quyết|chỉ thị|tin|"
+            r"bài|mô hình|sáng kiến|công chức|viên chức|người|đơn vị|cơ quan|thủ tục|hồ sơ|phản ánh|kiến nghị|nhiệm vụ|"
+            r"chương trình|phòng|trường hợp")
+_SAID_IN_WORDS = re.compile(rf"(?<![\w\d(])(?<!thứ )(?<!Thứ )(Một|một|Hai|hai|Ba|ba|bốn|Bốn|sáu|Sáu|bảy|Bảy|tám|Tám|chín|"
+                            rf"Chín|mười|Mười)(?:\s+(một|mốt|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?(?=\s+(?:{_COUNTED})\b)")
+
+
+def numbers_as_digits(text: str) -> str:
+    """Numbers as the reader reads them, the text's length kept: "01 (một) quyết định" with its words blanked, "hai hội
+    nghị" as "  2 hội nghị" (the count right-aligned in the words' place, next to its noun)."""
+    text = _blank_number_words(text)
+    for m in reversed(list(_SAID_IN_WORDS.finditer(text))):
+        value = _WORD_VALUES[m.group(1).lower()]
+        if m.group(2):  # "mười hai": 12 — only after "mười"
+            if value != 10:
+                continue
+            value += {"một": 1, "mốt": 1, "lăm": 5}.get(m.group(2), _WORD_VALUES.get(m.group(2), 0))
+        digits = str(value)
+        text = text[:m.start()] + digits.rjust(m.end() - m.start()) + text[m.end():]
     return text
 
 

@@ -71,8 +71,11 @@ class LinkedReading:
                     (verb := re.fullmatch(r"[a-z ]{1,40},([a-z ]{1,25})", between))
                     and verb.group(1).strip() not in fold_lower(f.phrase)  # "ban hành 3 quyết định, ban hành 2 …": no
                     and any(f.key in keys for *_, keys in phrases_in(verb.group(1), True))))
-            if noun == "văn bản" and (legal(e) and not legal(f.end) or individual(e)):
-                continue  # "2 kế hoạch … và 1 quyết định quy phạm pháp luật", "… và 2 nghị quyết cá biệt": other kinds
+            # "2 kế hoạch … và 1 quyết định quy phạm pháp luật", "6 quyết định QPPL và 11 kế hoạch" (a plan is never a
+            # legal document; "5 quyết định QPPL và 2 nghị quyết của HĐND" are both), "… và 2 nghị quyết cá biệt"
+            if noun == "văn bản" and (legal(e) and not legal(f.end) or individual(e) or legal(f.end) and not legal(e)
+                                      and re.match(r"(?:ke hoach|cong van|thong bao|bao cao|huong dan)\b", own)):
+                continue
             if (f.key in keys and f.start >= sent_from and noun and (noun_words(f.end) == own or noun == "văn bản")
                     and (re.search(r"\bva\b", between) or papers) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value

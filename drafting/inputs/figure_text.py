@@ -28,8 +28,8 @@ from drafting.inputs.clauses import (
     PLACES,
     SEP,
     area_hint,
-    blank_number_words,
     noun_after,
+    numbers_as_digits,
     parts_of,
     phrases_in,
     second_group,
@@ -95,7 +95,7 @@ _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 class _Reader(LinkedReading, RateReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
-        text = blank_number_words(text)  # "01 (một) quyết định": the noun next to its number
+        text = numbers_as_digits(text)  # "01 (một) quyết định", "hai hội nghị": the count next to its noun
         self.text = text
         self.folded = fold_lower(text)  # same length as text: spans carry over
         self.accented = self.folded != text.lower()
@@ -325,6 +325,8 @@ class _Reader(LinkedReading, RateReading):
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit) or self.from_above(sent_from):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
+            if noun == "văn bản" and re.match(r"\s*(?:quy pham|qppl)\b", self.folded[noun_end:]):  # "6 quyết định quy
+                fit = [k for k in fit if k.startswith("the_che.")]  # phạm pháp luật và 11 kế hoạch về CCHC": legal ones
             if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
                 fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all
             events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]
