@@ -71,6 +71,10 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # running): first run 79% (15/19), 100% after four rules taken from it
 # heldout23.yaml (long paragraphs pasted from a ward's, a department's, a commune's and a province's notes; written
 # after the rules on planned clauses and named meetings, before running): first run 92% (12/13), 100% after two rules
+# heldout24.yaml (a ward of Hà Nội, a department of construction, a commune of Đắk Lắk typed without diacritics, a
+# province's nine months; written after the reading rules of set 36, before running): first run 86% (12/14) — a late
+# count said first inside a limitation left section II.2 undrafted, a target alone redrafted every held figure's
+# section — 100% after one rule
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -93,7 +97,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout20.yaml", "để riêng 20, lần đầu 76%"),
         (CASES.parent / "heldout21.yaml", "để riêng 21, lần đầu 100% (lạc quan một phần)"),
         (CASES.parent / "heldout22.yaml", "để riêng 22, lần đầu 79%"),
-        (CASES.parent / "heldout23.yaml", "để riêng 23, lần đầu 92%")]
+        (CASES.parent / "heldout23.yaml", "để riêng 23, lần đầu 92%"),
+        (CASES.parent / "heldout24.yaml", "để riêng 24, lần đầu 86%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

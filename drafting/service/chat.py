@@ -14,7 +14,7 @@ from corpus.text import fold_lower, marked_share
 from drafting.figures.facts import Fact
 from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_label
 from drafting.figures.periods import next_period_phrase, period_phrase
-from drafting.figures.schema import AREAS, DERIVED_BY_KEY, FIELD_BY_KEY
+from drafting.figures.schema import AREAS
 from drafting.inputs.chat_facts import attach_causes
 from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.task_words import next_period_tasks
@@ -26,6 +26,7 @@ from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
 from drafting.service.chat_carry import carry_into_chat
 from drafting.service.chat_notes import nothing_to_draft, outline_text, reading_notes, scope_note
+from drafting.service.chat_sections import sections_said
 from drafting.service.chat_tables import (
     fact_rows,
     facts_from_rows,
@@ -137,12 +138,6 @@ def _chat_meta(state: UserState) -> tuple[ReportMeta | None, list[str]]:
         return ReportMeta.model_validate(meta_from_cells(raw)), []
     except ValidationError as exc:
         return None, [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
-
-
-def _compared(state: UserState, said: list[str]) -> bool:
-    """A figure said that a held target is measured by: section III, where the target is assessed, changes too."""
-    return any(t.key in said or set(getattr(DERIVED_BY_KEY.get(t.key), "inputs", ())) & set(said)
-               for t in state.chat_targets)
 
 
 _PLAN = ("chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh")
@@ -407,17 +402,14 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             yield from _refine(asst, state, intent)
             return
         if intent.kind == "draft":
+            held = {k: v.value for k, v in state.chat_values.items()}  # before this message
             facts, year_note = _merge_reading(state, reading, today)
             preface = year_note + reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
             if not (state.chat_values or state.chat_facts or state.chat_previous or state.chat_same_period
                     or state.chat_targets):  # nothing told yet: what the draft is written from, above its outline
                 preface += nothing_to_draft(state.chat_meta)
-            # the sections of what this message said (of all held figures when it said nothing of its own)
-            said = [f.key for f in [*reading.figures, *reading.same_period, *reading.previous] if not reading.in_fact(f)] or (
-                [] if facts else list(state.chat_values))
-            sections = list(DRAFTED) if intent.whole else (intent.sections or [k for k in DRAFTED if any(
-                FIELD_BY_KEY[f].section == k for f in said) or any(f.section == k for f in facts)
-                or (k == "III" and (reading.targets or _compared(state, said)))] or ["II.2"])
+            sections = list(DRAFTED) if intent.whole else (intent.sections or sections_said(
+                reading, facts, held, state.chat_values, state.chat_targets))
             yield from _redraft_chat(asst, state, sections, preface, noted=facts)
             return
         if intent.kind == "practice":
