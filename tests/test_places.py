@@ -71,3 +71,19 @@ def test_the_gazetteer_examples_run():
     import corpus.places
     result = doctest.testmod(corpus.places)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_a_province_the_header_names_is_the_reports_own():
+    """Written draft 15: "… của UBND tỉnh Lâm Đồng, UBND xã Phú Quý báo cáo" was read as a report of Tiền Giang (the
+    one commune the gazetteer calls Phú Quý), so "UBND tỉnh Lâm Đồng" in the body was told to be another province's.
+    Here the body names another unit of its own province; then a province the header does not name is still told."""
+    def paras(body: str) -> list[Para]:
+        head = ["ỦY BAN NHÂN DÂN", "XÃ PHÚ QUÝ", "Số: 40/BC-UBND", "Phú Quý, ngày 15 tháng 6 năm 2026", "BÁO CÁO",
+                "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2026",
+                "Thực hiện chỉ đạo của UBND tỉnh Lâm Đồng, UBND xã Phú Quý báo cáo như sau:"]
+        return ([Para(text=t, index=i + 1, section="mo_dau") for i, t in enumerate(head)]
+                + [Para(text=body, index=len(head) + 1, section="I")])
+
+    assert check_places(paras("Thực hiện Kế hoạch của UBND tỉnh Lâm Đồng, xã phối hợp với phường Bảo Lộc.")) == []
+    other = check_places(paras("UBND tỉnh Lạng Sơn đã ban hành kế hoạch cải cách hành chính."))
+    assert [f.text for f in other] == ["tỉnh Lạng Sơn"] and "Lâm Đồng, nơi của báo cáo" in other[0].message, other

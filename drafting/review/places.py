@@ -16,10 +16,16 @@ HEADER_PARAGRAPHS = 12  # at most, before the first heading: issuer, its parent,
 
 
 def own_provinces(texts: list[str], gazetteer: Gazetteer) -> set[str]:
+    """The province a province named in the header says ("… của UBND tỉnh Lâm Đồng, UBND xã Phú Quý báo cáo"), else
+    the one most of its units' names lie in (a commune's name alone may be another province's as well)."""
     votes: Counter[str] = Counter()
+    named: set[str] = set()
     for t in texts:
         for _, _, places in gazetteer.mentions(t):
             votes.update({p.province for p in places})
+            named |= {p.province for p in places if p.kind == "tỉnh" or p.kind == "thành phố" and p.name == p.province}
+    if named:
+        return named
     if not votes:
         return set()
     top = max(votes.values())
