@@ -186,6 +186,10 @@ class Library:
                 return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         return {}
 
+    def path_of(self, doc_id: str) -> Path | None:
+        """The stored file of a document, as imported."""
+        return next((p for p in self._files() if self._doc_id(p) == doc_id), None)
+
     def metas(self) -> list[dict]:
         return [self.meta(self._doc_id(p)) | {"doc_id": self._doc_id(p)} for p in self._files()]
 

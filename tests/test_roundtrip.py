@@ -57,6 +57,12 @@ def test_an_edited_draft_is_checked_saved_as_official_and_carried_forward(assist
         hits = assistant.drafter.precedent("II.2", meta)
         assert hits and hits[0].doc_id == official["doc_id"]
         assert any(r[2] == "official" for r in h.audit_rows(assistant, st.user))
+        # the chat's next report starts from it too, as if the official had sent the file: its figures the «Kỳ trước»
+        chat = h.UserState(user="roundtrip-chat")
+        replies = list(h.chat_turn(assistant, chat, "Soạn báo cáo CCHC 6 tháng đầu năm 2026 của UBND xã Tân Lập Đông",
+                                   today=dt.date(2026, 6, 18)))
+        assert chat.chat_previous["tthc.ho_so_tiep_nhan"].value == 248, chat.chat_previous
+        assert "bản chính thức" in replies[-1].text and "bao-cao-da-sua.docx" in replies[-1].text
     finally:
         h.library_remove(assistant, st.user, official["doc_id"])
 

@@ -24,7 +24,7 @@ from drafting.models import ReportDraft, ReportMeta
 from drafting.render.docx import render_docx
 from drafting.render.preview import draft_findings_rows
 from drafting.service.builder import REPORT_FILES, load_figures_input
-from drafting.service.chat_carry import carry_into_chat
+from drafting.service.chat_carry import carry_into_chat, carry_official
 from drafting.service.chat_notes import nothing_to_draft, outline_text, reading_notes, scope_note
 from drafting.service.chat_sections import sections_said
 from drafting.service.chat_tables import (
@@ -406,8 +406,9 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
             facts, year_note = _merge_reading(state, reading, today)
             preface = year_note + reading_notes(reading) + scope_note(message, reading, state.chat_meta.get("level"))
             if not (state.chat_values or state.chat_facts or state.chat_previous or state.chat_same_period
-                    or state.chat_targets):  # nothing told yet: what the draft is written from, above its outline
-                preface += nothing_to_draft(state.chat_meta)
+                    or state.chat_targets):  # nothing told yet: the unit's last official, or what to send
+                preface += (official + "\n\n" if (official := carry_official(asst, state, reading, message, today))
+                            else nothing_to_draft(state.chat_meta))
             sections = list(DRAFTED) if intent.whole else (intent.sections or sections_said(
                 reading, facts, held, state.chat_values, state.chat_targets))
             yield from _redraft_chat(asst, state, sections, preface, noted=facts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from corpus.errors import InputError
@@ -24,9 +25,10 @@ _DRAFT_VERB = re.compile(r"\b(soan|lap|viet|lam)\b")
 
 
 def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, reading_text: str,
-                    today: dt.date) -> str:
-    """Reads the report, keeps its figures as the chat's previous (or same-period) column; returns the reply."""
-    name = display_name(Path(path).name)
+                    today: dt.date, name: str = "", known: dict | None = None) -> str:
+    """Reads the report, keeps its figures as the chat's previous (or same-period) column; returns the reply.
+    known: the figures an official report was saved with (checked then), which win over what its text gives."""
+    name = name or display_name(Path(path).name)
     data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
     past = read_report_bytes(data, name, asst.settings.max_upload_bytes, asst.settings.read_limits())
     h = past.header
@@ -43,6 +45,9 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
         period, year = period_after(h.period, h.year)
     locality = reading.meta.locality or state.chat_meta.get("locality")
     carry = carry_forward(past, period, int(year), locality)
+    fixed = {k: Decimal(str(known[k])) for k in carry.values if k in (known or {}) and Decimal(str(known[k])) != carry.values[k]}
+    carry.values.update(fixed)  # "248" changed by hand in the body while the appendix kept 253: the saved 248
+    carry.quotes.update({k: "số đã đối chiếu khi lưu bản chính thức" for k in fixed})
     if not locality and h.locality:  # the unit of the report brought: the new report's unit, to correct if need be
         state.chat_meta.update(meta_dict(ChatMeta(locality=h.locality, level=h.level), today))
     state.chat_meta.update({"period": period, "year": int(year)})
@@ -68,3 +73,21 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
     # the counts of a quý I, 6- or 9-month report are not compared with another period's (figureset.changes)
     return text + ("\n\nGửi số liệu kỳ này để soạn; câu so sánh do hệ thống tính, chỉ với số so được (cùng kỳ năm "
                    "trước, năm trước, hoặc mức tại cuối kỳ như tổng số TTHC, biên chế).")
+
+
+def carry_official(asst, state: UserState, reading: ChatReading, message: str, today: dt.date) -> str:
+    """A new report in the chat whose unit has an official report of an earlier period in the library (saved with
+    «Lưu làm bản chính thức»): carried in as if the official had sent it — its figures the «Kỳ trước» column, its
+    section IV the checklist. "" when there is none; a scan is not read again here (the builder's button takes its
+    figures)."""
+    from drafting.service.roundtrip import official_before
+
+    found = official_before(asst, state.chat_meta)
+    if found is None or found.get("ocr") or (path := asst.retrieval.library.path_of(found["doc_id"])) is None:
+        return ""
+    try:
+        text = carry_into_chat(asst, state, path, reading, message, today, found.get("original_name", ""),
+                               found.get("figures") or {})
+    except InputError:
+        return ""  # an official that does not fit (another unit, a later period): the chat goes on without it
+    return f"Thư viện có {found.get('title') or 'bản chính thức kỳ trước'} của đơn vị. " + text

@@ -6,6 +6,7 @@ period: precedent for the unit's next drafts first, and its figures the next per
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from decimal import Decimal
@@ -166,7 +167,7 @@ def save_official(asst, user: str, path: Path, draft_id: str | None = None) -> s
     # the figures of the final version win; those it does not state come from the draft's inputs
     figures = {**rec.values, **check.values}
     stack.library.update_meta(doc.doc_id, {
-        "official": True, "draft_id": rec.id, "issuer": m.get("issuer", ""), "level": m.get("level", ""),
+        "official": True, "saved_at": dt.datetime.now().isoformat(timespec="seconds"), "draft_id": rec.id, "issuer": m.get("issuer", ""), "level": m.get("level", ""),
         "locality": m.get("locality", ""), "period": m.get("period", ""), "year": m.get("year"),
         "date": str(m.get("date", "")), "title": f"Báo cáo CCHC {period_name(m.get('period', ''), m.get('year', ''))} — "
                                                  f"{m.get('locality', '')} (bản chính thức)",
@@ -189,13 +190,26 @@ def official_previous(asst, meta: dict) -> tuple[dict[str, str], str] | None:
         return None
     locality = fold_lower(str(meta.get("locality", "")))
     best = None
-    for doc_meta in asst.retrieval.library.metas():
+    # of two finals saved for one period, the one saved last
+    for doc_meta in sorted(asst.retrieval.library.metas(), key=lambda m: m.get("saved_at", "")):
         if not doc_meta.get("official") or fold_lower(str(doc_meta.get("locality", ""))) != locality:
             continue
         key = (int(doc_meta.get("year") or 0), PERIODS.index(doc_meta["period"]) if doc_meta.get("period") in PERIODS else -1)
-        if key < (year, PERIODS.index(period) if period in PERIODS else -1) and (best is None or key > best[0]):
+        if key < (year, PERIODS.index(period) if period in PERIODS else -1) and (best is None or key >= best[0]):
             best = (key, doc_meta)
     if best is None:
         return None
     d = best[1]
     return dict(d.get("figures") or {}), f"bản chính thức {period_name(d.get('period'), d.get('year'))}"
+
+
+def official_before(asst, meta: dict) -> dict | None:
+    """The library's record of this unit's latest official report of an earlier period (its doc_id, period, year)."""
+    found = official_previous(asst, meta)
+    if found is None:
+        return None
+    label = found[1]
+    # (of two finals saved for one period, the one saved last)
+    return next((m for m in reversed(sorted(asst.retrieval.library.metas(), key=lambda m: m.get("saved_at", "")))
+                 if m.get("official") and f"bản chính thức {period_name(m.get('period'), m.get('year'))}" == label
+                 and fold_lower(str(m.get("locality", ""))) == fold_lower(str(meta.get("locality", "")))), None)
