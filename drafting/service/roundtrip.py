@@ -180,8 +180,9 @@ def save_official(asst, user: str, path: Path, draft_id: str | None = None) -> s
             f"của đơn vị và làm số liệu kỳ trước cho kỳ sau. Chỉ mục: {report.summary()}.")
 
 
-def official_previous(asst, meta: dict) -> tuple[dict[str, str], str] | None:
-    """The figures of this unit's latest official report of an earlier period in the library, if any."""
+def official_before(asst, meta: dict) -> dict | None:
+    """The library's record (doc_id, period, year, figures …) of this unit's latest official report of a period
+    before the one in meta; of two finals saved for one period, the one saved last."""
     from drafting.figures.periods import PERIODS
 
     try:
@@ -190,26 +191,16 @@ def official_previous(asst, meta: dict) -> tuple[dict[str, str], str] | None:
         return None
     locality = fold_lower(str(meta.get("locality", "")))
     best = None
-    # of two finals saved for one period, the one saved last
     for doc_meta in sorted(asst.retrieval.library.metas(), key=lambda m: m.get("saved_at", "")):
         if not doc_meta.get("official") or fold_lower(str(doc_meta.get("locality", ""))) != locality:
             continue
         key = (int(doc_meta.get("year") or 0), PERIODS.index(doc_meta["period"]) if doc_meta.get("period") in PERIODS else -1)
         if key < (year, PERIODS.index(period) if period in PERIODS else -1) and (best is None or key >= best[0]):
             best = (key, doc_meta)
-    if best is None:
-        return None
-    d = best[1]
-    return dict(d.get("figures") or {}), f"bản chính thức {period_name(d.get('period'), d.get('year'))}"
+    return best[1] if best else None
 
 
-def official_before(asst, meta: dict) -> dict | None:
-    """The library's record of this unit's latest official report of an earlier period (its doc_id, period, year)."""
-    found = official_previous(asst, meta)
-    if found is None:
-        return None
-    label = found[1]
-    # (of two finals saved for one period, the one saved last)
-    return next((m for m in reversed(sorted(asst.retrieval.library.metas(), key=lambda m: m.get("saved_at", "")))
-                 if m.get("official") and f"bản chính thức {period_name(m.get('period'), m.get('year'))}" == label
-                 and fold_lower(str(m.get("locality", ""))) == fold_lower(str(meta.get("locality", "")))), None)
+def official_previous(asst, meta: dict) -> tuple[dict[str, str], str] | None:
+    """The figures of this unit's latest official report of an earlier period in the library, with its name."""
+    d = official_before(asst, meta)
+    return None if d is None else (dict(d.get("figures") or {}), f"bản chính thức {period_name(d.get('period'), d.get('year'))}")
