@@ -47,6 +47,11 @@ def fmt_decimal(value: Decimal | float | int, places: int = 2) -> str:
     return f"{sign}{fmt_int(int(whole))},{frac}"
 
 
+def fmt_two(value: Decimal) -> str:
+    """Two decimals always, Vietnamese comma: a computed rate to paste ("96,80")."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def fmt_percent(value: Decimal | float | int) -> str:
     return f"{fmt_decimal(value)}%"
 

@@ -14,7 +14,7 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
-from drafting.figures.schema import FIELD_BY_KEY, LEVEL_SUM_RULES
+from drafting.figures.schema import FIELD_BY_KEY, LEVEL_SUM_RULES, key_for_label
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
@@ -238,12 +238,7 @@ def _own_level_totals(reading: TextReading) -> TextReading:
 _LEVEL_TOTAL = {part: total for total, parts in LEVEL_SUM_RULES for part in parts if part.endswith("_cap_xa")}
 
 
-def _bare_label(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", fold_lower(text))).strip()
-
-
-# the labels of the schema, as our own statistics appendix writes them ("Phản ánh, kiến nghị đã xử lý (*)")
-_OWN_LABELS = {_bare_label(f.label): key for key, f in FIELD_BY_KEY.items()}
+# a row of our own statistics appendix: "11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06" ("(*)" after a computed one)
 _OWN_ROW = re.compile(r"^\s*\|?\s*\d{1,3}\.?\s*\|([^|]+)\|[^|\d]*\|\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:\||$)")
 
 
@@ -251,8 +246,8 @@ def _own_row_key(para: str) -> tuple[str, tuple[int, int]] | None:
     """"11 | Phản ánh, kiến nghị đã xử lý | phản ánh | 06": a row whose label is a schema field's own, word for word,
     is that field — its unit noun ("phản ánh") says only what is counted, not whether received or handled."""
     m = _OWN_ROW.match(para)
-    key = _OWN_LABELS.get(_bare_label(m.group(1))) if m else None
-    return (key, m.span(2)) if key else None
+    key = key_for_label(m.group(1).replace("(*)", "")) if m else None
+    return (key, m.span(2)) if key in FIELD_BY_KEY else None
 
 
 def read_paragraph(para: str, section: str, by_level: bool | None = None, row_levels: dict[str, str] | None = None,

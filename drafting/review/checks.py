@@ -17,7 +17,7 @@ from corpus.errors import InputError
 from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower, marked_share
 from drafting.figures.periods import data_window, period_name, period_of_label
-from drafting.figures.vnformat import fmt_int, parse_vn_number, rate, rate_shown
+from drafting.figures.vnformat import fmt_int, fmt_two, parse_vn_number, rate, rate_shown
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
 from drafting.models import ReviewIssue
@@ -129,7 +129,7 @@ def _last_number(text: str) -> Decimal | None:
 
 
 def _rate_issue(p: Para, text: str, stated: Decimal, calc: Decimal, basis: str) -> ReviewIssue:
-    shown = f"{calc:.2f}".replace(".", ",")  # two places always, as the suggestion to paste: "96,80%"
+    shown = fmt_two(calc)  # two places always, as the suggestion to paste: "96,80%"
     return ReviewIssue(kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=text.strip(),
                        message=f"Tỷ lệ ghi {str(stated).replace('.', ',')}% nhưng {basis} = {shown}%.",
                        suggestion=f"{shown}%")

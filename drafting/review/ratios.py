@@ -9,9 +9,8 @@ know it:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from drafting.figures.vnformat import parse_vn_number, rate, rate_shown
+from drafting.figures.vnformat import fmt_two, parse_vn_number, rate, rate_shown
 from drafting.models import ReviewIssue
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -26,25 +25,17 @@ _CHANGE = re.compile(rf"\b(giảm|tăng|vượt|cao hơn|thấp hơn)\s+(?<![\d,
 _BASE = re.compile(rf"\(\s*(?:[^()%\d]{{0,30}}?(?:(?:19|20)\d\d)?[^()%\d]{{0,5}}?)?({_NUM})\s*([^\W\d]*)[^()%\d]{{0,25}}\)")
 
 
-def _dec(text: str) -> Decimal | None:
-    return parse_vn_number(text)
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def _shares(p) -> list[ReviewIssue]:
     out = []
     for m in _SHARE.finditer(p.text):
-        num, den, pct = _dec(m.group(1)), _dec(m.group(3)), _dec(m.group(4))
+        num, den, pct = parse_vn_number(m.group(1)), parse_vn_number(m.group(3)), parse_vn_number(m.group(4))
         if num is None or not den or pct is None or num > den or _YEAR.match(m.group(3)):
             continue
         if (calc := rate(num, den)) is not None and not rate_shown(pct, calc):
             out.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=m.group(0).strip(),
-                message=f"Tỷ lệ ghi {m.group(4)}% nhưng {m.group(1)} trên {m.group(3)} = {_fmt(calc)}%.",
-                suggestion=f"{_fmt(calc)}%"))
+                message=f"Tỷ lệ ghi {m.group(4)}% nhưng {m.group(1)} trên {m.group(3)} = {fmt_two(calc)}%.",
+                suggestion=f"{fmt_two(calc)}%"))
     return out
 
 
@@ -70,8 +61,8 @@ def _changes(p) -> list[ReviewIssue]:
         if not b or re.search(r"[;.]\s|\d", re.sub(r"\b(?:(?:19|20)\d\d|[69] tháng)\b", "", gap)) or _YEAR.match(b.group(1)):
             continue
         said = _count_before(text, m.start())
-        base, pct = _dec(b.group(1)), _dec(m.group(2))
-        if said is None or not base or pct is None or (value := _dec(said[1])) is None:
+        base, pct = parse_vn_number(b.group(1)), parse_vn_number(m.group(2))
+        if said is None or not base or pct is None or (value := parse_vn_number(said[1])) is None:
             continue
         if b.group(2) and said[2] and b.group(2).lower() != said[2].lower():
             continue  # "34 hồ sơ … (45 người)": counts of different things
@@ -80,7 +71,7 @@ def _changes(p) -> list[ReviewIssue]:
         actual = rate(abs(value - base), base)
         if actual is None or (up == (value > base) and rate_shown(pct, actual)):
             continue
-        truth = f"{('vượt' if word == 'vượt' else 'tăng') if value > base else 'giảm'} {_fmt(actual)}%"
+        truth = f"{('vượt' if word == 'vượt' else 'tăng') if value > base else 'giảm'} {fmt_two(actual)}%"
         out.append(ReviewIssue(
             kind="arithmetic", severity="error", section=p.section, paragraph=p.index,
             text=text[said[0]:m.end() + b.end()].strip(),

@@ -21,7 +21,7 @@ from drafting.figures.schema import (
     SUM_RULES,
     in_sentence,
 )
-from drafting.figures.vnformat import NUMBER_RE, fmt_int, parse_vn_number, rate, rate_shown
+from drafting.figures.vnformat import NUMBER_RE, fmt_int, fmt_two, parse_vn_number, rate, rate_shown
 from drafting.inputs.blocked import blocked_spans
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.phrases import levels_in
@@ -128,8 +128,8 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
             if r.key not in _OTHER_BASES and any(f.value and f.key != num.key and FIELD_BY_KEY[f.key].unit == unit
                                                  and rate_shown(r.value, rate(num.value, f.value)) for f in known.values()):
                 continue
-            shown = f"{calc:.2f}".replace(".", ",")
-            over = f"{calc - 100:.2f}".replace(".", ",")  # "vượt 12%": said as how far above the base
+            shown = fmt_two(calc)
+            over = fmt_two(calc - 100)  # "vượt 12%": said as how far above the base
             issues.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=r.context,
                 message=(f"{d.label} ghi {'vượt ' if r.above else ''}{r.quote} nhưng theo số liệu ghi trong văn bản "
