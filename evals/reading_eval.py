@@ -133,7 +133,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout33.yaml", "Tin nhắn để riêng 33 (đã chỉnh theo)"),
            ("heldout34.yaml", "Tin nhắn để riêng 34 (đã chỉnh theo)"),
            ("heldout35.yaml", "Tin nhắn để riêng 35 (đã chỉnh theo)"),
-           ("heldout36.yaml", "Tin nhắn để riêng 36 (đã chỉnh theo)")]
+           ("heldout36.yaml", "Tin nhắn để riêng 36 (đã chỉnh theo)"),
+           ("heldout37.yaml", "Tin nhắn để riêng 37 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -467,10 +467,11 @@ def test_reading_eval_floors():
               (26, "đã chỉnh theo", 0.95, 0), (27, "đã chỉnh theo", 0.95, 0), (28, "đã chỉnh theo", 0.95, 0),
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
               (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 0),
-              (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0)]
+              (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0),
+              (37, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1583,3 +1584,17 @@ def test_set_36_rules_in_other_words():
     assert any(u.quote == "2.310" and "năm trước" in u.reason for u in past.unread)
     # a year named with an earlier one beside it is this year
     assert values("Năm 2026 xã tiếp nhận 1.420 hồ sơ, năm nay tăng 96 hồ sơ so với năm 2025.") == {"tthc.ho_so_tiep_nhan": 1420}
+
+
+def test_a_rounds_number_is_its_order_not_a_count():
+    """Set 37's one misread, said again by other units: "đợt 2 kiểm tra" is the second round, so the count beside it
+    is the places checked — and "3 đợt" after its number still counts rounds."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Phòng Nội vụ thực hiện đợt 3 kiểm tra CCHC tại 07 trường học, phát hiện 5 tồn tại.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 7, "chi_dao.van_de_phat_hien": 5}
+    assert values("Đoàn kiểm tra đợt 1 của huyện làm việc tại 4 trạm y tế xã.") == {"chi_dao.co_quan_duoc_kiem_tra": 4}
+    assert values("Phường tổ chức 3 đợt kiểm tra CCHC.") == {"chi_dao.cuoc_kiem_tra": 3}
