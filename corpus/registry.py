@@ -135,7 +135,13 @@ class Registry:
 
     def status_on(self, doc: LegalDocument, day: dt.date) -> Status:
         amended = [a for a in doc.amended_by if (m := self.get(a)) and m.start and m.start <= day]
-        if doc.start and day < doc.start:
+        if doc.signed and day < doc.signed:  # a report of March 2025 cannot apply a decree signed in June
+            state, conf = "chưa có hiệu lực", doc.tag("signed")
+            start_tag = doc.tag("effective_from")  # the signing date is what is asserted; the start keeps its own tag
+            text = f"chưa được ban hành (ký ngày {fmt_date(doc.signed)}" + (
+                f", hiệu lực từ {fmt_date(doc.start)}" + (f" [{start_tag}: {CONFIDENCE_LABELS[start_tag]}]"
+                                                          if start_tag != "V" else "") if doc.start else "") + ")"
+        elif doc.start and day < doc.start:
             state, conf = "chưa có hiệu lực", doc.tag("effective_from")
             text = f"chưa có hiệu lực (hiệu lực từ {fmt_date(doc.start)})"
         elif doc.not_before and day < doc.not_before:  # no dates known, but a 2026 number is no law of 2018

@@ -911,3 +911,55 @@ def test_one_wrong_date_is_one_finding():
     # a document the registry does not hold keeps the finding it can have
     local = check_text("Theo Kế hoạch số 12/2026/KH-UBND ngày 05/01/2025 của UBND tỉnh.", Registry.load(), dt.date(2026, 6, 1))
     assert [p.kind for p in local if p.kind.startswith("date")] == ["date_year"], local
+
+
+def test_written_draft_16_in_other_words(tmp_path):
+    """Written draft 16 (a district's quý I of 2025): a decree signed three months after the report was only "chưa có
+    hiệu lực", a warning; a change said after a list of the total's parts ("2.350 hồ sơ, gồm 1.410 … và 960 …; tăng
+    15% … (2.100 hồ sơ)") passed; a typed report without «Nơi nhận» passed; one local plan cited twice (with and
+    without its issuer) was two notes. Here other units, other documents and other figures."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    unborn = [p for p in check_text("Căn cứ Nghị định số 118/2025/NĐ-CP của Chính phủ về một cửa.", REG,
+                                    dt.date(2025, 5, 20)) if p.kind == "not_in_force"]
+    assert [p.severity for p in unborn] == ["error"] and "chưa được ban hành (ký ngày 09/06/2025" in unborn[0].message
+    # signed but not yet in force: still the softer finding of a start the registry holds from secondary sources
+    signed = [p for p in check_text("Nghị định số 118/2025/NĐ-CP của Chính phủ quy định thủ tục một cửa.", REG,
+                                    dt.date(2025, 6, 20)) if p.kind == "not_in_force"]
+    assert signed and "chưa có hiệu lực" in signed[0].message and "chưa được ban hành" not in signed[0].message
+
+    def issues(text):
+        return [i.suggestion for i in check_stated_figures([SimpleNamespace(index=1, section="II.2", text=text)])]
+
+    assert issues("Phường giải quyết 1.200 hồ sơ, trong đó đúng hạn 1.150 hồ sơ và quá hạn 50 hồ sơ; giảm 10% so "
+                  "với năm 2025 (1.500 hồ sơ).") == ["giảm 20,00%"]
+    assert issues("Xã tiếp nhận 800 hồ sơ, bao gồm 500 hồ sơ trực tuyến, 300 hồ sơ trực tiếp; tăng 25% so với cùng kỳ "
+                  "(640 hồ sơ).") == []
+    assert issues("Xã tiếp nhận 800 hồ sơ trực tuyến và 300 hồ sơ trực tiếp; tăng 25% so với cùng kỳ (640 hồ sơ).") == []
+
+    body = ("UBND XÃ YÊN LẠC\n{head}\nYên Lạc, ngày 12 tháng 6 năm 2026\n\nBÁO CÁO\nKết quả công tác cải cách hành chính 6 "
+            "tháng đầu năm 2026\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nThực hiện Kế hoạch số 7/KH-UBND ngày 9/1/2026 của "
+            "UBND xã, xã tổ chức 2 hội nghị.\nKế hoạch số 07/KH-UBND ngày 09/01/2026 đã hoàn thành 5 nhiệm vụ.\n\n"
+            "{closing}TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n")
+    path = tmp_path / "du-thao.txt"
+    head = "Số: 45/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    path.write_text(body.format(head=head, closing=""), encoding="utf-8")
+    found = review(path, REG, None)
+    assert [i.suggestion for i in found if i.kind == "layout"] == ["Nơi nhận:"], found
+    local = [i for i in found if i.group == "unverified_local"]
+    assert len(local) == 1 and "(đoạn " in local[0].message and local[0].message.startswith("1 văn bản"), local
+    path.write_text(body.format(head=head, closing="Noi nhin:\n- Lưu: VT.\n"), encoding="utf-8")  # as a scan reads it
+    assert not [i for i in review(path, REG, None) if i.kind == "layout"]
+    # the head of NĐ 30 missing from a typed report: one warning naming what is missing; a trace of the motto (an
+    # extract that lost the national title beside it) or a section pasted alone asks nothing
+    path.write_text(body.format(head="", closing="Nơi nhận:\n- Lưu: VT.\n"), encoding="utf-8")
+    head_found = [i for i in review(path, REG, None) if i.kind == "layout"]
+    assert len(head_found) == 1 and head_found[0].severity == "warning", head_found
+    assert "Quốc hiệu, Tiêu ngữ" in head_found[0].message and "số, ký hiệu" in head_found[0].message
+    path.write_text(body.format(head="S6: 45/BC-UBND   Doc lap - Tu do - Hanh phuc\n", closing="Nơi nhận:\n- Lưu: VT.\n"),
+                    encoding="utf-8")
+    assert not [i for i in review(path, REG, None) if i.kind == "layout"]
+    path.write_text("2. Cải cách thủ tục hành chính\nXã tiếp nhận 120 hồ sơ.\n", encoding="utf-8")
+    assert not [i for i in review(path, REG, None) if i.kind == "layout"]

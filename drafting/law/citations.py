@@ -200,7 +200,9 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         known = status.confidence != "K" or bool(doc.amends) and all(
             (t := registry.get(a)) is not None and not t.in_force_on(as_of)
             and registry.status_on(t, as_of).confidence != "K" for a in doc.amends)
-        severity = "error" if _claims_in_force(context, ref) and known else "warning"
+        # a document signed after the report's date cannot be cited by it, whatever the sentence claims
+        unborn = doc.signed is not None and as_of < doc.signed and status.confidence == "V"
+        severity = "error" if unborn or _claims_in_force(context, ref) and known else "warning"
         repl = ", ".join(doc.replaced_by)
         add("not_in_force", severity,
             f"“{ref.text}”: tính đến ngày {fmt_date(as_of)} (ngày của báo cáo), văn bản {status.text}"

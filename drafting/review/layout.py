@@ -9,6 +9,7 @@ import unicodedata
 
 from docx.shared import Mm
 
+from corpus.text import fold_lower
 from drafting.figures.nd30 import QUOC_HIEU, TIEU_NGU
 from drafting.figures.vnformat import fmt_date_long
 from drafting.models import ReviewIssue
@@ -37,6 +38,25 @@ def check_date_line(paragraphs) -> list[ReviewIssue]:
             return [_issue(f"Dòng địa danh, ngày tháng ghi ngày bằng số và gạch chéo (“{p.text.strip()}”); Nghị định "
                            f"30/2020 viết “ngày … tháng … năm …”.", p, "error", p.text.strip(), right)]
     return []
+
+
+def check_text_head(paragraphs) -> list[ReviewIssue]:
+    """A typed report or a scan's text (a .docx has check_layout) that has its title "BÁO CÁO" but not the national
+    title and motto, or not the number line, of NĐ 30/2020 at its head. OCR garbles the words and an extract may
+    lose a line (seed 004 kept the motto, not the title beside it), so any trace of either passes, and a miss is a
+    warning to check, not an error."""
+    head = paragraphs[:25]
+    if not any(re.fullmatch(r"[#*\s]*BÁO CÁO[*\s]*", p.text.strip()) for p in head):
+        return []  # a section pasted alone, not a whole report
+    folded = "\n".join(fold_lower(p.text) for p in head)
+    missing = ([f"Quốc hiệu, Tiêu ngữ (“{QUOC_HIEU}”, “{TIEU_NGU}”)"]
+               if not re.search(r"chu nghia|cong hoa xa hoi|doc lap|hanh phuc", folded) else [])
+    missing += [] if re.search(r"(?m)^\W*s\S?\s*:|/bc-", folded) else ["số, ký hiệu (“Số: …/BC-…”)"]
+    if not missing:
+        return []
+    return [_issue(f"Không thấy {' và '.join(missing)} ở đầu văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I); nếu văn bản "
+                   "được trích từ tệp khác, phần đầu có thể đã mất khi trích — xin kiểm tra.", head[0], "warning",
+                   suggestion=f"{QUOC_HIEU} / {TIEU_NGU}" if len(missing) == 2 or "Quốc" in missing[0] else "Số: …/BC-…")]
 
 
 def _size(run, para) -> float | None:

@@ -43,11 +43,32 @@ def _count_before(text: str, end: int) -> tuple[int, str, str] | None:
     """The count a change is said of: the last number of its clause before the verb (not a year, not a rate), where
     it starts and the word after it ("34 hồ sơ" → (…, "34", "hồ"))."""
     clause = re.split(r"[;:()]|\.\s", text[max(0, end - 80):end])[-1]
-    counts = [m for m in re.finditer(rf"(?<![\d/.,])({_NUM})(?![\d/%]|[.,]\d)\s*([^\W\d]*)", clause)
-              if not _YEAR.match(m.group(1))]
+    counts = _counts(clause)
+    if not counts and clause.strip() == "" and (head := _list_head(text, end - len(clause))):
+        return head  # "tiếp nhận 2.350 hồ sơ, gồm 1.410 … và 960 …; tăng 15% …": the total the list is of
     if not counts or clause[counts[-1].end():].count(",") > 1:
         return None
     return end - len(clause) + counts[-1].start(), counts[-1].group(1), counts[-1].group(2)
+
+
+def _counts(text: str) -> list:
+    return [m for m in re.finditer(rf"(?<![\d/.,])({_NUM})(?![\d/%]|[.,]\d)\s*([^\W\d]*)", text)
+            if not _YEAR.match(m.group(1))]
+
+
+def _list_head(text: str, end: int) -> tuple[int, str, str] | None:
+    """The sentence's first count when a list of its parts follows it ("2.350 hồ sơ, gồm …", "…, trong đó …") and
+    the list's clause ends right before the change (`end` just after its ";")."""
+    if not text[:end].rstrip().endswith(";"):
+        return None
+    start = max(text.rfind(". ", 0, end) + 2, text.rfind(";", 0, end - 1) + 1, 0)
+    counts = _counts(text[start:end])
+    if not counts:
+        return None
+    first = counts[0]
+    if not re.match(r"[^\d;]{0,20}?,?\s*(?:bao\s+)?(?:gồm|trong\s+đó)\b", text[start + first.end():], re.IGNORECASE):
+        return None
+    return start + first.start(), first.group(1), first.group(2)
 
 
 def _changes(p) -> list[ReviewIssue]:

@@ -129,3 +129,17 @@ def check_signature(paragraphs) -> list[ReviewIssue]:
                                          f"“{p.text.strip()}”: thẩm quyền ký phải là {right}."),
                                 suggestion=right.split(" (")[0])]
     return []
+
+
+def check_recipients(paragraphs) -> list[ReviewIssue]:
+    """A typed or scanned report that closes with its signature but has no «Nơi nhận» (NĐ 30/2020, Phụ lục I); a
+    .docx is checked by the layout. OCR garbles the words ("Noi nhin"), so any line opening like them passes."""
+    signs = [p for p in paragraphs if p.section != "mo_dau" and (
+        _COMMITTEE_SIGN.match(line := re.sub(r"\s+", " ", p.text.strip().upper())) or _DIRECTOR_SIGN.match(line))]
+    if not signs or any(re.match(r"\s*noi\s*nh", fold_lower(p.text)) for p in paragraphs):
+        return []
+    p = signs[0]
+    return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index, text=p.text.strip(),
+                        message="Thiếu khối “Nơi nhận:” (Nghị định 30/2020/NĐ-CP, Phụ lục I): ghi nơi nhận và “- Lưu: VT, …” "
+                                "bên trái, ngang khối chữ ký.",
+                        suggestion="Nơi nhận:")]

@@ -8,6 +8,8 @@ import re
 from corpus.text import fold_lower
 from drafting.models import ReviewIssue
 
+_NUMBER_DATE = re.compile(r"\d+/[\w/-]+ ngay \d{1,2}/\d{1,2}/\d{4}")
+
 
 def in_scope(section: str, scope: str) -> bool:
     """A finding's section within the part reviewed: "II" covers II.1 … II.6."""
@@ -24,13 +26,15 @@ def tidy(issues: list[ReviewIssue]) -> list[ReviewIssue]:
             continue
         seen.add(key)
         (local if i.group == "unverified_local" else out).append(i)
-    if len(local) > 2:
-        # one document cited twice ("ngày 20/1/2026", later "20/01/2026") is one document, with both paragraphs
-        docs: dict[str, tuple[str, list[int]]] = {}
-        for i in local:
-            key = re.sub(r"(?<!\d)0(\d)(?=/)", r"\1", fold_lower(i.text))
-            docs.setdefault(key, (i.text, []))[1].append(i.paragraph)
-        names = [f"{text} (đoạn {', '.join(str(p) for p in dict.fromkeys(pars))})" for text, pars in docs.values()]
+    # one document cited twice ("ngày 20/1/2026", later "20/01/2026 của UBND huyện") is one document, with both
+    # paragraphs: its number and date name it, the issuer being often left out the second time
+    docs: dict[str, tuple[str, list[int]]] = {}
+    for i in local:
+        key = re.sub(r"(?<!\d)0(\d)(?=/)", r"\1", fold_lower(i.text))
+        key = m.group(0) if (m := _NUMBER_DATE.search(key)) else key
+        docs.setdefault(key, (i.text, []))[1].append(i.paragraph)
+    if len(local) > 2 or len(docs) < len(local):
+        names = [f"{text} (đoạn {', '.join(str(p) for p in sorted(set(pars)))})" for text, pars in docs.values()]
         first = local[0]
         out.append(ReviewIssue(kind="citation", severity="info", section=first.section, paragraph=first.paragraph,
                                group="unverified_local", message=(
