@@ -536,6 +536,11 @@ def test_reading_eval_floors():
     # gold corrected, 0 misread, 9 missed; 38/38 after its four rules
     eighteenth = next(s for name, s in sources.items() if "(held-out 18)" in name)
     assert eighteenth["gold"] >= 38 and eighteenth["exact_share"] >= 0.97 and eighteenth["misread"] == 0
+    # the nineteenth (a board of industrial zones' nine months, "+" lines, a share before its count, fractions)
+    # untuned: 51/53, 0 misread; 53/53 after two rules ("9 tháng thu 2.640 triệu đồng"; "trả lời 4/4." before the
+    # next sentence)
+    nineteenth = next(s for name, s in sources.items() if "(held-out 19)" in name)
+    assert nineteenth["gold"] >= 53 and nineteenth["exact_share"] >= 0.97 and nineteenth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1598,3 +1603,20 @@ def test_a_rounds_number_is_its_order_not_a_count():
         "chi_dao.co_quan_duoc_kiem_tra": 7, "chi_dao.van_de_phat_hien": 5}
     assert values("Đoàn kiểm tra đợt 1 của huyện làm việc tại 4 trạm y tế xã.") == {"chi_dao.co_quan_duoc_kiem_tra": 4}
     assert values("Phường tổ chức 3 đợt kiểm tra CCHC.") == {"chi_dao.cuoc_kiem_tra": 3}
+
+
+def test_report_19_rules_in_other_words():
+    """Held-out report 19's two misses, said again by other units: a revenue said as "N tháng thu X triệu đồng" after
+    its estimate, and complaints answered "trả lời 4/4." with the next sentence opening on a word that is also a noun
+    ("Ban", "Phòng") — the full stop was taken into the fraction's number. The look-alikes stay unread."""
+    from drafting.inputs.figure_text import read_figures
+
+    def values(text, section):
+        return {f.key: int(f.value) for f in read_figures(text, section=section).figures}
+
+    assert values("Dự toán thu ngân sách năm 2026 là 1.450 triệu đồng; 6 tháng thu 812 triệu đồng.", "II.5") == {
+        "tai_chinh.thu_ngan_sach_du_toan": 1450, "tai_chinh.thu_ngan_sach_thuc_hien": 812}
+    assert values("Quý I thu hồi 95 triệu đồng sai phạm.", "II.5") == {}
+    got = values("Phòng tiếp nhận 7 phản ánh của người dân, đã giải quyết, trả lời 7/7. Phòng thu về 310 phiếu khảo "
+                 "sát.", "II.2")
+    assert got["tthc.pakn_da_xu_ly"] == 7 and got["tthc.phieu_khao_sat"] == 310, got

@@ -37,7 +37,9 @@ def area_hint(folded: str) -> str | None:
 
 
 def noun_after(folded: str, end: int) -> tuple[str | None, int]:
-    frac = re.match(FRACTION + r"\d[\d.]*", folded[end:end + 20])  # "11/12 nhiệm vụ": the noun after the fraction
+    # "11/12 nhiệm vụ": the noun after the fraction — whose number keeps its thousands' dots, not the sentence's full
+    # stop ("trả lời 4/4. Ban thu về …" names no board)
+    frac = re.match(FRACTION + r"\d+(?:\.\d{3})*", folded[end:end + 20])
     if frac:
         end += frac.end()
     rest = folded[end:end + 30]
@@ -84,19 +86,29 @@ _SAID_IN_WORDS = re.compile(rf"(?<![\w\d(])(?<!thứ )(?<!Thứ )(Một|một|Ha
                             rf"Chín|mười|Mười)(?:\s+(một|mốt|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?(?=\s+(?:{_COUNTED})\b)")
 
 
-def numbers_as_digits(text: str) -> str:
-    """Numbers as the reader reads them, the text's length kept: "01 (một) quyết định" with its words blanked, "hai hội
-    nghị" as "  2 hội nghị" (the count right-aligned in the words' place, next to its noun)."""
-    text = _blank_number_words(text)
-    for m in reversed(list(_SAID_IN_WORDS.finditer(text))):
+def number_words(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each count said in words before its noun ("hai hội nghị", "mười hai buổi")."""
+    out = []
+    for m in _SAID_IN_WORDS.finditer(_blank_number_words(text)):
         value = _WORD_VALUES[m.group(1).lower()]
         if m.group(2):  # "mười hai": 12 — only after "mười"
             if value != 10:
                 continue
             value += {"một": 1, "mốt": 1, "lăm": 5}.get(m.group(2), _WORD_VALUES.get(m.group(2), 0))
-        digits = str(value)
-        text = text[:m.start()] + digits.rjust(m.end() - m.start()) + text[m.end():]
-    return text
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def numbers_as_digits(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Numbers as the reader reads them, the text's length kept: "01 (một) quyết định" with its words blanked, "hai hội
+    nghị" as "  2 hội nghị" (the count right-aligned in the words' place, next to its noun); and where each count
+    said in words stood, with its words ("hai"), to show it back as written."""
+    said = number_words(text)
+    words = [(a, b, text[a:b].strip()) for a, b, _ in said]
+    text = _blank_number_words(text)
+    for a, b, value in reversed(said):
+        text = text[:a] + str(value).rjust(b - a) + text[b:]
+    return text, words
 
 
 def drop_number_words(text: str) -> str:
@@ -133,7 +145,8 @@ def second_group(folded: str, noun_end: int, checked: bool = False) -> tuple[int
 _YEAR_BETWEEN = r"(?: nam 20\d\d)? "
 # words that fold to a phrase's or a noun's letters but are other words: "giám đốc", "giám sát" are no "giảm";
 # "11 bãi bỏ" counts no "bài" (articles)
-_OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)", "tre": r"(?! em\b)"}  # "142 trẻ em"
+_OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)", "tre": r"(?! em\b)",  # "142 trẻ em"
+               "thang thu": r"(?=\s*(?:\d|$))"}  # "9 tháng thu 2.640 triệu đồng", never "6 tháng thu hồi", "tháng thụ lý"
 _PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
                                 + _OTHER_WORD.get(phrase, "")), phrase, keys) for phrase, keys in PHRASES]
 _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w){_OTHER_WORD.get(noun, '')}"), noun, unit) for noun, unit in UNIT_NOUNS]

@@ -95,7 +95,7 @@ _LEVEL_FIRST = re.compile(r"\s*(?:o |tai )?" + LEVEL_NAMED)
 class _Reader(LinkedReading, RateReading):
     def __init__(self, text: str, section: str, unique: bool, area: str | None, blocked: list[tuple[int, int]],
                  by_level: bool | None = None, level: str | None = None):
-        text = numbers_as_digits(text)  # "01 (một) quyết định", "hai hội nghị": the count next to its noun
+        text, self.said_in_words = numbers_as_digits(text)  # "01 (một) quyết định", "hai hội nghị": the count by its noun
         self.text = text
         self.folded = fold_lower(text)  # same length as text: spans carry over
         self.accented = self.folded != text.lower()
@@ -407,7 +407,8 @@ class _Reader(LinkedReading, RateReading):
             note, confidence = APPROX, confidence - 0.3  # "… cho khoảng 900 lượt người": a companion count estimated too
         self.reading.figures.append(ReadFigure(
             key=key, label=FIELD_BY_KEY[key].label, value=value, quote=quote, phrase=phrase, start=s, end=e,
-            section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after))
+            section=self.section, confidence=round(max(0.1, min(confidence, 0.99)), 2), note=note, after=after,
+            said=next((w for a, b, w in self.said_in_words if a <= s and e <= b), "")))  # "hai", shown as written
 
     def rank(self, key: str, phrase: str, carried: str | None, sentence: str, totals: list[str],
              after_trong_do: bool, named: str = "") -> tuple:
@@ -444,8 +445,7 @@ class _Reader(LinkedReading, RateReading):
 
 
 def read_figures(text: str, *, section: str = "", unique: bool = False, area: str | None = None,
-                 blocked: list[tuple[int, int]] | None = None, by_level: bool | None = None,
-                 level: str | None = None) -> TextReading:
+                 blocked: list[tuple[int, int]] | None = None, by_level: bool | None = None, level: str | None = None) -> TextReading:
     """Figures in one piece of text. unique: each figure once (a chat message); section: the outline key
     the text sits under (a report's paragraph); area: the preferred area when the section says none;
     by_level: read "cấp tỉnh/huyện/xã" as a breakdown by level (default: when the text names two levels); level:

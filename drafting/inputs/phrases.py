@@ -80,7 +80,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ket_qua_so_hoa": ["ket qua so hoa", "so hoa ket qua", "so hoa ket qua giai quyet",
                             "ket qua giai quyet duoc so hoa"],
     "tthc.pakn_tiep_nhan": ["phan anh", "phan anh, kien nghi", "pakn", "phan anh kien nghi"],
-    "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly", "giai dap", "da tra loi, giai dap"],
+    "tthc.pakn_da_xu_ly": ["da xu ly phan anh", "pakn da xu ly", "giai dap", "da tra loi, giai dap", "tra loi"],
     "tthc.phieu_khao_sat": ["phieu khao sat", "phieu", "khao sat", "luot khao sat"],
     "tthc.ty_le_hai_long": ["hai long", "muc do hai long", "ty le hai long"],
     "tthc.ty_le_toan_trinh": [*_FULL_PROCESS],
@@ -164,7 +164,7 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
     "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
     "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien",
-                                          "thuc hien thu", "thu duoc"],
+                                          "thuc hien thu", "thu duoc", "thang thu"],  # "9 tháng thu 2.640 triệu đồng"
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],

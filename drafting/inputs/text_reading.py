@@ -26,6 +26,8 @@ class ReadFigure(BaseModel):
     after: bool = Field(default=False, description="the naming words follow the number (“05 cuộc họp”)")
     noun: str = Field(default="", description="what is counted, as written, where the draft should say it so "
                                                "(“5 khu phố”, not “05 cơ quan, đơn vị”)")
+    said: str = Field(default="", description="the number as the official wrote it when in words (“hai”); "
+                                              "quote keeps its digits")
 
     @property
     def approx(self) -> bool:
@@ -36,7 +38,8 @@ class ReadFigure(BaseModel):
         """The number with the words that named it, in the text's order (once, where the words hold the number)."""
         if self.quote == self.phrase:  # "duy trì áp dụng … ISO 9001:2015": a yes/no figure named by its whole sentence
             return self.phrase
-        return f"{self.quote} {self.phrase}" if self.after else f"{self.phrase} {self.quote}".strip()
+        number = self.said or self.quote
+        return f"{number} {self.phrase}" if self.after else f"{self.phrase} {number}".strip()
 
 
 class StatedRate(BaseModel):
