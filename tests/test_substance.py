@@ -2220,3 +2220,45 @@ def test_a_cut_the_official_gave_is_not_told_again_nor_given_a_cause(assistant):
     text2 = text.replace("don_vi_su_nghiep: 66", "don_vi_su_nghiep: 68")
     said2 = " ".join(p.text for p in assistant.draft_input(load_figures_bytes(text2.encode(), "x.yaml")).section("II.3").paragraphs)
     assert "giảm 07 đơn vị (10,29%) so với" in said2, said2
+
+
+def test_a_year_reports_last_year_is_its_comparison(assistant):
+    """Left from set 36: in a year report's chat, "Năm trước xã giải quyết 2.310 hồ sơ; năm nay …" showed last year's
+    count as unused, where a year's same period of last year is last year. It is now the comparison column, shown
+    with its words; an older year stays unused, and a quarter's report still does not take a whole past year."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-last-year")
+    day = dt.date(2026, 12, 10)
+    list(h.chat_turn(assistant, st, "Soạn phần cải cách TTHC năm 2026 của xã Đông Hưng", today=day))
+    final = list(h.chat_turn(assistant, st, "Năm ngoái xã giải quyết 1.980 hồ sơ; năm nay xã giải quyết 2.145 hồ sơ.",
+                             today=day))[-1]
+    assert st.chat_values["tthc.ho_so_da_giai_quyet"].value == 2145
+    assert st.chat_same_period["tthc.ho_so_da_giai_quyet"].value == 1980
+    assert any(r[0].endswith("(cùng kỳ năm trước)") and r[1] == "1.980" for r in final.understood), final.understood
+    list(h.chat_turn(assistant, st, "Năm 2024 xã tổ chức 3 hội nghị, năm nay tổ chức 5 hội nghị.", today=day))
+    assert "chi_dao.hoi_nghi" not in st.chat_same_period and st.chat_values["chi_dao.hoi_nghi"].value == 5
+
+    quarter = h.UserState(user="chat-last-year-quarter")
+    list(h.chat_turn(assistant, quarter, "Soạn phần cải cách TTHC quý I năm 2026 của xã Đông Hưng", today=dt.date(2026, 3, 20)))
+    list(h.chat_turn(assistant, quarter, "Năm trước xã giải quyết 1.980 hồ sơ; năm nay xã giải quyết 610 hồ sơ.",
+                     today=dt.date(2026, 3, 20)))
+    assert not quarter.chat_same_period and quarter.chat_values["tthc.ho_so_da_giai_quyet"].value == 610
+
+
+def test_a_count_said_in_words_is_shown_back_as_written(assistant):
+    """Left from set 36: "tổ chức hai hội nghị" was read as 2 but shown in «Số liệu tôi đã hiểu» as "2 hội nghị", words
+    the official never typed — the table is where the official checks what was read from what."""
+    import datetime as dt
+
+    from drafting import service as h
+
+    st = h.UserState(user="chat-number-words")
+    day = dt.date(2026, 9, 20)
+    list(h.chat_turn(assistant, st, "Soạn mục I báo cáo CCHC 9 tháng năm 2026 của xã Tiên Lữ", today=day))
+    final = list(h.chat_turn(assistant, st, "Xã tổ chức bốn hội nghị về CCHC và 7 buổi tuyên truyền.", today=day))[-1]
+    assert st.chat_values["chi_dao.hoi_nghi"].value == 4
+    words = {r[1]: r[2] for r in final.understood}
+    assert "bốn hội nghị" in words["4"] and "7" in words["7"], final.understood

@@ -142,6 +142,12 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
 
 
 _PAST_YEAR_SAID = "số của năm trước, không phải của kỳ báo cáo"
+
+
+def _is_year(clause: str, year: int) -> bool:
+    """The past year a clause names is `year`: "năm trước", "năm ngoái" or the year itself."""
+    m = re.search(r"\bnam (truoc|ngoai|(?:19|20)\d\d)\b", clause)
+    return bool(m) and (m.group(1) in ("truoc", "ngoai") or int(m.group(1)) == year)
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -253,9 +259,10 @@ def _commune_total(folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
             else f for f in figures]
 
 
-def read_message(text: str, next_period: str = "") -> ChatReading:
+def read_message(text: str, next_period: str = "", last_year: int | None = None) -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
-    a task, its numbers the task's words."""
+    a task, its numbers the task's words. last_year: the year before a year report's, when the chat knows it — a
+    clause about it ("năm trước", "năm 2025") is the same period of last year."""
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     _, _, period_spans = read_period(text)
     others = other_period_clauses(fold_lower(text))
@@ -278,6 +285,8 @@ def read_message(text: str, next_period: str = "") -> ChatReading:
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
                                                            "start": u.start, "end": u.end}))
             alone.unread = alone.unread[1:]
+        if kind == "past_year" and last_year and _is_year(fold_lower(text[a:b]), last_year):
+            kind = "same_period"  # a year report's last year is its same period of last year: the comparison column
         if kind == "past_year":  # "Năm 2025 … 980 hồ sơ, năm nay …": shown back as not this period's, never kept
             alone.unread += [Unread(quote=f.quote, context=f.words, start=f.start, end=f.end, reason=_PAST_YEAR_SAID)
                              for f in alone.figures]

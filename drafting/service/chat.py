@@ -364,7 +364,8 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
         return
     try:
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
-        reading = read_message(message, next_period_phrase(p, y) if p and y else "")
+        reading = read_message(message, next_period_phrase(p, y) if p and y else "",
+                               last_year=int(y) - 1 if p == "năm" and y else None)
         held = {k: state.chat_values[k].value for k in _PLAN if k in state.chat_values}
         if len(held) == 2 and "chi_dao.nhiem_vu_cap_tren_giao" not in state.chat_values:  # the plan's rest, told alone
             plan_rest_said(message, reading, held[_PLAN[0]] - held[_PLAN[1]])
