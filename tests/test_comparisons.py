@@ -112,7 +112,23 @@ def test_every_comparison_given_is_said_once_beside_its_figure(assistant):
                               "previous": {"to_chuc": {"bien_che_co_mat": 29}, "cds": {"tai_khoan_dinh_danh": 4800}}})
     draft = assistant.draft_input(data)
     staff = [p.text for p in draft.section("II.3").paragraphs]
-    at = staff.index("Công chức có mặt giảm 02 người (6,90%) so với kỳ trước.")
+    at = staff.index("Số công chức có mặt giảm 02 người (6,90%) so với kỳ trước.")  # how many, not the staff, fell
     assert "27" in staff[at - 1] or "{to_chuc.bien_che_co_mat}" in draft.section("II.3").paragraphs[at - 1].text, staff
     digital = " ".join(p.text for p in draft.section("II.6").paragraphs)
     assert digital.count("so với kỳ trước") == 1 and "tăng 600 tài khoản (12,50%) so với kỳ trước" in digital, digital
+
+
+def test_a_year_report_compares_with_the_year_before_by_its_name(assistant):
+    """Found trying the chat for a commune's year: "Hội nghị, cuộc họp về CCHC đã tổ chức tăng 01 cuộc (50%) so với
+    cùng kỳ năm trước" — the label of the things as the subject of how many, and a year's last year called "cùng kỳ
+    năm trước" (or "kỳ trước") where officials write "so với năm 2025". Given as last year's and as the same period,
+    the one comparison is said once."""
+    meta = {**META, "period": "năm", "year": 2026, "date": "2026-12-15"}
+    data = figures_from_data({"meta": meta, "figures": {"chi_dao": {"tin_bai": 14}, "tthc": {"tthc_tong_so": 112}},
+                              "previous": {"chi_dao": {"tin_bai": 10}, "tthc": {"tthc_tong_so": 110}},
+                              "same_period_last_year": {"chi_dao": {"tin_bai": 10}}})
+    draft = assistant.draft_input(data)
+    text = " ".join(p.text for s in draft.sections for p in s.paragraphs)
+    assert "Số tin, bài tuyên truyền về CCHC tăng 04 tin, bài (40%) so với năm 2025." in text, text
+    assert "Tổng số TTHC thuộc thẩm quyền giải quyết tăng 02 thủ tục (1,82%) so với năm 2025." in text, text
+    assert text.count("so với năm 2025") == 2 and "cùng kỳ năm trước" not in text and "so với kỳ trước" not in text

@@ -80,7 +80,8 @@ def test_report_after_reform_cites_118_2025(drafter):
     d = drafter.draft(data.meta, data.figures)
     text = d.full_text()
     assert "Nghị định số 118/2025/NĐ-CP ngày 9/6/2025" in text and "61/2018" not in text
-    assert "(tăng 162 hồ sơ, tương ứng tăng 8,76% so với kỳ trước)" in text  # no brackets in brackets
+    # no brackets in brackets; a year report names the year it compares with
+    assert "(tăng 162 hồ sơ, tương ứng tăng 8,76% so với năm 2024)" in text
     assert "Số: 07/BC-UBND" == d.meta.number_line
 
 

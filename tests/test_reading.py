@@ -1620,3 +1620,23 @@ def test_report_19_rules_in_other_words():
     got = values("Phòng tiếp nhận 7 phản ánh của người dân, đã giải quyết, trả lời 7/7. Phòng thu về 310 phiếu khảo "
                  "sát.", "II.2")
     assert got["tthc.pakn_da_xu_ly"] == 7 and got["tthc.phieu_khao_sat"] == 310, got
+
+
+def test_last_years_counts_beside_this_years_in_any_order():
+    """Found trying the chat as a new official: "Năm nay xã tổ chức ba hội nghị …, năm ngoái hai hội nghị. Năm 2025 xã
+    tiếp nhận 1.640 hồ sơ; năm nay xã tiếp nhận 1.812 hồ sơ …" took 1.640 as this year's (only a past year before the
+    first "năm nay" was looked for, and never after a comma), left 1.812 unread and kept "Năm ngoái hai hội nghị" as an
+    activity. Here other words: a past year after this year's, after a comma, and before a later "năm nay"."""
+    from drafting.inputs.chat_reader import read_message
+
+    text = ("Năm nay phường tổ chức 4 buổi tuyên truyền CCHC, năm trước 3 buổi. Năm 2025 phường giải quyết 900 hồ sơ; "
+            "năm nay phường giải quyết 1.020 hồ sơ.")
+    year = read_message(text, last_year=2025)
+    assert {f.key: int(f.value) for f in year.figures} == {"chi_dao.buoi_tuyen_truyen": 4, "tthc.ho_so_da_giai_quyet": 1020}
+    assert {f.key: int(f.value) for f in year.same_period} == {"chi_dao.buoi_tuyen_truyen": 3,
+                                                               "tthc.ho_so_da_giai_quyet": 900}
+    assert not year.facts and not year.unread
+    quarter = read_message(text)  # no year report: last year's counts are shown back unused, never kept
+    assert {f.key: int(f.value) for f in quarter.figures} == {"chi_dao.buoi_tuyen_truyen": 4,
+                                                              "tthc.ho_so_da_giai_quyet": 1020}
+    assert sorted(u.quote for u in quarter.unread) == ["3", "900"] and not quarter.same_period

@@ -113,7 +113,7 @@ class Assessment:
                           ("cds.ty_le_ky_so", "văn bản đi dưới dạng điện tử có chữ ký số")):
             if self.fs.get(key) == 100 and key not in judged:
                 out.append(f"{slot(key)} {what}")
-        against = (changes(self.fs, period=self.m.period), changes(self.fs, "same_period"))
+        against = (changes(self.fs, period=self.m.period, year=self.m.year), changes(self.fs, "same_period", self.m.period, self.m.year))
         for key, what in (("tthc.ho_so_truc_tuyen", "Số hồ sơ tiếp nhận trực tuyến"),
                           ("tthc.ho_so_da_giai_quyet", "Số hồ sơ đã giải quyết")):
             grown = [c for c in (a.get(key) for a in against) if c and c.delta > 0]

@@ -115,12 +115,16 @@ def _source(h: SearchHit) -> SourceRef:
                      chunk_id=h.chunk_id)
 
 
+def count_subject(label: str) -> str:
+    """A count's label as a sentence's subject: "Số hồ sơ kỳ trước chuyển sang là …", "Số hội nghị, cuộc họp về CCHC
+    đã tổ chức tăng …" — the label names the things, the sentence speaks of how many."""
+    return label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {in_sentence(label)}"
+
+
 def figure_sentence(key: str, fs: FigureSet) -> str:
     """One figure as a sentence of its own: "Số hồ sơ kỳ trước chuyển sang là 05 hồ sơ."."""
     spec = FIELD_BY_KEY[key]
-    label = spec.label
-    head = label if label.startswith(("Tỷ lệ", "Tổng số", "Số ")) else f"Số {in_sentence(label)}"
-    return f"{head} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
+    return f"{count_subject(spec.label)} là {{{key}}}" + ("." if spec.unit == "%" else f" {spec.unit}.")
 
 
 # a level and the figure that counts its fall in the period
@@ -146,11 +150,12 @@ def with_every_figure(key: str, fs: FigureSet, paras: list[Paragraph], compared:
         cut = _CUT_OF.get(c.key)
         if cut and c.delta < 0 and fs.values.get(cut) == -c.delta:
             continue
-        if spec.section == key and c.phrase(spec.unit) not in said and c.phrase(spec.unit, bracketed=True) not in said:
+        if spec.section == key and c.phrase(spec.unit) not in said and c.phrase(spec.unit, bracketed=True) not in said \
+                and c.phrase(spec.unit) not in unsaid.get(c.key, []):
             unsaid.setdefault(c.key, []).append(c.phrase(spec.unit))
     for k, ps in unsaid.items():  # right after the sentence that states the figure, else at the section's end
         at = next((i + 1 for i in range(len(paras) - 1, -1, -1) if "{" + k + "}" in paras[i].text), len(paras))
-        paras.insert(at, Paragraph(text=f"{FIELD_BY_KEY[k].label} {'; '.join(ps)}.", sources=[k]))
+        paras.insert(at, Paragraph(text=f"{count_subject(FIELD_BY_KEY[k].label)} {'; '.join(ps)}.", sources=[k]))
     return paras
 
 

@@ -26,8 +26,8 @@ class DeterministicWriter(DirectionSentences):
         self.m = meta
         self.fs = fs
         self.law = law
-        self.changes = changes(fs, period=meta.period)
-        self.changes_same = changes(fs, "same_period")
+        self.changes = changes(fs, period=meta.period, year=meta.year)
+        self.changes_same = changes(fs, "same_period", meta.period, meta.year)
         self.citations: dict[str, list[Citation]] = {}
         self.facts = list(facts or [])
         self.propose = propose or Proposer()
@@ -39,7 +39,9 @@ class DeterministicWriter(DirectionSentences):
         return self.fs.get(key) or Decimal(0)
 
     def ch(self, key: str) -> str:
-        found = [c.phrase(FIELD_BY_KEY[key].unit, bracketed=True) for c in (self.changes.get(key), self.changes_same.get(key)) if c]
+        # (a year report's last period and its same period of last year are one year: said once)
+        found = list(dict.fromkeys(c.phrase(FIELD_BY_KEY[key].unit, bracketed=True)
+                                   for c in (self.changes.get(key), self.changes_same.get(key)) if c))
         return f" ({'; '.join(found)})" if found else ""
 
     def channels(self) -> list[str]:
@@ -293,8 +295,8 @@ class DeterministicWriter(DirectionSentences):
         rate_key = online_rate_keys(self.m.online_base, self.fs.derived)[0]
         if self.has(rate_key):  # the denominator is always stated: two bases are common
             online.append(f"tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {slot(rate_key)} ({ONLINE_PHRASE[rate_key]})")
-        online += [f"số hồ sơ tiếp nhận trực tuyến {c.phrase('hồ sơ')}" for c in (
-            self.changes.get("tthc.ho_so_truc_tuyen"), self.changes_same.get("tthc.ho_so_truc_tuyen")) if c]
+        online += dict.fromkeys(f"số hồ sơ tiếp nhận trực tuyến {c.phrase('hồ sơ')}" for c in (
+            self.changes.get("tthc.ho_so_truc_tuyen"), self.changes_same.get("tthc.ho_so_truc_tuyen")) if c)
         if self.has("tthc.thanh_toan_truc_tuyen"):
             t = f"có {slot('tthc.thanh_toan_truc_tuyen')} hồ sơ thanh toán phí, lệ phí trực tuyến"
             if self.has("tthc.ho_so_co_phi"):

@@ -328,13 +328,15 @@ class Change(BaseModel):
         return f"{word} {fmt_int(int(abs(self.delta)), pad=True)} {unit}{pct} so với {self.label}"
 
 
-def changes(fs: FigureSet, against: str = "previous", period: str | None = None) -> dict[str, Change]:
+def changes(fs: FigureSet, against: str = "previous", period: str | None = None, year: int | None = None) -> dict[str, Change]:
     """Changes against the previous period (or, `against="same_period"`, the same period last year), for counts
     given in both. period: this report's; against the previous period of a quý I, 6- or 9-month report only levels
     (LEVELS) compare — its counts of what happened cover a period of another length (a year report's previous
-    period is the year before)."""
+    period is the year before, and both are named as officials name it: "so với năm 2025", with `year`)."""
     out = {}
     base, label = (fs.same_period, "cùng kỳ năm trước") if against == "same_period" else (fs.previous, "kỳ trước")
+    if period == "năm" and year:
+        label = f"năm {year - 1}"
     for key, prev in base.items():
         cur = fs.values.get(key)
         spec = FIELD_BY_KEY[key]

@@ -19,7 +19,8 @@ _CLAUSE_END = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|qu
 # "Số hồ sơ tiếp nhận cùng kỳ năm 2025 là 342": the other period named inside the clause, before its number
 _CLAUSE_START = re.compile(r"[.;:,(\n]")
 _OTHER_MID = re.compile(r"\bcung ky nam (?:truoc|ngoai|20\d\d)\b")
-_PAST_YEAR = re.compile(r"(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))\s*(?:trong |so voi )?nam (?:truoc|ngoai|20\d\d)\b")
+# (after a comma too: "Năm nay tổ chức 3 hội nghị, năm ngoái 2")
+_PAST_YEAR = re.compile(r"(?:^|(?<=[.;:,\n])|(?<=[.;:,\n] ))\s*(?:trong |so voi )?nam (?:truoc|ngoai|20\d\d)\b")
 
 
 def other_period_clauses(folded: str) -> list[tuple[int, int, str]]:
@@ -35,12 +36,12 @@ def other_period_clauses(folded: str) -> list[tuple[int, int, str]]:
             continue
         end = _CLAUSE_END.search(folded, m.end())
         out.append((start, end.start() if end else len(folded), "same_period"))
-    # "Năm 2025 xã tiếp nhận 980 hồ sơ, năm nay tăng 146 hồ sơ": a year named first and "năm nay" after it — the first
-    # clause is a past year's whole count, of no period of this report when the report is not a year's: not read
-    # ("Năm 2026 …, năm nay tăng 146 so với năm 2025": an earlier year named too makes the first this one)
-    if now := re.search(r"\bnam nay\b", folded):
+    # "Năm 2025 xã tiếp nhận 980 hồ sơ, năm nay tăng 146 hồ sơ": a past year said beside "năm nay" (before or after
+    # it) — its clause is a past year's whole count, of no period of this report when the report is not a year's: not
+    # read ("Năm 2026 …, năm nay tăng 146 so với năm 2025": an earlier year named too makes the first this one)
+    if re.search(r"\bnam nay\b", folded):
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", folded)]
-        for m in _PAST_YEAR.finditer(folded, 0, now.start()):
+        for m in _PAST_YEAR.finditer(folded):
             if (said := re.search(r"(?:19|20)\d\d", m.group(0))) and any(y < int(said.group(0)) for y in years):
                 continue
             end = _CLAUSE_END.search(folded, m.end())
