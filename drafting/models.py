@@ -56,6 +56,14 @@ class ReportMeta(BaseModel):
         return v
 
     @model_validator(mode="after")
+    def _department_is_its_level(self):
+        # "Sở Công Thương tỉnh Thanh Hóa" given level "tỉnh" (a department is a provincial body): its report is a
+        # department's, not the people's committee's ("Ủy ban nhân dân Sở Công Thương" was written)
+        if self.level == "tỉnh" and any(re.match(r"(?:Sở|Ban Quản lý)\s", v.strip()) for v in (self.issuer, self.locality)):
+            self.level = "sở"
+        return self
+
+    @model_validator(mode="after")
     def _department_signs_itself(self):
         # a department's director signs in his own name ("GIÁM ĐỐC", or "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), never
         # "TM. ỦY BAN NHÂN DÂN" — the people's committee's capacity, the default for the other levels

@@ -71,10 +71,10 @@ def bullets(items: list[str], sources: list[list[str]], mark: str = "+") -> list
     return out
 
 
-def document_phrase(f: Fact) -> str:
+def document_phrase(f: Fact, level: str = "") -> str:
     """'Kế hoạch số 14/KH-UBND …' → 'ban hành Kế hoạch số 14/KH-UBND …'; a text that already says what was done
-    keeps its own verb."""
-    t = body_dates(split_issuer(f.text.strip())[1]).rstrip(" .;")
+    keeps its own verb. level: the reporting unit's, to take out another body's name (split_issuer)."""
+    t = body_dates(split_issuer(f.text.strip(), level)[1]).rstrip(" .;")
     if f.date and f.number and f.number in t and not _DATE.search(t):
         # "Kế hoạch số 05/KH-UBND ngày 12/1/2026 về …": the date the official said before the verb, after the number
         at = t.index(f.number) + len(f.number)
@@ -183,17 +183,19 @@ class SubstanceWriter:
             return []
         months, docs = zip(*map(_month_of, docs))
         # the body the official named as issuing a document is kept ("UBND tỉnh ban hành …" in a department's report)
-        issuers = [split_issuer(f.text.strip())[0] for f in docs]
+        issuers = [split_issuer(f.text.strip(), self.m.level)[0] for f in docs]
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
-            return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f)}"),
+            return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f, self.m.level)}"),
                               sources=[f.origin])]
         if len(set(issuers)) == 1:  # one issuer for all ("Sở đã ban hành … và …"): said once, in the lead
             who, issuers = issuers[0] or who, [""] * len(docs)
+        # documents of several bodies, each named on its line: the lead says no body issued them all
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
-            f"Trong kỳ, {'' if any(issuers) else who + ' '}đã ban hành {fmt_int(len(docs), pad=True)} văn bản:")
+            f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:" if not any(issuers) else
+            f"Trong kỳ, {fmt_int(len(docs), pad=True)} văn bản sau được ban hành:")
         # under "đã ban hành 03 văn bản:" an item is the document itself, not "Ban hành Kế hoạch …" again
-        phrases = [f"{i} {document_phrase(f)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f))
+        phrases = [f"{i} {document_phrase(f, self.m.level)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f, self.m.level))
                    for i, f in zip(issuers, docs)]
         # a month said without its day, beside the number as a day would be: "Kế hoạch số 85/KH-SCT (tháng 7) về …"
         phrases = [p if not w else p.replace(f.number, f"{f.number} ({w[:1].lower()}{w[1:]})", 1) if f.number and f.number in p
