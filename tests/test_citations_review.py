@@ -925,6 +925,9 @@ def test_written_draft_16_in_other_words(tmp_path):
     unborn = [p for p in check_text("Căn cứ Nghị định số 118/2025/NĐ-CP của Chính phủ về một cửa.", REG,
                                     dt.date(2025, 5, 20)) if p.kind == "not_in_force"]
     assert [p.severity for p in unborn] == ["error"] and "chưa được ban hành (ký ngày 09/06/2025" in unborn[0].message
+    # and what applied on that day, as the fix: 61/2018 with its amendment (the replacing is held from secondary sources)
+    assert unborn[0].suggestion.startswith("Nghị định số 61/2018/NĐ-CP") and "107/2021/NĐ-CP" in unborn[0].suggestion
+    assert "ngày đó áp dụng Nghị định số 61/2018/NĐ-CP" in unborn[0].message and "[S: nguồn thứ cấp]." in unborn[0].message
     # signed but not yet in force: still the softer finding of a start the registry holds from secondary sources
     signed = [p for p in check_text("Nghị định số 118/2025/NĐ-CP của Chính phủ quy định thủ tục một cửa.", REG,
                                     dt.date(2025, 6, 20)) if p.kind == "not_in_force"]

@@ -118,7 +118,7 @@ def test_every_comparison_given_is_said_once_beside_its_figure(assistant):
     assert digital.count("so với kỳ trước") == 1 and "tăng 600 tài khoản (12,50%) so với kỳ trước" in digital, digital
 
 
-def test_a_year_report_compares_with_the_year_before_by_its_name(assistant):
+def test_a_year_report_compares_with_the_year_before_by_its_name(assistant, tmp_path):
     """Found trying the chat for a commune's year: "Hội nghị, cuộc họp về CCHC đã tổ chức tăng 01 cuộc (50%) so với
     cùng kỳ năm trước" — the label of the things as the subject of how many, and a year's last year called "cùng kỳ
     năm trước" (or "kỳ trước") where officials write "so với năm 2025". Given as last year's and as the same period,
@@ -132,3 +132,11 @@ def test_a_year_report_compares_with_the_year_before_by_its_name(assistant):
     assert "Số tin, bài tuyên truyền về CCHC tăng 04 tin, bài (40%) so với năm 2025." in text, text
     assert "Tổng số TTHC thuộc thẩm quyền giải quyết tăng 02 thủ tục (1,82%) so với năm 2025." in text, text
     assert text.count("so với năm 2025") == 2 and "cùng kỳ năm trước" not in text and "so với kỳ trước" not in text
+    # and the reviewer still reads "(12,5%) so với năm 2025" as a change, not as this year's online rate
+    online = figures_from_data({"meta": meta, "figures": {"tthc": {"ho_so_truc_tuyen": 900, "ho_so_truc_tiep": 100}},
+                                "same_period_last_year": {"tthc": {"ho_so_truc_tuyen": 800}}})
+    year = assistant.draft_input(online)
+    assert "số hồ sơ tiếp nhận trực tuyến tăng 100 hồ sơ (12,50%) so với năm 2025" in _ii2(year), _ii2(year)
+    path = tmp_path / "bao-cao-nam.docx"
+    path.write_bytes(render_docx(year))
+    assert [f for f in review(path, Registry.load()) if f.kind == "arithmetic"] == []

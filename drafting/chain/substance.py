@@ -12,7 +12,7 @@ from typing import Literal
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import SLOT_RE, day_in_window, slot
-from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, split_issuer
+from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, of_other_body, split_issuer
 from drafting.figures.figureset import FigureSet
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
@@ -71,10 +71,15 @@ def bullets(items: list[str], sources: list[list[str]], mark: str = "+") -> list
     return out
 
 
-def document_phrase(f: Fact, level: str = "") -> str:
+def _passive(phrase: str) -> str:
+    """"ban hành Quyết định số … của UBND tỉnh …" → "Quyết định số … của UBND tỉnh … đã được ban hành"."""
+    return f"{phrase[len('ban hành '):]} đã được ban hành" if phrase.startswith("ban hành ") else phrase
+
+
+def document_phrase(f: Fact) -> str:
     """'Kế hoạch số 14/KH-UBND …' → 'ban hành Kế hoạch số 14/KH-UBND …'; a text that already says what was done
-    keeps its own verb. level: the reporting unit's, to take out another body's name (split_issuer)."""
-    t = body_dates(split_issuer(f.text.strip(), level)[1]).rstrip(" .;")
+    keeps its own verb."""
+    t = body_dates(split_issuer(f.text.strip())[1]).rstrip(" .;")
     if f.date and f.number and f.number in t and not _DATE.search(t):
         # "Kế hoạch số 05/KH-UBND ngày 12/1/2026 về …": the date the official said before the verb, after the number
         at = t.index(f.number) + len(f.number)
@@ -183,19 +188,25 @@ class SubstanceWriter:
             return []
         months, docs = zip(*map(_month_of, docs))
         # the body the official named as issuing a document is kept ("UBND tỉnh ban hành …" in a department's report)
-        issuers = [split_issuer(f.text.strip(), self.m.level)[0] for f in docs]
+        issuers = [split_issuer(f.text.strip())[0] for f in docs]
+        # "Quyết định số … của UBND tỉnh …" in a department's report: another body's document, said in the official's
+        # words as issued, never as the unit's own
+        others = [not i and of_other_body(f.text.strip(), self.m.level) for i, f in zip(issuers, docs)]
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
-            return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f, self.m.level)}"),
+            if others[0]:
+                return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {_passive(document_phrase(f))}"),
+                                  sources=[f.origin])]
+            return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f)}"),
                               sources=[f.origin])]
         if len(set(issuers)) == 1:  # one issuer for all ("Sở đã ban hành … và …"): said once, in the lead
             who, issuers = issuers[0] or who, [""] * len(docs)
         # documents of several bodies, each named on its line: the lead says no body issued them all
         lead = (figure_sentence.rstrip(".") + ", trong đó:") if figure_sentence else (
-            f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:" if not any(issuers) else
-            f"Trong kỳ, {fmt_int(len(docs), pad=True)} văn bản sau được ban hành:")
+            f"Trong kỳ, {who} đã ban hành {fmt_int(len(docs), pad=True)} văn bản:" if not any(issuers) and not any(others)
+            else f"Trong kỳ, {fmt_int(len(docs), pad=True)} văn bản sau được ban hành:")
         # under "đã ban hành 03 văn bản:" an item is the document itself, not "Ban hành Kế hoạch …" again
-        phrases = [f"{i} {document_phrase(f, self.m.level)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f, self.m.level))
+        phrases = [f"{i} {document_phrase(f)}" if i else re.sub(r"^ban hành\s+", "", document_phrase(f))
                    for i, f in zip(issuers, docs)]
         # a month said without its day, beside the number as a day would be: "Kế hoạch số 85/KH-SCT (tháng 7) về …"
         phrases = [p if not w else p.replace(f.number, f"{f.number} ({w[:1].lower()}{w[1:]})", 1) if f.number and f.number in p

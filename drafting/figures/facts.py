@@ -75,28 +75,30 @@ MONTH_SAID = re.compile(r"((?:[Tt]rong |[Vv]ào |[Đđ]ầu |[Cc]uối |[Gg]iữ
 
 
 # "Quyết định số 12/2026/QĐ-UBND ngày 05/3/2026 của UBND tỉnh quy định …": the body whose document it is, after its number
-_OF_BODY = re.compile(r"^(?P<doc>[^()]*?\bsố\s+\S+(?:\s+ngày\s+[\d/]+)?)\s+của\s+(?P<body>(?:UBND|Ủy ban nhân dân|HĐND|"
-                      r"Hội đồng nhân dân|Chủ tịch UBND|Bộ|Chính phủ|Thủ tướng)\b.*?)(?=\s+(?:về|quy định|ban hành|hướng "
-                      r"dẫn|phê duyệt|triển khai|thực hiện|sửa đổi)\b|\s*[,(;]|$)")
+_OF_BODY = re.compile(r"^[^()]*?\bsố\s+\S+(?:\s+ngày\s+[\d/]+)?\s+của\s+(?P<body>(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng "
+                      r"nhân dân|Chủ tịch UBND|Bộ|Chính phủ|Thủ tướng)\b[^,;()]*)")
 _LEVEL_OF_BODY = (("tw", r"^(?:bo |chinh phu|thu tuong)"), ("tỉnh", r"\b(?:tinh|thanh pho)\b"),
                   ("huyện", r"\b(?:huyen|quan|thi xa)\b"), ("xã", r"\b(?:xa|phuong|dac khu|thi tran)\b"))
 
 
-def split_issuer(text: str, level: str = "") -> tuple[str, str]:
-    """("UBND tỉnh", "ban hành Kế hoạch …") from "UBND tỉnh đã ban hành Kế hoạch …"; ("", text) without one. With the
-    reporting unit's level, a document said "… số … của UBND tỉnh …" in a commune's or a department's report is the
-    province's: ("UBND tỉnh", "Quyết định số … quy định …") — the unit did not issue it."""
+def split_issuer(text: str) -> tuple[str, str]:
+    """("UBND tỉnh", "ban hành Kế hoạch …") from "UBND tỉnh đã ban hành Kế hoạch …"; ("", text) without one."""
     from corpus.text import fold_lower
 
     m = _issuer_at(text, fold_lower(text), 0)
-    if m:
-        return text[:m.end(1)], text[m.end():]
-    if level and (o := _OF_BODY.match(text)):
-        body = fold_lower(o.group("body"))
-        of = next((lv for lv, pattern in _LEVEL_OF_BODY if re.search(pattern, body)), None)
-        if of is not None and (level == "sở" or of != level):
-            return o.group("body"), o.group("doc") + text[o.end():]
-    return "", text
+    return (text[:m.end(1)], text[m.end():]) if m else ("", text)
+
+
+def of_other_body(text: str, level: str) -> bool:
+    """A document said "… số … của UBND tỉnh …" in a commune's or a department's report (or "của Bộ …", "của Chính
+    phủ"): another body's, which the reporting unit did not issue."""
+    from corpus.text import fold_lower
+
+    if not (o := _OF_BODY.match(text)):
+        return False
+    body = fold_lower(o.group("body"))
+    of = next((lv for lv, pattern in _LEVEL_OF_BODY if re.search(pattern, body)), None)
+    return of is not None and (level == "sở" or of != level)
 
 
 def issuer_before(clause: str, verb_at: int) -> int | None:

@@ -12,7 +12,10 @@ from corpus.text import fold_lower
 # "1 ngày hội tuyên truyền": a festival day is an event, not a length of time
 PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay(?! hoi\b)|tuan|nam)\b")
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,60}?\bso voi (?:nam truoc|cung ky|ky truoc)"
-                     r"|\bso voi (?:nam truoc|cung ky|ky truoc)(?:[^.;]|\.\d){0,40}?\b(?:tang|giam)\s+\d[\d.,]*\s*%?")
+                     r"|\bso voi (?:nam truoc|cung ky|ky truoc)(?:[^.;]|\.\d){0,40}?\b(?:tang|giam)\s+\d[\d.,]*\s*%?"
+                     # a year report's comparison names the year, its rate in brackets: "tăng 1.075 hồ sơ (86,69%) so
+                     # với năm 2025" — "giảm 2 đơn vị so với năm 2025" alone is a count of units cut
+                     r"|\b(?:tang|giam)\s+\d[\d.]*\s+[^\d.;()]{1,30}\(\s*\d[\d,]*\s*%\s*\)\s*so voi nam (?:19|20)\d\d")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
 _AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")

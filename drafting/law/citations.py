@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from corpus.docnumbers import TYPE_LABELS, find_refs
-from corpus.registry import Registry, fmt_date
+from corpus.registry import CONFIDENCE_LABELS, Registry, fmt_date
 from corpus.text import fold, fold_lower
 
 # symbols of central bodies: a number with one of these that the registry lacks is worth a look
@@ -204,9 +204,16 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
         unborn = doc.signed is not None and as_of < doc.signed and status.confidence == "V"
         severity = "error" if unborn or _claims_in_force(context, ref) and known else "warning"
         repl = ", ".join(doc.replaced_by)
+        # not yet in force, in place of documents that were: those applied on the report's date (118/2025 in March
+        # 2025 → 61/2018, amended by 107/2021) — with the registry's tag when the replacing is not verified
+        then = [t for n in doc.replaces if (t := registry.get(n)) is not None and t.in_force_on(as_of) and not t.amends]
+        applied = "; ".join(t.citation() + (f" (được sửa đổi, bổ sung bởi {', '.join(t.amended_by)})" if t.amended_by else "")
+                            for t in then)
+        tag = "" if doc.tag("replaces") == "V" else f" [{doc.tag('replaces')}: {CONFIDENCE_LABELS[doc.tag('replaces')]}]"
         add("not_in_force", severity,
             f"“{ref.text}”: tính đến ngày {fmt_date(as_of)} (ngày của báo cáo), văn bản {status.text}"
-            + (f"; văn bản thay thế: {repl}" if repl and repl not in status.text else "") + ".", repl)
+            + (f"; văn bản thay thế: {repl}" if repl and repl not in status.text else "")
+            + (f"; ngày đó áp dụng {applied}{tag}" if applied else "") + ".", repl or applied)
     return problems
 
 
