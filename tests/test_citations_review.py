@@ -941,6 +941,9 @@ def test_written_draft_16_in_other_words(tmp_path):
     assert issues("Xã tiếp nhận 800 hồ sơ, bao gồm 500 hồ sơ trực tuyến, 300 hồ sơ trực tiếp; tăng 25% so với cùng kỳ "
                   "(640 hồ sơ).") == []
     assert issues("Xã tiếp nhận 800 hồ sơ trực tuyến và 300 hồ sơ trực tiếp; tăng 25% so với cùng kỳ (640 hồ sơ).") == []
+    # draft 17: the sentence opening on a length of time ("Trong 6 tháng, …") still has its total first
+    assert issues("Trong 6 tháng, phường giải quyết 900 hồ sơ, trong đó đúng hạn 880 hồ sơ; tăng 20% so với cùng kỳ năm "
+                  "2025 (800 hồ sơ).") == ["tăng 12,50%"]
 
     body = ("UBND XÃ YÊN LẠC\n{head}\nYên Lạc, ngày 12 tháng 6 năm 2026\n\nBÁO CÁO\nKết quả công tác cải cách hành chính 6 "
             "tháng đầu năm 2026\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nThực hiện Kế hoạch số 7/KH-UBND ngày 9/1/2026 của "

@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -468,10 +468,11 @@ def test_reading_eval_floors():
               (29, "đã chỉnh theo", 0.95, 0), (30, "đã chỉnh theo", 0.95, 0), (31, "đã chỉnh theo", 0.95, 0),
               (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 0),
               (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0),
-              (37, "đã chỉnh theo", 0.95, 0)]
+              (37, "đã chỉnh theo", 0.95, 0),
+              (38, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1640,3 +1641,27 @@ def test_last_years_counts_beside_this_years_in_any_order():
     assert {f.key: int(f.value) for f in quarter.figures} == {"chi_dao.buoi_tuyen_truyen": 4,
                                                               "tthc.ho_so_da_giai_quyet": 1020}
     assert sorted(u.quote for u in quarter.unread) == ["3", "900"] and not quarter.same_period
+
+
+def test_set_38_rules_in_other_words():
+    """Set 38's misses, said again by other units: "lần 2" like "đợt 2" is an order; "cả năm thu X triệu đồng" as "9
+    tháng thu"; "2 nghị quyết của HĐND … và 1 quyết định QPPL của UBND …" one sum; the channel of dossiers resolved has no figure. The look-alikes stay apart."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Huyện kiểm tra lần 3 công tác CCHC tại 9 xã, phát hiện 6 tồn tại.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 9, "chi_dao.van_de_phat_hien": 6}
+    assert values("Dự toán thu ngân sách xã năm 2026 là 3.800 triệu đồng; cả năm thu 4.020 triệu đồng.") == {
+        "tai_chinh.thu_ngan_sach_du_toan": 3800, "tai_chinh.thu_ngan_sach_thuc_hien": 4020}
+    assert values("Thị xã ban hành 3 nghị quyết của HĐND thị xã và 2 quyết định quy phạm pháp luật của UBND thị xã.") == {
+        "the_che.vbqppl_ban_hanh": 5}
+    assert values("Huyện có 3 nghị quyết và 2 quyết định quy phạm pháp luật còn hiệu lực.") == {}
+    resolved = read_message("Phòng giải quyết 2.050 hồ sơ, trong đó trực tuyến 1.630 hồ sơ.")
+    assert {f.key: int(f.value) for f in resolved.figures} == {"tthc.ho_so_da_giai_quyet": 2050}
+    assert [u.quote for u in resolved.unread] == ["1.630"]
+    assert values("Phòng tiếp nhận 2.050 hồ sơ, trong đó trực tuyến 1.630 hồ sơ.") == {
+        "tthc.ho_so_tiep_nhan": 2050, "tthc.ho_so_truc_tuyen": 1630}
+    # "3 lần" after its number still counts: three sessions of outreach
+    assert values("Xã tổ chức tuyên truyền 3 lần trong quý.") == {"chi_dao.buoi_tuyen_truyen": 3}

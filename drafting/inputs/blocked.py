@@ -45,11 +45,11 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span(1) if m.group(1) else m.span(2) for m in re.finditer(
         r"\b(?:duong day nong|hotline|tong dai|so dien thoai|dien thoai)\s+(?:so\s+)?(\d[\d .]*\d|\d)"
         r"|\bhe thong\s+(\d{4})\b(?![.,]\d)", folded)]  # "Hệ thống 1022"
-    # "Phần II", "Điều 5", "đợt 2 kiểm tra" (the second round, not two); "một phần 31 thủ tục" is a count of partly
+    # "Phần II", "Điều 5", "đợt 2 kiểm tra", "lần 2" (the second round, not two); "một phần 31 thủ tục" is a count of partly
     # online services
     spans += [m.span() for m in re.finditer(
         # ("công bố danh mục 38 TTHC mới": a list of 38, not item 38 — but "định danh mức 2" is a level)
-        r"\b(?<!mot )(?:muc do|dieu|khoan|(?:(?<=dinh danh )|(?<!danh ))muc|phan|quy|chuong|khoa|lan thu|dot|giai doan|cap do|phien)\s+[\divx]+"
+        r"\b(?<!mot )(?:muc do|dieu|khoan|(?:(?<=dinh danh )|(?<!danh ))muc|phan|quy|chuong|khoa|lan(?: thu)?|dot|giai doan|cap do|phien)\s+[\divx]+"
         r"(?:\s*,\s*\d+)*\b",
         folded)]
     spans += [m.span() for m in re.finditer(

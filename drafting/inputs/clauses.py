@@ -146,7 +146,8 @@ _YEAR_BETWEEN = r"(?: nam 20\d\d)? "
 # words that fold to a phrase's or a noun's letters but are other words: "giám đốc", "giám sát" are no "giảm";
 # "11 bãi bỏ" counts no "bài" (articles)
 _OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)", "tre": r"(?! em\b)",  # "142 trẻ em"
-               "thang thu": r"(?=\s*(?:\d|$))"}  # "9 tháng thu 2.640 triệu đồng", never "6 tháng thu hồi", "tháng thụ lý"
+               # "9 tháng thu 2.640 triệu đồng", "cả năm thu …", never "6 tháng thu hồi", "tháng thụ lý"
+               "thang thu": r"(?=\s*(?:\d|$))", "nam thu": r"(?=\s*(?:\d|$))"}
 _PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
                                 + _OTHER_WORD.get(phrase, "")), phrase, keys) for phrase, keys in PHRASES]
 _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w){_OTHER_WORD.get(noun, '')}"), noun, unit) for noun, unit in UNIT_NOUNS]

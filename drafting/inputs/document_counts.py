@@ -15,7 +15,8 @@ from drafting.inputs.text_reading import ReadFigure
 
 _KEY = "the_che.vbqppl_ban_hanh"
 # "HĐND tỉnh thông qua 14 nghị quyết …; UBND tỉnh ban hành 37 quyết định …": a council passes, a committee issues
-_ISSUED = re.compile(r"\b(?:ban hanh|thong qua)\s+(?:duoc\s+)?(\d+)\s+(nghi quyet|quyet dinh|chi thi)\b"
+# ("ban hành 2 nghị quyết của HĐND phường và 1 quyết định QPPL của UBND phường": the second shares the verb)
+_ISSUED = re.compile(r"(?:\b(?:ban hanh|thong qua)\s+(?:duoc\s+)?|(?<=[a-z,] )va\s+)(\d+)\s+(nghi quyet|quyet dinh|chi thi)\b"
                      r"(\s+(?:quy pham phap luat|quy pham|qppl)\b)?")
 _SENTENCE = re.compile(r"[\n!?]|\.(?!\d)")  # (the issuers' counts may be joined by ";")
 _ISSUER = re.compile(r"\b((?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan)\s+[^,;:]{0,30}?)\s*$")
@@ -31,6 +32,8 @@ def legal_document_counts(text: str) -> list[ReadFigure]:
     starts = [0] + [m.end() for m in _SENTENCE.finditer(folded)]
     for a, b in zip(starts, starts[1:] + [len(folded)], strict=True):
         found = list(_ISSUED.finditer(folded, a, b))
+        if found and not found[0].group(0).startswith(("ban hanh", "thong qua")):
+            continue  # "có 3 nghị quyết và 2 quyết định": nothing said issued
         # "ban hành 3 quyết định, ban hành 2 quyết định QPPL": of one kind, the first may be no legal document
         if len(found) < 2 or not found[-1].group(3) or (
                 any(m.group(3) is None for m in found[:-1]) and len({m.group(2) for m in found}) < 2):

@@ -18,6 +18,8 @@ from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
 from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
 
+_RESOLVED = {"tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong", "tthc.ho_so_truoc_han", "tthc.ho_so_dung_han"}
+
 # (a part, its whole): a rate's numerator and base, a part that may not exceed its whole
 _PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for part, whole, _ in PART_RULES}
 
@@ -333,6 +335,20 @@ class LinkedReading:
         if planned is None or done is None or any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in held):
             return False
         self.check_rest(quote, value, s, e, planned, done, ("nhiệm vụ của kế hoạch chưa hoàn thành", "kế hoạch", "đã hoàn thành"))
+        return True
+
+    def read_channel_of_resolved(self, quote: str, s: int, e: int) -> bool:
+        """"giải quyết 7.904 hồ sơ, trong đó trực tuyến 6.110 hồ sơ …": the channels split the dossiers received, not
+        those resolved — no figure counts the resolved by channel, so the number is shown back, not read."""
+        start = self.sentence_start(s)
+        head = self.folded[start:s]
+        if not (PARTS.search(head) and re.search(r"\b(?:truc tuyen|truc tiep|buu chinh(?: cong ich)?)\s*(?::|la)?\s*$", head)):
+            return False
+        said = [f for f in self.reading.figures if start <= f.start < s]
+        if not said or said[-1].key not in _RESOLVED:
+            return False
+        self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=(
+            "phần theo kênh của số hồ sơ đã giải quyết: không có chỉ tiêu riêng (kênh nộp tính trên hồ sơ tiếp nhận)")))
         return True
 
     def read_complaints_left(self, quote: str, value: Decimal, s: int, e: int, noun: str | None) -> bool:

@@ -250,7 +250,7 @@ class _Reader(LinkedReading, RateReading):
             right = right[:noun_end - e]
         if (self.read_denominator(quote, value, s, e) or self.read_level_part(quote, value, s, e, left, noun)
                 or self.add_parallel(value, s, e, noun) or self.read_plan_remainder(quote, value, s, e, noun, noun_end)
-                or self.read_complaints_left(quote, value, s, e, noun) or self.read_left(quote, value, s, e, noun, noun_end)):
+                or self.read_complaints_left(quote, value, s, e, noun) or self.read_left(quote, value, s, e, noun, noun_end) or self.read_channel_of_resolved(quote, s, e)):
             return
         totals = [f.key for f in self.reading.figures if f.start >= sent_from]
         after_trong_do = bool(PARTS.search(before))

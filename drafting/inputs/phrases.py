@@ -164,7 +164,7 @@ _PHRASES: dict[str, list[str]] = {
     "cong_vu.dao_tao_ly_luan": ["ly luan chinh tri"],
     "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
     "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien",
-                                          "thuc hien thu", "thu duoc", "thang thu"],  # "9 tháng thu 2.640 triệu đồng"
+                                          "thuc hien thu", "thu duoc", "thang thu", "nam thu"],  # "9 tháng thu 2.640 triệu"
     "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],

@@ -52,8 +52,9 @@ def _count_before(text: str, end: int) -> tuple[int, str, str] | None:
 
 
 def _counts(text: str) -> list:
+    """Counts of things: no year, no length of time ("Trong 9 tháng, Sở tiếp nhận …")."""
     return [m for m in re.finditer(rf"(?<![\d/.,])({_NUM})(?![\d/%]|[.,]\d)\s*([^\W\d]*)", text)
-            if not _YEAR.match(m.group(1))]
+            if not _YEAR.match(m.group(1)) and m.group(2).lower() not in ("tháng", "quý", "năm", "ngày", "tuần", "giờ")]
 
 
 def _list_head(text: str, end: int) -> tuple[int, str, str] | None:
