@@ -2295,3 +2295,17 @@ def test_a_department_given_the_provinces_level_and_another_bodys_document(assis
     assert "Trong kỳ, 02 văn bản sau được ban hành:" in first, first  # not all the commune's
     assert "+ Kế hoạch số 21/KH-UBND ngày 15/1/2027 của UBND tỉnh Nghệ An về cải cách" in first, first
     assert "Kế hoạch số 04/KH-UBND ngày 20/1/2027" in first and "đã ban hành" not in first, first
+
+
+def test_an_inspection_teams_note_is_said_with_the_inspections(assistant):
+    """Held-out substance case 18: "Đoàn kiểm tra nội bộ làm việc tại 4 phòng chuyên môn; …" stood alone between the
+    meetings and the dialogue, away from the sentence that counts the inspections. A note that opens on the team, the
+    round or the inspection itself is said in that sentence, in the official's words."""
+    text = ("meta: {issuer: Sở Xây dựng tỉnh Hà Tĩnh, level: sở, locality: Sở Xây dựng, period: 9 tháng, year: 2026,"
+            " date: 2026-09-18, place: Hà Tĩnh, symbol: BC-SXD}\n"
+            "figures: {chi_dao.cuoc_kiem_tra: 2, chi_dao.co_quan_duoc_kiem_tra: 5, chi_dao.hoi_nghi: 1}\n"
+            "facts: [{section: I, kind: note, text: 'Đợt kiểm tra tháng 8 tập trung vào việc niêm yết TTHC tại 3 phòng"
+            " chuyên môn'}]\n")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml")).section("I").paragraphs]
+    said = [p for p in paras if "niêm yết TTHC tại 3 phòng" in p]
+    assert len(said) == 1 and said[0].startswith("Về công tác kiểm tra CCHC: đã tổ chức 02 cuộc kiểm tra"), paras

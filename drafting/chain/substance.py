@@ -93,7 +93,7 @@ def document_phrase(f: Fact) -> str:
 # "Quý III, kiểm tra việc niêm yết TTHC tại 3 tổ dân phố" (the workbook's time before an activity): an inspection, said
 # in the sentence that counts them rather than alone among the section's activities
 _TIME_HEAD = r"^\s*(?:(?:quy [ivx]+|thang [\d/]+|ngay [\d/]+)(?: nam \d{4})?,\s*)?"
-_AN_INSPECTION = re.compile(_TIME_HEAD + r"(?:da\s+)?kiem tra\b")
+_AN_INSPECTION = re.compile(_TIME_HEAD + r"(?:(?:doan|cuoc|dot) )?(?:da\s+)?kiem tra\b")  # "Đoàn kiểm tra nội bộ làm việc tại …"
 # "Tuyên truyền lưu động bằng tiếng Mông …": an outreach activity, said in the sentence that counts the outreach
 _AN_OUTREACH = re.compile(_TIME_HEAD + r"(?:da\s+)?(?:to chuc\s+)?tuyen truyen\b")
 
