@@ -1665,3 +1665,16 @@ def test_set_38_rules_in_other_words():
         "tthc.ho_so_tiep_nhan": 2050, "tthc.ho_so_truc_tuyen": 1630}
     # "3 lần" after its number still counts: three sessions of outreach
     assert values("Xã tổ chức tuyên truyền 3 lần trong quý.") == {"chi_dao.buoi_tuyen_truyen": 3}
+
+
+def test_chat_set_26_rules_in_other_words():
+    """Chat set 26's two misses, said again by other units: the other documents issued beside a named plan, with a
+    word of what they do ("… và 5 văn bản hướng dẫn khác"); an estimate of fees whose pair "phí, lệ phí" holds a comma."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Phường ban hành Kế hoạch số 07/KH-UBND ngày 12/01/2027 về CCHC và 5 văn bản hướng dẫn khác.") == {
+        "chi_dao.van_ban_chi_dao": 6}
+    assert values("Dự toán thu phí, lệ phí năm 2026 của Ban là 1.250 triệu đồng.") == {"tai_chinh.thu_ngan_sach_du_toan": 1250}

@@ -17,7 +17,7 @@ Choice = tuple[int, float, int, str, list[str]]
 _GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan|chinh phu|thu tuong)\b"
 _SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
 SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
-_OTHER_ISSUED = re.compile(r"\s*(?:chi dao(?:, dieu hanh)?\s+)?khac\b")
+_OTHER_ISSUED = re.compile(r"\s*(?:(?:chi dao(?:, dieu hanh)?|don doc|huong dan|trien khai|dieu hanh)\s+)?khac\b")  # "8 văn bản đôn đốc khác"
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 # "kiểm tra CCHC tại 3 đơn vị sự nghiệp": a place of the inspection's, by the word after the count
 _CHECKED_PLACE = re.compile(r"\bkiem tra\b[^.;]*\btai\s*$")
