@@ -142,14 +142,14 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
 
 
 _PAST_YEAR_SAID = "số của năm trước, không phải của kỳ báo cáo"
+_PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
+_TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
 
 def _is_year(clause: str, year: int) -> bool:
     """The past year a clause names is `year`: "năm trước", "năm ngoái" or the year itself."""
     m = re.search(r"\bnam (truoc|ngoai|(?:19|20)\d\d)\b", clause)
     return bool(m) and (m.group(1) in ("truoc", "ngoai") or int(m.group(1)) == year)
-_PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
-_TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
 
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",

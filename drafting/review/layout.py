@@ -56,7 +56,7 @@ def check_text_head(paragraphs) -> list[ReviewIssue]:
         return []
     return [_issue(f"Không thấy {' và '.join(missing)} ở đầu văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I); nếu văn bản "
                    "được trích từ tệp khác, phần đầu có thể đã mất khi trích — xin kiểm tra.", head[0], "warning",
-                   suggestion=f"{QUOC_HIEU} / {TIEU_NGU}" if len(missing) == 2 or "Quốc" in missing[0] else "Số: …/BC-…")]
+                   suggestion=f"{QUOC_HIEU} / {TIEU_NGU}" if missing[0].startswith("Quốc") else "Số: …/BC-…")]
 
 
 def _size(run, para) -> float | None:
