@@ -146,12 +146,6 @@ _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bn
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
 
-def _is_year(clause: str, year: int) -> bool:
-    """The past year a clause names is `year`: "năm trước", "năm ngoái" or the year itself."""
-    m = re.search(r"\bnam (truoc|ngoai|(?:19|20)\d\d)\b", clause)
-    return bool(m) and (m.group(1) in ("truoc", "ngoai") or int(m.group(1)) == year)
-
-
 # a shortfall counted with its cause in the same clause ("2 nhiệm vụ đang triển khai do chờ hướng dẫn của Bộ Y tế",
 # "trễ hạn 8 hồ sơ vì phải xác minh"): the limitation section III writes from the count, with the official's cause
 _SHORTFALLS = {"tthc.ho_so_qua_han": LATE_DOSSIERS, "chi_dao.nhiem_vu_cap_tren_chua_xong": PENDING_TASKS}
@@ -265,7 +259,7 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
     clause about it ("năm trước", "năm 2025") is the same period of last year."""
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     _, _, period_spans = read_period(text)
-    others = other_period_clauses(fold_lower(text))
+    others = other_period_clauses(fold_lower(text), last_year)
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
         planned_spans(text)
     summed = legal_document_counts(text)  # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL": one sum
@@ -285,8 +279,6 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
                                                            "start": u.start, "end": u.end}))
             alone.unread = alone.unread[1:]
-        if kind == "past_year" and last_year and _is_year(fold_lower(text[a:b]), last_year):
-            kind = "same_period"  # a year report's last year is its same period of last year: the comparison column
         if kind == "past_year":  # "Năm 2025 … 980 hồ sơ, năm nay …": shown back as not this period's, never kept
             alone.unread += [Unread(quote=f.quote, context=f.words, start=f.start, end=f.end, reason=_PAST_YEAR_SAID)
                              for f in alone.figures]

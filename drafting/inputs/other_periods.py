@@ -1,6 +1,7 @@
 """Clauses of a message about a period other than the report's: the same period of last year ("cùng kỳ năm 2025 là
 342 hồ sơ"), the period before ("quý trước tiếp nhận 280"), a past year said against "năm nay". Their numbers are not
-this period's figures; the first two are read as the comparison columns, the last is left unread."""
+this period's figures; the first two are read as the comparison columns, the last is left unread — unless the report
+is a year's and the year is the one before it, its same period of last year."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 # a clause about another period: the same period of last year, or the period before ("kỳ trước chuyển sang" is this
 # period's carried-over dossiers); "so với cùng kỳ" after a figure of this period compares, the clause after it is the other
 # — only where a clause starts with it: "hồ sơ kỳ trước chuyển qua", "tồn kỳ trước là 8", "tăng 10% so với cùng kỳ" are not
-_OTHER_PERIOD = re.compile(r"(?:^|(?<=[.;:,(\n])|(?<=[.;:,(\n] ))\s*(?:trong |so voi )?(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
+_HEAD = r"(?:^|(?<=[{0}])|(?<=[{0}] ))\s*(?:trong |so voi )?"  # a clause's start, after one of the marks {0}
+_OTHER_PERIOD = re.compile(_HEAD.format(r".;:,(\n") + r"(?:(cung ky)(?: nam (?:truoc|ngoai|20\d\d))?|"
                            r"(ky truoc|quy truoc)(?! (?:chuyen|con|ton)))\b")
 
 
@@ -20,11 +22,12 @@ _CLAUSE_END = re.compile(r"[;)\n]|\.(?!\d)|,\s*(?=(?:con|trong|nam nay|ky nay|qu
 _CLAUSE_START = re.compile(r"[.;:,(\n]")
 _OTHER_MID = re.compile(r"\bcung ky nam (?:truoc|ngoai|20\d\d)\b")
 # (after a comma too: "Năm nay tổ chức 3 hội nghị, năm ngoái 2")
-_PAST_YEAR = re.compile(r"(?:^|(?<=[.;:,\n])|(?<=[.;:,\n] ))\s*(?:trong |so voi )?nam (?:truoc|ngoai|20\d\d)\b")
+_PAST_YEAR = re.compile(_HEAD.format(r".;:,\n") + r"nam (truoc|ngoai|20\d\d)\b")
 
 
-def other_period_clauses(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, "same_period" | "previous" | "past_year") of each clause that states another period's figures."""
+def other_period_clauses(folded: str, last_year: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, "same_period" | "previous" | "past_year") of each clause that states another period's figures.
+    last_year: the year before a year report's — a clause about it ("năm ngoái", "năm 2025") is the same period."""
     out = []
     for m in _OTHER_PERIOD.finditer(folded):
         end = _CLAUSE_END.search(folded, m.end())
@@ -46,5 +49,7 @@ def other_period_clauses(folded: str) -> list[tuple[int, int, str]]:
                 continue
             end = _CLAUSE_END.search(folded, m.end())
             if not any(a <= m.start() < b for a, b, _ in out):
-                out.append((m.start(), end.start() if end else len(folded), "past_year"))
+                said = m.group(1)
+                last = bool(last_year) and (said in ("truoc", "ngoai") or said == str(last_year))
+                out.append((m.start(), end.start() if end else len(folded), "same_period" if last else "past_year"))
     return out
