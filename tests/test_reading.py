@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -469,10 +469,10 @@ def test_reading_eval_floors():
               (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 0),
               (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0),
               (37, "đã chỉnh theo", 0.95, 0),
-              (38, "đã chỉnh theo", 0.95, 0)]
+              (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1678,3 +1678,26 @@ def test_chat_set_26_rules_in_other_words():
     assert values("Phường ban hành Kế hoạch số 07/KH-UBND ngày 12/01/2027 về CCHC và 5 văn bản hướng dẫn khác.") == {
         "chi_dao.van_ban_chi_dao": 6}
     assert values("Dự toán thu phí, lệ phí năm 2026 của Ban là 1.250 triệu đồng.") == {"tai_chinh.thu_ngan_sach_du_toan": 1250}
+
+
+def test_set_39_rules_in_other_words():
+    """Reading set 39's three faults, said again by other units and in other words: dossiers still open carried on to
+    the next part of the year (not carried in — unless the report is that part's own); a rate said first, then its
+    count "trên tổng số" its base; every outgoing document sent electronically, said as "100% … điện tử"."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text, next_period=""):
+        return {f.key: int(f.value) for f in read_message(text, next_period).figures}
+
+    assert values("Số hồ sơ chưa giải quyết xong chuyển sang 6 tháng cuối năm là 42 hồ sơ.") == {
+        "tthc.ho_so_dang_giai_quyet": 42}
+    assert values("Hồ sơ tồn chuyển qua quý IV: 18 hồ sơ.", "quý IV năm 2026") == {"tthc.ho_so_dang_giai_quyet": 18}
+    # in a report of quý IV's own (the year's, next period "năm 2027"), dossiers moved into quý IV came in
+    assert values("Hồ sơ tồn chuyển qua quý IV: 18 hồ sơ.", "năm 2027") == {"tthc.ho_so_ky_truoc": 18}
+    assert values("Tỷ lệ hồ sơ trực tuyến đạt 75% với 1.500 hồ sơ trên tổng số 2.000 hồ sơ tiếp nhận.") == {
+        "tthc.ho_so_truc_tuyen": 1500, "tthc.ho_so_tiep_nhan": 2000}
+    assert values("Xã phát hành 640 văn bản đi, 100% được gửi dưới dạng điện tử và ký số.") == {
+        "cds.van_ban_dien_tu": 640, "cds.van_ban_ky_so": 640}
+    # documents received are no count of the unit's electronic documents
+    assert values("Xã tiếp nhận 900 văn bản đến, 100% điện tử.") == {}
+

@@ -3,15 +3,14 @@
 "tiếp nhận 5 phản ánh, kiến nghị, đã xử lý 5" → tthc.pakn_tiep_nhan = 5, tthc.pakn_da_xu_ly = 5, each
 with the exact words and span it was read from, the outline section it sits in and a confidence.
 
-How a number becomes a figure, in order: numbers that are not figures are skipped (blocked.py); the noun
-right after the number (hồ sơ, phản ánh, văn bản, thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or
-the noun carried from earlier in the sentence; the nearest phrase before it (else after it) names the
-candidates; among them the section (a number under "2. Cải cách thủ tục hành chính" is a TTHC figure), the
-other words of the sentence and "trong đó" (a part of the total just read) choose. When two readings remain,
-the reader asks, never guesses. A percentage is a stated rate: of the figure named next to it, or of the
-count just read in the sentence; rates are checked, never taken as figures. Text without diacritics (OCR)
-reads the same, its garbled words mended first ("ding han" → "dung han", ocr_words.py); "cấp tỉnh/huyện/xã"
-picks a total's per-level part."""
+How a number becomes a figure, in order: numbers that are not figures are skipped (blocked.py); the noun right after
+the number (hồ sơ, phản ánh, văn bản, thủ tục, lượt người, nhiệm vụ…) fixes what it counts, or the noun carried from
+earlier in the sentence; the nearest phrase before it (else after it) names the candidates; among them the section (a
+number under "2. Cải cách thủ tục hành chính" is a TTHC figure), the other words of the sentence and "trong đó" (a part
+of the total just read) choose. When two readings remain, the reader asks, never guesses. A percentage is a stated
+rate: of the figure named next to it, or of the count just read in the sentence; rates are checked, never taken as
+figures. Text without diacritics (OCR) reads the same, its garbled words mended first ("ding han" → "dung han",
+ocr_words.py); "cấp tỉnh/huyện/xã" picks a total's per-level part."""
 
 from __future__ import annotations
 
@@ -64,6 +63,7 @@ _SENTENCE = re.compile(r"[;\n]|\.(?!\d)(?=\s|$)")
 APPROX_BEFORE = re.compile(r"\b(khoang|gan|hon|tren|xap xi|uoc|uoc tinh|chung)\s*$")
 _QUALIFIERS = {f"cap {lv}" for lv, _ in LEVEL_WORDS} | {"tai bo phan mot cua", "tai quay"}  # where, not what (“… trễ hạn tại Bộ phận Một cửa”)
 _RATE_IN = re.compile(r"\d[\d.,]*\s*%")
+_OVER_BASE = re.compile(r"\s*(?:ho so\s+)?tren (?:tong so\s+)?\d")
 # a count said after a rate: "chiếm 71,3% với 2.287 hồ sơ", "đạt 99,5%, tương ứng 1.990 hồ sơ"
 _WITH_RATE = re.compile(r"%\s*,?\s*(?:voi|tuong ung(?: voi)?|tuong duong(?: voi)?)(?: tong(?: so)?)?\s*$")
 # the base a figure is stated against: "đạt 58.300 triệu đồng so với dự toán 102.000 triệu đồng"
@@ -175,8 +175,8 @@ class _Reader(LinkedReading, RateReading):
         after_rate = left_start and f[left_start - 1] == "," and re.fullmatch(r"\s*tong(?: so| cong)?\s*", f[left_start:s])
         # "Hồ sơ nộp qua Cổng dịch vụ công chiếm 71,3% với 2.287 hồ sơ": the same, said with "với"
         joined = None if bracket or after_rate else _WITH_RATE.search(f, self.sentence_start(s), s)
-        if joined and len(f[e:(m.start() if (m := SEP.search(f, e)) else len(f))].split()) > 2:
-            joined = None  # "…, với 4.610 văn bản đi điện tử": the words after the count name it, not the rate's
+        if joined and len(f[e:(m.start() if (m := SEP.search(f, e)) else len(f))].split()) > 2 and not _OVER_BASE.match(f, e):
+            joined = None  # "…, với 4.610 văn bản đi điện tử": the words after name it ("… trên tổng số N": its base)
         left_start = joined.start() + 2 if joined else left_start
         if bracket or after_rate or joined:
             # "100% có chữ ký số (5.210 văn bản)": the count behind the rate, named by the words around the rate;

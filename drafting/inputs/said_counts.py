@@ -132,6 +132,34 @@ _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung
                    *((of, _ONLINE_AFTER, "tthc.ho_so_truc_tuyen") for of in ("tthc.ho_so_moi", "tthc.ho_so_tiep_nhan"))]
 
 
+# "phát hành 3.460 văn bản đi, 100% là văn bản điện tử": every outgoing document of that count went electronically
+_OUTGOING_BEFORE = re.compile(r"\s*van ban( di| phat hanh)?\s*,?\s*(?:(?:trong do|deu|dat)\s+)?")
+_SIGNED_TOO = re.compile(r"\s*(?:va|,)\s*(?:duoc\s+)?(?:co\s+)?(?:chu\s+)?ky so\b(?!\s*\d)")
+_ELECTRONIC_AFTER = re.compile(r"%\s*(?:la\s+)?(?:van ban\s+)?(?:deu\s+)?(?:duoc\s+)?(?:(?:phat hanh|gui)\s+)?(?:duoi dang\s+)?"
+                               r"(?:dien tu|tren moi truong mang|qua (?:moi truong )?mang)\b(?!\s*\d)")
+
+
+def _all_sent_online(text: str, folded: str, hundred: Unread, unread: list[Unread],
+                     held: dict[str, ReadFigure]) -> list[ReadFigure]:
+    """The count of outgoing documents just before "100% … điện tử", left unread (no field counts all outgoing
+    documents), read as the electronic ones ("… và ký số": the signed ones too) — computed from the words, noted to
+    confirm."""
+    if "cds.van_ban_dien_tu" in held or not (after := _ELECTRONIC_AFTER.match(folded, hundred.end)):
+        return []
+    count = next((c for c in unread if c.end <= hundred.start and not c.quote.endswith("%")
+                  and (m := _OUTGOING_BEFORE.fullmatch(folded, c.end, hundred.start))
+                  and (m.group(1) or "phat hanh" in folded[max(0, c.start - 25):c.start])), None)
+    if count is None:
+        return []
+    signed = _SIGNED_TOO.match(folded, after.end())
+    end = signed.end() if signed else after.end()
+    said = text[hundred.start:end]
+    keys = ["cds.van_ban_dien_tu", *(["cds.van_ban_ky_so"] if signed and "cds.van_ban_ky_so" not in held else [])]
+    return [ReadFigure(key=key, label=FIELD_BY_KEY[key].label, value=parse_vn_number(count.quote), quote=count.quote,
+                       phrase=text[count.end:end].strip(), start=count.start, end=count.end, after=True,
+                       note=f"“{said}”: bằng số văn bản đi {count.quote}") for key in keys]
+
+
 def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[StatedRate],
                 unread: list[Unread]) -> tuple[list[ReadFigure], list[StatedRate], list[Unread]]:
     """(figures counted from the words, rates left as typed — noted, never used —, unread numbers now read)."""
@@ -157,6 +185,10 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         else:
             typed.append(r)
     for u in unread:  # "giải quyết 640 hồ sơ, 100% đúng hạn": the same, the percentage said first
+        if re.fullmatch(r"100\s*%", u.quote) and (sent := _all_sent_online(text, folded, u, unread, held())):
+            added += sent
+            used += [u, *(c for c in unread if c.start == sent[0].start)]
+            continue
         for of, words, key in _HUNDRED_BEFORE if re.fullmatch(r"100\s*%", u.quote) else []:
             base = held().get(of)
             if base and key not in held() and (after := words.match(folded, u.end)):
@@ -205,10 +237,33 @@ def onward_unsure(text: str, folded: str, figures: list[ReadFigure]) -> list[Amb
             and not re.findall(r"\bnam (\d{4})\b", folded[:f.start].rsplit("chuyen", 1)[0])]
 
 
+# "… chuyển sang quý II là 107 hồ sơ": a part of the year the dossiers go on to (a year is _ONWARD's)
+_ONWARD_PART = re.compile(r"\bchuyen (?:tiep )?(?:sang|qua)\s+(quy (?:iv|i{1,3})|6 thang cuoi nam)\b")
+_FROM_BEFORE = re.compile(r"\b(?:ky truoc|nam truoc|quy truoc|tu (?:quy|nam|ky|thang))\b")
+_PART_NAMES = {"quy i": "quý I", "quy ii": "quý II", "quy iii": "quý III", "quy iv": "quý IV",
+               "6 thang cuoi nam": "6 tháng cuối năm"}
+_STILL_OPEN = re.compile(r"\b(?:dang|chua) (?:giai quyet|xu ly)\b")
+
+
+def _onward_part(folded: str, f: ReadFigure, before: int, next_period: str) -> str | None:
+    """The part of the year "chuyển sang …" names between the count before (or the sentence's start) and just after
+    this count, when that is where the dossiers go on to: the report's next period, or — with no report period known —
+    dossiers said to be still open ("còn đang giải quyết chuyển sang quý II"). Dossiers "từ kỳ trước" came in."""
+    a, b = sentence_span(folded, f.start, f.end)
+    a = max(a, before)
+    m = _ONWARD_PART.search(folded, a, min(b, f.end + 40))
+    if not m or _FROM_BEFORE.search(folded, a, m.start()):
+        return None
+    if next_period:
+        return m.group(1) if re.match(re.escape(m.group(1)) + r"\b", fold_lower(next_period)) else None
+    return m.group(1) if _STILL_OPEN.search(folded, a, m.start()) else None
+
+
 def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = "") -> list[ReadFigure]:
-    """"38 hồ sơ tồn đọng chuyển sang năm 2027" in a report of 2026: dossiers carried out to a later year, still being
-    resolved — not those carried in. The report's year is the one before the next period's when that is a year, else
-    the next period's; without it, a year the message names before the count."""
+    """"38 hồ sơ tồn đọng chuyển sang năm 2027" in a report of 2026, "… chuyển sang quý II là 107" in a quarter's:
+    dossiers carried out to a later period, still being resolved — not those carried in. The report's year is the one
+    before the next period's when that is a year, else the next period's; without it, a year the message names before
+    the count."""
     year = re.search(r"\d{4}", next_period or "")
     report = (int(year.group()) - (1 if fold_lower(next_period).startswith("nam") else 0)) if year else None
     out, pending = [], any(g.key == "tthc.ho_so_dang_giai_quyet" for g in figures)
@@ -216,10 +271,15 @@ def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = ""
         m = _ONWARD.match(folded, f.end) if f.key == "tthc.ho_so_ky_truoc" else None
         said = [int(y) for y in re.findall(r"\bnam (\d{4})\b", folded[:f.start])]
         base = report if report is not None else (said[-1] if said else None)
-        if m and base is not None and int(m.group(1)) > base and not pending:
+        onward = f"năm {m.group(1)}" if m and base is not None and int(m.group(1)) > base else None
+        if f.key == "tthc.ho_so_ky_truoc" and not m:
+            before = max((g.end for g in figures if g.end <= f.start), default=0)
+            part = _onward_part(folded, f, before, next_period)
+            onward = _PART_NAMES.get(part or "")
+        if onward and not pending:
             f = f.model_copy(update={"key": "tthc.ho_so_dang_giai_quyet",
                                      "label": FIELD_BY_KEY["tthc.ho_so_dang_giai_quyet"].label,
-                                     "note": f"chuyển sang năm {m.group(1)}: hồ sơ còn đang giải quyết của kỳ này"})
+                                     "note": f"chuyển sang {onward}: hồ sơ còn đang giải quyết của kỳ này"})
         out.append(f)
     return out
 
