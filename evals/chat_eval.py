@@ -80,6 +80,10 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout26.yaml (a commune's year with last year's counts, a department of agriculture, a ward typed without
 # diacritics, a province's six months; written after all of session 29's rules, before running): first run 87% (13/15)
 # — «… và 8 văn bản đôn đốc khác» unread, «Dự toán thu phí, lệ phí … là 5.600» cut at its comma — 100% after two rules
+# heldout27.yaml (a commune of Lai Châu, a department of health, a ward typed without diacritics whose name carries a
+# number, an economic-zone authority; written before session 30's rules and run once): first run 73% (11/15), 87%
+# after two golds corrected to the sets' convention — «phuong Ha Giang 1» lost its number, a named conference beside
+# «2 cuộc họp giao ban» not counted — 100% after two rules
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -105,7 +109,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout23.yaml", "để riêng 23, lần đầu 92%"),
         (CASES.parent / "heldout24.yaml", "để riêng 24, lần đầu 86%"),
         (CASES.parent / "heldout25.yaml", "để riêng 25, lần đầu 100%"),
-        (CASES.parent / "heldout26.yaml", "để riêng 26, lần đầu 87%")]
+        (CASES.parent / "heldout26.yaml", "để riêng 26, lần đầu 87%"),
+        (CASES.parent / "heldout27.yaml", "để riêng 27, lần đầu 73%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

@@ -1701,3 +1701,18 @@ def test_set_39_rules_in_other_words():
     # documents received are no count of the unit's electronic documents
     assert values("Xã tiếp nhận 900 văn bản đến, 100% điện tử.") == {}
 
+
+def test_chat_set_27_rules_in_other_words():
+    """Chat set 27's faults, said again by other units: a ward whose name carries a number, typed without diacritics
+    and with them (the number no figure); a conference named beside a count of other meetings under one verb."""
+    from drafting.inputs.chat_reader import read_message
+
+    for typed in ("soan bao cao CCHC quy I nam 2027 cua UBND phuong Ha Giang 2 tinh Tuyen Quang",
+                  "Soạn báo cáo CCHC quý I năm 2027 của UBND phường Hà Giang 2, tỉnh Tuyên Quang"):
+        r = read_message(typed)
+        assert r.meta.locality == "phường Hà Giang 2" and not r.unread and not r.figures, typed
+    r = read_message("Xã tổ chức hội nghị tổng kết công tác CCHC năm 2025 và 3 cuộc họp chuyên đề về chuyển đổi số.")
+    assert {f.key: int(f.value) for f in r.figures} == {"chi_dao.hoi_nghi": 4}
+    assert "1 hội nghị đã nêu + 3" in r.figures[0].note
+    # counts of meetings said each with its number are not added to
+    assert {f.key: int(f.value) for f in read_message("Xã tổ chức 2 hội nghị về CCHC.").figures} == {"chi_dao.hoi_nghi": 2}

@@ -211,6 +211,11 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
     return out
 
 
+# "tổ chức Hội nghị triển khai công tác CCHC năm 2026 vào ngày 20/01/2026 và" before a count of other meetings: one
+# meeting named without a count (its dates and years are its own words), then "và"
+_NAMED_MEETING = re.compile(r"\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?\bva\s*$")
+
+
 def _add_listed_documents(reading: ChatReading, folded: str) -> None:
     """"Sở ban hành Kế hoạch số 08/KH-SCT …. Sở ban hành thêm 6 công văn …", "ban hành Kế hoạch số 45/KH-UBND … và 14
     văn bản chỉ đạo khác": the documents the message lists are not among the 6 or the 14 — the count of documents
@@ -225,6 +230,10 @@ def _add_listed_documents(reading: ChatReading, folded: str) -> None:
             f.note = (f"{f.quote} văn bản “{word}” + {len(listed)} văn bản đã nêu ({', '.join(listed)}) = "
                       f"{fmt_decimal(total)}, cộng trong phần mềm")
             f.value = total
+        elif f.key == "chi_dao.hoi_nghi" and _NAMED_MEETING.search(folded, sentence_span(folded, f.start, f.end)[0], f.start):
+            # "tổ chức Hội nghị triển khai … ngày 20/01/2026 và 2 cuộc họp giao ban": the named one is not among the 2
+            f.note = f"1 hội nghị đã nêu + {f.quote} = {fmt_decimal(f.value + 1)}, cộng trong phần mềm"
+            f.value += 1
 
 
 # the budget and the public investment of a whole area, said so ("Giải ngân vốn đầu tư công của tỉnh …", "Thu ngân sách
@@ -373,9 +382,11 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
     reading.meta = ChatMeta(period=period, year=year, locality=locality, level=level, request=asked,
                             quarter=quarter[0] if quarter else "",
                             parent=read_parent(head, locality, level) if locality else "")
-    if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0 and \
-            head[at:at + len(locality)].split()[-1] != locality.split()[-1]:  # the name, not "xa" for "xã", got marks
-        reading.meta.typed_locality = head[at:at + len(locality)]  # "xa My Hoa Hung" written "xã Mỹ Hòa Hưng"
+    if locality and (at := fold_lower(head).find(fold_lower(locality))) >= 0:
+        if head[at:at + len(locality)].split()[1:] != locality.split()[1:]:  # the name, not "xa" for "xã", got marks
+            reading.meta.typed_locality = head[at:at + len(locality)]  # "xa My Hoa Hung" written "xã Mỹ Hòa Hưng"
+        # "phường Hà Giang 1": the name's number is no figure
+        reading.unread = [u for u in reading.unread if not at <= u.start < at + len(locality)]
     # the report's date: said as such ("ngày báo cáo 15/9/2025"), or a bare date in a command's head; never the date
     # of a document ("Kế hoạch số 35/KH-SYT ngày 20/01/2025") nor of a data sentence
     m = re.search(r"ngày\s+báo\s+cáo\s+(?:là\s+)?(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", head, re.I)

@@ -102,6 +102,10 @@ def read_place(text: str, request: bool = False) -> tuple[str | None, str | None
             continue
         word, level = _LEVEL_WORDS[fold_lower(m.group(1))]
         end = m.start(2) + len(" ".join(kept))
+        # "phường Hà Giang 1": a number that is part of the name, when the gazetteer knows the unit so numbered
+        if (n := re.match(r"\s+(\d{1,2})\b(?![\d/%]|[.,]\d)", text[end:])) and \
+                load_gazetteer().lookup(word, f"{' '.join(kept)} {n.group(1)}"):
+            kept, end = [*kept, n.group(1)], end + n.end()
         year = re.search(r"\b(?:nam |/)(20\d\d)\b", folded)
         return f"{word} {_with_diacritics(word, ' '.join(kept), text[end:end + 40], int(year.group(1)) if year else None)}", level
     return None, None
