@@ -969,3 +969,19 @@ def test_written_draft_16_in_other_words(tmp_path):
     assert not [i for i in review(path, REG, None) if i.kind == "layout"]
     path.write_text("2. Cải cách thủ tục hành chính\nXã tiếp nhận 120 hồ sơ.\n", encoding="utf-8")
     assert not [i for i in review(path, REG, None) if i.kind == "layout"]
+
+
+def test_written_draft_18_in_other_words():
+    """Written draft 18 (a ward's six months of 2025): the opening's formula said "báo cáo kết quả 6 tháng đầu năm 2024
+    như sau" under a title of 2025 and passed — only mentions of the title's year were checked. Here a department's
+    quarter: another year in the formula is a period fault; in the body, against another year, a comparison."""
+    text = ("SỞ TƯ PHÁP TỈNH ĐIỆN BIÊN\nĐiện Biên, ngày 16 tháng 3 năm 2027\nBÁO CÁO\n"
+            "Kết quả công tác cải cách hành chính quý I năm 2027\n"
+            "Thực hiện Kế hoạch số 5/KH-STP ngày 08/01/2027 của Sở, Sở Tư pháp báo cáo kết quả quý I năm 2026 như sau:\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH\nSở ban hành 3 văn bản chỉ đạo về CCHC.\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\n"
+            "Sở giải quyết 410 hồ sơ; quý I năm 2026 giải quyết 380 hồ sơ.\n")
+    found = [i for i in review(text.encode("utf-8"), REG, None, name="du-thao.txt") if i.kind == "period"]
+    assert [(i.text, i.suggestion) for i in found] == [("quý I năm 2026", "quý I năm 2027")], found
+    right = text.replace("kết quả quý I năm 2026 như sau", "kết quả quý I năm 2027 như sau")
+    assert not [i for i in review(right.encode("utf-8"), REG, None, name="b.txt") if i.kind == "period"]

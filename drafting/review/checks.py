@@ -250,13 +250,15 @@ def check_period(doc: ReviewDocument, as_of: dt.date | None) -> list[ReviewIssue
                                           suggestion=str(year)))
             for ref in parse_citations(p.text):
                 if ref.date and ref.doc_type == "KH":
-                    tail = fold_lower(p.text[ref.end:ref.end + 120])
-                    ym = re.search(r"\bn[a-z]m\s+((?:19|20)\d\d)", tail)  # OCR writes "năm" as "nim"
+                    # the plan's own words, up to the report's formula: "… về CCHC năm 2026, Sở báo cáo …"; a
+                    # period named ("báo cáo kết quả quý I năm 2026") is the report's words, not the plan's year
+                    tail = re.split(r"[;:.]|\bbao cao\b", fold_lower(p.text[ref.end:ref.end + 120]), maxsplit=1)[0]
+                    ym = re.search(r"(?<!thang )(?<!quy i )(?<!quy ii )(?<!quy iii )(?<!quy iv )\bn[a-z]m\s+((?:19|20)\d\d)", tail)  # "nim": OCR
                     if ym and int(ym.group(1)) < ref.date.year:
                         issues.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
                                                   text=ref.text, message=(
                                 f"{ref.text} ban hành ngày {fmt_date(ref.date)} nhưng ghi cho năm {ym.group(1)}, sớm hơn năm ban hành; "
-                                "có thể ghi nhầm năm."), suggestion=str(ref.date.year + 1)))
+                                "có thể ghi nhầm năm."), suggestion=str(ref.date.year + (ref.date.month == 12))))
     day = as_of
     if day and day >= dt.date(2022, 8, 1):
         for p in doc.paragraphs:
