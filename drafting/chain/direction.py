@@ -66,6 +66,10 @@ class DirectionSentences:
         rounds = (f"{slot('chi_dao.cuoc_kiem_tra')} {self.noun('chi_dao.cuoc_kiem_tra', '') if told_ok else 'cuộc kiểm tra'}"
                   if self.has("chi_dao.cuoc_kiem_tra") else "")
         found = list(found)
+        full = next(((f, said) for f in found if units and (said := self._told_in_full(f))), None)
+        if full:  # "Kiểm tra việc niêm yết … tại 4 tổ dân phố; phát hiện 3 tồn tại, đã khắc phục 2": said once, as told
+            found.remove(full[0])
+            return self._inspection_as_told(*full, found, rounds="cuộc kiểm tra" if rounds else "")
         told = [] if rounds or not units else [(f, said) for f in found if (said := self._places_told(f))]
         named = told[0][0] if told else None
         if named:  # "kiểm tra đột xuất … tại UBND 9 xã", the places counted: the official's words say what was inspected
@@ -85,6 +89,39 @@ class DirectionSentences:
                     t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
         return [Paragraph(text=t + ".", sources=[f.origin for f in [*([named] if named else []), *found]])]
+
+    _FOUND_VERB = re.compile(r"[;,]\s*(?:qua kiểm tra,?\s*)?(?:đã\s+)?phát hiện\s*$")
+
+    def _told_in_full(self, f: Fact) -> tuple[str, str, str] | None:
+        """An inspection told with the counts the figures hold, in their order — the places, what was found, what was
+        put right ("Kiểm tra việc niêm yết, công khai TTHC tại 4 tổ dân phố; phát hiện 3 tồn tại, đã khắc phục 2"):
+        (what was inspected and where, the places' count a slot; what was found as the official named it; the verb of
+        putting right, as said); None when it is not."""
+        c = re.sub(r"^(?:đã\s+)?", "", clause(f.text))
+        counts = list(NUMBER_RE.finditer(c))
+        keys = ("chi_dao.co_quan_duoc_kiem_tra", "chi_dao.van_de_phat_hien", "chi_dao.van_de_da_xu_ly")
+        if not (fold_lower(c).startswith("kiem tra ") and 2 <= len(counts) <= 3 and all(
+                self.has(k) and parse_vn_number(m.group(0)) == self.fs.get(k) for k, m in zip(keys, counts))):
+            return None
+        verb = self._FOUND_VERB.search(c, counts[0].end(), counts[1].start())
+        found = re.match(r"\s*([^\d,;.]+?)\s*(?:[,;]|$)", c[counts[1].end():counts[2].start() if len(counts) > 2 else len(c)])
+        if not verb or not found:
+            return None
+        put_right = c[counts[1].end() + found.end():counts[2].start()].strip(" ,;") if len(counts) > 2 else ""
+        return (c[len("kiểm tra "):counts[0].start()] + slot(keys[0]) + c[counts[0].end():verb.start()],
+                found.group(1), put_right)
+
+    def _inspection_as_told(self, f: Fact, told: tuple[str, str, str], others: list[Fact], rounds: str) -> list[Paragraph]:
+        where, found_noun, put_right = told
+        t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {slot('chi_dao.cuoc_kiem_tra')} {rounds} {where}" if rounds
+                                             else f"đã kiểm tra {where}")
+        t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {found_noun}"
+        if self.has("chi_dao.van_de_da_xu_ly"):
+            t += f", {put_right or 'đã xử lý xong'} {slot('chi_dao.van_de_da_xu_ly')} {found_noun}"
+            if self.has("chi_dao.ty_le_van_de_xu_ly"):
+                t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+        t += "".join(f"; {(c := clause(g.text))[:1].lower()}{c[1:]}" for g in others)
+        return [Paragraph(text=t + ".", sources=[g.origin for g in [f, *others]])]
 
     def _places_told(self, f: Fact) -> str:
         """An inspection told with one count, that of the places inspected ("Kiểm tra … tại UBND 9 xã"): its words with
