@@ -1716,3 +1716,19 @@ def test_chat_set_27_rules_in_other_words():
     assert "1 hội nghị đã nêu + 3" in r.figures[0].note
     # counts of meetings said each with its number are not added to
     assert {f.key: int(f.value) for f in read_message("Xã tổ chức 2 hội nghị về CCHC.").figures} == {"chi_dao.hoi_nghi": 2}
+
+
+def test_meetings_of_two_names_are_one_figure():
+    """"Xã tổ chức 2 hội nghị và 3 cuộc họp về CCHC" read 2: the figure counts conferences and meetings alike
+    ("Hội nghị, cuộc họp về CCHC"), so the second count was lost inside the activity's words. Both are summed,
+    joined by "và" or a comma, and noted; a dialogue or an inspection beside a conference keeps its own figure."""
+    from drafting.inputs.chat_reader import read_message
+
+    def read(text):
+        return {f.key: (int(f.value), f.note) for f in read_message(text).figures}
+
+    got = read("Phường tổ chức 4 cuộc họp giao ban và 1 hội thảo về chỉ số hài lòng.")
+    assert got["chi_dao.hoi_nghi"][0] == 5 and "cộng trong phần mềm" in got["chi_dao.hoi_nghi"][1], got
+    assert read("Sở tổ chức 1 hội nghị, 2 tọa đàm về CCHC.")["chi_dao.hoi_nghi"][0] == 3
+    assert {k: v for k, (v, _) in read("Xã tổ chức 2 hội nghị và 3 cuộc đối thoại với người dân.").items()} == {
+        "chi_dao.hoi_nghi": 2, "chi_dao.doi_thoai": 3}

@@ -24,6 +24,10 @@ _RESOLVED = {"tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong", "tthc.ho_so
 _PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for part, whole, _ in PART_RULES}
 
 
+# "tổ chức 2 hội nghị và 3 cuộc họp": meetings of two names, one figure (hội nghị, cuộc họp về CCHC)
+_MEETING = re.compile(r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\b")
+
+
 class LinkedReading:
     """Mixed into the reader: uses its text, its reading so far and its add()."""
 
@@ -78,8 +82,9 @@ class LinkedReading:
             if noun == "văn bản" and (legal(e) and not legal(f.end) or individual(e) or legal(f.end) and not legal(e)
                                       and re.match(r"(?:ke hoach|cong van|thong bao|bao cao|huong dan)\b", own)):
                 continue
-            if (f.key in keys and f.start >= sent_from and noun and (noun_words(f.end) == own or noun == "văn bản")
-                    and (re.search(r"\bva\b", between) or papers) and not re.search(r"[;:(]|\d", between)):
+            meetings = all(_MEETING.match(self.folded, x) for x in (f.end, e)) and re.fullmatch(r"[a-z ]{1,40}(?:,|\bva)\s*", between)
+            if (f.key in keys and f.start >= sent_from and (noun or meetings) and (noun_words(f.end) == own or noun == "văn bản" or meetings)
+                    and (re.search(r"\bva\b", between) or papers or meetings) and not re.search(r"[;:(]|\d", between)):
                 total = f.value + value
                 words = self.text[f.start:noun_after(self.folded, e)[1]].strip()
                 note = f"tổng của “{words}”, cộng trong phần mềm"
