@@ -35,6 +35,8 @@ def test_an_edited_draft_is_checked_saved_as_official_and_carried_forward(assist
     messages = [r[5] for r in review.rows]
     assert any("248 trong văn bản, 253 trong biểu số liệu" in m for m in messages)
     assert any("“17”" in m and "không có trong biểu số liệu" in m for m in messages)
+    # each says where: the paragraph of the document, as the other findings do (tried in the app: the column was blank)
+    assert all(str(r[3]).strip().isdigit() for r in review.rows if "trong văn bản" in r[5] or "“17”" in r[5]), review.rows
     assert not any("“245”" in m or "“252”" in m for m in messages)  # the product's own numbers have a source
     # the appendix's row numbers are the product's own; the changed figure is listed once, not again as "new"
     assert not any("“248”" in m for m in messages) and sum("248" in m for m in messages) == 1, messages

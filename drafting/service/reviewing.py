@@ -46,7 +46,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     final = None
     try:
         final = check_final(asst, user, doc.plain, data, display_name(path.name), draft_id)
-        issues += [i for i in final.issues if in_scope(i.section, section)]
+        issues += [_placed(i, doc.paragraphs) for i in final.issues if in_scope(i.section, section)]
     except InputError:
         if draft_id:
             raise  # the official named a draft: not finding it is worth saying; otherwise a plain review
@@ -76,3 +76,13 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     asst.audit.record(user, "review", display_name(path.name), sorted({i.kind for i in issues}),
                       {"as_of": as_of.isoformat() if as_of else None, "issues": len(issues)})
     return ReviewResult(rows=rows, html=html, csv=out, summary=summary)
+
+
+def _placed(issue, paragraphs):
+    """A finding of the round trip is read from the importer's text, whose lines are not the document's paragraphs:
+    its paragraph is the first whose text holds its words, so that the table says where and the preview marks it."""
+    words = " ".join(issue.text.split())
+    if issue.paragraph or not words:
+        return issue
+    at = next((p for p in paragraphs if words in " ".join(p.text.split())), None)
+    return issue.model_copy(update={"paragraph": at.index, "section": issue.section or at.section}) if at else issue
