@@ -542,6 +542,11 @@ def test_reading_eval_floors():
     # next sentence)
     nineteenth = next(s for name, s in sources.items() if "(held-out 19)" in name)
     assert nineteenth["gold"] >= 53 and nineteenth["exact_share"] >= 0.97 and nineteenth["misread"] == 0
+    # the twentieth (a commune's year after the merger: a named conference and 3 meetings, checks "tại 11 thôn và Bộ
+    # phận Một cửa", dossiers "còn đang xử lý chuyển sang năm 2027", fees "phí, lệ phí") untuned: 55/61, 3 misread;
+    # 61/61 after five rules
+    twentieth = next(s for name, s in sources.items() if "(held-out 20)" in name)
+    assert twentieth["gold"] >= 61 and twentieth["exact_share"] >= 0.97 and twentieth["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1732,3 +1737,55 @@ def test_meetings_of_two_names_are_one_figure():
     assert read("Sở tổ chức 1 hội nghị, 2 tọa đàm về CCHC.")["chi_dao.hoi_nghi"][0] == 3
     assert {k: v for k, (v, _) in read("Xã tổ chức 2 hội nghị và 3 cuộc đối thoại với người dân.").items()} == {
         "chi_dao.hoi_nghi": 2, "chi_dao.doi_thoai": 3}
+
+
+def test_report_20_rules_in_other_words():
+    """Report held-out 20's faults, in other units' words: dossiers still open carried on to the next year, said before
+    their count, in a report's paragraph (the chat's rule, now the report reader's too); fees paid online "phí, lệ
+    phí" whose pair holds a comma; tasks "giao" a unit before their count; one body named beside the places checked;
+    a conference named beside other meetings in a report."""
+    from drafting.inputs.chat_reader import read_message
+    from drafting.inputs.report_text import read_report
+
+    def report(section_head, para, title="BÁO CÁO\nKết quả công tác cải cách hành chính năm 2026"):
+        return {f.key: int(f.value) for f in read_report(f"{title}\n{section_head}\n{para}\n").figures}
+
+    carried = ("2. Cải cách thủ tục hành chính", "Phường đã giải quyết 960 hồ sơ; hồ sơ chưa giải quyết xong chuyển sang "
+               "năm 2027 là 31 hồ sơ.")
+    assert report(*carried) == {"tthc.ho_so_da_giai_quyet": 960, "tthc.ho_so_dang_giai_quyet": 31}
+    # the same words in the report of quý I 2027 are the dossiers carried in; with no title, no year to tell by
+    assert report(*carried, title="BÁO CÁO\nKết quả công tác CCHC quý I năm 2027")["tthc.ho_so_ky_truoc"] == 31
+    assert "tthc.ho_so_dang_giai_quyet" not in report(*carried, title="")
+    assert report("2. Cải cách thủ tục hành chính", "Thanh toán trực tuyến phí, lệ phí được 640 hồ sơ trên tổng số "
+                  "702 hồ sơ phát sinh phí.") == {"tthc.thanh_toan_truc_tuyen": 640, "tthc.ho_so_co_phi": 702}
+    assert report("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "Sở Nội vụ giao phường 6 nhiệm vụ; phường hoàn thành đúng hạn 6 "
+                  "nhiệm vụ.") == {"chi_dao.nhiem_vu_cap_tren_giao": 6, "chi_dao.nhiem_vu_cap_tren_dung_han": 6}
+    assert report("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "Phường tổ chức Hội nghị sơ kết công tác CCHC 6 tháng và 2 cuộc "
+                  "họp giao ban về chỉ số SIPAS.") == {"chi_dao.hoi_nghi": 3}
+    checked = next(f for f in read_message("Phường kiểm tra CCHC tại 8 tổ dân phố và Trung tâm Phục vụ hành chính "
+                                           "công phường.").figures)
+    assert (checked.key, int(checked.value)) == ("chi_dao.co_quan_duoc_kiem_tra", 9)
+    assert checked.noun == "cơ quan, đơn vị (8 tổ dân phố và Trung tâm Phục vụ hành chính công phường)"
+    # a count after the body is its own: no one more
+    assert {f.key: int(f.value) for f in read_message("Xã kiểm tra tại 5 thôn và Bộ phận Một cửa 2 lần.").figures} == {
+        "chi_dao.co_quan_duoc_kiem_tra": 5}
+
+
+def test_public_investment_capital_said_first_is_the_plan():
+    """Set 38 left "Vốn đầu tư công năm 2026 của tỉnh là 6.240 tỷ đồng, 6 tháng giải ngân 2.108 tỷ đồng" unread: a rule
+    that read "vốn đầu tư công … là X" as the plan was dropped in session 29, as it took "Giải ngân vốn đầu tư công …"
+    too. The plan is the capital a sentence opens on, with no spending said before the amount, when spending follows or
+    the capital is said given; here in other units' words."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: float(f.value) for f in read_message(text).figures}
+
+    assert values("Vốn đầu tư công năm 2026 của phường là 15.600 triệu đồng; đến 30/9 đã giải ngân 11.240 triệu đồng.") == {
+        "tai_chinh.von_dau_tu_ke_hoach": 15600, "tai_chinh.von_dau_tu_giai_ngan": 11240}
+    assert values("Tổng vốn đầu tư công được giao năm 2027 là 940 tỷ đồng.") == {"tai_chinh.von_dau_tu_ke_hoach": 940000}
+    assert values("Đặc khu được giao vốn đầu tư công 210 tỷ đồng, giải ngân 96 tỷ đồng.") == {
+        "tai_chinh.von_dau_tu_ke_hoach": 210000, "tai_chinh.von_dau_tu_giai_ngan": 96000}
+    # spending said first stays spending, whatever follows
+    assert values("Giải ngân vốn đầu tư công được giao quản lý đạt 77 tỷ đồng.") == {"tai_chinh.von_dau_tu_giai_ngan": 77000}
+    assert values("Vốn đầu tư công đã giải ngân là 77 tỷ đồng.") == {"tai_chinh.von_dau_tu_giai_ngan": 77000}

@@ -130,3 +130,23 @@ def report_of_quarter(folded: str) -> tuple[str, Period] | None:
     m = _LATER_QUARTER.search(folded)
     return (f"quý {m.group(1).upper()}", {"ii": "6 tháng", "2": "6 tháng", "iii": "9 tháng", "3": "9 tháng"}.get(
         m.group(1), "năm")) if m else None
+
+
+def title_period(lines: list[str]) -> tuple[Period | None, int | None]:
+    """The period and year a report's title names, from its first lines (paragraphs); the place-and-date line
+    ("Gia Lai, ngày 20 tháng 3 năm 2026") is not the title, however early it comes."""
+    import re
+
+    from corpus.text import fold_lower
+
+    heads = [fold_lower(t) for t in lines[:15]]  # above the outline: not "sơ kết 6 tháng" in section I
+    heads = heads[:next((i for i, h in enumerate(heads) if re.match(r"\s*i\.\s", h)), len(heads))]
+    heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]
+    f = " ".join(heads)
+    m = re.search(r"(quy i\b|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
+    if not m:
+        return None, None
+    period = period_of_label(m.group(1) + " ")
+    if "nam" == m.group(1) and ("6 thang" in f or "quy i" in f or "9 thang" in f):
+        period = period_of_label(f)
+    return period, int(m.group(2))

@@ -211,11 +211,6 @@ def _mainly_in(text: str, folded: str, figures: list[ReadFigure]) -> list[Fact]:
     return out
 
 
-# "tổ chức Hội nghị triển khai công tác CCHC năm 2026 vào ngày 20/01/2026 và" before a count of other meetings: one
-# meeting named without a count (its dates and years are its own words), then "và"
-_NAMED_MEETING = re.compile(r"\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?\bva\s*$")
-
-
 def _add_listed_documents(reading: ChatReading, folded: str) -> None:
     """"Sở ban hành Kế hoạch số 08/KH-SCT …. Sở ban hành thêm 6 công văn …", "ban hành Kế hoạch số 45/KH-UBND … và 14
     văn bản chỉ đạo khác": the documents the message lists are not among the 6 or the 14 — the count of documents
@@ -230,10 +225,6 @@ def _add_listed_documents(reading: ChatReading, folded: str) -> None:
             f.note = (f"{f.quote} văn bản “{word}” + {len(listed)} văn bản đã nêu ({', '.join(listed)}) = "
                       f"{fmt_decimal(total)}, cộng trong phần mềm")
             f.value = total
-        elif f.key == "chi_dao.hoi_nghi" and _NAMED_MEETING.search(folded, sentence_span(folded, f.start, f.end)[0], f.start):
-            # "tổ chức Hội nghị triển khai … ngày 20/01/2026 và 2 cuộc họp giao ban": the named one is not among the 2
-            f.note = f"1 hội nghị đã nêu + {f.quote} = {fmt_decimal(f.value + 1)}, cộng trong phần mềm"
-            f.value += 1
 
 
 # the budget and the public investment of a whole area, said so ("Giải ngân vốn đầu tư công của tỉnh …", "Thu ngân sách

@@ -17,6 +17,8 @@ Choice = tuple[int, float, int, str, list[str]]
 _GIVER = r"(?:ubnd|uy ban nhan dan|hdnd|so|bo|cap tren|tinh|huyen|thanh pho|quan|chinh phu|thu tuong)\b"
 _SET_BY = re.compile(rf"\s*(?:(?:do|duoc|cua)\s[^,;.\d]{{0,40}}?|{_GIVER}[^,;.\d]{{0,30}}?)\bgiao\b(?!\s+(?:da |duoc )?(?:chua |dang )?(?:hoan thanh|thuc hien|trien khai|qua han|tre han|dung han))")
 SET_IN = re.compile(rf"\bnhiem vu (?:(?:do|duoc)\b[^.;\d]{{0,40}}?|{_GIVER}[^.;\d]{{0,30}}?)\bgiao\b|\bcap tren giao\b")
+# "UBND tỉnh và các sở giao xã 9 nhiệm vụ": the giver, "giao", the unit given them, then the count
+_GIVEN_TO = re.compile(rf"\b{_GIVER}[^.;\d]{{0,40}}?\bgiao(?: cho)? (?:xa|phuong|dac khu|so|ban|huyen|don vi|ubnd [a-z ]{{1,25}}?)\s*$")
 _OTHER_ISSUED = re.compile(r"\s*(?:(?:chi dao(?:, dieu hanh)?|don doc|huong dan|trien khai|dieu hanh)\s+)?khac\b")  # "8 văn bản đôn đốc khác"
 _CHECKED_AT = re.compile(r"\bkiem tra\b[^.;\d]*\d[^.;\d]*\btai\s*$")
 # "kiểm tra CCHC tại 3 đơn vị sự nghiệp": a place of the inspection's, by the word after the count
@@ -26,6 +28,8 @@ _PLACE_WORD = re.compile(r"\s*(?:don vi|truong|trung tam|benh vien|tram)\b")
 _PROCEDURES_ARE = re.compile(r"^\s*(?:tong )?so (?:thu tuc(?: hanh chinh)?|tthc)\b[^.;:\d]{0,60}?(?:\bla|:)\s*$")
 # "(kỳ trước chuyển sang 54, mới 1.332)": "mới" alone, right after the carried-over count
 _NEW_AFTER_CARRIED = re.compile(r"\b(?:ky truoc|nam truoc) chuyen (?:sang|qua)\s+[\d.]+(?:\s+ho so)?\s*[,;]\s*moi\s*$")
+# a sentence that opens on public investment capital, no spending said before the amount
+_PLANNED_CAPITAL = re.compile(r"^\s*(?:tong\s+)?(?:so\s+)?von dau tu cong\b(?:(?!giai ngan)[^.;:\d]|\d{4}){0,60}?(?:\bla|:)\s*$")
 # kinds of documents that are never legal documents, after the count ("ban hành 02 kế hoạch")
 _DIRECTION_KINDS = re.compile(r"\s*(?:ke hoach|cong van|thong bao|bao cao|huong dan|chuong trinh)\b")
 # "Hiện (nay) xã có 38 công chức, 12 viên chức": counts listed after "có" in a sentence that opens on "hiện"
@@ -37,7 +41,7 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     """The choices these rules give for the count ending at e; before: the sentence up to the count, left: its clause."""
     out: list[Choice] = []
     # "… nhiệm vụ do Sở giao", and "Đối với nhiệm vụ được UBND tỉnh giao: tổng số 28 nhiệm vụ"
-    if noun == "nhiệm vụ" and (_SET_BY.match(folded, noun_end)
+    if noun == "nhiệm vụ" and (_SET_BY.match(folded, noun_end) or _GIVEN_TO.search(before)
                               or (SET_IN.search(before) and re.search(r"\btong(?: so| cong)?\s*$", left))):
         out.append((1, -SIDE_COST[1] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao"]))
     if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
@@ -56,6 +60,11 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     if noun == "văn bản" and _DIRECTION_KINDS.match(folded, e) and re.search(r"\bban hanh\b", before):
         # "ban hành 02 kế hoạch và 01 quyết định": plans, letters and notices are never legal documents
         out.append((1, -SIDE_COST[1] - 2, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
+    if noun in ("tỷ đồng", "triệu đồng") and (m := _PLANNED_CAPITAL.search(before)) and (
+            re.search(r"\bgiai ngan\b", folded[e:]) or re.search(r"\bduoc giao\b", m.group(0))):
+        # "Vốn đầu tư công năm 2026 của tỉnh là 6.240 tỷ đồng, 6 tháng giải ngân 2.108", "Tổng vốn đầu tư công được giao
+        # năm 2026 là 6.240 tỷ đồng": the plan (its spending after, or said given)
+        out.append((0, -SIDE_COST[0] - 2, 0, "von dau tu cong", ["tai_chinh.von_dau_tu_ke_hoach"]))
     if _NEW_AFTER_CARRIED.search(before):  # "(kỳ trước chuyển sang 54, mới 1.332, …)": "mới" beside the carried-over
         out.append((0, -SIDE_COST[0] - 2, 0, "moi", ["tthc.ho_so_moi"]))
     if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked

@@ -165,7 +165,7 @@ _PHRASES: dict[str, list[str]] = {
     "tai_chinh.thu_ngan_sach_du_toan": ["du toan thu", "du toan", "du toan thu ngan sach"],
     "tai_chinh.thu_ngan_sach_thuc_hien": ["thu dat", "thu ngan sach dat", "thu ngan sach", "thu ngan sach thuc hien",
                                           "thuc hien thu", "thu duoc", "thang thu", "nam thu"],  # "9 tháng thu 2.640 triệu"
-    "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach"],
+    "tai_chinh.von_dau_tu_ke_hoach": ["ke hoach von", "von dau tu cong ke hoach", "giao von dau tu cong"],
     "tai_chinh.von_dau_tu_giai_ngan": ["giai ngan", "da giai ngan"],
     "tai_chinh.kien_nghi_da_thuc_hien": ["da thuc hien", "thuc hien xong"],
     # "Thanh tra tỉnh kiến nghị xử lý tài chính 5 nội dung": the findings to act on, whatever the official calls them

@@ -14,12 +14,13 @@ import re
 
 from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
+from drafting.figures.periods import next_period_phrase, title_period
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_SUM_RULES, key_for_label
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
-from drafting.inputs.said_counts import said_counts
+from drafting.inputs.said_counts import carried_onward, said_counts
 from drafting.inputs.table_columns import keep_own_column
 from drafting.inputs.table_measures import measure_columns, read_measure_row
 from drafting.inputs.text_reading import TextReading
@@ -163,6 +164,8 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
     """Every figure a whole report states, each with its section; the plan and request sections skipped.
     own_level: the level of the unit that issued the report ("xã", "huyện", "tỉnh", "sở"), from its header."""
     reading = TextReading()
+    period, year = title_period([line for line in text.splitlines() if line.strip()])
+    onward = next_period_phrase(period, year) if period and year else ""  # what "chuyển sang năm 2027" is measured by
     # "… | Năm 2026 | Năm 2025": a table's column of another period holds no figure of this report
     paragraphs, other_periods = keep_own_column(_paragraphs(section_lines(text)))
     reading.unread += other_periods
@@ -188,7 +191,8 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
         # "… 02 văn bản cần bãi bỏ và đã xử lý xong", "đã giải quyết 640 hồ sơ, 100% đúng hạn": counts said by words,
         # as the chat reads them (computed, each noted to confirm)
         same, part.rates, used = said_counts(para, folded, part.figures, part.rates, part.unread)
-        part.figures = sorted(part.figures + same, key=lambda f: f.start)
+        # "số hồ sơ còn đang xử lý chuyển sang năm 2027 là 52": carried on, not in (the chat's reading too)
+        part.figures = sorted(carried_onward(folded, part.figures + same, onward), key=lambda f: f.start)
         part.unread = [u for u in part.unread if u not in used]
         for item in (*part.figures, *part.rates, *part.ambiguous, *part.unread):
             item.start += offset

@@ -132,6 +132,11 @@ _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung
                    *((of, _ONLINE_AFTER, "tthc.ho_so_truc_tuyen") for of in ("tthc.ho_so_moi", "tthc.ho_so_tiep_nhan"))]
 
 
+# "tổ chức Hội nghị triển khai công tác CCHC năm 2026 vào ngày 20/01/2026 và" before a count of other meetings: one
+# meeting named without a count (its dates and years are its own words), then "và"
+_NAMED_MEETING = re.compile(r"\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?\bva\s*$")
+_AND_ONE_BODY = re.compile(r"[a-z ]{1,30}?\s+va\s+(bo phan mot cua|trung tam phuc vu hanh chinh cong(?: [a-z]+){0,3}|"
+                           r"van phong (?:hdnd va )?ubnd(?: [a-z]+){0,3}|ubnd (?:xa|phuong|thi tran|dac khu))\b(?![^.;\d]{0,20}\d)")
 # "phát hành 3.460 văn bản đi, 100% là văn bản điện tử": every outgoing document of that count went electronically
 _OUTGOING_BEFORE = re.compile(r"\s*van ban( di| phat hanh)?\s*,?\s*(?:(?:trong do|deu|dat)\s+)?")
 _SIGNED_TOO = re.compile(r"\s*(?:va|,)\s*(?:duoc\s+)?(?:co\s+)?(?:chu\s+)?ky so\b(?!\s*\d)")
@@ -169,6 +174,15 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         return {f.key: f for f in figures + added}
 
     for f in figures:
+        if f.key == "chi_dao.hoi_nghi" and _NAMED_MEETING.search(folded, sentence_span(folded, f.start, f.end)[0], f.start):
+            # "tổ chức Hội nghị triển khai … ngày 20/01/2026 và 2 cuộc họp giao ban": the named one is not among the 2
+            f.note = f"1 hội nghị đã nêu + {f.quote} = {fmt_decimal(f.value + 1)}, cộng trong phần mềm"
+            f.value += 1
+        if f.key == "chi_dao.co_quan_duoc_kiem_tra" and (one := _AND_ONE_BODY.match(folded, f.end)):
+            # "kiểm tra … tại 11 thôn và Bộ phận Một cửa": one body more, named without a count
+            f.note = f"{f.quote} + 1 ({text[one.start(1):one.end(1)]}) = {fmt_decimal(f.value + 1)}, cộng trong phần mềm"
+            f.value += 1
+            f.noun = f"cơ quan, đơn vị ({text[f.start:one.end()]})"  # as the official named them
         m = _RECEIVED_AND_RESOLVED.search(fold_lower(f.phrase).rstrip())
         resolved = _BOTH_WAYS.get(f.key)
         if resolved and m and resolved not in held():
@@ -238,25 +252,29 @@ def onward_unsure(text: str, folded: str, figures: list[ReadFigure]) -> list[Amb
 
 
 # "… chuyển sang quý II là 107 hồ sơ": a part of the year the dossiers go on to (a year is _ONWARD's)
-_ONWARD_PART = re.compile(r"\bchuyen (?:tiep )?(?:sang|qua)\s+(quy (?:iv|i{1,3})|6 thang cuoi nam)\b")
+_ONWARD_PART = re.compile(r"\bchuyen (?:tiep )?(?:sang|qua)\s+(quy (?:iv|i{1,3})|6 thang cuoi nam|nam (\d{4}))\b")
 _FROM_BEFORE = re.compile(r"\b(?:ky truoc|nam truoc|quy truoc|tu (?:quy|nam|ky|thang))\b")
 _PART_NAMES = {"quy i": "quý I", "quy ii": "quý II", "quy iii": "quý III", "quy iv": "quý IV",
                "6 thang cuoi nam": "6 tháng cuối năm"}
 _STILL_OPEN = re.compile(r"\b(?:dang|chua) (?:giai quyet|xu ly)\b")
 
 
-def _onward_part(folded: str, f: ReadFigure, before: int, next_period: str) -> str | None:
-    """The part of the year "chuyển sang …" names between the count before (or the sentence's start) and just after
-    this count, when that is where the dossiers go on to: the report's next period, or — with no report period known —
-    dossiers said to be still open ("còn đang giải quyết chuyển sang quý II"). Dossiers "từ kỳ trước" came in."""
+def _onward_part(folded: str, f: ReadFigure, before: int, next_period: str, report: int | None) -> str | None:
+    """The period "chuyển sang …" names between the count before (or the sentence's start) and just after this count,
+    as the draft says it, when that is where the dossiers go on to: the report's next period (a later year than the
+    report's), or — with no report period known — dossiers said to be still open ("còn đang xử lý chuyển sang năm
+    2027 là 52"). Dossiers "từ kỳ trước" came in."""
     a, b = sentence_span(folded, f.start, f.end)
     a = max(a, before)
     m = _ONWARD_PART.search(folded, a, min(b, f.end + 40))
     if not m or _FROM_BEFORE.search(folded, a, m.start()):
         return None
+    name = f"năm {m.group(2)}" if m.group(2) else _PART_NAMES[m.group(1)]
+    if m.group(2):  # a year: with no report's year to measure it by, in or out are both readings (onward_unsure)
+        return name if report is not None and int(m.group(2)) > report else None
     if next_period:
-        return m.group(1) if re.match(re.escape(m.group(1)) + r"\b", fold_lower(next_period)) else None
-    return m.group(1) if _STILL_OPEN.search(folded, a, m.start()) else None
+        return name if re.match(re.escape(m.group(1)) + r"\b", fold_lower(next_period)) else None
+    return name if _STILL_OPEN.search(folded, a, m.start()) else None
 
 
 def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = "") -> list[ReadFigure]:
@@ -274,8 +292,7 @@ def carried_onward(folded: str, figures: list[ReadFigure], next_period: str = ""
         onward = f"năm {m.group(1)}" if m and base is not None and int(m.group(1)) > base else None
         if f.key == "tthc.ho_so_ky_truoc" and not m:
             before = max((g.end for g in figures if g.end <= f.start), default=0)
-            part = _onward_part(folded, f, before, next_period)
-            onward = _PART_NAMES.get(part or "")
+            onward = _onward_part(folded, f, before, next_period, report)
         if onward and not pending:
             f = f.model_copy(update={"key": "tthc.ho_so_dang_giai_quyet",
                                      "label": FIELD_BY_KEY["tthc.ho_so_dang_giai_quyet"].label,

@@ -16,7 +16,7 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.registry import Registry, fmt_date
 from corpus.text import fold_lower, marked_share
-from drafting.figures.periods import data_window, period_name, period_of_label
+from drafting.figures.periods import data_window, period_name, title_period
 from drafting.figures.vnformat import fmt_int, fmt_two, parse_vn_number, rate, rate_shown
 from drafting.law.citations import check_citation, parse_citations
 from drafting.llm.safety import has_injection
@@ -205,19 +205,8 @@ _WINDOW = re.compile(r"tu ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+den ngay\s+(\d{1,
 
 
 def report_period(doc: ReviewDocument) -> tuple[str | None, int | None]:
-    """The period and year the title names; the place-and-date line ("Gia Lai, ngày 20 tháng 3 năm 2026") is not
-    the title, however early it comes."""
-    heads = [fold_lower(p.text) for p in doc.paragraphs[:15]]  # above the outline: not "sơ kết 6 tháng" in section I
-    heads = heads[:next((i for i, h in enumerate(heads) if re.match(r"\s*i\.\s", h)), len(heads))]
-    heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]
-    f = " ".join(heads)
-    m = re.search(r"(quy i\b|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
-    if not m:
-        return None, None
-    period = period_of_label(m.group(1) + " ")
-    if "nam" == m.group(1) and ("6 thang" in f or "quy i" in f or "9 thang" in f):
-        period = period_of_label(f)
-    return period, int(m.group(2))
+    """The period and year the title names (periods.title_period)."""
+    return title_period([p.text for p in doc.paragraphs])
 
 
 def check_period(doc: ReviewDocument, as_of: dt.date | None) -> list[ReviewIssue]:
