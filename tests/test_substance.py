@@ -597,6 +597,10 @@ def test_a_year_said_in_data_keeps_the_reports_year(assistant):
     assert st.chat_meta["year"] == 2025
     reply = list(h.chat_turn(assistant, st, "Năm 2024 Sở có 25 đơn vị sự nghiệp công lập.", today=day))[-1]
     assert st.chat_meta["year"] == 2025 and reply.text.startswith("Báo cáo vẫn là của năm 2025 (tin nhắn có nhắc năm 2024)")
+    # the next year named as where dossiers go on to is no other report's year: nothing to say about it (session 30)
+    reply = list(h.chat_turn(assistant, st, "Số hồ sơ còn đang xử lý chuyển sang năm 2026 là 31 hồ sơ.", today=day))[-1]
+    assert st.chat_meta["year"] == 2025 and "Báo cáo vẫn là" not in reply.text
+    assert st.chat_values.get("tthc.ho_so_dang_giai_quyet") is not None and "tthc.ho_so_ky_truoc" not in st.chat_values
     list(h.chat_turn(assistant, st, "Năm 2026: rà soát, đơn giản hóa TTHC lĩnh vực dược.", today=day))
     assert (st.chat_facts[-1].section, st.chat_facts[-1].kind) == ("IV", "task")
     list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC năm 2024 của Sở Y tế tỉnh Nghệ An.", today=day))
