@@ -136,7 +136,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout36.yaml", "Tin nhắn để riêng 36 (đã chỉnh theo)"),
            ("heldout37.yaml", "Tin nhắn để riêng 37 (đã chỉnh theo)"),
            ("heldout38.yaml", "Tin nhắn để riêng 38 (đã chỉnh theo)"),
-           ("heldout39.yaml", "Tin nhắn để riêng 39 (đã chỉnh theo)")]
+           ("heldout39.yaml", "Tin nhắn để riêng 39 (đã chỉnh theo)"),
+           ("heldout40.yaml", "Tin nhắn để riêng 40 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

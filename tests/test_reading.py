@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -469,10 +469,11 @@ def test_reading_eval_floors():
               (32, "đã chỉnh theo", 0.95, 0), (33, "đã chỉnh theo", 0.95, 0), (34, "đã chỉnh theo", 0.95, 0),
               (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0),
               (37, "đã chỉnh theo", 0.95, 0),
-              (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0)]
+              (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
+              (40, "đã chỉnh theo", 0.95, 1)]  # set 40: "1 hội nghị xúc tiến đầu tư" read as a reform meeting
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1766,6 +1767,9 @@ def test_report_20_rules_in_other_words():
                                            "công phường.").figures)
     assert (checked.key, int(checked.value)) == ("chi_dao.co_quan_duoc_kiem_tra", 9)
     assert checked.noun == "cơ quan, đơn vị (8 tổ dân phố và Trung tâm Phục vụ hành chính công phường)"
+    # set 40: places listed with a comma ("14 sở, ngành và Trung tâm …")
+    assert {f.key: int(f.value) for f in read_message("Huyện kiểm tra tại 6 phòng, ban và Văn phòng HĐND và UBND "
+                                                        "huyện.").figures} == {"chi_dao.co_quan_duoc_kiem_tra": 7}
     # a count after the body is its own: no one more
     assert {f.key: int(f.value) for f in read_message("Xã kiểm tra tại 5 thôn và Bộ phận Một cửa 2 lần.").figures} == {
         "chi_dao.co_quan_duoc_kiem_tra": 5}
