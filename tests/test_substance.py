@@ -743,6 +743,13 @@ def test_builder_section_texts_targets_and_register(assistant, tmp_path):
     assert "Ban hành Kế hoạch số 27/KH-UBND" in new["II.2"] and "35/03/2023" in msg
     facts, issues = facts_from_texts(new)
     assert not issues and {f.kind for f in facts if f.section == "II.2"} == {"document"}
+    # a document the sections already name by its number is not added twice (tried in the app, session 30: a plan in
+    # the figures file came again from the register); another number that only begins the same is still added
+    again, msg = h.register_lines(assistant, CASES / "register" / "van-ban-di-2023.csv",
+                                  {"I": "Ban hành Báo cáo số 30/BC-UBND ngày 10/3/2023 về CCHC quý I",
+                                   "II.2": "Kế hoạch số 127/KH-UBND của xã về kiểm soát TTHC"})
+    assert again["I"].count("30/BC-UBND") == 1 and "Ban hành Kế hoạch số 27/KH-UBND" in again["II.2"], again
+    assert "đã có trong các mục (30/BC-UBND), không thêm lại" in msg, msg
 
 
 def test_header_and_signature_follow_the_level(assistant):

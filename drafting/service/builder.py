@@ -128,12 +128,18 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
     data = check_upload(path, (".xlsx", ".csv"), asst.settings.max_upload_bytes)
     rows = read_register(data, display_name(Path(path).name), asst.settings.max_upload_bytes)
     out = dict(texts)
-    kept = [r for r in rows if r.reform]
+    # a document the sections already name by its number ("Kế hoạch số 15/KH-UBND …" typed or from the figures file)
+    # is not added twice
+    held = fold_lower("\n".join(v or "" for v in texts.values()))
+    reform = [r for r in rows if r.reform]
+    told = [r for r in reform if r.number and re.search(rf"(?<![\w/]){re.escape(fold_lower(r.number))}(?![\w/])", held)]
+    kept = [r for r in reform if r not in told]
     for r in kept:
         out[r.section] = ((out.get(r.section) or "").rstrip("\n") + "\n" + f"Ban hành {r.text}").lstrip("\n")
     notes = [f"dòng {r.row}: {r.note}" for r in rows if r.note]
-    msg = (f"Đọc {len(rows)} văn bản; thêm {len(kept)} văn bản về CCHC vào các mục (xóa dòng nào không cần). "
-           f"Không thêm {len(rows) - len(kept)} văn bản khác.") + ("\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
+    msg = (f"Đọc {len(rows)} văn bản; thêm {len(kept)} văn bản về CCHC vào các mục (xóa dòng nào không cần)"
+           + (f"; {len(told)} văn bản đã có trong các mục ({', '.join(r.number for r in told)}), không thêm lại" if told else "")
+           + f". Không thêm {len(rows) - len(reform)} văn bản khác.") + ("\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
     return out, msg
 
 
