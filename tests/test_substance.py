@@ -406,7 +406,7 @@ def _chat_all(assistant, user: str, messages: tuple[str, ...], day):
 
 
 def _words_of(facts):
-    return sorted((f.section, f.text, f.cause, f.status) for f in facts)
+    return sorted((f.section, f.text, f.cause, f.status, f.date) for f in facts)
 
 
 def _same(a, b):
@@ -743,6 +743,13 @@ def test_builder_section_texts_targets_and_register(assistant, tmp_path):
     assert "Ban hành Kế hoạch số 27/KH-UBND" in new["II.2"] and "35/03/2023" in msg
     facts, issues = facts_from_texts(new)
     assert not issues and {f.kind for f in facts if f.section == "II.2"} == {"document"}
+    # an activity's day goes through the text areas and back (it was lost: "Ngày 22/1/2027, hội nghị …" in a draft
+    # from the figures file became "Hội nghị …" from the builder, session 30)
+    dated = load_figures_file(CASES / "phuong-hai-chau-q1-2027.yaml")
+    texts = h.section_texts(dated)
+    assert "Ngày 22/01/2027: Hội nghị triển khai nhiệm vụ CCHC năm 2027" in texts["I"].splitlines()
+    back, issues = facts_from_texts(texts)
+    assert not issues and _words_of(back) == _words_of(dated.facts)
     # a document the sections already name by its number is not added twice (tried in the app, session 30: a plan in
     # the figures file came again from the register); another number that only begins the same is still added
     again, msg = h.register_lines(assistant, CASES / "register" / "van-ban-di-2023.csv",

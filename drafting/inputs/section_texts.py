@@ -1,7 +1,8 @@
 """The report builder's text area per outline section, one item per line, to and from facts.
 
 In sections I and II.1–II.6 a line with a document number that says "ban hành" (or starts with a document
-type) is a document, a line with an activity verb an event, anything else a note; in III a line starting
+type) is a document, a line with an activity verb an event, anything else a note (an activity's or a note's day opens
+its line: "Ngày 22/01/2027: Hội nghị …"); in III a line starting
 "Hạn chế:" / "Tồn tại:" is a shortcoming whose cause follows "Nguyên nhân:", other lines are strengths;
 IV lines are tasks (a status may close the line in brackets), V lines recommendations."""
 
@@ -19,6 +20,7 @@ from drafting.inputs.fact_sheets import DOC_TYPES
 _SHORT = re.compile(r"^\s*(hạn chế|tồn tại|khó khăn)\s*:\s*", re.IGNORECASE)
 _CAUSE = re.compile(r"\s*[—–-]?\s*nguyên nhân\s*:\s*", re.IGNORECASE)
 _STATUS = re.compile(r"\s*\[(hoàn thành|đang thực hiện|chưa thực hiện)\]\s*$", re.IGNORECASE)
+_DATED = re.compile(r"^ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\s*:\s*", re.IGNORECASE)
 _DOC_START = tuple(t.lower() for t in DOC_TYPES.values())
 
 
@@ -31,6 +33,8 @@ def texts_from_facts(facts: list[Fact]) -> dict[str, str]:
             line = f"{f.text} [{f.status}]"
         else:
             line = f.text
+        if f.date and f.kind in ("event", "note") and not _DATED.match(line):
+            line = f"Ngày {f.date:%d/%m/%Y}: {line}"  # the day of an activity kept through the text area
         out[f.section].append(line)
     return {k: "\n".join(v) for k, v in out.items()}
 
@@ -65,6 +69,8 @@ def facts_from_texts(texts: dict[str, str]) -> tuple[list[Fact], list[FigureIssu
                 item.update(text=parts[0].strip(), cause=parts[1].strip() if len(parts) > 1 else "")
             elif kind == "task" and (m := _STATUS.search(line)):
                 item.update(text=line[:m.start()].strip(), status=m.group(1).lower())
+            elif kind in ("event", "note") and (m := _DATED.match(line)):  # "Ngày 22/01/2027: Hội nghị …"
+                item.update(text=line[m.end():].strip(), date=f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
             else:
                 item["text"] = line
             fact = parse_fact(item, f"ô «{section}», dòng {n}", issues)
