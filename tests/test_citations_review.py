@@ -985,3 +985,20 @@ def test_written_draft_18_in_other_words():
     assert [(i.text, i.suggestion) for i in found] == [("quý I năm 2026", "quý I năm 2027")], found
     right = text.replace("kết quả quý I năm 2026 như sau", "kết quả quý I năm 2027 như sau")
     assert not [i for i in review(right.encode("utf-8"), REG, None, name="b.txt") if i.kind == "period"]
+
+
+def test_written_draft_19_in_other_words():
+    """Written draft 19 (a department's nine months of 2026): «tiếp nhận 2.640 hồ sơ (kỳ trước chuyển sang 40 …, mới
+    tiếp nhận 2.610 …); tăng 10,5% so với cùng kỳ năm 2025 (2.400 hồ sơ)» passed — the change after a total whose parts
+    are in brackets was measured against no count. Here a ward's words: the total before the brackets is the one."""
+    from types import SimpleNamespace
+
+    from drafting.review.stated import check_stated_figures
+
+    def issues(text):
+        return [i.suggestion for i in check_stated_figures([SimpleNamespace(index=1, section="II.2", text=text)])]
+
+    assert issues("Phường giải quyết 1.500 hồ sơ (trực tuyến 1.200, trực tiếp 300); giảm 20% so với cùng kỳ năm 2025 "
+                  "(2.000 hồ sơ).") == ["giảm 25,00%"]
+    assert issues("Phường giải quyết 1.500 hồ sơ (trực tuyến 1.200, trực tiếp 300); giảm 25% so với cùng kỳ năm 2025 "
+                  "(2.000 hồ sơ).") == []

@@ -58,7 +58,7 @@ def _counts(text: str) -> list:
 
 
 def _list_head(text: str, end: int) -> tuple[int, str, str] | None:
-    """The sentence's first count when a list of its parts follows it ("2.350 hồ sơ, gồm …", "…, trong đó …") and
+    """The sentence's first count when a list of its parts follows it ("2.350 hồ sơ, gồm …", "…, trong đó …", "(…)") and
     the list's clause ends right before the change (`end` just after its ";")."""
     if not text[:end].rstrip().endswith(";"):
         return None
@@ -67,7 +67,8 @@ def _list_head(text: str, end: int) -> tuple[int, str, str] | None:
     if not counts:
         return None
     first = counts[0]
-    if not re.match(r"[^\d;]{0,20}?,?\s*(?:bao\s+)?(?:gồm|trong\s+đó)\b", text[start + first.end():], re.IGNORECASE):
+    # "…, gồm …", "…, trong đó …", or its parts in brackets: "2.640 hồ sơ (kỳ trước chuyển sang 40, mới 2.610)"
+    if not re.match(r"[^\d;(]{0,20}?(?:,?\s*(?:bao\s+)?(?:gồm|trong\s+đó)\b|\()", text[start + first.end():], re.IGNORECASE):
         return None
     return start + first.start(), first.group(1), first.group(2)
 
