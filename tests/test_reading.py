@@ -1793,3 +1793,20 @@ def test_public_investment_capital_said_first_is_the_plan():
     # spending said first stays spending, whatever follows
     assert values("Giải ngân vốn đầu tư công được giao quản lý đạt 77 tỷ đồng.") == {"tai_chinh.von_dau_tu_giai_ngan": 77000}
     assert values("Vốn đầu tư công đã giải ngân là 77 tỷ đồng.") == {"tai_chinh.von_dau_tu_giai_ngan": 77000}
+
+
+def test_chat_set_28_rules_in_other_words():
+    """Chat set 28's faults, in other words: the one body named beside the places checked is counted when the next
+    clause brings its own number after a comma; "N cuộc họp giao ban (chuyên đề) về CCHC" says no more than its count,
+    and neither does "2 hội nghị và 3 cuộc họp"; a conference named beside counted meetings stays an activity."""
+    from drafting.inputs.chat_reader import read_message
+
+    r = read_message("Phường kiểm tra tại 5 khu phố và Bộ phận Một cửa, qua kiểm tra phát hiện 3 tồn tại.")
+    assert {f.key: int(f.value) for f in r.figures} == {"chi_dao.co_quan_duoc_kiem_tra": 6, "chi_dao.van_de_phat_hien": 3}
+    for said in ("Sở tổ chức 5 cuộc họp chuyên đề về cải cách hành chính.", "Xã tổ chức 1 hội nghị và 4 cuộc họp về CCHC."):
+        r = read_message(said)
+        assert not r.facts and r.figures[0].key == "chi_dao.hoi_nghi", (said, r.facts)
+    r = read_message("Phường tổ chức Tọa đàm về dịch vụ công trực tuyến ngày 08/4/2026 và 3 cuộc họp về CCHC.")
+    assert [(f.kind, f.text) for f in r.facts] == [
+        ("event", "Phường tổ chức Tọa đàm về dịch vụ công trực tuyến ngày 08/4/2026")], r.facts
+    assert int(r.figures[0].value) == 4

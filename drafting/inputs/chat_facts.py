@@ -110,10 +110,12 @@ _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam|
 # "Năm 2027 phường tiếp tục đẩy mạnh …": a period named first and a plan's verb — a task when it is the next period
 _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang cuoi nam)\b")
 # "tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027": the count is the figure's, what the meeting was about is an
-# event of its own (without the count); "2 hội nghị về CCHC" says no more than the count does
+# event of its own (without the count); "2 hội nghị về CCHC", "3 cuộc họp giao ban về CCHC" say no more than the count
 # nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries
 _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
-                              r"(?!pho bien|tuyen truyen|giao duc)(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
+                              r"(?!pho bien|tuyen truyen|giao duc|va \d|(?:giao ban|chuyen de|thuong ky|dinh ky)\s+(?:ve\s+)?"
+                              r"(?:cchc|cai cach hanh chinh)\s*(?:$|[,.;]))(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
+_NAMED_THEN_COUNTED = re.compile(r"(\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?)\s+va\s*$")
 _NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\b[^:;.\d]{0,30}(?::|\b(?:gom|la|"
                            r"trong do co)\b)\s*\S")
 # "2 hội nghị về CCHC theo dự kiến của kế hoạch năm": held as planned — no topic beyond the count's
@@ -328,6 +330,12 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 facts.append(Fact(section="I", kind="initiative", origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
                                   text=f"Các {clause[m.start(1):m.end(1)].lower()} được triển khai: {words}"))
                 spans.append((start, start + len(clause)))
+            elif lead := _NAMED_THEN_COUNTED.search(folded, 0, min(a - start for a, _ in figure_spans if a >= start)):
+                # "Sở tổ chức Hội nghị đối thoại … ngày 12/5/2026 và 2 cuộc họp …": the named meeting is an event
+                words = clean_clause(clause[:lead.end(1)])
+                facts.append(Fact(section="I", kind="event", text=words[:1].upper() + words[1:],
+                                  origin=f"tin nhắn: «{clean_clause(clause)[:80]}»"))
+                spans.append((start, start + lead.end(1)))
             elif named and _MEETING.search(folded, named.end()) and not find_refs(clause):
                 # "tổ chức 02 hội nghị, trong đó có hội nghị đối thoại … ngày 20/8/2026": the meeting the count names
                 words = clean_clause(clause[named.end():])

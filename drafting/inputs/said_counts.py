@@ -136,7 +136,7 @@ _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung
 # meeting named without a count (its dates and years are its own words), then "và"
 _NAMED_MEETING = re.compile(r"\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?\bva\s*$")
 _AND_ONE_BODY = re.compile(r"[a-z ,]{1,30}?\s+va\s+(bo phan mot cua|trung tam phuc vu hanh chinh cong(?: [a-z]+){0,3}|"
-                           r"van phong (?:hdnd va )?ubnd(?: [a-z]+){0,3}|ubnd (?:xa|phuong|thi tran|dac khu))\b(?![^.;\d]{0,20}\d)")
+                           r"van phong (?:hdnd va )?ubnd(?: [a-z]+){0,3}|ubnd (?:xa|phuong|thi tran|dac khu))\b(?![^.;,\d]{0,20}\d)")
 # "phát hành 3.460 văn bản đi, 100% là văn bản điện tử": every outgoing document of that count went electronically
 _OUTGOING_BEFORE = re.compile(r"\s*van ban( di| phat hanh)?\s*,?\s*(?:(?:trong do|deu|dat)\s+)?")
 _SIGNED_TOO = re.compile(r"\s*(?:va|,)\s*(?:duoc\s+)?(?:co\s+)?(?:chu\s+)?ky so\b(?!\s*\d)")
