@@ -81,14 +81,18 @@ class DirectionSentences:
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {rounds}" + (f" tại {units}" if units else "")
                                              if rounds else f"đã {units}" if named else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):
-            found_noun = self.noun("chi_dao.van_de_phat_hien", "vấn đề")
-            t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {found_noun}"
-            if self.has("chi_dao.van_de_da_xu_ly"):
-                t += f", đã xử lý xong {slot('chi_dao.van_de_da_xu_ly')} {_NOUN_DETAIL.split(found_noun)[0]}"
-                if self.has("chi_dao.ty_le_van_de_xu_ly"):
-                    t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+            t += self._found(self.noun("chi_dao.van_de_phat_hien", "vấn đề"), "đã xử lý xong")
         t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
         return [Paragraph(text=t + ".", sources=[f.origin for f in [*([named] if named else []), *found]])]
+
+    def _found(self, noun: str, put_right: str) -> str:
+        """"; qua kiểm tra phát hiện {…} tồn tại, đã khắc phục {…} tồn tại (đạt {…})": what the inspections found."""
+        t = f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {noun}"
+        if self.has("chi_dao.van_de_da_xu_ly"):
+            t += f", {put_right} {slot('chi_dao.van_de_da_xu_ly')} {_NOUN_DETAIL.split(noun)[0]}"
+            if self.has("chi_dao.ty_le_van_de_xu_ly"):
+                t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+        return t
 
     _FOUND_VERB = re.compile(r"[;,]\s*(?:qua kiểm tra,?\s*)?(?:đã\s+)?phát hiện\s*$")
 
@@ -115,11 +119,7 @@ class DirectionSentences:
         where, found_noun, put_right = told
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {slot('chi_dao.cuoc_kiem_tra')} {rounds} {where}" if rounds
                                              else f"đã kiểm tra {where}")
-        t += f"; qua kiểm tra phát hiện {slot('chi_dao.van_de_phat_hien')} {found_noun}"
-        if self.has("chi_dao.van_de_da_xu_ly"):
-            t += f", {put_right or 'đã xử lý xong'} {slot('chi_dao.van_de_da_xu_ly')} {found_noun}"
-            if self.has("chi_dao.ty_le_van_de_xu_ly"):
-                t += f" (đạt {slot('chi_dao.ty_le_van_de_xu_ly')})"
+        t += self._found(found_noun, put_right or "đã xử lý xong")
         t += "".join(f"; {(c := clause(g.text))[:1].lower()}{c[1:]}" for g in others)
         return [Paragraph(text=t + ".", sources=[g.origin for g in [f, *others]])]
 

@@ -12,6 +12,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.figures.periods import later_period_said
+from drafting.inputs.clauses import NAMED_MEETING
 from drafting.inputs.subject_sections import classify
 from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
@@ -115,7 +116,6 @@ _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang 
 _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
                               r"(?!pho bien|tuyen truyen|giao duc|va \d|(?:giao ban|chuyen de|thuong ky|dinh ky)\s+(?:ve\s+)?"
                               r"(?:cchc|cai cach hanh chinh)\s*(?:$|[,.;]))(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
-_NAMED_THEN_COUNTED = re.compile(r"(\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?)\s+va\s*$")
 _NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\b[^:;.\d]{0,30}(?::|\b(?:gom|la|"
                            r"trong do co)\b)\s*\S")
 # "2 hội nghị về CCHC theo dự kiến của kế hoạch năm": held as planned — no topic beyond the count's
@@ -330,7 +330,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 facts.append(Fact(section="I", kind="initiative", origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
                                   text=f"Các {clause[m.start(1):m.end(1)].lower()} được triển khai: {words}"))
                 spans.append((start, start + len(clause)))
-            elif lead := _NAMED_THEN_COUNTED.search(folded, 0, min(a - start for a, _ in figure_spans if a >= start)):
+            elif lead := NAMED_MEETING.search(folded, 0, min(a - start for a, _ in figure_spans if a >= start)):
                 # "Sở tổ chức Hội nghị đối thoại … ngày 12/5/2026 và 2 cuộc họp …": the named meeting is an event
                 words = clean_clause(clause[:lead.end(1)])
                 facts.append(Fact(section="I", kind="event", text=words[:1].upper() + words[1:],

@@ -13,6 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.figureset import derive
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import fmt_decimal, parse_vn_number
+from drafting.inputs.clauses import NAMED_MEETING
 from drafting.inputs.figure_text import sentence_span
 from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Unread
 
@@ -132,9 +133,6 @@ _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung
                    *((of, _ONLINE_AFTER, "tthc.ho_so_truc_tuyen") for of in ("tthc.ho_so_moi", "tthc.ho_so_tiep_nhan"))]
 
 
-# "tổ chức Hội nghị triển khai công tác CCHC năm 2026 vào ngày 20/01/2026 và" before a count of other meetings: one
-# meeting named without a count (its dates and years are its own words), then "và"
-_NAMED_MEETING = re.compile(r"\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?\bva\s*$")
 _AND_ONE_BODY = re.compile(r"[a-z ,]{1,30}?\s+va\s+(bo phan mot cua|trung tam phuc vu hanh chinh cong(?: [a-z]+){0,3}|"
                            r"van phong (?:hdnd va )?ubnd(?: [a-z]+){0,3}|ubnd (?:xa|phuong|thi tran|dac khu))\b(?![^.;,\d]{0,20}\d)")
 # "phát hành 3.460 văn bản đi, 100% là văn bản điện tử": every outgoing document of that count went electronically
@@ -174,7 +172,7 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         return {f.key: f for f in figures + added}
 
     for f in figures:
-        if f.key == "chi_dao.hoi_nghi" and _NAMED_MEETING.search(folded, sentence_span(folded, f.start, f.end)[0], f.start):
+        if f.key == "chi_dao.hoi_nghi" and NAMED_MEETING.search(folded, sentence_span(folded, f.start, f.end)[0], f.start):
             # "tổ chức Hội nghị triển khai … ngày 20/01/2026 và 2 cuộc họp giao ban": the named one is not among the 2
             f.note = f"1 hội nghị đã nêu + {f.quote} = {fmt_decimal(f.value + 1)}, cộng trong phần mềm"
             f.value += 1
