@@ -135,10 +135,6 @@ def report_of_quarter(folded: str) -> tuple[str, Period] | None:
 def title_period(lines: list[str]) -> tuple[Period | None, int | None]:
     """The period and year a report's title names, from its first lines (paragraphs); the place-and-date line
     ("Gia Lai, ngày 20 tháng 3 năm 2026") is not the title, however early it comes."""
-    import re
-
-    from corpus.text import fold_lower
-
     heads = [fold_lower(t) for t in lines[:15]]  # above the outline: not "sơ kết 6 tháng" in section I
     heads = heads[:next((i for i, h in enumerate(heads) if re.match(r"\s*i\.\s", h)), len(heads))]
     heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]

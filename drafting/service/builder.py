@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from corpus.docnumbers import find_refs
 from corpus.errors import InputError
 from corpus.loaders import display_name
 from corpus.text import fold_lower
@@ -130,9 +131,10 @@ def register_lines(asst, path: Path, texts: dict[str, str]) -> tuple[dict[str, s
     out = dict(texts)
     # a document the sections already name by its number ("Kế hoạch số 15/KH-UBND …" typed or from the figures file)
     # is not added twice
-    held = fold_lower("\n".join(v or "" for v in texts.values()))
+    # (numbers compared as the citation parser reads them, whatever their spelling)
+    held = {ref.key for v in texts.values() for ref in find_refs(v or "")}
     reform = [r for r in rows if r.reform]
-    told = [r for r in reform if r.number and re.search(rf"(?<![\w/]){re.escape(fold_lower(r.number))}(?![\w/])", held)]
+    told = [r for r in reform if any(ref.key in held for ref in find_refs(r.number))]
     kept = [r for r in reform if r not in told]
     for r in kept:
         out[r.section] = ((out.get(r.section) or "").rstrip("\n") + "\n" + f"Ban hành {r.text}").lstrip("\n")
