@@ -87,6 +87,10 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # heldout28.yaml (a ward typed without diacritics, a commune, a department of construction, a numbered ward; written
 # after all of session 30's rules, to try them in other words): first run 86% (12/14) — the body beside the places
 # checked before «, phát hiện 2», «3 cuộc họp giao ban về CCHC» taken for an activity — 100% after two rules
+# heldout29.yaml (a commune of Điện Biên, a department of justice, a ward typed without diacritics, a province's six
+# months; written after reading set 41's rules, to try them in other words): first run 86% (12/14), 93% after one gold
+# corrected to the convention of unread_facts.py (an appraisal no figure counts is an event) — «Cấp 18.420 phiếu lý
+# lịch tư pháp» read as survey forms — 100% after one rule (papers issued are no count; the sentence a note of II.2)
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -114,7 +118,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout25.yaml", "để riêng 25, lần đầu 100%"),
         (CASES.parent / "heldout26.yaml", "để riêng 26, lần đầu 87%"),
         (CASES.parent / "heldout27.yaml", "để riêng 27, lần đầu 73%"),
-        (CASES.parent / "heldout28.yaml", "để riêng 28, lần đầu 86%")]
+        (CASES.parent / "heldout28.yaml", "để riêng 28, lần đầu 86%"),
+        (CASES.parent / "heldout29.yaml", "để riêng 29, lần đầu 86%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

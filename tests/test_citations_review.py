@@ -1002,3 +1002,34 @@ def test_written_draft_19_in_other_words():
                   "(2.000 hồ sơ).") == ["giảm 25,00%"]
     assert issues("Phường giải quyết 1.500 hồ sơ (trực tuyến 1.200, trực tiếp 300); giảm 25% so với cùng kỳ năm 2025 "
                   "(2.000 hồ sơ).") == []
+
+
+def test_written_draft_20_date_line_without_its_place(tmp_path):
+    """Written draft 20 (a commune's first quarter) was dated "ngày 17 tháng 3 năm 2027" with no place before it and
+    the reviewer said nothing. Here a ward's six months, typed and in the product's own .docx: the missing place is one
+    error naming the line; an extract that broke "Thủ Đức,\\nngày …" over two lines keeps its place."""
+    from drafting.render.docx import render_docx
+    from evals.review_eval import _docx_edit, _find, _set_text, clean_draft
+
+    body = ("ỦY BAN NHÂN DÂN\nPHƯỜNG THỦ ĐỨC\nSố: 31/BC-UBND\n\n{date}\n\nBÁO CÁO\nKết quả công tác cải cách hành chính "
+            "6 tháng đầu năm 2026\n\nII. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\nPhường "
+            "tiếp nhận 2.140 hồ sơ.\n\nNơi nhận:\n- UBND thành phố;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn An\n")
+
+    def placeless(date):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(date=date), encoding="utf-8")
+        return [i for i in review(path, Registry.load(), dt.date(2026, 6, 18)) if i.kind == "layout" and "địa danh" in i.message]
+    found = placeless("ngày 18 tháng 6 năm 2026")
+    assert [(i.severity, i.text, i.suggestion) for i in found] == [
+        ("error", "ngày 18 tháng 6 năm 2026", "<địa danh>, ngày 18 tháng 6 năm 2026")], found
+    assert not placeless("Thủ Đức, ngày 18 tháng 6 năm 2026")
+    assert not placeless("Thủ Đức,\nngày 18 tháng 6 năm 2026")
+
+    def drop_place(doc):
+        line = _find(doc, "Ba Trang, ngày")
+        _set_text(line, line.text.removeprefix("Ba Trang, "))
+    path = tmp_path / "du-thao.docx"
+    path.write_bytes(_docx_edit(render_docx(clean_draft()), drop_place))
+    layout = [i for i in review(path, Registry.load(), dt.date(2023, 6, 5)) if i.kind == "layout"]
+    assert any("thiếu địa danh" in i.message and i.severity == "error" for i in layout), layout
+    assert not any("Thiếu dòng địa danh" in i.message for i in layout), layout

@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -470,10 +470,11 @@ def test_reading_eval_floors():
               (35, "đã chỉnh theo", 0.95, 0), (36, "đã chỉnh theo", 0.95, 0),
               (37, "đã chỉnh theo", 0.95, 0),
               (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
-              (40, "đã chỉnh theo", 0.95, 1)]  # set 40: "1 hội nghị xúc tiến đầu tư" read as a reform meeting
+              (40, "đã chỉnh theo", 0.95, 1),  # set 40: "1 hội nghị xúc tiến đầu tư" read as a reform meeting
+              (41, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -548,6 +549,10 @@ def test_reading_eval_floors():
     # 61/61 after five rules
     twentieth = next(s for name, s in sources.items() if "(held-out 20)" in name)
     assert twentieth["gold"] >= 61 and twentieth["exact_share"] >= 0.97 and twentieth["misread"] == 0
+    # the twenty-first (a province's nine months: forms handed out and returned, procedures by level beside the central
+    # agencies', "bồi dưỡng chuyên môn, nghiệp vụ cho 4.820 lượt người") untuned: 64/65, 0 misread; 65/65 after one rule
+    twenty_first = next(s for name, s in sources.items() if "(held-out 21)" in name)
+    assert twenty_first["gold"] >= 65 and twenty_first["exact_share"] >= 0.98 and twenty_first["misread"] == 0
     # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
@@ -1810,3 +1815,36 @@ def test_chat_set_28_rules_in_other_words():
     assert [(f.kind, f.text) for f in r.facts] == [
         ("event", "Phường tổ chức Tọa đàm về dịch vụ công trực tuyến ngày 08/4/2026")], r.facts
     assert int(r.figures[0].value) == 4
+
+
+def test_set_41_rules_in_other_words():
+    """Set 41 read the forms handed out as the forms returned ("Phát ra 300 phiếu khảo sát, thu về 287 phiếu") and
+    added the central agencies' procedures to the commune's ("290 TTHC cấp xã và 147 TTHC ngành dọc"); here in other
+    units' words. The forms handed out stay unread with their reason; a level's count takes no part of another's,
+    while two counts of one kind still add up."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    r = read_message("Trung tâm gửi 1.200 phiếu khảo sát tới người dân, thu về 1.146 phiếu, hài lòng đạt 98,1%.")
+    assert {f.key: float(f.value) for f in r.figures} == {"tthc.phieu_khao_sat": 1146, "tthc.ty_le_hai_long": 98.1}
+    assert [u.quote for u in r.unread] == ["1.200"] and "phát ra" in r.unread[0].reason
+    assert values("Số phiếu khảo sát phát ra: 640, số phiếu thu về 612.") == {"tthc.phieu_khao_sat": 612}
+    assert values("Huyện có 352 TTHC, trong đó 198 TTHC cấp huyện và 61 TTHC thuộc cơ quan ngành dọc.") == {
+        "tthc.tthc_tong_so": 352, "tthc.tthc_cap_huyen": 198}
+    assert values("Tuyển dụng 6 công chức qua thi tuyển và 3 công chức qua xét tuyển.") == {"cong_vu.tuyen_dung_cong_chuc": 9}
+
+
+
+def test_report_21_rule_in_other_words():
+    """Held-out report 21 left "Bồi dưỡng chuyên môn, nghiệp vụ cho 4.820 lượt người" unread: the comma inside the
+    training's own name cut the clause from its verb. Here in other words; a comma before another count still cuts."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Phường mở 2 lớp bồi dưỡng chuyên môn, nghiệp vụ cho 86 lượt người.") == {"cong_vu.boi_duong": 86}
+    assert values("Huyện tổ chức bồi dưỡng chuyên môn, nghiệp vụ cho 312 lượt người.") == {"cong_vu.boi_duong": 312}
+    assert values("Sở có 5 phòng chuyên môn, 2 đơn vị sự nghiệp công lập.") == {"to_chuc.don_vi_su_nghiep": 2}

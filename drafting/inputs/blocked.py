@@ -109,5 +109,13 @@ def changed_to_subject(before: str, left: str) -> str:
     return f"{m.group(1)} {left}" if (m := _DOWN_TO.match(before)) else left
 
 
-def not_counted(before: str) -> str:
+# "Phát ra 300 phiếu khảo sát, thu về 287 phiếu": the table keeps the forms returned, not those handed out
+_HANDED_OUT = re.compile(r"\b(?:phat ra|phat|gui|in)\s+(?:tong so\s+)?(?:(?:khoang|gan|hon|tren)\s+)?$")
+_FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
+
+
+def not_counted(before: str, after: str = "") -> str:
+    """Why the number between before and after (folded) is no figure of the table, or ""."""
+    if _HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before):
+        return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")

@@ -22,10 +22,13 @@ AREA_WORDS = {
 # gửi (trên môi trường mạng)"
 # a comma with a digit right after it is a decimal comma ("215,4 tỷ đồng"), not a clause's end; a slash before a base
 # ("412,6 tỷ đồng/kế hoạch 705 tỷ đồng") ends the clause of the number before it
-SEP = re.compile(r"(?<!thu phi)(?<!truc tuyen phi)(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho)(?<!niem yet)(?<!van thu)(?<!tra loi),(?!\d)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| (?:dung|truoc) thoi han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b|\b(?:sau|truoc) khi\b")
+SEP = re.compile(r"(?<!thu phi)(?<!truc tuyen phi)(?<!tiep nhan)(?<!ho tro)(?<!pho bien)(?<!nhac nho)(?<!niem yet)(?<!van thu)(?<!tra loi),(?!\d)(?!(?<=chuyen mon,)\s*nghiep vu\b)|[;:\n()]|/(?=\s*(?:ke hoach|du toan|chi tieu)\b)|\.(?!\d)|\s-\s|(?<!ky so )\bva\b(?! dung han| truoc han| som han| (?:dung|truoc) thoi han| xu ly| giai quyet| (?:da )?duoc phe duyet)|\btrong do\b|\bgom\b|\b(?:sau|truoc) khi\b")
 # "tổ chức Hội nghị triển khai công tác CCHC năm 2026 vào ngày 20/01/2026 và" before a count of other meetings: one
 # meeting named without a count (its dates and years are its own words; group 1), then "và"
 NAMED_MEETING = re.compile(r"(\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?)\s+va\s*$")
+# "cấp 14 giấy chứng nhận đăng ký đầu tư", "18.420 phiếu lý lịch tư pháp": papers issued, counted by no figure
+PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc"
+                    r"|phieu ly lich|trich luc|ban sao)\b")
 PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")  # a sentence's end, not a semicolon's (folded text)
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"

@@ -28,6 +28,9 @@ _PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for pa
 _MEETING = re.compile(r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\b")
 
 
+_WHOSE = re.compile(r"\s*(?:thuoc\s+)?(?:(?:co quan|linh vuc)\s+)?(cap (?:tinh|huyen|xa)|nganh doc|trung uong)\b")
+
+
 class LinkedReading:
     """Mixed into the reader: uses its text, its reading so far and its add()."""
 
@@ -67,8 +70,15 @@ class LinkedReading:
         def individual(end: int) -> bool:  # a document said to be no legal one
             return re.match(r"\s*ca biet\b", self.folded[noun_after(self.folded, end)[1]:]) is not None
 
+        def qualifier(end: int) -> str:  # "TTHC cấp xã", "TTHC ngành dọc": whose the counted things are
+            m = _WHOSE.match(self.folded, noun_after(self.folded, end)[1])
+            return m.group(1) if m else ""
+
         own = noun_words(e)
         for i, f in enumerate(self.reading.figures):
+            # "290 TTHC cấp xã và 147 TTHC ngành dọc": a level's count takes no part of another's
+            if qualifier(f.end) != qualifier(e) and ("_cap_" in f.key or {qualifier(f.end), qualifier(e)} & {"nganh doc", "trung uong"}):
+                continue
             between = self.folded[f.end:s]
             # "ban hành 11 kế hoạch, 26 công văn chỉ đạo": kinds of documents, one figure's parts; so are documents
             # under two verbs that name the same figure ("kiến nghị bãi bỏ 04 văn bản, sửa đổi 05 văn bản")

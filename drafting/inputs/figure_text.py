@@ -23,6 +23,7 @@ from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.blocked import blocked_spans, changed_to_subject, not_counted
 from drafting.inputs.clauses import (
     FULL_STOP,
+    PAPERS,
     PARTS,
     PLACES,
     SEP,
@@ -82,7 +83,6 @@ _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?(?:moi\s*(?:,|va)\s*(?:sua doi|bai bo
                     r"(?:tthc|thu tuc(?: hanh chinh)?)?\s*(?:moi|duoc cong bo moi)\b)")
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
-_PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc)\b")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")
 _DONE_LATER = re.compile(r"[^.;\n]*?\b(?:da thuc hien xong|thuc hien xong|da thuc hien duoc)\b")
 _PRESENT_OF = {"to_chuc.bien_che_co_mat": "to_chuc.bien_che_giao", "to_chuc.vien_chuc_co_mat": "to_chuc.vien_chuc_giao"}
@@ -214,7 +214,7 @@ class _Reader(LinkedReading, RateReading):
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)
-        if reason := not_counted(before):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
+        if reason := not_counted(before, self.folded[e:e + 9]):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=reason))
             return
         left, converted = changed_to_subject(before, left), ""
@@ -224,7 +224,7 @@ class _Reader(LinkedReading, RateReading):
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e,
                                               reason="số tiền cần ghi theo triệu đồng"))
             return
-        if _PAPERS.match(self.folded, e):  # "cấp 14 giấy chứng nhận đăng ký đầu tư …": papers issued, no figure's count
+        if PAPERS.match(self.folded, e):  # "cấp 14 giấy chứng nhận đăng ký đầu tư …": papers issued, no figure's count
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=UNCLEAR))
             return
         if noun == "thủ tục" and _KINDS.match(self.folded, noun_end):

@@ -13,7 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import Fact
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY
 from drafting.inputs.chat_facts import clean_clause, read_facts
-from drafting.inputs.clauses import PARTS
+from drafting.inputs.clauses import PAPERS, PARTS
 from drafting.inputs.subject_sections import classify
 from drafting.inputs.text_reading import LEVEL_ONLY, UNCLEAR, ReadFigure, StatedRate, Unread
 
@@ -36,7 +36,9 @@ def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[
         if u.reason not in (UNCLEAR, LEVEL_ONLY):
             continue
         classes = u.reason == UNCLEAR and _CLASSES.match(fold_lower(text[u.end:])) is not None
-        ends = _SENTENCE_END if u.reason == LEVEL_ONLY or classes else _PART_END
+        # "Cấp 18.420 phiếu lý lịch tư pháp, 100% đúng hạn": papers the unit issued, a note of II.2 as told
+        papers = u.reason == UNCLEAR and PAPERS.match(fold_lower(text[u.end:u.end + 40])) is not None
+        ends = _SENTENCE_END if u.reason == LEVEL_ONLY or classes or papers else _PART_END
         a = max((m.end() for m in ends.finditer(text, 0, u.start)), default=0)
         m = ends.search(text, u.end)
         b = m.start() if m else len(text)
@@ -44,7 +46,7 @@ def unread_activities(text: str, unread: list[Unread], figure_spans: list[tuple[
         if any(a <= x < b for x, _ in figure_spans) and not taught or any(
                 x < b and a < y for x, y in fact_spans + [p for _, p in out]):
             continue
-        if taught or u.reason == LEVEL_ONLY:  # kept whole: the training as told, or a level's counts as a note
+        if taught or papers or u.reason == LEVEL_ONLY:  # kept whole: the training as told, or a note
             words = clean_clause(text[a:b])
             out.append((Fact(section="II.4" if taught else "II.2", kind="event" if taught else "note",
                              text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"), (a, b)))

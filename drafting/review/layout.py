@@ -29,10 +29,23 @@ def numeric_date_line(text: str) -> tuple[str, dt.date] | None:
         return None
 
 
+# "ngày 17 tháng 3 năm 2027" alone on its line: the place NĐ 30 writes before it is missing
+_PLACELESS = re.compile(r"^ngày\s+(?:\d{1,2}|\.+|…+)\s+tháng\s+(?:\d{1,2}|\.+|…+)\s+năm\s+\d{4}\.?$", re.IGNORECASE)
+
+
+def placeless_date_line(text: str) -> bool:
+    return _PLACELESS.match(text.strip()) is not None
+
+
 def check_date_line(paragraphs) -> list[ReviewIssue]:
-    """The place-and-date line of a .docx, a typed text or a scan's text, written out in words (document-format.md,
-    item 4); paragraphs: objects with .text, .index and .section."""
-    for p in paragraphs[:15]:
+    """The place-and-date line of a .docx, a typed text or a scan's text, written out in words with its place before
+    the date (document-format.md, item 4); paragraphs: objects with .text, .index and .section."""
+    for before, p in zip([None, *paragraphs[:14]], paragraphs[:15]):
+        # an extract may break "Tứ Kỳ,\nngày 25 tháng 7 năm 2023" over two lines: the place is there
+        if placeless_date_line(p.text) and not (before is not None and before.text.rstrip().endswith(",")):
+            return [_issue(f"Dòng ngày tháng “{p.text.strip()}” thiếu địa danh; Nghị định 30/2020 viết “Địa danh, ngày "
+                           "… tháng … năm …” (địa danh là tên đơn vị hành chính nơi cơ quan đóng trụ sở).", p, "error",
+                           p.text.strip(), f"<địa danh>, {p.text.strip()}")]
         if said := numeric_date_line(p.text):
             right = f"{said[0]}, {fmt_date_long(said[1])}"  # leading zeros as item 4 wants them
             return [_issue(f"Dòng địa danh, ngày tháng ghi ngày bằng số và gạch chéo (“{p.text.strip()}”); Nghị định "
@@ -131,7 +144,7 @@ def check_layout(doc) -> list[ReviewIssue]:
                                  suggestion=so.text.replace(num.group(1), "0" + num.group(1), 1)))
     date = next((p for p in doc.paragraphs if re.search(r", ngày .{1,6} tháng .{1,6} năm \d{4}$", p.text)), None)
     if date is None:
-        if not any(numeric_date_line(p.text) for p in doc.paragraphs[:15]):  # written in figures: check_date_line's
+        if not any(numeric_date_line(p.text) or placeless_date_line(p.text) for p in doc.paragraphs[:15]):  # check_date_line's
             issues.append(_issue("Thiếu dòng địa danh, ngày tháng năm ban hành.", severity="error"))
     else:
         m = DATE_RE.match(date.text.strip())
