@@ -114,8 +114,17 @@ _HANDED_OUT = re.compile(r"\b(?:phat ra|phat|gui|in)\s+(?:tong so\s+)?(?:(?:khoa
 _FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
 
 
+# "1 hội nghị xúc tiến đầu tư", "2 cuộc họp về phòng chống thiên tai": a meeting on another field than the reform
+_OTHER_FIELD_MEETING = re.compile(
+    r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\s+(?:[a-z]+\s+){0,5}?(?:xuc tien (?:dau tu|thuong mai|du lich)"
+    r"|quoc phong|an ninh|phong chong thien tai|phong chay|nong thon moi|giam ngheo)\b"
+    r"(?![^.;]{0,60}\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b)")
+
+
 def not_counted(before: str, after: str = "") -> str:
     """Why the number between before and after (folded) is no figure of the table, or ""."""
+    if _OTHER_FIELD_MEETING.match(after):
+        return "hội nghị, cuộc họp về lĩnh vực khác: biểu số liệu chỉ đếm hội nghị, cuộc họp về CCHC"
     if _HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before):
         return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")

@@ -263,11 +263,12 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             clause = clause[m.end():]
             folded = fold_lower(clause)
         counted = _COUNTED_MEETING.search(_AS_PLANNED.sub("", folded))
-        if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > 1:
+        own = counted is not None and any(a == start + counted.start(1) for a, _ in figure_spans)  # its count a figure
+        if counted and sum(start <= a < start + len(clause) for a, _ in figure_spans) > (1 if own else 0):
             # a clause of several figures is the figure reader's — but "ban hành 07 văn bản … và tổ chức 01 hội nghị
-            # triển khai nhiệm vụ CCHC năm 2026": the meeting's own part, after the last "và" or comma, keeps its subject
+            # triển khai nhiệm vụ CCHC năm 2026" (or "… và 1 hội nghị xúc tiến đầu tư", no figure): the meeting's own part
             cut = max((m.end() for m in re.finditer(r",\s*|;\s*|\s+va\s+", folded[:counted.start(1)])), default=0)
-            if cut and sum(start + cut <= a < start + len(clause) for a, _ in figure_spans) == 1:
+            if cut and sum(start + cut <= a < start + len(clause) for a, _ in figure_spans) == int(own):
                 start, clause, folded = start + cut, clause[cut:], folded[cut:]
                 counted = _COUNTED_MEETING.search(_AS_PLANNED.sub("", folded))
             else:

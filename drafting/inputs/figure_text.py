@@ -36,7 +36,7 @@ from drafting.inputs.clauses import (
     sentence_bonus,
 )
 from drafting.inputs.figure_links import LinkedReading
-from drafting.inputs.noun_rules import SET_IN, SIDE_COST, noun_choices
+from drafting.inputs.noun_rules import SET_IN, SIDE_COST, legal_kind, noun_choices
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     COMPANIONS,
@@ -214,7 +214,7 @@ class _Reader(LinkedReading, RateReading):
         before = self.folded[sent_from:s]
         if noun == "%":
             return self.read_percent(quote, value, s, e, left, before)
-        if reason := not_counted(before, self.folded[e:e + 9]):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
+        if reason := not_counted(before, self.folded[e:e + 140]):  # "giảm từ 9 phòng xuống còn 6", "dự toán chi …": no figure the table holds
             self.reading.unread.append(Unread(quote=quote, context=self.context(s, e), start=s, end=e, reason=reason))
             return
         left, converted = changed_to_subject(before, left), ""
@@ -325,8 +325,7 @@ class _Reader(LinkedReading, RateReading):
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above
             elif SET_IN.search(sentence) and any(k.startswith("chi_dao.nhiem_vu_cap_tren") for k in fit) or self.from_above(sent_from):
                 fit = [k for k in fit if k not in _PLAN_TASKS]  # "15 nhiệm vụ do Sở giao, đã hoàn thành 12": those
-            if noun == "văn bản" and re.match(r"\s*(?:quy pham|qppl)\b", self.folded[noun_end:]):  # "6 quyết định quy
-                fit = [k for k in fit if k.startswith("the_che.")]  # phạm pháp luật và 11 kế hoạch về CCHC": legal ones
+            fit = legal_kind(self.folded, noun, noun_end, fit)  # "6 quyết định quy phạm pháp luật": legal ones
             if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
                 fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all
             events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]

@@ -36,6 +36,21 @@ _DIRECTION_KINDS = re.compile(r"\s*(?:ke hoach|cong van|thong bao|bao cao|huong 
 _STAFF_NOW = re.compile(r"^\s*hien(?: nay| tai)?\b[^;:]{0,40}?\bco\s+(?:[\d.]+\s+[a-z ]{2,25}?(?:,|\bva\b)\s*)*$")
 
 
+_LEGAL = re.compile(r"\s*(?:quy pham|qppl)\b")
+# "ban hành 3 quyết định và 2 quyết định QPPL": documents said apart from the legal ones that follow them
+_LEGAL_NEXT = re.compile(r"[^.;\d]{0,25}?(?:,|\bva\b)\s*\d+\s+(?:quyet dinh|nghi quyet|van ban)\s+(?:quy pham|qppl)\b")
+
+
+def legal_kind(folded: str, noun: str | None, noun_end: int, fit: list[str]) -> list[str]:
+    """The keys fit for a count of documents: "6 quyết định quy phạm pháp luật và 11 kế hoạch về CCHC" names legal
+    ones; "3 quyết định và 2 quyết định QPPL" says the first are not."""
+    if noun != "văn bản":
+        return fit
+    if _LEGAL.match(folded, noun_end):
+        return [k for k in fit if k.startswith("the_che.")]
+    return [k for k in fit if k != "the_che.vbqppl_ban_hanh"] if _LEGAL_NEXT.match(folded, noun_end) else fit
+
+
 def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: str, left: str, sentence: str,
                  carried: str | None) -> list[Choice]:
     """The choices these rules give for the count ending at e; before: the sentence up to the count, left: its clause."""
@@ -57,6 +72,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     if noun == "văn bản" and _OTHER_ISSUED.match(folded, noun_end) and re.search(r"\bban hanh\b", before):
         # "ban hành Quyết định số 12/QĐ-UBND … và 6 văn bản khác": the other documents issued
         out.append((0, 0, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
+    if noun == "văn bản" and _LEGAL.match(folded, noun_end) and re.search(r"\bban hanh\b", before):
+        # "ban hành 5 quyết định về CCHC, 1 quyết định QPPL": the legal ones under the same verb
+        out.append((1, -SIDE_COST[1] - 2, 0, "ban hanh", ["the_che.vbqppl_ban_hanh"]))
     if noun == "văn bản" and _DIRECTION_KINDS.match(folded, e) and re.search(r"\bban hanh\b", before):
         # "ban hành 02 kế hoạch và 01 quyết định": plans, letters and notices are never legal documents
         out.append((1, -SIDE_COST[1] - 2, 0, "ban hanh", ["chi_dao.van_ban_chi_dao"]))
