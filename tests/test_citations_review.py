@@ -1033,3 +1033,58 @@ def test_written_draft_20_date_line_without_its_place(tmp_path):
     layout = [i for i in review(path, Registry.load(), dt.date(2023, 6, 5)) if i.kind == "layout"]
     assert any("thiếu địa danh" in i.message and i.severity == "error" for i in layout), layout
     assert not any("Thiếu dòng địa danh" in i.message for i in layout), layout
+
+
+def test_written_draft_21_rules_in_other_words(tmp_path):
+    """Written draft 21 (a merged department's six months): its heading "5. Cải cách tài chính công" over a line
+    opening on a count was read as text (a false "thiếu lĩnh vực"), and four faults passed: the province's symbol on a
+    department's number, a report signed before the end of the window its own opening states, a verdict on a rate
+    that names no target. Here a department of health's quarter in other words, each wrong, then right."""
+    body = ("UBND TỈNH CAO BẰNG\nSỞ Y TẾ\nSố: {number}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Cao Bằng, ngày {day} tháng 3 năm 2027\n\nBÁO CÁO\nKết quả công tác cải cách hành chính quý I năm 2027\n\n"
+            "Sở Y tế báo cáo như sau ({window}):\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\nSở ban hành 4 văn bản.\n\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n1. Cải cách thể chế\nSở rà soát 6 văn bản.\n"
+            "2. Cải cách thủ tục hành chính\nSở tiếp nhận 812 hồ sơ, trong đó trực tuyến 410 hồ sơ, đạt 50,49%{verdict}.\n"
+            "3. Cải cách tổ chức bộ máy hành chính nhà nước\nSở có 7 phòng.\n4. Cải cách chế độ công vụ\n"
+            "15 lượt công chức được bồi dưỡng.\n5. Cải cách tài chính công\n9 đơn vị sự nghiệp công lập trực thuộc Sở thực hiện "
+            "tự chủ chi thường xuyên theo Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ.\n"
+            "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số\nSở phát hành 900 văn bản điện tử.\n\n"
+            "III. ĐÁNH GIÁ CHUNG\nCơ bản hoàn thành.\n\nIV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2027\nTiếp tục.\n\n"
+            "V. KIẾN NGHỊ, ĐỀ XUẤT\nKhông.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNông Văn Thành\n")
+
+    def found(number="15/BC-SYT", day="16", window="số liệu tính từ ngày 15/12/2026 đến ngày 14/3/2027",
+              verdict=", đạt chỉ tiêu 50% theo Kế hoạch số 12/KH-UBND"):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(number=number, day=day, window=window, verdict=verdict), encoding="utf-8")
+        return [i for i in review(path, Registry.load(), None) if i.severity != "info"]
+    clean = found()
+    assert not [i for i in clean if i.kind in ("outline", "layout", "period", "wording")], clean
+    symbol = [i for i in found(number="15/BC-UBND") if i.kind == "layout" and "“UBND”" in i.message]
+    assert [(i.severity, i.suggestion.split()[0]) for i in symbol] == [("error", "BC-SYT")], symbol
+    early = [i for i in found(day="10") if i.kind == "period"]
+    assert [(i.severity, i.suggestion) for i in early] == [("error", "14/03/2027")], early
+    assert not [i for i in found(day="10", window="số liệu tính đến ngày 14/3/2027, trong đó số liệu sau ngày 10/3 là "
+                                             "ước thực hiện") if i.kind == "period"]
+    bare = [i for i in found(verdict=", chưa đạt yêu cầu") if i.kind == "wording"]
+    assert [i.severity for i in bare] == ["warning"] and "chưa đạt yêu cầu" in bare[0].message, bare
+
+
+def test_a_draft_signed_before_its_window_ends_says_its_estimates(tmp_path):
+    """The product's own draft signed before the window's end (seed 003's 05/6 for a window to 14/6) said its figures
+    ran to 14/6 — the fault drafting-practice §5 names. It now says the days after the signing are estimates, and the
+    reviewer finds no contradiction in it; dated after the window, the sentence is the plain window."""
+    import datetime as dt
+
+    from drafting.chain.drafter import Drafter
+    from drafting.inputs.files import load_figures_file
+    from drafting.render.docx import render_docx
+
+    data = load_figures_file(Path(__file__).parent.parent / "evals" / "cases" / "drafting" / "ba-trang-6t-2023.yaml")
+    for day, estimate in ((dt.date(2023, 6, 5), True), (dt.date(2023, 6, 16), False)):
+        meta = data.meta.model_copy(update={"date": day})
+        draft = Drafter(None, Registry.load(), None).draft(meta, data.figures)
+        said = draft.opening[1].text
+        assert ("số liệu sau ngày 5/6/2023 là số ước thực hiện" in said) is estimate, said
+        path = tmp_path / "du-thao.docx"
+        path.write_bytes(render_docx(draft))
+        assert not [i for i in review(path, Registry.load(), None) if i.kind == "period" and i.severity != "info"], day

@@ -54,7 +54,9 @@ def test_deterministic_report_to_the_letter(draft):
     law = next(p for p in ii2 if "một cửa liên thông" in p)
     # the report is dated 2023: the one-stop decree in force is 61/2018 as amended by 107/2021
     assert "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018" in law and "107/2021/NĐ-CP" in law and "118/2025" not in law
-    assert draft.opening[1].text == "Số liệu trong báo cáo được tổng hợp từ ngày 15/12/2022 đến ngày 14/6/2023."
+    # signed on 05/6, before the window's end: the days after the signing are estimates, said so
+    assert draft.opening[1].text == ("Số liệu trong báo cáo được tổng hợp từ ngày 15/12/2022 đến ngày 14/6/2023, trong đó "
+                                     "số liệu sau ngày 5/6/2023 là số ước thực hiện.")
     assert draft.section("IV").heading == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2023"
     assert not [f for f in draft.findings if f.kind in ("ungrounded_number", "foreign_name", "injection")], draft.findings
 

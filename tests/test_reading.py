@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -471,10 +471,10 @@ def test_reading_eval_floors():
               (37, "đã chỉnh theo", 0.95, 0),
               (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
               (40, "đã chỉnh theo", 0.95, 0),
-              (41, "đã chỉnh theo", 0.95, 0)]
+              (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1831,6 +1831,8 @@ def test_set_41_rules_in_other_words():
     assert {f.key: float(f.value) for f in r.figures} == {"tthc.phieu_khao_sat": 1146, "tthc.ty_le_hai_long": 98.1}
     assert [u.quote for u in r.unread] == ["1.200"] and "phát ra" in r.unread[0].reason
     assert values("Số phiếu khảo sát phát ra: 640, số phiếu thu về 612.") == {"tthc.phieu_khao_sat": 612}
+    # said alone, the forms handed out are the survey's count (set 13: "phát hành 1.036 phiếu lấy ý kiến")
+    assert values("Phường phát ra 350 phiếu lấy ý kiến người dân.") == {"tthc.phieu_khao_sat": 350}
     assert values("Huyện có 352 TTHC, trong đó 198 TTHC cấp huyện và 61 TTHC thuộc cơ quan ngành dọc.") == {
         "tthc.tthc_tong_so": 352, "tthc.tthc_cap_huyen": 198}
     assert values("Tuyển dụng 6 công chức qua thi tuyển và 3 công chức qua xét tuyển.") == {"cong_vu.tuyen_dung_cong_chuc": 9}
@@ -1869,6 +1871,11 @@ def test_a_meeting_on_another_field_is_no_reform_meeting():
     assert [f.text for f in r.facts] == ["1 hội nghị xúc tiến thương mại"], r.facts
     r = read_message("Tỉnh tổ chức 1 hội nghị xúc tiến đầu tư gắn với cải cách thủ tục hành chính.")
     assert {f.key: int(f.value) for f in r.figures} == {"chi_dao.hoi_nghi": 1}
+    # the next meeting's reform is not this one's; "phát hành N phiếu" are forms handed out (set 42, in other words)
+    r = read_message("Xa to chuc 1 hoi nghi ve xay dung nong thon moi va 3 cuoc hop giao ban ve CCHC.")
+    assert {f.key: int(f.value) for f in r.figures} == {"chi_dao.hoi_nghi": 3}, r.figures
+    r = read_message("Phường phát hành 250 phiếu khảo sát, nhận lại 241 phiếu.")
+    assert {f.key: int(f.value) for f in r.figures} == {"tthc.phieu_khao_sat": 241}, r.figures
 
 
 def test_documents_said_apart_from_the_legal_ones():

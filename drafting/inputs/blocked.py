@@ -110,7 +110,7 @@ def changed_to_subject(before: str, left: str) -> str:
 
 
 # "Phát ra 300 phiếu khảo sát, thu về 287 phiếu": the table keeps the forms returned, not those handed out
-_HANDED_OUT = re.compile(r"\b(?:phat ra|phat|gui|in)\s+(?:tong so\s+)?(?:(?:khoang|gan|hon|tren)\s+)?$")
+_HANDED_OUT = re.compile(r"\b(?:phat ra|phat hanh|phat|gui|in)\s+(?:tong so\s+)?(?:(?:khoang|gan|hon|tren)\s+)?$")
 _FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
 
 
@@ -118,13 +118,16 @@ _FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
 _OTHER_FIELD_MEETING = re.compile(
     r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\s+(?:[a-z]+\s+){0,5}?(?:xuc tien (?:dau tu|thuong mai|du lich)"
     r"|quoc phong|an ninh|phong chong thien tai|phong chay|nong thon moi|giam ngheo)\b"
-    r"(?![^.;]{0,60}\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b)")
+    # (unless the same meeting is said to serve the reform — not the next one: "… và 3 cuộc họp về CCHC")
+    r"(?!(?:(?!\bva\s+\d|,\s*\d)[^.;]){0,60}?\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b)")
 
 
 def not_counted(before: str, after: str = "") -> str:
     """Why the number between before and after (folded) is no figure of the table, or ""."""
     if _OTHER_FIELD_MEETING.match(after):
         return "hội nghị, cuộc họp về lĩnh vực khác: biểu số liệu chỉ đếm hội nghị, cuộc họp về CCHC"
-    if _HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before):
+    # (said alone, "phát hành 1.036 phiếu lấy ý kiến" counts the survey: only a count returned beside it is the figure)
+    returned = re.search(r"\b(?:thu|nhan)(?:\s+duoc)?\s+(?:ve|lai)(?:\s+duoc)?\b[^.;\d]{0,20}\d", after.split(".")[0])
+    if (_HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before)) and returned:
         return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")

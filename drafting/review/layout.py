@@ -53,6 +53,25 @@ def check_date_line(paragraphs) -> list[ReviewIssue]:
     return []
 
 
+_SYMBOL = re.compile(r"^\s*Số\s*:?\s*\d*\s*/\s*BC-([A-ZĐ0-9&-]+)\s*$")
+_DEPARTMENT = re.compile(r"^\s*SỞ\s+([A-ZĐÀ-Ỹ ,&]+?)\s*$")
+
+
+def check_symbol(paragraphs) -> list[ReviewIssue]:
+    """A department's report numbered with the people's committee's symbol ("Số: 88/BC-UBND" under "SỞ NÔNG NGHIỆP
+    VÀ MÔI TRƯỜNG"): the symbol after "BC-" abbreviates the issuer's own name (NĐ 30/2020, Phụ lục I; a report the
+    product drafts for a department gets its own symbol, as "BC-SNNMT")."""
+    head = paragraphs[:15]
+    dept = next((m for p in head if (m := _DEPARTMENT.match(p.text))), None)
+    line = next((p for p in head if _SYMBOL.match(p.text)), None)
+    if dept is None or line is None or _SYMBOL.match(line.text).group(1) != "UBND":
+        return []
+    initials = "S" + "".join(w[0] for w in re.split(r"[\s,&]+", dept.group(1)) if w and w not in ("VÀ", "VA"))
+    return [_issue(f"Số, ký hiệu “{line.text.strip()}” dùng ký hiệu “UBND” của Ủy ban nhân dân cho báo cáo của sở: ký hiệu "
+                   "sau “BC-” là chữ viết tắt tên cơ quan ban hành văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I).", line,
+                   "error", line.text.strip(), f"BC-{initials} (hoặc ký hiệu viết tắt sở vẫn dùng)")]
+
+
 def check_text_head(paragraphs) -> list[ReviewIssue]:
     """A typed report or a scan's text (a .docx has check_layout) that has its title "BÁO CÁO" but not the national
     title and motto, or not the number line, of NĐ 30/2020 at its head. OCR garbles the words and an extract may

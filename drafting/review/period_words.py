@@ -51,6 +51,19 @@ def document_date(paragraphs) -> dt.date | None:
 
 # reports go out within weeks of their cut-off; four months after it, the year or the date is wrong
 _LATE_DAYS = 120
+# "(số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026)": the window the report says its figures cover
+_STATED_END = re.compile(r"\bso lieu\b[^.;]{0,60}?\bden(?: het)? ngay (\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
+_ESTIMATED = re.compile(r"\buoc (?:tinh|thuc hien|dat)\b")
+
+
+def _stated_end(paragraphs) -> dt.date | None:
+    for p in paragraphs[:30]:
+        if m := _STATED_END.search(fold_lower(p.text)):
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return None
+    return None
 
 
 def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
@@ -60,6 +73,15 @@ def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
     typed wrong, most often the title copied from last year's report: a warning."""
     day, line = _date_line(paragraphs)
     end = data_window(period, year).end
+    stated = _stated_end(paragraphs)  # (a window other than the period's is check_period's finding)
+    if day is not None and stated == end and day < stated and not any(
+            _ESTIMATED.search(fold_lower(p.text)) for p in paragraphs):
+        # the report's own words put its figures after the day it is signed: one of the two dates is wrong
+        return [ReviewIssue(kind="period", severity="error", section=line.section, paragraph=line.index,
+                            text=line.text[:120], suggestion=f"{stated:%d/%m/%Y}", message=(
+                f"Báo cáo ký ngày {day:%d/%m/%Y} nhưng ghi số liệu tính đến ngày {stated:%d/%m/%Y}, sau ngày ký: "
+                "ngày báo cáo hoặc ngày chốt số liệu ghi nhầm; nếu số liệu những ngày còn lại là ước tính, ghi rõ "
+                "«ước thực hiện»."))]
     if day is None or 0 <= (day - end).days <= _LATE_DAYS:
         return []
     if day < end:

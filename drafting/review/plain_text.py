@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.chunking import outline_key_of
 from corpus.chunking import paragraphs as split_paragraphs
 from corpus.text import fold_lower
 
@@ -20,10 +21,12 @@ def _stands_alone(line: str, following: str) -> bool:
         return False
     letters = [c for c in s if c.isalpha()]
     starts_capital = following.strip()[0].isupper()
+    # "5. Cải cách tài chính công" over "12 đơn vị sự nghiệp …": an outline heading, no figure of its own, before a count
+    heading_over_count = following.strip()[0].isdigit() and bool(outline_key_of(s)) and not re.search(r"\d", s.split(" ", 1)[-1])
     return bool((letters and all(c.isupper() for c in letters) and len(letters) > 3)
                 or "|" in s or "|" in following  # a table's row is a paragraph of its own
                 or _DATE_LINE.search(fold_lower(s))
-                or (_HEADING.match(s) and not re.search(r"[,;:]$", s) and starts_capital)
+                or (_HEADING.match(s) and not re.search(r"[,;:]$", s) and (starts_capital or heading_over_count))
                 or (re.search(r"[.!?]$", s) and starts_capital))
 
 

@@ -13,7 +13,7 @@ from drafting.models import ReviewIssue
 _VERDICT = re.compile(r"\b(?:dat ket qua (?:tot|cao|kha tot|kha)|hoan thanh (?:tot|xuat sac)|(?:chua |khong )?dat yeu cau"
                       r"|(?:chua |khong )?dat chi tieu|vuot chi tieu|(?:co )?chuyen bien (?:tich cuc|ro net|manh me))\b")
 _TARGET = re.compile(r"\bchi tieu\b")
-_SENTENCE = re.compile(r"[^.;!?\n]+")
+_SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\d))+")
 
 
 # "hoàn thành 100% kế hoạch": a share of the plan, which the plan's tasks and those done must stand behind
@@ -22,9 +22,34 @@ _MONEY = re.compile(r"\b(?:ngan sach|thu ngan|giai ngan|von|du toan|ty dong|trie
 _TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)\b")
 
 
+# "… đạt 45,2%, chưa đạt yêu cầu": a rate judged against nothing the sentence names
+_RATE_VERDICT = re.compile(r"\b(?:chua |khong )?dat (?:yeu cau|chi tieu)\b")
+_RATE = re.compile(r"\d+(?:,\d+)?\s*%")
+_NAMED_TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|yeu cau)\b[^.;]{0,40}?\d|\b(?:ke hoach|quyet dinh|chi thi) so\b")
+
+
+def _rate_verdicts(paragraphs) -> list[ReviewIssue]:
+    """A verdict on a rate, in any section, whose sentence names no target: the verdict names its target (drafting
+    practice) — how much, set by which document — or the reader cannot check it. A warning: the official knows it."""
+    out = []
+    for p in paragraphs:
+        if p.section in ("IV", "V", "ket_thuc", "phu_luc"):
+            continue
+        for s in _SENTENCE.finditer(p.text):
+            words = fold_lower(s.group(0))
+            m = _RATE_VERDICT.search(words)
+            if m and len(_RATE.findall(words)) == 1 and not _NAMED_TARGET.search(words):
+                said = s.group(0)[m.start():m.end()]
+                out.append(ReviewIssue(
+                    kind="wording", severity="warning", section=p.section, paragraph=p.index, text=s.group(0).strip()[:160],
+                    message=f"“{said}” đánh giá tỷ lệ nhưng không nêu chỉ tiêu (bao nhiêu %, do văn bản nào giao) để so sánh.",
+                    suggestion="ghi chỉ tiêu được giao và văn bản giao (ví dụ «…, chưa đạt chỉ tiêu 50% theo Kế hoạch số …»)"))
+    return out
+
+
 def check_verdicts(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
-    out = []
+    out = _rate_verdicts(paragraphs)
     counted = any(_TASK_COUNT.search(fold_lower(p.text)) for p in paragraphs)
     for p in paragraphs:
         if p.section != "III":
