@@ -2062,6 +2062,22 @@ def test_a_progress_said_of_one_figure_follows_the_sentence_that_states_it(assis
     assert paras[-1].startswith("Bộ phận Một cửa được bố trí thêm"), paras  # a note of no figure stays with the facts
 
 
+def test_a_progress_of_a_rate_follows_the_sentence_that_states_the_rate(assistant):
+    """Substance set Quảng Hòa: "Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu của tỉnh" stood after the receipts' sentence,
+    whose "hồ sơ" said five times outweighed the online rate's sentence, before the rate was said. Pairs now count once
+    each, and a progress of a rate goes with a sentence that states a rate. Here a department, in other words."""
+    text = ("meta: {issuer: Sở Xây dựng tỉnh Sơn La, parent: UBND tỉnh Sơn La, level: sở, locality: Sở Xây dựng,"
+            " period: 9 tháng, year: 2026, date: 2026-09-18, place: Sơn La, symbol: BC-SXD}\n"
+            "figures: {tthc.ho_so_ky_truoc: 40, tthc.ho_so_truc_tuyen: 2100, tthc.ho_so_truc_tiep: 300,"
+            " tthc.ho_so_buu_chinh: 20, tthc.ho_so_da_giai_quyet: 2380, tthc.ho_so_dung_han_tong: 2371,"
+            " tthc.pakn_tiep_nhan: 4, tthc.pakn_da_xu_ly: 4}\n"
+            "facts:\n"
+            "  - {section: II.2, kind: progress, text: 'Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu UBND tỉnh giao'}\n")
+    paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs]
+    online = next(i for i, t in enumerate(paras) if t.startswith("Về dịch vụ công trực tuyến"))
+    assert paras[online + 1].startswith("Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu"), paras
+
+
 def test_tasks_given_from_above_not_done_said_by_the_official_are_not_said_twice(assistant):
     """Drafting a Ban Quản lý's nine months (session 24): the figure "1 nhiệm vụ cấp trên giao chưa hoàn thành" and the
     official's "Một nhiệm vụ UBND tỉnh giao về … chưa hoàn thành" were two limitations of one fact. Here a commune's

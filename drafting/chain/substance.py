@@ -353,14 +353,18 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
                   values: dict | None = None) -> list[Paragraph]:
     """The section's figure sentences, then its facts — except a progress the official said of one figure ("Số hồ sơ
     trực tuyến tăng gần gấp đôi so với năm 2025"), written right after the sentence that states that figure (the
-    one saying its word pairs most often, twice at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …").
+    one sharing the most of its word pairs, two at least: "Về dịch vụ công trực tuyến: … tiếp nhận trực tuyến …").
     And a note that tells again, in the official's fuller words, the counts of one figure sentence ("Rà soát 14 văn bản
     quy phạm pháp luật liên quan đến …; đề xuất sửa đổi 02 văn bản" after "đã rà soát 14 văn bản; có 02 văn bản phải
     xử lý …") follows that sentence as its detail, "Cụ thể: …", rather than standing apart as if a second result."""
     out, rest, said_of = list(figures), list(facts), {x.text for x in progress}
     for q in [q for q in rest if q.text in said_of]:
         said = set(_pairs(q.text))
-        shared = [(sum(x in said for x in _pairs(p.text)), -i) for i, p in enumerate(out) if "{" in p.text]
+        # distinct pairs: "hồ sơ" said five times in the receipts' sentence is still one pair the two share; a
+        # progress of a rate ("Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu") goes with the sentence stating a rate
+        rate = fold_lower(q.text).startswith("ty le")
+        shared = [(len(said & set(_pairs(p.text))) + (2 if rate and re.search(r"\{[a-z_]+\.ty_le_", p.text) else 0), -i)
+                  for i, p in enumerate(out) if "{" in p.text]
         best = max(shared, default=(0, 0))
         if best[0] >= 2:
             out.insert(-best[1] + 1, q)

@@ -12,7 +12,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.figures.periods import later_period_said
-from drafting.inputs.clauses import NAMED_MEETING
+from drafting.inputs.clauses import NAMED_MEETING, meeting_parts
 from drafting.inputs.subject_sections import classify
 from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
@@ -248,7 +248,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
     hardship = ""  # under a "Khó khăn, vướng mắc:" label, the label as written: each item of its list carries it
     spans = spans if spans is not None else []
     pos = 0
-    for part in _CLAUSES.split(text):
+    for part in meeting_parts(text, _CLAUSES.split(text), figure_spans):
         if part is None:
             continue
         start = text.find(part, pos) if part else pos

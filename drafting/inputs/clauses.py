@@ -256,3 +256,33 @@ def own_noun(text: str, end: int, whole: bool = False) -> str:
     if cut == len(words) and (named := _AND_NAMED.match(text, m.start(1) + cut)):
         noun = f"{noun}{named.group(0).rstrip()}"
     return _ACCENTED.get(noun.lower(), noun)
+
+
+# "… 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 và 1 hội nghị về công tác giảm nghèo": a second counted meeting
+_NEXT_MEETING = re.compile(r"\s+va\s+(?=\d+\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
+
+
+def meeting_parts(text: str, parts: list[str | None], figure_spans: list[tuple[int, int]]) -> list[str | None]:
+    """The clauses of text (parts, in order), each cut again before "và N hội nghị …" when that count is no figure
+    (a meeting on another field, left unread) and a figure stands before it in the clause: two meetings, two facts —
+    the reform's, told with its subject, and the other, in the official's words. Two counts summed into one figure
+    ("2 hội nghị và 3 cuộc họp về CCHC") lie inside that figure's span and are not cut."""
+    folded = fold_lower(text)
+    if len(folded) != len(text):
+        return parts
+    seams = [m for m in _NEXT_MEETING.finditer(folded) if not any(a <= m.end() < b for a, b in figure_spans)]
+    out: list[str | None] = []
+    pos = 0
+    for part in parts:
+        if not part:
+            out.append(part)
+            continue
+        start = text.find(part, pos)
+        pos = start + len(part)
+        at = 0
+        for m in seams:
+            if start + at < m.start() and m.end() < pos and any(start + at <= a < m.start() for a, _ in figure_spans):
+                out.append(part[at:m.start() - start])
+                at = m.end() - start
+        out.append(part[at:])
+    return out
