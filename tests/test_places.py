@@ -87,3 +87,17 @@ def test_a_province_the_header_names_is_the_reports_own():
     assert check_places(paras("Thực hiện Kế hoạch của UBND tỉnh Lâm Đồng, xã phối hợp với phường Bảo Lộc.")) == []
     other = check_places(paras("UBND tỉnh Lạng Sơn đã ban hành kế hoạch cải cách hành chính."))
     assert [f.text for f in other] == ["tỉnh Lạng Sơn"] and "Lâm Đồng, nơi của báo cáo" in other[0].message, other
+
+
+def test_a_commune_name_of_several_provinces_says_no_province():
+    """Substance case Quảng Hòa (session 31): the product's draft for "xã Quảng Hòa" of Cao Bằng — a commune the
+    gazetteer has in four other provinces, none of them Cao Bằng — was read as a report of all four, and every
+    "UBND tỉnh Cao Bằng" in its body was told to be another province's. A name that lies in several provinces as
+    often says no province: no check, no guess. A name of one province still sets it."""
+    def paras(commune: str, body: str) -> list[Para]:
+        head = ["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}", "Số: 15/BC-UBND", f"{commune}, ngày 10 tháng 12 năm 2026", "BÁO CÁO"]
+        return ([Para(text=t, index=i + 1, section="mo_dau") for i, t in enumerate(head)]
+                + [Para(text=body, index=6, section="I")])
+    assert len({p.province for p in load_gazetteer().lookup("xã", "Quảng Hòa")}) > 1
+    assert check_places(paras("Quảng Hòa", "Thực hiện Kế hoạch số 18/KH-UBND của UBND tỉnh Cao Bằng.")) == []
+    assert [f.text for f in check_places(paras("Ba Trang", "Học tập mô hình của phường Bến Thành."))] == ["phường Bến Thành"]

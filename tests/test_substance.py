@@ -601,6 +601,9 @@ def test_a_year_said_in_data_keeps_the_reports_year(assistant):
     reply = list(h.chat_turn(assistant, st, "Số hồ sơ còn đang xử lý chuyển sang năm 2026 là 31 hồ sơ.", today=day))[-1]
     assert st.chat_meta["year"] == 2025 and "Báo cáo vẫn là" not in reply.text
     assert st.chat_values.get("tthc.ho_so_dang_giai_quyet") is not None and "tthc.ho_so_ky_truoc" not in st.chat_values
+    # nor in other words, the year read where the message says it, not from a note on a figure (session 31)
+    reply = list(h.chat_turn(assistant, st, "Hồ sơ chưa xong chuyển qua năm 2026: 31 hồ sơ.", today=day))[-1]
+    assert st.chat_meta["year"] == 2025 and "Báo cáo vẫn là" not in reply.text, reply.text
     list(h.chat_turn(assistant, st, "Năm 2026: rà soát, đơn giản hóa TTHC lĩnh vực dược.", today=day))
     assert (st.chat_facts[-1].section, st.chat_facts[-1].kind) == ("IV", "task")
     list(h.chat_turn(assistant, st, "Soạn báo cáo CCHC năm 2024 của Sở Y tế tỉnh Nghệ An.", today=day))
@@ -2076,6 +2079,25 @@ def test_a_progress_of_a_rate_follows_the_sentence_that_states_the_rate(assistan
     paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("II.2").paragraphs]
     online = next(i for i, t in enumerate(paras) if t.startswith("Về dịch vụ công trực tuyến"))
     assert paras[online + 1].startswith("Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu"), paras
+
+
+def test_a_meeting_on_another_field_is_not_listed_as_a_reform_meetings_content(assistant):
+    """Tried in the app (session 31): "1 hội nghị triển khai nhiệm vụ CCHC năm 2027 và 1 hội nghị về xây dựng nông thôn
+    mới" drafted "Đã tổ chức 01 hội nghị, cuộc họp về CCHC; nội dung cụ thể:" over both — two contents of one meeting.
+    A meeting on another field is told apart, after the reform's. Here a ward's words."""
+    text = ("meta: {issuer: Ủy ban nhân dân phường Tân An, parent: UBND tỉnh Đắk Lắk, level: xã, locality: phường Tân An,"
+            " period: quý I, year: 2027, date: 2027-03-16, place: Tân An, symbol: BC-UBND}\n"
+            "figures: {chi_dao.hoi_nghi: 2}\n"
+            "facts:\n"
+            "  - {section: I, kind: event, text: 'Hội nghị triển khai nhiệm vụ CCHC năm 2027'}\n"
+            "  - {section: I, kind: event, text: 'Cuộc họp giao ban về CCHC tháng 2'}\n"
+            "  - {section: I, kind: event, text: 'Hội nghị triển khai công tác quốc phòng, quân sự địa phương năm 2027'}\n")
+    paras = assistant.draft_input(load_figures_bytes(text.encode(), "x.yaml")).section("I").paragraphs
+    lead = next(i for i, p in enumerate(paras) if p.text.startswith("Đã tổ chức 02 hội nghị"))
+    listed = [p.text for p in paras[lead + 1:] if p.style == "bullet"]
+    assert len(listed) == 2 and all("CCHC" in t for t in listed), [p.text for p in paras]
+    apart = next(p for p in paras if "quốc phòng" in p.text)
+    assert apart.style != "bullet" and paras.index(apart) > lead, [p.text for p in paras]
 
 
 def test_tasks_given_from_above_not_done_said_by_the_official_are_not_said_twice(assistant):

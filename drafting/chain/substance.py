@@ -16,6 +16,7 @@ from drafting.figures.facts import INSPECTION_FINDING, MONTH_SAID, Fact, of_othe
 from drafting.figures.figureset import FigureSet
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
+from drafting.inputs.blocked import other_field_meeting
 from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
 
 Unsupported = Literal["mark", "omit"]
@@ -221,7 +222,9 @@ class SubstanceWriter:
         events = [_dated(with_year(e, self.m)) for e in self.of(section, "event")]
         if meetings:
             # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings
-            held = [e for e in events if _MEETING.search(fold_lower(e.text)) and not _DIALOGUE.search(fold_lower(e.text))]
+            # and "hội nghị về xây dựng nông thôn mới" is a meeting of another field, told apart after the reform's
+            held = [e for e in events if _MEETING.search(f := fold_lower(e.text)) and not _DIALOGUE.search(f)
+                    and not other_field_meeting(f)]
             # "Sở tổ chức 2 hội nghị tập huấn tuyển sinh …": the meetings counted, told with their count — alone, the
             # sentence itself with the figure's slot; among others, an item without the count the lead has said
             told = {id(e): m for e in held if (m := _COUNT_BEFORE_MEETING.search(fold_lower(e.text)))

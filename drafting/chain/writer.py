@@ -76,15 +76,9 @@ class DeterministicWriter(DirectionSentences):
         return [
             Paragraph(text=f"{lead}{self.m.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) "
                            f"{self.period} và phương hướng, nhiệm vụ {self.m.next_period_text} như sau:"),
-            Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text(body=True)}{self.estimated}."),
+            Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text(body=True)}"
+                           f"{self.m.window.estimated_after(self.m.date)}."),
         ]
-
-    @property
-    def estimated(self) -> str:
-        """Signed before the window's end (seed 003: 05/6 for a window to 14/6), the figures of the days after the
-        signing can only be estimates: said so, or the report contradicts its own date (drafting-practice §5)."""
-        d = self.m.date
-        return f", trong đó số liệu sau ngày {d.day}/{d.month}/{d.year} là số ước thực hiện" if d < self.m.window.end else ""
 
     def section_I(self) -> list[Paragraph]:
         p: list[Paragraph] = []

@@ -35,6 +35,13 @@ class DataWindow(BaseModel):
                     f"đến ngày {self.end.day}/{self.end.month}/{self.end.year}")
         return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
 
+    def estimated_after(self, signed: dt.date) -> str:
+        """Signed before the window's end (seed 003: 05/6 for a window to 14/6), the figures of the days after the
+        signing can only be estimates: said so, or the report contradicts its own date (drafting-practice §5)."""
+        if signed >= self.end:
+            return ""
+        return f", trong đó số liệu sau ngày {signed.day}/{signed.month}/{signed.year} là số ước thực hiện"
+
 
 def data_window(period: Period, year: int) -> DataWindow:
     return DataWindow(start=dt.date(year - 1, 12, 15), end=dt.date(year, _END_MONTH[period], 14))

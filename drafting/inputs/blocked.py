@@ -115,11 +115,20 @@ _FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
 
 
 # "1 hội nghị xúc tiến đầu tư", "2 cuộc họp về phòng chống thiên tai": a meeting on another field than the reform
+_MEETING_WORD = r"(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)"
+_OTHER_FIELD = (r"(?:xuc tien (?:dau tu|thuong mai|du lich)|quoc phong|an ninh|phong chong thien tai|phong chay"
+                r"|nong thon moi|giam ngheo)")
+_REFORM = r"\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b"
 _OTHER_FIELD_MEETING = re.compile(
-    r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\s+(?:[a-z]+\s+){0,5}?(?:xuc tien (?:dau tu|thuong mai|du lich)"
-    r"|quoc phong|an ninh|phong chong thien tai|phong chay|nong thon moi|giam ngheo)\b"
+    rf"\s*{_MEETING_WORD}\s+(?:[a-z]+\s+){{0,5}}?{_OTHER_FIELD}\b"
     # (unless the same meeting is said to serve the reform — not the next one: "… và 3 cuộc họp về CCHC")
-    r"(?!(?:(?!\bva\s+\d|,\s*\d)[^.;]){0,60}?\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b)")
+    rf"(?!(?:(?!\bva\s+\d|,\s*\d)[^.;]){{0,60}}?{_REFORM})")
+_OTHER_FIELD_EVENT = re.compile(rf"\b{_MEETING_WORD}\b(?:[^.;\d]{{0,50}}?)\b{_OTHER_FIELD}\b")
+
+
+def other_field_meeting(folded: str) -> bool:
+    """"Hội nghị về xây dựng nông thôn mới": an event that is a meeting on another field, no reform meeting."""
+    return _OTHER_FIELD_EVENT.search(folded) is not None and re.search(_REFORM, folded) is None
 
 
 def not_counted(before: str, after: str = "") -> str:

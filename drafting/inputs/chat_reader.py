@@ -131,8 +131,8 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
     for m in re.finditer(r"\bnam (20\d\d)\b|/\s*(20\d\d)\b|\b(?:\d thang|quy [iv]+)\s+(20\d\d)\b", t):
         if m.group(2) and _DOCUMENT_YEAR.search(t, max(0, m.start() - 40), m.end() + 2):
             continue  # "theo Nghị định 29/2023/NĐ-CP", "Kế hoạch 14/KH-UBND ngày 30/01/2023": a document's year
-        if re.search(r"\bso voi (?:cung ky )?$", t[max(0, m.start() - 20):m.start()]):
-            continue  # "giảm 4 đơn vị so với năm 2024": the year compared with
+        if re.search(r"\b(?:so voi (?:cung ky )?|chuyen (?:tiep )?(?:sang|qua) )$", t[max(0, m.start() - 20):m.start()]):
+            continue  # "giảm 4 đơn vị so với năm 2024", "… chuyển sang năm 2027 là 52": not the message's year
         y = int(m.group(1) or m.group(2) or m.group(3))
         if 2000 <= y <= 2100:
             year = year or y

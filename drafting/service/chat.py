@@ -157,10 +157,8 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
             reading.figures or reading.facts):
         # "Năm 2024 Sở có 25 đơn vị …" in a conversation about 2025: a year said in data changes no report's year
         new_meta.pop("year", None)
-        onward = any(f.note.startswith(f"chuyển sang năm {reading.meta.year}") for f in reading.figures)
-        note = "" if onward else (  # "… chuyển sang năm 2027 là 52": the next year named as where dossiers go
-            f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
-            f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
+        note = (f"Báo cáo vẫn là của năm {held_year} (tin nhắn có nhắc năm {reading.meta.year}); muốn đổi, xin gõ "
+                f"«Soạn báo cáo … năm {reading.meta.year}».\n\n")
     if reading.meta.quarter and reading.meta.period:
         when = period_phrase(reading.meta.period, reading.meta.year) if reading.meta.year else reading.meta.period
         note += (f"Báo cáo {reading.meta.quarter} được lập là báo cáo {when}: số liệu tính lũy kế từ đầu năm (kỳ báo "
