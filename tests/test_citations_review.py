@@ -1088,3 +1088,18 @@ def test_a_draft_signed_before_its_window_ends_says_its_estimates(tmp_path):
         path = tmp_path / "du-thao.docx"
         path.write_bytes(render_docx(draft))
         assert not [i for i in review(path, Registry.load(), None) if i.kind == "period" and i.severity != "info"], day
+
+
+def test_written_draft_22_a_verdict_above_a_target_it_does_not_name():
+    """Written draft 22 (a ward's nine months): "…, đạt 62%, vượt chỉ tiêu" passed — the rule of draft 21 knew "chưa
+    đạt/đạt yêu cầu" only. A rate of the target itself ("bằng 111% dự toán, vượt chỉ tiêu") names its target. Here
+    other words, each wrong once, then right."""
+    from types import SimpleNamespace
+
+    from drafting.review.verdicts import check_verdicts
+
+    def said(text):
+        return [i.severity for i in check_verdicts([SimpleNamespace(index=1, section="II.2", text=text)])]
+    assert said("Tỷ lệ hồ sơ trực tuyến đạt 81,4%, vượt chỉ tiêu.") == ["warning"]
+    assert said("Tỷ lệ hồ sơ trực tuyến đạt 81,4%, vượt chỉ tiêu 80% theo Kế hoạch số 20/KH-UBND.") == []
+    assert said("Thu ngân sách đạt 6.890 triệu đồng, bằng 111% dự toán, vượt chỉ tiêu.") == []

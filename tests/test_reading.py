@@ -457,7 +457,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -471,10 +471,11 @@ def test_reading_eval_floors():
               (37, "đã chỉnh theo", 0.95, 0),
               (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
               (40, "đã chỉnh theo", 0.95, 0),
-              (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0)]
+              (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
+              (43, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -1911,3 +1912,19 @@ def test_two_meetings_in_one_clause_are_two_facts():
                                          "1 cuộc họp về phòng chống thiên tai"], r.facts
     r = read_message("Xã tổ chức 1 hội nghị và 2 cuộc họp giao ban về CCHC.")
     assert [(f.key, int(f.value)) for f in r.figures] == [("chi_dao.hoi_nghi", 3)] and not r.facts, r.facts
+
+
+def test_set_43_rules_in_other_words():
+    """Set 43 read procedures "được chuẩn hóa" as new ones and "8 sở, ngành, 20 xã, phường" (a comma, no "và") as 8
+    places. Procedures restated are of every kind — no count of new ones, whether "chuẩn hóa" comes before or after
+    the count; two groups of places a comma joins are one count of places checked. Here in other units' words."""
+    from drafting.inputs.chat_reader import read_message
+
+    def values(text):
+        return {f.key: int(f.value) for f in read_message(text).figures}
+
+    assert values("Sở trình công bố danh mục 84 thủ tục hành chính được chuẩn hóa thuộc lĩnh vực xây dựng.") == {}
+    assert values("UBND tỉnh công bố chuẩn hóa 57 TTHC.") == {}
+    assert values("Đã công bố 12 TTHC mới và bãi bỏ 4 TTHC.") == {"tthc.tthc_cong_bo_moi": 12, "tthc.tthc_bai_bo": 4}
+    assert values("Đoàn kiểm tra của huyện kiểm tra 5 cơ quan, đơn vị, 9 xã, thị trấn.") == {"chi_dao.co_quan_duoc_kiem_tra": 14}
+    assert values("Kiểm tra 6 cơ quan, phát hiện 4 tồn tại.") == {"chi_dao.co_quan_duoc_kiem_tra": 6, "chi_dao.van_de_phat_hien": 4}

@@ -92,6 +92,9 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi thay đ
                 # "trực tiếp và qua bưu chính 225 hồ sơ": two channels, one count — no figure of either
                 (re.compile(rf"\b{_CHANNEL}\s+va\s+(?:qua\s+)?{_CHANNEL}\s*(?:la\s*)?:?\s*$"),
                  "tổng của hai kênh tiếp nhận: cần số của từng kênh"),
+                # "công bố chuẩn hóa 120 thủ tục": procedures restated, of every kind — no count of new ones
+                (re.compile(r"\bcong bo (?:danh muc )?(?:tthc |thu tuc hanh chinh )?chuan hoa\s*$"),
+                 "thủ tục công bố chuẩn hóa (gồm nhiều loại): cần số thủ tục mới, sửa đổi, bãi bỏ của từng loại"),
                 # "chuyển trả 1.250 kết quả … qua bưu chính": results sent back, which no figure of the table counts
                 # and "hồ sơ … được trả qua bưu chính công ích 3.120 hồ sơ": returned by post, not received by post
                 (re.compile(r"\b(?:chuyen tra|tra ve|gui tra)\s*(?:cho\s+\S+\s+)?$|(?<!nhan va )\b(?:duoc\s+)?tra"

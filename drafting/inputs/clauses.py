@@ -127,7 +127,8 @@ def drop_number_words(text: str) -> str:
 # "12 xã, thị trấn và 6 phòng chuyên môn": places or agencies counted in two groups joined by "và"; the figure is
 # their sum (computed in code), and the second number is part of it, not another figure
 PLACES = ("cơ quan", "phòng, ban")
-_SECOND_GROUP = re.compile(r"(?:\s*,?\s*[a-z ,]{0,30}?)\s+va\s+(\d+)\s+(?=\S)")
+# "… 8 sở, ngành và 20 xã, phường", or a comma alone: "8 sở, ngành, 20 xã, phường"
+_SECOND_GROUP = re.compile(r"(?:\s*,?\s*[a-z ,]{0,30}?)(?:\s+va|\s*,)\s+(\d+)\s+(?=\S)")
 
 
 def second_group(folded: str, noun_end: int, checked: bool = False) -> tuple[int, int, int] | None:

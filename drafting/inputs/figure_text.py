@@ -80,7 +80,7 @@ _ISO = re.compile(r"\b(chua |khong )?(?:ap dung|duy tri)\b[^.;\n]{0,80}?\biso(?:
 # and "công bố 41 TTHC (mới ban hành 9, sửa đổi bổ sung 25, bãi bỏ 7)": the kinds' counts in brackets, each read
 _KINDS = re.compile(r"\s*(?:hanh chinh\s*)?(?:moi\s*(?:,|va)\s*(?:sua doi|bai bo|thay the)[^\d;]*?(?:[.;\n]|$)|"
                     r"\((?=[^)]*\bmoi\b)(?=[^)]*\b(?:sua doi|bai bo|thay the)\b)|,?\s*(?:trong do|gom|bao gom):?\s*(?:co\s*)?\d[\d.]*\s*"
-                    r"(?:tthc|thu tuc(?: hanh chinh)?)?\s*(?:moi|duoc cong bo moi)\b)")
+                    r"(?:tthc|thu tuc(?: hanh chinh)?)?\s*(?:moi|duoc cong bo moi)\b|\s*(?:duoc\s+)?chuan hoa\b)")  # "246 thủ tục được chuẩn hóa"
 # "Kế hoạch CCHC năm …", "Kế hoạch số 12/KH-UBND ngày 15/01/2024 về CCHC năm 2024 với 45 nhiệm vụ": the unit's own plan
 _OWN_PLAN = re.compile(r"\bke hoach (?:so \S+ )?(?:ngay [\d/]+ )?(?:ve |thuc hien )?(?:cong tac )?(?:cchc|cai cach)")
 _BROADCAST = re.compile(r"\b(?:dai|loa|he thong|tram) (?:truyen thanh|phat thanh)\b[^,;.\d]{0,40}?\bphat\s*$")

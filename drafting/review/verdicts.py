@@ -23,8 +23,9 @@ _TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)
 
 
 # "… đạt 45,2%, chưa đạt yêu cầu": a rate judged against nothing the sentence names
-_RATE_VERDICT = re.compile(r"\b(?:chua |khong )?dat (?:yeu cau|chi tieu)\b")
-_RATE = re.compile(r"\d+(?:,\d+)?\s*%")
+_RATE_VERDICT = re.compile(r"\b(?:(?:chua |khong )?dat|vuot) (?:yeu cau|chi tieu)\b")
+# "bằng 111% dự toán": a rate of the target itself — the verdict on it names its target
+_RATE = re.compile(r"\d+(?:,\d+)?\s*%(?!\s*(?:so voi\s+)?(?:cua\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b)")
 _NAMED_TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|yeu cau)\b[^.;]{0,40}?\d|\b(?:ke hoach|quyet dinh|chi thi) so\b")
 
 
