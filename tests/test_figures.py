@@ -124,3 +124,17 @@ def test_meta_number_and_symbol():
     with pytest.raises(ValidationError, match="BC-"):
         _meta(symbol="UBND-BC")
     assert _meta(period="6 thang").period == "6 tháng"
+
+
+def test_a_rate_the_official_gave_is_printed_as_typed():
+    """Tried in the app (session 31): "98,6% hài lòng" was drafted as "đạt 98,60%". A rate the official typed keeps its
+    own decimals (to two at most); a rate computed in code keeps two."""
+    from decimal import Decimal
+
+    from drafting.figures.figureset import format_value
+
+    assert format_value(Decimal("98.6"), "%", "percent", given=True) == "98,6%"
+    assert format_value(Decimal("97.25"), "%", "percent", given=True) == "97,25%"
+    assert format_value(Decimal("100"), "%", "percent", given=True) == "100%"
+    assert format_value(Decimal("96.845"), "%", "percent", given=True) == "96,85%"
+    assert format_value(Decimal("98.6"), "%") == "98,60%"  # computed: two decimals, as the appendix prints

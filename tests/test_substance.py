@@ -1202,10 +1202,10 @@ def test_a_provinces_year_told_in_chat_keeps_who_issued_its_plan_and_the_portals
         said = list(h.chat_turn(assistant, st, message, today=day))[-1]
         if "215/KH-UBND" in message:
             assert "Trong kỳ, UBND tỉnh đã ban hành Kế hoạch số 215/KH-UBND ngày 25/12/2024" in said.text
-    assert "Tôi chưa dùng" not in said.text and "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,30%" in said.text
+    assert "Tôi chưa dùng" not in said.text and "tỷ lệ hồ sơ trực tuyến toàn trình đạt 56,3%" in said.text
     said = list(h.chat_turn(assistant, st, "Chỉ tiêu tỉnh giao tỷ lệ hồ sơ trực tuyến toàn trình là 60% theo Kế hoạch "
                                            "215/KH-UBND.", today=day))[-1]
-    assert "Tỷ lệ hồ sơ trực tuyến toàn trình là 56,30%, chưa đạt chỉ tiêu 60% theo Kế hoạch số 215/KH-UBND" in said.text
+    assert "Tỷ lệ hồ sơ trực tuyến toàn trình là 56,3%, chưa đạt chỉ tiêu 60% theo Kế hoạch số 215/KH-UBND" in said.text
     assert "Sở Nội vụ" not in said.text.split("**Nguồn")[0]
 
 

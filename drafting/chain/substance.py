@@ -221,8 +221,8 @@ class SubstanceWriter:
         meeting counted and one told is one sentence: what it was about says it was one."""
         events = [_dated(with_year(e, self.m)) for e in self.of(section, "event")]
         if meetings:
-            # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings
-            # and "hội nghị về xây dựng nông thôn mới" is a meeting of another field, told apart after the reform's
+            # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings, and "hội nghị
+            # về xây dựng nông thôn mới" a meeting of another field, told apart after the reform's
             held = [e for e in events if _MEETING.search(f := fold_lower(e.text)) and not _DIALOGUE.search(f)
                     and not other_field_meeting(f)]
             # "Sở tổ chức 2 hội nghị tập huấn tuyển sinh …": the meetings counted, told with their count — alone, the
@@ -362,10 +362,8 @@ def placed_beside(figures: list[Paragraph], facts: list[Paragraph], progress: li
     xử lý …") follows that sentence as its detail, "Cụ thể: …", rather than standing apart as if a second result."""
     out, rest, said_of = list(figures), list(facts), {x.text for x in progress}
     for q in [q for q in rest if q.text in said_of]:
-        said = set(_pairs(q.text))
-        # distinct pairs: "hồ sơ" said five times in the receipts' sentence is still one pair the two share; a
-        # progress of a rate ("Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu") goes with the sentence stating a rate
-        rate = fold_lower(q.text).startswith("ty le")
+        # distinct pairs ("hồ sơ" said five times is one pair); a rate's progress goes with a rate's sentence
+        said, rate = set(_pairs(q.text)), fold_lower(q.text).startswith("ty le")
         shared = [(len(said & set(_pairs(p.text))) + (2 if rate and re.search(r"\{[a-z_]+\.ty_le_", p.text) else 0), -i)
                   for i, p in enumerate(out) if "{" in p.text]
         best = max(shared, default=(0, 0))

@@ -47,7 +47,10 @@ class Figure(BaseModel):
     formula: str = ""
 
 
-def format_value(value: Number, unit: str, kind: str = "count") -> str:
+def format_value(value: Number, unit: str, kind: str = "count", given: bool = False) -> str:
+    if unit == "%" and given:  # the official's "98,6%" stays as typed (to two decimals), not "98,60%"
+        places = min(2, max(0, -Decimal(str(value)).normalize().as_tuple().exponent))
+        return f"{fmt_decimal(value, places)}%"
     if unit == "%":
         return fmt_percent(value)
     if kind == "amount":
@@ -87,7 +90,7 @@ class FigureSet(BaseModel):
         if key in self.values:
             spec = FIELD_BY_KEY[key]
             return Figure(key=key, label=spec.label, unit=spec.unit, section=spec.section, value=self.values[key],
-                          text=("khoảng " if key in self.approx else "") + format_value(self.values[key], spec.unit, spec.kind),
+                          text=("khoảng " if key in self.approx else "") + format_value(self.values[key], spec.unit, spec.kind, True),
                           source="input",
                           cell=self.cells.get(key, ""))
         if key in self.derived:
