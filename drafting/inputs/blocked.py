@@ -8,6 +8,7 @@ import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
+from drafting.inputs.clauses import FULL_STOP, MEETING_WORDS
 
 # "1 ngày hội tuyên truyền": a festival day is an event, not a length of time
 PERIOD_WORDS = re.compile(r"\b\d{1,2}\s*(thang|quy|ngay(?! hoi\b)|tuan|nam)\b")
@@ -118,15 +119,14 @@ _FORMS_OUT = re.compile(r"\bso phieu (?:khao sat\s+)?phat ra\b[^\d;,]*$")
 
 
 # "1 hội nghị xúc tiến đầu tư", "2 cuộc họp về phòng chống thiên tai": a meeting on another field than the reform
-_MEETING_WORD = r"(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)"
 _OTHER_FIELD = (r"(?:xuc tien (?:dau tu|thuong mai|du lich)|quoc phong|an ninh|phong chong thien tai|phong chay"
                 r"|nong thon moi|giam ngheo)")
 _REFORM = r"\b(?:cchc|cai cach hanh chinh|thu tuc hanh chinh|tthc)\b"
 _OTHER_FIELD_MEETING = re.compile(
-    rf"\s*{_MEETING_WORD}\s+(?:[a-z]+\s+){{0,5}}?{_OTHER_FIELD}\b"
+    rf"\s*{MEETING_WORDS}\s+(?:[a-z]+\s+){{0,5}}?{_OTHER_FIELD}\b"
     # (unless the same meeting is said to serve the reform — not the next one: "… và 3 cuộc họp về CCHC")
     rf"(?!(?:(?!\bva\s+\d|,\s*\d)[^.;]){{0,60}}?{_REFORM})")
-_OTHER_FIELD_EVENT = re.compile(rf"\b{_MEETING_WORD}\b(?:[^.;\d]{{0,50}}?)\b{_OTHER_FIELD}\b")
+_OTHER_FIELD_EVENT = re.compile(rf"\b{MEETING_WORDS}\b(?:[^.;\d]{{0,50}}?)\b{_OTHER_FIELD}\b")
 
 
 def other_field_meeting(folded: str) -> bool:
@@ -139,7 +139,7 @@ def not_counted(before: str, after: str = "") -> str:
     if _OTHER_FIELD_MEETING.match(after):
         return "hội nghị, cuộc họp về lĩnh vực khác: biểu số liệu chỉ đếm hội nghị, cuộc họp về CCHC"
     # (said alone, "phát hành 1.036 phiếu lấy ý kiến" counts the survey: only a count returned beside it is the figure)
-    returned = re.search(r"\b(?:thu|nhan)(?:\s+duoc)?\s+(?:ve|lai)(?:\s+duoc)?\b[^.;\d]{0,20}\d", after.split(".")[0])
+    returned = re.search(r"\b(?:thu|nhan)(?:\s+duoc)?\s+(?:ve|lai)(?:\s+duoc)?\b[^.;\d]{0,20}\d", FULL_STOP.split(after)[0])
     if (_HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before)) and returned:
         return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")

@@ -29,6 +29,8 @@ NAMED_MEETING = re.compile(r"(\bto chuc (?:hoi nghi|hoi thao|toa dam)\b[^;,]*?)\
 # "cấp 14 giấy chứng nhận đăng ký đầu tư", "18.420 phiếu lý lịch tư pháp": papers issued, counted by no figure
 PAPERS = re.compile(r"\s+(?:giay chung nhan|giay phep|chung chi|chung thu|giay xac nhan|the bao hiem|the can cuoc"
                     r"|phieu ly lich|trich luc|ban sao)\b")
+# the nouns of a meeting the table counts (folded): "hội nghị", "cuộc họp", "buổi họp", "hội thảo", "tọa đàm"
+MEETING_WORDS = r"(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)"
 PARTS = re.compile(r"\b(?:trong do|bao gom|gom)\b")  # what follows names the parts of the number before it
 FULL_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")  # a sentence's end, not a semicolon's (folded text)
 FRACTION = r"\s*(?:/|tren(?: tong(?: so)?)?)\s*"  # "11/12", "4 trên 5 kiến nghị", "214 trên tổng số 260 hồ sơ"
@@ -260,7 +262,7 @@ def own_noun(text: str, end: int, whole: bool = False) -> str:
 
 
 # "… 1 hội nghị triển khai nhiệm vụ CCHC năm 2027 và 1 hội nghị về công tác giảm nghèo": a second counted meeting
-_NEXT_MEETING = re.compile(r"\s+va\s+(?=\d+\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
+_NEXT_MEETING = re.compile(rf"\s+va\s+(?=\d+\s+{MEETING_WORDS}\b)")
 
 
 def meeting_parts(text: str, parts: list[str | None], figure_spans: list[tuple[int, int]]) -> list[str | None]:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES, label_of
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
-from drafting.inputs.clauses import FRACTION, FULL_STOP, PARTS, noun_after, phrases_in
+from drafting.inputs.clauses import FRACTION, FULL_STOP, MEETING_WORDS, PARTS, noun_after, phrases_in
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
 from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
@@ -25,7 +25,7 @@ _PART_OF = {(d.inputs[0], d.inputs[1]) for d in DERIVED} | {(part, whole) for pa
 
 
 # "tổ chức 2 hội nghị và 3 cuộc họp": meetings of two names, one figure (hội nghị, cuộc họp về CCHC)
-_MEETING = re.compile(r"\s*(?:hoi nghi|cuoc hop|buoi hop|hoi thao|toa dam)\b")
+_MEETING = re.compile(rf"\s*{MEETING_WORDS}\b")
 
 
 _WHOSE = re.compile(r"\s*(?:thuoc\s+)?(?:(?:co quan|linh vuc)\s+)?(cap (?:tinh|huyen|xa)|nganh doc|trung uong)\b")
