@@ -138,3 +138,17 @@ def test_a_rate_the_official_gave_is_printed_as_typed():
     assert format_value(Decimal("100"), "%", "percent", given=True) == "100%"
     assert format_value(Decimal("96.845"), "%", "percent", given=True) == "96,85%"
     assert format_value(Decimal("98.6"), "%") == "98,60%"  # computed: two decimals, as the appendix prints
+
+
+def test_the_understood_table_shows_a_given_rate_as_typed():
+    """Tried in the app (session 31): «Số liệu tôi đã hiểu» showed "98,60" for "98,6% hài lòng". The table shows the
+    official's numbers as typed, as the draft now does; a count keeps its thousands dot."""
+    from decimal import Decimal
+
+    from drafting.service.chat_tables import understood_rows
+    from drafting.service.state import HeldFigure, UserState
+
+    st = UserState(user="bang-da-hieu")
+    st.chat_values = {"tthc.ty_le_hai_long": HeldFigure(value=Decimal("98.6"), kind="message", words="98,6% hài lòng"),
+                      "tthc.phieu_khao_sat": HeldFigure(value=Decimal("1291"), kind="message", words="1.291 phiếu")}
+    assert [r[1] for r in understood_rows(st)] == ["98,6", "1.291"]

@@ -21,7 +21,7 @@ from drafting.figures.schema import (
     FieldSpec,
     in_sentence,
 )
-from drafting.figures.vnformat import fmt_decimal, fmt_int, fmt_percent, parse_vn_number, rate
+from drafting.figures.vnformat import fmt_as_given, fmt_decimal, fmt_int, fmt_percent, parse_vn_number, rate
 
 Number = int | Decimal
 
@@ -49,8 +49,7 @@ class Figure(BaseModel):
 
 def format_value(value: Number, unit: str, kind: str = "count", given: bool = False) -> str:
     if unit == "%" and given:  # the official's "98,6%" stays as typed (to two decimals), not "98,60%"
-        places = min(2, max(0, -Decimal(str(value)).normalize().as_tuple().exponent))
-        return f"{fmt_decimal(value, places)}%"
+        return f"{fmt_as_given(value)}%"
     if unit == "%":
         return fmt_percent(value)
     if kind == "amount":

@@ -47,6 +47,12 @@ def fmt_decimal(value: Decimal | float | int, places: int = 2) -> str:
     return f"{sign}{fmt_int(int(whole))},{frac}"
 
 
+def fmt_as_given(value: Decimal | float | int) -> str:
+    """A number the official gave, with its own decimals (two at most): 98.6 → "98,6", not "98,60"."""
+    places = min(2, max(0, -Decimal(str(value)).normalize().as_tuple().exponent))
+    return fmt_decimal(value, places)
+
+
 def fmt_two(value: Decimal) -> str:
     """Two decimals always, Vietnamese comma: a computed rate to paste ("96,80")."""
     return f"{value:.2f}".replace(".", ",")

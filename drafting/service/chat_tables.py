@@ -11,7 +11,7 @@ from decimal import Decimal
 from drafting.figures.facts import FACT_KINDS, Fact, Target, parse_facts
 from drafting.figures.figureset import parse_values
 from drafting.figures.schema import FIELD_BY_KEY, key_for_label
-from drafting.figures.vnformat import fmt_decimal, parse_vn_number
+from drafting.figures.vnformat import fmt_as_given, parse_vn_number
 from drafting.inputs.workbook import META_LABELS
 from drafting.service.state import META_FIELDS, HeldFigure, UserState
 
@@ -28,11 +28,11 @@ def _held(state: UserState, which: str) -> dict[str, HeldFigure]:
 
 
 def understood_rows(state: UserState) -> list[list]:
-    rows = [[FIELD_BY_KEY[k].label, fmt_decimal(h.value), h.shown()] for k, h in state.chat_values.items()]
+    rows = [[FIELD_BY_KEY[k].label, fmt_as_given(h.value), h.shown()] for k, h in state.chat_values.items()]
     for which, said in OTHER_PERIODS.items():
-        rows += [[f"{FIELD_BY_KEY[k].label} ({said})", fmt_decimal(h.value), h.shown()]
+        rows += [[f"{FIELD_BY_KEY[k].label} ({said})", fmt_as_given(h.value), h.shown()]
                  for k, h in _held(state, which).items()]
-    return rows + [[f"{t.label} (chỉ tiêu giao)", fmt_decimal(t.value), t.source] for t in state.chat_targets]
+    return rows + [[f"{t.label} (chỉ tiêu giao)", fmt_as_given(t.value), t.source] for t in state.chat_targets]
 
 
 def meta_rows(state: UserState) -> list[list]:
