@@ -93,7 +93,8 @@ def input_findings(meta: ReportMeta, fs: FigureSet, facts: list[Fact], sections:
     if meta.date < meta.window.end:  # drafting-practice §5: a report cannot precede the end of its data window
         out.append(DraftFinding(kind="figures", severity="warning", section="mo_dau", message=(
             f"Ngày báo cáo {meta.date:%d/%m/%Y} sớm hơn ngày chốt số liệu {meta.window.end:%d/%m/%Y} của kỳ "
-            f"{meta.period_text}: xin kiểm tra lại ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
+            f"{meta.period_text}: dự thảo ghi số liệu sau ngày ký là số ước thực hiện; nếu không phải, xin kiểm tra lại "
+            "ngày báo cáo, hoặc ghi rõ số liệu tính đến ngày nào.")))
     out += after_cutoff(meta, [f for f in facts if sections is None or f.section in sections])
     district = [k for k in fs.values if "_cap_huyen" in k]
     if district and meta.window.start >= TWO_LEVEL_FROM and "II.2" in keys:  # two-level government from 01/7/2025

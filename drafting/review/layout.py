@@ -63,8 +63,8 @@ def check_symbol(paragraphs) -> list[ReviewIssue]:
     product drafts for a department gets its own symbol, as "BC-SNNMT")."""
     head = paragraphs[:15]
     dept = next((m for p in head if (m := _DEPARTMENT.match(p.text))), None)
-    line = next((p for p in head if _SYMBOL.match(p.text)), None)
-    if dept is None or line is None or _SYMBOL.match(line.text).group(1) != "UBND":
+    line, symbol = next(((p, m) for p in head if (m := _SYMBOL.match(p.text))), (None, None))
+    if dept is None or symbol is None or symbol.group(1) != "UBND":
         return []
     initials = "S" + "".join(w[0] for w in re.split(r"[\s,&]+", dept.group(1)) if w and w not in ("VÀ", "VA"))
     return [_issue(f"Số, ký hiệu “{line.text.strip()}” dùng ký hiệu “UBND” của Ủy ban nhân dân cho báo cáo của sở: ký hiệu "

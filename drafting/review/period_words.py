@@ -56,14 +56,15 @@ _STATED_END = re.compile(r"\bso lieu\b[^.;]{0,60}?\bden(?: het)? ngay (\d{1,2})\
 _ESTIMATED = re.compile(r"\buoc (?:tinh|thuc hien|dat)\b")
 
 
-def _stated_end(paragraphs) -> dt.date | None:
+def _stated_end(paragraphs) -> tuple[dt.date | None, bool]:
+    """The end of the window the report states, and whether the same words say its last days are estimates."""
     for p in paragraphs[:30]:
-        if m := _STATED_END.search(fold_lower(p.text)):
+        if m := _STATED_END.search(folded := fold_lower(p.text)):
             try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), bool(_ESTIMATED.search(folded))
             except ValueError:
-                return None
-    return None
+                return None, False
+    return None, False
 
 
 def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
@@ -73,9 +74,8 @@ def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
     typed wrong, most often the title copied from last year's report: a warning."""
     day, line = _date_line(paragraphs)
     end = data_window(period, year).end
-    stated = _stated_end(paragraphs)  # (a window other than the period's is check_period's finding)
-    if day is not None and stated == end and day < stated and not any(
-            _ESTIMATED.search(fold_lower(p.text)) for p in paragraphs):
+    stated, estimated = _stated_end(paragraphs)  # (a window other than the period's is check_period's finding)
+    if day is not None and stated == end and day < stated and not estimated:
         # the report's own words put its figures after the day it is signed: one of the two dates is wrong
         return [ReviewIssue(kind="period", severity="error", section=line.section, paragraph=line.index,
                             text=line.text[:120], suggestion=f"{stated:%d/%m/%Y}", message=(
