@@ -41,6 +41,15 @@ def test_complaints_are_not_dossiers_and_the_second_count_is_read():
         "tthc.ho_so_tiep_nhan": 318, "tthc.pakn_tiep_nhan": 4}
 
 
+def test_a_rate_is_shown_with_the_words_it_was_typed_with():
+    """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
+    number before its own words and without its sign. The words now read as typed, the sign kept."""
+    def words(text: str) -> str:
+        return next(f.words for f in read_message(text).figures if f.key == "tthc.ty_le_hai_long")
+    assert words("Thu về 412 phiếu, 96,3% người dân hài lòng. Cuối kỳ còn 2 hồ sơ.") == "96,3% người dân hài lòng"
+    assert words("Kết quả khảo sát: mức độ hài lòng của tổ chức, công dân đạt 95,5%.").endswith("95,5%")
+
+
 def test_the_levels_of_a_sub_count_are_not_the_levels_of_the_total():
     """Seed 001: "ban hành mới 11 TTHC (cấp tỉnh 11, cấp huyện 0, cấp xã 0)" gave 11 procedures at province level."""
     got = read_figures("Công bố mới 11 thủ tục hành chính (cấp tỉnh 11, cấp huyện 0, cấp xã 0); sửa đổi, bổ sung 18 "

@@ -72,16 +72,18 @@ class RateReading:
             rated = sorted((d for d in DERIVED if d.inputs[0] in keys), key=lambda d: d.inputs[1] not in counted)
             if rated:
                 return self.add_rate(rated[0].key, value, shown, s, e)
-        for _, _, _, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
+        for _, _, p, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
-            if pct:
-                return self.add(pct[0], value, quote, s, e, self.text[s - len(before[-90:]):s].strip(), 0.85)
-        for _, _, _, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
+            if pct:  # the words from the phrase to the number, as typed: the official checks them in the table
+                at = self.folded.rfind(p, max(0, s - 90), s) % (s + 1)  # not found (-1): the whole window
+                return self.add(pct[0], value, quote, s, e, self.text[at:s].strip(), 0.85)
+        for _, _, p, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             # "…, 100% được cung cấp trực tuyến toàn trình": procedures offered online, no rate of dossiers
             if pct and re.match(r"\s*%\s*\w", self.folded[e:e + 4]) and not re.match(r"\s*%\s*(?:duoc\s+)?cung cap\b",
                                                                                    self.folded[e:e + 20]):
-                return self.add(pct[0], value, quote, s, e, self.text[e + 1:e + 40].strip(), 0.85)
+                end = max(self.folded.find(p, e + 1) + len(p), e + 1)  # the words after the number to the phrase's end
+                return self.add(pct[0], value, quote, s, e, self.text[e + 1:end].lstrip(" %"), 0.85, after=True)
         sent_from = self.sentence_start(s)
         recent = [f for f in self.reading.figures if f.start >= sent_from]
         if recent:  # the count just read, not an older one: "đang giải quyết 01 (0,4%)" is no rate the schema knows

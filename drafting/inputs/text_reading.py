@@ -38,7 +38,8 @@ class ReadFigure(BaseModel):
         """The number with the words that named it, in the text's order (once, where the words hold the number)."""
         if self.quote == self.phrase:  # "duy trì áp dụng … ISO 9001:2015": a yes/no figure named by its whole sentence
             return self.phrase
-        number = self.said or self.quote
+        # a percentage with its sign, as typed ("98,6% hài lòng", not "98,6 hài lòng")
+        number = self.said or self.quote + ("%" if FIELD_BY_KEY[self.key].unit == "%" else "")
         return f"{number} {self.phrase}" if self.after else f"{self.phrase} {number}".strip()
 
 
