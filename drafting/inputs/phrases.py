@@ -56,9 +56,9 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre", "giai quyet qua han",
                            "giai quyet tre han"],  # "7 hồ sơ giải quyết quá hạn" are the late ones, not all solved
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "chua den han giai quyet", "trong han", "chua giai quyet",
-                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han",
-                                   "dang trong han giai quyet", "trong han giai quyet", "trong thoi han giai quyet",
-                                   # carried to the next period: still being resolved at the period's end
+                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han", "dang tham dinh",
+                                   "dang trong thoi gian xu ly", "dang trong thoi gian giai quyet", "dang trong han giai quyet",
+                                   "trong han giai quyet", "trong thoi han giai quyet",  # carried over: still being resolved
                                    "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",
                                    "chuyen sang quy sau", "chuyen tiep sang ky sau", "chuyen tiep sang nam sau"],
     "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet", "tam dung de bo sung"],  # not amended procedures
@@ -99,7 +99,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.tthc_ra_soat": ["ra soat, danh gia", "ra soat thu tuc", "ra soat tthc", "ra soat, danh gia thu tuc"],
     "chi_dao.van_ban_chi_dao": ["van ban chi dao", "van ban chi dao, dieu hanh", "ban hanh van ban", "ban hanh",
                                 "van ban cac loai", "ban ban cac loai"],
-    "chi_dao.hoi_nghi": ["hoi nghi", "cuoc hop", "to chuc hop", "hop"],
+    "chi_dao.hoi_nghi": ["hoi nghi", "cuoc hop", "to chuc hop", "hop", "giao ban"],
     "chi_dao.nhiem_vu_ke_hoach": ["nhiem vu ke hoach", "nhiem vu trong ke hoach", "nhiem vu", "ke hoach de ra",
                                   "tong so nhiem vu"],
     "chi_dao.nhiem_vu_hoan_thanh": ["hoan thanh", "nhiem vu hoan thanh", "da hoan thanh", "da xong", "xong"],
