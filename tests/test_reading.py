@@ -41,6 +41,41 @@ def test_complaints_are_not_dossiers_and_the_second_count_is_read():
         "tthc.ho_so_tiep_nhan": 318, "tthc.pakn_tiep_nhan": 4}
 
 
+def test_a_briefing_said_as_a_verb_counts_meetings():
+    """Set 44: "giao ban CCHC định kỳ 3 lần" left 3 unread (only "họp … lần" counted); a briefing is a meeting."""
+    assert values("Xã đã giao ban chuyên đề về cải cách hành chính 2 lần trong quý.") == {"chi_dao.hoi_nghi": 2}
+    assert values("Sau buổi giao ban, xã giải quyết 96 hồ sơ.") == {"tthc.ho_so_da_giai_quyet": 96}
+
+
+def test_a_rise_beside_its_total_reads_the_total():
+    """Chat set 31: "kích hoạt thêm 41.200 tài khoản …, nâng tổng số lên 872.600 tài khoản" read the rise."""
+    r = read_message("Phường cấp thêm 95 tài khoản định danh điện tử mức 2, nâng tổng số tài khoản lên 6.410.")
+    assert {f.key: int(f.value) for f in r.figures} == {"cds.tai_khoan_dinh_danh": 6410}
+    assert [u.quote for u in r.unread] == ["95"] and "tăng thêm" in r.unread[0].reason
+    assert values("Trong quý, xã kích hoạt thêm 95 tài khoản định danh điện tử.") == {"cds.tai_khoan_dinh_danh": 95}
+
+
+def test_dossiers_under_appraisal_are_being_resolved():
+    assert values("Đã trả kết quả 410 hồ sơ; còn 9 hồ sơ đang thẩm định tại Sở.") == {
+        "tthc.ho_so_da_giai_quyet": 410, "tthc.ho_so_dang_giai_quyet": 9}
+
+
+def test_a_target_named_after_its_percentage():
+    """Chat set 31: "chỉ tiêu 100% hồ sơ được giải quyết trực tuyến toàn trình tại Quyết định số …" was not read."""
+    from drafting.inputs.target_text import read_targets
+    got, unsure = read_targets("Theo Kế hoạch số 11/KH-UBND, huyện giao chỉ tiêu 65% hồ sơ tiếp nhận trực tuyến.")
+    assert [(t.key, int(t.value), t.source) for t in got] == [("tthc.ty_le_truc_tuyen", 65, "Kế hoạch số 11/KH-UBND")]
+    got, unsure = read_targets("Chỉ tiêu tỉnh giao: 100% hồ sơ được số hóa.")  # no rate the table computes
+    assert got == [] and unsure == ["100%"]
+
+
+def test_a_briefing_with_its_topic_is_an_event_of_section_one():
+    r = read_message("Xã họp giao ban 3 lần, nội dung về tiến độ số hóa hồ sơ hộ tịch.")
+    assert values("Xã họp giao ban 3 lần, nội dung về tiến độ số hóa hồ sơ hộ tịch.") == {"chi_dao.hoi_nghi": 3}
+    assert [(f.section, f.kind) for f in r.facts] == [("I", "event")] and "hộ tịch" in r.facts[0].text
+    assert read_message("Xã họp giao ban 3 lần trong quý.").facts == []
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""
@@ -466,7 +501,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -481,10 +516,10 @@ def test_reading_eval_floors():
               (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
               (40, "đã chỉnh theo", 0.95, 0),
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
-              (43, "đã chỉnh theo", 0.95, 0)]
+              (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -110,7 +110,13 @@ def changed_to_subject(before: str, left: str) -> str:
     """"Hồ sơ quá hạn giảm từ 36 hồ sơ (6 tháng năm 2025) xuống còn 9 hồ sơ": the number after "xuống còn" is the
     figure the words before "giảm từ" name (the number after "giảm từ" is the earlier one, left unread) — those words,
     then the nearer ones of its clause (left); any other number keeps its clause's words."""
+    if m := _RAISED.match(before):  # "kích hoạt thêm 41.200 tài khoản định danh, nâng tổng số lên 872.600": the rise's
+        return f"{m.group(1)} {m.group(2)} {left}"  # words and its noun name the total
     return f"{m.group(1)} {left}" if (m := _DOWN_TO.match(before)) else left
+
+
+_RAISED = re.compile(r"^(.*?)\bthem\s+(?:(?:khoang|gan|hon|tren)\s+)?\d[\d.,]*\s+([^;]*?)\s*,?\s*\b(?:nang|dua)\s+"
+                     r"(?:tong\s+)?(?:so\s+)?[^.;\d]{0,40}?\blen\s*(?:(?:khoang|gan|hon|tren)\s+)?$")
 
 
 # "Phát ra 300 phiếu khảo sát, thu về 287 phiếu": the table keeps the forms returned, not those handed out
@@ -142,4 +148,11 @@ def not_counted(before: str, after: str = "") -> str:
     returned = re.search(r"\b(?:thu|nhan)(?:\s+duoc)?\s+(?:ve|lai)(?:\s+duoc)?\b[^.;\d]{0,20}\d", FULL_STOP.split(after)[0])
     if (_HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before)) and returned:
         return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
+    # "kích hoạt thêm 41.200 tài khoản, nâng tổng số lên 872.600 tài khoản": the total is the figure, the rise is not
+    if re.search(r"\bthem\s+(?:(?:khoang|gan|hon|tren)\s+)?$", before) and _RAISED_TO.search(FULL_STOP.split(after)[0]):
+        return "số tăng thêm trong kỳ: câu đã nêu tổng số (“nâng tổng số lên …”), biểu số liệu ghi tổng số"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")
+
+
+_RAISED_TO = re.compile(r"(?:nang|dua)\s+(?:tong\s+)?(?:so\s+)?[^.;\d]{0,40}?\blen\s+(?:(?:khoang|gan|hon|tren)\s+)?\d"
+                        r"|\b(?:tong so|luy ke)\b[^.;\d]{0,30}?\b(?:la|dat|len)\s+\d")

@@ -31,7 +31,7 @@ COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
 REPORT_TITLE = re.compile(r"^\s*(?:(?:cho toi|giup toi|xin|can|lam)\s+)?(?:bao cao|ket qua)\b.{0,40}\b(?:cchc|cai cach hanh chinh)\b")
-_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|tien hanh|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|so ket|"
+_ACTIVITY = re.compile(r"\b(to chuc(?! bo may)|trien khai|tien hanh|ban hanh|kiem tra|tham dinh|tuyen truyen|doi thoai|tap huan|hop|hoi nghi|giao ban|so ket|"
                        r"tong ket|phat dong|ky ket|thanh lap|kien toan|xay dung ke hoach|ra soat|quan triet|cong bo|sap xep|sap nhap|"
                        r"hop nhat|hoan thanh|boi duong|mo(?: \d+)? (?:lop|khoa)|cap(?: moi| doi| lai)?(?: \d+)? (?:giay|chung chi|the))\b")
 _SHORTCOMING = re.compile(r"\b(han che|ton tai|chua dat|con cham|chua dap ung|kho khan|vuong mac|qua han|tre han|con thap|"
@@ -107,13 +107,14 @@ def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
 
 
 # meetings and outreach are direction and communication (section I of the outline), whatever their topic
-_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam|tuyen truyen|doi thoai)\b")
+_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|hop ban chi dao|hoi thao|toa dam|tuyen truyen|doi thoai|giao ban|hop(?: \S+){0,4} \d+ lan)\b")
 # "Năm 2027 phường tiếp tục đẩy mạnh …": a period named first and a plan's verb — a task when it is the next period
 _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang cuoi nam)\b")
 # "tổ chức 1 hội nghị triển khai nhiệm vụ CCHC năm 2027": the count is the figure's, what the meeting was about is an
 # event of its own (without the count); "2 hội nghị về CCHC", "3 cuộc họp giao ban về CCHC" say no more than the count
-# nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries
-_COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b\s*:?\s*"
+# nor does "12 hội nghị phổ biến pháp luật với 2.300 lượt người": the words of the figures it carries ("giao ban 2 lần,
+# nội dung chủ yếu về …" says what they were about)
+_COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam|lan,?\s+noi dung(?: chu yeu)?(?: ve)?)\b\s*:?\s*"
                               r"(?!pho bien|tuyen truyen|giao duc|va \d|(?:giao ban|chuyen de|thuong ky|dinh ky)\s+(?:ve\s+)?"
                               r"(?:cchc|cai cach hanh chinh)\s*(?:$|[,.;]))(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
 _NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\b[^:;.\d]{0,30}(?::|\b(?:gom|la|"

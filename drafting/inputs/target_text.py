@@ -64,6 +64,9 @@ def read_targets(text: str) -> tuple[list[Target], list[str]]:
         after = folded[m.end():(sentence_end.start() if sentence_end else len(text))].split(",")[0]
         # "kích hoạt 5.600 tài khoản, đạt 96% chỉ tiêu": a result measured against a target, no target itself
         result = RESULT_LEAD.search(folded[:m.start()]) and BASE_NAMED.match(after)
+        if key is None and re.match(r"\s*(?:so\s+)?ho so\b", after):  # "chỉ tiêu 100% hồ sơ được giải quyết trực
+            named = "ty le " + after.strip()  # tuyến toàn trình": named after, as "tỷ lệ hồ sơ …" would name it
+            key = next((k for phrase, k in RATE_PHRASES if phrase in named), None)
         if result or not _CUE.search(window) and not re.match(r"\s*(?:theo|la|cua)?\s*(?:chi tieu|muc tieu)\b", after):
             continue
         value = parse_vn_number(m.group(1).replace(".", ","))
