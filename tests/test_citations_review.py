@@ -1106,3 +1106,30 @@ def test_written_draft_22_a_verdict_above_a_target_it_does_not_name():
     assert said("Tỷ lệ hồ sơ trực tuyến đạt 81,4%, vượt chỉ tiêu.") == ["warning"]
     assert said("Tỷ lệ hồ sơ trực tuyến đạt 81,4%, vượt chỉ tiêu 80% theo Kế hoạch số 20/KH-UBND.") == []
     assert said("Thu ngân sách đạt 6.890 triệu đồng, bằng 111% dự toán, vượt chỉ tiêu.") == []
+
+
+def test_written_draft_23_rules_in_other_words(tmp_path):
+    """Written draft 23 (a department of finance's year): its number line joined the date line below it in a typed
+    draft, so «ngày 14/12/2026» went unseen; «Nghị định số 01/2023/TT-VPCP» passed; the opening's «6 tháng» was taken
+    for the report's period over the title's «năm»; «còn 2/28 nhiệm vụ» read as 28 left; «hoàn thành vượt mức kế
+    hoạch» on a rate with no target passed. Here a district's nine months, each fault once, then the right text."""
+    body = ("UBND HUYỆN BẮC HÀ\nPHÒNG NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 27/BC-PNV\n{date}\n\nBÁO CÁO\nKết quả cải cách hành chính 9 tháng năm "
+            "2024\n\nThực hiện Kế hoạch số 3/KH-PNV ngày 10/01/2024, Phòng báo cáo kết quả {period} năm 2024 như sau:\n\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nPhòng hoàn thành 15/17 nhiệm vụ; còn {left} nhiệm vụ chưa hoàn thành.\n\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\nThực hiện {circular} 01/2023/TT-VPCP"
+            " ngày 05/4/2023 của Văn phòng Chính phủ. Tỷ lệ số hóa kết quả đạt 88%{verdict}.\n\nNơi nhận:\n- UBND huyện;"
+            "\n- Lưu: VT.\nTRƯỞNG PHÒNG\n\nLò Văn Sinh\n")
+    right = {"date": "Bắc Hà, ngày 16 tháng 9 năm 2024", "period": "9 tháng", "left": "2/17", "circular": "Thông tư số",
+             "verdict": ""}
+
+    def found(**wrong):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(**{**right, **wrong}), encoding="utf-8")
+        return [(i.kind, i.text) for i in review(path, Registry.load(), dt.date(2024, 9, 16)) if i.severity != "info"
+                and i.kind != "outline"]
+    assert found() == []
+    assert found(date="Bắc Hà, ngày 16/9/2024") == [("layout", "Bắc Hà, ngày 16/9/2024")]
+    assert [k for k, _ in found(circular="Nghị định số")] == ["citation"]
+    assert found(period="6 tháng") == [("period", "6 tháng năm 2024")]
+    assert [k for k, _ in found(verdict=", hoàn thành vượt mức kế hoạch")] == ["wording"]

@@ -6,6 +6,7 @@ from 15/12 of the previous year to the 14th of the period's last month."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Literal
 
@@ -145,6 +146,13 @@ def title_period(lines: list[str]) -> tuple[Period | None, int | None]:
     heads = [fold_lower(t) for t in lines[:15]]  # above the outline: not "sơ kết 6 tháng" in section I
     heads = heads[:next((i for i, h in enumerate(heads) if re.match(r"\s*i\.\s", h)), len(heads))]
     heads = [h for h in heads if not re.search(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\b", h)]
+    # the title itself, the line under "BÁO CÁO", before the other lines: an opening that names another period is a
+    # fault of the opening ("… báo cáo kết quả 6 tháng năm 2026" under "… năm 2026"), not the report's period
+    at = next((i for i, h in enumerate(heads) if h.strip() == "bao cao"), None)
+    title = list(itertools.takewhile(lambda h: len(h) <= 120, heads[at + 1:at + 3])) if at is not None else []
+    titled = title_period(title) if title else (None, None)  # (a title of two lines; the opening is longer)
+    if titled[0]:
+        return titled
     f = " ".join(heads)
     m = re.search(r"(quy i\b|6 thang|9 thang|quy iii|nam)\D{0,40}?((?:19|20)\d\d)", f)
     if not m:

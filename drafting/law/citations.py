@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from corpus.docnumbers import TYPE_LABELS, find_refs
+from corpus.docnumbers import TYPE_LABELS, TYPE_NAMES, find_refs
 from corpus.registry import CONFIDENCE_LABELS, Registry, fmt_date
 from corpus.text import fold, fold_lower
 
@@ -56,7 +56,7 @@ class CitationRef(BaseModel):
 
 
 class CitationProblem(BaseModel):
-    kind: Literal["unknown", "unverified", "date", "date_year", "issuer_symbol", "amending_article",
+    kind: Literal["unknown", "unverified", "date", "date_year", "issuer_symbol", "type_symbol", "amending_article",
                   "not_in_force", "missing_year"]
     severity: Literal["error", "warning", "info"]
     ref: CitationRef
@@ -134,6 +134,11 @@ def lookup_document(ref: CitationRef, registry: Registry):
     return doc
 
 
+# symbols whose first part names the kind of document (a công văn's "UBND-NC" names its office, not its kind)
+_KIND_SYMBOLS = ("ND", "NQ", "QD", "TT", "CT", "TTLT")
+_WRITTEN_TYPE = re.compile(r"^(" + "|".join(sorted(TYPE_NAMES, key=len, reverse=True)) + r")\b")
+
+
 def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, context: str = "") -> list[CitationProblem]:
     problems: list[CitationProblem] = []
 
@@ -148,6 +153,12 @@ def check_citation(ref: CitationRef, registry: Registry, as_of: dt.date | None, 
             doc.number if doc else f"{ref.number}/<năm>/{_show(sym)}")
     if ref.date and ref.year and ref.date.year < ref.year:
         add("date_year", "error", f"“{ref.text}”: ngày {fmt_date(ref.date)} sớm hơn năm {ref.year} ghi trong số hiệu.")
+    # the kind written against the kind the symbol carries: "Nghị định số 01/2023/TT-VPCP" is a circular
+    written = TYPE_NAMES.get(" ".join(m.group(1).split())) if (m := _WRITTEN_TYPE.match(fold_lower(ref.text))) else None
+    said = sym.split("-")[0] if sym else ""
+    if written and said in _KIND_SYMBOLS and written != said:
+        add("type_symbol", "error", f"“{ref.text}”: ghi là {TYPE_LABELS[written].lower()} nhưng ký hiệu {_show(sym)} là "
+                                    f"của {TYPE_LABELS[said].lower()}.", TYPE_LABELS[said])
     # issuer against symbol: a council's resolution is …/NQ-HĐND, the Government's …/NQ-CP
     if ref.issuer and sym:
         fi = fold_lower(ref.issuer)

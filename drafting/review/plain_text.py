@@ -12,7 +12,9 @@ from corpus.chunking import paragraphs as split_paragraphs
 from corpus.text import fold_lower
 
 _HEADING = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*)\.\s+\S.{0,120}$")
-_DATE_LINE = re.compile(r",\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*$")
+_DATE_LINE = re.compile(r",\s*ngay\s+(?:\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$")
+# "Số: 415/BC-STC": the number line of NĐ 30, a line of its own beside the place-and-date line (its "ố" is lower case)
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*\d*\s*/\s*[A-ZĐ]")
 
 
 def _stands_alone(line: str, following: str) -> bool:
@@ -25,7 +27,7 @@ def _stands_alone(line: str, following: str) -> bool:
     heading_over_count = following.strip()[0].isdigit() and bool(outline_key_of(s)) and not re.search(r"\d", s.split(" ", 1)[-1])
     return bool((letters and all(c.isupper() for c in letters) and len(letters) > 3)
                 or "|" in s or "|" in following  # a table's row is a paragraph of its own
-                or _DATE_LINE.search(fold_lower(s))
+                or _DATE_LINE.search(fold_lower(s)) or _NUMBER_LINE.match(s)
                 or (_HEADING.match(s) and not re.search(r"[,;:]$", s) and (starts_capital or heading_over_count))
                 or (re.search(r"[.!?]$", s) and starts_capital))
 

@@ -11,8 +11,9 @@ from drafting.inputs.text_reading import ReadFigure
 from drafting.models import ReviewIssue
 
 _PLANNED, _DONE = "chi_dao.nhiem_vu_ke_hoach", "chi_dao.nhiem_vu_hoan_thanh"
-# "18 nhiệm vụ còn lại", "02 nhiệm vụ chưa hoàn thành của kế hoạch": the plan's rest, not tasks set from above
-_LEFT = re.compile(r"\b(\d{1,3})\s+nhiem vu\s+(?:con lai|chua hoan thanh|dang (?:thuc hien|trien khai))\b(?![^.;]{0,40}?"
+# "18 nhiệm vụ còn lại", "02 nhiệm vụ chưa hoàn thành của kế hoạch": the plan's rest, not tasks set from above (nor
+# the base of a share: "còn 2/28 nhiệm vụ chưa hoàn thành" leaves 2)
+_LEFT = re.compile(r"(?<![\d/]/)(?<!\d/ )\b(\d{1,3})\s+nhiem vu\s+(?:con lai|chua hoan thanh|dang (?:thuc hien|trien khai))\b(?![^.;]{0,40}?"
                    r"\b(?:cap tren|giao)\b)")
 # "… nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao …: tổng số 64 nhiệm vụ, …, 09 nhiệm vụ đang thực hiện": set from above
 _ABOVE = re.compile(r"\b(?:cap tren|duoc giao|do [^.;\d]{0,30}?giao|nhiem vu [^.;\d]{0,40}?\bgiao)\b")

@@ -22,8 +22,8 @@ _MONEY = re.compile(r"\b(?:ngan sach|thu ngan|giai ngan|von|du toan|ty dong|trie
 _TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)\b")
 
 
-# "… đạt 45,2%, chưa đạt yêu cầu": a rate judged against nothing the sentence names
-_RATE_VERDICT = re.compile(r"\b(?:(?:chua |khong )?dat|vuot) (?:yeu cau|chi tieu)\b")
+# "… đạt 45,2%, chưa đạt yêu cầu", "… đạt 71%, hoàn thành vượt mức kế hoạch": a rate judged against nothing named
+_RATE_VERDICT = re.compile(r"\b(?:(?:chua |khong )?dat|vuot(?: muc)?) (?:yeu cau|chi tieu|ke hoach(?! so))\b")
 # "bằng 111% dự toán": a rate of the target itself — the verdict on it names its target
 _RATE = re.compile(r"\d+(?:,\d+)?\s*%(?!\s*(?:so voi\s+)?(?:cua\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b)")
 _NAMED_TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|yeu cau)\b[^.;]{0,40}?\d|\b(?:ke hoach|quyet dinh|chi thi) so\b")
