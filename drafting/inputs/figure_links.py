@@ -45,9 +45,12 @@ class LinkedReading:
         if not self.by_level and not self.level:
             return None
         bracket = re.match(r"\s*(?:ho so|hs)?\s*\((\s*c[adeo4]p (?:tinh|huyen|xa)\s*)\)", self.folded[e:])  # "… (cấp huyện)"
+        right = re.split(r"\btrong do\b", right, maxsplit=1)[0]  # "392 thủ tục, trong đó cấp huyện 271": the parts' level
         if after := levels_in(right) or (levels_in(bracket.group(1)) if bracket else []):
             return after[0]
-        if before := levels_in(self.folded[self.sentence_start(s):s]):
+        # (not a level named with its count inside brackets closed before it: "(cấp huyện 6.215, cấp xã 12.487), trong
+        # đó đúng hạn …" — "1.642 hồ sơ (cấp huyện), …" names the clause's level)
+        if before := levels_in(re.sub(r"\([^()]*\d[^()]*\)", " ", self.folded[self.sentence_start(s):s])):
             return before[-1]
         # the lead of the line or sentence ("Cấp xã: tiếp nhận …; đã giải quyết …"), else of the paragraph
         for at in dict.fromkeys((self.line_start(s), 0)):

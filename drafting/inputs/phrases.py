@@ -438,7 +438,7 @@ def unit_fits(key: str, unit: str) -> bool:
 LEVEL_NAMED = r"c[adeo4]p (tinh|huyen|xa|thi xa|quan)\b"
 # "TTHC thuộc thẩm quyền giải quyết của huyện là 287, cấp xã 114": the district's own procedures
 _LEVEL_WORD = re.compile(rf"\b{LEVEL_NAMED}|\b(trung tam phuc vu hanh chinh cong)\b|"
-                         r"\btham quyen (?:giai quyet )?(?:cua )?(?:ubnd )?(huyen|tinh|xa)\b(?!\s*(?:va|,)\s*(?:cap )?(?:huyen|tinh|xa)\b)")
+                         r"\btham quyen (?:giai quyet )?(?:cua )?(?:ubnd )?(huyen|tinh|xa)\b(?!\s*(?:va|,)\s*(?:cap |cac )?(?:huyen|tinh|xa)\b)")
 
 
 def levels_in(folded: str) -> list[str]:
