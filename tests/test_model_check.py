@@ -3,7 +3,7 @@ the real local model runs through the same path in test_local_llm.py."""
 
 from drafting.chain.drafter import Drafter
 from drafting.chain.model_check import fragment, mark_unsupported, tidy
-from drafting.chain.substance import Proposer
+from drafting.chain.proposer import Proposer
 from drafting.inputs.files import figures_from_data
 from drafting.llm.fakes import ScriptedChatModel
 from drafting.models import Paragraph

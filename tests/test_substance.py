@@ -1261,7 +1261,7 @@ def test_a_difficulty_keeps_its_label_and_is_not_asked_for_a_cause():
     import datetime as dt
 
     from drafting.chain.assessment import Assessment
-    from drafting.chain.substance import Proposer
+    from drafting.chain.proposer import Proposer
     from drafting.figures.facts import Fact
     from drafting.inputs.chat_reader import read_message
     from drafting.models import ReportMeta
@@ -2386,3 +2386,24 @@ def test_an_inspection_told_with_all_its_counts_is_said_once(assistant):
     text = text.replace("đã chấn chỉnh 4", "đã chấn chỉnh 3")
     paras = [p.text for p in assistant.draft_input(load_figures_bytes(text.encode(), "so-lieu.yaml")).section("I").paragraphs]
     assert any("đã kiểm tra 06 cơ quan, đơn vị" in p and "đã chấn chỉnh 3" in p for p in paras), paras
+
+
+def test_an_inspection_keeps_its_day_and_an_unquoted_model_name_gets_its_label(assistant):
+    """Substance case 22 (a department of construction's quarter), read as an official would: an inspection the
+    official dated (24/02/2027) was joined to the counted inspections without its day, and a model named without
+    quotes and without a verb ("Mô hình tra cứu quy hoạch … bằng mã QR tại các xã") stood alone as a sentence. Here a
+    ward's six months, other words."""
+    meta = {"issuer": "Ủy ban nhân dân phường Trà Vinh", "level": "xã", "locality": "phường Trà Vinh",
+            "period": "6 tháng", "year": 2026, "date": "2026-06-17", "place": "Trà Vinh"}
+    figures = {"chi_dao": {"cuoc_kiem_tra": 2, "co_quan_duoc_kiem_tra": 5}}
+    facts = [{"section": "I", "kind": "event", "date": "2026-04-09",
+              "text": "Kiểm tra đột xuất việc tiếp nhận hồ sơ tại Bộ phận Một cửa phường"},
+             {"section": "I", "kind": "initiative", "text": "Sáng kiến sổ tay điện tử hướng dẫn thủ tục hộ tịch"},
+             {"section": "I", "kind": "initiative", "text": "Mô hình chợ 4.0 được triển khai tại chợ Trà Vinh"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": figures, "facts": facts},
+                                             allow_unicode=True).encode(), "so-lieu.yaml")
+    first = [p.text for p in assistant.draft_input(data).section("I").paragraphs]
+    said = next(t for t in first if t.startswith("Về công tác kiểm tra CCHC"))
+    assert "; ngày 9/4/2026, kiểm tra đột xuất việc tiếp nhận hồ sơ tại Bộ phận Một cửa phường." in said, said
+    assert "Về mô hình, sáng kiến: sáng kiến sổ tay điện tử hướng dẫn thủ tục hộ tịch." in first, first
+    assert "Mô hình chợ 4.0 được triển khai tại chợ Trà Vinh." in first, first  # a sentence of its own: its verb

@@ -12,7 +12,8 @@ import re
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, body_dates, clause, sentence
+from drafting.chain.proposer import Proposer
+from drafting.chain.substance import body_dates, clause, sentence
 from drafting.figures.facts import HARDSHIP, PENDING_TASKS, WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes, format_value
 from drafting.figures.periods import TWO_LEVEL_FROM

@@ -7,7 +7,7 @@ import re
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import slot
-from drafting.chain.substance import clause
+from drafting.chain.substance import clause, dated
 from drafting.figures.facts import Fact
 from drafting.figures.figureset import FigureSet
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
@@ -82,7 +82,7 @@ class DirectionSentences:
                                              if rounds else f"đã {units}" if named else f"đã kiểm tra {units}")
         if self.has("chi_dao.van_de_phat_hien"):
             t += self._found(self.noun("chi_dao.van_de_phat_hien", "vấn đề"), "đã xử lý xong")
-        t += "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in found)
+        t += "".join(f"; {(c := clause(dated(f).text))[:1].lower()}{c[1:]}" for f in found)  # its day, if given
         return [Paragraph(text=t + ".", sources=[f.origin for f in [*([named] if named else []), *found]])]
 
     def _found(self, noun: str, put_right: str) -> str:
@@ -120,7 +120,7 @@ class DirectionSentences:
         t = "Về công tác kiểm tra CCHC: " + (f"đã tổ chức {slot('chi_dao.cuoc_kiem_tra')} {rounds} {where}" if rounds
                                              else f"đã kiểm tra {where}")
         t += self._found(found_noun, put_right or "đã xử lý xong")
-        t += "".join(f"; {(c := clause(g.text))[:1].lower()}{c[1:]}" for g in others)
+        t += "".join(f"; {(c := clause(dated(g).text))[:1].lower()}{c[1:]}" for g in others)
         return [Paragraph(text=t + ".", sources=[g.origin for g in [f, *others]])]
 
     def _places_told(self, f: Fact) -> str:
@@ -164,6 +164,6 @@ class DirectionSentences:
             prop.append(f"lãnh đạo tổ chức {slot('chi_dao.doi_thoai')} cuộc đối thoại với người dân, doanh nghiệp")
         if not prop:
             return []
-        tail = "".join(f"; {(c := clause(f.text))[:1].lower()}{c[1:]}" for f in joined)
+        tail = "".join(f"; {(c := clause(dated(f).text))[:1].lower()}{c[1:]}" for f in joined)
         return [Paragraph(text="Về công tác thông tin, tuyên truyền CCHC: " + ", ".join(prop) + tail + ".",
                           sources=[f.origin for f in joined])]

@@ -26,7 +26,8 @@ from drafting.chain.precedent import (
     place_names,
     style_sentences,
 )
-from drafting.chain.substance import Proposer, Unsupported, told_in_words, with_figure_notes
+from drafting.chain.proposer import Proposer, Unsupported
+from drafting.chain.substance import told_in_words, with_figure_notes
 from drafting.chain.writer import DeterministicWriter
 from drafting.figures.facts import Fact, Target
 from drafting.figures.figureset import Change, FigureSet

@@ -14,7 +14,7 @@ from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
 from drafting.chain.grounding import SLOT_RE
 from drafting.chain.precedent import unsupplied_names
-from drafting.chain.substance import Proposer
+from drafting.chain.proposer import Proposer
 from drafting.models import Paragraph
 
 _SPLIT = re.compile(r"(?<=[.;])\s+(?=[-{A-ZĐÂĂÊÔƠƯ])")

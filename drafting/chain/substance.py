@@ -1,6 +1,6 @@
-"""The official's facts as report prose: documents issued, events, progress, initiatives, tasks and notes,
-in the section they belong to. The words are the official's; the writer only adds the frame a report
-uses ("Ban hành …", a list of events, "đã hoàn thành"), groups items and counts them in code.
+"""The official's facts as report prose: documents issued, events, progress, initiatives, tasks and notes, in the
+section they belong to. The words are the official's; the writer only adds the frame a report uses ("Ban hành …", a
+list of events, "đã hoàn thành"), groups items and counts them in code.
 
 Also the sentences nobody supplied: `Proposer` writes them as visibly marked proposals (or leaves them
 out), so a draft never asserts what the official did not say."""
@@ -8,7 +8,6 @@ out), so a draft never asserts what the official did not say."""
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from corpus.text import fold_lower
 from drafting.chain.grounding import SLOT_RE, day_in_window, slot
@@ -17,9 +16,8 @@ from drafting.figures.figureset import FigureSet
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.figures.vnformat import fmt_int
 from drafting.inputs.blocked import other_field_meeting
-from drafting.models import ASK_OPEN, PROPOSAL_OPEN, Paragraph, ReportMeta
+from drafting.models import Paragraph, ReportMeta
 
-Unsupported = Literal["mark", "omit"]
 _DOC_TYPES = ("kế hoạch", "quyết định", "công văn", "chỉ thị", "thông báo", "báo cáo", "hướng dẫn", "nghị quyết",
               "chương trình", "đề án", "quy chế", "tờ trình", "văn bản")
 _VERBS = ("ban hành", "triển khai", "thực hiện", "xây dựng", "tổ chức", "phối hợp", "tham mưu", "ký", "trình")
@@ -27,7 +25,8 @@ _FOLDED_VERBS = tuple(fold_lower(v) + " " for v in _VERBS)
 # "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực …": a note said of the dossiers' counts, written just after them
 _DOSSIER_NOTE = re.compile(r"^ho so\s")
 # a model named and placed, nothing done with it said: "Mô hình “…” tại UBND xã Kim Đông"
-_BARE_NAME = re.compile(r"^(?:mo hinh|sang kien|giai phap)\s*[“\"'«][^”\"'»]+[”\"'»]\s*(?:(?:tai|o|cua|cho|trong)\b[^.;]*)?\.?$")
+_BARE_NAME = re.compile(r"^(?:mo hinh|sang kien|giai phap)\s*(?:[“\"'«][^”\"'»]+[”\"'»]\s*(?:(?:tai|o|cua|cho|trong)\b[^.;]*)?|(?!.*\b(?:"
+                        r"duoc|da|dang|trien khai|ap dung|thuc hien|duy tri|nhan rong|van hanh|dua vao|giup|nham)\b)[^.;]*)\.?$")
 _LATE_NOTE = re.compile(r"\b(?:qua han|tre han|tre hen|cham tra)\b")
 # "phiên họp", not "chợ phiên" (a market day where outreach is done)
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien (?:hop|lam viec|chat van|giai trinh))\b")
@@ -99,7 +98,7 @@ _AN_INSPECTION = re.compile(_TIME_HEAD + r"(?:(?:doan|cuoc|dot) )?(?:da\s+)?kiem
 _AN_OUTREACH = re.compile(_TIME_HEAD + r"(?:da\s+)?(?:to chuc\s+)?tuyen truyen\b")
 
 
-def _dated(f: Fact) -> Fact:
+def dated(f: Fact) -> Fact:
     """An activity whose day the official gave apart (the workbook's «Thời gian» column "15/7/2026") says it, as the
     workbook's month or quarter is said: "Ngày 15/7/2026, hội nghị sơ kết 6 tháng đầu năm"."""
     if f.date is None or _DATE.search(f.text) or MONTH_SAID.match(f.text) or re.match(r"\s*(?:ngày|quý)\b", f.text, re.I):
@@ -136,28 +135,6 @@ def _month_of(f: Fact) -> tuple[str, Fact]:
     """("Tháng 7", the document without those words) for one said with its month only; ("", f) otherwise."""
     m = MONTH_SAID.match(f.text)
     return (m.group(1), f.model_copy(update={"text": f.text[m.end():]})) if m and m.end() < len(f.text) else ("", f)
-
-
-class Proposer:
-    """Sentences no figure, fact or registry entry supports: marked for confirmation (default) or left out."""
-
-    def __init__(self, mode: Unsupported = "mark"):
-        self.mode = mode
-
-    def __call__(self, text: str, style: str = "body") -> list[Paragraph]:
-        if self.mode == "omit":
-            return []
-        prefix = "- " if style == "bullet" else ""
-        return [Paragraph(text=f"{prefix}{PROPOSAL_OPEN}{text.rstrip('.')}.]", style=style, proposed=True,
-                          sources=["đề xuất của trợ lý"])]
-
-    @staticmethod
-    def ask(what: str, style: str = "body") -> Paragraph:
-        """A visible request for something only the official can supply (a cause, a plan's number)."""
-        prefix = "- " if style == "bullet" else ""
-        return Paragraph(text=f"{prefix}{ASK_OPEN}{what}]", style=style, proposed=True, sources=["cần cán bộ bổ sung"])
-
-
 
 
 class SubstanceWriter:
@@ -219,7 +196,7 @@ class SubstanceWriter:
         """meetings: the sentence counting the meetings held ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC"); only the
         events that are meetings are listed as its content — an inspection is not one of the two meetings. One
         meeting counted and one told is one sentence: what it was about says it was one."""
-        events = [_dated(with_year(e, self.m)) for e in self.of(section, "event")]
+        events = [dated(with_year(e, self.m)) for e in self.of(section, "event")]
         if meetings:
             # "hội nghị đối thoại với doanh nghiệp" is a dialogue, counted as one, not among the meetings, and "hội nghị
             # về xây dựng nông thôn mới" a meeting of another field, told apart after the reform's
@@ -258,7 +235,7 @@ class SubstanceWriter:
         if not told or count is None or count < len(told):
             return []
         self.facts = [f for f in self.facts if f not in told]
-        items = [clause(_dated(with_year(f, self.m)).text) for f in told]
+        items = [clause(dated(with_year(f, self.m)).text) for f in told]
         if len(items) == 1:
             return [Paragraph(text=sentence(f"{lead}: {items[0][:1].lower()}{items[0][1:]}"), sources=[told[0].origin])]
         return [Paragraph(text=lead + (", gồm:" if count == len(told) else ", trong đó:")),
@@ -287,8 +264,8 @@ class SubstanceWriter:
             text = sentence(f.text)
             if f.kind == "task" and f.status:
                 text = sentence(f"{clause(f.text)}: {f.status}")
-            # "Mô hình, sáng kiến: mô hình …" says it twice: a fact that names its kind stands alone — unless it is a
-            # name with no verb ("Mô hình “Một cửa thân thiện” tại UBND xã Kim Đông"), which is no sentence alone
+            # "Mô hình, sáng kiến: mô hình …" says it twice: a fact naming its kind stands alone — unless it is a name
+            # with no verb ("Mô hình “Một cửa thân thiện” tại UBND xã Kim Đông", "Mô hình tra cứu … bằng mã QR")
             named = fold_lower(text).startswith(("mo hinh", "sang kien", "giai phap"))
             if f.kind == "initiative" and _BARE_NAME.match(fold_lower(text)):
                 lead, named = "Về mô hình, sáng kiến: ", False

@@ -1,7 +1,7 @@
-"""The deterministic writer: a complete report from the official's figures, facts and targets and the law
-in force, without any language model. It writes the same slots the LLM writes, so both paths go through
-the same filling and grounding. It asserts nothing the official did not supply: sentences about figures
-that were not given are not written, and a sentence no input supports is a marked proposal (Proposer)."""
+"""The deterministic writer: a complete report from the official's figures, facts and targets and the law in force,
+without any language model. It writes the same slots the LLM writes, so both paths go through the same filling and
+grounding. It asserts nothing the official did not supply: sentences about figures that were not given are not
+written, and a sentence no input supports is a marked proposal (Proposer)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
 from drafting.chain.direction import COUNTED_DIALOGUE, COUNTED_OUTREACH, OUTREACH_KEYS, DirectionSentences
 from drafting.chain.grounding import slot
-from drafting.chain.substance import Proposer, SubstanceWriter, clause, placed_beside
+from drafting.chain.proposer import Proposer
+from drafting.chain.substance import SubstanceWriter, clause, placed_beside
 from drafting.figures.facts import WITHIN_TIME_TASKS, Fact, Target
 from drafting.figures.figureset import FigureSet, changes
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_WORDS, ONLINE_PHRASE, online_rate_keys
@@ -73,12 +74,10 @@ class DeterministicWriter(DirectionSentences):
     def opening(self) -> list[Paragraph]:
         basis = "; ".join(self.m.basis)
         lead = f"Thực hiện {basis}, " if basis else "Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, "
-        return [
-            Paragraph(text=f"{lead}{self.m.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) "
-                           f"{self.period} và phương hướng, nhiệm vụ {self.m.next_period_text} như sau:"),
-            Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text(body=True)}"
-                           f"{self.m.window.estimated_after(self.m.date)}."),
-        ]
+        return [Paragraph(text=f"{lead}{self.m.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) "
+                               f"{self.period} và phương hướng, nhiệm vụ {self.m.next_period_text} như sau:"),
+                Paragraph(text=f"Số liệu trong báo cáo được tổng hợp {self.m.window.text(body=True)}"
+                               f"{self.m.window.estimated_after(self.m.date)}.")]
 
     def section_I(self) -> list[Paragraph]:
         p: list[Paragraph] = []
