@@ -89,6 +89,20 @@ def test_levels_named_for_the_parts_or_inside_closed_brackets_are_not_the_total_
     assert got["tthc.ho_so_dung_han"] == 4100 and "tthc.ho_so_dung_han_cap_xa" not in got, got
 
 
+def test_a_count_said_by_its_share_shows_its_words_once():
+    """The understood table showed "100% đúng hạn 100%" for "…, 100% đúng hạn": the words already hold the number."""
+    r = read_message("Năm nay xã đã giải quyết 512 hồ sơ, 100% đúng hạn.")
+    assert [f.words for f in r.figures if f.key == "tthc.ho_so_dung_han_tong"] == ["100% đúng hạn"]
+
+
+def test_a_briefing_with_its_topic_after_a_comma_is_an_event():
+    """Browser trial, session 32: "tổ chức 2 cuộc họp giao ban CCHC, nội dung chủ yếu về …" lost its topic (a
+    briefing "về CCHC" followed by a comma was taken to say no more than its count)."""
+    r = read_message("Xã tổ chức 4 cuộc họp giao ban về CCHC, nội dung về chuyển đổi số và tiếp công dân.")
+    assert [(f.section, f.kind) for f in r.facts] == [("I", "event")] and "tiếp công dân" in r.facts[0].text
+    assert read_message("Xã tổ chức 4 cuộc họp giao ban về CCHC, tiếp nhận 90 hồ sơ.").facts == []
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""

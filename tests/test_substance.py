@@ -2407,3 +2407,17 @@ def test_an_inspection_keeps_its_day_and_an_unquoted_model_name_gets_its_label(a
     assert "; ngày 9/4/2026, kiểm tra đột xuất việc tiếp nhận hồ sơ tại Bộ phận Một cửa phường." in said, said
     assert "Về mô hình, sáng kiến: sáng kiến sổ tay điện tử hướng dẫn thủ tục hộ tịch." in first, first
     assert "Mô hình chợ 4.0 được triển khai tại chợ Trà Vinh." in first, first  # a sentence of its own: its verb
+
+
+def test_a_briefing_counted_in_times_keeps_its_count_in_the_officials_words(assistant):
+    """Browser trial, session 32: "Phường giao ban CCHC 2 lần, nội dung chủ yếu về …" was written under a lead that
+    said the count again ("Đã tổ chức 02 hội nghị, cuộc họp về CCHC, trong đó: + Phường giao ban CCHC 2 lần, …").
+    The one meeting fact that tells the count is the sentence, the figure's slot in it."""
+    meta = {"issuer": "Ủy ban nhân dân xã Tả Van", "level": "xã", "locality": "xã Tả Van", "period": "9 tháng",
+            "year": 2026, "date": "2026-09-18", "place": "Tả Van"}
+    facts = [{"section": "I", "kind": "event", "text": "Xã họp giao ban về CCHC 3 lần, nội dung về tiến độ số hóa sổ hộ tịch"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": {"chi_dao": {"hoi_nghi": 3}}, "facts": facts},
+                                             allow_unicode=True).encode(), "so-lieu.yaml")
+    first = [p.text for p in assistant.draft_input(data).section("I").paragraphs]
+    assert "Xã họp giao ban về CCHC 03 lần, nội dung về tiến độ số hóa sổ hộ tịch." in first, first
+    assert not any("trong đó" in t for t in first), first

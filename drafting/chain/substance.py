@@ -31,7 +31,7 @@ _LATE_NOTE = re.compile(r"\b(?:qua han|tre han|tre hen|cham tra)\b")
 # "phiên họp", not "chợ phiên" (a market day where outreach is done)
 _MEETING = re.compile(r"\b(hoi nghi|hop|giao ban|so ket|tong ket|hoi thao|toa dam|phien (?:hop|lam viec|chat van|giai trinh))\b")
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
-_COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam)\b)")
+_COUNT_BEFORE_MEETING = re.compile(r"(?<![\d/.,])(\d+)\s+(?=(?:hoi nghi|cuoc hop|hoi thao|toa dam|lan)\b)")  # "giao ban 2 lần"
 _DIALOGUE = re.compile(r"\bdoi thoai\b")
 _MEETING_NOUN = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop|hoi thao|toa dam)\b")  # where a meeting's count goes
 _DATE = re.compile(r"(?<!\d)0?(\d{1,2})/0?(\d{1,2})/((?:19|20)\d\d)(?!\d)")

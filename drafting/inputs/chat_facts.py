@@ -116,7 +116,7 @@ _LEAD_PERIOD = re.compile(r"^\s*(?:trong |den )?(?:nam 20\d\d|quy [iv]+|6 thang 
 # nội dung chủ yếu về …" says what they were about)
 _COUNTED_MEETING = re.compile(r"\b(\d+)\s+(?:hoi nghi|cuoc hop|hoi thao|toa dam|lan,?\s+noi dung(?: chu yeu)?(?: ve)?)\b\s*:?\s*"
                               r"(?!pho bien|tuyen truyen|giao duc|va \d|(?:giao ban|chuyen de|thuong ky|dinh ky)\s+(?:ve\s+)?"
-                              r"(?:cchc|cai cach hanh chinh)\s*(?:$|[,.;]))(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
+                              r"(?:cchc|cai cach hanh chinh)\s*(?:$|[.;]|,(?!\s*(?:voi\s+)?noi dung)))(?:[a-z0-9/]+\s+){2,}[a-z0-9/]+")
 _NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\b[^:;.\d]{0,30}(?::|\b(?:gom|la|"
                            r"trong do co)\b)\s*\S")
 # "2 hội nghị về CCHC theo dự kiến của kế hoạch năm": held as planned — no topic beyond the count's

@@ -3,6 +3,7 @@ from, stated rates to check, numbers with two readings (asked, never guessed) an
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
@@ -36,7 +37,9 @@ class ReadFigure(BaseModel):
     @property
     def words(self) -> str:
         """The number with the words that named it, in the text's order (once, where the words hold the number)."""
-        if self.quote == self.phrase:  # "duy trì áp dụng … ISO 9001:2015": a yes/no figure named by its whole sentence
+        # "duy trì áp dụng … ISO 9001:2015": a yes/no figure named by its whole sentence; "100% đúng hạn": a count
+        # said by its share, whose words hold the number already
+        if self.quote == self.phrase or re.search(rf"(?<![\d.,]){re.escape(self.quote)}(?![\d.,])", self.phrase):
             return self.phrase
         # a percentage with its sign, as typed ("98,6% hài lòng", not "98,6 hài lòng")
         number = self.said or self.quote + ("%" if FIELD_BY_KEY[self.key].unit == "%" else "")
