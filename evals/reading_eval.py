@@ -141,7 +141,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout41.yaml", "Tin nhắn để riêng 41 (đã chỉnh theo)"),
            ("heldout42.yaml", "Tin nhắn để riêng 42 (đã chỉnh theo)"),
            ("heldout43.yaml", "Tin nhắn để riêng 43 (đã chỉnh theo)"),
-           ("heldout44.yaml", "Tin nhắn để riêng 44 (đã chỉnh theo)")]
+           ("heldout44.yaml", "Tin nhắn để riêng 44 (đã chỉnh theo)"),
+           ("heldout45.yaml", "Tin nhắn để riêng 45 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

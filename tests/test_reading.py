@@ -103,6 +103,20 @@ def test_a_briefing_with_its_topic_after_a_comma_is_an_event():
     assert read_message("Xã tổ chức 4 cuộc họp giao ban về CCHC, tiếp nhận 90 hồ sơ.").facts == []
 
 
+def test_zeros_and_alls_said_in_words_set_45():
+    """Set 45: "chưa phát sinh phản ánh", "không có hồ sơ kỳ trước chuyển sang", "100% đã được xử lý, trả lời", "tất cả
+    đều được ký số" and "chưa đến hạn trả kết quả: N" were missed or misread. Here other units' words."""
+    assert values("Đến nay Sở chưa phát sinh phản ánh, kiến nghị về quy định hành chính.") == {"tthc.pakn_tiep_nhan": 0}
+    assert values("Quý này không có hồ sơ của quý trước chuyển qua; tiếp nhận mới 75 hồ sơ.") == {
+        "tthc.ho_so_ky_truoc": 0, "tthc.ho_so_moi": 75}
+    assert values("Không có hồ sơ tồn đọng.") == {}  # the period's end, no carry-over
+    assert values("Nhận 9 phản ánh, kiến nghị của doanh nghiệp, 100% được giải quyết.") == {
+        "tthc.pakn_tiep_nhan": 9, "tthc.pakn_da_xu_ly": 9}
+    assert values("Gửi 820 văn bản đi điện tử, toàn bộ có chữ ký số.") == {"cds.van_ban_dien_tu": 820,
+                                                                          "cds.van_ban_ky_so": 820}
+    assert values("Còn 14 hồ sơ chưa đến hạn trả kết quả.") == {"tthc.ho_so_dang_giai_quyet": 14}
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""
@@ -528,7 +542,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -543,10 +557,11 @@ def test_reading_eval_floors():
               (38, "đã chỉnh theo", 0.95, 0), (39, "đã chỉnh theo", 0.95, 0),
               (40, "đã chỉnh theo", 0.95, 0),
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
-              (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0)]
+              (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
+              (45, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

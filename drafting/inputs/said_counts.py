@@ -53,7 +53,9 @@ _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqpp
            (_ALL_ON_TIME, {"tthc.ho_so_tiep_nhan": ("tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong")}),
            (_RESOLVED_ON_TIME, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_dung_han_tong",)}),
            (_RESOLVED_AHEAD, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_truoc_han",)}),
-           (_ALL_ONLINE, {"tthc.ho_so_moi": ("tthc.ho_so_truc_tuyen",), "tthc.ho_so_tiep_nhan": ("tthc.ho_so_truc_tuyen",)})]
+           (_ALL_ONLINE, {"tthc.ho_so_moi": ("tthc.ho_so_truc_tuyen",), "tthc.ho_so_tiep_nhan": ("tthc.ho_so_truc_tuyen",)}),
+           # "phát hành 3.960 văn bản đi dưới dạng điện tử, tất cả đều được ký số": every one signed
+           (_all_of("tat ca|toan bo", r"(?: van ban)?\s*(?:co\s+)?(?:chu\s+)?ky so"), {"cds.van_ban_dien_tu": ("cds.van_ban_ky_so",)})]
 # "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
 # their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
 _REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"
@@ -90,11 +92,13 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
 _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
 # zeros said in words, of figures whose zero is news: "không phát sinh phản ánh, kiến nghị", "không có hồ sơ quá hạn",
 # "không có công chức nào bị kỷ luật" — not in a target or a task ("phấn đấu không có hồ sơ quá hạn")
-_NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\bkhong (?:phat sinh|co|nhan duoc|tiep nhan)(?: bat ky| mot)?(?: truong hop| y kien)?"
+_NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\b(?:khong|chua) (?:phat sinh|co|nhan duoc|tiep nhan)(?: bat ky| mot)?(?: truong hop| y kien)?"
                                             r"(?: nao)?(?: ve)? (?:phan anh|pakn)(?:, kien nghi| va kien nghi)?\b")),
          ("tthc.ho_so_qua_han", re.compile(r"\bkhong (?:co|phat sinh) (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen)\b")),
          ("cong_vu.ky_luat", re.compile(r"\bkhong co (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\bbi (?:xu ly )?"
                                        r"(?:ky luat|xu ly ky luat)\b")),
+         # "không có hồ sơ kỳ trước chuyển sang": none carried over (not "không có hồ sơ tồn đọng", the period's end)
+         ("tthc.ho_so_ky_truoc", re.compile(r"\bkhong co ho so (?:ton (?:tu )?)?(?:cua )?(?:ky|quy|nam) truoc(?: chuyen (?:sang|qua))?\b")),
          # "không có hồ sơ bị trả lại": none returned to the applicant
          ("tthc.ho_so_tra_lai", re.compile(r"\bkhong co (?:ho so|truong hop)(?: nao)? (?:bi |phai )?tra lai\b")),
          # "không có kiến nghị của cơ quan thanh tra, kiểm toán về tài chính"
@@ -129,6 +133,9 @@ _HUNDRED_BEFORE = [("tthc.ho_so_da_giai_quyet", _ON_TIME_AFTER, "tthc.ho_so_dung
                    # "văn bản đi phát hành điện tử: 5.624 văn bản, 100% có chữ ký số": every one signed
                    ("cds.van_ban_dien_tu", re.compile(r"%\s*(?:van ban(?: dien tu)?\s+)?(?:deu\s+)?(?:duoc\s+)?(?:co\s+)?"
                                                       r"(?:chu\s+)?ky so\b"), "cds.van_ban_ky_so"),
+                   # "ghi nhận 46 phản ánh, kiến nghị; 100% đã được xử lý, trả lời": every one handled
+                   ("tthc.pakn_tiep_nhan", re.compile(r"%\s*(?:phan anh, kien nghi\s+)?(?:deu\s+)?(?:da\s+)?(?:duoc\s+)?"
+                                                      r"(?:xu ly|tra loi|giai quyet)\b(?!\s*\d)"), "tthc.pakn_da_xu_ly"),
                    # "tiếp nhận 264 hồ sơ, 100% nộp trực tuyến": every dossier of the count came in online
                    *((of, _ONLINE_AFTER, "tthc.ho_so_truc_tuyen") for of in ("tthc.ho_so_moi", "tthc.ho_so_tiep_nhan"))]
 
