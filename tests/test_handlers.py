@@ -498,7 +498,7 @@ def test_a_follow_up_about_the_document_just_named_answers_its_links_first(assis
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
                 (21, 0.95), (20, 0.95), (19, 0.95), (13, 0.95), (14, 0.95),
-                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95)]
+                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -543,7 +543,9 @@ def test_chat_drafting_eval_floors(assistant, n):
     "3 cuộc họp giao ban về CCHC" taken for an activity), the twenty-ninth 12/14 as first written, 13/14 after one gold
     corrected ("Cấp 18.420 phiếu lý lịch tư pháp" read as survey forms), the thirtieth 11/12 on its first run (a reform
     conference and one on poverty reduction kept as one event), the thirty-first 13/17 on its first run (a briefing's
-    topic, "đang thẩm định", a target named after its percentage, a rise beside its total); floors under all thirty-one.
+    topic, "đang thẩm định", a target named after its percentage, a rise beside its total), the thirty-second 13/18 on
+    its first run (last year's late dossiers taken for a limitation, teachers recruited as civil servants, "còn lại
+    nộp trực tiếp", "khắc phục ngay 15" read as a day); floors under all thirty-two.
     The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat

@@ -117,6 +117,20 @@ def test_zeros_and_alls_said_in_words_set_45():
     assert values("Còn 14 hồ sơ chưa đến hạn trả kết quả.") == {"tthc.ho_so_dang_giai_quyet": 14}
 
 
+def test_chat_set_32_rules_in_other_words():
+    """Chat set 32: teachers recruited are public employees; "còn lại nộp trực tiếp" is the rest of the new dossiers;
+    "ngay" (at once) before a count is no day in a text with its diacritics; another period's late dossiers are no
+    limitation of this one."""
+    assert values("Năm nay tuyển dụng 35 bác sĩ cho các trạm y tế.") == {"cong_vu.tuyen_dung_vien_chuc": 35}
+    assert values("Quý I nhận mới 640 hồ sơ: trực tuyến 500, bưu chính 15, còn lại là nộp trực tiếp.") == {
+        "tthc.ho_so_moi": 640, "tthc.ho_so_truc_tuyen": 500, "tthc.ho_so_buu_chinh": 15, "tthc.ho_so_truc_tiep": 125}
+    assert values("Phát hiện 9 sai sót, đã chấn chỉnh ngay 7 sai sót.") == {"chi_dao.van_de_phat_hien": 9,
+                                                                           "chi_dao.van_de_da_xu_ly": 7}
+    assert values("Ngày 12 xã họp giao ban.") == {}  # a day, still
+    r = read_message("Cùng kỳ năm 2025 xã giải quyết quá hạn 11 hồ sơ.")
+    assert r.facts == [] and [f.key for f in r.same_period] == ["tthc.ho_so_qua_han"]
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""

@@ -18,6 +18,7 @@ _CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,60}?\bso voi (?:nam 
                      # với năm 2025" — "giảm 2 đơn vị so với năm 2025" alone is a count of units cut
                      r"|\b(?:tang|giam)\s+\d[\d.]*\s+[^\d.;()]{1,30}\(\s*\d[\d,]*\s*%\s*\)\s*so voi nam (?:19|20)\d\d")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
+_MARKED = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
@@ -30,7 +31,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)]  # dates
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
     spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
-    spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)]
+    # (in a text with its diacritics, "khắc phục ngay 15 tồn tại" is "at once", no day)
+    accented = any(c in _MARKED for c in text)
+    spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)
+              if not (accented and text[m.start():m.start() + 4].lower() == "ngay")]
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
     # "tăng 15 hồ sơ so với cùng kỳ": a difference from another period, not a figure of this one
     # and its share: "tăng 2.220 hồ sơ (56,92%) so với kỳ trước", "tăng 4 phản ánh, kiến nghị, tương ứng tăng 50% so với

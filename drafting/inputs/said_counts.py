@@ -89,6 +89,28 @@ def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[Rea
 
 
 
+# "tiếp nhận mới 1.318 hồ sơ, trong đó nộp trực tuyến 904 hồ sơ, còn lại nộp trực tiếp": the direct ones are the rest
+_REST_DIRECT = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:(?:duoc\s+)?(?:nop|tiep nhan)\s+)?"
+                          r"(?:truc tiep|tai (?:bo phan mot cua|quay))\b(?![^.;]{0,15}\d)")
+
+
+def _rest_direct(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
+    """"…, còn lại nộp trực tiếp": the new dossiers less those online and by post."""
+    held = {f.key: f for f in figures}
+    new = held.get("tthc.ho_so_moi")
+    m = _REST_DIRECT.search(folded, new.end) if new else None
+    if not m or "tthc.ho_so_truc_tiep" in held or "tthc.ho_so_truc_tuyen" not in held:
+        return []
+    others = [k for k in ("tthc.ho_so_truc_tuyen", "tthc.ho_so_buu_chinh") if k in held]
+    rest = new.value - sum(held[k].value for k in others)
+    if rest < 0:
+        return []  # more online than new: the integrity check's to report
+    said = text[m.start():m.end()].strip(" ,;")
+    taken = " − ".join(fmt_decimal(held[k].value) for k in others)
+    return [_same_count(new, "tthc.ho_so_truc_tiep", said, f"“{said}”: phần còn lại {fmt_decimal(new.value)} − {taken} = "
+                        f"{fmt_decimal(rest)}", value=rest, quote=said, start=m.end() - len(said), end=m.end())]
+
+
 _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
 # zeros said in words, of figures whose zero is news: "không phát sinh phản ánh, kiến nghị", "không có hồ sơ quá hạn",
 # "không có công chức nào bị kỷ luật" — not in a target or a task ("phấn đấu không có hồ sơ quá hạn")
@@ -233,6 +255,7 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         added.append(_same_count(on_time, "tthc.ho_so_da_giai_quyet", said,
                                  f"“{said}”: hồ sơ đã giải quyết bằng số giải quyết trước và đúng hạn"))
     added += _rest_pending(text, folded, figures + added) + _resolved_on_time(folded, held())
+    added += _rest_direct(text, folded, figures + added)
     added += [f for f in _zeros(text, folded) if f.key not in held()]
     if "tthc.van_ban_xin_loi" not in held() and (m := APOLOGY_FOR.search(folded)):
         # "Đã gửi văn bản xin lỗi đối với 7 hồ sơ quá hạn": one letter for each dossier named
