@@ -1133,3 +1133,18 @@ def test_written_draft_23_rules_in_other_words(tmp_path):
     assert [k for k, _ in found(circular="Nghị định số")] == ["citation"]
     assert found(period="6 tháng") == [("period", "6 tháng năm 2024")]
     assert [k for k, _ in found(verdict=", hoàn thành vượt mức kế hoạch")] == ["wording"]
+
+
+def test_written_draft_24_a_typed_number_below_ten_needs_its_zero(tmp_path):
+    """Written draft 24 (a department of industry and trade): "Số: 5/BC-SCT" passed in a typed draft; only the .docx
+    check knew the leading zero (document-format.md, item 3). Here a commune's number, wrong then right."""
+    body = ("ỦY BAN NHÂN DÂN\nXÃ ĐỒNG VĂN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: {number}/BC-UBND\n\nĐồng Văn, ngày 17 tháng 3 năm 2027\n\nBÁO CÁO\nKết quả cải cách hành chính quý I "
+            "năm 2027\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nSùng Mí Pó\n")
+
+    def layout(number):
+        path = tmp_path / "du-thao.md"
+        path.write_text(body.format(number=number), encoding="utf-8")
+        return [(i.text, i.suggestion) for i in review(path, Registry.load(), dt.date(2027, 3, 17)) if i.kind == "layout"]
+    assert layout("7") == [("Số: 7/BC-UBND", "Số: 07/BC-UBND")]
+    assert layout("07") == [] and layout("17") == []

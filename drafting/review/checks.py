@@ -308,7 +308,7 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
 def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None,
                     section: str = "") -> list[ReviewIssue]:
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
-    from drafting.review.layout import check_date_line, check_layout, check_symbol, check_text_head
+    from drafting.review.layout import check_date_line, check_layout, check_symbol, check_text_head, check_text_number
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
     from drafting.review.signature import check_closing, check_recipients, check_signature
@@ -329,7 +329,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
               + check_symbol(doc.paragraphs)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is None:
-        issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs)
+        issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs) + check_text_number(doc.paragraphs)
     else:
         try:
             issues += check_layout(doc)

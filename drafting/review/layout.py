@@ -72,6 +72,18 @@ def check_symbol(paragraphs) -> list[ReviewIssue]:
                    "error", line.text.strip(), f"BC-{initials} (hoặc ký hiệu viết tắt sở vẫn dùng)")]
 
 
+def check_text_number(paragraphs) -> list[ReviewIssue]:
+    """A typed report's number below 10 without its leading zero ("Số: 5/BC-SCT"): document-format.md, item 3 (a
+    .docx has check_layout's)."""
+    line = next((p for p in paragraphs[:15] if _SYMBOL.match(p.text)), None)
+    num = re.match(r"\s*Số\s*:?\s*(\d+)", line.text) if line else None
+    if not num or len(num.group(1)) != 1:
+        return []
+    said = line.text.strip()
+    return [_issue(f"Số văn bản nhỏ hơn 10 phải có số 0 phía trước: “{said}”.", line, text=said,
+                   suggestion=said.replace(num.group(1), "0" + num.group(1), 1))]
+
+
 def check_text_head(paragraphs) -> list[ReviewIssue]:
     """A typed report or a scan's text (a .docx has check_layout) that has its title "BÁO CÁO" but not the national
     title and motto, or not the number line, of NĐ 30/2020 at its head. OCR garbles the words and an extract may
