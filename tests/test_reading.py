@@ -131,6 +131,17 @@ def test_chat_set_32_rules_in_other_words():
     assert r.facts == [] and [f.key for f in r.same_period] == ["tthc.ho_so_qua_han"]
 
 
+def test_a_short_ocr_token_is_mended_by_the_word_after_it():
+    """Report 24 (a scan's text): "xin loi doi voi 12 hd so" — "hd" (hồ sơ with its mark read as d) was left as is,
+    so the apology went unread; "hd lao dong" (hợp đồng) is no "ho lao"."""
+    from drafting.inputs.ocr_words import mend
+    assert mend("tra lai 3 hd so khong du dieu kien") == "tra lai 3 ho so khong du dieu kien"
+    assert mend("ky 4 hd lao dong") == "ky 4 hd lao dong"
+    r = read_report("2. Cai cach thu tuc hanh chinh\nDa giai quyet 300 hd so, tre han 7 hd so; da gui van ban xin loi "
+                    "doi voi 7 hd so tre han.")
+    assert {f.key: int(f.value) for f in r.figures}.get("tthc.van_ban_xin_loi") == 7
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""
@@ -660,13 +671,16 @@ def test_reading_eval_floors():
     # the twenty-third (a district's year of 2024) 64/67 on its first run (one gold corrected to the sets' convention)
     twenty_third = next(s for name, s in sources.items() if "(held-out 23)" in name)
     assert twenty_third["gold"] >= 67 and twenty_third["exact_share"] >= 0.98 and twenty_third["misread"] == 0
-    # scans: floors under the measured 12/14 (district, seed 000) and 20/25 (province office, seed 001, whose
+    # the twenty-fourth (a ward's year 2025 as a scan's text, without diacritics) 38/39 on its first run
+    twenty_fourth = next(s for name, s in sources.items() if "(held-out 24)" in name)
+    assert twenty_fourth["gold"] >= 39 and twenty_fourth["exact_share"] >= 0.97 and twenty_fourth["misread"] == 0
+    # scans: floors under the measured 12/14 (district, seed 000) and 21/25 (province office, seed 001, whose
     # body and appendix state different totals); they were 5/12 and 3/7 before the OCR mending and section rules;
     # seed 001 was 11/25 with 8 misreads until the appendix's unit column, row codes and bracketed notes were read
     # as such and the appendix taken as the unit's figure where the body gives parts
     district = next(s for name, s in sources.items() if name.startswith("000_"))
     province = next(s for name, s in sources.items() if name.startswith("001_"))
-    assert district["exact_share"] >= 0.8 and province["exact_share"] >= 0.76 and province["misread"] == 0
+    assert district["exact_share"] >= 0.8 and province["exact_share"] >= 0.8 and province["misread"] == 0
 
 
 # ------------------------------------------------------------------ the reviewer recomputes

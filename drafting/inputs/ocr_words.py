@@ -75,6 +75,12 @@ def mend_word(token: str, before: str = "", after: str = "") -> str:
     """The token's nearest word; of two as near, the one that makes a phrase with its neighbour ("ding han" →
     "dung han", not "dong han"); else the token unchanged rather than a guess."""
     found = candidates(token)
+    if found == [token] and len(token) == 2 and token.isalpha() and not is_syllable(token) and after:
+        # "hd so": a short token read as the word one look-alike letter away that makes a phrase with the next word
+        # ("ho so"); "hd lao dong" (hợp đồng) has none and stays
+        near = {a for a, b in (pair.split() for pair in _pairs()) if b == after and len(a) == 2
+                and sum(x != y for x, y in zip(token, a)) == 1 and all((x, y) in _LOOKALIKE for x, y in zip(token, a) if x != y)}
+        return near.pop() if len(near) == 1 else token
     if len(found) == 1:
         return found[0]
     paired = [w for w in found if f"{before} {w}" in _pairs() or f"{w} {after}" in _pairs()]
