@@ -2421,3 +2421,21 @@ def test_a_briefing_counted_in_times_keeps_its_count_in_the_officials_words(assi
     first = [p.text for p in assistant.draft_input(data).section("I").paragraphs]
     assert "Xã họp giao ban về CCHC 03 lần, nội dung về tiến độ số hóa sổ hộ tịch." in first, first
     assert not any("trong đó" in t for t in first), first
+
+
+def test_another_bodys_document_is_not_among_the_units_counted_documents(assistant):
+    """Substance case 23 (a commune's nine months): under "đã ban hành 06 văn bản …, trong đó:" the province's plan
+    (Kế hoạch … của UBND tỉnh Lào Cai) was listed as one of the commune's own. Here a department's quarter, other
+    words: the province's decision is said apart, after the department's list."""
+    meta = {"issuer": "Sở Y tế tỉnh Quảng Trị", "level": "sở", "locality": "Sở Y tế", "period": "quý I", "year": 2027,
+            "date": "2027-03-16", "place": "Quảng Trị", "parent": "UBND tỉnh Quảng Trị"}
+    facts = [{"section": "I", "kind": "document", "text": "Kế hoạch số 08/KH-SYT ngày 12/01/2027 về cải cách hành chính năm 2027"},
+             {"section": "I", "kind": "document",
+              "text": "Quyết định số 95/QĐ-UBND ngày 15/01/2027 của UBND tỉnh Quảng Trị công bố danh mục TTHC lĩnh vực y tế"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": {"chi_dao": {"van_ban_chi_dao": 4}}, "facts": facts},
+                                             allow_unicode=True).encode(), "so-lieu.yaml")
+    first = [p.text for p in assistant.draft_input(data).section("I").paragraphs]
+    at = next(i for i, t in enumerate(first) if "đã ban hành 04 văn bản" in t)
+    assert first[at + 1].startswith("+ Kế hoạch số 08/KH-SYT"), first
+    assert not any(t.startswith("+ Quyết định số 95/QĐ-UBND") for t in first), first
+    assert any(t.startswith("Trong kỳ, Quyết định số 95/QĐ-UBND") and t.endswith("đã được ban hành.") for t in first), first

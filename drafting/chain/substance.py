@@ -170,6 +170,15 @@ class SubstanceWriter:
         # "Quyết định số … của UBND tỉnh …" in a department's report: another body's document, said in the official's
         # words as issued, never as the unit's own
         others = [not i and of_other_body(f.text.strip(), self.m.level) for i, f in zip(issuers, docs)]
+        if figure_sentence and any(others):  # not among the documents the unit's count says it issued: after them
+            apart = [Paragraph(text=sentence(f"{m or 'Trong kỳ'}, {_passive(document_phrase(f))}"), sources=[f.origin])
+                     for m, f, o in zip(months, docs, others) if o]
+            own = [(m, f, i) for m, f, i, o in zip(months, docs, issuers, others) if not o]
+            if not own:
+                return [Paragraph(text=figure_sentence, sources=["chi_dao.van_ban_chi_dao"]), *apart]
+            months, docs, issuers = map(list, zip(*own))
+            others = [False] * len(docs)
+            return self._listed(months, docs, issuers, others, who, figure_sentence) + apart
         if len(docs) == 1 and not figure_sentence:
             f = docs[0]
             if others[0]:
@@ -177,6 +186,9 @@ class SubstanceWriter:
                                   sources=[f.origin])]
             return [Paragraph(text=sentence(f"{months[0] or 'Trong kỳ'}, {issuers[0] or who} đã {document_phrase(f)}"),
                               sources=[f.origin])]
+        return self._listed(months, docs, issuers, others, who, figure_sentence)
+
+    def _listed(self, months, docs, issuers, others, who: str, figure_sentence: str | None) -> list[Paragraph]:
         if len(set(issuers)) == 1:  # one issuer for all ("Sở đã ban hành … và …"): said once, in the lead
             who, issuers = issuers[0] or who, [""] * len(docs)
         # documents of several bodies, each named on its line: the lead says no body issued them all
