@@ -142,6 +142,17 @@ def test_a_short_ocr_token_is_mended_by_the_word_after_it():
     assert {f.key: int(f.value) for f in r.figures}.get("tthc.van_ban_xin_loi") == 7
 
 
+def test_rows_pasted_from_a_sheet_set_46():
+    """Set 46: "tài khoản 3.940" read "khoản 3" as a clause of an article; the cell after a value ("…\t3.940\tchỉ tiêu
+    giao\t4.200") named it; "TTHC thuộc thẩm quyền 214" and a bare "11 tồn tại" in an inspection's sentence unread."""
+    assert values("Số tài khoản định danh đã kích hoạt\ttài khoản\t12.006") == {"cds.tai_khoan_dinh_danh": 12006}
+    assert values("Biên chế được giao\t40\tcó mặt\t37") == {"to_chuc.bien_che_giao": 40, "to_chuc.bien_che_co_mat": 37}
+    assert values("Văn phòng có 58 TTHC thuộc thẩm quyền.") == {"tthc.tthc_tong_so": 58}
+    assert values("Đoàn kiểm tra làm việc tại 3 phòng; 4 thiếu sót; đã chấn chỉnh 4.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 3, "chi_dao.van_de_phat_hien": 4, "chi_dao.van_de_da_xu_ly": 4}
+    assert read_figures("theo khoản 2 Điều 5 Nghị định").figures == []  # a clause of an article stays no count
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""
@@ -567,7 +578,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -583,10 +594,10 @@ def test_reading_eval_floors():
               (40, "đã chỉnh theo", 0.95, 0),
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
-              (45, "đã chỉnh theo", 0.95, 0)]
+              (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

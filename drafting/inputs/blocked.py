@@ -54,8 +54,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     # online services
     spans += [m.span() for m in re.finditer(
         # ("công bố danh mục 38 TTHC mới": a list of 38, not item 38 — but "định danh mức 2" is a level)
-        r"\b(?<!mot )(?:muc do|dieu|khoan|(?:(?<=dinh danh )|(?<!danh ))muc|phan|quy|chuong|khoa|lan(?: thu)?|dot|giai doan|cap do|phien)\s+[\divx]+"
-        r"(?:\s*,\s*\d+)*\b",
+        # ("tài khoản 3.940" is a count of accounts, no clause 3: a clause is no "tài khoản", its number no thousands)
+        r"\b(?<!mot )(?:muc do|dieu|(?<!tai )khoan|(?:(?<=dinh danh )|(?<!danh ))muc|phan|quy|chuong|khoa|lan(?: thu)?|dot|giai doan|cap do|phien)"
+        r"\s+[\divx]+(?:\s*,\s*\d+)*\b(?![.,]\d{3})",
         folded)]
     spans += [m.span() for m in re.finditer(
         # "Đề án 06" (the national identity programme) names a programme, it counts nothing

@@ -51,6 +51,9 @@ def legal_kind(folded: str, noun: str | None, noun_end: int, fit: list[str]) -> 
     return [k for k in fit if k != "the_che.vbqppl_ban_hanh"] if _LEGAL_NEXT.match(folded, noun_end) else fit
 
 
+_STOP = re.compile(r"\n|\.(?!\d)(?=\s|$)")
+
+
 def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: str, left: str, sentence: str,
                  carried: str | None) -> list[Choice]:
     """The choices these rules give for the count ending at e; before: the sentence up to the count, left: its clause."""
@@ -98,4 +101,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         out.append((1, -SIDE_COST[1] - 2, 0, "hien co", [key]))
     if noun in ("người", "lượt người") and STAFF.match(folded, e) and STAFF_TRAINING.search(before):
         out.append((3, 0, 0, "boi duong", ["cong_vu.boi_duong"]))  # "Bồi dưỡng chuyên môn, nghiệp vụ cho 45 cán bộ"
+    said_from = max((m.end() for m in _STOP.finditer(folded, 0, e)), default=0)  # its sentence
+    if noun == "vấn đề" and re.search(r"\bkiem tra\b", folded[said_from:e]) and not left.strip() and re.match(r"\s*(?:[;,.\n]|$)", folded[noun_end:]):
+        # "Kết quả kiểm tra: 9 đơn vị được kiểm tra; 11 tồn tại; …": a clause of the count and its noun alone, in a
+        # sentence about an inspection, counts what it found (not "còn 3 tồn tại chưa khắc phục": words of its own)
+        out.append((0, -SIDE_COST[0] - 2, 0, "phat hien", ["chi_dao.van_de_phat_hien"]))
     return out

@@ -88,7 +88,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.tthc_sua_doi": ["sua doi, bo sung", "sua doi", "thu tuc sua doi", "bo sung"],
     "tthc.tthc_bai_bo": ["bai bo", "thay the"],
     "tthc.tthc_tong_so": ["tong so thu tuc", "tong so tthc", "thu tuc hanh chinh thuoc tham quyen", "dang ap dung",
-                          "thuoc tham quyen giai quyet", "tong cong thu tuc", "dang thuc hien"],
+                          "thuoc tham quyen giai quyet", "tong cong thu tuc", "dang thuc hien", "tthc thuoc tham quyen"],
     "tthc.tthc_lien_thong": ["lien thong"],
     "tthc.tthc_phi_dia_gioi": ["khong phu thuoc vao dia gioi hanh chinh", "khong phu thuoc dia gioi",
                                "khong phu thuoc vao dia gioi", "phi dia gioi"],
