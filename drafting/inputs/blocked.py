@@ -18,7 +18,6 @@ _CHANGE = re.compile(r"\b(?:tang|giam)\s+\d(?:[^.;]|\.\d){0,60}?\bso voi (?:nam 
                      # với năm 2025" — "giảm 2 đơn vị so với năm 2025" alone is a count of units cut
                      r"|\b(?:tang|giam)\s+\d[\d.]*\s+[^\d.;()]{1,30}\(\s*\d[\d,]*\s*%\s*\)\s*so voi nam (?:19|20)\d\d")
 _NUMBER = re.compile(r"\d[\d.,]*\s*%?")
-_MARKED = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _AMOUNT_ON = re.compile(r"[\d.,]*\s*(?:trieu|ty)\s+dong\b")
 _YEAR = re.compile(r"\bnam (20\d\d|19\d\d)\b|/\s*(20\d\d)\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
@@ -32,7 +31,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in re.finditer(r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b", text)]  # month/year
     spans += [m.span() for m in re.finditer(r"\d+/[A-Za-zĐđ][\wĐđ-]*", text)]  # document symbols
     # (in a text with its diacritics, "khắc phục ngay 15 tồn tại" is "at once", no day)
-    accented = any(c in _MARKED for c in text)
+    accented = folded != text.lower()
     spans += [m.span() for m in re.finditer(r"\bngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?", folded)
               if not (accented and text[m.start():m.start() + 4].lower() == "ngay")]
     spans += [m.span() for m in re.finditer(r"\bngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\b", folded)]
@@ -120,8 +119,10 @@ def changed_to_subject(before: str, left: str) -> str:
     return f"{m.group(1)} {left}" if (m := _DOWN_TO.match(before)) else left
 
 
-_RAISED = re.compile(r"^(.*?)\bthem\s+(?:(?:khoang|gan|hon|tren)\s+)?\d[\d.,]*\s+([^;]*?)\s*,?\s*\b(?:nang|dua)\s+"
-                     r"(?:tong\s+)?(?:so\s+)?[^.;\d]{0,40}?\blen\s*(?:(?:khoang|gan|hon|tren)\s+)?$")
+# "nâng tổng số lên (khoảng) …", after "thêm (khoảng) N …": a rise and the total it comes to
+_ABOUT = r"(?:(?:khoang|gan|hon|tren)\s+)?"
+_LIFTED = rf"(?:nang|dua)\s+(?:tong\s+)?(?:so\s+)?[^.;\d]{{0,40}}?\blen\s*{_ABOUT}"
+_RAISED = re.compile(rf"^(.*?)\bthem\s+{_ABOUT}\d[\d.,]*\s+([^;]*?)\s*,?\s*\b{_LIFTED}$")
 
 
 # "Phát ra 300 phiếu khảo sát, thu về 287 phiếu": the table keeps the forms returned, not those handed out
@@ -154,10 +155,9 @@ def not_counted(before: str, after: str = "") -> str:
     if (_HANDED_OUT.search(before) and re.match(r"\s*phieu\b", after) or _FORMS_OUT.search(before)) and returned:
         return "số phiếu phát ra: biểu số liệu ghi số phiếu khảo sát thu về"
     # "kích hoạt thêm 41.200 tài khoản, nâng tổng số lên 872.600 tài khoản": the total is the figure, the rise is not
-    if re.search(r"\bthem\s+(?:(?:khoang|gan|hon|tren)\s+)?$", before) and _RAISED_TO.search(FULL_STOP.split(after)[0]):
+    if re.search(rf"\bthem\s+{_ABOUT}$", before) and _RAISED_TO.search(FULL_STOP.split(after)[0]):
         return "số tăng thêm trong kỳ: câu đã nêu tổng số (“nâng tổng số lên …”), biểu số liệu ghi tổng số"
     return next((reason for pattern, reason in _NOT_COUNTED if pattern.search(before)), "")
 
 
-_RAISED_TO = re.compile(r"(?:nang|dua)\s+(?:tong\s+)?(?:so\s+)?[^.;\d]{0,40}?\blen\s+(?:(?:khoang|gan|hon|tren)\s+)?\d"
-                        r"|\b(?:tong so|luy ke)\b[^.;\d]{0,30}?\b(?:la|dat|len)\s+\d")
+_RAISED_TO = re.compile(rf"{_LIFTED}\d|\b(?:tong so|luy ke)\b[^.;\d]{{0,30}}?\b(?:la|dat|len)\s+\d")

@@ -67,48 +67,35 @@ def _same_count(f: ReadFigure, key: str, words: str, note: str, **where) -> Read
     return f.model_copy(update={"key": key, "label": FIELD_BY_KEY[key].label, "phrase": words, "note": note, **where})
 
 
-def _rest_pending(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
-    """"…, còn lại đang giải quyết": dossiers received less those resolved, paused, returned or withdrawn."""
+def _rest(text: str, folded: str, figures: list[ReadFigure], total_key: str, said_as: re.Pattern, rest_key: str,
+          parts: tuple[str, ...], needed: str) -> list[ReadFigure]:
+    """The part of a total said as "còn lại …" without its number: the total less the other parts held (and needed,
+    the one without which there is no rest to speak of), computed, noted to confirm; a negative rest is the
+    integrity check's to report."""
     held = {f.key: f for f in figures}
-    received = held.get("tthc.ho_so_tiep_nhan")
-    m = _REST_PENDING.search(folded, received.end) if received else None
-    if not m or "tthc.ho_so_dang_giai_quyet" in held:
+    total = held.get(total_key)
+    m = said_as.search(folded, total.end) if total else None
+    if not m or rest_key in held:
         return []
     values = {k: f.value for k, f in held.items()}
     values = {**derive(values), **values}
-    others = [k for k in _RECEIVED_PARTS if k != "tthc.ho_so_dang_giai_quyet" and k in values]
-    rest = received.value - sum(values[k] for k in others)
-    if "tthc.ho_so_da_giai_quyet" not in others or rest < 0:
-        return []  # without what was resolved there is no rest to compute; a negative one is the integrity check's
-    words = text[m.start():m.end()]
-    said, start = words.strip(" ,;"), m.end() - len(words.lstrip(" ,;"))
+    others = [k for k in parts if k != rest_key and k in values]
+    rest = total.value - sum(values[k] for k in others)
+    if needed not in others or rest < 0:
+        return []
+    said = text[m.start():m.end()].strip(" ,;")
     taken = " − ".join(fmt_decimal(values[k]) for k in others)
-    return [_same_count(received, "tthc.ho_so_dang_giai_quyet", said,
-                        f"“{said}”: phần còn lại {fmt_decimal(received.value)} − {taken} = {fmt_decimal(rest)}",
-                        value=rest, quote=said, start=start, end=m.end())]
-
+    return [_same_count(total, rest_key, said, f"“{said}”: phần còn lại {fmt_decimal(total.value)} − {taken} = "
+                        f"{fmt_decimal(rest)}", value=rest, quote=said, start=m.end() - len(said), end=m.end())]
 
 
 # "tiếp nhận mới 1.318 hồ sơ, trong đó nộp trực tuyến 904 hồ sơ, còn lại nộp trực tiếp": the direct ones are the rest
 _REST_DIRECT = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:(?:duoc\s+)?(?:nop|tiep nhan)\s+)?"
                           r"(?:truc tiep|tai (?:bo phan mot cua|quay))\b(?![^.;]{0,15}\d)")
-
-
-def _rest_direct(text: str, folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
-    """"…, còn lại nộp trực tiếp": the new dossiers less those online and by post."""
-    held = {f.key: f for f in figures}
-    new = held.get("tthc.ho_so_moi")
-    m = _REST_DIRECT.search(folded, new.end) if new else None
-    if not m or "tthc.ho_so_truc_tiep" in held or "tthc.ho_so_truc_tuyen" not in held:
-        return []
-    others = [k for k in ("tthc.ho_so_truc_tuyen", "tthc.ho_so_buu_chinh") if k in held]
-    rest = new.value - sum(held[k].value for k in others)
-    if rest < 0:
-        return []  # more online than new: the integrity check's to report
-    said = text[m.start():m.end()].strip(" ,;")
-    taken = " − ".join(fmt_decimal(held[k].value) for k in others)
-    return [_same_count(new, "tthc.ho_so_truc_tiep", said, f"“{said}”: phần còn lại {fmt_decimal(new.value)} − {taken} = "
-                        f"{fmt_decimal(rest)}", value=rest, quote=said, start=m.end() - len(said), end=m.end())]
+_NEW_PARTS = next(parts for total, parts in SUM_RULES if total == "tthc.ho_so_moi")
+# (total, how its rest is said, the rest, the parts, the part without which there is no rest)
+_RESTS = [("tthc.ho_so_tiep_nhan", _REST_PENDING, "tthc.ho_so_dang_giai_quyet", _RECEIVED_PARTS, "tthc.ho_so_da_giai_quyet"),
+          ("tthc.ho_so_moi", _REST_DIRECT, "tthc.ho_so_truc_tiep", _NEW_PARTS, "tthc.ho_so_truc_tuyen")]
 
 
 _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen|cham tra)\b")
@@ -254,8 +241,9 @@ def said_counts(text: str, folded: str, figures: list[ReadFigure], rates: list[S
         said = text[m.start():m.end()]
         added.append(_same_count(on_time, "tthc.ho_so_da_giai_quyet", said,
                                  f"“{said}”: hồ sơ đã giải quyết bằng số giải quyết trước và đúng hạn"))
-    added += _rest_pending(text, folded, figures + added) + _resolved_on_time(folded, held())
-    added += _rest_direct(text, folded, figures + added)
+    for rest in _RESTS:  # "…, còn lại đang giải quyết", "…, còn lại nộp trực tiếp"
+        added += _rest(text, folded, figures + added, *rest)
+    added += _resolved_on_time(folded, held())
     added += [f for f in _zeros(text, folded) if f.key not in held()]
     if "tthc.van_ban_xin_loi" not in held() and (m := APOLOGY_FOR.search(folded)):
         # "Đã gửi văn bản xin lỗi đối với 7 hồ sơ quá hạn": one letter for each dossier named
