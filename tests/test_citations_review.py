@@ -20,6 +20,13 @@ def _kinds(text, day):
     return {(p.kind, p.severity) for p in check_text(text, REG, dt.date.fromisoformat(day))}
 
 
+def _review_typed(tmp_path, text: str, day: dt.date | None):
+    """A draft typed as text (.md), reviewed as the app reviews an upload, on the day given (None: its own date)."""
+    path = tmp_path / "du-thao.md"
+    path.write_text(text, encoding="utf-8")
+    return review(path, REG, day)
+
+
 def test_parse_forms_with_article_date_issuer():
     refs = parse_citations("Căn cứ khoản 2 Điều 8 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về một cửa; "
                            "Ké hoach s6 116/KH-UBND ngay 10/02/2023; NĐ 107/2021; Nghị quyết 76/NQ-CP.")
@@ -683,9 +690,7 @@ def test_written_draft_7_rules_in_other_words(tmp_path):
             "08/4/2020 của Chính phủ.\n\nNơi nhận:\n- UBND thành phố;\n- Sở Nội vụ;\n{filing}\nCHỦ TỊCH\n\nTrần Thị Mai\n")
 
     def found(**kw):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(**kw), encoding="utf-8")
-        return review(path, Registry.load(), dt.date(2027, 3, 20))
+        return _review_typed(tmp_path, body.format(**kw), dt.date(2027, 3, 20))
     bad = found(ubnd=3, total=6, filing="")
     assert any(i.kind == "arithmetic" and i.suggestion == "5" and "tổng 6" in i.message for i in bad), bad
     assert any(i.kind == "layout" and "Lưu" in i.message and i.severity == "error" for i in bad)
@@ -752,9 +757,8 @@ def test_written_draft_10_rules_in_other_words(tmp_path):
             "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\n{below}\n\nLê Thị Hoa\n")
 
     def layout(below):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(below=below), encoding="utf-8")
-        return [i for i in review(path, Registry.load(), dt.date(2027, 3, 20)) if i.kind == "layout"]
+        return [i for i in _review_typed(tmp_path, body.format(below=below), dt.date(2027, 3, 20))
+                if i.kind == "layout"]
     wrong = layout("GIÁM ĐỐC")
     assert any(i.suggestion == "PHÓ GIÁM ĐỐC" and i.severity == "error" for i in wrong), wrong
     assert not any("Ký thay" in i.message for i in layout("PHÓ GIÁM ĐỐC"))
@@ -770,9 +774,7 @@ def test_written_draft_11_date_line_in_figures(tmp_path):
             "Nghị định số 61/2018/NĐ-CP của Chính phủ.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nCHỦ TỊCH\n\nLò Văn Sinh\n")
 
     def found(date):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(date=date), encoding="utf-8")
-        return review(path, Registry.load(), None)
+        return _review_typed(tmp_path, body.format(date=date), None)
     bad = found("Bảo Yên, ngày 5/2/2027")
     dated = [i for i in bad if i.kind == "layout" and "bằng số" in i.message]
     assert [i.suggestion for i in dated] == ["Bảo Yên, ngày 05 tháng 02 năm 2027"], bad
@@ -1016,9 +1018,8 @@ def test_written_draft_20_date_line_without_its_place(tmp_path):
             "tiếp nhận 2.140 hồ sơ.\n\nNơi nhận:\n- UBND thành phố;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn An\n")
 
     def placeless(date):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(date=date), encoding="utf-8")
-        return [i for i in review(path, Registry.load(), dt.date(2026, 6, 18)) if i.kind == "layout" and "địa danh" in i.message]
+        return [i for i in _review_typed(tmp_path, body.format(date=date), dt.date(2026, 6, 18))
+                if i.kind == "layout" and "địa danh" in i.message]
     found = placeless("ngày 18 tháng 6 năm 2026")
     assert [(i.severity, i.text, i.suggestion) for i in found] == [
         ("error", "ngày 18 tháng 6 năm 2026", "<địa danh>, ngày 18 tháng 6 năm 2026")], found
@@ -1054,9 +1055,8 @@ def test_written_draft_21_rules_in_other_words(tmp_path):
 
     def found(number="15/BC-SYT", day="16", window="số liệu tính từ ngày 15/12/2026 đến ngày 14/3/2027",
               verdict=", đạt chỉ tiêu 50% theo Kế hoạch số 12/KH-UBND"):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(number=number, day=day, window=window, verdict=verdict), encoding="utf-8")
-        return [i for i in review(path, Registry.load(), None) if i.severity != "info"]
+        said = body.format(number=number, day=day, window=window, verdict=verdict)
+        return [i for i in _review_typed(tmp_path, said, None) if i.severity != "info"]
     clean = found()
     assert not [i for i in clean if i.kind in ("outline", "layout", "period", "wording")], clean
     symbol = [i for i in found(number="15/BC-UBND") if i.kind == "layout" and "“UBND”" in i.message]
@@ -1124,10 +1124,9 @@ def test_written_draft_23_rules_in_other_words(tmp_path):
              "verdict": ""}
 
     def found(**wrong):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(**{**right, **wrong}), encoding="utf-8")
-        return [(i.kind, i.text) for i in review(path, Registry.load(), dt.date(2024, 9, 16)) if i.severity != "info"
-                and i.kind != "outline"]
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, dt.date(2024, 9, 16))
+                if i.severity != "info" and i.kind != "outline"]
     assert found() == []
     assert found(date="Bắc Hà, ngày 16/9/2024") == [("layout", "Bắc Hà, ngày 16/9/2024")]
     assert [k for k, _ in found(circular="Nghị định số")] == ["citation"]
@@ -1143,8 +1142,7 @@ def test_written_draft_24_a_typed_number_below_ten_needs_its_zero(tmp_path):
             "năm 2027\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nSùng Mí Pó\n")
 
     def layout(number):
-        path = tmp_path / "du-thao.md"
-        path.write_text(body.format(number=number), encoding="utf-8")
-        return [(i.text, i.suggestion) for i in review(path, Registry.load(), dt.date(2027, 3, 17)) if i.kind == "layout"]
+        return [(i.text, i.suggestion) for i in _review_typed(tmp_path, body.format(number=number), dt.date(2027, 3, 17))
+                if i.kind == "layout"]
     assert layout("7") == [("Số: 7/BC-UBND", "Số: 07/BC-UBND")]
     assert layout("07") == [] and layout("17") == []

@@ -196,7 +196,7 @@ class _Reader(LinkedReading, RateReading):
         prev_num = [m.end() for m in NUMBER_RE.finditer(self.text, left_start, s) if not self.is_blocked(*m.span())]
         left_from = max([left_start, *prev_num])
         nxt = SEP.search(f, e)  # (a row pasted from a sheet: the cell after a value is the next value's label)
-        right_end = min(nxt.start() if nxt else len(f), f.find("\t", e) % (len(f) + 1))
+        right_end = min(nxt.start() if nxt else len(f), f.find("\t", e) if "\t" in f[e:] else len(f))
         next_num = [m.start() for m in NUMBER_RE.finditer(self.text, e, right_end) if not self.is_blocked(*m.span())]
         right_to = next_num[0] if next_num else right_end
         return f[left_from:s].replace("|", " "), f[e:right_to].replace("|", " "), left_from

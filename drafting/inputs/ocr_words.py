@@ -78,8 +78,8 @@ def mend_word(token: str, before: str = "", after: str = "") -> str:
     if found == [token] and len(token) == 2 and token.isalpha() and not is_syllable(token) and after:
         # "hd so": a short token read as the word one look-alike letter away that makes a phrase with the next word
         # ("ho so"); "hd lao dong" (hợp đồng) has none and stays
-        near = {a for a, b in (pair.split() for pair in _pairs()) if b == after and len(a) == 2
-                and sum(x != y for x, y in zip(token, a)) == 1 and all((x, y) in _LOOKALIKE for x, y in zip(token, a) if x != y)}
+        near = {a for a in _short_before().get(after, ())
+                if sum(x != y for x, y in zip(token, a)) == 1 and all((x, y) in _LOOKALIKE for x, y in zip(token, a) if x != y)}
         return near.pop() if len(near) == 1 else token
     if len(found) == 1:
         return found[0]
@@ -93,6 +93,16 @@ def _pairs() -> set[str]:
     for phrase, _ in [*PHRASES, *RATE_PHRASES, *UNIT_NOUNS]:
         words = re.findall(r"[a-z]+", phrase)
         out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _short_before() -> dict[str, set[str]]:
+    """The two-letter words of the phrases by the word that follows them ("so" → {"ho"}), built once."""
+    out: dict[str, set[str]] = {}
+    for a, b in (pair.split() for pair in _pairs()):
+        if len(a) == 2:
+            out.setdefault(b, set()).add(a)
     return out
 
 

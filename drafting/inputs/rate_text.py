@@ -75,7 +75,8 @@ class RateReading:
         for _, _, p, keys in phrases_in(before[-90:], True):  # "Tỷ lệ hài lòng của người dân, doanh nghiệp đạt 97,82%"
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
             if pct:  # the words from the phrase to the number, as typed: the official checks them in the table
-                at = self.folded.rfind(p, max(0, s - 90), s) % (s + 1)  # not found (-1): the whole window
+                at = self.folded.rfind(p, max(0, s - 90), s)
+                at = at if at >= 0 else max(0, s - 90)  # (not found as folded: the whole window, as before)
                 return self.add(pct[0], value, quote, s, e, self.text[at:s].strip(), 0.85)
         for _, _, p, keys in phrases_in(self.folded[e + 1:e + 40], False)[:1]:  # "99,1% hài lòng": named after
             pct = [k for k in keys if FIELD_BY_KEY[k].unit == "%" and k not in self.taken]
