@@ -153,6 +153,40 @@ def test_rows_pasted_from_a_sheet_set_46():
     assert read_figures("theo khoản 2 Điều 5 Nghị định").figures == []  # a clause of an article stays no count
 
 
+def test_quick_chat_set_47_in_other_words():
+    """Set 47: chat shorthand ("hs", "tt", "gq") left counts unread; "cộng dồn" after the new dossiers, "buổi phát
+    thanh", "thanh toán qua DVC", "còn 2 đang làm" and "Kỷ luật: không có trường hợp nào" were missed; "Tỉnh giao
+    3.500 tài khoản" was read as accounts activated. Here in other units' words; a circular's "TT" stays a circular."""
+    assert values("Qúy này nhận 640 hs, tt 512 hs, gq xong 601 hs.") == {
+        "tthc.ho_so_tiep_nhan": 640, "tthc.ho_so_truc_tuyen": 512, "tthc.ho_so_da_giai_quyet": 601}
+    assert values("Thực hiện theo tt 01/2023, phường nhận 90 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 90}
+    assert values("Hồ sơ kỳ trước chuyển sang 12, nhận mới 300, cộng dồn 312.") == {
+        "tthc.ho_so_ky_truoc": 12, "tthc.ho_so_moi": 300, "tthc.ho_so_tiep_nhan": 312}
+    assert values("Đài truyền thanh huyện: 14 buổi phát sóng về cải cách hành chính.") == {
+        "chi_dao.chuong_trinh_phat_thanh": 14}
+    assert values("Phí, lệ phí: 230 hồ sơ, trong đó 180 hồ sơ thanh toán qua dịch vụ công.") == {
+        "tthc.ho_so_co_phi": 230, "tthc.thanh_toan_truc_tuyen": 180}
+    assert values("UBND tỉnh giao 11 nhiệm vụ, hoàn thành 9, còn 2 đang làm.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 11, "chi_dao.nhiem_vu_cap_tren_dung_han": 9,
+        "chi_dao.nhiem_vu_cap_tren_chua_xong": 2}
+    assert values("Phản ánh, kiến nghị: không phát sinh.") == {"tthc.pakn_tiep_nhan": 0}
+    assert values("Huyện giao 2.000 tài khoản định danh, phường kích hoạt 1.870.") == {
+        "cds.tai_khoan_dinh_danh_chi_tieu": 2000, "cds.tai_khoan_dinh_danh": 1870}
+
+
+def test_chat_set_33_rules_in_other_words():
+    """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
+    (a recommendation with the unit saying it first). Here other units' words."""
+    assert values("Biên chế công chức của phường: giao 31, có mặt 29.") == {"to_chuc.bien_che_giao": 31,
+                                                                          "to_chuc.bien_che_co_mat": 29}
+    assert values("Viên chức các trường: được giao 640, có mặt 618.") == {"to_chuc.vien_chuc_giao": 640,
+                                                                         "to_chuc.vien_chuc_co_mat": 618}
+    assert values("Nhiệm vụ cấp trên: giao 8, xong đúng hạn 8.") == {"chi_dao.nhiem_vu_cap_tren_giao": 8,
+                                                                    "chi_dao.nhiem_vu_cap_tren_dung_han": 8}
+    for said in ("UBND huyện đề xuất Sở Nội vụ mở lớp bồi dưỡng kỹ năng số.", "Phường kiến nghị thành phố cấp thêm máy scan."):
+        assert [(f.section, f.kind) for f in read_message(said).facts] == [("V", "proposal")]
+
+
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():
     """The understood table showed "hài lòng. 98,6" for "…; 98,6% hài lòng.": the sentence's full stop inside, the
     number before its own words and without its sign. The words now read as typed, the sign kept."""
@@ -578,7 +612,7 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -594,10 +628,11 @@ def test_reading_eval_floors():
               (40, "đã chỉnh theo", 0.95, 0),
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
-              (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0)]
+              (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
+              (47, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -13,7 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.figures.periods import later_period_said
 from drafting.inputs.clauses import NAMED_MEETING, meeting_parts
-from drafting.inputs.subject_sections import classify
+from drafting.inputs.subject_sections import PROPOSAL, classify
 from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
 
@@ -25,8 +25,9 @@ _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\n+|,\s+(?=(?:đồng thời|và|sau đó
                       re.IGNORECASE)
 # "Nhiệm vụ quý IV: …; …", "Phương hướng, nhiệm vụ thời gian tới: …": a list of next tasks, each clause one task
 # (never "Nhiệm vụ đã hoàn thành: …", a result)
-# not "Nhiệm vụ Chính phủ giao: tổng số 20 nhiệm vụ, …": tasks set from above, counted
-_TASKS_LABEL = re.compile(r"^\s*(?:phuong huong,?\s*)?nhiem vu\b(?![^:]*\b(?:da|duoc|ket qua|giao)\b)[^:]{0,50}:\s*")
+# not "Nhiệm vụ Chính phủ giao: tổng số 20 nhiệm vụ, …" nor "Nhiệm vụ cấp trên: giao 8, …": tasks set from above, counted
+_TASKS_LABEL = re.compile(r"^\s*(?:phuong huong,?\s*)?nhiem vu\b(?![^:]*\b(?:da|duoc|ket qua|giao|cap tren)\b)[^:]{0,50}:"
+                          r"(?!\s*(?:duoc\s+)?giao\s+\d)\s*")
 COMMAND = re.compile(r"^\s*(soan|viet|lap|thao|lam|gui|cho toi|giup)\b")
 # a report's title said as the request ("Báo cáo công tác cải cách hành chính năm 2025 của UBND tỉnh Cà Mau", "cho tôi
 # báo cáo CCHC …"): the chat reader takes its year as the year's report, the intent rules take it as a request to draft
@@ -54,7 +55,6 @@ _LATE = re.compile(r"\b(?:qua|tre) (?:han|hen)\b")
 _DOCUMENT_END = re.compile(r",|;|\s(?:voi|gom|co|trong do|de ra|dat)\s|\sva\s+(?=\d)")
 _AREA_LABEL = re.compile(r"^\s*(?:ve\s+)?(?:cong tac\s+)?(?:cai cach\s+)?(?:the che|to chuc bo may|cong vu|che do cong vu|"
                          r"tai chinh cong|chinh quyen (?:dien tu|so)|chuyen doi so|thu tuc hanh chinh|tthc)\s*:\s*")
-_PROPOSAL = re.compile(r"^\s*(kien nghi|de nghi|de xuat)\b")
 # "tổ chức 1 cuộc đối thoại với người dân về thủ tục đất đai ngày 20/3/2027, có 60 hộ dân tham dự": a dialogue told
 # with its subject or day is an event in the official's words, its count and all
 _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b(?=[^.;]*\b(?:ve|chu de|ngay|tai)\s)")
@@ -290,7 +290,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         elif not listed:
             hardship = ""
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
-        if _INDEX.search(folded) and not _PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
+        if _INDEX.search(folded) and not PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
                                                                         for a, _ in figure_spans):
             words = clean_clause(clause)
             facts.append(Fact(section="I", kind="note", text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"))
@@ -373,7 +373,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
             m = _CAUSE.search(clause.lower())
             cause = cause_of(clause[m.end():])
             facts[-1] = facts[-1].model_copy(update={"cause": cause[:1].lower() + cause[1:]})
-        elif _PROPOSAL.match(folded):
+        elif PROPOSAL.match(folded):
             facts.append(Fact(section="V", kind="proposal", text=text_c, origin=origin))
         elif tasks or (lead_next and (labelled := task_text(text_c, said_next)) != text_c):
             # "…; Ban sẽ tổ chức kiểm tra 3 phòng": listed as the verb phrase, as the first task is; "Quý IV: số hóa hồ

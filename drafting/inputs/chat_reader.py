@@ -38,6 +38,7 @@ from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.other_periods import other_period_clauses
 from drafting.inputs.said_counts import carried_onward, onward_unsure, said_counts
+from drafting.inputs.shorthand import written_out
 from drafting.inputs.target_text import read_targets
 from drafting.inputs.task_words import next_period_clauses, planned_spans
 from drafting.inputs.text_reading import MISMATCH, Ambiguous, ReadFigure, Unread
@@ -90,6 +91,7 @@ class ChatReading(BaseModel):
     # "chỉ tiêu tỉnh giao: tỷ lệ hồ sơ trực tuyến đạt 70% theo Kế hoạch số 25/KH-UBND": what a verdict is judged against
     targets: list[Target] = Field(default_factory=list)
     unsure_targets: list[str] = Field(default_factory=list, description="percentages set as targets by no one named")
+    corrects: bool = Field(default=False, description="said as a correction (“Sửa lại: …”, “Nhầm, …”)")
 
     def in_fact(self, f: ReadFigure) -> bool:
         """"Hạn chế: còn 3 hồ sơ đất đai quá hạn do …": a number inside a limitation is its detail."""
@@ -99,6 +101,7 @@ class ChatReading(BaseModel):
         return {f.key: f.value for f in self.figures}
 
 
+_CORRECTS = re.compile(r"^\s*(?:xin\s+)?(?:sua lai|nham|dinh chinh|chinh lai|dieu chinh lai|sua)\b\s*[:,.-]?\s*")
 # a document's number ("29/2023/nd-cp") or its date right after its number ("14/kh-ubnd ngay 30/01/2023")
 _DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d\b")
 
@@ -258,6 +261,10 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
     a task, its numbers the task's words. last_year: the year before a year report's, when the chat knows it — a
     clause about it ("năm trước", "năm 2025") is the same period of last year."""
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
+    text = written_out(text)  # "đã gq 3.302 hs": chat shorthand read as the words it stands for
+    # "Sửa lại: trễ hạn 5 hồ sơ, do …": what follows replaces what was said, and the lead is no words of a fact
+    corrects = _CORRECTS.match(fold_lower(text))
+    text = " " * corrects.end() + text[corrects.end():] if corrects else text
     _, _, period_spans = read_period(text)
     others = other_period_clauses(fold_lower(text), last_year)
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
@@ -267,7 +274,7 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
                         [(f.start, f.end) for f in summed])
     read.figures = sorted(summed + read.figures, key=lambda f: f.start)
     unread = [u.model_copy(update={"reason": _TYPED_RATE}) if u.quote.endswith("%") else u for u in read.unread]
-    reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous)
+    reading = ChatReading(figures=read.figures, unread=unread, ambiguous=read.ambiguous, corrects=bool(corrects))
     for a, b, kind in others:  # read alone, so its figures take the same keys as this period's
         alone = read_figures("".join(c if a <= i < b else " " for i, c in enumerate(text)), unique=True, blocked=period_spans)
         # "386 hồ sơ (cùng kỳ năm 2025: 342 hồ sơ)", "tiếp nhận 386 hồ sơ; cùng kỳ năm trước là 342 hồ sơ": a number

@@ -36,7 +36,7 @@ from drafting.inputs.clauses import (
     sentence_bonus,
 )
 from drafting.inputs.figure_links import LinkedReading
-from drafting.inputs.noun_rules import SET_IN, SIDE_COST, legal_kind, noun_choices
+from drafting.inputs.noun_rules import ON_AIR, SET_FOR, SET_IN, SIDE_COST, legal_kind, noun_choices
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import (
     COMPANIONS,
@@ -237,7 +237,7 @@ class _Reader(LinkedReading, RateReading):
             self.blocked.append((a, b))
             converted = f"tổng của “{self.text[s:noun_end].strip()}”, cộng trong phần mềm"
             value, quote = value + other, self.text[s:noun_end].strip()
-        broadcast = noun in ("buổi", "lượt người") and _BROADCAST.search(before)  # "Đài truyền thanh xã phát 36 buổi
+        broadcast = noun in ("buổi", "lượt người") and (_BROADCAST.search(before) or ON_AIR.match(self.folded, noun_end))  # "Đài truyền thanh xã phát 36 buổi
         noun = "chương trình" if broadcast else noun  # tuyên truyền": broadcasts, whatever the official calls them
         carried = noun or self.carried_noun(sent_from, s)
         # "giải quyết 815 hồ sơ đúng hạn 809, trễ hạn 6": the words between the noun and the next number (bare, or
@@ -375,7 +375,7 @@ class _Reader(LinkedReading, RateReading):
                 return
             if key == "tthc.ho_so_dung_han_tong" and phrase.endswith(" dung han") | (phrase == "dung han") and self.separate_early:
                 key = "tthc.ho_so_dung_han"  # "trước hạn 100, đúng hạn 128": the two parts, not the total
-            if left.lstrip().startswith("chi tieu") and f"{key}_chi_tieu" in FIELD_BY_KEY:
+            if SET_FOR.search(left) and f"{key}_chi_tieu" in FIELD_BY_KEY:
                 key = f"{key}_chi_tieu"  # "Chỉ tiêu kích hoạt tài khoản … được giao là 15.000": the target
             # "32 biên chế công chức": a noun that is the figure's own word names it as surely as a verb before it
             own_noun = side == 2 and dist == -1 and noun_words and fold_lower(phrase).startswith(noun_words)

@@ -10,6 +10,11 @@ import re
 from drafting.inputs.clauses import PARTS
 from drafting.inputs.phrases import STAFF, STAFF_TRAINING
 
+# "Tỉnh giao 3.500 tài khoản VNeID", "chỉ tiêu 4.200 tài khoản": the words before a count set it as a target
+SET_FOR = re.compile(r"^\s*chi tieu\b|\b(?:giao|chi tieu)(?: (?:cho )?(?:xa|phuong|huyen|so|don vi))?\s*$")
+# "6 buổi phát thanh trên loa truyền thanh xã": sessions on air are broadcasts, not outreach in person
+ON_AIR = re.compile(r"\s*(?:phat thanh|truyen thanh|phat song|truyen hinh)\b")
+_QUOTA_LABEL = re.compile(r"^\s*(?:so\s+)?(?:(?:can bo,?\s+)?cong chuc|bien che|(vien chuc|nguoi lam viec)|(nhiem vu))\b[^:;\d]{0,30}:")
 SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # (side, distance, length of the phrase, the phrase, the figures it may name): ranked by side cost plus distance
 Choice = tuple[int, float, int, str, list[str]]
@@ -93,6 +98,10 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     elif _CHECKED_PLACE.search(before) and _PLACE_WORD.match(folded, e):
         # "kiểm tra CCHC tại 3 đơn vị sự nghiệp trực thuộc": the places an inspection went to, not how many there are
         out.append((0, -SIDE_COST[0] - 2, 0, "kiem tra tai", ["chi_dao.co_quan_duoc_kiem_tra"]))
+    if noun in (None, "người", "nhiệm vụ") and re.search(r"\b(?:duoc\s+)?giao\s*$", left) and (line := _QUOTA_LABEL.match(sentence)):
+        # "Công chức xã: giao 22, có mặt 20", "Viên chức: được giao 310", "Nhiệm vụ cấp trên: giao 8": what the line counts
+        out.append((0, -SIDE_COST[0] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao" if line.group(2) else
+                                                      "to_chuc.vien_chuc_giao" if line.group(1) else "to_chuc.bien_che_giao"]))
     if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):
         out.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
     if noun == "người" and (staff := STAFF.match(folded, e)) and _STAFF_NOW.search(before):

@@ -25,7 +25,7 @@ _PHRASES: dict[str, list[str]] = {
                              "tong so ho so tiep nhan", "tong ho so", "tong so ho so", "nhan", "phai giai quyet",
                              "tong so ho so da tiep nhan", "so ho so tiep nhan", "da tiep nhan", "nhan duoc",
                              "tong cong", "tiep nhan giai quyet", "tiep nhan va giai quyet",
-                             "tiep nhan, giai quyet", "thu ly", "da thu ly"],
+                             "tiep nhan, giai quyet", "thu ly", "da thu ly", "cong don"],  # "nhận mới 8.214, cộng dồn 8.271"
     "tthc.ho_so_ky_truoc": ["chuyen qua", "ky truoc chuyen sang", "chuyen sang", "ton ky truoc", "ky truoc chuyen qua", "ton dong",
                             "ton tu ky truoc", "tu ky truoc chuyen sang",
                             "chuyen sang giai quyet", "ky truoc chuyen sang giai quyet", "ton tu nam truoc",
@@ -71,7 +71,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.thanh_toan_truc_tuyen": ["thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
                                    "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
                                    "thanh toan phi le phi truc tuyen", "thanh toan qua cong dich vu cong",
-                                   "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong",
+                                   "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong", "thanh toan qua dvc", "thanh toan qua dich vu cong",
                                    "thanh toan truc tuyen qua cong", "nop phi, le phi truc tuyen",
                                    "phi, le phi truc tuyen", "nop phi truc tuyen", "nop le phi truc tuyen",
                                    "le phi truc tuyen", "thanh toan truc tuyen phi, le phi"],
@@ -119,7 +119,7 @@ _PHRASES: dict[str, list[str]] = {
     "chi_dao.luot_nguoi_tuyen_truyen": ["tham gia", "tham du", "nguoi nghe"],
     "chi_dao.doi_thoai": ["doi thoai"],
     "chi_dao.chuong_trinh_phat_thanh": ["phat thanh", "chuong trinh phat thanh", "chuong trinh", "truyen hinh",
-                                        "phong su", "chuyen muc", "truyen thanh", "dai truyen thanh"],
+                                        "phong su", "chuyen muc", "truyen thanh", "dai truyen thanh", "buoi phat thanh"],
     "chi_dao.sang_kien": ["sang kien", "mo hinh"],
     # "1 nhiệm vụ hoàn thành nhưng quá hạn": late, though done
     "chi_dao.nhiem_vu_cap_tren_qua_han": ["hoan thanh nhung qua han", "hoan thanh nhung tre han", "hoan thanh qua han",
@@ -277,7 +277,7 @@ _SHARED: dict[str, list[str]] = {
     "dung han": ["chi_dao.nhiem_vu_cap_tren_dung_han"],
     "chua hoan thanh": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "dang thuc hien": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
-    "dang trien khai": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
+    "dang trien khai": ["chi_dao.nhiem_vu_cap_tren_chua_xong"], "dang lam": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     # "1 nhiệm vụ chưa đến hạn", "2 nhiệm vụ đang thực hiện trong thời hạn": set from above, not done yet, not late
     "chua den han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"], "trong han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],
     "trong thoi han": ["chi_dao.nhiem_vu_cap_tren_chua_xong"],

@@ -106,6 +106,10 @@ _NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\b(?:khong|chua) (?:phat sinh|co|n
          ("tthc.ho_so_qua_han", re.compile(r"\bkhong (?:co|phat sinh) (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen)\b")),
          ("cong_vu.ky_luat", re.compile(r"\bkhong co (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\bbi (?:xu ly )?"
                                        r"(?:ky luat|xu ly ky luat)\b")),
+         # "Kỷ luật: không có trường hợp nào", "Phản ánh, kiến nghị: không phát sinh": a label with none said after it
+         *[(k, re.compile(rf"\b(?:{w})\s*:\s*(?:khong|chua)(?: co| phat sinh)?(?: (?:truong hop|ho so|ai)(?: nao)?)?(?=\s*[.;\n]|\s*$)"))
+           for k, w in (("cong_vu.ky_luat", r"(?:bi )?(?:xu ly )?ky luat"), ("tthc.pakn_tiep_nhan", r"phan anh,? kien nghi|pakn"),
+                        ("tthc.ho_so_qua_han", r"(?:ho so )?(?:qua han|tre han|tre hen)"))],
          # "không có hồ sơ kỳ trước chuyển sang": none carried over (not "không có hồ sơ tồn đọng", the period's end)
          ("tthc.ho_so_ky_truoc", re.compile(r"\bkhong co ho so (?:ton (?:tu )?)?(?:cua )?(?:ky|quy|nam) truoc(?: chuyen (?:sang|qua))?\b")),
          # "không có hồ sơ bị trả lại": none returned to the applicant

@@ -7,6 +7,11 @@ import re
 
 from corpus.text import fold_lower
 
+# a recommendation, section V: "Kiến nghị Bộ Nội vụ …", and with the unit saying it first: "UBND tỉnh Hưng Yên kiến
+# nghị …", "Xã đề nghị …" (folded words)
+PROPOSAL = re.compile(r"^\s*(?:(?:ubnd |uy ban nhan dan )?(?:tinh|huyen|xa|phuong|thi tran|thanh pho|dac khu|so|ban|phong|"
+                      r"don vi|co quan|chung toi)(?: [a-z]+){0,3}? )?(kien nghi|de nghi|de xuat)\b")
+
 # keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
 _SECTION_WORDS = [
     # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins

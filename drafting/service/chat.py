@@ -173,7 +173,7 @@ def _merge_reading(state: UserState, reading: ChatReading, today: dt.date) -> tu
         if reading.meta.date is None and p and y:  # the period may come from an earlier message
             state.chat_meta["date"] = default_report_date(p, y, today)
     for f in reading.figures:
-        if f.key in state.chat_values and reading.in_fact(f):
+        if f.key in state.chat_values and reading.in_fact(f) and not reading.corrects:
             continue  # a detail of a limitation ("còn 3 hồ sơ đất đai quá hạn") does not replace the period's figure
         state.chat_values[f.key] = HeldFigure(value=f.value, kind="message", words=f.words, noun=f.noun, approx=f.approx)
     for held, other in ((state.chat_same_period, reading.same_period), (state.chat_previous, reading.previous)):

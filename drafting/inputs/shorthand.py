@@ -1,0 +1,26 @@
+"""Chat shorthand written out before a message is read: "tiếp nhận 3.415 hs, trong đó tt 2.980 hs; đã gq 3.302" reads
+as "tiếp nhận 3.415 hồ sơ, trong đó trực tuyến 2.980 hồ sơ; đã giải quyết 3.302".
+
+Only lower-case tokens standing alone are written out, as officials type them in a chat app: "TT 01/2023" is a
+circular, "14/KH-UBND" a document's symbol, and a shorthand that could mean two things ("đh": đúng hạn or đại học) is
+left as typed — the reader then leaves its number unread and asks, never guesses."""
+
+from __future__ import annotations
+
+import re
+
+_WRITTEN_OUT = {"hs": "hồ sơ", "gq": "giải quyết", "qh": "quá hạn", "vb": "văn bản", "nv": "nhiệm vụ",
+                "dn": "doanh nghiệp", "cbcc": "cán bộ, công chức", "cbccvc": "cán bộ, công chức, viên chức",
+                "tt": "trực tuyến"}
+_TOKEN = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")(?![\w/-])")
+# "tt 01/2023", "tt số 01": a circular's number follows, not a count of online dossiers
+_CIRCULAR_AFTER = re.compile(r"\s*(?:số\s*)?\d+\s*/")
+
+
+def written_out(text: str) -> str:
+    """The message with its shorthand written out (the rest of it unchanged)."""
+    def one(m: re.Match) -> str:
+        if m.group(1) == "tt" and _CIRCULAR_AFTER.match(text, m.end()):
+            return m.group(0)
+        return _WRITTEN_OUT[m.group(1)]
+    return _TOKEN.sub(one, text)
