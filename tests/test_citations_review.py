@@ -1146,3 +1146,28 @@ def test_written_draft_24_a_typed_number_below_ten_needs_its_zero(tmp_path):
                 if i.kind == "layout"]
     assert layout("7") == [("Số: 7/BC-UBND", "Số: 07/BC-UBND")]
     assert layout("07") == [] and layout("17") == []
+
+
+def test_written_draft_25_rules_in_other_words(tmp_path):
+    """Written draft 25 (a commune's year 2026): 12 documents counted 5 + 4 + 2 in brackets passed (the schema holds
+    no kinds of documents); «đạt yêu cầu đề ra» beside 27 of 28 tasks passed; «- UBND huyện Đồng Văn;» among the
+    recipients eighteen months after the district level ended passed. Here a ward's quarter, each fault once, then the
+    right text — and the same recipient in a report of 2024, when districts stood."""
+    body = ("UBND TỈNH LẠNG SƠN\nUBND PHƯỜNG ĐÔNG KINH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+            "\n\nSố: 31/BC-UBND\n\nĐông Kinh, ngày 18 tháng 3 năm {year}\n\nBÁO CÁO\nKết quả cải cách hành chính quý I năm "
+            "{year}\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nPhường tổ chức {meetings} hội nghị, cuộc họp về CCHC (2 hội nghị, 3 cuộc "
+            "họp giao ban). Đến nay hoàn thành 18/20 nhiệm vụ{verdict}.\n\nNơi nhận:\n- UBND tỉnh Lạng Sơn;\n{extra}"
+            "- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nHoàng Văn Tùng\n")
+    right = {"year": "2027", "meetings": "5", "verdict": "", "extra": ""}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and i.kind not in ("outline", "layout")]
+    assert found() == []
+    assert found(meetings="6") == [("arithmetic", "6 hội nghị, cuộc họp về CCHC (2 hội nghị, 3 cuộc họp giao ban)")]
+    assert [k for k, _ in found(verdict=", đạt mục tiêu đề ra")] == ["wording"]
+    assert found(verdict=", đạt yêu cầu 90% theo Kế hoạch số 4/KH-UBND") == []  # the requirement named
+    assert found(extra="- Thị ủy Lạng Sơn;\n") == [("period", "- Thị ủy Lạng Sơn;")]
+    assert found(extra="- Phòng Nội vụ thành phố;\n") == []  # a city's office may be a province's
+    assert found(year="2024", extra="- UBND thành phố Lạng Sơn;\n- Thị ủy Lạng Sơn;\n") == []

@@ -308,6 +308,8 @@ def check_wording(doc: ReviewDocument) -> list[ReviewIssue]:
 def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | None = None,
                     section: str = "") -> list[ReviewIssue]:
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
+    from drafting.review.abolished import check_district_bodies
+    from drafting.review.bracket_parts import check_bracket_parts
     from drafting.review.layout import check_date_line, check_layout, check_symbol, check_text_head, check_text_number
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
@@ -322,11 +324,13 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     # the reader's findings where the pattern checks said nothing about the same paragraph and rate
     said = {(i.paragraph, i.suggestion) for i in arithmetic}
     arithmetic += [i for i in check_stated_figures(doc.paragraphs) if (i.paragraph, i.suggestion) not in said]
+    # kinds the schema does not hold ("12 văn bản (05 kế hoạch, …)"), where no check above spoke of the paragraph
+    arithmetic += [i for i in check_bracket_parts(doc.paragraphs) if i.paragraph not in {a.paragraph for a in arithmetic}]
     issues = (arithmetic + check_citations(doc, registry, as_of) + check_outline(doc)
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
               + check_signature(doc.paragraphs) + check_closing(doc.paragraphs) + check_date_line(doc.paragraphs)
-              + check_symbol(doc.paragraphs)
+              + check_symbol(doc.paragraphs) + check_district_bodies(doc.paragraphs, document_date(doc.paragraphs) or as_of)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is None:
         issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs) + check_text_number(doc.paragraphs)

@@ -29,6 +29,26 @@ _RATE = re.compile(r"\d+(?:,\d+)?\s*%(?!\s*(?:so voi\s+)?(?:cua\s+)?(?:ke hoach|
 _NAMED_TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|yeu cau)\b[^.;]{0,40}?\d|\b(?:ke hoach|quyet dinh|chi thi) so\b")
 
 
+# "Kế hoạch … có 28 nhiệm vụ, đến nay hoàn thành 27 nhiệm vụ, đạt yêu cầu đề ra": a requirement met that the sentence
+# does not name, while its own counts leave a task undone
+_MET = re.compile(r"(?<!chua )(?<!khong )\bdat (?:yeu cau|muc tieu)(?: de ra)?\b")
+_TASKS = re.compile(r"\b(\d+)(?:\s*/\s*(\d+))?\s+nhiem vu\b")  # "27 nhiệm vụ", "18/20 nhiệm vụ"
+_TARGET_SAID = re.compile(r"\b(?:chi tieu|muc tieu|yeu cau)\b[^.;]{0,40}?\d")
+
+
+def _met_with_tasks_left(p, words: str, sentence: str) -> list[ReviewIssue]:
+    tasks = sorted({int(n) for m in _TASKS.finditer(words) for n in m.groups() if n})
+    m = _MET.search(words)
+    if not m or len(tasks) < 2 or _TARGET_SAID.search(words):
+        return []
+    said = sentence[m.start():m.end()]
+    return [ReviewIssue(
+        kind="wording", severity="warning", section=p.section, paragraph=p.index, text=sentence.strip()[:160],
+        message=f"“{said}” trong khi câu ghi {tasks[0]}/{tasks[-1]} nhiệm vụ: yêu cầu nào (bao nhiêu, do văn bản nào "
+                "đặt ra)? Nêu rõ, hoặc chỉ ghi số đã hoàn thành.",
+        suggestion="ghi «hoàn thành …/… nhiệm vụ theo Kế hoạch số …», bỏ đánh giá không nêu căn cứ")]
+
+
 def _rate_verdicts(paragraphs) -> list[ReviewIssue]:
     """A verdict on a rate, in any section, whose sentence names no target: the verdict names its target (drafting
     practice) — how much, set by which document — or the reader cannot check it. A warning: the official knows it."""
@@ -38,6 +58,7 @@ def _rate_verdicts(paragraphs) -> list[ReviewIssue]:
             continue
         for s in _SENTENCE.finditer(p.text):
             words = fold_lower(s.group(0))
+            out += _met_with_tasks_left(p, words, s.group(0))
             m = _RATE_VERDICT.search(words)
             if m and len(_RATE.findall(words)) == 1 and not _NAMED_TARGET.search(words):
                 said = s.group(0)[m.start():m.end()]
