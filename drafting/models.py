@@ -255,6 +255,7 @@ class ReviewIssue(BaseModel):
     message: str
     suggestion: str = ""
     group: str = ""  # "unverified_local": many of them are summarised in one note
+    excerpt: str = ""  # whole clauses around text, for the reader (review/excerpt.py); empty: text itself
 
 
 DraftEvent.model_rebuild()

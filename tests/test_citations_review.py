@@ -1171,3 +1171,22 @@ def test_written_draft_25_rules_in_other_words(tmp_path):
     assert found(extra="- Thị ủy Lạng Sơn;\n") == [("period", "- Thị ủy Lạng Sơn;")]
     assert found(extra="- Phòng Nội vụ thành phố;\n") == []  # a city's office may be a province's
     assert found(year="2024", extra="- UBND thành phố Lạng Sơn;\n- Thị ủy Lạng Sơn;\n") == []
+
+
+def test_the_excerpt_of_a_finding_is_whole_clauses(tmp_path):
+    """Issue 18: the review table's «Trích» started inside a phrase ("14 hồ sơ, tỷ lệ …") or left a bracket open
+    ("915 hồ sơ (kỳ trước chuyển sang 25 hồ sơ, tiếp nhận mới 880"). The excerpt widens to the clause and closes the
+    bracket; the finding's own text stays as the check read it (the evals match on it)."""
+    from drafting.render.preview import review_rows
+
+    said = ("UBND XÃ TÂN AN\n\nBÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n\n2. Cải cách thủ tục hành chính\n"
+            "Trong quý, xã tiếp nhận 640 hồ sơ (kỳ trước chuyển sang 12 hồ sơ, tiếp nhận mới 618 hồ sơ); đã giải quyết 600 "
+            "hồ sơ, trong đó trước và đúng hạn 590 hồ sơ, quá hạn 10 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 99,5%; 40 hồ sơ "
+            "đang giải quyết.\n")
+    found = [i for i in _review_typed(tmp_path, said, dt.date(2024, 3, 20)) if i.kind == "arithmetic"]
+    total = next(i for i in found if "640" in i.message)
+    assert total.excerpt == "Trong quý, xã tiếp nhận 640 hồ sơ (kỳ trước chuyển sang 12 hồ sơ, tiếp nhận mới 618 hồ sơ)"
+    rate = next(i for i in found if "99,5%" in i.message)
+    assert rate.excerpt.startswith("đã giải quyết 600 hồ sơ, trong đó") and "99,5%" in rate.excerpt, rate.excerpt
+    assert not rate.text.startswith("đã giải quyết")  # the check's words: from inside the clause
+    assert {r[4] for r in review_rows(found)} == {i.excerpt for i in found}

@@ -65,7 +65,7 @@ def sort_issues(issues: list[ReviewIssue]) -> list[ReviewIssue]:
 def review_rows(issues: list[ReviewIssue]) -> list[list]:
     # the outline number is short enough for the narrow column; the opening, the closing and the appendix have none
     return [[SEVERITY_LABEL[i.severity], KIND_LABEL.get(i.kind, i.kind), short_label(i.section),
-             i.paragraph or "", i.text, i.message, i.suggestion] for i in sort_issues(issues)]
+             i.paragraph or "", i.excerpt or i.text, i.message, i.suggestion] for i in sort_issues(issues)]
 
 
 def review_html(paragraphs: list[tuple[int, str]], issues: list[ReviewIssue]) -> str:

@@ -310,6 +310,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     """section: only findings inside that part ("II" covers II.1 … II.6); the whole document when empty."""
     from drafting.review.abolished import check_district_bodies
     from drafting.review.bracket_parts import check_bracket_parts
+    from drafting.review.excerpt import with_excerpts
     from drafting.review.layout import check_date_line, check_layout, check_symbol, check_text_head, check_text_number
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
@@ -347,7 +348,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
                              "soát toàn bộ văn bản.")
         issues = [i for i in issues if i.paragraph and in_scope(i.section, section)]
     rank = {"error": 0, "warning": 1, "info": 2}
-    return sorted(tidy(issues), key=lambda i: (rank[i.severity], i.paragraph))
+    return sorted(with_excerpts(tidy(issues), doc.paragraphs), key=lambda i: (rank[i.severity], i.paragraph))
 
 
 def review(path_or_bytes: Path | bytes, registry: Registry, as_of: dt.date | None = None, name: str = "",

@@ -34,6 +34,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     section: review one part only ("II.2", or "II" for all of II); the whole document when empty."""
     from drafting.review.checks import review_document
     from drafting.review.document import load_review_document
+    from drafting.review.excerpt import with_excerpts
     from drafting.review.period_words import document_date
     from drafting.review.tidy import in_scope, tidy
     from drafting.service.roundtrip import check_final
@@ -53,7 +54,7 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     paragraphs = doc.paragraphs
     if section:
         paragraphs = [p for p in doc.paragraphs if in_scope(p.section, section)]
-    issues = sort_issues(tidy(issues))
+    issues = sort_issues(with_excerpts(tidy(issues), doc.paragraphs))
     rows = review_rows(issues)
     html = review_html([(p.index, p.text) for p in paragraphs], issues)
     buf = io.StringIO()
