@@ -185,6 +185,8 @@ def test_chat_set_33_rules_in_other_words():
                                                                     "chi_dao.nhiem_vu_cap_tren_dung_han": 8}
     for said in ("UBND huyện đề xuất Sở Nội vụ mở lớp bồi dưỡng kỹ năng số.", "Phường kiến nghị thành phố cấp thêm máy scan."):
         assert [(f.section, f.kind) for f in read_message(said).facts] == [("V", "proposal")]
+    # (a verb and a number nothing names, "hoàn thành 7", is asked about — never an event "Hoàn thành 7")
+    assert read_message("UBND huyện giao 9, hoàn thành 7.").facts == []
 
 
 def test_a_rate_is_shown_with_the_words_it_was_typed_with():

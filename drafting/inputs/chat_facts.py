@@ -13,7 +13,7 @@ from corpus.text import fold_lower
 from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
 from drafting.figures.periods import later_period_said
 from drafting.inputs.clauses import NAMED_MEETING, meeting_parts
-from drafting.inputs.subject_sections import PROPOSAL, classify
+from drafting.inputs.subject_sections import INDEX_RESULT, PROPOSAL, classify
 from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
 
@@ -64,10 +64,6 @@ _TOLD_DIALOGUE = re.compile(r"\b\d+\s+(?:cuoc |buoi |hoi nghi )?doi thoai\b(?=[^
 _STAFF = r"(?:(?:hon|gan|khoang|tren)\s+)?\d+\s+(?:luot\s+)?(?:can bo|cong chuc|vien chuc|cbccvc|cbcc)\b"  # "cho hơn 300 cán bộ"
 _COURSE = r"\b(?:boi duong|tap huan|dao tao)\s+(?!(?:ve\s+)?(?:chuyen mon|nghiep vu)(?:,?\s*(?:chuyen mon|nghiep vu))?\s*(?:$|[,.;]|cho\b|voi\b))(?:[a-z0-9/]+[ ,]+){2,}[a-z0-9/]+"
 _TOLD_TRAINING = re.compile(rf"\b{_STAFF}[^.;\d]{{0,30}}?{_COURSE}|{_COURSE}[^.;\d]{{0,40}}?\b(?:cho|voi)\s+{_STAFF}")
-# "Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34": an index's result, scored by others — kept in the
-# official's words as a note of section I (its year is the index's, not the report's)
-_INDEX = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
-                    r"(?=.*\b(?:dat|xep|diem)\b)")
 _TASKS_LEFT = re.compile(r"^\s*(?:con(?: lai)?\s+)?\d+\s+nhiem vu\s+(?:con\s+)?(?:dang|chua|tiep tuc|chuyen)\b")
 _REMINDED = re.compile(r"\bbi (?:nhac nho|phe binh|kiem diem)\b")
 # "Tháng 5 Sở kiểm tra CCHC tại 3 phòng …": a dated inspection, told by the inspection's counts in section I
@@ -290,7 +286,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         elif not listed:
             hardship = ""
         ended = part.rstrip().endswith((".", "!", "?"))  # the label's list ends with its sentence
-        if _INDEX.search(folded) and not PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
+        if INDEX_RESULT.search(folded) and not PROPOSAL.match(folded) and re.search(r"\d", folded) and not any(start <= a < start + len(clause)
                                                                         for a, _ in figure_spans):
             words = clean_clause(clause)
             facts.append(Fact(section="I", kind="note", text=words[:1].upper() + words[1:], origin=f"tin nhắn: «{words[:80]}»"))
@@ -348,8 +344,10 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
         # a counted meeting keeps its count in the official's words: the writer puts the figure's slot there, or leaves
         # it out where its lead has said it (substance.SubstanceWriter.events)
         text_c = clean_clause(clause)
-        # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV
-        if len(text_c) < 12 or _QUESTION.search(folded.rstrip(" .")) or (
+        # a target of the next period ("Năm 2027 xã sẽ phấn đấu 100% hồ sơ được số hóa") is a task of section IV; "hoàn
+        # thành 12": a verb and a number left unread is a count to ask about, no fact
+        if len(text_c) < 12 or re.search(r"\d", text_c) and len(re.sub(r"\d[\d.,]*", " ", text_c).split()) < 3 or \
+                _QUESTION.search(folded.rstrip(" .")) or (
                 _TARGET_CLAUSE.search(folded) and not next(future_words(clause), None) and not (said_next and said_next.match(folded))
                 and not tasks):  # "Nhiệm vụ năm 2027: …, phấn đấu đạt 100% …": an aim in the list of tasks
             continue

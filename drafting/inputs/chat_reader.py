@@ -101,7 +101,7 @@ class ChatReading(BaseModel):
         return {f.key: f.value for f in self.figures}
 
 
-_CORRECTS = re.compile(r"^\s*(?:xin\s+)?(?:sua lai|nham|dinh chinh|chinh lai|dieu chinh lai|sua)\b\s*[:,.-]?\s*")
+_CORRECTS = re.compile(r"^\s*(?:xin\s+)?(?:sua lai|nham|dinh chinh|chinh lai|dieu chinh lai)\b\s*[:,.-]?\s*")  # not "Sửa đổi 7 TTHC"
 # a document's number ("29/2023/nd-cp") or its date right after its number ("14/kh-ubnd ngay 30/01/2023")
 _DOCUMENT_YEAR = re.compile(r"\d\s*/\s*20\d\d\s*/\s*[a-z]|/[a-z][a-z0-9-]*\s+ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d\b")
 

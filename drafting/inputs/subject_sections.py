@@ -12,6 +12,11 @@ from corpus.text import fold_lower
 PROPOSAL = re.compile(r"^\s*(?:(?:ubnd |uy ban nhan dan )?(?:tinh|huyen|xa|phuong|thi tran|thanh pho|dac khu|so|ban|phong|"
                       r"don vi|co quan|chung toi)(?: [a-z]+){0,3}? )?(kien nghi|de nghi|de xuat)\b")
 
+# "Chỉ số CCHC năm 2025 của tỉnh đạt 86,12 điểm, xếp thứ 18/34": an index's result, scored by others — a note of
+# section I in the official's words (its year is the index's, not the report's)
+INDEX_RESULT = re.compile(r"\bchi so\s+(?:cai cach hanh chinh|cchc|par|sipas|hai long|papi|pci|dti|chuyen doi so)\b"
+                          r"(?=.*\b(?:dat|xep|diem)\b)")
+
 # keywords that put a subject under an outline section; the first match wins, "I" when only "CCHC" matched
 _SECTION_WORDS = [
     # the year's plan for controlling procedures is one of the reform's annual plans (section I), before "TTHC" wins
