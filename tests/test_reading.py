@@ -174,6 +174,21 @@ def test_quick_chat_set_47_in_other_words():
         "cds.tai_khoan_dinh_danh_chi_tieu": 2000, "cds.tai_khoan_dinh_danh": 1870}
 
 
+def test_set_48_rules_in_other_words():
+    """Set 48: "trong hạn" after the resolved count read as pending; "Số phiếu … thu được 1.044" read as budget
+    revenue; "98,1 phần trăm", "312,5 tỷ" and "ký số toàn bộ" missed; "cao cấp 2, trung cấp 5" read as 2. Here in other
+    units' words."""
+    assert values("Đã giải quyết 812 hồ sơ, trong hạn 809, trễ hạn 3.") == {
+        "tthc.ho_so_da_giai_quyet": 812, "tthc.ho_so_dung_han_tong": 809, "tthc.ho_so_qua_han": 3}
+    assert values("Đang giải quyết trong hạn 14 hồ sơ.") == {"tthc.ho_so_dang_giai_quyet": 14}  # still pending
+    assert values("Phiếu khảo sát thu về 530, mức độ hài lòng 97 phần trăm.") == {
+        "tthc.phieu_khao_sat": 530, "tthc.ty_le_hai_long": 97}
+    assert values("Thu ngân sách trên địa bàn được 18,2 tỷ.") == {"tai_chinh.thu_ngan_sach_thuc_hien": 18200}
+    assert values("Tỷ lệ hồ sơ trực tuyến 76 phần trăm.") == {}  # a rate the draft computes, typed
+    assert values("Gửi 415 văn bản đi điện tử, đã ký số tất cả.") == {"cds.van_ban_dien_tu": 415, "cds.van_ban_ky_so": 415}
+    assert values("Cử 1 đồng chí học cao cấp, 6 đồng chí học trung cấp lý luận chính trị.") == {"cong_vu.dao_tao_ly_luan": 7}
+
+
 def test_chat_set_33_rules_in_other_words():
     """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
     (a recommendation with the unit saying it first). Here other units' words."""
@@ -614,7 +629,8 @@ def test_reading_eval_floors():
     # held-out sets written after the rules, each run once untuned before any rule was taken from it (66 %, 92,5 %,
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
-    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %);
+    # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
+    # 83,7 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -631,10 +647,10 @@ def test_reading_eval_floors():
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
-              (47, "đã chỉnh theo", 0.95, 0)]
+              (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

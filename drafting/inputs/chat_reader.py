@@ -34,7 +34,7 @@ from drafting.inputs.chat_facts import (
     worded_spans,
 )
 from drafting.inputs.clauses import OWN_NOUNS, WHOLE_CLAUSE, drop_number_words, own_noun
-from drafting.inputs.document_counts import legal_document_counts
+from drafting.inputs.document_counts import legal_document_counts, theory_level_counts
 from drafting.inputs.figure_text import read_figures, sentence_span
 from drafting.inputs.other_periods import other_period_clauses
 from drafting.inputs.said_counts import carried_onward, onward_unsure, said_counts
@@ -269,7 +269,8 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
     others = other_period_clauses(fold_lower(text), last_year)
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
         planned_spans(text)
-    summed = legal_document_counts(text)  # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL": one sum
+    # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL", "lý luận chính trị cao cấp 2, trung cấp 5": one sum
+    summed = legal_document_counts(text) + theory_level_counts(text)
     read = read_figures(text, unique=True, blocked=period_spans + [(a, b) for a, b, _ in others] + planned +
                         [(f.start, f.end) for f in summed])
     read.figures = sorted(summed + read.figures, key=lambda f: f.start)

@@ -51,3 +51,38 @@ def legal_document_counts(text: str) -> list[ReadFigure]:
                               note=f"tổng {' + '.join(m.group(1) for m in found)} = {fmt_decimal(total)}, cộng trong phần mềm",
                               noun=f"văn bản quy phạm pháp luật ({', '.join(parts)})"))
     return out
+
+
+# "Đào tạo lý luận chính trị cao cấp 2, trung cấp 5", "… 2 cao cấp và 5 trung cấp": the people trained, by level,
+# one figure — their sum counted in code
+_THEORY = re.compile(r"\bly luan chinh tri\b")
+_LEVEL_COUNT = re.compile(r"\b(cao cap|trung cap|so cap)\s*:?\s*(\d+)\b|\b(\d+)\s+(?:(?:nguoi|dong chi|cong chuc)\s+)?"
+                          r"(?:hoc\s+)?(cao cap|trung cap|so cap)\b")
+_BETWEEN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
+
+
+def theory_level_counts(text: str) -> list[ReadFigure]:
+    folded = fold_lower(text)
+    if len(folded) != len(text):
+        return []
+    out = []
+    for lead in _THEORY.finditer(folded):  # the levels after the words, or before them ("… 5 trung cấp lý luận …")
+        stop = _SENTENCE.search(folded, lead.end())
+        begin = max([0] + [m.end() for m in _SENTENCE.finditer(folded, 0, lead.start())])
+        found = [m for m in _LEVEL_COUNT.finditer(folded, begin, stop.start() if stop else len(folded))
+                 if not any(f.start <= m.start() < f.end for f in out)]
+        # the levels listed one after another, nothing else between them
+        run = found[:1]
+        for m in found[1:]:
+            if not _BETWEEN.fullmatch(folded, run[-1].end(), m.start()):
+                break
+            run.append(m)
+        if len(run) < 2 or not (0 <= run[0].start() - lead.end() <= 30 or 0 <= lead.start() - run[-1].end() <= 30):
+            continue
+        counts = [int(m.group(2) or m.group(3)) for m in run]
+        key = "cong_vu.dao_tao_ly_luan"
+        out.append(ReadFigure(key=key, label=FIELD_BY_KEY[key].label, value=sum(counts),
+                              quote=text[run[0].start():run[-1].end()], phrase=text[lead.start():lead.end()],
+                              start=run[0].start(), end=run[-1].end(), confidence=0.9, after=lead.start() > run[-1].end(),
+                              note=f"tổng {' + '.join(map(str, counts))} = {sum(counts)}, cộng trong phần mềm"))
+    return out

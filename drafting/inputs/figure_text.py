@@ -319,7 +319,7 @@ class _Reader(LinkedReading, RateReading):
                 choices, key=lambda c: (c[1] + SIDE_COST[c[0]], c[0], not counts_it(c[4]), c[2])):
             # a bare count in a sentence about complaints counts complaints: "9 phản ánh …, đang xử lý 1" is no dossier
             fit = [k for k in keys if FIELD_BY_KEY[k].unit != "%"
-                   and (unit_fits(k, noun) if noun else not (carried == "phản ánh" or staff_quota) or unit_fits(k, carried))
+                   and (unit_fits(k, noun) if noun else not (carried in ("phản ánh", "phiếu") or staff_quota) or unit_fits(k, carried))
                    and ((phrase, k) in PRIMARY or (carried is not None and unit_fits(k, carried)))]
             if _OWN_PLAN.search(sentence) and not re.search(r"\b(?:cap tren|giao)\b", sentence):  # "nhiệm vụ của Kế hoạch CCHC" are
                 fit = [k for k in fit if not k.startswith("chi_dao.nhiem_vu_cap_tren")]  # not tasks set from above

@@ -15,6 +15,7 @@ SET_FOR = re.compile(r"^\s*chi tieu\b|\b(?:giao|chi tieu)(?: (?:cho )?(?:xa|phuo
 # "6 buổi phát thanh trên loa truyền thanh xã": sessions on air are broadcasts, not outreach in person
 ON_AIR = re.compile(r"\s*(?:phat thanh|truyen thanh|phat song|truyen hinh)\b")
 _QUOTA_LABEL = re.compile(r"^\s*(?:so\s+)?(?:(?:can bo,?\s+)?cong chuc|bien che|(vien chuc|nguoi lam viec)|(nhiem vu))\b[^:;\d]{0,30}:")
+_RESOLVED_BEFORE = re.compile(r"\b(?:da\s+)?giai quyet(?:\s+xong)?(?:\s+duoc)?\s+\d")
 SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # (side, distance, length of the phrase, the phrase, the figures it may name): ranked by side cost plus distance
 Choice = tuple[int, float, int, str, list[str]]
@@ -102,6 +103,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         # "Công chức xã: giao 22, có mặt 20", "Viên chức: được giao 310", "Nhiệm vụ cấp trên: giao 8": what the line counts
         out.append((0, -SIDE_COST[0] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao" if line.group(2) else
                                                       "to_chuc.vien_chuc_giao" if line.group(1) else "to_chuc.bien_che_giao"]))
+    if re.fullmatch(r"\s*trong (?:thoi )?han\s*", left) and _RESOLVED_BEFORE.search(before):
+        # "Giải quyết xong 5.540, trong hạn 5.531, quá hạn 9": of those resolved, the ones within the time limit
+        out.append((0, -SIDE_COST[0] - 2, 0, "dung han", ["tthc.ho_so_dung_han_tong"]))
     if noun == "người" and STAFF.match(folded, e) and "bien che" in sentence and before.endswith("co "):
         out.append((1, 0, 0, "co", ["to_chuc.bien_che_co_mat"]))  # "có 38 công chức trên tổng số 40 biên chế"
     if noun == "người" and (staff := STAFF.match(folded, e)) and _STAFF_NOW.search(before):

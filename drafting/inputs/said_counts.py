@@ -55,7 +55,10 @@ _ALL_OF = [(_ALL_HANDLED, {"the_che.vbqppl_kiem_tra_phai_xu_ly": ("the_che.vbqpp
            (_RESOLVED_AHEAD, {"tthc.ho_so_da_giai_quyet": ("tthc.ho_so_truoc_han",)}),
            (_ALL_ONLINE, {"tthc.ho_so_moi": ("tthc.ho_so_truc_tuyen",), "tthc.ho_so_tiep_nhan": ("tthc.ho_so_truc_tuyen",)}),
            # "phát hành 3.960 văn bản đi dưới dạng điện tử, tất cả đều được ký số": every one signed
-           (_all_of("tat ca|toan bo", r"(?: van ban)?\s*(?:co\s+)?(?:chu\s+)?ky so"), {"cds.van_ban_dien_tu": ("cds.van_ban_ky_so",)})]
+           (_all_of("tat ca|toan bo", r"(?: van ban)?\s*(?:co\s+)?(?:chu\s+)?ky so"), {"cds.van_ban_dien_tu": ("cds.van_ban_ky_so",)}),
+           # "… 640 văn bản điện tử, ký số toàn bộ": the verb first, "all" after it
+           (re.compile(r"[^.;\d]{0,40}?,?\s*((?:da\s+)?(?:duoc\s+)?ky so (?:toan bo|tat ca|100%))" + _NO_COUNT_AFTER),
+            {"cds.van_ban_dien_tu": ("cds.van_ban_ky_so",)})]
 # "tiếp nhận 3.412 hồ sơ, …, trễ hạn 12 hồ sơ, còn lại đang giải quyết": the dossiers not yet resolved, said without
 # their number — the rest of the total once the other parts are taken away (computed here, noted to confirm)
 _REST_PENDING = re.compile(r"[,;]?\s*(?:so |so ho so )?con lai\s+(?:la\s+|thi\s+|deu\s+)?(?:dang (?:trong han )?(?:giai quyet|xu ly)|"

@@ -15,6 +15,9 @@ _WRITTEN_OUT = {"hs": "hồ sơ", "gq": "giải quyết", "qh": "quá hạn", "v
 _TOKEN = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")(?![\w/-])")
 # "tt 01/2023", "tt số 01": a circular's number follows, not a count of online dossiers
 _CIRCULAR_AFTER = re.compile(r"\s*(?:số\s*)?\d+\s*/")
+# words for a unit after a number: "98,1 phần trăm" is 98,1%, "312,5 tỷ" is of đồng (never "tỷ lệ")
+_UNIT_WORDS = [(re.compile(r"(?<=\d)\s*phần\s+trăm\b", re.IGNORECASE), "%"),
+               (re.compile(r"(?<=\d)(\s*)(tỷ|triệu)(?!\s*(?:đồng|lệ|người|lượt|\w))", re.IGNORECASE), r"\1\2 đồng")]
 
 
 def written_out(text: str) -> str:
@@ -23,4 +26,7 @@ def written_out(text: str) -> str:
         if m.group(1) == "tt" and _CIRCULAR_AFTER.match(text, m.end()):
             return m.group(0)
         return _WRITTEN_OUT[m.group(1)]
-    return _TOKEN.sub(one, text)
+    text = _TOKEN.sub(one, text)
+    for pattern, unit in _UNIT_WORDS:
+        text = pattern.sub(unit, text)
+    return text
