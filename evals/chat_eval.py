@@ -105,6 +105,9 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # province's six months; written after reading set 47's rules): first run 84% (16/19) — a correction with its cause
 # ("Sửa lại: trễ hạn 5 hồ sơ, do …") kept the old count, "công chức xã: giao 22" unread, "Tỉnh kiến nghị …" read as
 # an event — 100% after three rules
+# heldout34.yaml (a province's public service centre, a ward of Cần Thơ, a department of construction, a commune typed
+# without diacritics; written after reading set 48's rules): first run 94% (15/16) — "Quý III phường hoàn thành …" in
+# a six months' report (the next period's quarter, its year unsaid) read as an event — 100% after one rule
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -137,7 +140,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout30.yaml", "để riêng 30, lần đầu 92%"),
         (CASES.parent / "heldout31.yaml", "để riêng 31, lần đầu 76%"),
         (CASES.parent / "heldout32.yaml", "để riêng 32, lần đầu 72%"),
-        (CASES.parent / "heldout33.yaml", "để riêng 33, lần đầu 84%")]
+        (CASES.parent / "heldout33.yaml", "để riêng 33, lần đầu 84%"),
+        (CASES.parent / "heldout34.yaml", "để riêng 34, lần đầu 94%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

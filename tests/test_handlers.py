@@ -512,7 +512,7 @@ def test_a_follow_up_about_the_document_just_named_answers_its_links_first(assis
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
                 (21, 0.95), (20, 0.95), (19, 0.95), (13, 0.95), (14, 0.95),
-                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95), (19, 0.95)]
+                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95), (19, 0.95), (16, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -560,8 +560,9 @@ def test_chat_drafting_eval_floors(assistant, n):
     topic, "đang thẩm định", a target named after its percentage, a rise beside its total), the thirty-second 13/18 on
     its first run (last year's late dossiers taken for a limitation, teachers recruited as civil servants, "còn lại
     nộp trực tiếp", "khắc phục ngay 15" read as a day), the thirty-third 16/19 on its first run (a correction with its
-    cause kept the old count, "công chức xã: giao 22" unread, "Tỉnh kiến nghị …" read as an event); floors under all
-    thirty-three.
+    cause kept the old count, "công chức xã: giao 22" unread, "Tỉnh kiến nghị …" read as an event), the thirty-fourth
+    15/16 on its first run (the next period's quarter without its year read as an event); floors under all
+    thirty-four.
     The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat

@@ -189,6 +189,16 @@ def test_set_48_rules_in_other_words():
     assert values("Cử 1 đồng chí học cao cấp, 6 đồng chí học trung cấp lý luận chính trị.") == {"cong_vu.dao_tao_ly_luan": 7}
 
 
+def test_a_later_quarter_without_its_year_is_planned():
+    """Chat set 34: "Quý III phường hoàn thành chỉnh trang Bộ phận Một cửa …" in a six months' report was an event of
+    this period: a later quarter named without its year is of the report's own year, so planned. Here other periods."""
+    def kinds(text, next_period):
+        return [(f.section, f.kind) for f in read_message(text, next_period).facts]
+    assert kinds("Quý IV xã lắp đặt ki-ốt tra cứu thủ tục tại Bộ phận Một cửa.", "quý IV năm 2026") == [("IV", "task")]
+    assert kinds("Quý III Sở hoàn thành số hóa kho lưu trữ hồ sơ.", "quý II năm 2027") == [("IV", "task")]
+    assert kinds("Quý I/2026 xã đã hoàn thành số hóa kho lưu trữ hồ sơ.", "quý II năm 2026") != [("IV", "task")]
+
+
 def test_chat_set_33_rules_in_other_words():
     """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
     (a recommendation with the unit saying it first). Here other units' words."""

@@ -124,8 +124,9 @@ def later_period_said(next_period: str) -> re.Pattern:
         names += [f"quy {q}{said_year}" for i, q in enumerate(_ROMAN) if 3 * i + 1 >= start]
         names += [rf"thang 0?{m}{said_year}" for m in range(start, 13)]
         names += [rf"6 thang cuoi nam {y}"] * (start <= 7) + [rf"(?:6|9) thang dau nam {y}", f"nam {y}"] * (start == 1)
-    if first > 1:  # a month without its year in the report's own year: "Tháng 11 xã sẽ …" in a 9-month report
-        names += [rf"thang (?:{'|'.join(str(m) for m in range(first, 13))})(?! ?/ ?\d)"]
+    if first > 1:  # a month or a quarter without its year, in the report's own: "Tháng 11 xã sẽ …", "Quý III phường …"
+        names += [rf"thang (?:{'|'.join(str(m) for m in range(first, 13))})(?! ?/ ?\d)",
+                  rf"quy (?:{'|'.join(q for i, q in enumerate(_ROMAN) if 3 * i + 1 >= first)})(?! ?(?:nam|/) ?\d)"]
     return re.compile(rf"^\s*(?:trong |den |tu )?(?:{'|'.join(sorted(names, key=len, reverse=True))})\b")
 
 
