@@ -1190,3 +1190,28 @@ def test_the_excerpt_of_a_finding_is_whole_clauses(tmp_path):
     assert rate.excerpt.startswith("đã giải quyết 600 hồ sơ, trong đó") and "99,5%" in rate.excerpt, rate.excerpt
     assert not rate.text.startswith("đã giải quyết")  # the check's words: from inside the clause
     assert {r[4] for r in review_rows(found)} == {i.excerpt for i in found}
+
+
+def test_written_draft_26_rules_in_other_words(tmp_path):
+    """Written draft 26 (a province's nine months of 2026): the motto typed with en dashes, «cùng kỳ năm 2024» in a
+    report of 2026, «6. …» before «5. …» and «UBND các huyện, thị xã» among the recipients all passed. Here a
+    department's year, each fault once, then the right text."""
+    body = ("UBND TỈNH AN GIANG\nSỞ TƯ PHÁP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{motto}\n\nSố: 88/BC-STP\n\n"
+            "An Giang, ngày 10 tháng 12 năm 2026\n\nBÁO CÁO\nKết quả cải cách hành chính năm 2026\n\n"
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n{first}\nSở ban hành 2 văn bản.\n{second}\nSở gửi 900 văn bản "
+            "điện tử, tăng 40 văn bản so với {same}.\n\nNơi nhận:\n- UBND tỉnh;\n{extra}- Lưu: VT.\nGIÁM ĐỐC\n\n"
+            "Trần Văn Lâm\n")
+    right = {"motto": "Độc lập - Tự do - Hạnh phúc", "first": "1. Cải cách thể chế",
+             "second": "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số", "same": "cùng kỳ năm 2025",
+             "extra": ""}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and not (i.kind == "outline" and "thiếu" in i.message.lower())]
+    assert found() == []
+    assert found(motto="Độc lập — Tự do — Hạnh phúc") == [("layout", "Độc lập — Tự do — Hạnh phúc")]
+    assert found(same="cùng kỳ năm 2023") == [("period", "cùng kỳ năm 2023")]
+    assert [k for k, _ in found(first="6. Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+                                second="1. Cải cách thể chế")] == ["outline"]
+    assert found(extra="- UBND các quận, huyện;\n") == [("period", "- UBND các quận, huyện;")]

@@ -14,7 +14,7 @@ from drafting.models import ReviewIssue
 
 # the district's bodies: its party committee, its people's committee and council, its offices ("Phòng Nội vụ huyện")
 _DISTRICT_BODY = re.compile(r"\b(?:huyen uy|quan uy|thi uy)\b|\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|"
-                            r"van phong hdnd va ubnd|phong [a-z ,-]{2,40}?)\s+(?:huyen|quan|thi xa)\b")
+                            r"van phong hdnd va ubnd|phong [a-z ,-]{2,40}?)\s+(?:cac\s+)?(?:huyen|quan|thi xa)\b")  # "… các huyện"
 _RECIPIENTS = re.compile(r"^\s*noi\s*nhan\b")
 _TITLE = re.compile(r"^\s*bao cao\s*$")
 

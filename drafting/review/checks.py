@@ -193,6 +193,10 @@ def _outline_issues(doc: ReviewDocument) -> list[ReviewIssue]:
                                   message="Các phần I–V không theo thứ tự của đề cương: " + ", ".join(parts) + "."))
     if "II" in parts:
         areas = [k for k, _ in seen_areas]
+        if areas != sorted(areas, key=AREAS.index):  # "6. … chính quyền số" before "5. … tài chính công"
+            issues.append(ReviewIssue(kind="outline", severity="warning", section="II", paragraph=seen_areas[0][1].index,
+                                      message="Các lĩnh vực của phần II không theo thứ tự của đề cương: "
+                                              + ", ".join(k.split(".")[1] for k in areas) + "."))
         for k in AREAS:
             if k not in areas:
                 issues.append(ReviewIssue(kind="outline", severity="warning", section="II",
@@ -311,7 +315,14 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     from drafting.review.abolished import check_district_bodies
     from drafting.review.bracket_parts import check_bracket_parts
     from drafting.review.excerpt import with_excerpts
-    from drafting.review.layout import check_date_line, check_layout, check_symbol, check_text_head, check_text_number
+    from drafting.review.layout import (
+        check_date_line,
+        check_layout,
+        check_symbol,
+        check_text_head,
+        check_text_motto,
+        check_text_number,
+    )
     from drafting.review.period_words import check_period_words, document_date
     from drafting.review.places import check_places
     from drafting.review.signature import check_closing, check_recipients, check_signature
@@ -334,7 +345,8 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
               + check_symbol(doc.paragraphs) + check_district_bodies(doc.paragraphs, document_date(doc.paragraphs) or as_of)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is None:
-        issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs) + check_text_number(doc.paragraphs)
+        issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs) + check_text_number(doc.paragraphs) \
+            + check_text_motto(doc.paragraphs)
     else:
         try:
             issues += check_layout(doc)

@@ -103,6 +103,17 @@ def check_text_head(paragraphs) -> list[ReviewIssue]:
                    suggestion=f"{QUOC_HIEU} / {TIEU_NGU}" if missing[0].startswith("Quốc") else "Số: …/BC-…")]
 
 
+def check_text_motto(paragraphs) -> list[ReviewIssue]:
+    """A typed report's motto written with other dashes ("Độc lập – Tự do – Hạnh phúc"): NĐ 30/2020 writes it with
+    hyphens between spaces. Only a line typed with its diacritics: OCR garbles dashes, and a .docx has check_layout."""
+    for p in paragraphs[:25]:
+        line = p.text.strip()
+        if re.fullmatch(r"Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc", line) and line != TIEU_NGU:
+            return [_issue(f"Tiêu ngữ viết “{line}”; Nghị định 30/2020/NĐ-CP viết “{TIEU_NGU}” (gạch nối, có khoảng trắng "
+                           "hai bên).", p, "warning", line, TIEU_NGU)]
+    return []
+
+
 def _size(run, para) -> float | None:
     style = getattr(para.docx_para, "style", None)
     s = run.font.size or (style.font.size if style is not None else None)

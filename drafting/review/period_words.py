@@ -102,6 +102,7 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
     if not period or not year:
         return []
     issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_apart(paragraphs, period, year)
+    issues += _same_period_year(paragraphs, year)
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue
@@ -124,6 +125,25 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
                     f"Báo cáo {period_name(period, year)} nhưng đoạn này ghi “{p.text[m.start():m.end()]}”; có thể chép từ báo "
                     "cáo kỳ khác — xin kiểm tra kỳ."), suggestion=period_name(period, year)))
     return issues
+
+
+# "tăng 12% so với cùng kỳ năm 2024": the same period of which year
+_SAME_PERIOD_OF = re.compile(r"\bcung ky(?: nam)?(?: truoc)?\s*(?:\(?\s*nam\s+)?((?:19|20)\d\d)\b")
+
+
+def _same_period_year(paragraphs, year: int) -> list[ReviewIssue]:
+    """"Cùng kỳ" is last year's same period: in a report of 2026 "cùng kỳ năm 2024" skips a year — copied from the
+    report of 2025, most often. A warning: a two-year comparison is rare, but the official knows."""
+    out = []
+    for p in paragraphs:
+        for m in _SAME_PERIOD_OF.finditer(fold_lower(p.text)):
+            if int(m.group(1)) != year - 1:
+                said = p.text[m.start():m.end()]
+                out.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index, text=said,
+                                       message=f"Báo cáo năm {year} so sánh với “{said}”: cùng kỳ là của năm {year - 1} "
+                                               "— có thể chép từ báo cáo năm trước, xin kiểm tra.",
+                                       suggestion=f"cùng kỳ năm {year - 1}"))
+    return out
 
 
 def _next_period_heading(p, period: str, year: int) -> ReviewIssue | None:
