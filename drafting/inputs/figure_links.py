@@ -44,6 +44,8 @@ class LinkedReading:
         cấp huyện: Tiếp nhận …")."""
         if not self.by_level and not self.level:
             return None
+        if re.match(r"\s*(?:thu tuc|tthc|ho so)?\s*\(\s*c[adeo4]p (?:tinh|huyen|xa)\s+\d", self.folded[e:]):
+            return None  # "… của tỉnh là 1.906 thủ tục (cấp tỉnh 1.548, cấp xã 358)": the whole, its levels in brackets
         bracket = re.match(r"\s*(?:ho so|hs)?\s*\((\s*c[adeo4]p (?:tinh|huyen|xa)\s*)\)", self.folded[e:])  # "… (cấp huyện)"
         right = re.split(r"\btrong do\b", right, maxsplit=1)[0]  # "392 thủ tục, trong đó cấp huyện 271": the parts' level
         if after := levels_in(right) or (levels_in(bracket.group(1)) if bracket else []):

@@ -21,7 +21,7 @@ from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import levels_in
 from drafting.inputs.said_counts import carried_onward, said_counts
-from drafting.inputs.table_columns import keep_own_column
+from drafting.inputs.table_columns import keep_own_column, level_cells_as_parts
 from drafting.inputs.table_measures import measure_columns, read_measure_row
 from drafting.inputs.text_reading import TextReading
 
@@ -201,7 +201,7 @@ def read_report(text: str, own_level: str | None = None) -> TextReading:
                 if city and isinstance(said := getattr(item, name, None), str):
                     setattr(item, name, _CITY_SAID.sub(lambda m: m.group(1) + ("thành phố" if m.group(2) == "tỉnh" else "THÀNH PHỐ"), said))
         reading.extend(part)
-    reading = _across_rows(reading, text)
+    reading = level_cells_as_parts(_across_rows(reading, text), text)  # "| Cấp tỉnh | Cấp xã | Toàn tỉnh": the parts
     return _own_level_totals(reading) if own_level == "xã" else reading
 
 
