@@ -15,9 +15,9 @@ _WRITTEN_OUT = {"hs": "hồ sơ", "gq": "giải quyết", "qh": "quá hạn", "v
 _TOKEN = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")(?![\w/-])")
 # "tt 01/2023", "tt số 01": a circular's number follows, not a count of online dossiers
 _CIRCULAR_AFTER = re.compile(r"\s*(?:số\s*)?\d+\s*/")
-# words for a unit after a number: "98,1 phần trăm" is 98,1%, "312,5 tỷ" is of đồng (never "tỷ lệ")
+# words for a unit after a number: "98,1 phần trăm" is 98,1%, "312,5 tỷ và …" is of đồng (never "tỷ lệ", "tỷ trọng")
 _UNIT_WORDS = [(re.compile(r"(?<=\d)\s*phần\s+trăm\b", re.IGNORECASE), "%"),
-               (re.compile(r"(?<=\d)(\s*)(tỷ|triệu)(?!\s*(?:đồng|lệ|người|lượt|\w))", re.IGNORECASE), r"\1\2 đồng")]
+               (re.compile(r"(?<=\d)(\s*)(tỷ|triệu)(?!\s*(?:đồng|đ\b|lệ|trọng|usd|người|lượt))", re.IGNORECASE), r"\1\2 đồng")]
 
 
 def written_out(text: str) -> str:

@@ -78,7 +78,7 @@ def keep_own_column(paragraphs: list[tuple[str, int, str]]) -> tuple[list[tuple[
     for (section, offset, para), (text, blanked) in zip(paragraphs, blank_other_columns([p for *_, p in paragraphs]),
                                                        strict=True):
         kept.append((section, offset, text))
-        dropped += [Unread(quote=para[a:b], context=para.strip()[:120], start=offset + a, end=offset + b,
+        dropped += [Unread(quote=para[a:b], context=para.strip()[:120], start=offset + a, end=offset + b, column=header,
                            reason=_LEVEL_COLUMN.format(header=header) if _LEVEL_CELL.fullmatch(fold_lower(header))
                            else f"số của cột «{header}», không phải kỳ báo cáo") for a, b, header in blanked]
     return kept, dropped
@@ -88,13 +88,12 @@ def level_cells_as_parts(reading: TextReading, text: str) -> TextReading:
     """A figure read from a table by level gets the parts its row's level cells give, where the schema has them."""
     for f in list(reading.figures):
         row = (text.rfind("\n", 0, f.start) + 1, (text.find("\n", f.end) + 1 or len(text) + 1) - 1)
-        for u in [u for u in reading.unread if row[0] <= u.start < row[1] and u.reason.startswith("số của cột «")]:
-            level = _LEVEL_CELL.fullmatch(fold_lower(u.reason[len("số của cột «"):u.reason.index("»")]))
-            part = LEVEL_PART.get((f.key, level.group(1))) if level else None
+        for u in [u for u in reading.unread if row[0] <= u.start < row[1] and _LEVEL_CELL.fullmatch(fold_lower(u.column))]:
+            part = LEVEL_PART.get((f.key, _LEVEL_CELL.fullmatch(fold_lower(u.column)).group(1)))
             if part and (value := parse_vn_number(u.quote)) is not None:
                 reading.figures.append(f.model_copy(update={
                     "key": part, "label": FIELD_BY_KEY[part].label, "value": value, "quote": u.quote, "start": u.start,
-                    "end": u.end, "note": f"cột «{u.reason[len('số của cột «'):u.reason.index('»')]}» của bảng"}))
+                    "end": u.end, "note": f"cột «{u.column}» của bảng"}))
                 reading.unread.remove(u)
     reading.figures.sort(key=lambda f: f.start)
     return reading

@@ -78,6 +78,7 @@ class Unread(BaseModel):
     reason: str
     start: int = 0
     end: int = 0
+    column: str = ""  # a table's column it sits in, when that is why it was not read ("Năm 2025", "Cấp xã")
 
 
 class TextReading(BaseModel):

@@ -47,14 +47,16 @@ def review_file(asst, user: str, path: Path, as_of: dt.date | None, draft_id: st
     final = None
     try:
         final = check_final(asst, user, doc.plain, data, display_name(path.name), draft_id)
-        issues += [_placed(i, doc.paragraphs) for i in final.issues if in_scope(i.section, section)]
+        # (the review's own findings have their excerpts; the final version's get theirs here)
+        issues += with_excerpts([_placed(i, doc.paragraphs) for i in final.issues if in_scope(i.section, section)],
+                                doc.paragraphs)
     except InputError:
         if draft_id:
             raise  # the official named a draft: not finding it is worth saying; otherwise a plain review
     paragraphs = doc.paragraphs
     if section:
         paragraphs = [p for p in doc.paragraphs if in_scope(p.section, section)]
-    issues = sort_issues(with_excerpts(tidy(issues), doc.paragraphs))
+    issues = sort_issues(tidy(issues))
     rows = review_rows(issues)
     html = review_html([(p.index, p.text) for p in paragraphs], issues)
     buf = io.StringIO()
