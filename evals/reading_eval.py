@@ -145,7 +145,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout45.yaml", "Tin nhắn để riêng 45 (đã chỉnh theo)"),
            ("heldout46.yaml", "Tin nhắn để riêng 46 (đã chỉnh theo)"),
            ("heldout47.yaml", "Tin nhắn để riêng 47 (đã chỉnh theo)"),
-           ("heldout48.yaml", "Tin nhắn để riêng 48 (đã chỉnh theo)")]
+           ("heldout48.yaml", "Tin nhắn để riêng 48 (đã chỉnh theo)"),
+           ("heldout49.yaml", "Tin nhắn để riêng 49 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -214,6 +214,19 @@ def test_report_26_a_table_by_level_in_other_words():
     assert sorted(u.quote for u in r.unread) == ["31", "4"]  # no late count by level in the schema: shown, not read
 
 
+def test_set_49_rules_in_other_words():
+    """Set 49: "3 kiến nghị của Kiểm toán nhà nước" read as complaints; "Hồ sơ tồn cuối kỳ: 34", a line headed "Số đơn
+    vị sự nghiệp:" and "100% hồ sơ (216 hồ sơ) giải quyết đúng hạn" (the resolved count) missed. Here other words."""
+    assert values("Năm nay Sở nhận 5 kiến nghị của Thanh tra tỉnh về tài chính, đã thực hiện xong 5.") == {
+        "tai_chinh.kien_nghi_thanh_tra": 5, "tai_chinh.kien_nghi_da_thuc_hien": 5}
+    assert values("Người dân gửi 4 kiến nghị về thủ tục đất đai.") == {"tthc.pakn_tiep_nhan": 4}  # still the public's
+    assert values("Số hồ sơ tồn cuối kỳ là 12.") == {"tthc.ho_so_dang_giai_quyet": 12}
+    assert values("Số đơn vị sự nghiệp trực thuộc: giảm 1, hiện còn 6.") == {"to_chuc.don_vi_su_nghiep_giam": 1,
+                                                                            "to_chuc.don_vi_su_nghiep": 6}
+    assert values("100% hồ sơ (87 hồ sơ) được giải quyết trước và đúng hạn.") == {
+        "tthc.ho_so_da_giai_quyet": 87, "tthc.ho_so_dung_han_tong": 87}
+
+
 def test_chat_set_33_rules_in_other_words():
     """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
     (a recommendation with the unit saying it first). Here other units' words."""
@@ -655,7 +668,7 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %);
+    # 83,7 %, 82,8 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -672,10 +685,11 @@ def test_reading_eval_floors():
               (41, "đã chỉnh theo", 0.95, 0), (42, "đã chỉnh theo", 0.95, 0),
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
-              (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0)]
+              (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
+              (49, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -434,7 +434,7 @@ class _Reader(LinkedReading, RateReading):
             for noun, unit in UNIT_NOUNS:
                 if re.match(rf"{re.escape(noun)}(?!\w)", subject):
                     # "UBND tỉnh giao 15 nhiệm vụ; hoàn thành đúng hạn 12": an agency at the head acts, it is not counted
-                    if unit in PLACES:
+                    if unit in PLACES and subject == self.folded[start:s].lstrip(" -+*•"):  # ("Số đơn vị sự nghiệp: …" counts)
                         break
                     return unit
         # "rà soát 215 văn bản QPPL; phải sửa đổi, thay thế 17; đã xử lý 11": a list's items count what its first

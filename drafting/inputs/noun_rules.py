@@ -16,6 +16,7 @@ SET_FOR = re.compile(r"^\s*chi tieu\b|\b(?:giao|chi tieu)(?: (?:cho )?(?:xa|phuo
 ON_AIR = re.compile(r"\s*(?:phat thanh|truyen thanh|phat song|truyen hinh)\b")
 _QUOTA_LABEL = re.compile(r"^\s*(?:so\s+)?(?:(?:can bo,?\s+)?cong chuc|bien che|(vien chuc|nguoi lam viec)|(nhiem vu))\b[^:;\d]{0,30}:")
 _RESOLVED_BEFORE = re.compile(r"\b(?:da\s+)?giai quyet(?:\s+xong)?(?:\s+duoc)?\s+\d")
+_OF_AUDIT = re.compile(r"\s*(?:ve tai chinh\s+)?(?:cua|tu)\s+(?:doan\s+)?(?:kiem toan|thanh tra)\b")
 SIDE_COST = {0: 0, 1: 6, 2: 25, 3: 60}  # before the number, after it, later in the sentence, the noun alone
 # (side, distance, length of the phrase, the phrase, the figures it may name): ranked by side cost plus distance
 Choice = tuple[int, float, int, str, list[str]]
@@ -68,6 +69,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
     if noun == "nhiệm vụ" and (_SET_BY.match(folded, noun_end) or _GIVEN_TO.search(before)
                               or (SET_IN.search(before) and re.search(r"\btong(?: so| cong)?\s*$", left))):
         out.append((1, -SIDE_COST[1] - 2, 0, "giao", ["chi_dao.nhiem_vu_cap_tren_giao"]))
+    if noun == "kiến nghị" and _OF_AUDIT.match(folded, noun_end) and re.search(r"\b(?:tiep nhan|nhan(?: duoc)?|co)\s*$", left):
+        # "tiếp nhận 3 kiến nghị của Kiểm toán nhà nước": the audit's recommendations received, no complaint
+        out.append((1, -SIDE_COST[1] - 2, 0, "kien nghi", ["tai_chinh.kien_nghi_thanh_tra"]))
     if noun == "phản ánh" or (noun is None and carried == "phản ánh"):
         out.append((3, 0, 0, "phan anh", ["tthc.pakn_tiep_nhan"]))
     # "có 58 thủ tục hành chính, trong đó 20 …", "bộ thủ tục gồm 105 TTHC": a total stated with its parts

@@ -56,7 +56,7 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.ho_so_qua_han": ["qua han", "tre han", "cham", "tre hen", "cham tra", "tre", "giai quyet qua han",
                            "giai quyet tre han"],  # "7 hồ sơ giải quyết quá hạn" are the late ones, not all solved
     "tthc.ho_so_dang_giai_quyet": ["dang giai quyet", "dang xu ly", "chua den han", "chua den han giai quyet", "trong han", "chua giai quyet",
-                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han", "dang tham dinh", "chua den han tra ket qua",
+                                   "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han", "dang tham dinh", "chua den han tra ket qua", "ton cuoi ky",
                                    "dang trong thoi gian xu ly", "dang trong thoi gian giai quyet", "dang trong han giai quyet",
                                    "trong han giai quyet", "trong thoi han giai quyet",  # carried over: still being resolved
                                    "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",

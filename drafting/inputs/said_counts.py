@@ -340,8 +340,9 @@ def _zeros(text: str, folded: str) -> list[ReadFigure]:
     return out
 
 
-# "đã giải quyết 1.019 hồ sơ đúng hạn": the count resolved, every one on time (with no late count said)
-_VERB_RESOLVED = re.compile(r"\b(?:da\s+)?giai quyet(?:\s+xong)?(?:\s+duoc)?\s*$")
+# "đã giải quyết 1.019 hồ sơ đúng hạn", "100% hồ sơ (216 hồ sơ) giải quyết đúng hạn": the count resolved, every one
+# on time (with no late count said)
+_VERB_RESOLVED = re.compile(r"\b(?:da\s+)?giai quyet(?:\s+xong)?(?:\s+duoc)?\s*$|\b100\s*%\s*(?:so\s+)?ho so\s*\(\s*$")
 
 
 def _resolved_on_time(folded: str, held: dict[str, ReadFigure]) -> list[ReadFigure]:
