@@ -187,6 +187,15 @@ def test_a_correction_said_with_its_cause_replaces_the_count(assistant):
     assert st.chat_values["tthc.ho_so_qua_han"].value == 9
 
 
+def test_installing_at_the_desk_is_no_command_to_draft():
+    """Chat set 35: "Quý III đặc khu lắp đặt ki-ốt … tại Bộ phận Một cửa" was read as "lập … phần" (draft the part on
+    procedures). Here other words: equipment installed is data, a real command still names its part."""
+    said = "Quý IV phường lắp đặt máy tra cứu TTHC tại Bộ phận Một cửa."  # a task, in a chat with a draft
+    assert classify(said, has_figures=True, has_file=False, has_draft=True).sections == []
+    assert classify("Lập phần cải cách thủ tục hành chính", has_figures=False, has_file=False,
+                    has_draft=True).sections == ["II.2"]
+
+
 def test_chat_answers_which_decree_with_sources(assistant):
     st = h.UserState(user="chat-f")
     final, replies = last(h.chat_turn(assistant, st, "Nghị định nào quy định cơ chế một cửa vào tháng 8/2025?"))
@@ -512,7 +521,7 @@ def test_a_follow_up_about_the_document_just_named_answers_its_links_first(assis
 _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95), (35, 0.95), (35, 0.95), (35, 0.95),
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
                 (21, 0.95), (20, 0.95), (19, 0.95), (13, 0.95), (14, 0.95),
-                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95), (19, 0.95), (16, 0.95)]
+                (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95), (19, 0.95), (16, 0.95), (16, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -561,8 +570,9 @@ def test_chat_drafting_eval_floors(assistant, n):
     its first run (last year's late dossiers taken for a limitation, teachers recruited as civil servants, "còn lại
     nộp trực tiếp", "khắc phục ngay 15" read as a day), the thirty-third 16/19 on its first run (a correction with its
     cause kept the old count, "công chức xã: giao 22" unread, "Tỉnh kiến nghị …" read as an event), the thirty-fourth
-    15/16 on its first run (the next period's quarter without its year read as an event); floors under all
-    thirty-four.
+    15/16 on its first run (the next period's quarter without its year read as an event), the thirty-fifth 14/16 as
+    written, 15/16 after one gold corrected to the outline (a special zone's task read as an event and "lắp đặt … Bộ
+    phận" as a command); floors under all thirty-five.
     The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat

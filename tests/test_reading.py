@@ -197,6 +197,8 @@ def test_a_later_quarter_without_its_year_is_planned():
     assert kinds("Quý IV xã lắp đặt ki-ốt tra cứu thủ tục tại Bộ phận Một cửa.", "quý IV năm 2026") == [("IV", "task")]
     assert kinds("Quý III Sở hoàn thành số hóa kho lưu trữ hồ sơ.", "quý II năm 2027") == [("IV", "task")]
     assert kinds("Quý I/2026 xã đã hoàn thành số hóa kho lưu trữ hồ sơ.", "quý II năm 2026") != [("IV", "task")]
+    # (chat set 35: a special zone speaks of itself as a commune does — "Quý IV đặc khu nâng cấp …" is its task)
+    assert kinds("Quý IV đặc khu nâng cấp đường truyền cho Bộ phận Một cửa.", "quý IV năm 2026") == [("IV", "task")]
 
 
 def test_report_26_a_table_by_level_in_other_words():

@@ -13,7 +13,7 @@ from drafting.figures.periods import later_period_said
 
 # a task is written as the verb phrase ("Tập trung …"), as reports list them; an upper level's action ("Quý IV UBND
 # tỉnh sẽ tổ chức …") keeps its subject, and so does a board's ("Ban Chỉ đạo tiếp tục …": "chỉ đạo" is also a verb)
-_SUBJECTS = r"xa|phuong|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"
+_SUBJECTS = r"xa|phuong|dac khu|thi tran|so|trung tam|don vi|co quan|phong|ban(?!\s+chi dao)"  # "đặc khu": a commune's level
 _TASK_VERBS = (r"\s*(?:(?:se|du kien)\s+)?(?=(?:tap trung|tiep tuc|phan dau|trien khai|thuc hien|hoan thanh|to chuc|day manh|ra soat|"
                r"ban hanh|kien toan|nang cao|duy tri|chi dao|kiem tra|phoi hop|xay dung|nang cap|so hoa|cai thien|"
                r"rut ngan|tang cuong|van hanh|cap nhat|mo rong|bo tri|trang bi|lap dat|nang ty le|nang chat luong|"

@@ -24,7 +24,8 @@ SECTION_WORDS: list[tuple[str, str]] = [
     ("phuong huong", "IV"), ("nhiem vu trong tam", "IV"), ("ky toi", "IV"), ("kien nghi", "V"), ("de xuat", "V"),
 ]
 
-_DRAFT = re.compile(r"\b(soan|viet|lap|thao|du thao|lam)\b.{0,40}\b(phan|muc|bao cao|noi dung|doan)\b")
+# ("lắp đặt ki-ốt tại Bộ phận Một cửa" is no "lập … phần")
+_DRAFT = re.compile(r"\b(soan|viet|lap(?! dat)|thao|du thao|lam)\b.{0,40}\b(?<!bo )(phan|muc|bao cao|noi dung|doan)\b")
 _WHOLE = re.compile(r"\b(ca bao cao|toan bo bao cao|bao cao day du|bao cao hoan chinh|ca ban|toan van)\b")
 _REFINE = re.compile(r"\b(ngan gon|rut gon|gon hon|ngan hon|chi tiet hon|dai hon|them phan|them muc|bo phan|bo muc|"
                      r"viet lai|sua lai|trang trong hon)\b")
