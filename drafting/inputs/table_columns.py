@@ -88,8 +88,10 @@ def level_cells_as_parts(reading: TextReading, text: str) -> TextReading:
     """A figure read from a table by level gets the parts its row's level cells give, where the schema has them."""
     for f in list(reading.figures):
         row = (text.rfind("\n", 0, f.start) + 1, (text.find("\n", f.end) + 1 or len(text) + 1) - 1)
-        for u in [u for u in reading.unread if row[0] <= u.start < row[1] and _LEVEL_CELL.fullmatch(fold_lower(u.column))]:
-            part = LEVEL_PART.get((f.key, _LEVEL_CELL.fullmatch(fold_lower(u.column)).group(1)))
+        cells = [(u, m.group(1)) for u in reading.unread if row[0] <= u.start < row[1]
+                 and (m := _LEVEL_CELL.fullmatch(fold_lower(u.column)))]
+        for u, level in cells:
+            part = LEVEL_PART.get((f.key, level))
             if part and (value := parse_vn_number(u.quote)) is not None:
                 reading.figures.append(f.model_copy(update={
                     "key": part, "label": FIELD_BY_KEY[part].label, "value": value, "quote": u.quote, "start": u.start,

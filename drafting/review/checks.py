@@ -331,7 +331,8 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
     from drafting.review.unaccented import check_unaccented
     from drafting.review.verdicts import check_verdicts
 
-    as_of = as_of or document_date(doc.paragraphs)  # the law of the day the report is dated, unless told another
+    dated = document_date(doc.paragraphs)
+    as_of = as_of or dated  # the law of the day the report is dated, unless told another
     arithmetic = check_arithmetic(doc)
     # the reader's findings where the pattern checks said nothing about the same paragraph and rate
     said = {(i.paragraph, i.suggestion) for i in arithmetic}
@@ -342,7 +343,7 @@ def review_document(doc: ReviewDocument, registry: Registry, as_of: dt.date | No
               + check_period(doc, as_of) + check_period_words(doc.paragraphs, *report_period(doc))
               + check_wording(doc) + check_places(doc.paragraphs) + check_verdicts(doc.paragraphs)
               + check_signature(doc.paragraphs) + check_closing(doc.paragraphs) + check_date_line(doc.paragraphs)
-              + check_symbol(doc.paragraphs) + check_district_bodies(doc.paragraphs, document_date(doc.paragraphs) or as_of)
+              + check_symbol(doc.paragraphs) + check_district_bodies(doc.paragraphs, dated or as_of)
               + check_unaccented(doc.paragraphs, doc.text))
     if doc.docx is None:
         issues += check_recipients(doc.paragraphs) + check_text_head(doc.paragraphs) + check_text_number(doc.paragraphs) \

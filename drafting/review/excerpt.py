@@ -29,8 +29,8 @@ def excerpt(paragraph: str, text: str) -> str:
     if (opened := paragraph.count("(", a, e) - paragraph.count(")", a, e)) > 0:  # the bracket it opens, closed
         close = paragraph.find(")", e)
         e = close + 1 if 0 <= close < e + _AHEAD * 2 else e
-    elif opened < 0:
-        a = max(paragraph.rfind("(", 0, a), 0) if paragraph.rfind("(", 0, a) >= a - _BACK else a
+    elif opened < 0 and 0 <= (opener := paragraph.rfind("(", 0, a)) and a - opener <= _BACK:
+        a = opener  # the bracket it closes, opened near enough before
     ahead = _STOP.search(paragraph, e)
     b = ahead.start() if ahead else len(paragraph)
     if b - e > _AHEAD:
