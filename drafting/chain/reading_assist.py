@@ -19,9 +19,9 @@ from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED_BY_KEY, FIELD_BY_KEY, SUM_RULES
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.clauses import area_hint, noun_after
+from drafting.inputs.count_units import levels_in, unit_fits
 from drafting.inputs.figure_text import sentence_span
 from drafting.inputs.ocr_words import mend
-from drafting.inputs.phrases import levels_in, unit_fits
 from drafting.inputs.text_reading import ReadFigure, TextReading
 from drafting.llm.prompting import load_prompt
 

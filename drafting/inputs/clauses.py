@@ -7,7 +7,8 @@ import re
 
 from corpus.text import fold_lower
 from drafting.figures.schema import SUM_RULES
-from drafting.inputs.phrases import PHRASES, UNIT_NOUNS
+from drafting.inputs.count_units import UNIT_NOUNS
+from drafting.inputs.phrases import PHRASES
 
 AREA_WORDS = {
     "tthc": ["tthc", "thu tuc hanh chinh", "mot cua", "ho so", "quy dinh hanh chinh"],

@@ -14,8 +14,9 @@ from corpus.text import fold_lower
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES, label_of
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.clauses import FRACTION, FULL_STOP, MEETING_WORDS, PARTS, noun_after, phrases_in
+from drafting.inputs.count_units import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, levels_in, unit_fits
 from drafting.inputs.ocr_words import mend
-from drafting.inputs.phrases import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, PHRASE_KEYS, levels_in, unit_fits
+from drafting.inputs.phrases import PHRASE_KEYS
 from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
 
 _RESOLVED = {"tthc.ho_so_da_giai_quyet", "tthc.ho_so_dung_han_tong", "tthc.ho_so_truoc_han", "tthc.ho_so_dung_han"}

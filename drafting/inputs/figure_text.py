@@ -35,18 +35,10 @@ from drafting.inputs.clauses import (
     second_group,
     sentence_bonus,
 )
-from drafting.inputs.figure_links import LinkedReading
-from drafting.inputs.noun_rules import ON_AIR, SET_FOR, SET_IN, SIDE_COST, legal_kind, noun_choices
-from drafting.inputs.ocr_words import mend
-from drafting.inputs.phrases import (
+from drafting.inputs.count_units import (
     COMPANIONS,
     LEVEL_NAMED,
     LEVEL_PART,
-    NEGATED_KEYS,
-    NOT_YET,
-    NOT_YET_AFTER,
-    PHRASE_KEYS,
-    PRIMARY,
     PUBLIC,
     STAFF,
     STAFF_TRAINING,
@@ -54,6 +46,10 @@ from drafting.inputs.phrases import (
     levels_in,
     unit_fits,
 )
+from drafting.inputs.figure_links import LinkedReading
+from drafting.inputs.noun_rules import ON_AIR, SET_FOR, SET_IN, SIDE_COST, legal_kind, noun_choices
+from drafting.inputs.ocr_words import mend
+from drafting.inputs.phrases import NEGATED_KEYS, NOT_YET, NOT_YET_AFTER, PHRASE_KEYS, PRIMARY
 from drafting.inputs.rate_text import RateReading
 from drafting.inputs.respective import respective_phrases
 from drafting.inputs.text_reading import APPROX, LEVEL_ONLY, UNCLEAR, Ambiguous, ReadFigure, TextReading, Unread

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from drafting.inputs.clauses import PARTS
-from drafting.inputs.phrases import STAFF, STAFF_TRAINING
+from drafting.inputs.count_units import STAFF, STAFF_TRAINING
 
 # "Tỉnh giao 3.500 tài khoản VNeID", "chỉ tiêu 4.200 tài khoản": the words before a count set it as a target
 SET_FOR = re.compile(r"^\s*chi tieu\b|\b(?:giao|chi tieu)(?: (?:cho )?(?:xa|phuong|huyen|so|don vi))?\s*$")

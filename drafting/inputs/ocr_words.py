@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafting.inputs.phrases import PHRASES, RATE_PHRASES, UNIT_NOUNS
+from drafting.inputs.count_units import UNIT_NOUNS
+from drafting.inputs.phrases import PHRASES, RATE_PHRASES
 
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?"
 _RHYME = (r"(?:a(?:i|o|u|y|c|ch|m|n|ng|nh|p|t)?|e(?:o|u|c|ch|m|n|nh|p|t)?"

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from drafting.figures.schema import DERIVED, FIELD_BY_KEY
 from drafting.inputs.clauses import SEP, phrases_in
-from drafting.inputs.phrases import BASE_NAMED, PRIMARY, RATE_PHRASES, RESULT_LEAD, unit_fits
+from drafting.inputs.count_units import unit_fits
+from drafting.inputs.phrases import BASE_NAMED, PRIMARY, RATE_PHRASES, RESULT_LEAD
 from drafting.inputs.text_reading import StatedRate, Unread
 
 _JOINED_RATE = re.compile(r"%[^%()\d]*?\s(\S[^()\d]*?)\s+va\s+([^()\d]*?)\s*\(\s*$")

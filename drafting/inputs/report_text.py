@@ -16,10 +16,10 @@ from corpus.chunking import outline_key_of, report_heading_level
 from corpus.text import fold_lower
 from drafting.figures.periods import next_period_phrase, title_period
 from drafting.figures.schema import FIELD_BY_KEY, LEVEL_SUM_RULES, key_for_label
+from drafting.inputs.count_units import levels_in
 from drafting.inputs.document_counts import legal_document_counts
 from drafting.inputs.figure_text import read_figures
 from drafting.inputs.ocr_words import mend
-from drafting.inputs.phrases import levels_in
 from drafting.inputs.said_counts import carried_onward, said_counts
 from drafting.inputs.table_columns import keep_own_column, level_cells_as_parts
 from drafting.inputs.table_measures import measure_columns, read_measure_row

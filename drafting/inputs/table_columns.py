@@ -15,7 +15,7 @@ import re
 from corpus.text import fold_lower
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
-from drafting.inputs.phrases import LEVEL_PART
+from drafting.inputs.count_units import LEVEL_PART
 from drafting.inputs.text_reading import TextReading, Unread
 
 # a header cell that names a period or a comparison (folded)

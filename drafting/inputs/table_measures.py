@@ -11,7 +11,7 @@ from corpus.text import fold_lower
 from drafting.figures.schema import FIELD_BY_KEY
 from drafting.figures.vnformat import NUMBER_RE, parse_vn_number
 from drafting.inputs.clauses import phrases_in
-from drafting.inputs.phrases import LEVEL_PART, levels_in
+from drafting.inputs.count_units import LEVEL_PART, levels_in
 from drafting.inputs.table_columns import cells_of
 from drafting.inputs.text_reading import LEVEL_ONLY, ReadFigure, TextReading, Unread
 

@@ -23,8 +23,8 @@ from drafting.figures.schema import (
 )
 from drafting.figures.vnformat import NUMBER_RE, fmt_int, fmt_two, parse_vn_number, rate, rate_shown
 from drafting.inputs.blocked import blocked_spans
+from drafting.inputs.count_units import levels_in
 from drafting.inputs.figure_text import read_figures
-from drafting.inputs.phrases import levels_in
 from drafting.inputs.report_text import read_paragraph
 from drafting.inputs.said_counts import APOLOGY_FOR as _APOLOGY_FOR
 from drafting.inputs.table_columns import blank_other_columns
