@@ -229,6 +229,17 @@ def test_set_49_rules_in_other_words():
         "tthc.ho_so_da_giai_quyet": 87, "tthc.ho_so_dung_han_tong": 87}
 
 
+def test_set_50_rules_in_other_words():
+    """Set 50: "Tuyển dụng mới 3 công chức và 41 viên chức" left 41 unread ("mới" stood between the verb and the count,
+    and alone is a phrase too); "Thu phí trực tuyến 1.034 giao dịch" read as dossiers received online. Here other
+    words."""
+    assert values("Tiếp nhận mới 640 hồ sơ và 12 phản ánh.") == {"tthc.ho_so_moi": 640, "tthc.pakn_tiep_nhan": 12}
+    assert values("Năm 2026 huyện tuyển dụng mới 2 công chức, 18 viên chức giáo dục.") == {
+        "cong_vu.tuyen_dung_cong_chuc": 2, "cong_vu.tuyen_dung_vien_chuc": 18}
+    assert values("Phường thu phí, lệ phí trực tuyến 305 hồ sơ.") == {"tthc.thanh_toan_truc_tuyen": 305}
+    assert values("Người dân nộp phí trực tuyến 77 hồ sơ trên 90 hồ sơ có phí.") == {
+        "tthc.thanh_toan_truc_tuyen": 77, "tthc.ho_so_co_phi": 90}
+
 def test_chat_set_33_rules_in_other_words():
     """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
     (a recommendation with the unit saying it first). Here other units' words."""
@@ -670,7 +681,7 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %, 82,8 %);
+    # 83,7 %, 82,8 %, 95,2 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -688,10 +699,10 @@ def test_reading_eval_floors():
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
               (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
-              (49, "đã chỉnh theo", 0.95, 0)]
+              (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

@@ -145,8 +145,9 @@ class LinkedReading:
                 or not re.fullmatch(r"\s*[^\d,;.]{0,25}?\s*(?:,|\bva\b)\s*", self.folded[prev.end:s])):
             return False
         # the verb of the count before, or — when its phrase was its noun ("được giao 34 biên chế công chức và 12 người
-        # làm việc …") — the nearest verb before that count
-        verbs = ([] if prev.after else phrases_in(mend(fold_lower(prev.phrase)), True)[:1]) + phrases_in(
+        # làm việc …") — the nearest verb before that count; two of its phrase's words, for "tuyển dụng mới 3 công chức
+        # và 41 viên chức" ("mới" alone is a phrase too)
+        verbs = ([] if prev.after else phrases_in(mend(fold_lower(prev.phrase)), True)[:2]) + phrases_in(
             self.folded[self.sentence_start(prev.start):prev.start], True)[:1]
         words = self.folded[e:noun_end].strip()
         for verb in (v[2] for v in verbs):

@@ -68,7 +68,8 @@ _PHRASES: dict[str, list[str]] = {
     "tthc.dvc_toan_trinh": ["toan trinh", "dich vu cong toan trinh", "truc tuyen toan trinh"],
     "tthc.dvc_mot_phan": ["mot phan", "dich vu cong mot phan"],
     "tthc.ho_so_co_phi": ["le phi", "co thu phi", "co thu phi, le phi", "thu phi, le phi", "phat sinh phi", "co phi", "phi, le phi", "thu phi"],
-    "tthc.thanh_toan_truc_tuyen": ["thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
+    # "thu phí trực tuyến 1.034 giao dịch": fees collected online are fees paid online
+    "tthc.thanh_toan_truc_tuyen": ["thu phi truc tuyen", "thu phi, le phi truc tuyen", "nop phi truc tuyen", "thanh toan online", "thanh toan truc tuyen", "thanh toan qua mang", "thanh toan khong dung tien mat",
                                    "thanh toan phi, le phi truc tuyen", "thanh toan phi, le phi",
                                    "thanh toan phi le phi truc tuyen", "thanh toan qua cong dich vu cong",
                                    "thanh toan qua cong", "thanh toan truc tuyen qua cong dich vu cong", "thanh toan qua dvc", "thanh toan qua dich vu cong",
