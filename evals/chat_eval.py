@@ -112,6 +112,10 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # written after reading set 49's rules): first run 88% (14/16) as written; one gold corrected to the outline (a model
 # is item 6 of section I), 94% — "Quý III đặc khu lắp đặt ki-ốt … tại Bộ phận Một cửa" kept as an event and taken for
 # a command ("lắp … phần") — 100% after two rules
+# heldout36.yaml (a ward of Hồ Chí Minh City, a commune of Phú Thọ, a department of health, a commune typed without
+# diacritics; written after reading set 50's rules): first run 88% (14/16) as written; both misses were golds against
+# the conventions earlier sets keep (quý II is the 6-month report; a target redrafts the section holding its figures)
+# — corrected, 100% with no rule taken
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -146,7 +150,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout32.yaml", "để riêng 32, lần đầu 72%"),
         (CASES.parent / "heldout33.yaml", "để riêng 33, lần đầu 84%"),
         (CASES.parent / "heldout34.yaml", "để riêng 34, lần đầu 94%"),
-        (CASES.parent / "heldout35.yaml", "để riêng 35, lần đầu 88%")]
+        (CASES.parent / "heldout35.yaml", "để riêng 35, lần đầu 88%"),
+        (CASES.parent / "heldout36.yaml", "để riêng 36, lần đầu 88%")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 
