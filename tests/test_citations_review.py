@@ -1215,3 +1215,34 @@ def test_written_draft_26_rules_in_other_words(tmp_path):
     assert [k for k, _ in found(first="6. Xây dựng và phát triển chính quyền điện tử, chính quyền số",
                                 second="1. Cải cách thể chế")] == ["outline"]
     assert found(extra="- UBND các quận, huyện;\n") == [("period", "- UBND các quận, huyện;")]
+
+
+def test_written_draft_27_rules_in_other_words(tmp_path):
+    """Written draft 27 (a department's first quarter of 2027): «đạt 97,5% (1.170/1.220 phiếu)», a conference
+    «Tháng 4/2027» in a report signed on 16/3/2027 and «tỷ lệ … đạt và vượt kế hoạch đề ra» (neither the rate nor
+    whose target) all passed; a document's number before a rate ("Nghị định 118/2025, đạt 97,5%") was read as a
+    fraction. Here a commune's six months, each fault once, then the right text."""
+    body = ("UBND TỈNH NINH BÌNH\nUBND XÃ GIA VIỄN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 61/BC-UBND\n\nGia Viễn, ngày 12 tháng 6 năm 2026\n\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu "
+            "năm 2026\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n{event}\n\nII. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n"
+            "2. Cải cách thủ tục hành chính\n{rate}\n{verdict}\n\nIV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026\n"
+            "Tháng 7/2026 tổ chức hội nghị sơ kết.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nCHỦ TỊCH\n\nLê Văn Bình\n")
+    right = {"event": "Ngày 20/5/2026, xã tổ chức hội nghị triển khai Kế hoạch CCHC; dự kiến ngày 15/7/2026 kiểm tra.",
+             "rate": "Mức độ hài lòng đạt 95,9% (235/245 phiếu); tỷ lệ theo Nghị định 118/2025, đạt 95,9% số phiếu.",
+             "verdict": "Tỷ lệ hồ sơ trực tuyến đạt 62,5%, vượt chỉ tiêu 50% theo Kế hoạch số 12/KH-UBND."}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and not (i.kind == "outline" and "thiếu" in i.message.lower())]
+    assert found() == []
+    assert found(rate="Mức độ hài lòng đạt 97,2% (235/245 phiếu).") == [("arithmetic", "97,2% (235/245 phiếu)")]
+    assert found(event="Ngày 20/6/2026, xã tổ chức hội nghị triển khai Kế hoạch CCHC.") == [("period", "Ngày 20/6/2026")]
+    assert found(event="Tháng 7 năm 2026 xã tổ chức hội nghị.") == [("period", "Tháng 7 năm 2026")]
+    assert found(verdict="Tỷ lệ hồ sơ trực tuyến đạt yêu cầu đề ra.") == [
+        ("wording", "Tỷ lệ hồ sơ trực tuyến đạt yêu cầu đề ra")]
+    assert found(verdict="Tỷ lệ hồ sơ trực tuyến vượt chỉ tiêu của tỉnh giao.") == []  # whose target: the official's
+    # the signed-documents rate, which the reader knows: one finding, its counts quoted as written
+    said = body.format(**{**right, "rate": "Văn bản đi ký số đạt 97,5% (1.170/1.220 văn bản)."})
+    found = [i for i in _review_typed(tmp_path, said, None) if i.kind == "arithmetic"]
+    assert len(found) == 1 and "“1.170/1.220” = 95,90%" in found[0].message, found

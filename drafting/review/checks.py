@@ -49,8 +49,8 @@ def check_arithmetic(doc: ReviewDocument) -> list[ReviewIssue]:
             num, den, pct = _dec(m.group(1)), _dec(m.group(2)), _dec(m.group(3).replace(".", ","))
             if not num or not den or pct is None or den == 0 or num > den * 2:
                 continue
-            if num <= 12 and 1900 <= den <= 2100:
-                continue  # a month and year ("4/2023"), not a fraction
+            if 1900 <= den <= 2100 and "." not in m.group(2):
+                continue  # a month and year ("4/2023") or a document's number ("Nghị định 118/2025"), not a fraction
             if re.search(r"\b(tu|tir|tren|duoi|toi thieu|it nhat)\s*\(?$", fold_lower(t[:m.start(3)]).rstrip()):
                 continue  # a threshold ("đạt mức điểm từ 90%"), not the fraction's rate
             calc = rate(num, den)

@@ -97,12 +97,56 @@ def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
                         text=line.text[:120], message=message, suggestion=suggestion)]
 
 
+# a day or a month in the body: "ngày 20/4/2027", "ngày 20 tháng 4 năm 2027", "tháng 4/2027", "tháng 4 năm 2027"
+_DAY_SAID = re.compile(r"\bngay (\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*((?:19|20)\d\d)\b")
+_MONTH_SAID = re.compile(r"(?<!ngay )\b(?:(?<=\d/)|thang )(\d{1,2})\s*(?:/|nam)\s*((?:19|20)\d\d)\b")
+# what is planned or in force later, not done: "dự kiến", "sẽ", "từ ngày", "đến ngày", "hiệu lực", "hạn", "trước ngày"
+_AHEAD = re.compile(r"\b(?:du kien|se|tu ngay|tu thang|den (?:het )?(?:ngay|thang)|hieu luc|thoi han|han chot|truoc ngay|"
+                    r"truoc thang|phan dau|muc tieu|lo trinh|giai doan|ke hoach (?:den|trong))\b")
+
+
+def _after_signing(paragraphs, day: dt.date | None) -> list[ReviewIssue]:
+    """A day or month said in what the report says was done (its opening, sections I to III) later than the day it is
+    signed: "Tháng 4/2027, Sở tổ chức hội nghị …" in a report of 16/3/2027 — the date is mistyped, or the work is
+    planned and belongs to section IV as «dự kiến». Sentences that say so ("dự kiến", "sẽ", "từ ngày …") are passed."""
+    if day is None:
+        return []
+    out = []
+    for p in paragraphs:
+        if p.section in ("", "IV", "V", "ket_thuc", "phu_luc") or not re.search(r"\d", p.text):
+            continue
+        folded = fold_lower(p.text)
+        for sentence in re.finditer(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*", folded):
+            if _AHEAD.search(sentence.group(0)):
+                continue
+            said = []
+            for m in _DAY_SAID.finditer(sentence.group(0)):
+                try:
+                    said.append((m, dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+                except ValueError:
+                    continue
+            for m in _MONTH_SAID.finditer(sentence.group(0)):
+                if 1 <= int(m.group(1)) <= 12 and not any(a.start() <= m.start() < a.end() for a, _ in said):
+                    said.append((m, dt.date(int(m.group(2)), int(m.group(1)), 1)))
+            for m, when in said:
+                if when > day:
+                    a, b = sentence.start() + m.start(), sentence.start() + m.end()
+                    words = p.text[a:b]
+                    out.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
+                                           text=words, suggestion="", message=(
+                            f"Đoạn này ghi “{words}”, sau ngày ký báo cáo ({day:%d/%m/%Y}): việc đã làm không thể ghi ngày "
+                            "sau ngày báo cáo — ngày tháng ghi nhầm, hoặc là việc dự kiến (đưa sang phần phương hướng, "
+                            "nhiệm vụ và ghi «dự kiến»).")))
+                    break
+    return out
+
+
 def check_period_words(paragraphs, period: str | None, year: int | None) -> list[ReviewIssue]:
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
     issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_apart(paragraphs, period, year)
-    issues += _same_period_year(paragraphs, year)
+    issues += _same_period_year(paragraphs, year) + _after_signing(paragraphs, document_date(paragraphs))
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue

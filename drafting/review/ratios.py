@@ -4,7 +4,8 @@ know it:
 - a share said in words: "1.050 hồ sơ trực tuyến toàn trình trên tổng số 1.750 hồ sơ tiếp nhận, tỷ lệ 64,2%"
   (1.050/1.750 = 60,00%);
 - a change against a base given in brackets: "quá hạn 34 hồ sơ, giảm 15% so với cùng kỳ năm 2025 (45 hồ sơ)"
-  (34 against 45 is 24,44% less), "45 lượt công chức tham gia bồi dưỡng, vượt 15% kế hoạch (40 lượt)" (12,50%)."""
+  (34 against 45 is 24,44% less), "45 lượt công chức tham gia bồi dưỡng, vượt 15% kế hoạch (40 lượt)" (12,50%);
+- a rate with its fraction in brackets after it: "đạt 97,5% (1.170/1.220 phiếu)" (95,90%)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,25 @@ def _shares(p) -> list[ReviewIssue]:
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=m.group(0).strip(),
                 message=f"Tỷ lệ ghi {m.group(4)}% nhưng {m.group(1)} trên {m.group(3)} = {fmt_two(calc)}%.",
                 suggestion=f"{fmt_two(calc)}%"))
+    return out
+
+# "đạt 97,5% (1.170/1.220 phiếu)": the fraction in brackets after the rate (the fraction before it, "1.170/1.220 phiếu,
+# đạt 95,9%", is check_arithmetic's). Not a date ("12/01/2027": a slash after the pair) nor a number ("118/2025")
+_FRACTION = rf"(?<![\d/.,])({_NUM})\s*/\s*({_NUM})(?![\d/]|[.,]\d)"
+_RATE_THEN_FRACTION = re.compile(rf"(?<![\d,]){_PCT}\s*\(\s*(?:[^()\d%]{{0,20}}?)?{_FRACTION}[^()%]{{0,40}}\)", re.IGNORECASE)
+
+
+def _fractions(p) -> list[ReviewIssue]:
+    out = []
+    for m in _RATE_THEN_FRACTION.finditer(p.text):
+        pct, num, den = m.group(1, 2, 3)
+        n, d, x = parse_vn_number(num), parse_vn_number(den), parse_vn_number(pct)
+        if n is None or not d or x is None or n > d or _YEAR.match(den):
+            continue
+        if (calc := rate(n, d)) is not None and not rate_shown(x, calc):
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=m.group(0).strip(),
+                message=f"Tỷ lệ ghi {pct}% nhưng {num}/{den} = {fmt_two(calc)}%.", suggestion=f"{fmt_two(calc)}%"))
     return out
 
 
@@ -108,5 +128,5 @@ def check_ratios(paragraphs) -> list[ReviewIssue]:
     out = []
     for p in paragraphs:
         if p.section not in ("IV", "V", "ket_thuc") and "%" in p.text:
-            out += _shares(p) + _changes(p)
+            out += _shares(p) + _changes(p) + _fractions(p)
     return out

@@ -130,10 +130,12 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
                 continue
             shown = fmt_two(calc)
             over = fmt_two(calc - 100)  # "vượt 12%": said as how far above the base
+            # "(1.170/1.220 văn bản)": the base read after the slash carries the count's words; quoted as written
+            pair = f"“{num.quote}/{den.quote}”" if "/" in den.words else f"“{num.words}” / “{den.words}”"
             issues.append(ReviewIssue(
                 kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=r.context,
                 message=(f"{d.label} ghi {'vượt ' if r.above else ''}{r.quote} nhưng theo số liệu ghi trong văn bản "
-                         f"“{num.words}” / “{den.words}” = {shown}% ({d.formula})"
+                         f"{pair} = {shown}% ({d.formula})"
                          + (f", tức vượt {over}%." if r.above else ".")),
                 suggestion=f"{over if r.above else shown}%"))
         # carried to the section's next paragraphs: sure readings only (not OCR text, not words after the number)

@@ -26,6 +26,7 @@ _TASK_COUNT = re.compile(r"\b\d+(?:\s*/\s*\d+)?\s+(?:nhiem vu|noi dung|chi tieu)
 _RATE_VERDICT = re.compile(r"\b(?:(?:chua |khong )?dat|vuot(?: muc)?) (?:yeu cau|chi tieu|ke hoach(?! so))\b")
 # "bằng 111% dự toán": a rate of the target itself — the verdict on it names its target
 _RATE = re.compile(r"\d+(?:,\d+)?\s*%(?!\s*(?:so voi\s+)?(?:cua\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b)")
+_OWNER = re.compile(r"\b(?:ubnd|uy ban|tinh|huyen|thanh pho|bo|chinh phu|thu tuong|cap tren|giao)\b")
 _NAMED_TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|yeu cau)\b[^.;]{0,40}?\d|\b(?:ke hoach|quyet dinh|chi thi) so\b")
 
 
@@ -60,11 +61,18 @@ def _rate_verdicts(paragraphs) -> list[ReviewIssue]:
             words = fold_lower(s.group(0))
             out += _met_with_tasks_left(p, words, s.group(0))
             m = _RATE_VERDICT.search(words)
-            if m and len(_RATE.findall(words)) == 1 and not _NAMED_TARGET.search(words):
+            rates = len(_RATE.findall(words))
+            # "tỷ lệ hồ sơ trực tuyến đạt và vượt kế hoạch đề ra": a rate judged with neither its value nor whose target
+            # ("vượt chỉ tiêu của tỉnh", "chưa đạt chỉ tiêu UBND tỉnh giao" name who set it: the official's to tell); in
+            # section III a verdict without a figure is check_verdicts' note
+            unvalued = rates == 0 and m is not None and p.section != "III" and re.search(r"\bty le\b", words[:m.start()]) \
+                is not None and not _OWNER.search(words, m.end())
+            if m and (rates == 1 or unvalued) and not _NAMED_TARGET.search(words):
                 said = s.group(0)[m.start():m.end()]
                 out.append(ReviewIssue(
                     kind="wording", severity="warning", section=p.section, paragraph=p.index, text=s.group(0).strip()[:160],
-                    message=f"“{said}” đánh giá tỷ lệ nhưng không nêu chỉ tiêu (bao nhiêu %, do văn bản nào giao) để so sánh.",
+                    message=f"“{said}” đánh giá tỷ lệ nhưng không nêu {'tỷ lệ đạt bao nhiêu, cũng không nêu ' if unvalued else ''}"
+                            "chỉ tiêu (bao nhiêu %, do văn bản nào giao) để so sánh.",
                     suggestion="ghi chỉ tiêu được giao và văn bản giao (ví dụ «…, chưa đạt chỉ tiêu 50% theo Kế hoạch số …»)"))
     return out
 
