@@ -252,6 +252,10 @@ _SHARED: dict[str, list[str]] = {
     # "phát hiện 2 văn bản trái pháp luật, đã sửa đổi 2": documents found and amended after a check or a review
     "phat hien": ["the_che.vbqppl_kiem_tra_phai_xu_ly", "the_che.vbqppl_ra_soat_phai_xu_ly"],
     "da sua doi": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
+    # "… cần sửa đổi, đã sửa đổi xong 1": documents amended, not a task finished
+    "sua doi xong": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
+    "sua doi, bo sung xong": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
+    "bo sung xong": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],  # (the clause after the comma)
     # "kiến nghị bãi bỏ 04 văn bản, đến nay UBND tỉnh đã bãi bỏ 03": proposed, then done
     "da bai bo": ["the_che.vbqppl_kiem_tra_da_xu_ly", "the_che.vbqppl_ra_soat_da_xu_ly"],
     # "qua rà soát đề nghị sửa đổi, bãi bỏ 11 văn bản": documents, not procedures, to be dealt with

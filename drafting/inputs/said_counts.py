@@ -21,9 +21,11 @@ from drafting.inputs.text_reading import Ambiguous, ReadFigure, StatedRate, Unre
 _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d/])|(?!(?:ngay|thang) \d)[^.;\d]){0,15}\d)"
 # the words between the count and "đã xử lý xong" may name a channel by its number: "qua Hệ thống 1022"
 # ("…, đã được cơ quan ban hành xử lý": the agent between, the clause ending on the verb)
-# ("…, các đơn vị đã khắc phục xong": the ones checked as the subject)
+# ("…, các đơn vị đã khắc phục xong": the ones checked as the subject; "01 văn bản phải sửa đổi, đã sửa đổi xong": the
+# documents to amend, amended)
 _ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,80}?(?:,\s*|\s+(?=va\s))"
-                          r"(?:cac (?:don vi|co quan|dia phuong|xa, phuong|phong)\s+)?((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)\s+"
+                          r"(?:cac (?:don vi|co quan|dia phuong|xa, phuong|phong)\s+)?((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc|"
+                          r"sua doi(?:,? bo sung)?|chan chinh)\s+"
                           r"(?:xong|dut diem|het|xong toan bo)|(?:va\s+)?(?:da\s+)?duoc\s+(?:[a-z]+\s+){1,4}?(?:xu ly|khac phuc|chan chinh)"
                           r"(?=\s*(?:[.;\n]|$))|(?:va\s+)?da\s+(?:duoc\s+)?tra loi(?:\s+bang van ban|\s+day du|\s+xong)?"
                           r"(?=\s*(?:[.;\n]|$)))\b" + _NO_COUNT_AFTER)  # "…, đã trả lời bằng văn bản": all answered
