@@ -2439,3 +2439,22 @@ def test_another_bodys_document_is_not_among_the_units_counted_documents(assista
     assert first[at + 1].startswith("+ Kế hoạch số 08/KH-SYT"), first
     assert not any(t.startswith("+ Quyết định số 95/QĐ-UBND") for t in first), first
     assert any(t.startswith("Trong kỳ, Quyết định số 95/QĐ-UBND") and t.endswith("đã được ban hành.") for t in first), first
+
+
+def test_a_next_task_keeps_its_status_and_recruits_share_one_verb(assistant):
+    """Substance case 25 (a department of health's year): a next task the official gave with its status ("đang thực
+    hiện") lost it in section IV, and "đã tuyển dụng 03 công chức, tuyển dụng 41 viên chức" said the verb twice. Here a
+    commune's quarter, other words."""
+    meta = {"issuer": "Ủy ban nhân dân xã Gia Viễn", "level": "xã", "locality": "xã Gia Viễn", "period": "quý I",
+            "year": 2027, "date": "2027-03-16", "place": "Gia Viễn"}
+    facts = [{"section": "IV", "kind": "task", "text": "Số hóa sổ hộ tịch giai đoạn 2015-2020", "status": "chưa thực hiện"},
+             {"section": "IV", "kind": "task", "text": "Lắp đặt màn hình tra cứu TTHC"}]
+    data = load_figures_bytes(yaml.safe_dump({"meta": meta, "figures": {"cong_vu": {"tuyen_dung_cong_chuc": 2,
+                                                                                     "tuyen_dung_vien_chuc": 5}},
+                                              "facts": facts}, allow_unicode=True).encode(), "so-lieu.yaml")
+    draft = assistant.draft_input(data)
+    tasks = [p.text for p in draft.section("IV").paragraphs]
+    assert "- Số hóa sổ hộ tịch giai đoạn 2015-2020 (chưa thực hiện)." in tasks, tasks
+    assert "- Lắp đặt màn hình tra cứu TTHC." in tasks, tasks
+    staff = [p.text for p in draft.section("II.4").paragraphs]
+    assert "Về tuyển dụng: trong kỳ đã tuyển dụng 02 công chức và 05 viên chức." in staff, staff

@@ -184,7 +184,9 @@ class Assessment:
     def section_IV(self, program: str | None) -> list[Paragraph]:
         own = [f for f in self.facts if f.section == "IV" and f.kind in ("task", "note", "progress")]
         pending = [f for f in self.facts if f.kind == "task" and f.section != "IV" and f.status and not f.done]
-        p = [Paragraph(text=f"- {sentence(f.text)}", style="bullet", sources=[f.origin]) for f in own]
+        # a next task with the official's status keeps it: "Triển khai bệnh án điện tử … (đang thực hiện)"
+        p = [Paragraph(text=f"- {sentence(f'{clause(f.text)} ({f.status})' if f.kind == 'task' and f.status else f.text)}",
+                       style="bullet", sources=[f.origin]) for f in own]
         p += [Paragraph(text=f"- Tiếp tục thực hiện: {clause(f.text)}.", style="bullet", sources=[f.origin])
               for f in pending]
         if self.m.period == "năm":

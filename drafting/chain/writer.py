@@ -364,11 +364,11 @@ class DeterministicWriter(DirectionSentences):
     def section_II_4(self) -> list[Paragraph]:
         p = []
         # "35 viên chức giáo dục" as the official said it, when it still names the kind recruited
-        rec = [f"tuyển dụng {slot(k)} {n if (n := self.noun(k, w)).startswith(w) else w}"
+        rec = [f"{slot(k)} {n if (n := self.noun(k, w)).startswith(w) else w}"
                for k, w in (("cong_vu.tuyen_dung_cong_chuc", "công chức"), ("cong_vu.tuyen_dung_vien_chuc", "viên chức"))
                if self.has(k)]
-        if rec:
-            p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã " + ", ".join(rec) + "."))
+        if rec:  # "đã tuyển dụng 03 công chức và 41 viên chức": the verb once
+            p.append(Paragraph(text="Về tuyển dụng: trong kỳ đã tuyển dụng " + " và ".join(rec) + "."))
         app = [f"{w} {slot(k)} {self.noun(k, 'người')}" for k, w in (("cong_vu.bo_nhiem", "bổ nhiệm"), ("cong_vu.bo_nhiem_lai", "bổ nhiệm lại"),
                                                      ("cong_vu.chuyen_doi_vi_tri", "chuyển đổi vị trí công tác")) if self.has(k)]
         if app:
