@@ -31,7 +31,7 @@ CHAT_PLACEHOLDER = "Hỏi văn bản nào áp dụng, nhờ soạn một phần 
 CHAT_FACTS_HINT = ("**Sự việc tôi đã hiểu** — văn bản, hoạt động, hạn chế và nguyên nhân, nhiệm vụ, kiến nghị "
                    "đọc từ tin nhắn; sửa, thêm dòng hoặc xóa rồi bấm «Soạn lại».")
 BUILDER_FACTS_HINT = ("Văn bản đã ban hành (số, ngày, trích yếu), hội nghị và nội dung, kiểm tra, tuyên truyền, tiến độ "
-                      "so với kế hoạch, cơ sở vật chất… Mục III: dòng «Hạn chế: … — Nguyên nhân: …»; mục IV: nhiệm vụ "
+                      "so với kế hoạch («Tiến độ: …»), mô hình («Mô hình, sáng kiến: …»)… Mục III: dòng «Hạn chế: … — Nguyên nhân: …»; mục IV: nhiệm vụ "
                       "kỳ tới (có thể ghi [đang thực hiện]); mục V: kiến nghị. Báo cáo chỉ viết những gì có ở đây và ở "
                       "số liệu; câu trợ lý đề xuất được đánh dấu để anh/chị xác nhận.")
 LIBRARY_HINT = ("Tài liệu trong chỉ mục: báo cáo các kỳ trước và văn bản pháp luật (tóm lược, thẻ sổ đăng ký, tệp "
