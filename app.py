@@ -173,7 +173,8 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
             upload = gr.File(label="Tải lên sổ số liệu .xlsx / .yaml", file_types=list(h.FIGURE_FILES), elem_id="figures-upload")
             upload_msg = gr.Markdown(elem_id="figures-status", elem_classes="tl-msg")
             template_btn = gr.Button("Tải mẫu Excel trống")
-            template_file = gr.File(label="Mẫu số liệu", interactive=False, height=90)
+            # shown once there is a file: an empty file box is a blank area beside the uploads
+            template_file = gr.File(label="Mẫu số liệu", interactive=False, height=90, visible=False, elem_id="template-file")
             gr.Markdown("### Dự thảo đã lưu")
             drafts = gr.Dropdown(label="Dự thảo của tôi", choices=[], elem_id="drafts", allow_custom_value=True)
             open_btn = gr.Button("Mở dự thảo")
@@ -305,7 +306,7 @@ def build_builder_tab(asst: Assistant, state: gr.State) -> dict:
                     api_name="builder_register")
 
     def on_template(st, request: gr.Request):
-        return _f(h.template_file(asst, ensure_user(st, request).user))
+        return gr.update(value=_f(h.template_file(asst, ensure_user(st, request).user)), visible=True)
 
     template_btn.click(on_template, [state], [template_file], api_name="template")
     for comp in (meta_inputs["period"], meta_inputs["year"]):

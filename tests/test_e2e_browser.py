@@ -128,6 +128,11 @@ def test_an_upload_error_is_said_next_to_the_upload(page, tmp_path):
     msg = page.locator("#figures-status").bounding_box()
     assert 0 <= msg["y"] - (up["y"] + up["height"]) < 120, (up, msg)  # right under the upload box, not 1.000 px below
     shot(page, tmp_path, "3-builder-upload-error")
+    # the blank template's file box shows once asked for, not as an empty area beside the uploads
+    assert not page.locator("#template-file").is_visible()
+    page.get_by_role("button", name="Tải mẫu Excel trống").click()
+    page.wait_for_selector("#template-file a", state="visible")
+    assert ".xlsx" in page.inner_text("#template-file")
 
 
 def test_build_a_report_edit_a_section_and_download_it(page, tmp_path):
