@@ -250,6 +250,19 @@ def test_report_27_rule_in_other_words():
     assert values("Kế hoạch năm có 12 nhiệm vụ, đã xong 9.") == {"chi_dao.nhiem_vu_ke_hoach": 12,
                                                                "chi_dao.nhiem_vu_hoan_thanh": 9}
 
+def test_set_51_rules_in_other_words():
+    """Set 51: "Còn 96 hồ sơ chuyển sang kỳ sau giải quyết" read as resolved; "công bố 1.912 TTHC, trong đó 1.604 TTHC
+    cấp tỉnh và 308 TTHC cấp xã" as 1.912 new procedures. Procedures whose level parts add up to them are the unit's
+    total; new ones keep their kind and their parts by level are shown unread. Here other words."""
+    assert values("Số hồ sơ chuyển kỳ sau tiếp tục giải quyết: 57.") == {"tthc.ho_so_dang_giai_quyet": 57}
+    assert values("Đã giải quyết 1.200 hồ sơ, còn 44 hồ sơ chuyển sang quý sau.") == {
+        "tthc.ho_so_da_giai_quyet": 1200, "tthc.ho_so_dang_giai_quyet": 44}
+    assert values("Huyện công bố 402 thủ tục hành chính, gồm 287 TTHC cấp huyện, 115 TTHC cấp xã.") == {
+        "tthc.tthc_tong_so": 402, "tthc.tthc_cap_huyen": 287, "tthc.tthc_cap_xa": 115}
+    r = read_message("Tỉnh công bố 64 TTHC mới, trong đó 40 TTHC cấp tỉnh và 24 TTHC cấp xã.")
+    assert {f.key: int(f.value) for f in r.figures} == {"tthc.tthc_cong_bo_moi": 64}
+    assert sorted(u.quote for u in r.unread) == ["24", "40"]
+
 def test_chat_set_33_rules_in_other_words():
     """Chat set 33: a staff line's "giao 22" unread (its label names whose quota), "Tỉnh kiến nghị …" read as an event
     (a recommendation with the unit saying it first). Here other units' words."""
@@ -691,7 +704,7 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %, 82,8 %, 95,2 %);
+    # 83,7 %, 82,8 %, 95,2 %, 90,9 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -709,10 +722,11 @@ def test_reading_eval_floors():
               (43, "đã chỉnh theo", 0.95, 0), (44, "đã chỉnh theo", 0.95, 0),
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
               (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
-              (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0)]
+              (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0),
+              (51, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned

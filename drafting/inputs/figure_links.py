@@ -15,6 +15,7 @@ from drafting.figures.schema import DERIVED, FIELD_BY_KEY, PART_RULES, label_of
 from drafting.figures.vnformat import NUMBER_RE, fmt_decimal, parse_vn_number
 from drafting.inputs.clauses import FRACTION, FULL_STOP, MEETING_WORDS, PARTS, noun_after, phrases_in
 from drafting.inputs.count_units import COMPANIONS, LEVEL_PART, LEVEL_TOTALS, levels_in, unit_fits
+from drafting.inputs.level_totals import total_of_levels
 from drafting.inputs.ocr_words import mend
 from drafting.inputs.phrases import PHRASE_KEYS
 from drafting.inputs.text_reading import LEVEL_ONLY, MISMATCH, UNCLEAR, Unread
@@ -238,6 +239,7 @@ class LinkedReading:
         self.read_joined_rate_count()
         self.read_apologies()
         self.read_merged_cut()
+        total_of_levels(self.reading, self.text, self.folded)  # (the last reading: nothing is taken after it)
 
     def read_merged_cut(self) -> None:
         """"sáp nhập 4 trường mầm non, giảm 2 đơn vị": the units merged are not the units cut when the cut is said

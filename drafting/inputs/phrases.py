@@ -59,6 +59,9 @@ _PHRASES: dict[str, list[str]] = {
                                    "dang trong thoi han", "dang trong thoi han giai quyet", "dang trong han", "dang tham dinh", "chua den han tra ket qua", "ton cuoi ky",
                                    "dang trong thoi gian xu ly", "dang trong thoi gian giai quyet", "dang trong han giai quyet",
                                    "trong han giai quyet", "trong thoi han giai quyet",  # carried over: still being resolved
+                                   # "còn 96 hồ sơ chuyển sang kỳ sau giải quyết": passed on to the next period, unresolved
+                                   "chuyen sang ky sau", "chuyen ky sau", "chuyen sang ky toi", "chuyen sang quy sau",
+                                   "chuyen sang ky sau giai quyet", "chuyen ky sau giai quyet", "tiep tuc giai quyet",
                                    "chuyen sang nam sau", "chuyen sang ky sau", "chuyen ky sau", "chuyen nam sau",
                                    "chuyen sang quy sau", "chuyen tiep sang ky sau", "chuyen tiep sang nam sau"],
     "tthc.ho_so_tam_dung": ["tam dung", "tam dung giai quyet", "tam dung de bo sung"],  # not amended procedures
