@@ -1246,3 +1246,28 @@ def test_written_draft_27_rules_in_other_words(tmp_path):
     said = body.format(**{**right, "rate": "Văn bản đi ký số đạt 97,5% (1.170/1.220 văn bản)."})
     found = [i for i in _review_typed(tmp_path, said, None) if i.kind == "arithmetic"]
     assert len(found) == 1 and "“1.170/1.220” = 95,90%" in found[0].message, found
+
+
+def test_written_draft_28_rules_in_other_words(tmp_path):
+    """Written draft 28 (a commune's nine months): «ngày 16 tháng 09» (only months 1 and 2 take a zero) and «100% hồ
+    sơ được giải quyết đúng hạn» beside 4 late ones passed. Here a department's quarter, each fault once, then the
+    right text; one level's «100%» beside the whole's late ones is no contradiction."""
+    body = ("UBND TỈNH ĐỒNG NAI\nSỞ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 41/BC-SXD\n\nĐồng Nai, ngày {day} tháng {month} năm 2027\n\nBÁO CÁO\nKết quả cải cách hành chính quý I "
+            "năm 2027\n\nII. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\nSở tiếp nhận 820 hồ "
+            "sơ, trong đó trực tuyến 790 hồ sơ, trực tiếp 30 hồ sơ; đã giải quyết 800 hồ sơ, trong đó trước và đúng hạn "
+            "{on_time} hồ sơ, quá hạn {late} hồ sơ. {claim}\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nGIÁM ĐỐC\n\n"
+            "Phạm Văn Tâm\n")
+    right = {"day": "16", "month": "3", "on_time": "800", "late": "0", "claim": "100% hồ sơ được giải quyết đúng hạn."}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and not (i.kind == "outline" and "thiếu" in i.message.lower())]
+    assert found() == []
+    assert found(month="03") == [("layout", "Đồng Nai, ngày 16 tháng 03 năm 2027")]
+    assert found(day="5") == [("layout", "Đồng Nai, ngày 5 tháng 3 năm 2027")]
+    assert found(on_time="797", late="3") == [("arithmetic", "100% hồ sơ được giải quyết đúng hạn")]
+    assert found(on_time="797", late="3", claim="100% hồ sơ được tiếp nhận trực tuyến.") == [
+        ("arithmetic", "100% hồ sơ được tiếp nhận trực tuyến")]
+    assert found(on_time="797", late="3", claim="Cấp tỉnh có 100% hồ sơ đúng hạn.") == []

@@ -50,7 +50,23 @@ def check_date_line(paragraphs) -> list[ReviewIssue]:
             right = f"{said[0]}, {fmt_date_long(said[1])}"  # leading zeros as item 4 wants them
             return [_issue(f"Dòng địa danh, ngày tháng ghi ngày bằng số và gạch chéo (“{p.text.strip()}”); Nghị định "
                            f"30/2020 viết “ngày … tháng … năm …”.", p, "error", p.text.strip(), right)]
-    return []
+    line = next((p for p in paragraphs[:15] if DATE_RE.match(p.text.strip())), None)
+    return _date_zeros(line) if line is not None else []
+
+
+def _date_zeros(p) -> list[ReviewIssue]:
+    """Day below 10 and months 1 and 2 with a leading 0 ("ngày 05 tháng 02"), no other month ("tháng 9", not "tháng
+    09"): document-format.md, item 4."""
+    day, month, _ = DATE_RE.match(p.text.strip()).groups()
+    out = []
+    if day.isdigit() and int(day) < 10 and len(day) == 1:
+        out.append(_issue(f"Ngày nhỏ hơn 10 phải có số 0 phía trước: “{p.text}”.", p, text=p.text))
+    if month.isdigit() and int(month) < 3 and len(month) == 1:
+        out.append(_issue(f"Tháng 1 và 2 phải có số 0 phía trước: “{p.text}”.", p, text=p.text))
+    if month.isdigit() and int(month) >= 3 and len(month) == 2 and month.startswith("0"):
+        out.append(_issue(f"Chỉ tháng 1 và 2 có số 0 phía trước; “tháng {month}” viết là “tháng {int(month)}”: “{p.text}”.",
+                          p, text=p.text, suggestion=p.text.replace(f"tháng {month}", f"tháng {int(month)}", 1)))
+    return out
 
 
 _SYMBOL = re.compile(r"^\s*Số\s*:?\s*\d*\s*/\s*BC-([A-ZĐ0-9&-]+)\s*$")
@@ -189,11 +205,6 @@ def check_layout(doc) -> list[ReviewIssue]:
         if not any(numeric_date_line(p.text) or placeless_date_line(p.text) for p in doc.paragraphs[:15]):  # check_date_line's
             issues.append(_issue("Thiếu dòng địa danh, ngày tháng năm ban hành.", severity="error"))
     else:
-        m = DATE_RE.match(date.text.strip())
-        if m and m.group(1).isdigit() and int(m.group(1)) < 10 and len(m.group(1)) == 1:
-            issues.append(_issue(f"Ngày nhỏ hơn 10 phải có số 0 phía trước: “{date.text}”.", date, text=date.text))
-        if m and m.group(2).isdigit() and int(m.group(2)) < 3 and len(m.group(2)) == 1:
-            issues.append(_issue(f"Tháng 1 và 2 phải có số 0 phía trước: “{date.text}”.", date, text=date.text))
         r = next((r for r in date.runs if r.text.strip()), None)
         if r is not None and not r.font.italic:
             issues.append(_issue("Dòng địa danh, ngày tháng phải in nghiêng.", date, text=date.text))

@@ -149,6 +149,7 @@ def check_stated_figures(paragraphs) -> list[ReviewIssue]:
             for a, b in _sentences(p.text):
                 issues += _sum_issues(p, [f for f in sure if a <= f.start < b])
     issues += _level_sums(readings) + _restated(readings) + check_remaining_tasks(readings, paragraphs, SURE)
+    issues += _all_said_with_a_rest(readings, whole)
     said = {(i.paragraph, i.suggestion) for i in issues}  # a rate the schema's check already named, once
     return (issues + _apologies(readings) + _rests(readings)
             + [i for i in check_ratios(paragraphs) if (i.paragraph, i.suggestion) not in said])
@@ -391,4 +392,37 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
             message=(f"{FIELD_BY_KEY[total].label} ghi {fmt_int(int(t.value))} nhưng {words} = {fmt_int(int(s))}"
                      + (", các phần đã nêu đã vượt tổng." if partial else ".") + gap),
             suggestion=f"không nhỏ hơn {fmt_int(int(s))}" if partial else fmt_int(int(s))))
+    return out
+
+
+# "100% hồ sơ được giải quyết đúng hạn" where the report also says 4 were late: "all" said in words, against the rest
+# the report counts — (what is said of all, the rest that contradicts it, the base its rate is on)
+_REST_OF_ALL = [(re.compile(r"\b100\s*%\s*(?:so\s+)?(?:ho so\s+)?(?:tthc\s+)?(?:deu\s+)?(?:duoc\s+)?(?:giai quyet\s+)?"
+                            r"(?:dung han|truoc va dung han|dung va truoc han|dung hen)\b"),
+                 "tthc.ho_so_qua_han", "tthc.ho_so_da_giai_quyet"),
+                (re.compile(r"\b100\s*%\s*(?:so\s+)?(?:ho so\s+)?(?:deu\s+)?(?:duoc\s+)?(?:tiep nhan\s+|nop\s+|gui\s+)?"
+                            r"(?:truc tuyen|qua mang|qua cong dich vu cong)\b"), "tthc.ho_so_truc_tiep", "tthc.ho_so_moi")]
+
+
+def _all_said_with_a_rest(readings, whole: dict[str, dict[str, ReadFigure]]) -> list[ReviewIssue]:
+    out = []
+    for p, reading in readings:
+        folded = fold_lower(p.text)  # (the same length: spans carry over)
+        for said_all, rest_key, base_key in _REST_OF_ALL:
+            m = said_all.search(folded)
+            here = {g.key: g for g in reading.figures}
+            rest = here.get(rest_key) or whole.get(p.section, {}).get(rest_key)
+            if m is None or rest is None or not rest.value:
+                continue
+            a = max(folded.rfind(".", 0, m.start()), folded.rfind(";", 0, m.start())) + 1
+            if levels_in(folded[a:folded.find(".", m.end()) % (len(folded) + 1)]):
+                continue  # "Cấp tỉnh 100% hồ sơ đúng hạn": one level's, while the late ones may be another's
+            base = here.get(base_key) or whole.get(p.section, {}).get(base_key)
+            calc = rate(base.value - rest.value, base.value) if base is not None and base.value > rest.value else None
+            words = p.text[m.start():m.end()]
+            out.append(ReviewIssue(
+                kind="arithmetic", severity="error", section=p.section, paragraph=p.index, text=words,
+                message=f"Ghi “{words}” nhưng báo cáo ghi {rest.quote} {FIELD_BY_KEY[rest_key].label.lower()}"
+                        + (f": tỷ lệ là {fmt_two(calc)}% ({base.quote} − {rest.quote} trên {base.quote})." if calc is not None else "."),
+                suggestion=f"{fmt_two(calc)}%" if calc is not None else ""))
     return out
