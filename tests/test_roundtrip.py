@@ -214,3 +214,33 @@ def test_a_whole_draft_sent_back_unedited_has_no_figure_changed(assistant, tmp_p
     figures = [r[5] for r in review.rows if "trong biểu số liệu" in r[5] or "không có trong biểu số liệu" in r[5]]
     assert len(figures) == 1 and "“29”" in figures[0], figures
     assert "0 số liệu sửa tay" in review.summary or "số liệu sửa tay" not in review.summary, review.summary
+
+
+def test_a_signed_scan_saved_as_official_is_carried_into_the_chat_from_its_stored_text(assistant, tmp_path):
+    """The chat skipped a unit's official report when it was a scan (OCR'd when saved), so a new report in the chat
+    started empty where the builder's button took its figures. The text the library read from the scan when it was
+    saved is read instead — no second OCR — and the figures checked then still win. Here the saved official's record
+    is marked as a scan whose stored text carries a next-period task its figures do not."""
+    st = h.UserState(user="roundtrip-scan")
+    meta = {**META, "issuer": "Ủy ban nhân dân xã Tân Lập Tây", "locality": "xã Tân Lập Tây", "place": "Tân Lập Tây"}
+    data = figures_from_data({"meta": meta, "figures": {"tthc": {"ho_so_tiep_nhan": 311, "ho_so_da_giai_quyet": 300,
+                                                                 "ho_so_dung_han_tong": 300, "ho_so_dang_giai_quyet": 11}}})
+    res = h.generate_report(assistant, st, data, sections=["II.2"])
+    final = tmp_path / "bao-cao-ky.docx"
+    final.write_bytes(res.docx.read_bytes())
+    h.save_official(assistant, st.user, final)
+    lib = assistant.retrieval.library
+    official = next(m for m in lib.metas() if m.get("official") and m.get("locality") == "xã Tân Lập Tây")
+    try:
+        text = "\n".join(p.text for p in docx.Document(str(final)).paragraphs)
+        task = "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026\nHoàn thành số hóa sổ hộ tịch tại 5 thôn.\n"
+        at = text.index("PHỤ LỤC")  # (a one-section draft: section IV before its appendix)
+        lib.update_meta(official["doc_id"], {"ocr": True, "extracted_text": text[:at].replace("311", "317") + task
+                                                                               + text[at:]})
+        chat = h.UserState(user="roundtrip-scan-chat")
+        replies = list(h.chat_turn(assistant, chat, "Soạn báo cáo CCHC 6 tháng đầu năm 2026 của UBND xã Tân Lập Tây",
+                                   today=dt.date(2026, 6, 18)))
+        assert "bản quét" in replies[-1].text and "số hóa sổ hộ tịch tại 5 thôn" in replies[-1].text, replies[-1].text
+        assert chat.chat_previous["tthc.ho_so_tiep_nhan"].value == 311  # the figure checked when saved, not the text's
+    finally:
+        h.library_remove(assistant, st.user, official["doc_id"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -78,16 +79,24 @@ def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, re
 def carry_official(asst, state: UserState, reading: ChatReading, message: str, today: dt.date) -> str:
     """A new report in the chat whose unit has an official report of an earlier period in the library (saved with
     «Lưu làm bản chính thức»): carried in as if the official had sent it — its figures the «Kỳ trước» column, its
-    section IV the checklist. "" when there is none; a scan is not read again here (the builder's button takes its
-    figures)."""
+    section IV the checklist. "" when there is none. A signed scan is not OCR'd again: the text the library read from
+    it when it was saved is read, and the figures checked then win over it."""
     from drafting.service.roundtrip import official_before
 
     found = official_before(asst, state.chat_meta)
-    if found is None or found.get("ocr") or (path := asst.retrieval.library.path_of(found["doc_id"])) is None:
+    if found is None or (path := asst.retrieval.library.path_of(found["doc_id"])) is None:
         return ""
-    try:
-        text = carry_into_chat(asst, state, path, reading, message, today, found.get("original_name", ""),
-                               found.get("figures") or {})
-    except InputError:
-        return ""  # an official that does not fit (another unit, a later period): the chat goes on without it
-    return f"Thư viện có {found.get('title') or 'bản chính thức kỳ trước'} của đơn vị. " + text
+    name = found.get("original_name", "")
+    with tempfile.TemporaryDirectory() as tmp:
+        if found.get("ocr"):
+            if not found.get("extracted_text"):
+                return ""
+            path = Path(tmp) / f"{Path(name or path.name).stem}.txt"  # (read as the text it is, named so)
+            path.write_text(found["extracted_text"], encoding="utf-8")
+            name = path.name
+        try:
+            text = carry_into_chat(asst, state, path, reading, message, today, name, found.get("figures") or {})
+        except InputError:
+            return ""  # an official that does not fit (another unit, a later period): the chat goes on without it
+    scan = " (bản quét: đọc từ chữ đã nhận dạng khi lưu)" if found.get("ocr") else ""
+    return f"Thư viện có {found.get('title') or 'bản chính thức kỳ trước'} của đơn vị{scan}. " + text
