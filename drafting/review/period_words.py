@@ -67,12 +67,11 @@ def _stated_end(paragraphs) -> tuple[dt.date | None, bool]:
     return None, False
 
 
-def _dated_apart(paragraphs, period: str, year: int) -> list[ReviewIssue]:
+def _dated_apart(paragraphs, period: str, year: int, day: dt.date | None, line) -> list[ReviewIssue]:
     """The report's date against its data window. Before the cut-off (drafting-practice §5) its figures cannot be
     final yet — units often send it so, with the last days estimated (seed 003 is dated 05/6 for a window to 14/6): a
     note, no fault. Months after it ("9 tháng đầu năm 2025" signed on 22/9/2026) the title's year or the date was
-    typed wrong, most often the title copied from last year's report: a warning."""
-    day, line = _date_line(paragraphs)
+    typed wrong, most often the title copied from last year's report: a warning. day, line: _date_line's."""
     end = data_window(period, year).end
     stated, estimated = _stated_end(paragraphs)  # (a window other than the period's is check_period's finding)
     if day is not None and stated == end and day < stated and not estimated:
@@ -116,7 +115,7 @@ def _after_signing(paragraphs, day: dt.date | None) -> list[ReviewIssue]:
         if p.section in ("", "IV", "V", "ket_thuc", "phu_luc") or not re.search(r"\d", p.text):
             continue
         folded = fold_lower(p.text)
-        for sentence in re.finditer(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*", folded):
+        for sentence in re.finditer(r"(?:[^.;!?\n]|\.(?=\d))+", folded):  # ("20.4" is no sentence's end)
             if _AHEAD.search(sentence.group(0)):
                 continue
             said = []
@@ -145,8 +144,9 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
     """Mentions in the body (not the title, not sections IV and V) of another period of the report's own year."""
     if not period or not year:
         return []
-    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))] + _dated_apart(paragraphs, period, year)
-    issues += _same_period_year(paragraphs, year) + _after_signing(paragraphs, document_date(paragraphs))
+    day, line = _date_line(paragraphs)
+    issues = [i for p in paragraphs if (i := _next_period_heading(p, period, year))]
+    issues += _dated_apart(paragraphs, period, year, day, line) + _same_period_year(paragraphs, year) + _after_signing(paragraphs, day)
     for p in paragraphs:
         if p.section in ("", "IV", "V", "ket_thuc"):
             continue

@@ -408,14 +408,14 @@ def _all_said_with_a_rest(readings, whole: dict[str, dict[str, ReadFigure]]) -> 
     out = []
     for p, reading in readings:
         folded = fold_lower(p.text)  # (the same length: spans carry over)
+        here = {g.key: g for g in reading.figures}
         for said_all, rest_key, base_key in _REST_OF_ALL:
             m = said_all.search(folded)
-            here = {g.key: g for g in reading.figures}
             rest = here.get(rest_key) or whole.get(p.section, {}).get(rest_key)
             if m is None or rest is None or not rest.value:
                 continue
             a = max(folded.rfind(".", 0, m.start()), folded.rfind(";", 0, m.start())) + 1
-            if levels_in(folded[a:folded.find(".", m.end()) % (len(folded) + 1)]):
+            if levels_in(folded[a:folded.find(".", m.end()) % (len(folded) + 1)]):  # (to the sentence's end, or the text's)
                 continue  # "Cấp tỉnh 100% hồ sơ đúng hạn": one level's, while the late ones may be another's
             base = here.get(base_key) or whole.get(p.section, {}).get(base_key)
             calc = rate(base.value - rest.value, base.value) if base is not None and base.value > rest.value else None
