@@ -414,8 +414,8 @@ def _all_said_with_a_rest(readings, whole: dict[str, dict[str, ReadFigure]]) -> 
             rest = here.get(rest_key) or whole.get(p.section, {}).get(rest_key)
             if m is None or rest is None or not rest.value:
                 continue
-            a = max(folded.rfind(".", 0, m.start()), folded.rfind(";", 0, m.start())) + 1
-            if levels_in(folded[a:folded.find(".", m.end()) % (len(folded) + 1)]):  # (to the sentence's end, or the text's)
+            a, b = next((a, b) for a, b in _sentences(p.text) if a <= m.start() < b)
+            if levels_in(folded[a:b]):
                 continue  # "Cấp tỉnh 100% hồ sơ đúng hạn": one level's, while the late ones may be another's
             base = here.get(base_key) or whole.get(p.section, {}).get(base_key)
             calc = rate(base.value - rest.value, base.value) if base is not None and base.value > rest.value else None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,12 +24,16 @@ from drafting.service.state import HeldFigure, UserState, check_upload
 _DRAFT_VERB = re.compile(r"\b(soan|lap|viet|lam)\b")
 
 
-def carry_into_chat(asst, state: UserState, path: Path, reading: ChatReading, reading_text: str,
+def carry_into_chat(asst, state: UserState, path: Path | bytes, reading: ChatReading, reading_text: str,
                     today: dt.date, name: str = "", known: dict | None = None) -> str:
-    """Reads the report, keeps its figures as the chat's previous (or same-period) column; returns the reply.
-    known: the figures an official report was saved with (checked then), which win over what its text gives."""
-    name = name or display_name(Path(path).name)
-    data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
+    """Reads the report (a file, or its content already read, named by name), keeps its figures as the chat's previous
+    (or same-period) column; returns the reply. known: the figures an official report was saved with (checked then),
+    which win over what its text gives."""
+    if isinstance(path, bytes):
+        data = path
+    else:
+        name = name or display_name(path.name)
+        data = check_upload(path, REPORT_FILES, asst.settings.max_upload_bytes)
     past = read_report_bytes(data, name, asst.settings.max_upload_bytes, asst.settings.read_limits())
     h = past.header
     # "Đây là báo cáo năm 2026 …, soạn báo cáo quý I năm 2027": the new report is the one after the verb
@@ -87,16 +90,13 @@ def carry_official(asst, state: UserState, reading: ChatReading, message: str, t
     if found is None or (path := asst.retrieval.library.path_of(found["doc_id"])) is None:
         return ""
     name = found.get("original_name", "")
-    with tempfile.TemporaryDirectory() as tmp:
-        if found.get("ocr"):
-            if not found.get("extracted_text"):
-                return ""
-            path = Path(tmp) / f"{Path(name or path.name).stem}.txt"  # (read as the text it is, named so)
-            path.write_text(found["extracted_text"], encoding="utf-8")
-            name = path.name
-        try:
-            text = carry_into_chat(asst, state, path, reading, message, today, name, found.get("figures") or {})
-        except InputError:
-            return ""  # an official that does not fit (another unit, a later period): the chat goes on without it
+    if found.get("ocr"):  # its stored text, read as the text it is
+        if not found.get("extracted_text"):
+            return ""
+        path, name = found["extracted_text"].encode("utf-8"), f"{Path(name or path.name).stem}.txt"
+    try:
+        text = carry_into_chat(asst, state, path, reading, message, today, name, found.get("figures") or {})
+    except InputError:
+        return ""  # an official that does not fit (another unit, a later period): the chat goes on without it
     scan = " (bản quét: đọc từ chữ đã nhận dạng khi lưu)" if found.get("ocr") else ""
     return f"Thư viện có {found.get('title') or 'bản chính thức kỳ trước'} của đơn vị{scan}. " + text
