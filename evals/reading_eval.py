@@ -148,7 +148,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout48.yaml", "Tin nhắn để riêng 48 (đã chỉnh theo)"),
            ("heldout49.yaml", "Tin nhắn để riêng 49 (đã chỉnh theo)"),
            ("heldout50.yaml", "Tin nhắn để riêng 50 (đã chỉnh theo)"),
-           ("heldout51.yaml", "Tin nhắn để riêng 51 (đã chỉnh theo)")]
+           ("heldout51.yaml", "Tin nhắn để riêng 51 (đã chỉnh theo)"),
+           ("heldout52.yaml", "Tin nhắn để riêng 52 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

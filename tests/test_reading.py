@@ -704,7 +704,7 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %, 82,8 %, 95,2 %, 90,9 %);
+    # 83,7 %, 82,8 %, 95,2 %, 90,9 %, 96,7 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -723,10 +723,10 @@ def test_reading_eval_floors():
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
               (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
               (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0),
-              (51, "đã chỉnh theo", 0.95, 0)]
+              (51, "đã chỉnh theo", 0.95, 0), (52, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33, 52: 60}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -2195,3 +2195,16 @@ def test_set_43_rules_in_other_words():
     assert values("Đã công bố 12 TTHC mới và bãi bỏ 4 TTHC.") == {"tthc.tthc_cong_bo_moi": 12, "tthc.tthc_bai_bo": 4}
     assert values("Đoàn kiểm tra của huyện kiểm tra 5 cơ quan, đơn vị, 9 xã, thị trấn.") == {"chi_dao.co_quan_duoc_kiem_tra": 14}
     assert values("Kiểm tra 6 cơ quan, phát hiện 4 tồn tại.") == {"chi_dao.co_quan_duoc_kiem_tra": 6, "chi_dao.van_de_phat_hien": 4}
+
+
+def test_set_52_rules_in_other_words():
+    """Set 52: "tiếp nhận 6 phản ánh …, tất cả đã được xử lý" left the handled count unread; "không để xảy ra trường
+    hợp công chức vi phạm phải xử lý kỷ luật" (a zero said in words) was missed. Here other units' words — and the
+    same words as an aim stay no figure."""
+    assert values("Ghi nhận 11 kiến nghị của người dân về thủ tục, đều đã được giải quyết.") == {
+        "tthc.pakn_tiep_nhan": 11, "tthc.pakn_da_xu_ly": 11}
+    assert values("Kiểm tra 5 phòng chuyên môn, phát hiện 3 tồn tại, toàn bộ đã khắc phục.") == {
+        "chi_dao.co_quan_duoc_kiem_tra": 5, "chi_dao.van_de_phat_hien": 3, "chi_dao.van_de_da_xu_ly": 3}
+    assert values("Trong năm không để xảy ra trường hợp viên chức bị xử lý kỷ luật.") == {"cong_vu.ky_luat": 0}
+    assert values("Tiếp tục không để xảy ra trường hợp công chức bị kỷ luật.") == {}
+    assert values("Phấn đấu không để xảy ra trường hợp cán bộ phải xử lý kỷ luật.") == {}

@@ -23,10 +23,12 @@ _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d
 # ("…, đã được cơ quan ban hành xử lý": the agent between, the clause ending on the verb)
 # ("…, các đơn vị đã khắc phục xong": the ones checked as the subject; "01 văn bản phải sửa đổi, đã sửa đổi xong": the
 # documents to amend, amended)
+# ("…, tất cả đã được xử lý", "…, đều đã được giải quyết": every one of them, the clause ending on the verb)
 _ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,80}?(?:,\s*|\s+(?=va\s))"
                           r"(?:cac (?:don vi|co quan|dia phuong|xa, phuong|phong)\s+)?((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc|"
                           r"sua doi(?:,? bo sung)?|chan chinh)\s+"
                           r"(?:xong|dut diem|het|xong toan bo)|(?:va\s+)?(?:da\s+)?duoc\s+(?:[a-z]+\s+){1,4}?(?:xu ly|khac phuc|chan chinh)"
+                          r"(?=\s*(?:[.;\n]|$))|(?:tat ca|toan bo|deu)\s+(?:deu\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)"
                           r"(?=\s*(?:[.;\n]|$))|(?:va\s+)?da\s+(?:duoc\s+)?tra loi(?:\s+bang van ban|\s+day du|\s+xong)?"
                           r"(?=\s*(?:[.;\n]|$)))\b" + _NO_COUNT_AFTER)  # "…, đã trả lời bằng văn bản": all answered
 
@@ -109,7 +111,8 @@ _NONE_LATE = re.compile(r"\bkhong co (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua 
 _NONE = [("tthc.pakn_tiep_nhan", re.compile(r"\b(?:khong|chua) (?:phat sinh|co|nhan duoc|tiep nhan)(?: bat ky| mot)?(?: truong hop| y kien)?"
                                             r"(?: nao)?(?: ve)? (?:phan anh|pakn)(?:, kien nghi| va kien nghi)?\b")),
          ("tthc.ho_so_qua_han", re.compile(r"\bkhong (?:co|phat sinh) (?:ho so (?:nao )?)?(?:giai quyet )?(?:qua han|tre han|tre hen)\b")),
-         ("cong_vu.ky_luat", re.compile(r"\bkhong co (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\bbi (?:xu ly )?"
+         # "không để xảy ra trường hợp công chức vi phạm phải xử lý kỷ luật": what happened, unless aimed at (below)
+         ("cong_vu.ky_luat", re.compile(r"\bkhong (?:co|de xay ra) (?:can bo|cong chuc|vien chuc|ai|truong hop)[^.;\d]{0,50}?\b(?:bi|phai) (?:xu ly )?"
                                        r"(?:ky luat|xu ly ky luat)\b")),
          # "Kỷ luật: không có trường hợp nào", "Phản ánh, kiến nghị: không phát sinh": a label with none said after it
          *[(k, re.compile(rf"\b(?:{w})\s*:\s*(?:khong|chua)(?: co| phat sinh)?(?: (?:truong hop|ho so|ai)(?: nao)?)?(?=\s*[.;\n]|\s*$)"))
@@ -132,7 +135,7 @@ APOLOGY_FOR = re.compile(r"\b(?:(?:van ban|thu) xin loi\s+(?:doi voi|cho|ve|voi)
                          r"\d[\d.]*\s+(?:ho so|truong hop)[^.;\d]{0,40}?\b(?:van ban|thu) xin loi\b))(?:(?:tat ca|toan bo|ca)\s+)?"
                          r"(\d[\d.]*)\s+(?:ho so|truong hop)")
 _CLAUSE_END = re.compile(r"[.;:\n]")
-_AIMED = re.compile(r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|se|yeu cau|khong de|nham|de)\s*$")
+_AIMED = re.compile(r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|se|yeu cau|khong de|nham|de|tiep tuc|can)\s*$")
 # "tiếp nhận và giải quyết 640 hồ sơ": one count of two figures, the dossiers received and those resolved;
 _RECEIVED_AND_RESOLVED = re.compile(r"\btiep nhan(?:,| va)\s+(?:da\s+)?(?:giai quyet|xu ly)\s*(?:xong\s*)?(?:duoc\s*)?$")
 # "tiếp nhận và xử lý 64 phản ánh, kiến nghị": the complaints received, all handled
