@@ -1271,3 +1271,35 @@ def test_written_draft_28_rules_in_other_words(tmp_path):
     assert found(on_time="797", late="3", claim="100% hồ sơ được tiếp nhận trực tuyến.") == [
         ("arithmetic", "100% hồ sơ được tiếp nhận trực tuyến")]
     assert found(on_time="797", late="3", claim="Cấp tỉnh có 100% hồ sơ đúng hạn.") == []
+
+
+def test_written_draft_29_rules_in_other_words(tmp_path):
+    """Written draft 29 (a department's six months): the opening's «quý II năm 2027» under a 6-month title, «Toàn bộ
+    hồ sơ đều được giải quyết đúng hạn» beside 3 late, «cơ bản hoàn thành các chỉ tiêu đề ra» in a report naming no
+    target and «TM. SỞ …» over the director all passed. Here another department's nine months, each fault once, then
+    the right text; a quarter named in the body, and targets met where the report names one, stay quiet."""
+    body = ("UBND TỈNH HÀ TĨNH\nSỞ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 88/BC-STC\n\nHà Tĩnh, ngày 16 tháng 9 năm 2026\n\nBÁO CÁO\nKết quả cải cách hành chính 9 tháng đầu năm "
+            "2026\n\n{opening}\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nTrong quý III năm 2026, Sở tổ chức 01 hội nghị về CCHC. "
+            "{target}\n\nII. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC\n2. Cải cách thủ tục hành chính\nSở tiếp nhận 310 hồ sơ; "
+            "đã giải quyết 300 hồ sơ, trong đó trước và đúng hạn {on_time} hồ sơ, quá hạn {late} hồ sơ. {claim}\n\n"
+            "III. ĐÁNH GIÁ CHUNG\n{verdict}\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n{sign}\n\nTrần Thị Mai\n")
+    right = {"opening": "Sở Tài chính báo cáo kết quả cải cách hành chính 9 tháng đầu năm 2026 như sau:", "target": "",
+             "on_time": "300", "late": "0", "claim": "Tất cả hồ sơ đều được giải quyết đúng hạn.",
+             "verdict": "Sở hoàn thành 14/15 nhiệm vụ theo Kế hoạch số 20/KH-STC.", "sign": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and not (i.kind == "outline" and "thiếu" in i.message.lower())]
+    assert found() == []
+    assert found(opening="Sở Tài chính báo cáo kết quả công tác CCHC quý III năm 2026 như sau:") == [
+        ("period", "quý III năm 2026")]
+    assert found(sign="TM. SỞ TÀI CHÍNH\nGIÁM ĐỐC") == [("layout", "TM. SỞ TÀI CHÍNH")]
+    assert found(on_time="298", late="2", claim="Tất cả hồ sơ được giải quyết đúng hạn.") == [
+        ("arithmetic", "Tất cả hồ sơ được giải quyết đúng hạn")]
+    assert found(verdict="Sở đã hoàn thành toàn bộ mục tiêu đề ra.") == [
+        ("wording", "Sở đã hoàn thành toàn bộ mục tiêu đề ra")]
+    # a target named elsewhere in the report: the verdict is a note (which one?), not a warning
+    assert found(verdict="Sở đã hoàn thành toàn bộ mục tiêu đề ra.",
+                 target="Chỉ tiêu tỷ lệ hồ sơ trực tuyến là 60% theo Kế hoạch số 20/KH-STC.") == []

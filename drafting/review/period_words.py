@@ -18,6 +18,9 @@ _DATE_LINE = re.compile(r",\s*ngay\s+(\d{1,2})\s+th\w{0,3}ng\s+(\d{1,2})\s+n\w{0
 # a period of the same year named in the body: "9 tháng đầu năm 2026", "quý I năm 2026", "6 tháng năm 2026"
 _SAID = re.compile(r"\b(quy i|6 thang|9 thang)(?: dau)?(?: nam)?\s*(?:nam\s+)?/?\s*((?:19|20)\d\d)\b")
 _NAMES = {"quy i": "quý I", "6 thang": "6 tháng", "9 thang": "9 tháng"}
+# the opening's formula may name a quarter the title does not: "… báo cáo kết quả CCHC quý II năm 2027 như sau" in the
+# 6-month report (in the body a quarter of the period is no mistake: "Trong quý II, Sở …")
+_QUARTER_SAID = re.compile(r"\b(quy (?:iv|iii|ii))\s*(?:nam\s+)?/?\s*((?:19|20)\d\d)\b")
 # "Trong 6 tháng đầu năm, xã tiếp nhận …": "đầu năm" names this year's period without its year
 _SAID_THIS_YEAR = re.compile(r"\b(6 thang|9 thang) dau nam\b(?!\s*(?:nam\s+)?/?\s*(?:19|20)\d\d)")
 # "Hội nghị sơ kết công tác CCHC 6 tháng đầu năm", "Báo cáo 6 tháng đầu năm": the name of a meeting or a report
@@ -154,10 +157,11 @@ def check_period_words(paragraphs, period: str | None, year: int | None) -> list
         mentions = [(m, int(m.group(2))) for m in _SAID.finditer(folded)]
         mentions += [(m, year) for m in _SAID_THIS_YEAR.finditer(folded)]
         if p.section == "mo_dau":  # of the opening, only its formula: "… báo cáo kết quả CCHC 6 tháng năm 2026 như sau"
+            mentions += [(m, int(m.group(2))) for m in _QUARTER_SAID.finditer(folded)]
             mentions = [(m, y) for m, y in mentions if _OPENING.search(folded[max(0, m.start() - 90):m.start()])
                         and "nhu sau" in folded[m.end():m.end() + 40]]
         for m, said_year in mentions:
-            said = _NAMES[m.group(1)]
+            said = _NAMES.get(m.group(1)) or p.text[m.start(1):m.end(1)]
             # the opening's formula says what the report is on: another year there is a mistake too ("… báo cáo kết quả
             # 6 tháng đầu năm 2024 như sau" in the report of 2025); in the body another year is a comparison's
             if (said, said_year) == (period, year) or (said_year != year and p.section != "mo_dau") \

@@ -128,6 +128,14 @@ def check_signature(paragraphs) -> list[ReviewIssue]:
                                 message=(f"Báo cáo của {'sở' if department else 'Ủy ban nhân dân'} nhưng khối chữ ký ghi "
                                          f"“{p.text.strip()}”: thẩm quyền ký phải là {right}."),
                                 suggestion=right.split(" (")[0])]
+        if department and line.startswith("TM."):
+            # "TM. SỞ GIÁO DỤC VÀ ĐÀO TẠO": "thay mặt" is for a collective body; a department has a head, who signs
+            return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index, text=p.text.strip(),
+                                message=(f"Khối chữ ký ghi “{p.text.strip()}”: “TM.” (thay mặt) chỉ dùng cho tập thể lãnh đạo "
+                                         "(như TM. ỦY BAN NHÂN DÂN); báo cáo của sở, ban do người đứng đầu ký (GIÁM ĐỐC, "
+                                         "TRƯỞNG BAN) hoặc cấp phó ký thay (KT. …) (Nghị định 30/2020/NĐ-CP)."),
+                                suggestion="GIÁM ĐỐC (hoặc KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)" if line.startswith("TM. SỞ") else
+                                "TRƯỞNG BAN (hoặc KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN)")]
     return []
 
 

@@ -397,10 +397,11 @@ def _sum_issues(p, figures: list[ReadFigure]) -> list[ReviewIssue]:
 
 # "100% hồ sơ được giải quyết đúng hạn" where the report also says 4 were late: "all" said in words, against the rest
 # the report counts — (what is said of all, the rest that contradicts it, the base its rate is on)
-_REST_OF_ALL = [(re.compile(r"\b100\s*%\s*(?:so\s+)?(?:ho so\s+)?(?:tthc\s+)?(?:deu\s+)?(?:duoc\s+)?(?:giai quyet\s+)?"
+_ALL = r"(?:\b100\s*%|\b(?:toan bo|tat ca)\b)"  # "100% hồ sơ", "toàn bộ hồ sơ đều …"
+_REST_OF_ALL = [(re.compile(_ALL + r"\s*(?:so\s+)?(?:ho so\s+)?(?:tthc\s+)?(?:deu\s+)?(?:duoc\s+)?(?:giai quyet\s+)?"
                             r"(?:dung han|truoc va dung han|dung va truoc han|dung hen)\b"),
                  "tthc.ho_so_qua_han", "tthc.ho_so_da_giai_quyet"),
-                (re.compile(r"\b100\s*%\s*(?:so\s+)?(?:ho so\s+)?(?:deu\s+)?(?:duoc\s+)?(?:tiep nhan\s+|nop\s+|gui\s+)?"
+                (re.compile(_ALL + r"\s*(?:so\s+)?(?:ho so\s+)?(?:deu\s+)?(?:duoc\s+)?(?:tiep nhan\s+|nop\s+|gui\s+)?"
                             r"(?:truc tuyen|qua mang|qua cong dich vu cong)\b"), "tthc.ho_so_truc_tiep", "tthc.ho_so_moi")]
 
 

@@ -11,8 +11,9 @@ from corpus.text import fold_lower
 from drafting.models import ReviewIssue
 
 _VERDICT = re.compile(r"\b(?:dat ket qua (?:tot|cao|kha tot|kha)|hoan thanh (?:tot|xuat sac)|(?:chua |khong )?dat yeu cau"
-                      r"|(?:chua |khong )?dat chi tieu|vuot chi tieu|(?:co )?chuyen bien (?:tich cuc|ro net|manh me))\b")
-_TARGET = re.compile(r"\bchi tieu\b")
+                      r"|(?:chua |khong )?dat chi tieu|vuot chi tieu|(?:co )?chuyen bien (?:tich cuc|ro net|manh me)"
+                      r"|(?:co ban )?hoan thanh (?:cac |toan bo |day du )?(?:chi tieu|muc tieu))\b")
+_TARGET = re.compile(r"\b(?:chi tieu|muc tieu)\b")
 _SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\d))+")
 
 
@@ -81,6 +82,9 @@ def check_verdicts(paragraphs) -> list[ReviewIssue]:
     """paragraphs: objects with .text, .index and .section (the reviewer's Para)."""
     out = _rate_verdicts(paragraphs)
     counted = any(_TASK_COUNT.search(fold_lower(p.text)) for p in paragraphs)
+    # targets said met ("cơ bản hoàn thành các chỉ tiêu đề ra") in a report that names none anywhere: nothing to check
+    # them against — a warning; with targets named elsewhere, a note to name which
+    no_target = not any(_TARGET_SAID.search(fold_lower(p.text)) for p in paragraphs if p.section not in ("IV", "V"))
     for p in paragraphs:
         if p.section != "III":
             continue
@@ -100,7 +104,8 @@ def check_verdicts(paragraphs) -> list[ReviewIssue]:
             said = words[m.start():m.end()]
             target = bool(_TARGET.search(m.group(0)))
             out.append(ReviewIssue(
-                kind="wording", severity="info", section=p.section, paragraph=p.index, text=words[:160],
+                kind="wording", severity="warning" if target and no_target else "info", section=p.section,
+                paragraph=p.index, text=words[:160],
                 message=(f"“{said}” chưa nêu chỉ tiêu nào (bao nhiêu, do văn bản nào giao) để so sánh." if target else
                          f"Đánh giá “{said}” chưa nêu căn cứ: thêm số liệu hoặc chỉ tiêu (và văn bản giao) để người "
                          "đọc đối chiếu."),
