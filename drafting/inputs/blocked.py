@@ -45,6 +45,9 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         r"(?!\s*/)", folded)]
     # "tổ dân phố 7", "khu phố 3", "thôn 2": a place's name, no count
     spans += [m.span(1) for m in re.finditer(r"\b(?:to dan pho|khu pho|thon|ap|khom|xom|to)\s+(\d{1,3})\b(?!\s*%)", folded)]
+    # "Phòng Công chứng số 1", "Trường Tiểu học số 2": a body's name with its number (its type written with a capital)
+    spans += [m.span(1) for m in re.finditer(r"\b(?:Phòng|Trường|Bệnh viện|Trung tâm|Chi nhánh|Văn phòng|Đội|Trạm)"
+                                             r"(?: [A-ZĐÀ-Ỵa-zđà-ỹ]+){1,5} số (\d{1,2})\b(?![.,]\d)", text)]
     # "đường dây nóng 1022", "tổng đài 1900 1234": a number to call, no count
     spans += [m.span(1) if m.group(1) else m.span(2) for m in re.finditer(
         r"\b(?:duong day nong|hotline|tong dai|so dien thoai|dien thoai)\s+(?:so\s+)?(\d[\d .]*\d|\d)"

@@ -157,8 +157,11 @@ _YEAR_BETWEEN = r"(?: nam 20\d\d)? "
 # "11 bãi bỏ" counts no "bài" (articles)
 _OTHER_WORD = {"giam": r"(?! (?:doc|sat|dinh|thi)\b)", "bai": r"(?! bo\b)", "tre": r"(?! em\b)",  # "142 trẻ em"
                # "9 tháng thu 2.640 triệu đồng", "cả năm thu …", never "6 tháng thu hồi", "tháng thụ lý"
-               "thang thu": r"(?=\s*(?:\d|$))", "nam thu": r"(?=\s*(?:\d|$))"}
-_PHRASE_PATTERNS = [(re.compile(rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
+               "thang thu": r"(?=\s*(?:\d|$))", "nam thu": r"(?=\s*(?:\d|$))",
+               "hop": r"(?! (?:dong|tac|nhat|ly|le|phap)\b)"}
+# and before them: "phối hợp mở 5 lớp", "tổng hợp 12 báo cáo" hold no "họp" (a meeting)
+_OTHER_BEFORE = {"hop": r"(?<!phoi )(?<!tong )(?<!phu )(?<!thich )(?<!ket )(?<!lien )(?<!sap )(?<!to )"}
+_PHRASE_PATTERNS = [(re.compile(_OTHER_BEFORE.get(phrase, "") + rf"(?<!\w){_YEAR_BETWEEN.join(map(re.escape, phrase.split(' ')))}(?!\w)"
                                 + _OTHER_WORD.get(phrase, "")), phrase, keys) for phrase, keys in PHRASES]
 _NOUN_PATTERNS = [(re.compile(rf"{re.escape(noun)}(?!\w){_OTHER_WORD.get(noun, '')}"), noun, unit) for noun, unit in UNIT_NOUNS]
 _AREA_PATTERNS = {area: [re.compile(rf"\b{re.escape(w)}\b") for w in words] for area, words in AREA_WORDS.items()}

@@ -325,8 +325,8 @@ class _Reader(LinkedReading, RateReading):
             if side == 0 and phrase == "thuc hien" and _DONE_LATER.match(self.folded, noun_end):  # "Thực hiện 3 kiến
                 fit = [k for k in fit if k != "tai_chinh.kien_nghi_da_thuc_hien"]  # nghị …, đã thực hiện xong 2": all
             events = [f.key for f in self.reading.figures if f.start >= sent_from and f.key in COMPANIONS]
-            if set(fit) & _ATTENDEES and events:  # "6 buổi tuyên truyền pháp luật … với 480 lượt người": of those events
-                fit = [COMPANIONS[events[-1]]]
+            if events and (set(fit) & _ATTENDEES or fit == ["cong_vu.boi_duong"] and "pho bien" in sentence):  # "6 buổi
+                fit = [COMPANIONS[events[-1]]]  # tuyên truyền pháp luật … với 480 lượt người", "9 lớp tập huấn phổ biến …"
             if "cong_vu.boi_duong" in fit and PUBLIC.match(self.folded, e):  # "tập huấn … cho 120 người dân": reached
                 fit = [k for k in fit if k != "cong_vu.boi_duong"] or ["chi_dao.luot_nguoi_tuyen_truyen"]
             elif set(fit) & _ATTENDEES and STAFF.match(self.folded, e) and STAFF_TRAINING.search(sentence) \

@@ -116,7 +116,8 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         # "Hiện đặc khu có 38 công chức, 12 viên chức": the staff in post, by the noun each count carries
         key = "to_chuc.vien_chuc_co_mat" if "vien chuc" in staff.group(0) else "to_chuc.bien_che_co_mat"
         out.append((1, -SIDE_COST[1] - 2, 0, "hien co", [key]))
-    if noun in ("người", "lượt người") and STAFF.match(folded, e) and STAFF_TRAINING.search(before):
+    if noun in ("người", "lượt người") and STAFF.match(folded, e) and STAFF_TRAINING.search(before) \
+            and not re.search(r"\b(?:pho bien|tuyen truyen)\b", before):  # "tập huấn, phổ biến pháp luật cho …": reached
         out.append((3, 0, 0, "boi duong", ["cong_vu.boi_duong"]))  # "Bồi dưỡng chuyên môn, nghiệp vụ cho 45 cán bộ"
     said_from = max((m.end() for m in _STOP.finditer(folded, 0, e)), default=0)  # its sentence
     if noun == "vấn đề" and re.search(r"\bkiem tra\b", folded[said_from:e]) and not left.strip() and re.match(r"\s*(?:[;,.\n]|$)", folded[noun_end:]):

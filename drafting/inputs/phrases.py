@@ -139,7 +139,10 @@ _PHRASES: dict[str, list[str]] = {
     # "06 hội nghị phổ biến, giáo dục pháp luật": the meetings were law dissemination sessions
     "the_che.pbgdpl_buoi": ["pho bien, giao duc phap luat", "pho bien phap luat", "tuyen truyen phap luat",
                             "hoi nghi pho bien", "hoi nghi tuyen truyen phap luat", "hoi nghi tuyen truyen, pho bien",
-                            "pho bien giao duc phap luat", "giao duc phap luat"],
+                            "pho bien giao duc phap luat", "giao duc phap luat",
+                            # "9 lớp tập huấn, phổ biến pháp luật": a class whose subject is the law, not staff training
+                            "tap huan, pho bien phap luat", "tap huan pho bien phap luat",
+                            "tap huan, pho bien, giao duc phap luat", "tap huan, tuyen truyen phap luat"],
     "to_chuc.don_vi_su_nghiep": ["don vi su nghiep", "don vi su nghiep cong lap"],
     "to_chuc.bien_che_giao": ["bien che giao", "bien che duoc giao", "bien che", "cong chuc duoc giao", "chi tieu bien che", "dinh bien",
                               "so dinh bien"],

@@ -23,9 +23,10 @@ _NO_COUNT_AFTER = r"(?!(?:(?:ngay|thang) \d{1,2}(?:/\d{1,2})?(?:/\d{2,4})?(?![\d
 # ("…, đã được cơ quan ban hành xử lý": the agent between, the clause ending on the verb)
 # ("…, các đơn vị đã khắc phục xong": the ones checked as the subject; "01 văn bản phải sửa đổi, đã sửa đổi xong": the
 # documents to amend, amended)
-# ("…, tất cả đã được xử lý", "…, đều đã được giải quyết": every one of them, the clause ending on the verb)
+# ("…, tất cả đã được xử lý", "…, đều đã được giải quyết", "…, tất cả đã được cơ quan ban hành xử lý": every one of
+# them, the clause ending on the verb)
 _ALL_HANDLED = re.compile(r"(?:(?:he thong|tong dai|duong day nong) \d+|[^.;\d]){0,80}?(?:,\s*|\s+(?=va\s))"
-                          r"(?:cac (?:don vi|co quan|dia phuong|xa, phuong|phong)\s+)?((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc|"
+                          r"(?:(?:cac (?:don vi|co quan|dia phuong|xa, phuong|phong)|tat ca|toan bo)\s+)?((?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc|"
                           r"sua doi(?:,? bo sung)?|chan chinh)\s+"
                           r"(?:xong|dut diem|het|xong toan bo)|(?:va\s+)?(?:da\s+)?duoc\s+(?:[a-z]+\s+){1,4}?(?:xu ly|khac phuc|chan chinh)"
                           r"(?=\s*(?:[.;\n]|$))|(?:tat ca|toan bo|deu)\s+(?:deu\s+)?(?:da\s+)?(?:duoc\s+)?(?:xu ly|giai quyet|khac phuc)"
