@@ -5,14 +5,14 @@ carry figures are the figure reader's, and a command ("Soạn phần …:") is n
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from corpus.docnumbers import find_refs
 from corpus.text import fold_lower
-from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, MONTH_SAID, Fact, issuer_before
+from drafting.figures.facts import HARDSHIP, INSPECTION_FINDING, LATE_DOSSIERS, Fact
 from drafting.figures.periods import later_period_said
 from drafting.inputs.clauses import NAMED_MEETING, meeting_parts
+from drafting.inputs.fact_documents import document_said, documents_joined
 from drafting.inputs.subject_sections import INDEX_RESULT, PROPOSAL, classify
 from drafting.inputs.task_words import NO_HEAD, future_words, planned_task, task_items, task_text
 from drafting.models import ASK_OPEN
@@ -78,28 +78,6 @@ _TARGET_CLAUSE = re.compile(r"\b(?:phan dau|chi tieu|muc tieu)\b.*\d\s*%|\d\s*%.
 _HEADLINE = re.compile(r"^[^:]{0,120}:\s*", re.S)
 # "Văn bản xin lỗi khi hồ sơ quá hạn thì theo quy định nào?": a question reports nothing
 _QUESTION = re.compile(r"\?\s*$|\b(nao|gi|bao nhieu|the nao|ra sao|khong|chua|hay sao|o dau)\s*\??\s*$")
-# "Ngày 12/01/2026 UBND xã ban hành Kế hoạch số 05/KH-UBND …": the date and the issuer before the verb
-_ISSUED = re.compile(r"\bban hanh\b")
-_DAY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
-
-
-def _document(clause: str, folded: str) -> tuple[str, dt.date | None]:
-    """The document's words from its verb on, and the date said before the verb (kept as the fact's date)."""
-    m = _ISSUED.search(folded)
-    if not m or m.start() > 80:
-        return clause, None
-    day = None
-    if d := _DAY.search(clause, 0, m.start()):
-        try:
-            day = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
-        except ValueError:
-            return clause, None
-    # the body the official named as issuing it stays: "UBND tỉnh ban hành Kế hoạch số …"
-    at = issuer_before(clause, m.start())
-    words = clause[m.start() if at is None else at:]
-    month = None if day else next((w for w in MONTH_SAID.finditer(clause, 0, m.start())
-                                   if w.end() == (m.start() if at is None else at)), None)
-    return (f"{month.group(1)[:1].upper()}{month.group(1)[1:]}, {words}" if month else words), day
 
 
 # meetings and outreach are direction and communication (section I of the outline), whatever their topic
@@ -119,27 +97,6 @@ _NAMED_MODELS = re.compile(r"\b\d+\s+((?:mo hinh|sang kien|giai phap)(?: moi)?)\
 _AS_PLANNED = re.compile(r"\s*,?\s*\b(?:theo|nhu|dung)\s+(?:du kien|ke hoach)\b.*$")
 # "…, trong đó có Kế hoạch số …", "gồm: Quyết định số …": the documents a count is made of
 _NAMED_DOCUMENT = re.compile(r"\b(?:trong do(?: co)?|gom(?: co)?|bao gom|nhu)\s*:?\s*(?=\w)")
-
-
-_NEXT_DOCUMENT = re.compile(r"\s*(?:,|;|\bv[àa])\s+(?=(?:Kế hoạch|Quyết định|Công văn|Chỉ thị|Thông báo|Nghị quyết|"
-                            r"Hướng dẫn|Quy chế|Quy định)\s)")
-
-
-def _documents_joined(clause: str) -> list[str]:
-    """"UBND tỉnh ban hành Quyết định số 112/QĐ-UBND … về Kế hoạch CCHC năm 2026 và Công văn số 455/UBND-NC … về …":
-    documents issued together, each with the words before the first (the issuer and the verb); [] for one document or
-    one that names another ("Kế hoạch 14/KH-UBND triển khai Quyết định 1291/QĐ-UBND")."""
-    refs = find_refs(clause)
-    cuts = [(j.start() + prev.end, r.start) for prev, r in zip(refs, refs[1:])
-            if (j := re.search(r"\s*(?:,|;|\bv[àa])\s*$", clause[prev.end:r.start]))]
-    # "… Kế hoạch số 15/KH-SVHTTDL … về CCHC năm 2027 và Kế hoạch tuyên truyền CCHC năm 2027": one without its number
-    cuts += [m.span() for m in _NEXT_DOCUMENT.finditer(clause, refs[0].end if refs else len(clause))
-             if not any(a <= m.start() < b for a, b in cuts) and not any(r.start < m.start() < r.end for r in refs)]
-    cuts.sort()
-    if not cuts:
-        return []
-    head, bounds = clause[:refs[0].start], [refs[0].start, *[b for c in cuts for b in c], len(clause)]
-    return [head + clause[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
 
 
 def clean_clause(clause: str) -> str:
@@ -317,7 +274,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 # (a decision announcing procedures is both: "Quyết định số 215/QĐ-UBND … công bố danh mục 38 TTHC mới")
                 if not any(refs[0].end <= a - start < cut for a, _ in figure_spans) or re.search(
                         r"\bcong bo\b", folded[refs[0].end:cut]):
-                    words, day = _document(clause[:cut], folded[:cut])
+                    words, day = document_said(clause[:cut], folded[:cut])
                     # (its section by its own words: "Kế hoạch … về CCHC năm 2026" is direction, whatever the tail says)
                     facts.append(Fact(section=classify(clause[:cut])[1], kind="document", text=clean_clause(words),
                                       date=day, origin=f"tin nhắn: «{clean_clause(clause)[:80]}»",
@@ -413,9 +370,9 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                     or kind == "initiative":
                 section = "I"  # bar law dissemination (II.1); models and initiatives are item 6 of section I
             day = None
-            if kind == "document" and not future and (joined := _documents_joined(clause)):
+            if kind == "document" and not future and (joined := documents_joined(clause)):
                 for piece in joined:
-                    words, day = _document(piece, fold_lower(piece))
+                    words, day = document_said(piece, fold_lower(piece))
                     ref = next(iter(find_refs(piece)), None)
                     facts.append(Fact(section=classify(piece)[1], kind=kind, text=clean_clause(words), origin=origin, date=day,
                                       number=piece[ref.start:ref.end] if ref else ""))
@@ -423,7 +380,7 @@ def read_facts(text: str, figure_spans: list[tuple[int, int]], spans: list[tuple
                 continue
             text_c = planned_task(text_c) if future else text_c
             if kind == "document":
-                words, day = _document(clause, folded)
+                words, day = document_said(clause, folded)
                 text_c = clean_clause(words) if day or words != clause else text_c
             facts.append(Fact(section=section, kind=kind, text=text_c, origin=origin, date=day,
                               number=clause[refs[0].start:refs[0].end] if kind == "document" else ""))
