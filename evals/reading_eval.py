@@ -149,7 +149,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout49.yaml", "Tin nhắn để riêng 49 (đã chỉnh theo)"),
            ("heldout50.yaml", "Tin nhắn để riêng 50 (đã chỉnh theo)"),
            ("heldout51.yaml", "Tin nhắn để riêng 51 (đã chỉnh theo)"),
-           ("heldout52.yaml", "Tin nhắn để riêng 52 (đã chỉnh theo)")]
+           ("heldout52.yaml", "Tin nhắn để riêng 52 (đã chỉnh theo)"),
+           ("heldout53.yaml", "Tin nhắn để riêng 53 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -704,7 +704,7 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %, 82,8 %, 95,2 %, 90,9 %, 96,7 %);
+    # 83,7 %, 82,8 %, 95,2 %, 90,9 %, 96,7 %, 97,4 % after two golds put back to the sets' conventions);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -723,10 +723,11 @@ def test_reading_eval_floors():
               (45, "đã chỉnh theo", 0.95, 0), (46, "đã chỉnh theo", 0.95, 0),
               (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
               (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0),
-              (51, "đã chỉnh theo", 0.95, 0), (52, "đã chỉnh theo", 0.95, 0)]
+              (51, "đã chỉnh theo", 0.95, 0), (52, "đã chỉnh theo", 0.95, 0),
+              (53, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33, 52: 60}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33, 52: 60, 53: 39}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -2228,3 +2229,12 @@ def test_report_28_rules_in_other_words():
         "the_che.vbqppl_ra_soat": 20, "the_che.vbqppl_ra_soat_phai_xu_ly": 3, "the_che.vbqppl_ra_soat_da_xu_ly": 3}
     r = read_message("Trường Mầm non số 3 và Bệnh viện Đa khoa số 2 tiếp nhận 56 hồ sơ.")
     assert {f.key: int(f.value) for f in r.figures} == {"tthc.ho_so_tiep_nhan": 56} and r.unread == []
+
+
+def test_set_53_rule_in_other_words():
+    """Set 53: "giải ngân … đạt 40,2 tỷ đồng/65 tỷ đồng được giao" left the plan unread — the unit of money said before
+    the slash as well as after it. Here other words; a slash after a count of people stays no money's base."""
+    assert values("Thu ngân sách trên địa bàn đạt 2.840 triệu đồng/4.000 triệu đồng.") == {
+        "tai_chinh.thu_ngan_sach_thuc_hien": 2840, "tai_chinh.thu_ngan_sach_du_toan": 4000}
+    assert values("Đã giải ngân 18,5 tỷ đồng / 30 tỷ đồng vốn đầu tư công.") == {
+        "tai_chinh.von_dau_tu_giai_ngan": 18500, "tai_chinh.von_dau_tu_ke_hoach": 30000}

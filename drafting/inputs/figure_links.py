@@ -174,7 +174,8 @@ class LinkedReading(RestReading):
     def read_denominator(self, quote: str, value: Decimal, s: int, e: int) -> bool:
         """"1.641/1.642 hồ sơ", "4 trên 5 kiến nghị": the number after the slash is the base of the figure before it."""
         prev = self.reading.figures[-1] if self.reading.figures else None
-        if prev is None or not re.fullmatch(FRACTION, self.folded[prev.end:s]):
+        # "40,2 tỷ đồng/65 tỷ đồng": the unit of money may be said on both sides of the slash
+        if prev is None or not re.fullmatch(r"(?:\s*(?:trieu|ty|nghin) dong)?" + FRACTION, self.folded[prev.end:s]):
             return False
         # the base of a rate the schema knows, else the whole the part may not exceed ("4 trên 5 kiến nghị")
         bases = [b for b in [*(d.inputs[1] for d in DERIVED if d.inputs[0] == prev.key),
