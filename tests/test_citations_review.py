@@ -1303,3 +1303,29 @@ def test_written_draft_29_rules_in_other_words(tmp_path):
     # a target named elsewhere in the report: the verdict is a note (which one?), not a warning
     assert found(verdict="Sở đã hoàn thành toàn bộ mục tiêu đề ra.",
                  target="Chỉ tiêu tỷ lệ hồ sơ trực tuyến là 60% theo Kế hoạch số 20/KH-STC.") == []
+
+
+def test_written_draft_30_rules_in_other_words(tmp_path):
+    """Written draft 30 (a commune's year): the opening based on last year's plan («Kế hoạch … về cải cách hành chính
+    năm 2025» in the report of 2026), «TM. ỦY BAN NHÂN DÂN» over «PHÓ CHỦ TỊCH» and «hoàn thành toàn bộ các chỉ tiêu»
+    passed. Here a ward's six months, each fault once, then the right text; a plan of this year, and a deputy signing
+    for the head, stay quiet."""
+    body = ("UBND TỈNH PHÚ THỌ\nUBND PHƯỜNG VIỆT TRÌ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 77/BC-UBND\n\nViệt Trì, ngày 16 tháng 6 năm 2026\n\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm "
+            "2026\n\n{opening}\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nPhường ban hành 6 văn bản chỉ đạo về CCHC.\n\n"
+            "III. ĐÁNH GIÁ CHUNG\n{verdict}\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n{sign}\n\nHà Thị Lan\n")
+    right = {"opening": "Thực hiện Kế hoạch số 08/KH-UBND ngày 12/01/2026 của UBND phường về cải cách hành chính năm "
+                        "2026, UBND phường báo cáo kết quả 6 tháng đầu năm 2026 như sau:",
+             "verdict": "Phường hoàn thành 10/12 nhiệm vụ theo Kế hoạch số 08/KH-UBND.", "sign": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"}
+
+    def found(**wrong):
+        said = body.format(**{**right, **wrong})
+        return [(i.kind, i.text) for i in _review_typed(tmp_path, said, None)
+                if i.severity != "info" and not (i.kind == "outline" and "thiếu" in i.message.lower())]
+    assert found() == []
+    assert found(opening=right["opening"].replace("năm 2026, UBND", "năm 2025, UBND").replace("12/01/2026", "12/01/2025")) == [
+        ("period", "Kế hoạch số 08/KH-UBND ngày 12/01/2025 của UBND phường")]
+    assert found(sign="TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH") == [("layout", "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH")]
+    assert found(sign="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") == []
+    assert found(verdict="Phường đã hoàn thành tất cả các mục tiêu đề ra.") == [
+        ("wording", "Phường đã hoàn thành tất cả các mục tiêu đề ra")]

@@ -522,7 +522,7 @@ _CHAT_FLOORS = [(25, 0.99), (15, 0.9), *[(20, 0.95)] * 6, (30, 0.95), (25, 0.95)
                 (27, 0.95), (23, 0.95), (25, 0.95), (25, 0.95), (25, 0.95), (23, 0.95), (23, 0.95),
                 (21, 0.95), (20, 0.95), (19, 0.95), (13, 0.95), (14, 0.95),
                 (15, 0.95), (15, 0.95), (15, 0.95), (14, 0.95), (14, 0.95), (12, 0.95), (17, 0.95), (18, 0.95), (19, 0.95), (16, 0.95), (16, 0.95),
-                (16, 0.95), (16, 0.95), (16, 0.95)]
+                (16, 0.95), (16, 0.95), (16, 0.95), (16, 0.95)]
 
 
 @pytest.mark.slow  # 90 s of the fast lane's 200: an eval of whole conversations, run by `make test` and `make evals`
@@ -575,7 +575,8 @@ def test_chat_drafting_eval_floors(assistant, n):
     written, 15/16 after one gold corrected to the outline (a special zone's task read as an event and "lắp đặt … Bộ
     phận" as a command), the thirty-sixth 14/16 as written, both misses golds against the conventions the earlier
     sets keep (quý II is the 6-month report; a target redrafts the section holding its figures), the thirty-seventh
-    16/16 on its first run, the thirty-eighth 16/16 on its first run; floors under all thirty-eight.
+    16/16 on its first run, the thirty-eighth 16/16 on its first run, the thirty-ninth 15/16 as written (its miss a gold
+    against the sets' convention: a course told with its subject is also an event); floors under all thirty-nine.
     The figures check is strict: a figure set that
     the turn's gold does not name fails the turn. One test per set, so that the fast lane's two workers share them."""
     from evals.chat_eval import SETS, run_chat

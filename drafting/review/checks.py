@@ -252,6 +252,13 @@ def check_period(doc: ReviewDocument, as_of: dt.date | None) -> list[ReviewIssue
                                                   text=ref.text, message=(
                                 f"{ref.text} ban hành ngày {fmt_date(ref.date)} nhưng ghi cho năm {ym.group(1)}, sớm hơn năm ban hành; "
                                 "có thể ghi nhầm năm."), suggestion=str(ref.date.year + (ref.date.month == 12))))
+                    elif ym and p.section == "mo_dau" and int(ym.group(1)) < year:
+                        # "Thực hiện Kế hoạch … về CCHC năm 2025, UBND xã báo cáo kết quả năm 2026": the opening's
+                        # basis is last year's plan — copied from last year's report, most often
+                        issues.append(ReviewIssue(kind="period", severity="warning", section=p.section, paragraph=p.index,
+                                                  text=ref.text, message=(
+                                f"Báo cáo {period_name(period, year)} nhưng câu mở đầu căn cứ {ref.text} về năm {ym.group(1)}; "
+                                f"có thể chép từ báo cáo năm trước — kế hoạch CCHC của năm {year}?"), suggestion=str(year)))
     day = as_of
     if day and day >= dt.date(2022, 8, 1):
         for p in doc.paragraphs:

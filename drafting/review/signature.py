@@ -74,6 +74,13 @@ def check_deputy(paragraphs) -> list[ReviewIssue]:
                                 text=f"{p.text.strip()} / {q.text.strip()}", message=(
                                     f"Ký thay (“{p.text.strip()}”) thì dòng dưới là chức vụ của cấp phó, “PHÓ "
                                     f"{m.group(1)}”, không phải “{q.text.strip()}”."), suggestion=f"PHÓ {m.group(1)}")]
+        # "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH": "thay mặt" the body is the head's; a deputy signs "KT. CHỦ TỊCH"
+        if re.fullmatch(r"TM\.\s*.+", re.sub(r"\s+", " ", p.text.strip().upper())) and (d := re.fullmatch(r"PHÓ (.+)", below)):
+            return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index,
+                                text=f"{p.text.strip()} / {q.text.strip()}", message=(
+                                    f"“{p.text.strip()}” thì người ký là người đứng đầu (“{d.group(1)}”); cấp phó ký "
+                                    f"thay thì ghi “KT. {d.group(1)}” rồi “{below}” (Nghị định 30/2020/NĐ-CP)."),
+                                suggestion=f"KT. {d.group(1)}")]
     return []
 
 

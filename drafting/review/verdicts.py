@@ -12,7 +12,7 @@ from drafting.models import ReviewIssue
 
 _VERDICT = re.compile(r"\b(?:dat ket qua (?:tot|cao|kha tot|kha)|hoan thanh (?:tot|xuat sac)|(?:chua |khong )?dat yeu cau"
                       r"|(?:chua |khong )?dat chi tieu|vuot chi tieu|(?:co )?chuyen bien (?:tich cuc|ro net|manh me)"
-                      r"|(?:co ban )?hoan thanh (?:cac |toan bo |day du )?(?:chi tieu|muc tieu))\b")
+                      r"|(?:co ban )?hoan thanh (?:(?:cac|toan bo|day du|tat ca)\s+){0,2}(?:chi tieu|muc tieu))\b")
 _TARGET = re.compile(r"\b(?:chi tieu|muc tieu)\b")
 _SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\d))+")
 
