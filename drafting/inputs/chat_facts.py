@@ -177,9 +177,14 @@ def worded_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_APOLOGISED = re.compile(r"\b(?:da\s+)?(?:gui|co|ban hanh|phat hanh)\s+(?:van ban|thu)\s+xin loi\b")
+
+
 def _limitation(clause: str, folded: str) -> bool:
     """A limitation is said before its cause: "gửi 98 văn bản xin lỗi vì hồ sơ trễ hạn" reports letters sent."""
     m = _CAUSE.search(clause.lower())
+    if _APOLOGISED.search(folded):  # "đã gửi thư xin lỗi đối với tất cả hồ sơ quá hạn": the remedy, not the fault
+        return False
     # "Tháng 5 Sở kiểm tra …, phát hiện 4 tồn tại …, đã khắc phục 3": what an inspection found, in section I
     return bool(_SHORTCOMING.search(_FOUND.sub(" ", folded[:m.start()] if m and m.start() > 2 else folded))) or bool(
         _STILL_UNDONE.match(folded))

@@ -366,5 +366,6 @@ _TOTAL_OF = {part: total for (total, _), part in LEVEL_PART.items()} | {t: t for
 _EACH_APOLOGISED = re.compile(r"[^\d.;\n]{0,40}?\b(deu(?: da)?\s+(?:co|duoc gui|ban hanh|gui|phat hanh)\s+(?:van ban|thu)\s+xin loi)"
                               r"(?![^.;\n]*\d)")
 # "quá hạn 17 hồ sơ; xã đã có văn bản xin lỗi đối với toàn bộ hồ sơ quá hạn": the late ones named again, across the ";"
-_ALL_LATE_APOLOGISED = re.compile(r"[^\d.\n]{0,60}?\b((?:van ban|thu) xin loi (?:doi voi|cho|voi) (?:toan bo|tat ca)"
+# or into the next sentence ("… quá hạn 19 hồ sơ (…). Sở đã có văn bản xin lỗi đối với toàn bộ hồ sơ quá hạn")
+_ALL_LATE_APOLOGISED = re.compile(r"(?:[^\d.\n]|\.(?=\s)){0,60}?\b((?:van ban|thu) xin loi (?:doi voi|cho|voi) (?:toan bo|tat ca)"
                                   r"(?: cac)?(?: so)? ho so (?:qua|tre|cham) han)(?![^.;\n]*\d)")
