@@ -2252,3 +2252,12 @@ def test_report_29_rule_in_other_words():
     assert r.facts == []
     assert values("Quá hạn 5 hồ sơ. Năm 2025 xã đã gửi thư xin lỗi đối với toàn bộ hồ sơ quá hạn.") == {
         "tthc.ho_so_qua_han": 5}
+
+
+def test_an_account_target_said_with_its_giver_is_no_task():
+    """Found writing set 53's rule: "Chỉ tiêu tài khoản định danh tỉnh giao 16.000" was read as 16.000 tasks set from
+    above ("tỉnh giao" names those) — the target of identity accounts the line names first."""
+    assert values("Chỉ tiêu tài khoản định danh điện tử huyện giao 9.500; đã kích hoạt 8.870 tài khoản.") == {
+        "cds.tai_khoan_dinh_danh_chi_tieu": 9500, "cds.tai_khoan_dinh_danh": 8870}
+    assert values("Nhiệm vụ tỉnh giao 14, đã hoàn thành 12.") == {
+        "chi_dao.nhiem_vu_cap_tren_giao": 14, "chi_dao.nhiem_vu_cap_tren_dung_han": 12}

@@ -96,6 +96,9 @@ def noun_choices(folded: str, noun: str | None, noun_end: int, e: int, before: s
         # "Vốn đầu tư công năm 2026 của tỉnh là 6.240 tỷ đồng, 6 tháng giải ngân 2.108", "Tổng vốn đầu tư công được giao
         # năm 2026 là 6.240 tỷ đồng": the plan (its spending after, or said given)
         out.append((0, -SIDE_COST[0] - 2, 0, "von dau tu cong", ["tai_chinh.von_dau_tu_ke_hoach"]))
+    if noun in (None, "tài khoản") and re.search(r"\bchi tieu\b[^.;\d]{0,40}\b(?:tai khoan|dinh danh)\b[^.;\d]*$", left):
+        # "Chỉ tiêu tài khoản định danh tỉnh giao 16.000": a target of accounts, not tasks set from above
+        out.append((0, -SIDE_COST[0] - 2, 0, "chi tieu dinh danh", ["cds.tai_khoan_dinh_danh_chi_tieu"]))
     if _NEW_AFTER_CARRIED.search(before):  # "(kỳ trước chuyển sang 54, mới 1.332, …)": "mới" beside the carried-over
         out.append((0, -SIDE_COST[0] - 2, 0, "moi", ["tthc.ho_so_moi"]))
     if noun == "cơ quan" and _CHECKED_AT.search(before):  # "kiểm tra CCHC 4 cuộc tại 9 cơ quan": the places checked
