@@ -686,3 +686,15 @@ def test_a_count_first_said_in_a_limitation_drafts_its_own_section_too(assistant
     assert drafted("Hạn chế: còn 9 hồ sơ trễ hạn vì phải lấy ý kiến các sở liên quan.") == ["III"]
     # a target alone: III, and II.2 where its dossiers are told — not section I of the directing documents
     assert drafted("Chỉ tiêu theo Kế hoạch số 31/KH-UBND: tỷ lệ hồ sơ trực tuyến toàn trình đạt ít nhất 75%.") == ["II.2", "III"]
+
+
+def test_chat_asks_for_the_period_when_a_quarter_of_it_is_given(assistant):
+    """In the chat of a nine-month report, "Quý III xã tiếp nhận 410 hồ sơ" was kept as the period's dossiers (issue 14).
+    The chat passes the report's period to the reader: the quarter's count is shown back and asked about, never kept."""
+    st = h.UserState(user="chat-quarter")
+    last(h.chat_turn(assistant, st, "Soạn báo cáo CCHC 9 tháng năm 2026 của UBND xã Sìn Hồ, tỉnh Lai Châu",
+                     today=dt.date(2026, 9, 16)))
+    final, _ = last(h.chat_turn(assistant, st, "Quý III xã tiếp nhận 410 hồ sơ.", today=dt.date(2026, 9, 16)))
+    assert "tthc.ho_so_tiep_nhan" not in st.chat_values and "một quý trong kỳ" in final.text
+    last(h.chat_turn(assistant, st, "9 tháng xã tiếp nhận 1.126 hồ sơ.", today=dt.date(2026, 9, 16)))
+    assert st.chat_values["tthc.ho_so_tiep_nhan"].value == 1126

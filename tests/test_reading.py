@@ -2261,3 +2261,16 @@ def test_an_account_target_said_with_its_giver_is_no_task():
         "cds.tai_khoan_dinh_danh_chi_tieu": 9500, "cds.tai_khoan_dinh_danh": 8870}
     assert values("Nhiệm vụ tỉnh giao 14, đã hoàn thành 12.") == {
         "chi_dao.nhiem_vu_cap_tren_giao": 14, "chi_dao.nhiem_vu_cap_tren_dung_han": 12}
+
+
+def test_a_quarter_of_a_longer_period_is_asked_not_taken():
+    """Issue 14's open case: in a nine-month report, "Quý III xã tiếp nhận 410 hồ sơ" was taken as the period's
+    dossiers. A clause led by one of the report's own quarters gives a part of its figures: shown back and asked for the
+    whole period's count, never kept; the quarter that is the period itself, and a report of unknown period, read it."""
+    part = read_message("Riêng quý II phường giải quyết 530 hồ sơ, quá hạn 2 hồ sơ.", "quý III năm 2026", period="6 tháng")
+    assert part.figures == [] and {u.quote for u in part.unread} == {"530", "2"}
+    assert "một quý trong kỳ" in part.unread[0].reason
+    whole = read_message("Năm 2026 xã tiếp nhận 1.640 hồ sơ; quý IV tiếp nhận 402 hồ sơ.", "năm 2027", period="năm")
+    assert [(f.key, int(f.value)) for f in whole.figures] == [("tthc.ho_so_tiep_nhan", 1640)]
+    assert values("Quý I xã tiếp nhận 410 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 410}
+    assert [int(f.value) for f in read_message("Quý I xã tiếp nhận 410 hồ sơ.", "quý II năm 2027", period="quý I").figures] == [410]

@@ -145,6 +145,8 @@ def read_period(text: str) -> tuple[Period | None, int | None, list[tuple[int, i
 
 
 _PAST_YEAR_SAID = "số của năm trước, không phải của kỳ báo cáo"
+_PART_SAID = "số của một quý trong kỳ, không phải của cả kỳ báo cáo: xin ghi số của cả kỳ"
+APART = (_PAST_YEAR_SAID, _PART_SAID)  # figures said of another time than the period's: a message of figures still
 _PLAN_NAME = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b[^.;:,\d]{0,40}?\bnam 20\d\d\b")
 _TYPED_RATE = "tỷ lệ do hệ thống tự tính từ số liệu, không lấy số đã tính sẵn"
 
@@ -256,17 +258,18 @@ def _commune_total(folded: str, figures: list[ReadFigure]) -> list[ReadFigure]:
             else f for f in figures]
 
 
-def read_message(text: str, next_period: str = "", last_year: int | None = None) -> ChatReading:
+def read_message(text: str, next_period: str = "", last_year: int | None = None, period: str = "") -> ChatReading:
     """next_period: the period after the report's ("quý IV năm 2026"), when the chat knows it — a clause about it is
     a task, its numbers the task's words. last_year: the year before a year report's, when the chat knows it — a
-    clause about it ("năm trước", "năm 2025") is the same period of last year."""
+    clause about it ("năm trước", "năm 2025") is the same period of last year. period: the report's ("9 tháng"), when
+    the chat knows it — a clause led by one of its quarters gives a part of its figures, asked about."""
     text = drop_number_words(text)  # "tổ chức 01 (một) hội nghị sơ kết": the number once, as the facts say it
     text = written_out(text)  # "đã gq 3.302 hs": chat shorthand read as the words it stands for
     # "Sửa lại: trễ hạn 5 hồ sơ, do …": what follows replaces what was said, and the lead is no words of a fact
     corrects = _CORRECTS.match(fold_lower(text))
     text = " " * corrects.end() + text[corrects.end():] if corrects else text
     _, _, period_spans = read_period(text)
-    others = other_period_clauses(fold_lower(text), last_year)
+    others = other_period_clauses(fold_lower(text), last_year, period)
     planned = (next_period_clauses(text, next_period) if next_period else []) + task_list_spans(text) + worded_spans(text) + \
         planned_spans(text)
     # "HĐND tỉnh ban hành 9 nghị quyết, UBND tỉnh … 21 quyết định QPPL", "lý luận chính trị cao cấp 2, trung cấp 5": one sum
@@ -287,9 +290,10 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
             alone.figures.append(before.model_copy(update={"value": parse_vn_number(u.quote), "quote": u.quote,
                                                            "start": u.start, "end": u.end}))
             alone.unread = alone.unread[1:]
-        if kind == "past_year":  # "Năm 2025 … 980 hồ sơ, năm nay …": shown back as not this period's, never kept
-            alone.unread += [Unread(quote=f.quote, context=f.words, start=f.start, end=f.end, reason=_PAST_YEAR_SAID)
-                             for f in alone.figures]
+        if kind in ("past_year", "part"):  # "Năm 2025 … 980 hồ sơ, năm nay …", "Quý III … 410 hồ sơ" (9 tháng): shown
+            # back as not this period's, never kept
+            alone.unread += [Unread(quote=f.quote, context=f.words, start=f.start, end=f.end,
+                                    reason=_PAST_YEAR_SAID if kind == "past_year" else _PART_SAID) for f in alone.figures]
         else:
             getattr(reading, kind).extend(alone.figures)
         reading.unread += alone.unread
@@ -327,7 +331,8 @@ def read_message(text: str, next_period: str = "", last_year: int | None = None)
         u.quote.endswith("%") and parse_vn_number(u.quote.rstrip("% ")) in values)]
     fact_spans: list[tuple[int, int]] = []
     # (another period's figures are figures too: "Cùng kỳ năm ngoái phường trễ hẹn 15 hồ sơ" is no limitation of now)
-    told = [(f.start, f.end) for f in [*reading.figures, *reading.same_period, *reading.previous]]
+    told = [(f.start, f.end) for f in [*reading.figures, *reading.same_period, *reading.previous]] + [
+        (u.start, u.end) for u in reading.unread if u.reason in APART]  # asked, not facts
     reading.facts = read_facts(text, told, fact_spans, next_period)
     reading.facts = _with_caused_shortfalls(text, reading) + _mainly_in(text, folded, reading.figures)
     for f in [f for f in reading.figures if f.key in _SHORTFALLS and _CAUSE_AFTER.match(text[f.end:])]:

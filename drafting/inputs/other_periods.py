@@ -25,10 +25,21 @@ _OTHER_MID = re.compile(r"\bcung ky nam (?:truoc|ngoai|20\d\d)\b")
 _PAST_YEAR = re.compile(_HEAD.format(r".;:,\n") + r"nam (truoc|ngoai|20\d\d)\b")
 
 
-def other_period_clauses(folded: str, last_year: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, "same_period" | "previous" | "past_year") of each clause that states another period's figures.
-    last_year: the year before a year report's — a clause about it ("năm ngoái", "năm 2025") is the same period."""
+# "Quý III xã tiếp nhận 410 hồ sơ" in the report of nine months: one quarter's count, a part of the period's — the
+# quarters each longer period holds (a year given after the quarter is left to the other rules)
+_QUARTER_LEAD = re.compile(_HEAD.format(r".;:,(\n") + r"(?:rieng |tinh rieng )?quy (iv|iii|ii|i)\b(?!\s*(?:nam\s+|/)?(?:19|20)\d\d)")
+_QUARTERS_IN = {"6 tháng": ("i", "ii"), "9 tháng": ("i", "ii", "iii"), "năm": ("i", "ii", "iii", "iv")}
+
+
+def other_period_clauses(folded: str, last_year: int | None = None, period: str = "") -> list[tuple[int, int, str]]:
+    """(start, end, "same_period" | "previous" | "past_year" | "part") of each clause that states another period's
+    figures. last_year: the year before a year report's — a clause about it ("năm ngoái", "năm 2025") is the same
+    period. period: the report's, when known — a clause led by one of its quarters states a part of it."""
     out = []
+    for m in _QUARTER_LEAD.finditer(folded):
+        if m.group(1) in _QUARTERS_IN.get(period, ()):
+            end = _CLAUSE_END.search(folded, m.end())
+            out.append((m.start(), end.start() if end else len(folded), "part"))
     for m in _OTHER_PERIOD.finditer(folded):
         end = _CLAUSE_END.search(folded, m.end())
         out.append((m.start(), end.start() if end else len(folded), "same_period" if m.group(1) else "previous"))

@@ -16,7 +16,7 @@ from drafting.figures.outline import DRAFTED, SECTION_BY_KEY, heading, section_l
 from drafting.figures.periods import next_period_phrase, period_phrase
 from drafting.figures.schema import AREAS
 from drafting.inputs.chat_facts import attach_causes
-from drafting.inputs.chat_reader import ChatReading, default_report_date, meta_dict, missing_meta, read_message
+from drafting.inputs.chat_reader import APART, ChatReading, default_report_date, meta_dict, missing_meta, read_message
 from drafting.inputs.task_words import next_period_tasks
 from drafting.inputs.unread_facts import plan_rest_said
 from drafting.inputs.workbook import meta_from_cells
@@ -365,13 +365,14 @@ def chat_turn(asst, state: UserState, message: str, files: list[Path] | None = N
     try:
         p, y = state.chat_meta.get("period"), state.chat_meta.get("year")
         reading = read_message(message, next_period_phrase(p, y) if p and y else "",
-                               last_year=int(y) - 1 if p == "năm" and y else None)
+                               last_year=int(y) - 1 if p == "năm" and y else None, period=p or "")
         held = {k: state.chat_values[k].value for k in _PLAN if k in state.chat_values}
         if len(held) == 2 and "chi_dao.nhiem_vu_cap_tren_giao" not in state.chat_values:  # the plan's rest, told alone
             plan_rest_said(message, reading, held[_PLAN[0]] - held[_PLAN[1]])
         figure_file = next((f for f in files if f.suffix.lower() in FIGURE_FILES), None)
         # an activity reported in a message is input too, like a figure
-        heard = reading.figures or reading.facts or reading.same_period or reading.previous or reading.targets
+        heard = reading.figures or reading.facts or reading.same_period or reading.previous or reading.targets or any(
+            u.reason in APART for u in reading.unread)  # "Quý III xã tiếp nhận 410 hồ sơ": asked about, still figures
         intent = classify(message, has_figures=bool(heard), has_file=bool(files),
                           unit=reading.meta.locality, names_report=bool(reading.meta.period and (
                               reading.meta.year or reading.meta.locality)),
