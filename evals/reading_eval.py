@@ -150,7 +150,8 @@ HELDOUT = [("heldout.yaml", "Tin nhắn để riêng 1 (đã chỉnh theo một 
            ("heldout50.yaml", "Tin nhắn để riêng 50 (đã chỉnh theo)"),
            ("heldout51.yaml", "Tin nhắn để riêng 51 (đã chỉnh theo)"),
            ("heldout52.yaml", "Tin nhắn để riêng 52 (đã chỉnh theo)"),
-           ("heldout53.yaml", "Tin nhắn để riêng 53 (đã chỉnh theo)")]
+           ("heldout53.yaml", "Tin nhắn để riêng 53 (đã chỉnh theo)"),
+           ("heldout54.yaml", "Tin nhắn để riêng 54 (đã chỉnh theo)")]
 
 
 def run_reading(assist=None) -> dict:

@@ -704,7 +704,8 @@ def test_reading_eval_floors():
     # 81,6 %, 84,2 %, 80,5 %, 70,0 %, 81,1 %, 83,3 %, 91,7 %, 93,0 %, 79,3 %, 85,2 %, 81,8 %, 91,4 %, 96,0 %,
     # 87,7 %, 89,3 %, 84,3 %, 88,0 %, 92,9 %, 89,7 %, 94,0 %, 93,4 %, 92,4 %, 94,4 %, 90,9 %, 94,0 %, 92,3 %, 97,0 %,
     # 97,9 %, 72,7 %, 84,0 %, 81,5 %, 93,1 %, 91,8 %, 97,8 %, 90,0 %, 94,2 %, 97,4 %, 93,5 %, 91,9 %, 96,8 %, 94,4 %, 86,5 %, 88,9 %, 81,6 %,
-    # 83,7 %, 82,8 %, 95,2 %, 90,9 %, 96,7 %, 97,4 % after two golds put back to the sets' conventions);
+    # 83,7 %, 82,8 %, 95,2 %, 90,9 %, 96,7 %, 97,4 % after two golds put back to the sets' conventions,
+    # 91,2 %);
     # floors under today's figures, so a regression fails: (set, label, least exact share, most misreads)
     floors = [(1, "đã chỉnh theo một phần", 0.9, 0), *((n, "đã chỉnh theo", 0.95, 0) for n in range(2, 8)),
               *((n, "đã chỉnh theo", 0.95, 1) for n in range(8, 14)), (14, "đã chỉnh theo", 0.95, 0),
@@ -724,10 +725,10 @@ def test_reading_eval_floors():
               (47, "đã chỉnh theo", 0.95, 0), (48, "đã chỉnh theo", 0.95, 0),
               (49, "đã chỉnh theo", 0.95, 0), (50, "đã chỉnh theo", 0.95, 0),
               (51, "đã chỉnh theo", 0.95, 0), (52, "đã chỉnh theo", 0.95, 0),
-              (53, "đã chỉnh theo", 0.95, 0)]
+              (53, "đã chỉnh theo", 0.95, 0), (54, "đã chỉnh theo", 0.95, 0)]
     for n, label, least, most in floors:
         held = sources[f"Tin nhắn để riêng {n} ({label})"]
-        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33, 52: 60, 53: 39}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
+        assert held["gold"] >= {27: 33, 30: 34, 32: 32, 33: 25, 34: 27, 35: 29, 36: 49, 37: 46, 38: 40, 39: 52, 40: 39, 41: 46, 42: 37, 43: 32, 44: 36, 45: 37, 46: 27, 47: 49, 48: 43, 49: 29, 50: 42, 51: 33, 52: 60, 53: 39, 54: 34}.get(n, 35) and held["exact_share"] >= least and held["misread"] <= most, n
     clean = next(s for name, s in sources.items() if "(clean)" in name)
     assert clean["exact_share"] >= 0.9 and clean["misread"] == 0
     # whole reports written for units and periods the rules never saw: the first (a ward, 9 months) run once untuned
@@ -2274,3 +2275,16 @@ def test_a_quarter_of_a_longer_period_is_asked_not_taken():
     assert [(f.key, int(f.value)) for f in whole.figures] == [("tthc.ho_so_tiep_nhan", 1640)]
     assert values("Quý I xã tiếp nhận 410 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 410}
     assert [int(f.value) for f in read_message("Quý I xã tiếp nhận 410 hồ sơ.", "quý II năm 2027", period="quý I").figures] == [410]
+
+
+def test_set_54_rules_in_other_words():
+    """Set 54 (typed in a hurry): "1 904" (thousands set apart by a space) was read as 1, "tn 2.312 hs" left unread,
+    "Bình quân mỗi ngày Bộ phận Một cửa tiếp nhận 38 hồ sơ" read as the period's dossiers. Here other words; "tháng 3
+    150 hồ sơ" joins no month to a count, and "đoàn tn" stays the youth union."""
+    assert values("Đã giải quyết 3 120 hồ sơ.") == {"tthc.ho_so_da_giai_quyet": 3120}
+    assert values("Hồ sơ nộp trực tuyến: 2 415.") == {"tthc.ho_so_truc_tuyen": 2415}
+    assert values("Quý này tn 845 hồ sơ.") == {"tthc.ho_so_tiep_nhan": 845}
+    assert values("Trung bình mỗi tháng bộ phận một cửa xã tiếp nhận khoảng 210 hồ sơ.") == {}
+    assert values("Bình quân một ngày tiếp nhận 45 hồ sơ.") == {}
+    assert values("Tháng 3 150 hồ sơ được tiếp nhận.") == {"tthc.ho_so_tiep_nhan": 150}  # the month stays a month
+    assert read_message("Đoàn tn xã tổ chức 2 buổi tuyên truyền.").figures[0].key == "chi_dao.buoi_tuyen_truyen"

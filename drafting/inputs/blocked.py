@@ -92,7 +92,9 @@ _NOT_COUNTED = [(re.compile(r"\b(giam|tang) tu\s*$"), "số trước khi thay đ
                 # share or an average, not the period's total ("mỗi" folds as "mới": only before a unit of time or count)
                 (re.compile(r"\b(?:moi\s+(?:buoi|thang|quy|tuan|ngay|lop|dot|cuoc|hoi nghi|xa|phuong|thon|don vi|co quan"
                             r"|nguoi|ho so|can bo|cong chuc|phien|ky)\s+(?:[a-z]+\s+)?|binh quan\s+)"
-                            r"(?:(?:khoang|gan|hon|tren|chung|tu)\s+)?$"),
+                            r"(?:(?:khoang|gan|hon|tren|chung|tu)\s+)?$"
+                            # "Bình quân mỗi ngày Bộ phận Một cửa tiếp nhận 38 hồ sơ": the average said first
+                            r"|\bbinh quan\b[^.;\d]{0,60}$|\bmoi (?:ngay|tuan|thang)\b[^.;\d]{0,50}$"),
                  "số tính bình quân hoặc cho mỗi đơn vị (“mỗi buổi …”), không phải tổng của kỳ"),
                 # "trả kết quả trong ngày đối với 318 hồ sơ chứng thực": the same-day part of those resolved
                 (re.compile(r"\b(?:tra ket qua|giai quyet(?: xong)?)\s+(?:ngay\s+)?trong (?:ngay|buoi)\b[^\d;.]{0,25}$"),

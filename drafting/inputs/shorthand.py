@@ -15,6 +15,12 @@ _WRITTEN_OUT = {"hs": "hồ sơ", "gq": "giải quyết", "qh": "quá hạn", "v
 _TOKEN = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")(?![\w/-])")
 # "tt 01/2023", "tt số 01": a circular's number follows, not a count of online dossiers
 _CIRCULAR_AFTER = re.compile(r"\s*(?:số\s*)?\d+\s*/")
+# "tn 2.312 hs": "tn" is "tiếp nhận" only before a count of dossiers ("đoàn tn" is the youth union)
+_RECEIVED = re.compile(r"(?<![\w/.-])tn(?=\s+\d[\d.]*\s+(?:hs|hồ sơ)\b)")
+# "tiếp nhận 2 310 hồ sơ", "trực tuyến: 1 904": one number, its thousands set apart by a space (a no-break one too) —
+# not after a word that a small number belongs to ("tháng 3 150 hồ sơ", "quý 1", "lần 2", "số 5")
+_SPACED = re.compile(r"(?<![\d.,])(?<!tháng )(?<!quý )(?<!ngày )(?<!lần )(?<!đợt )(?<!số )(?<!khóa )(?<!mục )(?<!điều )"
+                     r"(?<!khoản )(\d{1,3})[ \u00a0\u202f](\d{3})(?!\d|[.,]\d)", re.IGNORECASE)
 # words for a unit after a number: "98,1 phần trăm" is 98,1%, "312,5 tỷ và …" is of đồng (never "tỷ lệ", "tỷ trọng")
 _UNIT_WORDS = [(re.compile(r"(?<=\d)\s*phần\s+trăm\b", re.IGNORECASE), "%"),
                (re.compile(r"(?<=\d)(\s*)(tỷ|triệu)(?!\s*(?:đồng|đ\b|lệ|trọng|usd|người|lượt))", re.IGNORECASE), r"\1\2 đồng")]
@@ -26,6 +32,8 @@ def written_out(text: str) -> str:
         if m.group(1) == "tt" and _CIRCULAR_AFTER.match(text, m.end()):
             return m.group(0)
         return _WRITTEN_OUT[m.group(1)]
+    text = _RECEIVED.sub("tiếp nhận", text)
+    text = _SPACED.sub(r"\1.\2", text)
     text = _TOKEN.sub(one, text)
     for pattern, unit in _UNIT_WORDS:
         text = pattern.sub(unit, text)
