@@ -11,6 +11,7 @@ from decimal import Decimal
 from corpus.text import fold_lower
 from drafting.chain.assessment import Assessment
 from drafting.chain.direction import COUNTED_DIALOGUE, COUNTED_OUTREACH, OUTREACH_KEYS, DirectionSentences
+from drafting.chain.finance_digital import FinanceDigitalSentences
 from drafting.chain.grounding import slot
 from drafting.chain.proposer import Proposer
 from drafting.chain.substance import SubstanceWriter, clause, placed_beside
@@ -21,7 +22,7 @@ from drafting.law.catalog import LawCatalog
 from drafting.models import Citation, Paragraph, ReportMeta
 
 
-class DeterministicWriter(DirectionSentences):
+class DeterministicWriter(DirectionSentences, FinanceDigitalSentences):
     def __init__(self, meta: ReportMeta, fs: FigureSet, law: LawCatalog, facts: list[Fact] | None = None,
                  targets: list[Target] | None = None, propose: Proposer | None = None):
         self.m = meta
@@ -389,56 +390,6 @@ class DeterministicWriter(DirectionSentences):
             p.append(Paragraph(text="Về đào tạo, bồi dưỡng: có " + ", ".join(tr) + "."))
         return self._with_facts("II.4", p)
 
-    def section_II_5(self) -> list[Paragraph]:
-        p = []
-        if self.has("tai_chinh.thu_ngan_sach_thuc_hien"):
-            scope = self.noun("tai_chinh.thu_ngan_sach_thuc_hien", "")  # "trên địa bàn tỉnh", as the official said
-            t = f"Thu ngân sách nhà nước {scope} đạt {slot('tai_chinh.thu_ngan_sach_thuc_hien')} triệu đồng".replace("  ", " ")
-            if self.has("tai_chinh.thu_ngan_sach_du_toan"):  # the base said once, beside the result
-                t += f" trên dự toán được giao {slot('tai_chinh.thu_ngan_sach_du_toan')} triệu đồng"
-            if self.has("tai_chinh.ty_le_thu_ngan_sach"):
-                t += f", bằng {slot('tai_chinh.ty_le_thu_ngan_sach')} dự toán"
-            p.append(Paragraph(text=t + "."))
-        if self.has("tai_chinh.von_dau_tu_giai_ngan"):
-            scope = self.noun("tai_chinh.von_dau_tu_giai_ngan", "")  # "của tỉnh": whose money, as the official said
-            t = f"Giải ngân vốn đầu tư công {scope} đạt {slot('tai_chinh.von_dau_tu_giai_ngan')} triệu đồng".replace("  ", " ")
-            if self.has("tai_chinh.von_dau_tu_ke_hoach"):
-                t += f" trên kế hoạch vốn được giao {slot('tai_chinh.von_dau_tu_ke_hoach')} triệu đồng"
-            if self.has("tai_chinh.ty_le_giai_ngan"):
-                t += f", bằng {slot('tai_chinh.ty_le_giai_ngan')} kế hoạch"
-            p.append(Paragraph(text=t + "."))
-        if self.has("tai_chinh.kien_nghi_thanh_tra"):
-            if self.val("tai_chinh.kien_nghi_thanh_tra") == 0:
-                p.append(Paragraph(text="Trong kỳ không có kiến nghị của thanh tra, kiểm tra, kiểm toán nhà nước về tài chính, ngân sách."))
-            else:
-                t = f"Có {slot('tai_chinh.kien_nghi_thanh_tra')} kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính"
-                if self.has("tai_chinh.kien_nghi_da_thuc_hien"):
-                    t += f", đã thực hiện {slot('tai_chinh.kien_nghi_da_thuc_hien')} kiến nghị"
-                p.append(Paragraph(text=t + "."))
-        return self._with_facts("II.5", p)
-
-    def section_II_6(self) -> list[Paragraph]:
-        p = []
-        if self.has("cds.van_ban_dien_tu"):
-            t = f"Đã gửi {slot('cds.van_ban_dien_tu')} văn bản đi dưới dạng điện tử"
-            if self.has("cds.van_ban_ky_so"):
-                t += f", trong đó {slot('cds.van_ban_ky_so')} văn bản có chữ ký số"
-                if self.has("cds.ty_le_ky_so"):
-                    t += f" (đạt {slot('cds.ty_le_ky_so')})"
-            p.append(Paragraph(text=t + "."))
-        if self.has("cds.tai_khoan_dinh_danh"):
-            t = f"Đã kích hoạt {slot('cds.tai_khoan_dinh_danh')} tài khoản định danh điện tử"
-            if self.has("cds.tai_khoan_dinh_danh_chi_tieu"):
-                t += f" trên chỉ tiêu {slot('cds.tai_khoan_dinh_danh_chi_tieu')} tài khoản được giao"
-            if self.has("cds.ty_le_dinh_danh"):
-                t += f", đạt {slot('cds.ty_le_dinh_danh')}"
-            p.append(Paragraph(text=t + "."))
-        if self.has("cds.iso_ap_dung"):
-            where = self.noun("cds.iso_ap_dung", "trong hoạt động của cơ quan")  # "tại tất cả các phòng, đơn vị"
-            p.append(Paragraph(text=(f"Duy trì áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 {where}."
-                                     if self.val("cds.iso_ap_dung") else
-                                     "Chưa áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015.")))
-        return self._with_facts("II.6", p)
     def facts_for(self, key: str) -> list[Paragraph]:
         """The official's documents, events and other facts for one section."""
         return self.substance.documents(key, self.who) + self.substance.events(key) + self.substance.section(key)
