@@ -67,15 +67,15 @@ def check_deputy(paragraphs) -> list[ReviewIssue]:
     a head's title under it says the head signed for himself."""
     lines = [p for p in paragraphs if p.text.strip()]
     for p, q in zip(lines, lines[1:], strict=False):
-        m = re.fullmatch(r"KT\.\s*(.+)", re.sub(r"\s+", " ", p.text.strip().upper()))
-        below = re.sub(r"\s+", " ", q.text.strip().upper())
+        line, below = (re.sub(r"\s+", " ", x.text.strip().upper()) for x in (p, q))
+        m = re.fullmatch(r"KT\.\s*(.+)", line)
         if m and _CAPACITY.match(below) and below != f"PHÓ {m.group(1)}":
             return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index,
                                 text=f"{p.text.strip()} / {q.text.strip()}", message=(
                                     f"Ký thay (“{p.text.strip()}”) thì dòng dưới là chức vụ của cấp phó, “PHÓ "
                                     f"{m.group(1)}”, không phải “{q.text.strip()}”."), suggestion=f"PHÓ {m.group(1)}")]
         # "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH": "thay mặt" the body is the head's; a deputy signs "KT. CHỦ TỊCH"
-        if re.fullmatch(r"TM\.\s*.+", re.sub(r"\s+", " ", p.text.strip().upper())) and (d := re.fullmatch(r"PHÓ (.+)", below)):
+        if line.startswith("TM.") and (d := re.fullmatch(r"PHÓ (.+)", below)):
             return [ReviewIssue(kind="layout", severity="error", section=p.section, paragraph=p.index,
                                 text=f"{p.text.strip()} / {q.text.strip()}", message=(
                                     f"“{p.text.strip()}” thì người ký là người đứng đầu (“{d.group(1)}”); cấp phó ký "
