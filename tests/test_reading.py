@@ -2287,4 +2287,5 @@ def test_set_54_rules_in_other_words():
     assert values("Trung bình mỗi tháng bộ phận một cửa xã tiếp nhận khoảng 210 hồ sơ.") == {}
     assert values("Bình quân một ngày tiếp nhận 45 hồ sơ.") == {}
     assert values("Tháng 3 150 hồ sơ được tiếp nhận.") == {"tthc.ho_so_tiep_nhan": 150}  # the month stays a month
+    assert values("thang 3 150 ho so duoc tiep nhan") == {"tthc.ho_so_tiep_nhan": 150}  # typed without diacritics too
     assert read_message("Đoàn tn xã tổ chức 2 buổi tuyên truyền.").figures[0].key == "chi_dao.buoi_tuyen_truyen"

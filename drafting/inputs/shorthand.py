@@ -19,8 +19,11 @@ _CIRCULAR_AFTER = re.compile(r"\s*(?:số\s*)?\d+\s*/")
 _RECEIVED = re.compile(r"(?<![\w/.-])tn(?=\s+\d[\d.]*\s+(?:hs|hồ sơ)\b)")
 # "tiếp nhận 2 310 hồ sơ", "trực tuyến: 1 904": one number, its thousands set apart by a space (a no-break one too) —
 # not after a word that a small number belongs to ("tháng 3 150 hồ sơ", "quý 1", "lần 2", "số 5")
-_SPACED = re.compile(r"(?<![\d.,])(?<!tháng )(?<!quý )(?<!ngày )(?<!lần )(?<!đợt )(?<!số )(?<!khóa )(?<!mục )(?<!điều )"
-                     r"(?<!khoản )(\d{1,3})[ \u00a0\u202f](\d{3})(?!\d|[.,]\d)", re.IGNORECASE)
+# (typed with or without diacritics: "thang 3 150 ho so")
+_SMALL_NUMBER_WORDS = ("tháng", "thang", "quý", "quy", "ngày", "ngay", "lần", "lan", "đợt", "dot", "số", "so", "khóa", "khoa",
+                       "mục", "muc", "điều", "dieu", "khoản", "khoan")
+_SPACED = re.compile(r"(?<![\d.,])" + "".join(rf"(?<!\b{w} )" for w in _SMALL_NUMBER_WORDS)
+                     + r"(\d{1,3})[ \u00a0\u202f](\d{3})(?!\d|[.,]\d)", re.IGNORECASE)
 # words for a unit after a number: "98,1 phần trăm" is 98,1%, "312,5 tỷ và …" is of đồng (never "tỷ lệ", "tỷ trọng")
 _UNIT_WORDS = [(re.compile(r"(?<=\d)\s*phần\s+trăm\b", re.IGNORECASE), "%"),
                (re.compile(r"(?<=\d)(\s*)(tỷ|triệu)(?!\s*(?:đồng|đ\b|lệ|trọng|usd|người|lượt))", re.IGNORECASE), r"\1\2 đồng")]
